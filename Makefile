@@ -1,0 +1,145 @@
+# Sprout -- the one entry point for building, running and testing.
+#
+#   make            kernel, modules and the bootable ISO (build/sprout.iso)
+#   make run        boot the ISO in QEMU with the serial console on this terminal
+#   make test       every test: host unit tests and QEMU boot tests
+#   make bench      in-kernel benchmarks (figures in the serial log)
+#   make gdb        QEMU paused, gdb attached with the kernel's symbols
+#   make deps       install missing Debian packages (as root; else print how)
+#   make clean      remove build/
+#
+# Variables: V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
+# FIRMWARE=bios|uefi, GUI=1.  Non-recursive: each folder adds its objects in a
+# build.mk fragment; the order of obj-y is link order, hence initcall order.
+
+MAKEFLAGS += -rR --no-print-directory
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+VERSION := 0.1
+BUILD := build
+
+CC = gcc
+LD = ld
+NASM = nasm
+HOSTCC = gcc
+QEMU = qemu-system-x86_64
+
+CMDLINE = loglevel=7
+MEM = 128
+FIRMWARE = bios
+GUI = 0
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+# Kernel code: freestanding, higher-half (-mcmodel=kernel), no red zone
+# (interrupts push onto the stack), no SSE state to save, frame pointers for
+# backtraces, no unwind tables (nothing reads them).
+CC_NAME := $(shell $(CC) --version | head -n 1 | tr -d "'\"")
+
+KCFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mcmodel=kernel \
+	-mno-red-zone -mgeneral-regs-only -fno-omit-frame-pointer \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fno-common -fno-strict-aliasing -O2 -g \
+	-Wall -Wextra -Werror -Wno-unused-parameter \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) -Iinclude \
+	-DSPROUT_VERSION='"$(VERSION)"' -DSPROUT_BUILD='"$(CC_NAME)"' -MMD -MP
+KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
+	--no-warn-rwx-segments
+NASMFLAGS := -f elf64 -g -F dwarf -I.
+
+obj-y :=
+include boot/build.mk
+include kernel/build.mk
+include mm/build.mk
+include drivers/build.mk
+include tests/kernel/build.mk
+
+KOBJS := $(addprefix $(BUILD)/,$(obj-y))
+KERNEL := $(BUILD)/sprout.elf
+ISO := $(BUILD)/sprout.iso
+
+.PHONY: all iso run test bench gdb deps clean help
+all: iso
+
+help:
+	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+
+$(BUILD)/%.o: %.c
+	$(quiet) CC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm
+	$(quiet) NASM $@
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+# The kernel is linked twice: first with an empty symbol table, then with
+# the table generated from that first link.  The table comes last in the
+# image, so the second link must place every code symbol where the first
+# did; the cmp checks it.
+$(BUILD)/kallsyms0.c: tools/kallsyms.sh
+	$(quiet) GEN $@
+	@mkdir -p $(BUILD)
+	$(Q)tools/kallsyms.sh nm > $@
+
+$(BUILD)/sprout.pass1.elf: $(KOBJS) $(BUILD)/kallsyms0.o linker.ld
+	$(quiet) LD $@
+	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJS) $(BUILD)/kallsyms0.o
+
+$(BUILD)/kallsyms.c: $(BUILD)/sprout.pass1.elf tools/kallsyms.sh
+	$(quiet) KALLSYMS $@
+	$(Q)tools/kallsyms.sh nm $< > $@
+
+$(BUILD)/kallsyms.o $(BUILD)/kallsyms0.o: $(BUILD)/%.o: $(BUILD)/%.c
+	$(quiet) CC $@
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(KERNEL): $(BUILD)/sprout.pass1.elf $(BUILD)/kallsyms.o
+	$(quiet) LD $@
+	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJS) $(BUILD)/kallsyms.o
+	$(Q)nm -n $< | grep -i ' [tw] ' > $(BUILD)/.syms1; \
+	nm -n $@ | grep -i ' [tw] ' > $(BUILD)/.syms2; \
+	cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
+	{ echo "kallsyms: code moved between link passes" >&2; rm -f $@; exit 1; }
+
+# The command line is baked into grub.cfg; this file changes only when it does.
+$(BUILD)/cmdline: FORCE
+	@mkdir -p $(BUILD)
+	@printf '%s\n' '$(CMDLINE)' | cmp -s - $@ || printf '%s\n' '$(CMDLINE)' > $@
+
+$(ISO): $(KERNEL) $(BUILD)/cmdline iso/grub.cfg tools/mkiso.sh
+	$(quiet) ISO $@
+	$(Q)tools/mkiso.sh $(KERNEL) $@ '$(CMDLINE)'
+
+iso: $(ISO)
+
+deps:
+	$(Q)tools/deps.sh
+
+run: deps
+	$(Q)$(MAKE) iso
+	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
+		$(if $(filter 1,$(GUI)),--gui)
+
+gdb: deps
+	$(Q)$(MAKE) iso
+	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
+		--gdb $(KERNEL)
+
+include tests/build.mk
+
+clean:
+	rm -rf $(BUILD) build-*
+
+FORCE:
+.PHONY: FORCE
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

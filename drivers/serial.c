@@ -1,0 +1,71 @@
+/*
+ * The 16550 UART on COM1: the kernel's first console and, with the shell,
+ * its terminal.  Output polls the transmitter; a lost byte is worse than a
+ * short wait when the log is all a developer has.
+ */
+#include <kernel/console.h>
+#include <kernel/printk.h>
+#include <kernel/x86.h>
+
+#define COM1 0x3f8
+/* Register offsets (PC16550D datasheet). */
+#define UART_DATA 0
+#define UART_IER 1	/* interrupt enable */
+#define UART_FCR 2	/* FIFO control */
+#define UART_LCR 3	/* line control */
+#define UART_MCR 4	/* modem control */
+#define UART_LSR 5	/* line status */
+#define UART_DLL 0	/* divisor latch, low (with LCR_DLAB) */
+#define UART_DLM 1	/* divisor latch, high */
+
+#define LCR_8N1 0x03
+#define LCR_DLAB 0x80
+#define FCR_ENABLE_CLEAR 0x07	/* enable FIFOs, clear both */
+#define MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the IRQ line */
+#define LSR_DATA_READY 0x01
+#define LSR_THR_EMPTY 0x20
+#define UART_CLOCK 115200
+#define BAUD 115200
+
+void serial_putc(char c)
+{
+	for (int spins = 0; spins < 100000; spins++)
+		if (inb(COM1 + UART_LSR) & LSR_THR_EMPTY)
+			break;
+	outb(COM1 + UART_DATA, (uint8_t)c);
+}
+
+int serial_getc(void)
+{
+	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
+		return -1;
+	return inb(COM1 + UART_DATA);
+}
+
+static void serial_write(struct console *con, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			serial_putc('\r');
+		serial_putc(s[i]);
+	}
+}
+
+static struct console serial_console = {
+	.name = "ttyS0",
+	.write = serial_write,
+};
+
+void serial_early_init(void)
+{
+	uint16_t divisor = UART_CLOCK / BAUD;
+
+	outb(COM1 + UART_IER, 0);
+	outb(COM1 + UART_LCR, LCR_DLAB);
+	outb(COM1 + UART_DLL, divisor & 0xff);
+	outb(COM1 + UART_DLM, divisor >> 8);
+	outb(COM1 + UART_LCR, LCR_8N1);
+	outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
+	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
+	console_register(&serial_console);
+}

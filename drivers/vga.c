@@ -1,0 +1,97 @@
+/*
+ * The VGA text screen (80x25 cells at 0xb8000) as a console: scrolls, keeps a
+ * hardware cursor in step, and shows what the serial port shows.
+ */
+#include <kernel/console.h>
+#include <kernel/mm.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/x86.h>
+
+#define VGA_TEXT_PHYS 0xb8000
+#define VGA_COLS 80
+#define VGA_ROWS 25
+#define VGA_ATTR 0x07	/* light grey on black */
+#define CRTC_INDEX 0x3d4
+#define CRTC_DATA 0x3d5
+#define CRTC_CURSOR_HIGH 0x0e
+#define CRTC_CURSOR_LOW 0x0f
+
+static uint16_t *vga_mem;
+static int vga_row, vga_col;
+
+static void vga_cell(int row, int col, char c)
+{
+	vga_mem[row * VGA_COLS + col] = (uint16_t)(VGA_ATTR << 8 | (uint8_t)c);
+}
+
+static void vga_scroll(void)
+{
+	memmove(vga_mem, vga_mem + VGA_COLS,
+		(VGA_ROWS - 1) * VGA_COLS * sizeof(uint16_t));
+	for (int col = 0; col < VGA_COLS; col++)
+		vga_cell(VGA_ROWS - 1, col, ' ');
+	vga_row = VGA_ROWS - 1;
+}
+
+static void vga_move_cursor(void)
+{
+	uint16_t pos = (uint16_t)(vga_row * VGA_COLS + vga_col);
+
+	outb(CRTC_INDEX, CRTC_CURSOR_HIGH);
+	outb(CRTC_DATA, pos >> 8);
+	outb(CRTC_INDEX, CRTC_CURSOR_LOW);
+	outb(CRTC_DATA, pos & 0xff);
+}
+
+static void vga_putc(char c)
+{
+	switch (c) {
+	case '\n':
+		vga_col = 0;
+		vga_row++;
+		break;
+	case '\r':
+		vga_col = 0;
+		break;
+	case '\b':
+		if (vga_col)
+			vga_col--;
+		break;
+	case '\t':
+		vga_col = (vga_col + 8) & ~7;
+		break;
+	default:
+		if ((unsigned char)c < ' ')
+			return;
+		vga_cell(vga_row, vga_col++, c);
+	}
+	if (vga_col >= VGA_COLS) {
+		vga_col = 0;
+		vga_row++;
+	}
+	if (vga_row >= VGA_ROWS)
+		vga_scroll();
+}
+
+static void vga_write(struct console *con, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		vga_putc(s[i]);
+	vga_move_cursor();
+}
+
+static struct console vga_console = {
+	.name = "vga",
+	.write = vga_write,
+};
+
+void vga_early_init(void)
+{
+	vga_mem = phys_to_virt(VGA_TEXT_PHYS);
+	for (int row = 0; row < VGA_ROWS; row++)
+		for (int col = 0; col < VGA_COLS; col++)
+			vga_cell(row, col, ' ');
+	vga_row = vga_col = 0;
+	console_register(&vga_console);
+}

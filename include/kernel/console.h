@@ -1,0 +1,20 @@
+/*
+ * The consoles printk writes to and the shell reads from: the 16550 serial
+ * port and the VGA text screen.  Both start before the memory manager so the
+ * very first messages are seen.
+ */
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include <kernel/types.h>
+
+/* serial_early_init - program COM1 (115200 8N1) and register it. __init. */
+void serial_early_init(void);
+void serial_putc(char c);
+/* serial_getc - the next received byte, or -1 if none is waiting. */
+int serial_getc(void);
+
+/* vga_early_init - clear the 80x25 text screen and register it. __init. */
+void vga_early_init(void);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * Error numbers, with Linux's values so that messages and module sources
+ * read the same.  Kernel functions return 0 or a negative one of these.
+ */
+#ifndef KERNEL_ERRNO_H
+#define KERNEL_ERRNO_H
+
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EIO 5
+#define ENXIO 6
+#define E2BIG 7
+#define ENOEXEC 8
+#define EBADF 9
+#define EAGAIN 11
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EBUSY 16
+#define EEXIST 17
+#define ENODEV 19
+#define ENOTDIR 20
+#define EISDIR 21
+#define EINVAL 22
+#define ENOSPC 28
+#define ERANGE 34
+#define ENAMETOOLONG 36
+#define ENOSYS 38
+#define ELOOP 40
+#define ENODATA 61
+#define EOVERFLOW 75
+#define EKEYREJECTED 129
+
+/* errno_name - the symbolic name of @err (positive or negative), or NULL. */
+const char *errno_name(int err);
+
+#endif

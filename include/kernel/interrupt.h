@@ -1,0 +1,76 @@
+/*
+ * Interrupts and exceptions: the register frame every entry stub builds,
+ * the IDT, and handlers for hardware IRQs.
+ */
+#ifndef KERNEL_INTERRUPT_H
+#define KERNEL_INTERRUPT_H
+
+#include <kernel/types.h>
+
+/* Saved by kernel/entry.asm, in this order on the stack (lowest first). */
+struct pt_regs {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error_code;
+	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+};
+
+#define EXCEPTION_COUNT 32
+#define VEC_DIVIDE 0
+#define VEC_DEBUG 1
+#define VEC_NMI 2
+#define VEC_BREAKPOINT 3
+#define VEC_INVALID_OPCODE 6
+#define VEC_DOUBLE_FAULT 8
+#define VEC_GP 13
+#define VEC_PAGE_FAULT 14
+#define IRQ_BASE 32		/* legacy IRQ 0..15 arrive at 32..47 */
+#define IRQ_COUNT 16
+
+/* Page-fault error code bits (Intel SDM 3A §4.7). */
+#define PF_PRESENT (1u << 0)
+#define PF_WRITE (1u << 1)
+#define PF_USER (1u << 2)
+#define PF_RSVD (1u << 3)
+#define PF_INSTR (1u << 4)
+
+#define IST_DOUBLE_FAULT 1	/* its own stack: it may come from a stack overflow */
+
+/* gdt_init / idt_init - load the kernel's GDT+TSS and the IDT.  __init. */
+void gdt_init(void);
+void idt_init(void);
+
+typedef void (*irq_handler_t)(struct pt_regs *regs, void *data);
+
+/*
+ * irq_register - call @fn(regs, @data) for legacy IRQ @irq (0-15) and unmask
+ * it.  Returns 0, -EINVAL for a bad number, -EBUSY if it is taken.
+ */
+int irq_register(unsigned int irq, irq_handler_t fn, void *data);
+void irq_unregister(unsigned int irq);
+
+/* The interrupt controller behind irq_register (drivers/pic.c). */
+struct irq_chip {
+	const char *name;
+	void (*mask)(unsigned int irq);
+	void (*unmask)(unsigned int irq);
+	void (*eoi)(unsigned int irq);
+};
+void irq_set_chip(const struct irq_chip *chip);
+
+/* Called by the stubs in kernel/entry.asm. */
+void interrupt_dispatch(struct pt_regs *regs);
+
+/* oops - report a fatal exception in kernel code and stop.  traps.c. */
+__noreturn void oops(struct pt_regs *regs, const char *what);
+
+/* dump_backtrace - print the call chain starting at frame @rbp. */
+void dump_backtrace(uintptr_t rip, uintptr_t rbp);
+
+/*
+ * A subsystem that can explain a page fault (mm/) sets this: it returns a
+ * sentence such as "write to read-only page", or NULL.
+ */
+extern const char *(*page_fault_explain)(uintptr_t addr, uint64_t error);
+
+#endif

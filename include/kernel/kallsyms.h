@@ -1,0 +1,28 @@
+/*
+ * The kernel's own symbol table, built into the image at link time
+ * (tools/kallsyms.sh), so backtraces and initcall logs show names.
+ */
+#ifndef KERNEL_KALLSYMS_H
+#define KERNEL_KALLSYMS_H
+
+#include <kernel/types.h>
+
+#define KSYM_NAME_LEN 128
+#define KSYM_SYMBOL_LEN (KSYM_NAME_LEN + 64)
+
+/*
+ * kallsyms_lookup - find the function containing @addr in the kernel image.
+ * Returns its name (static storage) and sets *@size and *@offset, or NULL.
+ */
+const char *kallsyms_lookup(uintptr_t addr, size_t *size, size_t *offset);
+
+/* kallsyms_lookup_name - address of the kernel symbol @name, or 0. */
+uintptr_t kallsyms_lookup_name(const char *name);
+
+/*
+ * sprint_symbol - "name+0x12/0x40" for @addr, with " [module]" for module
+ * code, or the bare hex address when nothing is known.  Returns the length.
+ */
+int sprint_symbol(char *buf, size_t size, uintptr_t addr);
+
+#endif

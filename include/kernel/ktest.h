@@ -1,0 +1,69 @@
+/*
+ * In-kernel tests.  A suite is a list of cases registered in the .ktest_suites
+ * section with KTEST_SUITE(); booting with "ktest" runs every suite (or
+ * "ktest=a,b" just those), prints KTAP and ends QEMU with a pass/fail code.
+ */
+#ifndef KERNEL_KTEST_H
+#define KERNEL_KTEST_H
+
+#include <kernel/types.h>
+
+struct ktest {
+	const char *name;
+	int failures;
+};
+
+struct ktest_case {
+	const char *name;
+	void (*fn)(struct ktest *t);
+};
+
+struct ktest_suite {
+	const char *name;
+	const struct ktest_case *cases;
+	size_t count;
+};
+
+#define KTEST_CASE(fn) { #fn, fn }
+
+#define KTEST_SUITE(sname, ...)                                              \
+	static const struct ktest_case __ktest_cases_##sname[] = { __VA_ARGS__ }; \
+	static const struct ktest_suite __ktest_suite_##sname __used         \
+		__section(".ktest_suites") __aligned(8) = {                  \
+			#sname, __ktest_cases_##sname,                       \
+			ARRAY_SIZE(__ktest_cases_##sname) }
+
+/* Record a failed check (the message is printed as a KTAP diagnostic). */
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
+		...) __printf(4, 5);
+
+#define KT_EXPECT(t, cond)                                                  \
+	do {                                                                \
+		if (!(cond))                                                \
+			ktest_fail(t, __FILE__, __LINE__, "expected %s", #cond); \
+	} while (0)
+
+#define KT_EXPECT_EQ(t, a, b)                                               \
+	do {                                                                \
+		long long __a = (long long)(a), __b = (long long)(b);       \
+		if (__a != __b)                                             \
+			ktest_fail(t, __FILE__, __LINE__,                   \
+				   "expected %s == %s (%lld != %lld)", #a, #b, \
+				   __a, __b);                               \
+	} while (0)
+
+/*
+ * ktest_requested - true if the command line asked for the tests.
+ * ktest_run - run the requested suites, print KTAP; returns the number of
+ * failed cases.
+ */
+bool ktest_requested(void);
+int ktest_run(void);
+
+/*
+ * crash_test_run - if the command line says crash=<what>, do that on purpose
+ * (page fault, freed init memory, ...) so a boot test can check the oops.
+ */
+void crash_test_run(void);
+
+#endif

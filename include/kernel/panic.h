@@ -1,0 +1,34 @@
+/*
+ * Stopping the kernel: panic() for errors boot cannot survive, oops for a
+ * fault in kernel code, and the QEMU exit codes the test runner reads.
+ */
+#ifndef KERNEL_PANIC_H
+#define KERNEL_PANIC_H
+
+#include <kernel/types.h>
+
+/*
+ * QEMU's isa-debug-exit device (port 0xf4) ends QEMU with status
+ * (value << 1) | 1; tools/run-qemu.sh maps these back to 0, 1 and 2.
+ */
+#define QEMU_EXIT_PORT 0xf4
+#define QEMU_EXIT_SUCCESS 0x10	/* QEMU exits 33: a clean test run */
+#define QEMU_EXIT_FAILURE 0x11	/* 35: tests failed */
+#define QEMU_EXIT_PANIC 0x12	/* 37: panic or oops */
+
+/* qemu_exit - leave QEMU with @code; returns only if there is no device. */
+void qemu_exit(uint8_t code);
+
+/* panic - print the message and a backtrace, stop the machine.  Any context. */
+__noreturn void panic(const char *fmt, ...) __printf(1, 2);
+
+/* Set by the oops path so panic() does not print a second backtrace. */
+extern bool oops_in_progress;
+
+#define BUG_ON(cond)                                                        \
+	do {                                                                \
+		if (unlikely(cond))                                         \
+			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
+	} while (0)
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * printk: the kernel log.  Messages carry a KERN_* level, go into a ring
+ * buffer (read back by dmesg) with a [seconds.micros] stamp and are echoed to
+ * every registered console whose level allows it.
+ */
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+
+#include <stdarg.h>
+#include <kernel/types.h>
+
+#define KERN_SOH "\001"
+#define KERN_EMERG KERN_SOH "0"
+#define KERN_ALERT KERN_SOH "1"
+#define KERN_CRIT KERN_SOH "2"
+#define KERN_ERR KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE KERN_SOH "5"
+#define KERN_INFO KERN_SOH "6"
+#define KERN_DEBUG KERN_SOH "7"
+#define KERN_CONT KERN_SOH "c"
+
+#define LOGLEVEL_DEFAULT 4	/* level of a message without KERN_* */
+#define CONSOLE_LOGLEVEL_DEFAULT 7	/* print everything but debug */
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+#define pr_emerg(fmt, ...) printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...) printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...) printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...) printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...) printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
+
+/* A sink for log text: the serial port, the VGA screen, a framebuffer. */
+struct console {
+	const char *name;
+	void (*write)(struct console *con, const char *s, size_t n);
+	struct console *next;
+};
+
+/* Levels below this reach the consoles; set by loglevel= on the command line. */
+extern int console_loglevel;
+
+/*
+ * printk - log a message.  Safe from any context, including exception
+ * handlers (interrupts are disabled while the buffer is updated).  Returns
+ * the number of characters of the message text.
+ */
+int printk(const char *fmt, ...) __printf(1, 2);
+int vprintk(const char *fmt, va_list ap);
+
+/* console_register - add @con; it is sent nothing logged before. */
+void console_register(struct console *con);
+void console_unregister(struct console *con);
+
+/* console_write - send raw text to every console, bypassing the log. */
+void console_write(const char *s, size_t n);
+
+/*
+ * log_for_each - call @fn for each record still in the ring buffer, oldest
+ * first, with its level, time stamp (ns) and text (no trailing newline).
+ * Used by dmesg.
+ */
+void log_for_each(void (*fn)(void *arg, int level, uint64_t ns, const char *text),
+		  void *arg);
+
+/* log_format_stamp - write "[    s.micros] " for @ns into @buf (>= 16 bytes). */
+int log_format_stamp(char *buf, size_t size, uint64_t ns);
+
+#endif

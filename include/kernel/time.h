@@ -1,0 +1,29 @@
+/*
+ * Time keeping: the TSC, calibrated once against the PIT, gives nanoseconds
+ * since boot for log stamps, uptime and benchmarks.
+ */
+#ifndef KERNEL_TIME_H
+#define KERNEL_TIME_H
+
+#include <kernel/types.h>
+
+#define NSEC_PER_USEC 1000ull
+#define NSEC_PER_SEC 1000000000ull
+
+/* tsc_calibrate - measure the TSC rate against PIT channel 2.  __init. */
+void tsc_calibrate(void);
+
+/* Nanoseconds since boot; 0 until tsc_calibrate() has run. */
+uint64_t ktime_get_ns(void);
+
+/* tsc_to_ns - convert a TSC delta to nanoseconds. */
+uint64_t tsc_to_ns(uint64_t cycles);
+
+/* TSC ticks per second, as calibrated (0 before). */
+uint64_t tsc_khz(void);
+
+/* udelay / mdelay - busy-wait; need tsc_calibrate() first. */
+void udelay(unsigned long us);
+void mdelay(unsigned long ms);
+
+#endif

@@ -1,0 +1,20 @@
+# The core kernel.  main.o first: its boot order is the story of the kernel.
+obj-y += kernel/main.o
+obj-y += kernel/printk.o
+obj-y += kernel/panic.o
+obj-y += kernel/time.o
+obj-y += kernel/multiboot2.o
+obj-y += kernel/init/cmdline.o
+obj-y += kernel/init/initcall.o
+obj-y += kernel/gdt.o
+obj-y += kernel/idt.o
+obj-y += kernel/entry.o
+obj-y += kernel/traps.o
+obj-y += kernel/ktest.o
+obj-y += kernel/lib/string.o
+obj-y += kernel/lib/vsnprintf.o
+obj-y += kernel/lib/kstrtox.o
+obj-y += kernel/lib/errno.o
+obj-y += kernel/kallsyms.o
+obj-y += kernel/power.o
+obj-y += kernel/shell.o

@@ -1,0 +1,111 @@
+/*
+ * The interrupt descriptor table: every vector points at its stub in
+ * kernel/entry.asm; interrupt_dispatch() sends exceptions to traps.c and
+ * hardware interrupts to the handlers drivers register.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
+#include <kernel/printk.h>
+
+#define IDT_ENTRIES 256
+#define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define KERNEL_CS 0x08
+
+struct idt_gate {
+	uint16_t offset_low;
+	uint16_t selector;
+	uint8_t ist;
+	uint8_t type;
+	uint16_t offset_mid;
+	uint32_t offset_high;
+	uint32_t reserved;
+} __packed;
+
+struct idt_ptr {
+	uint16_t limit;
+	uint64_t base;
+} __packed;
+
+extern const uint64_t vector_stubs[IDT_ENTRIES];
+void exception_handler(struct pt_regs *regs);
+
+static struct idt_gate idt[IDT_ENTRIES] __aligned(16);
+
+static struct {
+	irq_handler_t fn;
+	void *data;
+} irq_table[IRQ_COUNT];
+static const struct irq_chip *irq_chip;
+static uint64_t spurious_count;
+
+static void idt_set(unsigned int vec, uint64_t handler, uint8_t ist)
+{
+	idt[vec] = (struct idt_gate){
+		.offset_low = handler & 0xffff,
+		.selector = KERNEL_CS,
+		.ist = ist,
+		.type = GATE_INTERRUPT,
+		.offset_mid = (handler >> 16) & 0xffff,
+		.offset_high = (uint32_t)(handler >> 32),
+	};
+}
+
+void __init idt_init(void)
+{
+	struct idt_ptr ptr = { sizeof(idt) - 1, (uintptr_t)idt };
+
+	for (unsigned int v = 0; v < IDT_ENTRIES; v++)
+		idt_set(v, vector_stubs[v],
+			v == VEC_DOUBLE_FAULT ? IST_DOUBLE_FAULT : 0);
+	__asm__ volatile("lidt %0" : : "m"(ptr));
+}
+
+void irq_set_chip(const struct irq_chip *chip)
+{
+	irq_chip = chip;
+}
+
+int irq_register(unsigned int irq, irq_handler_t fn, void *data)
+{
+	if (irq >= IRQ_COUNT || !fn)
+		return -EINVAL;
+	if (irq_table[irq].fn)
+		return -EBUSY;
+	irq_table[irq].data = data;
+	irq_table[irq].fn = fn;
+	if (irq_chip)
+		irq_chip->unmask(irq);
+	return 0;
+}
+
+void irq_unregister(unsigned int irq)
+{
+	if (irq >= IRQ_COUNT)
+		return;
+	if (irq_chip)
+		irq_chip->mask(irq);
+	irq_table[irq].fn = NULL;
+	irq_table[irq].data = NULL;
+}
+
+void interrupt_dispatch(struct pt_regs *regs)
+{
+	unsigned int irq;
+
+	if (regs->vector < EXCEPTION_COUNT) {
+		exception_handler(regs);
+		return;
+	}
+	irq = (unsigned int)regs->vector - IRQ_BASE;
+	if (irq >= IRQ_COUNT) {
+		spurious_count++;
+		return;
+	}
+	if (irq_table[irq].fn)
+		irq_table[irq].fn(regs, irq_table[irq].data);
+	else
+		spurious_count++;
+	if (irq_chip)
+		irq_chip->eoi(irq);
+}

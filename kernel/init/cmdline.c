@@ -1,0 +1,81 @@
+/*
+ * The kernel command line: split into key[=value] parameters and handed to
+ * the handlers registered with early_param() and __setup().
+ */
+#include <kernel/cmdline.h>
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+#define CMDLINE_MAX 1024
+
+char saved_command_line[CMDLINE_MAX];
+
+extern const struct kernel_param_setup __setup_start[], __setup_end[];
+
+bool cmdline_next(char **s, char **key, char **val)
+{
+	char *p = *s, *out;
+	bool quoted = false;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p)
+		return false;
+	*key = out = p;
+	*val = NULL;
+	/* Copy in place, dropping quotes, so a="x y" becomes a=x y. */
+	for (; *p && (quoted || (*p != ' ' && *p != '\t')); p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (*p == '=' && !*val) {
+			*out++ = '\0';
+			*val = out;
+			continue;
+		}
+		*out++ = *p;
+	}
+	if (*p)
+		p++;
+	*out = '\0';
+	*s = p;
+	return true;
+}
+
+static const struct kernel_param_setup *setup_find(const char *key)
+{
+	for (const struct kernel_param_setup *p = __setup_start; p < __setup_end;
+	     p++)
+		if (!strcmp(p->name, key))
+			return p;
+	return NULL;
+}
+
+/* Parameters for other parts: name.param=value (built-in module params). */
+static bool handled_elsewhere(const char *key)
+{
+	return strchr(key, '.') != NULL;
+}
+
+void __init cmdline_parse(const char *cmdline, bool early)
+{
+	static char buf[CMDLINE_MAX] __initdata;
+	char *s = buf, *key, *val;
+	const struct kernel_param_setup *p;
+
+	strlcpy(buf, cmdline, sizeof(buf));
+	while (cmdline_next(&s, &key, &val)) {
+		p = setup_find(key);
+		if (p && p->early == early) {
+			if (p->fn(val))
+				pr_warn("Malformed kernel command line parameter: %s%s%s\n",
+					key, val ? "=" : "", val ? val : "");
+		} else if (!p && !early && !handled_elsewhere(key)) {
+			pr_warn("Unknown kernel command line parameter \"%s\"\n",
+				key);
+		}
+	}
+}

@@ -1,0 +1,124 @@
+/*
+ * Running the built-in initcalls, level by level, as Linux does: a failure
+ * is logged with the function's name and errno and boot goes on;
+ * initcall_debug times each call; initcall_blacklist= skips some.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/initcall.h>
+#include <kernel/kallsyms.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+
+#define BLACKLIST_MAX 256
+
+extern initcall_t __initcall_start[], __initcall0_start[], __initcall0s_start[],
+	__initcall1_start[], __initcall1s_start[], __initcall2_start[],
+	__initcall2s_start[], __initcall3_start[], __initcall3s_start[],
+	__initcall4_start[], __initcall4s_start[], __initcall5_start[],
+	__initcall5s_start[], __initcallrootfs_start[], __initcall6_start[],
+	__initcall6s_start[], __initcall7_start[], __initcall7s_start[],
+	__initcall_end[];
+
+/* Level boundaries in link order: level i spans [levels[i], levels[i+1]). */
+static initcall_t *const initcall_levels[] __initconst = {
+	__initcall0_start, __initcall0s_start, __initcall1_start,
+	__initcall1s_start, __initcall2_start, __initcall2s_start,
+	__initcall3_start, __initcall3s_start, __initcall4_start,
+	__initcall4s_start, __initcall5_start, __initcall5s_start,
+	__initcallrootfs_start, __initcall6_start, __initcall6s_start,
+	__initcall7_start, __initcall7s_start, __initcall_end,
+};
+
+/* Names stay readable after boot: the records point at them. */
+static const char *const initcall_level_names[] = {
+	"pure", "pure_sync", "core", "core_sync", "postcore", "postcore_sync",
+	"arch", "arch_sync", "subsys", "subsys_sync", "fs", "fs_sync",
+	"rootfs", "device", "device_sync", "late", "late_sync",
+};
+
+struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
+size_t initcall_record_count;
+
+static bool initcall_debug __initdata;
+static char initcall_blacklist[BLACKLIST_MAX] __initdata;
+
+static int __init initcall_debug_setup(const char *val)
+{
+	initcall_debug = true;
+	return 0;
+}
+__setup("initcall_debug", initcall_debug_setup);
+
+static int __init initcall_blacklist_setup(const char *val)
+{
+	if (!val || !*val)
+		return -EINVAL;
+	strlcpy(initcall_blacklist, val, sizeof(initcall_blacklist));
+	return 0;
+}
+__setup("initcall_blacklist", initcall_blacklist_setup);
+
+/* Is @name one of the comma-separated names in initcall_blacklist=? */
+static bool __init initcall_blacklisted(const char *name)
+{
+	size_t len = strlen(name);
+
+	for (const char *p = initcall_blacklist; *p;) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && !strncmp(p, name, n))
+			return true;
+		p += n + (end ? 1 : 0);
+	}
+	return false;
+}
+
+static void __init do_one_initcall(initcall_t fn, const char *level)
+{
+	struct initcall_record *rec = NULL;
+	size_t size, off;
+	const char *name = kallsyms_lookup((uintptr_t)fn, &size, &off);
+	char sym[KSYM_SYMBOL_LEN];
+	uint64_t t0, ns;
+	int ret;
+
+	if (!name)
+		name = "?";
+	sprint_symbol(sym, sizeof(sym), (uintptr_t)fn);
+	if (initcall_record_count < INITCALL_RECORDS_MAX) {
+		rec = &initcall_records[initcall_record_count++];
+		*rec = (struct initcall_record){ .fn = (uintptr_t)fn,
+						 .level = level };
+	}
+	if (initcall_blacklisted(name)) {
+		pr_info("initcall %s blacklisted\n", sym);
+		if (rec)
+			rec->skipped = true;
+		return;
+	}
+	if (initcall_debug)
+		pr_info("calling  %s @ %s\n", sym, level);
+	t0 = ktime_get_ns();
+	ret = fn();
+	ns = ktime_get_ns() - t0;
+	if (rec) {
+		rec->result = ret;
+		rec->ns = ns;
+	}
+	if (initcall_debug)
+		pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
+			(unsigned long long)(ns / NSEC_PER_USEC));
+	else if (ret)
+		pr_warn("initcall %s returned %d\n", sym, ret);
+}
+
+void __init do_initcalls(void)
+{
+	for (size_t lvl = 0; lvl + 1 < ARRAY_SIZE(initcall_levels); lvl++)
+		for (initcall_t *fn = initcall_levels[lvl];
+		     fn < initcall_levels[lvl + 1]; fn++)
+			do_one_initcall(*fn, initcall_level_names[lvl]);
+}

@@ -1,0 +1,65 @@
+/*
+ * Symbol lookup for the kernel image.  The table (tools/kallsyms.sh) is
+ * generated from the linked kernel and linked in by a second pass; it sits
+ * after everything it describes, so adding it moves no symbol.
+ */
+#include <kernel/kallsyms.h>
+#include <kernel/string.h>
+
+struct kallsym {
+	uint64_t addr;
+	uint32_t size;
+	uint32_t name;	/* offset in kallsyms_names */
+};
+
+extern const struct kallsym kallsyms_table[];
+extern const size_t kallsyms_count;
+extern const char kallsyms_names[];
+
+/* The index of the last symbol at or below @addr, or -1. */
+static long kallsyms_find(uintptr_t addr)
+{
+	long lo = 0, hi = (long)kallsyms_count - 1, found = -1;
+
+	while (lo <= hi) {
+		long mid = (lo + hi) / 2;
+
+		if (kallsyms_table[mid].addr <= addr) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return found;
+}
+
+const char *kallsyms_lookup(uintptr_t addr, size_t *size, size_t *offset)
+{
+	long i = kallsyms_find(addr);
+
+	if (i < 0 || addr - kallsyms_table[i].addr >= kallsyms_table[i].size)
+		return NULL;
+	*size = kallsyms_table[i].size;
+	*offset = addr - kallsyms_table[i].addr;
+	return kallsyms_names + kallsyms_table[i].name;
+}
+
+uintptr_t kallsyms_lookup_name(const char *name)
+{
+	for (size_t i = 0; i < kallsyms_count; i++)
+		if (!strcmp(kallsyms_names + kallsyms_table[i].name, name))
+			return kallsyms_table[i].addr;
+	return 0;
+}
+
+int sprint_symbol(char *buf, size_t size, uintptr_t addr)
+{
+	size_t sym_size, offset;
+	const char *name = kallsyms_lookup(addr, &sym_size, &offset);
+
+	if (name)
+		return snprintf(buf, size, "%s+0x%zx/0x%zx", name, offset,
+				sym_size);
+	return snprintf(buf, size, "0x%lx", (unsigned long)addr);
+}

@@ -1,0 +1,97 @@
+/*
+ * The in-kernel test runner: runs the suites in .ktest_suites and reports in
+ * KTAP (the format of Linux's KUnit), which tests/run.sh counts.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+#define KTEST_FILTER_MAX 256
+
+extern const struct ktest_suite __ktest_suites_start[], __ktest_suites_end[];
+
+static bool ktest_enabled;
+static char ktest_filter[KTEST_FILTER_MAX];	/* empty: all suites */
+
+static int __init ktest_setup(const char *val)
+{
+	ktest_enabled = true;
+	if (val)
+		strlcpy(ktest_filter, val, sizeof(ktest_filter));
+	return 0;
+}
+__setup("ktest", ktest_setup);
+
+bool ktest_requested(void)
+{
+	return ktest_enabled;
+}
+
+static bool suite_selected(const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = ktest_filter;
+
+	if (!*p)
+		return true;
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && !strncmp(p, name, n))
+			return true;
+		p += n + (end ? 1 : 0);
+	}
+	return false;
+}
+
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
+		...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk(KERN_ERR "        # %s: %s:%d: %s\n", t->name, file, line, msg);
+	t->failures++;
+}
+
+static int run_suite(const struct ktest_suite *s, int number)
+{
+	int failed = 0;
+
+	printk(KERN_INFO "    KTAP version 1\n");
+	printk(KERN_INFO "    # Subtest: %s\n", s->name);
+	printk(KERN_INFO "    1..%zu\n", s->count);
+	for (size_t i = 0; i < s->count; i++) {
+		struct ktest t = { .name = s->cases[i].name };
+
+		s->cases[i].fn(&t);
+		printk(KERN_INFO "    %s %zu %s\n", t.failures ? "not ok" : "ok",
+		       i + 1, t.name);
+		failed += t.failures ? 1 : 0;
+	}
+	printk(KERN_INFO "%s %d %s\n", failed ? "not ok" : "ok", number, s->name);
+	return failed;
+}
+
+int ktest_run(void)
+{
+	const struct ktest_suite *s;
+	int n = 0, failed = 0;
+
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		n += suite_selected(s->name);
+	printk(KERN_INFO "KTAP version 1\n");
+	printk(KERN_INFO "1..%d\n", n);
+	n = 0;
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		if (suite_selected(s->name))
+			failed += run_suite(s, ++n);
+	printk(KERN_INFO "# ktest: %d suites, %d failed cases\n", n, failed);
+	return failed;
+}

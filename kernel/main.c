@@ -1,0 +1,80 @@
+/*
+ * kernel_main: the boot order.  Each step needs the ones before it; the
+ * comments say why it comes where it does.
+ */
+#include <kernel/cmdline.h>
+#include <kernel/console.h>
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
+#include <kernel/ktest.h>
+#include <kernel/mm.h>
+#include <kernel/multiboot2.h>
+#include <kernel/panic.h>
+#include <kernel/power.h>
+#include <kernel/printk.h>
+#include <kernel/shell.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include <kernel/x86.h>
+
+#define MB2_INFO_MAX (1ul << 20)	/* sanity bound on the block's size */
+
+struct boot_info boot_info;
+
+/* Copy what we need out of the boot information; it lives in free RAM. */
+static void __init read_boot_info(uint32_t magic, phys_addr_t info_phys)
+{
+	const uint32_t *info = phys_to_virt(info_phys);
+	const char *why;
+
+	if (magic != MB2_BOOTLOADER_MAGIC)
+		panic("not started by a Multiboot2 boot loader (magic %#x)",
+		      magic);
+	if (mb2_parse(info, MIN((size_t)info[0], MB2_INFO_MAX), info_phys,
+		      &boot_info, &why))
+		panic("bad Multiboot2 information at %#lx: %s",
+		      (unsigned long)info_phys, why);
+	strlcpy(saved_command_line, boot_info.cmdline, BOOT_CMDLINE_MAX);
+}
+
+static bool __init vga_text_mode(void)
+{
+	/* GRUB reports EGA text; no framebuffer tag at all means BIOS text. */
+	return !boot_info.fb.present || boot_info.fb.type == MB2_FB_EGA_TEXT;
+}
+
+/* The part of boot that stays after init memory is freed. */
+static __noreturn void kernel_run(void)
+{
+	pr_info("Sprout %s ready\n", SPROUT_VERSION);
+	crash_test_run();
+	if (ktest_requested())
+		qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+	shell_run();
+	machine_poweroff();
+}
+
+void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
+{
+	/* A console before anything else, so every later step can report. */
+	serial_early_init();
+	read_boot_info(magic, info_phys);
+	if (vga_text_mode())
+		vga_early_init();
+	pr_info("Sprout %s (%s) booting\n", SPROUT_VERSION, SPROUT_BUILD);
+	pr_info("Command line: %s\n", saved_command_line);
+	cmdline_parse(saved_command_line, true);
+
+	/* Time stamps from here on. */
+	tsc_calibrate();
+
+	/* Exceptions become oopses instead of triple faults. */
+	gdt_init();
+	idt_init();
+
+	/* Parameters for built-in code, then the built-in drivers. */
+	cmdline_parse(saved_command_line, false);
+	do_initcalls();
+
+	kernel_run();
+}

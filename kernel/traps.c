@@ -1,0 +1,132 @@
+/*
+ * CPU exceptions.  Any exception in the kernel is a bug: print an oops --
+ * what happened, where, every register and the call chain -- then panic.
+ */
+#include <kernel/interrupt.h>
+#include <kernel/kallsyms.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/x86.h>
+
+#define BACKTRACE_MAX 32
+
+const char *(*page_fault_explain)(uintptr_t addr, uint64_t error);
+
+static const char *const exception_names[EXCEPTION_COUNT] = {
+	"divide error (#DE)", "debug (#DB)", "non-maskable interrupt (NMI)",
+	"breakpoint (#BP)", "overflow (#OF)", "bound range exceeded (#BR)",
+	"invalid opcode (#UD)", "device not available (#NM)",
+	"double fault (#DF)", "coprocessor segment overrun",
+	"invalid TSS (#TS)", "segment not present (#NP)",
+	"stack-segment fault (#SS)", "general protection fault (#GP)",
+	"page fault (#PF)", "reserved (15)", "x87 floating-point error (#MF)",
+	"alignment check (#AC)", "machine check (#MC)",
+	"SIMD floating-point error (#XM)", "virtualization exception (#VE)",
+	"control protection (#CP)", "reserved (22)", "reserved (23)",
+	"reserved (24)", "reserved (25)", "reserved (26)", "reserved (27)",
+	"hypervisor injection (#HV)", "VMM communication (#VC)",
+	"security exception (#SX)", "reserved (31)",
+};
+
+static bool is_canonical(uintptr_t a)
+{
+	return (uintptr_t)((intptr_t)(a << 16) >> 16) == a;
+}
+
+/* Only frames inside the kernel's stacks are followed (they are in .bss). */
+static bool frame_ok(uintptr_t rbp)
+{
+	extern char __bss_start[], __bss_end[];
+
+	return rbp % 8 == 0 && rbp >= (uintptr_t)__bss_start &&
+	       rbp + 16 <= (uintptr_t)__bss_end;
+}
+
+void dump_backtrace(uintptr_t rip, uintptr_t rbp)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	printk(KERN_EMERG "Call Trace:\n");
+	if (rip) {
+		sprint_symbol(sym, sizeof(sym), rip);
+		printk(KERN_EMERG " [<%016lx>] %s\n", rip, sym);
+	}
+	for (int depth = 0; depth < BACKTRACE_MAX && frame_ok(rbp); depth++) {
+		const uintptr_t *frame = (const uintptr_t *)rbp;
+		uintptr_t ret = frame[1];
+
+		if (!ret)
+			break;
+		/* The return address is after the call: name the call itself. */
+		sprint_symbol(sym, sizeof(sym), ret - 1);
+		printk(KERN_EMERG " [<%016lx>] %s\n", ret, sym);
+		if (frame[0] <= rbp)
+			break;
+		rbp = frame[0];
+	}
+}
+
+static void show_page_fault(uintptr_t addr, uint64_t err)
+{
+	const char *why = NULL;
+
+	if (addr < PAGE_SIZE)
+		why = "NULL pointer dereference";
+	else if (!is_canonical(addr))
+		why = "non-canonical address";
+	else if (page_fault_explain)
+		why = page_fault_explain(addr, err);
+	printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
+	       addr);
+	if (why)
+		printk(KERN_EMERG "BUG: %s\n", why);
+	printk(KERN_EMERG "#PF: supervisor %s access in %s mode\n",
+	       err & PF_INSTR ? "instruction fetch" :
+	       err & PF_WRITE ? "write" : "read",
+	       err & PF_USER ? "user" : "kernel");
+	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", (unsigned long)err,
+	       err & PF_RSVD ? "reserved bit violation" :
+	       err & PF_PRESENT ? "permissions violation" : "not-present page");
+}
+
+static void show_regs(const struct pt_regs *r)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(sym, sizeof(sym), r->rip);
+	printk(KERN_EMERG "RIP: %04lx:%016lx %s\n", r->cs, r->rip, sym);
+	printk(KERN_EMERG "RSP: %04lx:%016lx EFLAGS: %08lx\n", r->ss, r->rsp,
+	       r->rflags);
+	printk(KERN_EMERG "RAX: %016lx RBX: %016lx RCX: %016lx\n", r->rax,
+	       r->rbx, r->rcx);
+	printk(KERN_EMERG "RDX: %016lx RSI: %016lx RDI: %016lx\n", r->rdx,
+	       r->rsi, r->rdi);
+	printk(KERN_EMERG "RBP: %016lx R08: %016lx R09: %016lx\n", r->rbp,
+	       r->r8, r->r9);
+	printk(KERN_EMERG "R10: %016lx R11: %016lx R12: %016lx\n", r->r10,
+	       r->r11, r->r12);
+	printk(KERN_EMERG "R13: %016lx R14: %016lx R15: %016lx\n", r->r13,
+	       r->r14, r->r15);
+	printk(KERN_EMERG "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+}
+
+void oops(struct pt_regs *regs, const char *what)
+{
+	oops_in_progress = true;
+	printk(KERN_EMERG "Oops: %s, vector %lu, error code 0x%lx\n", what,
+	       regs->vector, regs->error_code);
+	show_regs(regs);
+	dump_backtrace(regs->rip, regs->rbp);
+	panic("Fatal exception");
+}
+
+void exception_handler(struct pt_regs *regs)
+{
+	if (regs->vector == VEC_PAGE_FAULT)
+		show_page_fault(read_cr2(), regs->error_code);
+	else if (regs->vector == VEC_DOUBLE_FAULT)
+		printk(KERN_EMERG "double fault: the kernel stack may have overflowed\n");
+	oops(regs, exception_names[regs->vector]);
+}

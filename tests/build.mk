@@ -1,0 +1,1 @@
+# Test targets: see tests/README or make help.

@@ -1,0 +1,3 @@
+# In-kernel test suites and crash points: always built in, run only when the
+# command line asks (ktest, crash=).
+obj-y += tests/kernel/crash.o

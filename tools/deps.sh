@@ -1,0 +1,28 @@
+#!/bin/sh
+# Install the Debian packages Sprout needs to build, run and test, if any
+# are missing.  As root it runs apt-get; otherwise it prints the command.
+set -eu
+packages="make gcc binutils nasm cpio kmod gdb clang lld
+qemu-system-x86 ovmf grub-common grub-pc-bin grub-efi-amd64-bin mtools xorriso
+libcmocka-dev socat"
+
+missing=
+for p in $packages; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" != 0 ]; then
+	echo "Sprout needs these Debian packages:$missing" >&2
+	echo "Install them as root with:" >&2
+	echo "    apt-get update && $cmd" >&2
+	exit 1
+fi
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing

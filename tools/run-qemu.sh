@@ -1,0 +1,101 @@
+#!/bin/bash
+# Boot a Sprout ISO in QEMU and turn the way it ended into an exit status:
+#   0  clean power-off, or in-kernel tests passed
+#   1  in-kernel tests failed
+#   2  kernel panic or oops
+#   3  QEMU ran into the --timeout
+# QEMU's isa-debug-exit device exits with (code << 1) | 1 for the code the
+# kernel writes (include/kernel/panic.h); ACPI power-off exits with 0.
+#
+# Usage: tools/run-qemu.sh --iso FILE [--mem MiB] [--firmware bios|uefi]
+#        [--gui] [--gdb KERNEL.elf] [--serial-log FILE] [--timeout SECONDS]
+#        [--monitor SOCKET] [-- extra QEMU arguments]
+set -u
+iso= mem=128 firmware=bios gui=0 gdb= log= timeout= monitor=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--iso) iso=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--firmware) firmware=$2; shift 2 ;;
+	--gui) gui=1; shift ;;
+	--gdb) gdb=$2; shift 2 ;;
+	--serial-log) log=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--monitor) monitor=$2; shift 2 ;;
+	--) shift; break ;;
+	*) echo "run-qemu.sh: unknown option '$1'" >&2; exit 64 ;;
+	esac
+done
+[ -n "$iso" ] || { echo "run-qemu.sh: --iso is required" >&2; exit 64; }
+
+set -- -M pc -m "$mem" -cdrom "$iso" -boot d -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@"
+
+case $firmware in
+bios) ;;
+uefi)
+	ovmf=
+	for f in /usr/share/ovmf/OVMF.fd /usr/share/OVMF/OVMF_CODE.fd; do
+		[ -f "$f" ] && { ovmf=$f; break; }
+	done
+	[ -n "$ovmf" ] || { echo "run-qemu.sh: OVMF not found (make deps)" >&2; exit 64; }
+	set -- -bios "$ovmf" "$@"
+	;;
+*) echo "run-qemu.sh: --firmware must be bios or uefi" >&2; exit 64 ;;
+esac
+
+[ "$gui" = 1 ] || set -- -display none "$@"
+[ -n "$monitor" ] && set -- -monitor "unix:$monitor,server,nowait" "$@"
+run=(qemu-system-x86_64)
+[ -n "$timeout" ] && run=(timeout -k 5 "$timeout" qemu-system-x86_64)
+
+exit_status() {
+	case $1 in
+	0 | 33) return 0 ;;
+	35) return 1 ;;
+	37) return 2 ;;
+	124 | 137) return 3 ;;
+	*) echo "run-qemu.sh: QEMU exited with status $1" >&2; return "$1" ;;
+	esac
+}
+
+if [ -n "$gdb" ]; then
+	"${run[@]}" -serial mon:stdio -s -S "$@" &
+	qpid=$!
+	gdb -q "$gdb" -ex 'target remote localhost:1234' \
+		-ex 'break kernel_main' -ex 'continue'
+	kill "$qpid" 2>/dev/null
+	exit 0
+fi
+
+if [ -t 0 ] && [ -z "$log" ]; then
+	# A person at a terminal: serial on it; Ctrl-A X quits, Ctrl-A C monitor.
+	"${run[@]}" -serial mon:stdio "$@"
+	exit_status $?
+	exit
+fi
+
+# Input from a pipe or file: hold it back until the kernel's shell prompts,
+# or the firmware and GRUB (which also read the serial line) would eat it.
+dir=$(mktemp -d "${TMPDIR:-/tmp}/sprout-run.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+mkfifo "$dir/serial.in" "$dir/serial.out"
+"${run[@]}" -serial "pipe:$dir/serial" "$@" &
+qpid=$!
+tee "${log:-/dev/null}" < "$dir/serial.out" | tee "$dir/log" &
+if [ ! -t 0 ]; then
+	exec 3<&0	# background jobs get /dev/null as stdin otherwise
+	(
+		until grep -q 'sprout# ' "$dir/log" 2>/dev/null; do
+			kill -0 "$qpid" 2>/dev/null || exit 0
+			sleep 0.1
+		done
+		exec cat <&3 > "$dir/serial.in"
+	) &
+	feeder=$!
+fi
+wait "$qpid"
+status=$?
+[ -n "${feeder:-}" ] && kill "$feeder" 2>/dev/null
+wait
+exit_status "$status"
