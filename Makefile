@@ -44,7 +44,7 @@ endif
 CC_NAME := $(shell $(CC) --version | head -n 1 | tr -d "'\"")
 
 KCFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mcmodel=kernel \
-	-mno-red-zone -mgeneral-regs-only -fno-omit-frame-pointer \
+	-mno-red-zone -mgeneral-regs-only -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-fno-common -fno-strict-aliasing -O2 -g \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
@@ -101,6 +101,9 @@ $(BUILD)/kallsyms.c: $(BUILD)/sprout.pass1.elf tools/kallsyms.sh
 $(BUILD)/kallsyms.o $(BUILD)/kallsyms0.o: $(BUILD)/%.o: $(BUILD)/%.c
 	$(quiet) CC $@
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+# Flags live here: a change to the Makefile rebuilds everything.
+$(KOBJS): Makefile
 
 $(KERNEL): $(BUILD)/sprout.pass1.elf $(BUILD)/kallsyms.o
 	$(quiet) LD $@

@@ -43,8 +43,21 @@ static bool __init vga_text_mode(void)
 	return !boot_info.fb.present || boot_info.fb.type == MB2_FB_EGA_TEXT;
 }
 
+/*
+ * boot/entry.asm identity-mapped low memory to switch to the higher half.
+ * Nothing uses it now (the boot information is read through the direct map),
+ * and without it a NULL or stray low pointer faults.
+ */
+static void __init unmap_identity(void)
+{
+	extern uint64_t boot_pml4[];
+
+	boot_pml4[0] = 0;
+	write_cr3(read_cr3());
+}
+
 /* The part of boot that stays after init memory is freed. */
-static __noreturn void kernel_run(void)
+static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
 	crash_test_run();
@@ -58,6 +71,7 @@ void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
 {
 	/* A console before anything else, so every later step can report. */
 	serial_early_init();
+	unmap_identity();
 	read_boot_info(magic, info_phys);
 	if (vga_text_mode())
 		vga_early_init();

@@ -1,1 +1,31 @@
-# Test targets: see tests/README or make help.
+# Tests: host unit tests (cmocka, with AddressSanitizer and UBSan) and the
+# QEMU boot tests, all run by tests/run.sh, which prints the final
+# "N passed, N failed" line.
+
+unit-tests :=
+include tests/unit/build.mk
+
+# Host builds of pure kernel code.  The formatter is renamed so that it does
+# not replace the C library's own snprintf inside the test program.
+HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Iinclude -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -DHOST_TEST \
+	-Dvsnprintf=sprout_vsnprintf -Dsnprintf=sprout_snprintf
+
+UNIT_BINS := $(addprefix $(BUILD)/tests/unit/,$(unit-tests))
+
+define unit_test_rule
+$(BUILD)/tests/unit/$(1): tests/unit/$(1).c $$($(1)-srcs)
+	$$(quiet) HOSTCC $$@
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$^ -lcmocka -o $$@
+endef
+$(foreach t,$(unit-tests),$(eval $(call unit_test_rule,$(t))))
+
+.PHONY: unit-tests
+unit-tests: $(UNIT_BINS)
+
+# TESTS='name ...' runs only those (unit test binaries or tests/boot/*.sh).
+test: deps
+	$(Q)$(MAKE) all unit-tests
+	$(Q)BUILD=$(BUILD) tests/run.sh $(TESTS)

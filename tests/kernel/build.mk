@@ -1,3 +1,4 @@
 # In-kernel test suites and crash points: always built in, run only when the
 # command line asks (ktest, crash=).
 obj-y += tests/kernel/crash.o
+obj-y += tests/kernel/core_test.o

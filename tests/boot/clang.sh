@@ -1,0 +1,15 @@
+# The same tree builds warning-free with clang (-Werror) and boots.
+source "$(dirname "$0")/lib.sh"
+
+dir=$BUILD/clang
+if make -s BUILD="$dir" CC=clang "$dir/sprout.elf" > "$out/clang.build.log" 2>&1; then
+	tap ok 'make CC=clang builds the kernel'
+else
+	log=$out/clang.build.log
+	tap fail 'make CC=clang builds the kernel'
+	exit 0
+fi
+KERNEL=$dir/sprout.elf
+boot clang 'ktest'
+expect 'Sprout [0-9.]+ ready' 'the clang-built kernel boots'
+expect_status 0 'its in-kernel tests pass'

@@ -1,0 +1,8 @@
+# The in-kernel test suites (KTAP), run with "ktest" on the command line;
+# QEMU's exit status says whether all passed.
+source "$(dirname "$0")/lib.sh"
+
+boot all 'ktest'
+ktap_results
+expect '^\[ *[0-9.]+\] # ktest: [0-9]+ suites, 0 failed cases' 'every in-kernel suite passes'
+expect_status 0 'QEMU exit status reports success'

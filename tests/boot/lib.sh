@@ -1,0 +1,95 @@
+# Helpers for the QEMU boot tests (sourced by tests/boot/*.sh).
+#
+#   boot NAME 'CMDLINE' [run-qemu.sh options] < <(printf 'input')
+#       build (or reuse) an ISO for CMDLINE, boot it headless with a timeout,
+#       keep the serial log in $log and the run status in $status (not in
+#       a pipeline: that would run it in a subshell)
+#   expect 'REGEX' 'what it shows'       one TAP line: the log matches
+#   expect_not 'REGEX' 'what it shows'   one TAP line: the log does not match
+#   expect_status N 'what it shows'      one TAP line: run-qemu.sh returned N
+#   ktap_results                         one TAP line per in-kernel test case
+#
+# Statuses (tools/run-qemu.sh): 0 power-off/tests passed, 1 tests failed,
+# 2 panic, 3 timeout.
+
+set -u
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+BUILD=${BUILD:-build}
+KERNEL=${KERNEL:-$BUILD/sprout.elf}
+INITRD=${INITRD:-}
+TIMEOUT=${TIMEOUT:-60}
+out=$BUILD/tests
+mkdir -p "$out/iso"
+test_name=$(basename "$0" .sh)
+log= status=
+
+# An ISO per distinct kernel, initrd and command line, made once.
+iso_for() {
+	local key iso
+	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"}; printf '%s' "$1"; } |
+		md5sum | cut -c1-16)
+	iso=$out/iso/$key.iso
+	if [ ! -f "$iso" ]; then
+		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" $INITRD >&2 &&
+			mv "$iso.tmp" "$iso"
+	fi
+	echo "$iso"
+}
+
+boot() {
+	local name=$1 cmdline=$2 iso
+	shift 2
+	log=$out/$test_name.$name.log
+	iso=$(iso_for "$cmdline") || { status=99; : > "$log"; return; }
+	if [ -t 0 ]; then
+		tools/run-qemu.sh --iso "$iso" --timeout "$TIMEOUT" "$@" \
+			< /dev/null > "$log" 2>&1
+	else
+		tools/run-qemu.sh --iso "$iso" --timeout "$TIMEOUT" "$@" \
+			> "$log" 2>&1
+	fi
+	status=$?
+	# Serial output has CR LF line ends.
+	sed -i 's/\r$//' "$log"
+}
+
+tap() {
+	if [ "$1" = ok ]; then
+		echo "ok - $test_name: $2"
+	else
+		echo "not ok - $test_name: $2"
+		echo "# log: $log"
+		[ -n "$log" ] && tail -n 15 "$log" | sed 's/^/#   /'
+	fi
+}
+
+expect() {
+	if grep -Eq -- "$1" "$log"; then tap ok "$2"; else tap fail "$2 (no match for /$1/)"; fi
+}
+
+expect_not() {
+	if grep -Eq -- "$1" "$log"; then tap fail "$2 (unexpected /$1/)"; else tap ok "$2"; fi
+}
+
+expect_status() {
+	if [ "$status" = "$1" ]; then tap ok "$2"; else tap fail "$2 (status $status, wanted $1)"; fi
+}
+
+# Re-emit the in-kernel KTAP results as TAP lines, one per test case; a
+# missing plan or a run that ended early counts as a failure.
+ktap_results() {
+	local suite= planned=0 seen=0
+	while IFS= read -r line; do
+		line=${line#*\] }	# drop the printk time stamp
+		case $line in
+		"    # Subtest: "*) suite=${line#    # Subtest: } ;;
+		"    ok "*) echo "ok - ktest: $suite: ${line#    ok [0-9]* }"; seen=$((seen + 1)) ;;
+		"    not ok "*) echo "not ok - ktest: $suite: ${line#    not ok [0-9]* }"; seen=$((seen + 1)) ;;
+		"        # "*) echo "#  ${line#        }" ;;
+		"1.."*) planned=${line#1..} ;;
+		esac
+	done < "$log"
+	if [ "$planned" = 0 ] || [ "$seen" = 0 ]; then
+		tap fail "in-kernel tests ran (no KTAP output)"
+	fi
+}

@@ -1,0 +1,97 @@
+/*
+ * In-kernel tests of the core: the log ring buffer keeps the newest records
+ * in order when it wraps, kallsyms names kernel functions, and the command
+ * line splitter handles quotes.
+ */
+#include <kernel/cmdline.h>
+#include <kernel/kallsyms.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+struct log_scan {
+	unsigned long last_seq;
+	unsigned long seen;
+	bool ordered;
+};
+
+static void scan_record(void *arg, int level, uint64_t ns, const char *text)
+{
+	struct log_scan *s = arg;
+	unsigned long long seq;
+
+	if (strncmp(text, "log-wrap-test ", 14) ||
+	    kstrtoull(text + 14, 10, &seq))
+		return;
+	if (s->seen && seq != s->last_seq + 1)
+		s->ordered = false;
+	s->last_seq = (unsigned long)seq;
+	s->seen++;
+}
+
+/* Write far more than the buffer holds, quietly; the newest must remain. */
+static void log_wraps_in_order(struct ktest *t)
+{
+	struct log_scan s = { .ordered = true };
+	int saved = console_loglevel;
+	const unsigned long n = 5000;
+
+	console_loglevel = 0;
+	for (unsigned long i = 0; i < n; i++)
+		printk(KERN_DEBUG "log-wrap-test %lu\n", i);
+	console_loglevel = saved;
+	log_for_each(scan_record, &s);
+	KT_EXPECT(t, s.ordered);
+	KT_EXPECT(t, s.seen > 100);
+	KT_EXPECT(t, s.seen < n);	/* the oldest were dropped */
+	KT_EXPECT_EQ(t, s.last_seq, n - 1);
+}
+
+static void log_joins_continuations(struct ktest *t)
+{
+	struct log_scan s = { .ordered = true };
+
+	printk(KERN_INFO "log-wrap-test ");
+	pr_cont("%d", 77);
+	pr_cont("\n");
+	log_for_each(scan_record, &s);
+	KT_EXPECT_EQ(t, s.last_seq, 77);
+}
+
+static void kallsyms_names_functions(struct ktest *t)
+{
+	char buf[KSYM_SYMBOL_LEN];
+	uintptr_t addr = (uintptr_t)log_joins_continuations;
+	size_t size, off;
+	const char *name = kallsyms_lookup(addr + 3, &size, &off);
+
+	KT_EXPECT(t, name && !strcmp(name, "log_joins_continuations"));
+	KT_EXPECT_EQ(t, off, 3);
+	KT_EXPECT(t, size > 3);
+	KT_EXPECT_EQ(t, kallsyms_lookup_name("printk"), (uintptr_t)printk);
+	sprint_symbol(buf, sizeof(buf), (uintptr_t)printk);
+	KT_EXPECT(t, !strncmp(buf, "printk+0x0/0x", 13));
+	KT_EXPECT(t, kallsyms_lookup(0x1000, &size, &off) == NULL);
+}
+
+static void cmdline_splits_words(struct ktest *t)
+{
+	char line[] = "  a=1 b=\"x y\"   flag c= ";
+	char *s = line, *key, *val;
+
+	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, !strcmp(key, "a") && val && !strcmp(val, "1"));
+	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, !strcmp(key, "b") && val && !strcmp(val, "x y"));
+	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, !strcmp(key, "flag") && val == NULL);
+	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, !strcmp(key, "c") && val && !*val);
+	KT_EXPECT(t, !cmdline_next(&s, &key, &val));
+}
+
+KTEST_SUITE(core,
+	    KTEST_CASE(log_wraps_in_order),
+	    KTEST_CASE(log_joins_continuations),
+	    KTEST_CASE(kallsyms_names_functions),
+	    KTEST_CASE(cmdline_splits_words));

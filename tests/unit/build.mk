@@ -1,0 +1,6 @@
+# Host unit tests: each test_<name>.c with the kernel sources it exercises.
+unit-tests += test_vsnprintf
+test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
+
+unit-tests += test_multiboot2
+test_multiboot2-srcs := kernel/multiboot2.c

@@ -1,0 +1,124 @@
+/*
+ * The kernel's vsnprintf and kstrto* on the host: every conversion, flag and
+ * length modifier against the expected text, and truncation.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <kernel/errno.h>
+#include <kernel/string.h>
+
+#define CHECK(expect, ...)                                                  \
+	do {                                                                \
+		char buf[128];                                              \
+		int n = snprintf(buf, sizeof(buf), __VA_ARGS__);            \
+		assert_string_equal(buf, expect);                           \
+		assert_int_equal(n, (int)strlen(expect));                   \
+	} while (0)
+
+static void test_integers(void **state)
+{
+	CHECK("42", "%d", 42);
+	CHECK("-42", "%i", -42);
+	CHECK("4294967295", "%u", 4294967295u);
+	CHECK("ff FF", "%x %X", 255, 255);
+	CHECK("17", "%o", 15);
+	CHECK("-9223372036854775808", "%lld", (long long)INT64_MIN);
+	CHECK("18446744073709551615", "%llu", (unsigned long long)UINT64_MAX);
+	CHECK("-1", "%ld", -1L);
+	CHECK("123", "%zu", (size_t)123);
+	CHECK("-2", "%hd", (short)-2);
+	CHECK("65535", "%hu", 65535);
+	CHECK("255", "%hhu", 255);
+	CHECK("0", "%d", 0);
+}
+
+static void test_width_and_flags(void **state)
+{
+	CHECK("   42", "%5d", 42);
+	CHECK("42   |", "%-5d|", 42);
+	CHECK("00042", "%05d", 42);
+	CHECK("-0042", "%05d", -42);
+	CHECK("+42", "%+d", 42);
+	CHECK(" 42", "% d", 42);
+	CHECK("0x1f", "%#x", 31);
+	CHECK("0X1F", "%#X", 31);
+	CHECK("017", "%#o", 15);
+	CHECK("  007", "%5.3d", 7);
+	CHECK("", "%.0d", 0);
+	CHECK("   42", "%*d", 5, 42);
+	CHECK("42   |", "%*d|", -5, 42);
+	CHECK("0000ffff", "%08x", 0xffff);
+	CHECK("%", "%%");
+}
+
+static void test_strings_and_chars(void **state)
+{
+	CHECK("hello", "%s", "hello");
+	CHECK("  abc", "%5s", "abc");
+	CHECK("abc  |", "%-5s|", "abc");
+	CHECK("ab", "%.2s", "abcdef");
+	/* Deliberately odd formats: the compiler would warn about them. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+#pragma GCC diagnostic ignored "-Wformat-overflow"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+	CHECK("(null)", "%s", (char *)NULL);
+	CHECK("x", "%c", 'x');
+	CHECK("  x", "%3c", 'x');
+	CHECK("0x1000", "%p", (void *)0x1000);
+	CHECK("%q", "%q");
+#pragma GCC diagnostic pop
+}
+
+static void test_truncation(void **state)
+{
+	char buf[8];
+	int n;
+
+	memset(buf, 'z', sizeof(buf));
+	n = snprintf(buf, sizeof(buf), "%s", "0123456789");
+	assert_int_equal(n, 10);
+	assert_string_equal(buf, "0123456");
+	n = snprintf(buf, 0, "%d", 12345);
+	assert_int_equal(n, 5);
+	assert_int_equal(buf[0], '0');
+	n = snprintf(buf, 1, "%d", 12345);
+	assert_int_equal(buf[0], '\0');
+}
+
+static void test_kstrto(void **state)
+{
+	unsigned long long u;
+	long long s;
+
+	assert_int_equal(kstrtoull("123", 10, &u), 0);
+	assert_int_equal(u, 123);
+	assert_int_equal(kstrtoull("0x1F", 0, &u), 0);
+	assert_int_equal(u, 31);
+	assert_int_equal(kstrtoull("017", 0, &u), 0);
+	assert_int_equal(u, 15);
+	assert_int_equal(kstrtoull("12abc", 10, &u), -EINVAL);
+	assert_int_equal(kstrtoull("", 10, &u), -EINVAL);
+	assert_int_equal(kstrtoull("18446744073709551616", 10, &u), -ERANGE);
+	assert_int_equal(kstrtoll("-5", 10, &s), 0);
+	assert_int_equal(s, -5);
+	assert_int_equal(kstrtoll("-9223372036854775808", 10, &s), 0);
+	assert_true(s == INT64_MIN);
+	assert_int_equal(kstrtoll("9223372036854775808", 10, &s), -ERANGE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_integers),
+		cmocka_unit_test(test_width_and_flags),
+		cmocka_unit_test(test_strings_and_chars),
+		cmocka_unit_test(test_truncation),
+		cmocka_unit_test(test_kstrto),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
