@@ -68,4 +68,5 @@ void serial_early_init(void)
 	outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
 	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
 	console_register(&serial_console);
+	console_add_poller(serial_getc);
 }

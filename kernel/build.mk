@@ -18,3 +18,4 @@ obj-y += kernel/lib/errno.o
 obj-y += kernel/kallsyms.o
 obj-y += kernel/power.o
 obj-y += kernel/shell.o
+obj-y += kernel/console.o

@@ -14,6 +14,17 @@ void serial_putc(char c);
 /* serial_getc - the next received byte, or -1 if none is waiting. */
 int serial_getc(void);
 
+/*
+ * Console input.  Drivers push received bytes (from interrupt handlers too)
+ * with console_input_push(), or register a function the reader polls;
+ * console_getc() waits for the next byte, console_trygetc() returns -1 if
+ * there is none.
+ */
+void console_input_push(uint8_t c);
+int console_add_poller(int (*poll)(void));
+int console_getc(void);
+int console_trygetc(void);
+
 /* vga_early_init - clear the 80x25 text screen and register it. __init. */
 void vga_early_init(void);
 
