@@ -4,3 +4,6 @@ test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/multiboot2.c
+
+unit-tests += test_cpio
+test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c
