@@ -19,3 +19,5 @@ obj-y += kernel/kallsyms.o
 obj-y += kernel/power.o
 obj-y += kernel/shell.o
 obj-y += kernel/console.o
+obj-y += kernel/initrd/cpio.o
+obj-y += kernel/initrd/initrd.o
