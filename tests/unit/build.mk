@@ -7,3 +7,8 @@ test_multiboot2-srcs := kernel/multiboot2.c
 
 unit-tests += test_cpio
 test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c
+
+# Runs $(BUILD)/tools/depmod on objects it compiles.
+unit-tests += test_depmod
+test_depmod-srcs := kernel/lib/vsnprintf.c
+$(BUILD)/tests/unit/test_depmod: | $(BUILD)/tools/depmod
