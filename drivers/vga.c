@@ -17,8 +17,21 @@
 #define CRTC_CURSOR_HIGH 0x0e
 #define CRTC_CURSOR_LOW 0x0f
 
+/*
+ * The few ECMA-48 control sequences the shell sends (§5.4: ESC [ params
+ * final): CUP "ESC [ H" homes the cursor, ED "ESC [ 2 J" clears the
+ * screen, EL "ESC [ K" clears to the end of the line; others are skipped.
+ */
+#define VGA_ESC 0x1b
+#define VGA_CSI_MAX 16	/* longer sequences are garbage: give up */
+
+enum vga_esc_state { VGA_TEXT, VGA_ESC_SEEN, VGA_CSI };
+
 static uint16_t *vga_mem;
 static int vga_row, vga_col;
+static enum vga_esc_state vga_esc;
+static int vga_csi_len;
+static char vga_csi_param;	/* its first parameter byte, if any */
 
 static void vga_cell(int row, int col, char c)
 {
@@ -44,8 +57,57 @@ static void vga_move_cursor(void)
 	outb(CRTC_DATA, pos & 0xff);
 }
 
+static void vga_clear_from(int row, int col)
+{
+	for (int i = row * VGA_COLS + col; i < VGA_ROWS * VGA_COLS; i++)
+		vga_cell(i / VGA_COLS, i % VGA_COLS, ' ');
+}
+
+static void vga_csi_final(char c)
+{
+	switch (c) {
+	case 'H':
+		vga_row = vga_col = 0;
+		break;
+	case 'J':	/* 2: all of it; none or 0: from the cursor on */
+		if (vga_csi_param == '2')
+			vga_clear_from(0, 0);
+		else
+			vga_clear_from(vga_row, vga_col);
+		break;
+	case 'K':
+		for (int col = vga_col; col < VGA_COLS; col++)
+			vga_cell(vga_row, col, ' ');
+		break;
+	}
+}
+
+/* True if @c belongs to a control sequence (and has been dealt with). */
+static bool vga_escape(char c)
+{
+	if (vga_esc == VGA_TEXT && c != VGA_ESC)
+		return false;
+	if (c == VGA_ESC) {
+		vga_esc = VGA_ESC_SEEN;
+	} else if (vga_esc == VGA_ESC_SEEN) {
+		vga_esc = c == '[' ? VGA_CSI : VGA_TEXT;
+		vga_csi_len = 0;
+		vga_csi_param = 0;
+	} else if (c >= 0x40 && c <= 0x7e) {
+		vga_esc = VGA_TEXT;
+		vga_csi_final(c);
+	} else if (c < 0x20 || c > 0x3f || ++vga_csi_len > VGA_CSI_MAX) {
+		vga_esc = VGA_TEXT;
+	} else if (vga_csi_len == 1) {
+		vga_csi_param = c;
+	}
+	return true;
+}
+
 static void vga_putc(char c)
 {
+	if (vga_escape(c))
+		return;
 	switch (c) {
 	case '\n':
 		vga_col = 0;

@@ -30,15 +30,24 @@ int console_add_poller(int (*poll)(void))
 	return 0;
 }
 
+/* Room for one more byte?  Polled devices keep theirs until there is. */
+static bool input_has_room(void)
+{
+	return ((input_head + 1) & (INPUT_QUEUE_SIZE - 1)) != input_tail;
+}
+
 int console_trygetc(void)
 {
 	uint64_t flags;
 	int c = -1;
 
+	/* A polled device is read only as far as the queue has room, so
+	 * input arriving faster than the shell reads it waits in the device
+	 * (and in QEMU's pipe behind it) instead of being dropped here. */
 	for (size_t i = 0; i < poller_count; i++) {
 		int p;
 
-		while ((p = input_pollers[i]()) >= 0)
+		while (input_has_room() && (p = input_pollers[i]()) >= 0)
 			console_input_push((uint8_t)p);
 	}
 	flags = irq_save();

@@ -6,7 +6,10 @@ set -eu
 kernel=$1 out=$2 cmdline=$3 initrd=${4:-}
 here=$(dirname "$0")/..
 stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-iso.XXXXXX")
-trap 'rm -rf "$stage"' EXIT
+# The log stays outside the tree being imaged: a file growing while
+# xorriso reads it makes the whole run fail.
+log=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
+trap 'rm -rf "$stage" "$log"' EXIT
 
 mkdir -p "$stage/boot/grub"
 cp "$kernel" "$stage/boot/sprout.elf"
@@ -18,7 +21,7 @@ if [ -n "$initrd" ]; then
 	sed -i 's|^\tboot$|\tmodule2 /boot/initrd.cpio initrd\n\tboot|' \
 		"$stage/boot/grub/grub.cfg"
 fi
-grub-mkrescue -o "$out" "$stage" >"$stage/.log" 2>&1 || {
-	cat "$stage/.log" >&2
+grub-mkrescue -o "$out" "$stage" >"$log" 2>&1 || {
+	cat "$log" >&2
 	exit 1
 }

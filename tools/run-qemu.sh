@@ -97,5 +97,10 @@ fi
 wait "$qpid"
 status=$?
 [ -n "${feeder:-}" ] && kill "$feeder" 2>/dev/null
+# If QEMU never opened its end (a bad ISO, a bad option), the reader is
+# still waiting in open(): open and close the pipe once (read-write, which
+# never blocks) so that it sees end of file.
+exec 4<>"$dir/serial.out"
+exec 4>&-
 wait
 exit_status "$status"
