@@ -61,6 +61,10 @@ static const struct boot_module *__init initrd_find_module(void)
 	return NULL;
 }
 
+/*
+ * A bad initrd is reported here and boot goes on without it; the initcall
+ * itself succeeded, so it returns 0 and initcall code adds no second line.
+ */
 static int __init initrd_init(void)
 {
 	const struct boot_module *mod = initrd_find_module();
@@ -77,13 +81,13 @@ static int __init initrd_init(void)
 	if (size > INITRD_MAX_SIZE || mod->end > INITRD_DIRECT_MAP_END) {
 		pr_err("%#lx-%#lx is out of reach (over 1 GiB or above 4 GiB); booting without it\n",
 		       (unsigned long)mod->start, (unsigned long)mod->end);
-		return -E2BIG;
+		return 0;
 	}
 	ret = cpio_open(&initrd_archive, phys_to_virt(mod->start), size, err,
 			sizeof(err));
 	if (ret) {
 		pr_err("rejected: %s; booting without it\n", err);
-		return ret;
+		return 0;
 	}
 	initrd_valid = true;
 	pr_info("%zu entries, %zu bytes at %#lx\n", initrd_archive.count, size,
