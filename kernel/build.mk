@@ -22,3 +22,4 @@ obj-y += kernel/shell/readline.o
 obj-y += kernel/console.o
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o
+obj-y += kernel/initrd/modprobe.o

@@ -12,3 +12,6 @@ test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c
 unit-tests += test_depmod
 test_depmod-srcs := kernel/lib/vsnprintf.c
 $(BUILD)/tests/unit/test_depmod: | $(BUILD)/tools/depmod
+
+unit-tests += test_modprobe
+test_modprobe-srcs := kernel/initrd/modprobe.c kernel/lib/vsnprintf.c
