@@ -193,6 +193,10 @@ static int complete_offer(void *arg, const char *name, size_t len,
 
 	if (len < c->prefix_len || strncmp(name, c->prefix, c->prefix_len))
 		return 0;
+	/* A name that would be mangled on the line or the screen is skipped. */
+	for (size_t i = 0; i < len; i++)
+		if (name[i] <= ' ' || name[i] >= KEY_DEL)
+			return 0;
 	if (c->listing) {
 		shell_printf("%.*s%s  ", (int)len, name, is_dir ? "/" : "");
 		return 0;

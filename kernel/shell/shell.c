@@ -106,7 +106,7 @@ static int cmd_dmesg(int argc, char **argv)
 	log_for_each(dmesg_line, &mask);
 	return 0;
 }
-SHELL_COMMAND("dmesg", "[-l level[,level...]]", "print the kernel log",
+SHELL_COMMAND("dmesg", "[-l level,...]", "print the kernel log",
 	      cmd_dmesg);
 
 static int cmd_clear(int argc, char **argv)

@@ -15,6 +15,11 @@ expect '^/etc/modules$' 'ls of a file prints its name'
 expect "^ls: cannot access '/nope': No such file or directory$" 'ls of a missing path: Linux words'
 expect_status 0 'powers off'
 
+# UEFI's GRUB loads the module too.
+boot uefi 'loglevel=7' --firmware uefi < <(printf '%s\n' 'ls /lib' poweroff)
+expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'the initrd is found under UEFI'
+expect '^modules/$' 'ls reads it under UEFI'
+
 # make INITRD_EXTRA=<dir>: every file under <dir> lands under /.
 extra=$out/initrd-extra
 rm -rf "$extra" && mkdir -p "$extra/sub/dir"
