@@ -38,6 +38,24 @@ expect '^note$' 'ls lists a nested INITRD_EXTRA file'
 expect '^a nested note$' 'cat reads a nested INITRD_EXTRA file'
 expect "^# Lines starting with '#' are comments\.$" 'the built-in files are still there'
 
+# Modules packed by tools/mkinitrd.sh land in lib/modules with the
+# modules.dep depmod writes for them (objects built here, until the
+# kernel's own modules exist; the kernel only reads them as files).
+mods=$out/initrd-mods
+rm -rf "$mods" && mkdir -p "$mods"
+printf '%s\n' 'int base_fn(void) { return 1; }' \
+	'static const void *ks __attribute__((used, section("___ksymtab+base_fn"))) = &base_fn;' |
+	gcc -c -x c - -o "$mods/base.ko"
+printf '%s\n' 'int base_fn(void);' 'int init_module(void) { return base_fn(); }' |
+	gcc -c -x c - -o "$mods/user.ko"
+tools/mkinitrd.sh -o "$out/mods.cpio" -d "$BUILD/tools/depmod" -t iso/initrd \
+	"$mods/user.ko" "$mods/base.ko"
+INITRD=$out/mods.cpio boot modules 'loglevel=7' < <(printf '%s\n' \
+	'ls /lib/modules' 'cat /lib/modules/modules.dep' poweroff)
+expect '^user\.ko$' 'packed modules are in lib/modules'
+expect '^lib/modules/user\.ko: lib/modules/base\.ko$' 'modules.dep says user.ko needs base.ko'
+expect '^lib/modules/base\.ko:$' 'modules.dep lists base.ko with no dependencies'
+
 # Damaged archives: rejected with the reason, boot goes on without them.
 head -c 300 "$BUILD/initrd.cpio" > "$out/truncated.cpio"
 INITRD=$out/truncated.cpio boot truncated 'loglevel=7' < <(printf '%s\n' 'ls' 'echo shell-alive' poweroff)
