@@ -7,6 +7,7 @@
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
+#include <kernel/x86.h>
 
 #define IDT_ENTRIES 256
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
@@ -64,6 +65,21 @@ void __init idt_init(void)
 void irq_set_chip(const struct irq_chip *chip)
 {
 	irq_chip = chip;
+	/* Handlers registered before the controller was set up. */
+	for (unsigned int irq = 0; irq < IRQ_COUNT; irq++)
+		if (irq_table[irq].fn)
+			chip->unmask(irq);
+}
+
+int __init irq_enable(void)
+{
+	if (!irq_chip) {
+		pr_warn("irq: no interrupt controller; interrupts stay off\n");
+		return -ENODEV;
+	}
+	pr_info("irq: interrupts on (%s)\n", irq_chip->name);
+	sti();
+	return 0;
 }
 
 int irq_register(unsigned int irq, irq_handler_t fn, void *data)

@@ -58,6 +58,13 @@ struct irq_chip {
 };
 void irq_set_chip(const struct irq_chip *chip);
 
+/*
+ * irq_enable - turn interrupts on, once an irq_chip has remapped the legacy
+ * IRQs away from the exception vectors.  Returns 0, or -ENODEV (interrupts
+ * stay off) if no controller was set up.  __init.
+ */
+int irq_enable(void);
+
 /* Called by the stubs in kernel/entry.asm. */
 void interrupt_dispatch(struct pt_regs *regs);
 
