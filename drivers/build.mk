@@ -4,3 +4,6 @@ obj-y += drivers/vga.o
 obj-y += drivers/pic.o
 obj-y += drivers/pit.o
 obj-y += drivers/keyboard.o
+obj-y += drivers/pci.o
+obj-y += drivers/rtc.o
+obj-y += drivers/power.o
