@@ -4,7 +4,8 @@
 # "not ok ..."); in-kernel KTAP results are turned into such lines by the
 # boot tests.  Exit status 0 only when nothing failed.
 #
-# Usage: tests/run.sh [name ...]   (test_<unit> or a tests/boot/<name>.sh)
+# Usage: tests/run.sh [name ...]   (test_<unit>, or a tests/tools/<name>.sh
+#                                  or tests/boot/<name>.sh)
 set -u
 cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
@@ -60,7 +61,7 @@ for bin in "$BUILD"/tests/unit/test_*; do
 	selected "$(basename "$bin")" || continue
 	run_unit "$bin"
 done
-for script in tests/boot/*.sh; do
+for script in tests/tools/*.sh tests/boot/*.sh; do
 	[ "$(basename "$script")" = lib.sh ] && continue
 	selected "$(basename "$script" .sh)" || continue
 	run_boot "$script"
