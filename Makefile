@@ -119,6 +119,16 @@ $(BUILD)/kallsyms.o $(BUILD)/kallsyms0.o: $(BUILD)/%.o: $(BUILD)/%.c
 	$(quiet) CC $@
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
+# The font is drawn as text; tools/mkfont.sh makes it a C table.
+$(BUILD)/drivers/font/font8x16.c: drivers/font/font8x16.txt tools/mkfont.sh
+	$(quiet) MKFONT $@
+	@mkdir -p $(dir $@)
+	$(Q)tools/mkfont.sh $< > $@
+
+$(BUILD)/drivers/font/font8x16.o: $(BUILD)/drivers/font/font8x16.c
+	$(quiet) CC $@
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
 # Flags live here: a change to the Makefile rebuilds everything.
 $(KOBJS): Makefile
 
