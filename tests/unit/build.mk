@@ -4,3 +4,13 @@ test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/multiboot2.c
+
+# Driver logic without the hardware: each test #includes its driver's source
+# (to reach static functions), listed as -includes: a dependency, not a
+# separate compilation.
+unit-tests += test_keyboard
+test_keyboard-includes := drivers/keyboard.c
+
+unit-tests += test_rtc
+test_rtc-includes := drivers/rtc.c
+test_rtc-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
