@@ -25,7 +25,7 @@ boot pc 'loglevel=7' --monitor "$sock" \
 	-device virtio-rng-pci,bus=bridge1,addr=3 < <(info_pci_then_commands)
 
 # Each driver's line, and the level it registers at.
-order='fbcon:core pic:arch pit:subsys serial:device keyboard:device pci:device rtc:device power:device'
+order='vga:core pic:arch pit:subsys serial:device keyboard:device pci:device rtc:device power:device'
 last=0 ok=1
 for entry in $order; do
 	name=${entry%%:*}
