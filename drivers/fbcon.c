@@ -12,7 +12,8 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define FBCON_FG 0xaaaaaa	/* light grey on black, as the VGA text screen */
+/* Light grey on black, as on the VGA text screen. */
+#define FBCON_FG 0xaaaaaa
 #define FBCON_BG 0x000000
 #define FBCON_TAB 8
 #define FBCON_CURSOR_ROWS 2	/* underline: the cell's bottom two rows */
@@ -171,7 +172,8 @@ static void *__init fbcon_map(phys_addr_t addr, size_t size)
 static int __init fbcon_check(const struct boot_framebuffer *f)
 {
 	if (f->type != MB2_FB_RGB) {
-		pr_err("fbcon: framebuffer type %u is not direct RGB\n", f->type);
+		pr_err("fbcon: framebuffer type %u is not direct RGB\n",
+		       f->type);
 		return -EINVAL;
 	}
 	if (f->bpp != 16 && f->bpp != 24 && f->bpp != 32) {
@@ -217,8 +219,9 @@ static int __init fbcon_init(void)
 	fbcon_clear_rows(0, fb.rows);
 	log_for_each(fbcon_replay, NULL);
 	console_register(&fbcon_console);
-	pr_info("fbcon: %ux%u, %u bpp at %#llx: %ux%u text console\n", f->width,
-		f->height, f->bpp, (unsigned long long)f->addr, fb.cols, fb.rows);
+	pr_info("fbcon: %ux%u, %u bpp at %#llx: %ux%u text console\n",
+		f->width, f->height, f->bpp, (unsigned long long)f->addr,
+		fb.cols, fb.rows);
 	return 0;
 }
 core_initcall(fbcon_init);

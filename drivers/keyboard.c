@@ -91,7 +91,7 @@ static void kbd_scancode(uint8_t sc)
 		return;
 	}
 	if (kbd.extended) {
-		/* Right Ctrl is 0xe0 0x1d; the other extended keys have no character. */
+		/* Right Ctrl is 0xe0 0x1d; no other extended key types. */
 		kbd.extended = false;
 		if (code == SC_LCTRL)
 			kbd.ctrl = !release;

@@ -97,9 +97,10 @@ static void pci_scan_bus(unsigned int bus, pci_visit_t visit, void *arg,
 		for (unsigned int fn = 0; fn < functions; fn++) {
 			unsigned int devfn = PCI_DEVFN(dev, fn);
 
-			if (pci_read16(bus, devfn, PCI_VENDOR_ID) !=
+			if (pci_read16(bus, devfn, PCI_VENDOR_ID) ==
 			    PCI_VENDOR_NONE)
-				pci_scan_function(bus, devfn, visit, arg, depth);
+				continue;
+			pci_scan_function(bus, devfn, visit, arg, depth);
 		}
 	}
 }
@@ -111,11 +112,12 @@ static int pci_describe(char *buf, size_t size, unsigned int bus,
 	uint32_t class_rev = pci_read32(bus, devfn, PCI_CLASS_REVISION);
 	uint16_t class = class_rev >> 16;
 
-	return snprintf(buf, size, "%02x:%02x.%u %s [%04x]: %04x:%04x (rev %02x)",
-			bus, PCI_SLOT(devfn), PCI_FUNC(devfn),
-			pci_class_name(class), class,
-			pci_read16(bus, devfn, PCI_VENDOR_ID),
-			pci_read16(bus, devfn, PCI_DEVICE_ID), class_rev & 0xff);
+	return snprintf(buf, size,
+			"%02x:%02x.%u %s [%04x]: %04x:%04x (rev %02x)", bus,
+			PCI_SLOT(devfn), PCI_FUNC(devfn), pci_class_name(class),
+			class, pci_read16(bus, devfn, PCI_VENDOR_ID),
+			pci_read16(bus, devfn, PCI_DEVICE_ID),
+			class_rev & 0xff);
 }
 
 static void pci_log_function(unsigned int bus, unsigned int devfn, void *arg)

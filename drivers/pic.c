@@ -17,14 +17,15 @@
 
 #define ICW1_INIT 0x10		/* start the initialisation sequence */
 #define ICW1_ICW4 0x01		/* an ICW4 follows */
-#define ICW3_MASTER_SLAVE_ON_IRQ2 0x04	/* bit mask of the cascade input */
+#define ICW3_MASTER_SLAVE_ON_IRQ2 0x04	/* cascade input, as a bit mask */
 #define ICW3_SLAVE_ID 0x02		/* the slave's cascade identity */
 #define ICW4_8086 0x01		/* 8086/88 mode (not MCS-80/85) */
 #define OCW2_EOI 0x20		/* non-specific end of interrupt */
 #define OCW3_READ_ISR 0x0b	/* next read of the command port: ISR */
 
 #define PIC_CASCADE_IRQ 2
-#define PIC_SPURIOUS_MASTER 7	/* a request withdrawn before it was acked */
+/* Where a request withdrawn before it was acknowledged shows up. */
+#define PIC_SPURIOUS_MASTER 7
 #define PIC_SPURIOUS_SLAVE 15
 
 /* Masks as last written, so a line can change without reading them back. */

@@ -55,9 +55,10 @@ static unsigned int bcd_to_bin(uint8_t v)
 /* The raw registers, read between two updates of the clock. */
 static int rtc_read_raw(uint8_t regs[RAW_COUNT])
 {
-	static const uint8_t order[RAW_COUNT] = { RTC_SECONDS, RTC_MINUTES, RTC_HOURS,
-					  RTC_DAY, RTC_MONTH, RTC_YEAR,
-					  RTC_CENTURY };
+	static const uint8_t order[RAW_COUNT] = {
+		RTC_SECONDS, RTC_MINUTES, RTC_HOURS, RTC_DAY,
+		RTC_MONTH, RTC_YEAR, RTC_CENTURY,
+	};
 	uint8_t again[RAW_COUNT];
 
 	/*
@@ -93,7 +94,10 @@ static unsigned int days_in_month(unsigned int y, unsigned int m)
 	return days[m - 1] + (m == 2 && is_leap(y));
 }
 
-/* 0 = Sunday.  Counts days from 1 March of year 0, where leap days fall last. */
+/*
+ * 0 = Sunday.  Counts days from 1 March of year 0, so that each year's leap
+ * day is its last day.
+ */
 static unsigned int rtc_weekday(const struct rtc_time *t)
 {
 	unsigned int y = t->year - (t->month < 3);
@@ -124,7 +128,7 @@ static int rtc_decode(const uint8_t raw[RAW_COUNT], uint8_t status_b,
 	t->year = RTC_FIELD(raw[RAW_YEAR]);
 #undef RTC_FIELD
 	if (!(status_b & STATUS_B_24H))
-		t->hour = t->hour % 12 + (pm ? 12 : 0);	/* 12 AM is 0:00 */
+		t->hour = t->hour % 12 + (pm ? 12 : 0); /* 12 AM is 0:00 */
 	/* A clock without a century register reads 0 or garbage there. */
 	t->year += (century >= 19 && century <= 99 ? century : 20) * 100;
 
@@ -153,8 +157,8 @@ static int rtc_read_time(struct rtc_time *t)
 static int rtc_format(char *buf, size_t size, const struct rtc_time *t)
 {
 	return snprintf(buf, size, "%s %04u-%02u-%02u %02u:%02u:%02u UTC",
-			weekday_names[rtc_weekday(t)], t->year, t->month, t->day,
-			t->hour, t->minute, t->second);
+			weekday_names[rtc_weekday(t)], t->year, t->month,
+			t->day, t->hour, t->minute, t->second);
 }
 
 static int cmd_date(int argc, char **argv)
@@ -167,7 +171,8 @@ static int cmd_date(int argc, char **argv)
 		return -EINVAL;
 	err = rtc_read_time(&t);
 	if (err) {
-		shell_printf("date: cannot read the real-time clock (%d)\n", err);
+		shell_printf("date: cannot read the real-time clock (%d)\n",
+			     err);
 		return err;
 	}
 	rtc_format(buf, sizeof(buf), &t);

@@ -19,7 +19,7 @@
 #define VGA_CURSOR_LAST_LINE 14
 #define CRTC_INDEX 0x3d4
 #define CRTC_DATA 0x3d5
-#define CRTC_CURSOR_START 0x0a	/* bit 5: cursor off; bits 0-4: first scan line */
+#define CRTC_CURSOR_START 0x0a	/* bit 5: off; bits 0-4: first line */
 #define CRTC_CURSOR_END 0x0b	/* bits 0-4: last scan line */
 #define CRTC_CURSOR_HIGH 0x0e
 #define CRTC_CURSOR_LOW 0x0f
@@ -106,7 +106,7 @@ void __init vga_early_init(void)
 static int __init vga_init(void)
 {
 	if (!vga_mem)
-		return 0;	/* a framebuffer, not text mode: fbcon has the screen */
+		return 0;	/* not text mode: fbcon has the screen */
 	outb(CRTC_INDEX, CRTC_CURSOR_START);
 	outb(CRTC_DATA, VGA_CURSOR_FIRST_LINE);
 	outb(CRTC_INDEX, CRTC_CURSOR_END);

@@ -106,7 +106,8 @@ static void load_object(struct object *o, const char *path)
 	fclose(f);
 
 	o->eh = (const Elf64_Ehdr *)o->data;
-	if (o->size < sizeof(Elf64_Ehdr) || memcmp(o->eh->e_ident, ELFMAG, SELFMAG))
+	if (o->size < sizeof(Elf64_Ehdr) ||
+	    memcmp(o->eh->e_ident, ELFMAG, SELFMAG))
 		die(path, "not an ELF file");
 	if (o->eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    o->eh->e_ident[EI_DATA] != ELFDATA2LSB ||
@@ -161,7 +162,8 @@ static void add_globals(const struct object *o)
 			continue;
 		if (nglobals == globals_cap) {
 			globals_cap = globals_cap ? globals_cap * 2 : 1024;
-			globals = realloc(globals, globals_cap * sizeof(*globals));
+			globals = realloc(globals,
+					  globals_cap * sizeof(*globals));
 			if (!globals)
 				die(o->path, "out of memory");
 		}
@@ -261,10 +263,12 @@ static unsigned int check_rela(const struct object *o, const Elf64_Shdr *rs)
 			 sec_offset(o, rs->sh_info, r[i].r_offset));
 		to_name = sym_name(o, s);
 		if (ELF64_ST_TYPE(s->st_info) == STT_SECTION) {
+			int64_t addend = r[i].r_addend +
+					 reloc_bias(ELF64_R_TYPE(r[i].r_info));
+
 			describe(to, sizeof(to), o, s->st_shndx,
 				 sec_offset(o, s->st_shndx, s->st_value) +
-					 (uint64_t)(r[i].r_addend +
-						    reloc_bias(ELF64_R_TYPE(r[i].r_info))));
+					 (uint64_t)addend);
 			to_name = to;
 		}
 		fprintf(stderr, "WARNING: %s: section mismatch: %s (%s) references %s (%s)\n",
@@ -312,7 +316,8 @@ int main(int argc, char **argv)
 	unsigned int found = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: modpost OBJECT... (kernel objects, or a module's .ko)\n");
+		fprintf(stderr, "usage: modpost OBJECT...\n"
+				"  (the objects of the kernel, or a module's .ko)\n");
 		return 2;
 	}
 	objs = calloc((size_t)argc - 1, sizeof(*objs));
@@ -327,7 +332,9 @@ int main(int argc, char **argv)
 		found += check_object(&objs[i - 1]);
 	if (found) {
 		fprintf(stderr,
-			"modpost: %u section mismatch%s: mark the referrer __init (or __ref if it only uses the target while booting), or drop __init from the target\n",
+			"modpost: %u section mismatch%s: mark the referrer "
+			"__init (or __ref if it only uses the target while "
+			"booting), or drop __init from the target\n",
 			found, found == 1 ? "" : "es");
 		return 1;
 	}

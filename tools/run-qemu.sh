@@ -97,5 +97,8 @@ fi
 wait "$qpid"
 status=$?
 [ -n "${feeder:-}" ] && kill "$feeder" 2>/dev/null
+# If QEMU died before opening its serial pipe, tee still waits for a writer
+# on serial.out: open and close it once so that tee sees the end.
+: <> "$dir/serial.out"
 wait
 exit_status "$status"

@@ -42,10 +42,11 @@ typedef void (*exitcall_t)(void);
  *   0 pure  1 core  2 postcore  3 arch  4 subsys  5 fs  rootfs  6 device
  *   7 late, each numbered level followed by its _sync variant ("s").
  *
- * Within a level, entries run in link order (the order of obj-y).  The
- * entry's name, __initcall_<fn><id>, is unique and shows in the symbol
- * table; a function of any type but int fn(void) fails to compile with a
- * message naming it.
+ * Within a level, entries run in link order (the order of obj-y); two
+ * entries of one level in the same file run in the order the compiler
+ * emitted them, which need not be source order.  The entry's name,
+ * __initcall_<fn><id>, is unique and shows in the symbol table; a function
+ * of any type but int fn(void) fails to compile with a message naming it.
  */
 #define __initcall_type_check(fn, type, what)                                \
 	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type),  \

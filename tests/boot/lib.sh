@@ -32,7 +32,7 @@ iso_for() {
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
 		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" $INITRD >&2 &&
-			mv "$iso.tmp" "$iso"
+			mv "$iso.tmp" "$iso" || return 1
 	fi
 	echo "$iso"
 }

@@ -11,7 +11,8 @@
 
 static bool initcall_test_enabled __initdata;
 static unsigned int initcall_test_seen __initdata;
-static const char *initcall_test_wrong __initdata;	/* first out-of-order level */
+/* The first level that ran out of order. */
+static const char *initcall_test_wrong __initdata;
 
 /* The order do_initcalls() must follow (DESIGN.md, "Init sections"). */
 static const char *const initcall_test_order[] __initconst = {
