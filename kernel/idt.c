@@ -65,10 +65,6 @@ void __init idt_init(void)
 void irq_set_chip(const struct irq_chip *chip)
 {
 	irq_chip = chip;
-	/* Handlers registered before the controller was set up. */
-	for (unsigned int irq = 0; irq < IRQ_COUNT; irq++)
-		if (irq_table[irq].fn)
-			chip->unmask(irq);
 }
 
 int __init irq_enable(void)
@@ -86,12 +82,13 @@ int irq_register(unsigned int irq, irq_handler_t fn, void *data)
 {
 	if (irq >= IRQ_COUNT || !fn)
 		return -EINVAL;
+	if (!irq_chip)
+		return -ENODEV;	/* nothing would ever deliver it */
 	if (irq_table[irq].fn)
 		return -EBUSY;
 	irq_table[irq].data = data;
 	irq_table[irq].fn = fn;
-	if (irq_chip)
-		irq_chip->unmask(irq);
+	irq_chip->unmask(irq);
 	return 0;
 }
 

@@ -44,7 +44,8 @@ typedef void (*irq_handler_t)(struct pt_regs *regs, void *data);
 
 /*
  * irq_register - call @fn(regs, @data) for legacy IRQ @irq (0-15) and unmask
- * it.  Returns 0, -EINVAL for a bad number, -EBUSY if it is taken.
+ * it.  Returns 0, -EINVAL for a bad number or no function, -ENODEV if no
+ * interrupt controller is set up (irq_set_chip), -EBUSY if it is taken.
  */
 int irq_register(unsigned int irq, irq_handler_t fn, void *data);
 void irq_unregister(unsigned int irq);

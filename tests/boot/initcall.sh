@@ -44,3 +44,13 @@ expect 'Sprout [0-9.]+ ready' 'boot goes on'
 boot unknown 'initcall_blacklist=' < <(printf 'poweroff\n')
 expect 'Malformed kernel command line parameter: initcall_blacklist=' \
 	'an empty initcall_blacklist= is rejected by name'
+
+# Without the interrupt controller the IRQ-driven drivers fail cleanly and
+# the shell still reads the serial line by polling.
+boot nopic 'initcall_blacklist=pic_init' < <(printf 'echo still here\npoweroff\n')
+expect 'initcall pic_init\+0x0/0x[0-9a-f]+ blacklisted' 'the PIC driver can be blacklisted'
+expect 'initcall pit_init\+0x0/0x[0-9a-f]+ returned -19$' 'the timer reports that no IRQ can reach it'
+expect 'initcall kbd_init\+0x0/0x[0-9a-f]+ returned -19$' 'so does the keyboard'
+expect 'irq: no interrupt controller; interrupts stay off' 'interrupts stay off, with a reason'
+expect '^still here$' 'the shell reads the serial line by polling'
+expect_status 0 'poweroff still works'
