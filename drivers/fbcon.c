@@ -161,7 +161,13 @@ static void __init fbcon_replay(void *arg, int level, uint64_t ns,
 	fbcon_write(&fbcon_console, "\n", 1);
 }
 
-/* The framebuffer's pixels, mapped for the kernel to write. */
+/*
+ * The framebuffer's pixels, mapped for the kernel to write.  For now the
+ * boot page tables' direct map of 0-4 GiB covers the framebuffers QEMU's
+ * firmware sets up; once mm/ provides ioremap() this becomes
+ * "return ioremap(addr, size);", which also maps it as device memory
+ * rather than write-back RAM.
+ */
 static void *__init fbcon_map(phys_addr_t addr, size_t size)
 {
 	if (addr + size > BOOT_MAP_LIMIT)
