@@ -1,16 +1,16 @@
 # Keys typed on QEMU's PS/2 keyboard (the monitor's sendkey command) reach
-# the kernel through IRQ 1 and the US layout, and the shell runs what was
-# typed: shifted letters and symbols, digits and Enter.  The timer tick and
+# the kernel through IRQ 1 and the US layout, under BIOS and UEFI firmware,
+# and the shell runs what was typed: shifted letters and symbols, digits
+# and Enter.  The timer tick and
 # the CMOS clock answer the uptime and date commands.
 source "$(dirname "$0")/lib.sh"
 
 sock=$out/keyboard.monitor
-klog=$out/$test_name.keys.log	# where boot() logs the run named keys
-rm -f "$klog"
 
 # "echo Kbd-42!" key by key, then Enter.
 keys='e c h o spc shift-k b d minus 4 2 shift-1 ret'
 
+# wait_for REGEX: until the log of the current run ($klog) matches.
 wait_for() {
 	local i
 	for i in $(seq 600); do
@@ -35,10 +35,18 @@ type_then_poweroff() {
 	printf 'uptime\ndate\npoweroff\n'
 }
 
-boot keys 'loglevel=7' --monitor "$sock" < <(type_then_poweroff)
-expect 'keyboard: PS/2 on IRQ 1, US layout' 'the keyboard driver starts'
-expect 'sprout# echo Kbd-42!$' 'the typed keys are echoed at the prompt'
-expect '^Kbd-42!$' 'the shell ran the typed command (shift, digits, symbols, Enter)'
+for firmware in bios uefi; do
+	klog=$out/$test_name.$firmware.log	# where boot() logs this run
+	rm -f "$klog"
+	boot "$firmware" 'loglevel=7' --firmware "$firmware" --monitor "$sock" \
+		< <(type_then_poweroff)
+	expect 'keyboard: PS/2 on IRQ 1, US layout' "$firmware: the keyboard driver starts"
+	expect 'sprout# echo Kbd-42!$' "$firmware: the typed keys are echoed at the prompt"
+	expect '^Kbd-42!$' "$firmware: the shell ran the typed command (shift, digits, symbols, Enter)"
+	expect_status 0 "$firmware: the run ends with poweroff"
+done
+
+# The last run's uptime and date answers.
 expect '^up 0:00:[0-9]{2}, [0-9]+\.[0-9]{6} s \(TSC\), [0-9]+ ticks at 100 Hz$' \
 	'uptime reports the TSC time and the tick count'
 ticks=$(sed -n 's/^up .* \([0-9]*\) ticks at 100 Hz$/\1/p' "$log" | tr '\n' ' ')
@@ -50,4 +58,3 @@ else
 fi
 expect '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) 20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9] UTC$' \
 	'date prints the CMOS clock'
-expect_status 0 'the run ends with poweroff'
