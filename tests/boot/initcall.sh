@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 levels='pure pure_sync core core_sync postcore postcore_sync arch arch_sync
 subsys subsys_sync fs fs_sync rootfs device device_sync late late_sync'
 
-boot debug 'initcall_test initcall_debug initcall_blacklist=initcall_test_blacklisted' \
+boot debug 'initcall_test initcall_debug initcall_blacklist=initcall_test_blacklisted,rtc_init' \
 	< <(printf 'initcalls\npoweroff\n')
 expect 'initcall_test: all 17 levels ran in order' 'the test initcalls ran level by level, in order'
 # The trace, in the order it was printed, names each test initcall's level.
@@ -26,6 +26,8 @@ expect 'initcall initcall_test_fails\+0x0/0x[0-9a-f]+ returned -19 after' \
 expect 'initcall initcall_test_blacklisted\+0x0/0x[0-9a-f]+ blacklisted' \
 	'initcall_blacklist= names the skipped initcall'
 expect_not 'the blacklisted initcall ran' 'a blacklisted initcall does not run'
+expect 'initcall rtc_init\+0x0/0x[0-9a-f]+ blacklisted' 'initcall_blacklist= takes a comma-separated list'
+expect_not 'rtc: ' 'the second blacklisted initcall does not run either'
 expect 'Sprout [0-9.]+ ready' 'boot goes on after a failing initcall'
 expect '^device +-19 +[0-9]+  initcall_test_fails\+0x0/0x[0-9a-f]+ \(-ENODEV\)$' \
 	'the initcalls command shows the failure'
