@@ -1,5 +1,5 @@
 /*
- * Fixture for tests/tools/modpost.sh: an initcall of the wrong type must
+ * Fixture for tests/checks/modpost.sh: an initcall of the wrong type must
  * not compile.
  */
 #include <kernel/init.h>

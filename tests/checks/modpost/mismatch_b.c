@@ -1,5 +1,5 @@
 /*
- * Fixture for tests/tools/modpost.sh: the __init code and data that
+ * Fixture for tests/checks/modpost.sh: the __init code and data that
  * mismatch_a.c refers to from another object.
  */
 #include <kernel/init.h>

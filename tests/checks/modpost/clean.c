@@ -1,5 +1,5 @@
 /*
- * Fixture for tests/tools/modpost.sh: init code that refers only to what is
+ * Fixture for tests/checks/modpost.sh: init code that refers only to what is
  * allowed -- other init code and data, and code that stays.
  */
 #include <kernel/init.h>

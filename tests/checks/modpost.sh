@@ -11,7 +11,7 @@ CC=${CC:-gcc}
 cflags='-std=gnu11 -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -O2 -Iinclude'
 log=$dir/build.log
 for f in mismatch_a mismatch_b clean; do
-	$CC $cflags -c tests/tools/$f.c -o "$dir/$f.o" >> "$log" 2>&1 ||
+	$CC $cflags -c tests/checks/modpost/$f.c -o "$dir/$f.o" >> "$log" 2>&1 ||
 		{ tap fail "fixture $f.c compiles"; exit 0; }
 done
 
@@ -44,13 +44,13 @@ else
 fi
 
 log=$dir/notelf.log
-"$modpost" tests/tools/clean.c > "$log" 2>&1
+"$modpost" tests/checks/modpost/clean.c > "$log" 2>&1
 rc=$?
 [ "$rc" = 2 ] && tap ok 'a file that is not ELF is rejected' || tap fail "non-ELF input (status $rc)"
-expect 'modpost: tests/tools/clean.c: not an ELF file' 'the rejection names the file and why'
+expect 'modpost: tests/checks/modpost/clean.c: not an ELF file' 'the rejection names the file and why'
 
 log=$dir/type.log
-if $CC $cflags -c tests/tools/initcall_type.c -o "$dir/initcall_type.o" > "$log" 2>&1; then
+if $CC $cflags -c tests/checks/modpost/initcall_type.c -o "$dir/initcall_type.o" > "$log" 2>&1; then
 	tap fail 'an initcall of the wrong type does not compile'
 else
 	tap ok 'an initcall of the wrong type does not compile'

@@ -1,5 +1,5 @@
 /*
- * Fixture for tests/tools/modpost.sh: one object with section mismatches
+ * Fixture for tests/checks/modpost.sh: one object with section mismatches
  * (code and data that stay after boot referring to __init code and data,
  * here and in mismatch_b.c) next to references that are allowed.
  */
