@@ -1,8 +1,11 @@
 /*
  * The VGA text screen (80x25 cells at 0xb8000) as a console: scrolls, keeps a
- * hardware cursor in step, and shows what the serial port shows.
+ * hardware cursor in step, and shows what the serial port shows.  It starts
+ * early, from kernel_main; its initcall turns the cursor on, which the boot
+ * loader may have left hidden.
  */
 #include <kernel/console.h>
+#include <kernel/init.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -12,26 +15,18 @@
 #define VGA_COLS 80
 #define VGA_ROWS 25
 #define VGA_ATTR 0x07	/* light grey on black */
+#define VGA_CURSOR_FIRST_LINE 13	/* an underline in the 16-line cell */
+#define VGA_CURSOR_LAST_LINE 14
 #define CRTC_INDEX 0x3d4
 #define CRTC_DATA 0x3d5
+#define CRTC_CURSOR_START 0x0a	/* bit 5: off; bits 0-4: first line */
+#define CRTC_CURSOR_END 0x0b	/* bits 0-4: last scan line */
 #define CRTC_CURSOR_HIGH 0x0e
 #define CRTC_CURSOR_LOW 0x0f
 
-/*
- * The few ECMA-48 control sequences the shell sends (§5.4: ESC [ params
- * final): CUP "ESC [ H" homes the cursor, ED "ESC [ 2 J" clears the
- * screen, EL "ESC [ K" clears to the end of the line; others are skipped.
- */
-#define VGA_ESC 0x1b
-#define VGA_CSI_MAX 16	/* longer sequences are garbage: give up */
-
-enum vga_esc_state { VGA_TEXT, VGA_ESC_SEEN, VGA_CSI };
-
 static uint16_t *vga_mem;
 static int vga_row, vga_col;
-static enum vga_esc_state vga_esc;
-static int vga_csi_len;
-static char vga_csi_param;	/* its first parameter byte, if any */
+static struct ansi_parser vga_ansi;
 
 static void vga_cell(int row, int col, char c)
 {
@@ -63,51 +58,32 @@ static void vga_clear_from(int row, int col)
 		vga_cell(i / VGA_COLS, i % VGA_COLS, ' ');
 }
 
-static void vga_csi_final(char c)
+static void vga_clear_line(void)
 {
-	switch (c) {
-	case 'H':
-		vga_row = vga_col = 0;
-		break;
-	case 'J':	/* 2: all of it; none or 0: from the cursor on */
-		if (vga_csi_param == '2')
-			vga_clear_from(0, 0);
-		else
-			vga_clear_from(vga_row, vga_col);
-		break;
-	case 'K':
-		for (int col = vga_col; col < VGA_COLS; col++)
-			vga_cell(vga_row, col, ' ');
-		break;
-	}
-}
-
-/* True if @c belongs to a control sequence (and has been dealt with). */
-static bool vga_escape(char c)
-{
-	if (vga_esc == VGA_TEXT && c != VGA_ESC)
-		return false;
-	if (c == VGA_ESC) {
-		vga_esc = VGA_ESC_SEEN;
-	} else if (vga_esc == VGA_ESC_SEEN) {
-		vga_esc = c == '[' ? VGA_CSI : VGA_TEXT;
-		vga_csi_len = 0;
-		vga_csi_param = 0;
-	} else if (c >= 0x40 && c <= 0x7e) {
-		vga_esc = VGA_TEXT;
-		vga_csi_final(c);
-	} else if (c < 0x20 || c > 0x3f || ++vga_csi_len > VGA_CSI_MAX) {
-		vga_esc = VGA_TEXT;
-	} else if (vga_csi_len == 1) {
-		vga_csi_param = c;
-	}
-	return true;
+	for (int col = vga_col; col < VGA_COLS; col++)
+		vga_cell(vga_row, col, ' ');
 }
 
 static void vga_putc(char c)
 {
-	if (vga_escape(c))
+	switch (ansi_feed(&vga_ansi, c)) {
+	case ANSI_PRINT:
+		break;
+	case ANSI_HOME:
+		vga_row = vga_col = 0;
 		return;
+	case ANSI_ERASE_ALL:
+		vga_clear_from(0, 0);
+		return;
+	case ANSI_ERASE_BELOW:
+		vga_clear_from(vga_row, vga_col);
+		return;
+	case ANSI_ERASE_LINE:
+		vga_clear_line();
+		return;
+	default:
+		return;
+	}
 	switch (c) {
 	case '\n':
 		vga_col = 0;
@@ -148,7 +124,7 @@ static struct console vga_console = {
 	.write = vga_write,
 };
 
-void vga_early_init(void)
+void __init vga_early_init(void)
 {
 	vga_mem = phys_to_virt(VGA_TEXT_PHYS);
 	for (int row = 0; row < VGA_ROWS; row++)
@@ -157,3 +133,17 @@ void vga_early_init(void)
 	vga_row = vga_col = 0;
 	console_register(&vga_console);
 }
+
+static int __init vga_init(void)
+{
+	if (!vga_mem)
+		return 0;	/* not text mode: fbcon has the screen */
+	outb(CRTC_INDEX, CRTC_CURSOR_START);
+	outb(CRTC_DATA, VGA_CURSOR_FIRST_LINE);
+	outb(CRTC_INDEX, CRTC_CURSOR_END);
+	outb(CRTC_DATA, VGA_CURSOR_LAST_LINE);
+	vga_move_cursor();
+	pr_info("vga: %dx%d text console, cursor on\n", VGA_COLS, VGA_ROWS);
+	return 0;
+}
+core_initcall(vga_init);

@@ -1,6 +1,7 @@
 /*
  * Console input: every input device (serial line, keyboard) pushes the bytes
  * it receives into one queue; the shell reads them with console_getc().
+ * Also the reading of control sequences the screen consoles share.
  */
 #include <kernel/console.h>
 #include <kernel/x86.h>
@@ -28,6 +29,19 @@ int console_add_poller(int (*poll)(void))
 		return -1;
 	input_pollers[poller_count++] = poll;
 	return 0;
+}
+
+void console_remove_poller(int (*poll)(void))
+{
+	uint64_t flags = irq_save();
+
+	for (size_t i = 0; i < poller_count; i++) {
+		if (input_pollers[i] != poll)
+			continue;
+		input_pollers[i] = input_pollers[--poller_count];
+		break;
+	}
+	irq_restore(flags);
 }
 
 /* Room for one more byte?  Polled devices keep theirs until there is. */
@@ -63,7 +77,64 @@ int console_getc(void)
 {
 	int c;
 
-	while ((c = console_trygetc()) < 0)
-		cpu_relax();
+	while ((c = console_trygetc()) < 0) {
+		/*
+		 * With interrupts on and nothing to poll, sleep until the next
+		 * interrupt; "sti; hlt" cannot miss one that arrives between
+		 * the check and the halt.
+		 */
+		if (poller_count || !(read_rflags() & RFLAGS_IF)) {
+			cpu_relax();
+			continue;
+		}
+		cli();
+		if (input_tail == input_head)
+			safe_halt();
+		else
+			sti();
+	}
 	return c;
+}
+
+#define ANSI_ESC 0x1b
+
+enum ansi_state { ANSI_TEXT, ANSI_ESC_SEEN, ANSI_CSI };
+
+static enum ansi_action ansi_final(const struct ansi_parser *p, char c)
+{
+	switch (c) {
+	case 'H':
+		return ANSI_HOME;
+	case 'J':
+		return p->param == '2' ? ANSI_ERASE_ALL : ANSI_ERASE_BELOW;
+	case 'K':
+		return ANSI_ERASE_LINE;
+	}
+	return ANSI_NONE;
+}
+
+enum ansi_action ansi_feed(struct ansi_parser *p, char c)
+{
+	if (c == ANSI_ESC) {
+		p->state = ANSI_ESC_SEEN;
+		return ANSI_NONE;
+	}
+	switch (p->state) {
+	case ANSI_TEXT:
+		return ANSI_PRINT;
+	case ANSI_ESC_SEEN:
+		p->state = c == '[' ? ANSI_CSI : ANSI_TEXT;
+		p->len = 0;
+		p->param = 0;
+		return ANSI_NONE;
+	}
+	if (c >= 0x40 && c <= 0x7e) {
+		p->state = ANSI_TEXT;
+		return ansi_final(p, c);
+	}
+	if (c < 0x20 || c > 0x3f || ++p->len > ANSI_SEQ_MAX)
+		p->state = ANSI_TEXT;
+	else if (p->len == 1)
+		p->param = c;
+	return ANSI_NONE;
 }

@@ -4,12 +4,10 @@
 # modules/build.mk, once there are modules) with their modules.dep, and the
 # files under INITRD_EXTRA=<dir>, if given.
 
-HOSTTOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
-
 $(BUILD)/tools/%: tools/%.c
 	$(quiet) HOSTCC $@
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTTOOL_CFLAGS) $< -o $@
+	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $< -o $@
 
 INITRD := $(BUILD)/initrd.cpio
 INITRD_EXTRA :=

@@ -6,10 +6,10 @@ set -eu
 kernel=$1 out=$2 cmdline=$3 initrd=${4:-}
 here=$(dirname "$0")/..
 stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-iso.XXXXXX")
-# The log stays outside the tree being imaged: a file growing while
-# xorriso reads it makes the whole run fail.
-log=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
-trap 'rm -rf "$stage" "$log"' EXIT
+# The log stays outside the tree being packed: xorriso fails ("MISHAP") on
+# a file that grows while it is added.
+mklog=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
+trap 'rm -rf "$stage" "$mklog"' EXIT
 
 mkdir -p "$stage/boot/grub"
 cp "$kernel" "$stage/boot/sprout.elf"
@@ -21,7 +21,7 @@ if [ -n "$initrd" ]; then
 	sed -i 's|^\tboot$|\tmodule2 /boot/initrd.cpio initrd\n\tboot|' \
 		"$stage/boot/grub/grub.cfg"
 fi
-grub-mkrescue -o "$out" "$stage" >"$log" 2>&1 || {
-	cat "$log" >&2
+grub-mkrescue -o "$out" "$stage" >"$mklog" 2>&1 || {
+	cat "$mklog" >&2
 	exit 1
 }

@@ -97,10 +97,8 @@ fi
 wait "$qpid"
 status=$?
 [ -n "${feeder:-}" ] && kill "$feeder" 2>/dev/null
-# If QEMU never opened its end (a bad ISO, a bad option), the reader is
-# still waiting in open(): open and close the pipe once (read-write, which
-# never blocks) so that it sees end of file.
-exec 4<>"$dir/serial.out"
-exec 4>&-
+# If QEMU died before opening its serial pipe, tee still waits for a writer
+# on serial.out: open and close it once so that tee sees the end.
+: <> "$dir/serial.out"
 wait
 exit_status "$status"

@@ -23,10 +23,11 @@ mkdir -p "$out/iso"
 test_name=$(basename "$0" .sh)
 log= status=
 
-# An ISO per distinct kernel, initrd and command line, made once.
+# An ISO per distinct kernel, initrd, GRUB configuration and command line,
+# made once.
 iso_for() {
 	local key iso
-	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"}; printf '%s' "$1"; } |
+	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"} iso/grub.cfg; printf '%s' "$1"; } |
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then

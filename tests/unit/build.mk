@@ -15,3 +15,13 @@ $(BUILD)/tests/unit/test_depmod: | $(BUILD)/tools/depmod
 
 unit-tests += test_modprobe
 test_modprobe-srcs := kernel/initrd/modprobe.c kernel/lib/vsnprintf.c
+
+# Driver logic without the hardware: each test #includes its driver's source
+# (to reach static functions), listed as -includes: a dependency, not a
+# separate compilation.
+unit-tests += test_keyboard
+test_keyboard-includes := drivers/keyboard.c
+
+unit-tests += test_rtc
+test_rtc-includes := drivers/rtc.c
+test_rtc-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
