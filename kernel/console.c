@@ -12,6 +12,7 @@ static volatile uint8_t input_queue[INPUT_QUEUE_SIZE];
 static volatile unsigned int input_head, input_tail;
 static int (*input_pollers[4])(void);
 static size_t poller_count;
+static void (*input_resume)(void);	/* a throttled device's restart */
 
 void console_input_push(uint8_t c)
 {
@@ -44,14 +45,19 @@ void console_remove_poller(int (*poll)(void))
 	irq_restore(flags);
 }
 
-/* Room for one more byte?  Polled devices keep theirs until there is. */
-static bool input_has_room(void)
+bool console_input_room(void)
 {
 	return ((input_head + 1) & (INPUT_QUEUE_SIZE - 1)) != input_tail;
 }
 
+void console_input_throttle(void (*resume)(void))
+{
+	input_resume = resume;
+}
+
 int console_trygetc(void)
 {
+	void (*resume)(void) = NULL;
 	uint64_t flags;
 	int c = -1;
 
@@ -61,15 +67,19 @@ int console_trygetc(void)
 	for (size_t i = 0; i < poller_count; i++) {
 		int p;
 
-		while (input_has_room() && (p = input_pollers[i]()) >= 0)
+		while (console_input_room() && (p = input_pollers[i]()) >= 0)
 			console_input_push((uint8_t)p);
 	}
 	flags = irq_save();
 	if (input_tail != input_head) {
 		c = input_queue[input_tail];
 		input_tail = (input_tail + 1) & (INPUT_QUEUE_SIZE - 1);
+		resume = input_resume;
+		input_resume = NULL;
 	}
 	irq_restore(flags);
+	if (resume)
+		resume();
 	return c;
 }
 

@@ -22,6 +22,18 @@ int serial_getc(void);
  * there is none.
  */
 void console_input_push(uint8_t c);
+
+/*
+ * Flow control for interrupt-driven input: a handler pushes only while
+ * console_input_room() says so; when the queue is full it leaves the rest
+ * in its device, stops its interrupts and calls console_input_throttle()
+ * with a function that restarts them, which the reader calls (once, in
+ * process context) after it has taken a byte.  So piped input waits in the
+ * device instead of being dropped.
+ */
+bool console_input_room(void);
+void console_input_throttle(void (*resume)(void));
+
 int console_add_poller(int (*poll)(void));
 void console_remove_poller(int (*poll)(void));
 int console_getc(void);
