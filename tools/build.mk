@@ -12,8 +12,9 @@ $(BUILD)/tools/%: tools/%.c
 INITRD := $(BUILD)/initrd.cpio
 INITRD_EXTRA :=
 INITRD_TREE := iso/initrd
-# obj-m names a module by its .ko or, as in Kbuild, by its .o.
-INITRD_MODULES = $(addprefix $(BUILD)/,$(patsubst %.o,%.ko,$(obj-m)))
+# obj-m names a module ("hello", or as in Kbuild "hello.o"); modules/build.mk
+# builds it as $(BUILD)/modules/hello.ko.
+INITRD_MODULES = $(foreach m,$(obj-m),$(BUILD)/modules/$(basename $(notdir $(m))).ko)
 INITRD_FILES = $(shell find $(INITRD_TREE) $(INITRD_EXTRA) -type f 2>/dev/null)
 
 # Rebuilt when INITRD_EXTRA or the set of files changes, not only their dates.
