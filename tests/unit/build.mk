@@ -4,3 +4,9 @@ test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/multiboot2.c
+
+unit-tests += test_frame_pool
+test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
+
+unit-tests += test_heap
+test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
