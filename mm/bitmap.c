@@ -7,6 +7,15 @@
 
 #define WORD_ALL_ONES (~0ull)
 
+/* Set bits in @v; the kernel has no libgcc for __builtin_popcountll. */
+static unsigned int popcount64(uint64_t v)
+{
+	v = v - ((v >> 1) & 0x5555555555555555ull);
+	v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+	v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned int)((v * 0x0101010101010101ull) >> 56);
+}
+
 /* The bits of word @w that fall in [start, start + count). */
 static uint64_t word_mask(size_t w, size_t start, size_t count)
 {
@@ -44,7 +53,7 @@ size_t bitmap_count_range(const uint64_t *map, size_t start, size_t count)
 		return 0;
 	for (size_t w = start / BITMAP_WORD_BITS;
 	     w <= (start + count - 1) / BITMAP_WORD_BITS; w++)
-		n += __builtin_popcountll(map[w] & word_mask(w, start, count));
+		n += popcount64(map[w] & word_mask(w, start, count));
 	return n;
 }
 

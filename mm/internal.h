@@ -211,6 +211,13 @@ void mm_heap_init(void);
 /* The root of the kernel's page tables, as a direct-map pointer. */
 extern pte_t *kernel_pml4;
 
+/* Their parts of mm_get_stats() (mm/kmalloc.c, mm/vmarea.c). */
+void kmalloc_stats(struct mm_stats *st);
+void vmarea_stats(struct mm_stats *st);
+
+/* vmarea_is_guard - @addr is in the guard page after a vmarea range. */
+bool vmarea_is_guard(uintptr_t addr);
+
 /* mm_explain_fault - the page_fault_explain hook (mm/fault.c). */
 const char *mm_explain_fault(uintptr_t addr, uint64_t error);
 
