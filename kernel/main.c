@@ -2,6 +2,7 @@
  * kernel_main: the boot order.  Each step needs the ones before it; the
  * comments say why it comes where it does.
  */
+#include <kernel/bench.h>
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -65,6 +66,10 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	crash_test_run();
 	if (ktest_requested())
 		qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+	if (bench_requested()) {
+		bench_run();
+		qemu_exit(QEMU_EXIT_SUCCESS);
+	}
 	shell_run();
 	machine_poweroff();
 }

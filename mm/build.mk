@@ -9,3 +9,4 @@ obj-y += mm/paging.o
 obj-y += mm/kmalloc.o
 obj-y += mm/vmarea.o
 obj-y += mm/fault.o
+obj-y += mm/bench.o

@@ -8,7 +8,10 @@
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/string.h>
 #include "internal.h"
+
+#define INIT_POISON 0xcc		/* int3 */
 
 size_t init_freed_bytes;
 
@@ -58,6 +61,8 @@ void free_initmem(void)
 	if (init_freed_bytes || !pages)
 		return;
 	vmm_unmap((uintptr_t)__init_begin, pages);
+	/* int3 everywhere, as Linux does: stale code traps if reached again. */
+	memset(phys_to_virt(virt_to_phys(__init_begin)), INIT_POISON, size);
 	if (frame_pool_release(&frame_pool, virt_to_phys(__init_begin), pages))
 		return;
 	init_freed_bytes = size;
