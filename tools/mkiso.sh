@@ -18,7 +18,11 @@ if [ -n "$initrd" ]; then
 	sed -i 's|^\tboot$|\tmodule2 /boot/initrd.cpio initrd\n\tboot|' \
 		"$stage/boot/grub/grub.cfg"
 fi
-grub-mkrescue -o "$out" "$stage" >"$stage/.log" 2>&1 || {
-	cat "$stage/.log" >&2
+# The log goes outside the staging tree: xorriso must not archive a file
+# that grows while it reads it.
+log=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
+trap 'rm -rf "$stage" "$log"' EXIT
+grub-mkrescue -o "$out" "$stage" >"$log" 2>&1 || {
+	cat "$log" >&2
 	exit 1
 }
