@@ -111,20 +111,21 @@ static void pt_free_if_empty(uintptr_t va)
 
 static int unmap_pages(uintptr_t virt, size_t pages)
 {
-	int err = 0, e = 0;
+	int err = 0;
 
 	if (!range_ok(virt, pages))
 		return -EINVAL;
 	for (size_t i = 0; i < pages; i++) {
 		uintptr_t va = virt + i * PAGE_SIZE;
+		int e = -ENOENT;
 		pte_t *pte = pte_walk(va, false, &e);
 
-		if (!pte || !(*pte & PTE_PRESENT)) {
-			err = e == -EINVAL ? -EINVAL : -ENOENT;
-			continue;
+		if (pte && (*pte & PTE_PRESENT)) {
+			*pte = 0;
+			invlpg(va);
+		} else {
+			err = e;
 		}
-		*pte = 0;
-		invlpg(va);
 		/* At the end of each page table's stretch, see if it is empty. */
 		if (i + 1 == pages || PTE_INDEX(va + PAGE_SIZE, PT_LEVELS - 1) == 0)
 			pt_free_if_empty(va);
