@@ -27,6 +27,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$iso" ] || { echo "run-qemu.sh: --iso is required" >&2; exit 64; }
+[ -f "$iso" ] || { echo "run-qemu.sh: $iso: no such file" >&2; exit 66; }
 
 set -- -M pc -m "$mem" -cdrom "$iso" -boot d -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@"
