@@ -61,7 +61,10 @@ exit_status() {
 }
 
 if [ -n "$gdb" ]; then
-	"${run[@]}" -serial mon:stdio -s -S "$@" &
+	# gdb owns the terminal; the serial console goes to a file.
+	serial=${log:-$(dirname "$gdb")/serial.log}
+	echo "run-qemu.sh: serial console in $serial (tail -f it)" >&2
+	"${run[@]}" -serial "file:$serial" -s -S "$@" &
 	qpid=$!
 	gdb -q "$gdb" -ex 'target remote localhost:1234' \
 		-ex 'break kernel_main' -ex 'continue'
