@@ -18,7 +18,6 @@
 #define FBCON_BG 0x000000
 #define FBCON_TAB 8
 #define FBCON_CURSOR_ROWS 2	/* underline: the cell's bottom two rows */
-#define BOOT_MAP_LIMIT (4ull << 30)	/* boot/entry.asm maps 0-4 GiB */
 
 static struct fbcon {
 	uint8_t *base;
@@ -204,13 +203,6 @@ static void __init fbcon_replay(void *arg, int level, uint64_t ns,
  * "return ioremap(addr, size);", which also maps it as device memory
  * rather than write-back RAM.
  */
-static void *__init fbcon_map(phys_addr_t addr, size_t size)
-{
-	if (addr + size > BOOT_MAP_LIMIT)
-		return NULL;
-	return phys_to_virt(addr);
-}
-
 static int __init fbcon_check(const struct boot_framebuffer *f)
 {
 	if (f->type != MB2_FB_RGB) {
@@ -244,11 +236,11 @@ static int __init fbcon_init(void)
 	err = fbcon_check(f);
 	if (err)
 		return err;
-	fb.base = fbcon_map(f->addr, size);
+	fb.base = ioremap(f->addr, size);
 	if (!fb.base) {
-		pr_err("fbcon: framebuffer at %#llx is outside the mapped memory\n",
+		pr_err("fbcon: cannot map the framebuffer at %#llx\n",
 		       (unsigned long long)f->addr);
-		return -ERANGE;
+		return -ENOMEM;
 	}
 	fb.pitch = f->pitch;
 	fb.width = f->width;

@@ -62,22 +62,6 @@ static int __init initcall_blacklist_setup(const char *val)
 }
 __setup("initcall_blacklist", initcall_blacklist_setup);
 
-/* Is @name one of the comma-separated names in initcall_blacklist=? */
-static bool __init initcall_blacklisted(const char *name)
-{
-	size_t len = strlen(name);
-
-	for (const char *p = initcall_blacklist; *p;) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == len && !strncmp(p, name, n))
-			return true;
-		p += n + (end ? 1 : 0);
-	}
-	return false;
-}
-
 static void __init do_one_initcall(initcall_t fn, const char *level)
 {
 	struct initcall_record *rec = NULL;
@@ -95,7 +79,7 @@ static void __init do_one_initcall(initcall_t fn, const char *level)
 		*rec = (struct initcall_record){ .fn = (uintptr_t)fn,
 						 .level = level };
 	}
-	if (initcall_blacklisted(name)) {
+	if (strlist_contains(initcall_blacklist, name)) {
 		pr_info("initcall %s blacklisted\n", sym);
 		if (rec)
 			rec->skipped = true;

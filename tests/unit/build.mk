@@ -25,3 +25,9 @@ test_keyboard-includes := drivers/keyboard.c
 unit-tests += test_rtc
 test_rtc-includes := drivers/rtc.c
 test_rtc-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
+
+unit-tests += test_frame_pool
+test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
+
+unit-tests += test_heap
+test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
