@@ -16,8 +16,6 @@
 #include <kernel/string.h>
 
 #define INITRD_MODULE_NAME "initrd"	/* tools/mkiso.sh: module2 ... initrd */
-#define INITRD_MAX_SIZE (1ul << 30)	/* the direct map covers the low 4 GiB */
-#define INITRD_DIRECT_MAP_END (4ul << 30)
 
 static struct cpio_archive initrd_archive;	/* empty until validated */
 static bool initrd_valid;
@@ -77,12 +75,12 @@ static int __init initrd_init(void)
 			  INITRD_MODULE_NAME);
 		return 0;
 	}
+	/*
+	 * A module lies in RAM below 4 GiB (its tag's addresses are 32-bit,
+	 * Multiboot2 §3.6.6), all of which the direct map covers; the frame
+	 * allocator keeps its frames reserved.
+	 */
 	size = mod->end - mod->start;
-	if (size > INITRD_MAX_SIZE || mod->end > INITRD_DIRECT_MAP_END) {
-		pr_err("%#lx-%#lx is out of reach (over 1 GiB or above 4 GiB); booting without it\n",
-		       (unsigned long)mod->start, (unsigned long)mod->end);
-		return 0;
-	}
 	ret = cpio_open(&initrd_archive, phys_to_virt(mod->start), size, err,
 			sizeof(err));
 	if (ret) {
