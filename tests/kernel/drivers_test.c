@@ -27,9 +27,14 @@ static void timer_ticks_agree_with_tsc(struct ktest *t)
 	ticks_ms = (j1 - j0) * 1000 / HZ;
 	/* mdelay waits at least what it says, and not much longer. */
 	KT_EXPECT(t, ms >= TICK_TEST_MS && ms < TICK_TEST_MS * 2);
-	/* The PIT's count of the same interval, within a few ticks. */
-	KT_EXPECT(t, ticks_ms + TICK_SLACK * 1000 / HZ >= ms);
-	KT_EXPECT(t, ticks_ms <= ms + TICK_SLACK * 1000 / HZ);
+	/*
+	 * The PIT's count of the same interval, within a few ticks and a
+	 * quarter: under emulation on a busy host QEMU delivers timer
+	 * interrupts late and may merge some, so exact agreement would test
+	 * the host rather than the driver.
+	 */
+	KT_EXPECT(t, ticks_ms + TICK_SLACK * 1000 / HZ >= ms - ms / 4);
+	KT_EXPECT(t, ticks_ms <= ms + ms / 4 + TICK_SLACK * 1000 / HZ);
 }
 
 static void dummy_handler(struct pt_regs *regs, void *data)
