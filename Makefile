@@ -60,13 +60,14 @@ include kernel/build.mk
 include mm/build.mk
 include drivers/build.mk
 include tests/kernel/build.mk
+include kernel/module/build.mk
 
 KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
 .PHONY: all iso run test bench gdb deps clean help
-all: iso
+all: iso modules
 
 help:
 	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
@@ -137,6 +138,7 @@ gdb: deps
 	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		--gdb $(KERNEL)
 
+include modules/build.mk
 include tests/build.mk
 
 clean:
