@@ -37,6 +37,44 @@ static void __init read_boot_info(uint32_t magic, phys_addr_t info_phys)
 	strlcpy(saved_command_line, boot_info.cmdline, BOOT_CMDLINE_MAX);
 }
 
+static const char *const mmap_type_names[] __initconst = {
+	[MB2_MEMORY_AVAILABLE] = "usable",
+	[MB2_MEMORY_RESERVED] = "reserved",
+	[MB2_MEMORY_ACPI_RECLAIMABLE] = "ACPI data",
+	[MB2_MEMORY_NVS] = "ACPI NVS",
+	[MB2_MEMORY_BADRAM] = "unusable",
+};
+
+/* Say what the boot loader handed over, as Linux prints its e820 map. */
+static void __init report_boot_info(void)
+{
+	const struct boot_framebuffer *fb = &boot_info.fb;
+
+	pr_info("Boot loader: %s\n", boot_info.bootloader);
+	for (size_t i = 0; i < boot_info.mmap_count; i++) {
+		const struct boot_mmap_entry *e = &boot_info.mmap[i];
+		uint32_t t = e->type;
+
+		pr_info("mem: [mem %#018llx-%#018llx] %s\n",
+			(unsigned long long)e->addr,
+			(unsigned long long)(e->addr + e->len - 1),
+			t < ARRAY_SIZE(mmap_type_names) && mmap_type_names[t] ?
+				mmap_type_names[t] : "type unknown");
+	}
+	if (boot_info.mmap_truncated)
+		pr_warn("mem: more than %d memory map entries; the rest ignored\n",
+			BOOT_MAX_MMAP);
+	for (size_t i = 0; i < boot_info.module_count; i++)
+		pr_info("Boot module: [%#llx-%#llx) '%s'\n",
+			(unsigned long long)boot_info.modules[i].start,
+			(unsigned long long)boot_info.modules[i].end,
+			boot_info.modules[i].name);
+	if (fb->present)
+		pr_info("Framebuffer: %ux%u, %u bpp, type %u, at %#llx\n",
+			fb->width, fb->height, fb->bpp, fb->type,
+			(unsigned long long)fb->addr);
+}
+
 static bool __init vga_text_mode(void)
 {
 	/* GRUB reports EGA text; no framebuffer tag at all means BIOS text. */
@@ -77,6 +115,7 @@ void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
 		vga_early_init();
 	pr_info("Sprout %s (%s) booting\n", SPROUT_VERSION, SPROUT_BUILD);
 	pr_info("Command line: %s\n", saved_command_line);
+	report_boot_info();
 	cmdline_parse(saved_command_line, true);
 
 	/* Time stamps from here on. */

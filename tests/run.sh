@@ -1,5 +1,6 @@
 #!/bin/bash
-# Run every test -- host unit tests, then QEMU boot tests -- and finish with
+# Run every test -- host unit tests, build checks (tests/checks), then QEMU
+# boot tests -- and finish with
 # one line "N passed, N failed".  Every test reports TAP lines ("ok ..." or
 # "not ok ..."); in-kernel KTAP results are turned into such lines by the
 # boot tests.  Exit status 0 only when nothing failed.
@@ -60,7 +61,7 @@ for bin in "$BUILD"/tests/unit/test_*; do
 	selected "$(basename "$bin")" || continue
 	run_unit "$bin"
 done
-for script in tests/boot/*.sh; do
+for script in tests/checks/*.sh tests/boot/*.sh; do
 	[ "$(basename "$script")" = lib.sh ] && continue
 	selected "$(basename "$script" .sh)" || continue
 	run_boot "$script"

@@ -1,5 +1,5 @@
 # The same tree builds warning-free with clang (-Werror) and boots.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../boot/lib.sh"
 
 dir=$BUILD/clang
 if make -s BUILD="$dir" CC=clang "$dir/sprout.elf" > "$out/clang.build.log" 2>&1; then
