@@ -5,3 +5,7 @@ obj-y += kernel/module/layout.o
 obj-y += kernel/module/symbols.o
 obj-y += kernel/module/reloc.o
 obj-y += kernel/module/params.o
+#obj-y += kernel/module/symtab.o
+#obj-y += kernel/module/kallsyms.o
+#obj-y += kernel/module/main.o
+#obj-y += kernel/module/shell.o

@@ -165,4 +165,44 @@ bool module_reloc_uses_got(uint32_t type);
  */
 int module_apply_relocations(struct load_info *info);
 
+/* ---- Kernel side only (main.c, symtab.c, kallsyms.c) ---- */
+
+struct module;
+
+/* The loaded modules, oldest first (main.c). */
+extern struct module *module_list;
+
+/*
+ * kernel_symbol_lookup - the kernel's export @name: 0 with its address and
+ * whether it is GPL-only, -ENOENT, or -ENOMEM building the hash table.
+ */
+int kernel_symbol_lookup(const char *name, uintptr_t *value, bool *gpl_only);
+
+/*
+ * module_resolve - the kernel's resolver (a module_resolve_fn; @ctx is the
+ * struct module being loaded): kernel exports, then live modules' exports,
+ * taking a reference on each module used; GPL-only exports are refused to
+ * modules that are not GPL-compatible (-EPERM).
+ */
+int module_resolve(struct load_info *info, const char *name, uint64_t *value,
+		   void *ctx);
+
+/* module_release_uses - drop the references @mod took on other modules. */
+void module_release_uses(struct module *mod);
+
+/*
+ * module_kallsyms_copy - keep @mod's function symbols (run addresses) for
+ * backtraces.  0 or -ENOMEM.  module_kallsyms_free - release them.
+ */
+int module_kallsyms_copy(struct module *mod, const struct load_info *info);
+void module_kallsyms_free(struct module *mod);
+
+/*
+ * module_note_freed_init - remember that @name's init memory at @start
+ * (@size bytes) was freed, so a later fault there says so;
+ * module_forget_freed_init - that range has been handed out again.
+ */
+void module_note_freed_init(const char *name, const void *start, size_t size);
+void module_forget_freed_init(const void *start, size_t size);
+
 #endif
