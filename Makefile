@@ -139,6 +139,15 @@ gdb: deps
 		--gdb $(KERNEL)
 
 include modules/build.mk
+# The benchmarks run in the kernel (include/kernel/bench.h); their figures
+# are the "bench:" lines of the serial log.
+BENCH_ISO := $(BUILD)/bench.iso
+bench: deps
+	$(Q)$(MAKE) $(KERNEL)
+	$(Q)tools/mkiso.sh $(KERNEL) $(BENCH_ISO) 'bench' > /dev/null
+	$(Q)tools/run-qemu.sh --iso $(BENCH_ISO) --mem $(MEM) --timeout 120 \
+		< /dev/null | tr -d '\r' | grep 'bench: '
+
 include tests/build.mk
 
 clean:

@@ -11,6 +11,7 @@ obj-y += kernel/idt.o
 obj-y += kernel/entry.o
 obj-y += kernel/traps.o
 obj-y += kernel/ktest.o
+obj-y += kernel/bench.o
 obj-y += kernel/lib/string.o
 obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/kstrtox.o

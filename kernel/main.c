@@ -2,6 +2,7 @@
  * kernel_main: the boot order.  Each step needs the ones before it; the
  * comments say why it comes where it does.
  */
+#include <kernel/bench.h>
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -97,10 +98,16 @@ static void __init unmap_identity(void)
 /* The part of boot that stays after init memory is freed. */
 static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
+	/* Boot is over: nothing calls __init code or reads __initdata now. */
+	free_initmem();
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
 	crash_test_run();
 	if (ktest_requested())
 		qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+	if (bench_requested()) {
+		bench_run();
+		qemu_exit(QEMU_EXIT_SUCCESS);
+	}
 	shell_run();
 	machine_poweroff();
 }
@@ -120,6 +127,13 @@ void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
 
 	/* Time stamps from here on. */
 	tsc_calibrate();
+
+	/*
+	 * Frames from the memory map (the boot information is copied, its
+	 * block and the modules reserved), then the kernel's own page tables
+	 * with real permissions, then the heap.
+	 */
+	mm_init();
 
 	/* Exceptions become oopses instead of triple faults. */
 	gdt_init();

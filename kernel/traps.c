@@ -90,6 +90,21 @@ static void show_page_fault(uintptr_t addr, uint64_t err)
 	       err & PF_PRESENT ? "permissions violation" : "not-present page");
 }
 
+/*
+ * A page fault that could not be delivered -- its frame would go on a stack
+ * that is itself unmapped -- ends here, on the IST stack; CR2 still holds
+ * the address that started it.
+ */
+static void show_double_fault(uintptr_t cr2)
+{
+	const char *why = page_fault_explain ?
+			  page_fault_explain(cr2, 0) : NULL;
+
+	printk(KERN_EMERG "double fault: the kernel stack may have overflowed\n");
+	if (why)
+		printk(KERN_EMERG "BUG: last page fault at %016lx: %s\n", cr2, why);
+}
+
 static void show_regs(const struct pt_regs *r)
 {
 	char sym[KSYM_SYMBOL_LEN];
@@ -127,6 +142,6 @@ void exception_handler(struct pt_regs *regs)
 	if (regs->vector == VEC_PAGE_FAULT)
 		show_page_fault(read_cr2(), regs->error_code);
 	else if (regs->vector == VEC_DOUBLE_FAULT)
-		printk(KERN_EMERG "double fault: the kernel stack may have overflowed\n");
+		show_double_fault(read_cr2());
 	oops(regs, exception_names[regs->vector]);
 }

@@ -1,6 +1,8 @@
 /*
- * The memory layout (DESIGN.md, "Virtual memory") and the address
- * conversions every part of the kernel uses.
+ * Memory management: the layout (DESIGN.md, "Virtual memory"), physical
+ * frames, page tables, the kernel heap, the module area and ioremap.
+ * Everything here may be used once mm_init() has run, from any context
+ * (the allocators disable interrupts around their bookkeeping).
  */
 #ifndef KERNEL_MM_H
 #define KERNEL_MM_H
@@ -10,9 +12,14 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1ul << PAGE_SHIFT)
 #define PAGE_MASK (~(PAGE_SIZE - 1))
+#define PAGES(bytes) (((bytes) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 
 #define KERNEL_VIRT_BASE 0xffffffff80000000ul	/* boot/boot.inc, linker.ld */
 #define DIRECT_MAP_BASE 0xffff800000000000ul
+#define MODULE_AREA_START 0xffffffffa0000000ul
+#define MODULE_AREA_END 0xffffffffff000000ul	/* exclusive */
+#define IOREMAP_AREA_START 0xffffc90000000000ul	/* MMIO mappings */
+#define IOREMAP_AREA_END 0xffffc90040000000ul	/* 1 GiB, exclusive */
 
 /* The direct map covers all RAM: physical address + DIRECT_MAP_BASE. */
 static inline void *phys_to_virt(phys_addr_t pa)
@@ -37,5 +44,166 @@ extern char __rodata_start[], __rodata_end[];
 extern char __init_begin[], __init_end[];
 extern char __data_start[], __bss_end[];
 extern char kernel_stack_guard[], kernel_stack_bottom[], kernel_stack_top[];
+
+/* mm_init - frames, kernel page tables, heap, fault messages.  __init. */
+void mm_init(void);
+
+/* ---- Physical frames ---- */
+
+/*
+ * frame_alloc - one free 4 KiB frame; 0 when memory is exhausted (physical
+ * page 0 is never handed out).  Its contents are whatever was there.
+ */
+phys_addr_t frame_alloc(void);
+
+/*
+ * frame_alloc_contig - @count physically contiguous frames whose first one
+ * is aligned to @align frames (a power of two; 1 for none).  0 if no such
+ * run is free.
+ */
+phys_addr_t frame_alloc_contig(size_t count, size_t align);
+
+/*
+ * frame_free / frame_free_contig - give frames back.  Freeing a frame that
+ * is not allocated (double free, reserved, not RAM) is reported and
+ * refused; -EINVAL, nothing freed.
+ */
+int frame_free(phys_addr_t pa);
+int frame_free_contig(phys_addr_t pa, size_t count);
+
+/* ---- Page tables (Intel SDM 3A §4.5, 4-level paging) ---- */
+
+typedef uint64_t pte_t;
+
+#define PTE_PRESENT (1ull << 0)
+#define PTE_WRITABLE (1ull << 1)
+#define PTE_USER (1ull << 2)
+#define PTE_PWT (1ull << 3)	/* write-through */
+#define PTE_PCD (1ull << 4)	/* cache disable */
+#define PTE_ACCESSED (1ull << 5)
+#define PTE_DIRTY (1ull << 6)
+#define PTE_HUGE (1ull << 7)	/* 2 MiB (PD) or 1 GiB (PDPT) page */
+#define PTE_GLOBAL (1ull << 8)	/* kept in the TLB across CR3 loads */
+#define PTE_NX (1ull << 63)	/* execute-disable (needs EFER.NXE) */
+#define PTE_ADDR_MASK 0x000ffffffffff000ull
+
+/* The kernel's usual combinations; none is both writable and executable. */
+#define PAGE_KERNEL_RX (PTE_PRESENT | PTE_GLOBAL)
+#define PAGE_KERNEL_RO (PTE_PRESENT | PTE_GLOBAL | PTE_NX)
+#define PAGE_KERNEL_RW (PTE_PRESENT | PTE_WRITABLE | PTE_GLOBAL | PTE_NX)
+#define PAGE_KERNEL_IO (PAGE_KERNEL_RW | PTE_PCD | PTE_PWT)
+
+/*
+ * vmm_map - map @pages pages from @virt to @phys with @flags (PTE_*;
+ * PTE_PRESENT is implied), allocating page tables as needed.  Both
+ * addresses page-aligned.  Returns 0; -EINVAL for misaligned or
+ * non-canonical addresses, unknown flags, or writable+executable flags
+ * (W^X); -EEXIST if a page is already mapped; -ENOMEM if a page table
+ * cannot be allocated.  On error nothing stays mapped.
+ */
+int vmm_map(uintptr_t virt, phys_addr_t phys, size_t pages, pte_t flags);
+
+/*
+ * vmm_unmap - remove the mappings of @pages pages from @virt and flush them
+ * from the TLB; page tables left empty are freed.  The frames themselves
+ * are the caller's.  -ENOENT if some page was not mapped (the rest are
+ * unmapped all the same), -EINVAL for a bad address or a huge page.
+ */
+int vmm_unmap(uintptr_t virt, size_t pages);
+
+/*
+ * vmm_protect - give @pages mapped pages from @virt new @flags (as for
+ * vmm_map) and flush them.  -ENOENT, changing nothing, if one is not
+ * mapped; -EINVAL as for vmm_map.
+ */
+int vmm_protect(uintptr_t virt, size_t pages, pte_t flags);
+
+/*
+ * vmm_translate - the physical address @virt maps to, and the flags of
+ * the entry mapping it (either pointer may be NULL).  0 or -ENOENT.
+ */
+int vmm_translate(uintptr_t virt, phys_addr_t *phys, pte_t *flags);
+
+/*
+ * vmm_for_each_mapping - call @fn for every present leaf entry of the
+ * kernel's page tables: its virtual address, entry and the size it maps.
+ */
+void vmm_for_each_mapping(void (*fn)(uintptr_t va, pte_t pte, size_t size,
+				     void *arg),
+			  void *arg);
+
+/* ---- Kernel heap ---- */
+
+typedef unsigned int gfp_t;
+#define GFP_KERNEL 0u
+#define __GFP_ZERO 1u	/* zero the memory */
+
+/*
+ * kmalloc - @size bytes of kernel memory (16-byte aligned, page-aligned
+ * above 1 KiB), or NULL if @size is 0, absurdly large or memory is out.
+ * kzalloc - the same, zeroed.
+ * krealloc - resize, keeping the contents (NULL @ptr: allocate; @size 0:
+ * free); NULL on failure with @ptr untouched.
+ * kfree - free; NULL is a no-op, a double or foreign free is reported and
+ * ignored.
+ */
+void *kmalloc(size_t size, gfp_t flags);
+void *kzalloc(size_t size, gfp_t flags);
+void *krealloc(void *ptr, size_t size, gfp_t flags);
+void kfree(const void *ptr);
+/* ksize - the usable size of a live kmalloc object, 0 for anything else. */
+size_t ksize(const void *ptr);
+/* kmalloc_trim - return wholly unused heap pages to the frame allocator. */
+void kmalloc_trim(void);
+
+/* ---- Module area and MMIO ---- */
+
+/*
+ * modarea_alloc - @size bytes (rounded up to pages) in the module area,
+ * zeroed, mapped with @prot (PAGE_KERNEL_RW, _RX, _RO), with an unmapped
+ * guard page after it.  NULL if the area or memory is exhausted or @prot
+ * breaks W^X.
+ */
+void *modarea_alloc(size_t size, pte_t prot);
+
+/* modarea_protect - new permissions for the whole allocation at @addr. */
+int modarea_protect(void *addr, pte_t prot);
+
+/* modarea_free - unmap and free an allocation; a bad @addr is reported. */
+void modarea_free(void *addr);
+
+/*
+ * ioremap - map @size bytes of device memory at @phys (anywhere, also
+ * above 4 GiB), uncached; returns the kernel address of @phys or NULL.
+ * iounmap - undo it.
+ */
+void *ioremap(phys_addr_t phys, size_t size);
+void iounmap(void *addr);
+
+/* ---- Counters (meminfo, leak tests) ---- */
+
+struct mm_stats {
+	size_t frames_total;	/* usable RAM, in frames */
+	size_t frames_free;
+	size_t frames_reserved;	/* kernel, boot data, firmware */
+	size_t heap_bytes;	/* in live kmalloc allocations */
+	size_t heap_pages;	/* held by the heap */
+	size_t heap_allocations;
+	size_t heap_bad_frees;
+	size_t modarea_pages;	/* mapped in the module area */
+	size_t ioremap_pages;
+	size_t init_freed;	/* bytes, 0 before free_initmem() */
+};
+
+/* mm_get_stats - fill @st with the current counters. */
+void mm_get_stats(struct mm_stats *st);
+
+/*
+ * free_initmem - unmap [__init_begin, __init_end), give its frames to the
+ * allocator and log "Freeing unused kernel memory: NNNk freed".  Called
+ * once, at the end of boot; later touches of init memory oops with a
+ * message that says so.
+ */
+void free_initmem(void);
 
 #endif

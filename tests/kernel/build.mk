@@ -2,3 +2,4 @@
 # command line asks (ktest, crash=).
 obj-y += tests/kernel/crash.o
 obj-y += tests/kernel/core_test.o
+obj-y += tests/kernel/mm_test.o

@@ -42,9 +42,68 @@ static void crash_null(void)
 	*p = 1;
 }
 
+static const int crash_rodata_value = 1;
+
+static void crash_rodata(void)
+{
+	*(volatile int *)&crash_rodata_value = 2;
+}
+
+/* A "ret" instruction in writable data: fetching it must fault (NX). */
+static uint8_t crash_data_code[16] = { 0xc3 };
+
+static void crash_nx(void)
+{
+	void (*volatile fn)(void) = (void (*)(void))(uintptr_t)crash_data_code;
+
+	fn();
+}
+
+/* Recurse until the stack runs into its guard page. */
+static __attribute__((noinline)) int crash_recurse(int depth)
+{
+	volatile char frame[256];
+
+	frame[0] = (char)depth;
+	if (depth == -1)
+		return 0;
+	return crash_recurse(depth + 1) + frame[0];
+}
+
+static void crash_stack(void)
+{
+	crash_recurse(0);
+}
+
+/* Init code and data, used after free_initmem() on purpose. */
+static int __init crash_init_function(void)
+{
+	return 42;
+}
+
+static int crash_init_value __initdata = 42;
+
+static void __ref crash_initcode(void)
+{
+	int (*volatile fn)(void) = crash_init_function;
+
+	pr_info("crash: calling %p\n", (void *)fn);
+	fn();
+}
+
+static void __ref crash_initdata(void)
+{
+	pr_info("crash: read %d\n", *(volatile int *)&crash_init_value);
+}
+
 static const struct crash_point crash_points[] = {
 	{ "pagefault", crash_pagefault },
 	{ "null", crash_null },
+	{ "rodata", crash_rodata },
+	{ "nx", crash_nx },
+	{ "stack", crash_stack },
+	{ "initcode", crash_initcode },
+	{ "initdata", crash_initdata },
 };
 
 void crash_test_run(void)

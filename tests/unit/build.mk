@@ -64,3 +64,8 @@ MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
 .PHONY: unit-fixtures
 unit-fixtures: $(MODULE_FIXTURES) modules
 $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
+unit-tests += test_frame_pool
+test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
+
+unit-tests += test_heap
+test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c

@@ -1,0 +1,108 @@
+/*
+ * Physical frames for the kernel: the frame pool (mm/frame_pool.c) fed the
+ * Multiboot2 memory map, with the kernel image, the boot information, every
+ * boot module and the legacy low megabyte set aside.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/x86.h>
+#include "internal.h"
+
+/* BIOS data, EBDA, VGA memory and option ROMs live below 1 MiB. */
+#define LOW_MEMORY_END 0x100000ull
+/* boot/entry.asm direct-maps only this much; the bookkeeping must be there. */
+#define BOOT_DIRECT_MAP_END (4ull << 30)
+#define RESERVE_MAX (4 + BOOT_MAX_MODULES)
+
+struct frame_pool frame_pool;
+
+static void frame_warn(const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pr_warn("mm: %s", msg);
+}
+
+static size_t __init boot_reservations(const struct boot_info *info,
+				       struct frame_range *res)
+{
+	extern char __boot_start[];
+	size_t n = 0;
+
+	res[n++] = (struct frame_range){ 0, LOW_MEMORY_END, "low memory" };
+	res[n++] = (struct frame_range){ (phys_addr_t)(uintptr_t)__boot_start,
+					 virt_to_phys(__kernel_end),
+					 "kernel image" };
+	res[n++] = (struct frame_range){ info->info_start, info->info_end,
+					 "Multiboot2 information" };
+	for (size_t i = 0; i < info->module_count; i++)
+		res[n++] = (struct frame_range){ info->modules[i].start,
+						 info->modules[i].end,
+						 info->modules[i].name };
+	return n;
+}
+
+void __init mm_frames_init(const struct boot_info *info)
+{
+	struct frame_range res[RESERVE_MAX];
+	phys_addr_t base, end, storage;
+	size_t nres, size;
+
+	if (info->mmap_truncated)
+		pr_warn("mm: memory map has more than %d entries; using the first\n",
+			BOOT_MAX_MMAP);
+	if (frame_map_extent(info->mmap, info->mmap_count, &base, &end,
+			     frame_warn))
+		panic("mm: the boot loader reported no usable RAM");
+	nres = boot_reservations(info, res);
+	size = ALIGN_UP(frame_pool_storage_size((end - base) >> PAGE_SHIFT),
+			PAGE_SIZE);
+	storage = frame_find_space(info->mmap, info->mmap_count, res, nres,
+				   size, BOOT_DIRECT_MAP_END);
+	if (!storage)
+		panic("mm: no room below 4 GiB for %zu KiB of frame bookkeeping",
+		      size >> 10);
+	res[nres++] = (struct frame_range){ storage, storage + size,
+					    "frame bookkeeping" };
+	frame_pool_init(&frame_pool, phys_to_virt(storage), base, end,
+			info->mmap, info->mmap_count, res, nres, frame_warn);
+	pr_info("mm: %zu MiB usable RAM in %#llx-%#llx: %zu frames free, %zu reserved\n",
+		frame_pool.total >> (20 - PAGE_SHIFT), (unsigned long long)base,
+		(unsigned long long)end, frame_pool_free_count(&frame_pool),
+		frame_pool.reserved_count);
+}
+
+phys_addr_t frame_alloc(void)
+{
+	return frame_alloc_contig(1, 1);
+}
+
+phys_addr_t frame_alloc_contig(size_t count, size_t align)
+{
+	uint64_t flags = irq_save();
+	phys_addr_t pa = frame_pool_alloc(&frame_pool, count, align);
+
+	irq_restore(flags);
+	return pa;
+}
+
+int frame_free(phys_addr_t pa)
+{
+	return frame_free_contig(pa, 1);
+}
+
+int frame_free_contig(phys_addr_t pa, size_t count)
+{
+	uint64_t flags = irq_save();
+	int err = frame_pool_free(&frame_pool, pa, count);
+
+	irq_restore(flags);
+	return err;
+}

@@ -1,0 +1,169 @@
+/*
+ * The kernel's own page tables, replacing the boot ones: the direct map of
+ * all RAM with 2 MiB pages where they fit, and the kernel image in 4 KiB
+ * pages with each part's real permissions from the linker symbols, so no
+ * page is writable and executable.  Nothing below the direct map is
+ * mapped: NULL and stray low pointers fault.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/x86.h>
+#include "internal.h"
+
+#define HUGE_PAGE_SIZE (2ul << 20)
+#define PD_SHIFT 21
+#define LEGACY_AREA_END 0x100000ull	/* VGA text memory is at 0xb8000 */
+#define RAM_RANGES_MAX (BOOT_MAX_MMAP + 1)
+
+struct ram_range {
+	phys_addr_t start, end;
+};
+
+extern char __init_text_start[], __init_data_start[], __kallsyms_start[];
+
+static bool __init direct_mapped_type(uint32_t type)
+{
+	return type == MB2_MEMORY_AVAILABLE ||
+	       type == MB2_MEMORY_ACPI_RECLAIMABLE || type == MB2_MEMORY_NVS;
+}
+
+/* The RAM to direct-map, as sorted, disjoint, page-aligned ranges. */
+static size_t __init collect_ram(const struct boot_info *info,
+				 struct ram_range *r)
+{
+	size_t n = 0;
+
+	r[n++] = (struct ram_range){ 0, LEGACY_AREA_END };
+	for (size_t i = 0; i < info->mmap_count; i++) {
+		const struct boot_mmap_entry *e = &info->mmap[i];
+		phys_addr_t s = ALIGN_DOWN(e->addr, (phys_addr_t)PAGE_SIZE);
+		phys_addr_t end = e->addr + e->len;
+
+		if (!direct_mapped_type(e->type) || !e->len || end < e->addr ||
+		    s >= FRAME_PHYS_LIMIT)
+			continue;
+		end = MIN(ALIGN_UP(end, (phys_addr_t)PAGE_SIZE), FRAME_PHYS_LIMIT);
+		r[n++] = (struct ram_range){ s, end };
+	}
+	/* Insertion sort by start, then merge what touches or overlaps. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j && r[j].start < r[j - 1].start; j--) {
+			struct ram_range t = r[j];
+
+			r[j] = r[j - 1];
+			r[j - 1] = t;
+		}
+	size_t m = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (r[i].start <= r[m].end)
+			r[m].end = MAX(r[m].end, r[i].end);
+		else
+			r[++m] = r[i];
+	}
+	return m + 1;
+}
+
+/* A 2 MiB page at @va -> @pa (both aligned), tables allocated as needed. */
+static int __init map_huge(uintptr_t va, phys_addr_t pa, pte_t flags)
+{
+	pte_t *table = kernel_pml4;
+
+	for (int level = 0; level < 2; level++) {
+		pte_t *e = &table[(va >> (39 - 9 * level)) & 511];
+
+		if (!(*e & PTE_PRESENT)) {
+			phys_addr_t t = frame_alloc();
+
+			if (!t)
+				return -ENOMEM;
+			memset(phys_to_virt(t), 0, PAGE_SIZE);
+			*e = t | PTE_PRESENT | PTE_WRITABLE;
+		}
+		table = phys_to_virt(*e & PTE_ADDR_MASK);
+	}
+	table[(va >> PD_SHIFT) & 511] = pa | flags | PTE_HUGE;
+	return 0;
+}
+
+static void __init map_direct(phys_addr_t start, phys_addr_t end)
+{
+	phys_addr_t pa = start;
+	int err = 0;
+
+	while (pa < end && !err) {
+		uintptr_t va = (uintptr_t)phys_to_virt(pa);
+
+		if (IS_ALIGNED(pa, HUGE_PAGE_SIZE) && end - pa >= HUGE_PAGE_SIZE) {
+			err = map_huge(va, pa, PAGE_KERNEL_RW);
+			pa += HUGE_PAGE_SIZE;
+		} else {
+			err = vmm_map(va, pa, 1, PAGE_KERNEL_RW);
+			pa += PAGE_SIZE;
+		}
+	}
+	if (err)
+		panic("mm: cannot direct-map %#llx-%#llx: error %d",
+		      (unsigned long long)start, (unsigned long long)end, err);
+}
+
+/* The image's parts in address order; each ends where the next begins. */
+static void __init map_kernel_image(void)
+{
+	const struct {
+		char *start;
+		pte_t flags;
+	} part[] = {
+		{ __text_start, PAGE_KERNEL_RX },
+		{ __rodata_start, PAGE_KERNEL_RO },
+		{ __init_text_start, PAGE_KERNEL_RX },
+		{ __init_data_start, PAGE_KERNEL_RW },
+		{ __data_start, PAGE_KERNEL_RW },
+		{ __kallsyms_start, PAGE_KERNEL_RO },
+		{ __kernel_end, 0 },
+	};
+
+	for (size_t i = 0; i + 1 < ARRAY_SIZE(part); i++) {
+		uintptr_t s = (uintptr_t)part[i].start;
+		size_t pages = ((uintptr_t)part[i + 1].start - s) >> PAGE_SHIFT;
+
+		if (pages && vmm_map(s, virt_to_phys(part[i].start), pages,
+				     part[i].flags))
+			panic("mm: cannot map the kernel image at %#lx",
+			      (unsigned long)s);
+	}
+	/* An overflow of the boot stack faults here instead of corrupting. */
+	vmm_unmap((uintptr_t)kernel_stack_guard, 1);
+}
+
+void __init mm_paging_init(void)
+{
+	struct ram_range ram[RAM_RANGES_MAX];
+	phys_addr_t root = frame_alloc();
+	size_t n;
+
+	if (!root)
+		panic("mm: no frame for the page-table root");
+	kernel_pml4 = phys_to_virt(root);
+	memset(kernel_pml4, 0, PAGE_SIZE);
+	n = collect_ram(&boot_info, ram);
+	for (size_t i = 0; i < n; i++)
+		map_direct(ram[i].start, ram[i].end);
+	map_kernel_image();
+	write_cr3(root);
+	/* Global pages (the kernel's) survive CR3 loads; this flushes them all. */
+	write_cr4(read_cr4() | CR4_PGE);
+	pr_info("mm: kernel page tables loaded: text RX, rodata RO, data NX, direct map of %zu range(s)\n",
+		n);
+}
+
+void __init mm_init(void)
+{
+	mm_frames_init(&boot_info);
+	mm_paging_init();
+	mm_heap_init();
+	page_fault_explain = mm_explain_fault;
+}

@@ -1,0 +1,208 @@
+/*
+ * Virtual ranges handed out page by page: the module area, where the module
+ * loader puts code and data within reach of the kernel's 32-bit
+ * relocations, and the ioremap area for device memory.  Each allocation is
+ * followed by an unmapped guard page, so an overrun faults.
+ */
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/x86.h>
+#include "internal.h"
+
+#define GUARD_PAGES 1
+#define PHYS_ADDR_BITS 52	/* the most 4-level paging can address (SDM 3A §4.1.4) */
+#define MODULE_AREA_PAGES ((MODULE_AREA_END - MODULE_AREA_START) >> PAGE_SHIFT)
+#define IOREMAP_AREA_PAGES ((IOREMAP_AREA_END - IOREMAP_AREA_START) >> PAGE_SHIFT)
+
+/* One allocation: its pages, and whether their frames are ours to free. */
+struct vm_region {
+	uintptr_t start;
+	size_t pages;
+	bool owns_frames;
+	struct vm_region *next;
+};
+
+struct vm_area {
+	const char *name;
+	uintptr_t start;
+	size_t npages;
+	uint64_t *bitmap;	/* 1: allocated or guard */
+	struct vm_region *regions;
+	size_t mapped_pages;
+};
+
+static uint64_t modarea_bitmap[BITMAP_WORDS(MODULE_AREA_PAGES)];
+static uint64_t ioremap_bitmap[BITMAP_WORDS(IOREMAP_AREA_PAGES)];
+
+static struct vm_area modarea = {
+	"modarea", MODULE_AREA_START, MODULE_AREA_PAGES, modarea_bitmap, NULL, 0,
+};
+static struct vm_area ioremap_area = {
+	"ioremap", IOREMAP_AREA_START, IOREMAP_AREA_PAGES, ioremap_bitmap, NULL, 0,
+};
+
+/* A record for @pages free pages (plus guard) in @area, or NULL. */
+static struct vm_region *area_reserve(struct vm_area *area, size_t pages,
+				      bool owns_frames)
+{
+	struct vm_region *r = kmalloc(sizeof(*r), GFP_KERNEL);
+	size_t first;
+
+	if (!r)
+		return NULL;
+	first = bitmap_find_clear_run(area->bitmap, area->npages, 0,
+				      pages + GUARD_PAGES, 1);
+	if (first == area->npages) {
+		pr_err("%s: no room for %zu pages\n", area->name, pages);
+		kfree(r);
+		return NULL;
+	}
+	bitmap_set_range(area->bitmap, first, pages + GUARD_PAGES);
+	*r = (struct vm_region){ area->start + first * PAGE_SIZE, pages,
+				 owns_frames, area->regions };
+	area->regions = r;
+	return r;
+}
+
+static struct vm_region *area_find(struct vm_area *area, uintptr_t start,
+				   struct vm_region ***link)
+{
+	for (*link = &area->regions; **link; *link = &(**link)->next)
+		if ((**link)->start == start)
+			return **link;
+	return NULL;
+}
+
+/* Unmap the first @mapped pages of @r, free its frames, drop the record. */
+static void area_release(struct vm_area *area, struct vm_region *r,
+			 size_t mapped)
+{
+	struct vm_region **link;
+	phys_addr_t pa;
+
+	for (size_t i = 0; i < mapped; i++) {
+		uintptr_t va = r->start + i * PAGE_SIZE;
+
+		if (r->owns_frames && !vmm_translate(va, &pa, NULL))
+			frame_free(pa);
+		vmm_unmap(va, 1);
+	}
+	area->mapped_pages -= mapped;
+	bitmap_clear_range(area->bitmap, (r->start - area->start) >> PAGE_SHIFT,
+			   r->pages + GUARD_PAGES);
+	area_find(area, r->start, &link);
+	*link = r->next;
+	kfree(r);
+}
+
+void *modarea_alloc(size_t size, pte_t prot)
+{
+	uint64_t irq = irq_save();
+	struct vm_region *r = size ? area_reserve(&modarea, PAGES(size), true) : NULL;
+	size_t i = 0;
+
+	if (!r)
+		goto out;
+	for (; i < r->pages; i++) {
+		phys_addr_t pa = frame_alloc();
+
+		if (!pa)
+			goto out_release;
+		memset(phys_to_virt(pa), 0, PAGE_SIZE);
+		if (vmm_map(r->start + i * PAGE_SIZE, pa, 1, prot)) {
+			frame_free(pa);
+			goto out_release;
+		}
+		modarea.mapped_pages++;
+	}
+	irq_restore(irq);
+	return (void *)r->start;
+
+out_release:
+	area_release(&modarea, r, i);
+out:
+	irq_restore(irq);
+	return NULL;
+}
+
+int modarea_protect(void *addr, pte_t prot)
+{
+	uint64_t irq = irq_save();
+	struct vm_region **link, *r = area_find(&modarea, (uintptr_t)addr, &link);
+	int err = r ? vmm_protect(r->start, r->pages, prot) : -EINVAL;
+
+	irq_restore(irq);
+	if (!r)
+		pr_err("modarea_protect: %p is not a module area allocation\n", addr);
+	return err;
+}
+
+void modarea_free(void *addr)
+{
+	uint64_t irq = irq_save();
+	struct vm_region **link, *r = area_find(&modarea, (uintptr_t)addr, &link);
+
+	if (r)
+		area_release(&modarea, r, r->pages);
+	irq_restore(irq);
+	if (!r && addr)
+		pr_err("modarea_free: %p is not a module area allocation\n", addr);
+}
+
+void *ioremap(phys_addr_t phys, size_t size)
+{
+	phys_addr_t base = ALIGN_DOWN(phys, (phys_addr_t)PAGE_SIZE);
+	size_t pages = PAGES(size + (phys - base));
+	struct vm_region *r;
+	uint64_t irq;
+	int err;
+
+	if (!size || phys + size < phys || (phys + size - 1) >> PHYS_ADDR_BITS) {
+		pr_err("ioremap: bad range %#llx+%#zx\n", (unsigned long long)phys,
+		       size);
+		return NULL;
+	}
+	irq = irq_save();
+	r = area_reserve(&ioremap_area, pages, false);
+	err = r ? vmm_map(r->start, base, pages, PAGE_KERNEL_IO) : -ENOMEM;
+	if (r && err)
+		area_release(&ioremap_area, r, 0);
+	else if (r)
+		ioremap_area.mapped_pages += pages;
+	irq_restore(irq);
+	return err ? NULL : (void *)(r->start + (phys - base));
+}
+
+void iounmap(void *addr)
+{
+	uint64_t irq = irq_save();
+	struct vm_region **link;
+	struct vm_region *r = area_find(&ioremap_area,
+					(uintptr_t)addr & PAGE_MASK, &link);
+
+	if (r)
+		area_release(&ioremap_area, r, r->pages);
+	irq_restore(irq);
+	if (!r && addr)
+		pr_err("iounmap: %p is not an ioremap mapping\n", addr);
+}
+
+/* For mm_get_stats() and the fault messages. */
+void vmarea_stats(struct mm_stats *st)
+{
+	st->modarea_pages = modarea.mapped_pages;
+	st->ioremap_pages = ioremap_area.mapped_pages;
+}
+
+/* Is @addr the guard page right after a module-area or ioremap range? */
+bool vmarea_is_guard(uintptr_t addr)
+{
+	struct vm_area *areas[] = { &modarea, &ioremap_area };
+
+	for (size_t a = 0; a < ARRAY_SIZE(areas); a++)
+		for (struct vm_region *r = areas[a]->regions; r; r = r->next)
+			if ((addr & PAGE_MASK) == r->start + r->pages * PAGE_SIZE)
+				return true;
+	return false;
+}
