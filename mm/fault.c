@@ -6,6 +6,7 @@
  * memory counters with the meminfo shell command.
  */
 #include <kernel/interrupt.h>
+#include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
@@ -26,6 +27,8 @@ static const char *explain_not_present(uintptr_t addr)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
+	if (module_freed_init(addr))
+		return "access to a module's freed init memory (an __init function or __initdata used after init_module)";
 	if (vmarea_is_guard(addr))
 		return "guard page after a module area or ioremap range: overrun";
 	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)

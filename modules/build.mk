@@ -17,6 +17,9 @@ twoobj-objs := main.o helper.o
 obj-m += rawinit
 obj-m += permanent
 obj-m += failinit
+obj-m += nongpl
+obj-m += initfree
+obj-m += bigreloc
 
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m)))

@@ -239,19 +239,26 @@ static int parse_args(struct module *mod, const char *args)
 			   false);
 }
 
+/* vmm_protect() for [start, end) of @base, if that part is not empty. */
+static int protect_part(void *base, size_t start, size_t end, pte_t prot)
+{
+	if (end <= start)
+		return 0;
+	return vmm_protect((uintptr_t)base + start, (end - start) >> PAGE_SHIFT,
+			   prot);
+}
+
 /* Step: final permissions -- code RX, constants R, data RW (all NX but code). */
 static int protect_regions(struct module *mod)
 {
-	int err = vmm_protect((uintptr_t)mod->core,
-			      mod->core_text_size >> PAGE_SHIFT, PAGE_KERNEL_RX);
+	int err = protect_part(mod->core, 0, mod->core_text_size, PAGE_KERNEL_RX);
 
-	if (!err && mod->core_ro_size > mod->core_text_size)
-		err = vmm_protect((uintptr_t)mod->core + mod->core_text_size,
-				  (mod->core_ro_size - mod->core_text_size) >> PAGE_SHIFT,
-				  PAGE_KERNEL_RO);
-	if (!err && mod->init && mod->init_text_size)
-		err = vmm_protect((uintptr_t)mod->init,
-				  mod->init_text_size >> PAGE_SHIFT, PAGE_KERNEL_RX);
+	if (!err)
+		err = protect_part(mod->core, mod->core_text_size,
+				   mod->core_ro_size, PAGE_KERNEL_RO);
+	if (!err && mod->init)
+		err = protect_part(mod->init, 0, mod->init_text_size,
+				   PAGE_KERNEL_RX);
 	return err;
 }
 

@@ -35,6 +35,7 @@ static int cmd_insmod(int argc, char **argv)
 	char args[INSMOD_ARGS_MAX] = "";
 	const struct boot_module *bm;
 	size_t used = 0;
+	int err;
 
 	if (argc < 2)
 		return -EINVAL;
@@ -52,16 +53,26 @@ static int cmd_insmod(int argc, char **argv)
 			return -E2BIG;
 		used += (size_t)n;
 	}
-	return load_module(argv[1], phys_to_virt(bm->start),
-			   (size_t)(bm->end - bm->start), args);
+	err = load_module(argv[1], phys_to_virt(bm->start),
+			  (size_t)(bm->end - bm->start), args);
+	if (err)
+		shell_printf("insmod: could not insert module %s: %s\n", argv[1],
+			     errno_name(err) ? errno_name(err) : "error");
+	return err;
 }
 SHELL_COMMAND("insmod", "name [param=value ...]", "load a module", cmd_insmod);
 
 static int cmd_rmmod(int argc, char **argv)
 {
+	int err;
+
 	if (argc != 2)
 		return -EINVAL;
-	return remove_module(argv[1]);
+	err = remove_module(argv[1]);
+	if (err)
+		shell_printf("rmmod: could not remove %s: %s\n", argv[1],
+			     errno_name(err) ? errno_name(err) : "error");
+	return err;
 }
 SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 

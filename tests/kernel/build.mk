@@ -3,3 +3,4 @@
 obj-y += tests/kernel/crash.o
 obj-y += tests/kernel/core_test.o
 obj-y += tests/kernel/mm_test.o
+obj-y += tests/kernel/module_test.o
