@@ -75,7 +75,7 @@ help:
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $@))"' -c $< -o $@
 
 $(BUILD)/%.o: %.asm
 	$(quiet) NASM $@
@@ -144,7 +144,8 @@ include modules/build.mk
 BENCH_ISO := $(BUILD)/bench.iso
 bench: deps
 	$(Q)$(MAKE) $(KERNEL)
-	$(Q)tools/mkiso.sh $(KERNEL) $(BENCH_ISO) 'bench' > /dev/null
+	$(Q)$(MAKE) $(MODDIR)/bigreloc.ko
+	$(Q)tools/mkiso.sh $(KERNEL) $(BENCH_ISO) 'bench' '' $(MODDIR)/bigreloc.ko > /dev/null
 	$(Q)tools/run-qemu.sh --iso $(BENCH_ISO) --mem $(MEM) --timeout 120 \
 		< /dev/null | tr -d '\r' | grep 'bench: '
 

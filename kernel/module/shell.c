@@ -106,6 +106,7 @@ static int cmd_modinfo(int argc, char **argv)
 {
 	struct module *mod;
 	const char *v;
+	char tag[24];
 
 	if (argc != 2)
 		return -EINVAL;
@@ -117,10 +118,13 @@ static int cmd_modinfo(int argc, char **argv)
 	for (const char *p = mod->modinfo; p < mod->modinfo + mod->modinfo_size;
 	     p += strlen(p) + 1) {
 		v = strchr(p, '=');
-		if (v)
-			shell_printf("%-12.*s %s\n", (int)(v - p + 1), p, v + 1);
+		if (!v)
+			continue;
+		/* As the host's modinfo prints it: "tag:" in a column. */
+		snprintf(tag, sizeof(tag), "%.*s:", (int)(v - p), p);
+		shell_printf("%-13s %s\n", tag, v + 1);
 	}
-	shell_printf("%-12s %s, refcount %d\n", "state:",
+	shell_printf("%-13s %s, refcount %d\n", "state:",
 		     module_state_name(mod->state), mod->refcount);
 	return 0;
 }

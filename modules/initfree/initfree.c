@@ -1,35 +1,31 @@
 /*
- * A deliberate bug for the boot tests: cleanup_module calls an __init
- * function, which was freed when init_module returned.  Removing this
- * module must oops with a message about freed module init memory and a
- * backtrace naming initfree_exit [initfree].
+ * A deliberate bug for the boot tests: cleanup_module reads the code of an
+ * __init function, which was freed when init_module returned.  Removing
+ * this module must oops with a message about freed module init memory and
+ * name the faulting code "initfree_exit+0x../0x.. [initfree]".
  */
 #include <linux/init.h>
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int __init initfree_setup(void)
+static int __init initfree_init(void)
 {
 	pr_info("initfree: init code runs\n");
 	return 0;
 }
 
-static int __init initfree_init(void)
-{
-	return initfree_setup();
-}
-
-/* Called through a pointer the compiler cannot see is init code. */
-static int (*volatile initfree_stale)(void) = initfree_setup;
+/* A pointer the compiler cannot see is to init code. */
+static const volatile unsigned char *volatile initfree_stale =
+	(const volatile unsigned char *)initfree_init;
 
 static void __exit initfree_exit(void)
 {
-	pr_info("initfree: calling freed init code\n");
-	initfree_stale();
+	pr_info("initfree: reading freed init code\n");
+	pr_info("initfree: first byte %#x (not reached)\n", *initfree_stale);
 }
 
 module_init(initfree_init);
 module_exit(initfree_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("Calls freed init code on removal (a crash test)");
+MODULE_DESCRIPTION("Touches freed init code on removal (a crash test)");

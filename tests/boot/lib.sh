@@ -31,8 +31,9 @@ iso_for() {
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
+		# A failed ISO must fail the boot, not start QEMU without a disk.
 		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
-			mv "$iso.tmp" "$iso"
+			mv "$iso.tmp" "$iso" || { rm -f "$iso.tmp"; return 1; }
 	fi
 	echo "$iso"
 }

@@ -16,6 +16,14 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
+/*
+ * A built-in parameter: "module_test.answer=42" on the command line sets it
+ * (tests/boot/modules.sh passes that along with the module files).
+ */
+static int answer;
+module_param(answer, int, 0444);
+MODULE_PARM_DESC(answer, "Set from the command line by the boot test");
+
 struct ko {
 	const void *buf;
 	size_t len;
@@ -271,6 +279,13 @@ static void test_vermagic(struct ktest *t)
 	kfree(copy);
 }
 
+static void test_builtin_parameter(struct ktest *t)
+{
+	if (!have_files(t))
+		return;
+	KT_EXPECT_EQ(t, answer, 42);
+}
+
 static void test_hundred_rounds(struct ktest *t)
 {
 	struct mm_stats before, after;
@@ -296,4 +311,5 @@ KTEST_SUITE(module, KTEST_CASE(test_files_present), KTEST_CASE(test_load_unload)
 	    KTEST_CASE(test_references), KTEST_CASE(test_refused_leave_no_trace),
 	    KTEST_CASE(test_permanent), KTEST_CASE(test_permissions),
 	    KTEST_CASE(test_parameters), KTEST_CASE(test_vermagic),
+	    KTEST_CASE(test_builtin_parameter),
 	    KTEST_CASE(test_hundred_rounds));
