@@ -9,7 +9,9 @@ kernel=$1 out=$2 cmdline=$3 initrd=${4:-}
 shift $(($# < 4 ? $# : 4))
 here=$(dirname "$0")/..
 stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-iso.XXXXXX")
-trap 'rm -rf "$stage"' EXIT
+# The log stays outside the staged tree: xorriso would pack it while it grows.
+mklog=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
+trap 'rm -rf "$stage" "$mklog"' EXIT
 
 mkdir -p "$stage/boot/grub"
 cp "$kernel" "$stage/boot/sprout.elf"
@@ -30,7 +32,7 @@ if [ $# -gt 0 ]; then
 			"$stage/boot/grub/grub.cfg"
 	done
 fi
-grub-mkrescue -o "$out" "$stage" >"$stage/.log" 2>&1 || {
-	cat "$stage/.log" >&2
+grub-mkrescue -o "$out" "$stage" >"$mklog" 2>&1 || {
+	cat "$mklog" >&2
 	exit 1
 }

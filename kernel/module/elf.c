@@ -98,10 +98,10 @@ static int check_header(struct load_info *info)
 static int check_strtab(struct load_info *info, unsigned int i)
 {
 	const Elf64_Shdr *s = &info->sechdrs[i];
-	const char *base = (const char *)info->hdr + s->sh_offset;
 
 	if (s->sh_type != SHT_STRTAB || s->sh_size == 0 ||
-	    base[s->sh_size - 1] != '\0')
+	    !in_file(s->sh_offset, s->sh_size, info->len) ||
+	    ((const char *)info->hdr)[s->sh_offset + s->sh_size - 1] != '\0')
 		return module_reject(info, "section %u (%s): not a NUL-terminated string table",
 				     i, module_section_name(info, i));
 	return 0;
@@ -115,7 +115,7 @@ static int check_section(struct load_info *info, unsigned int i)
 	if (s->sh_name >= info->secstrings_size)
 		return module_reject(info, "section %u: name offset %u outside the name table (%zu bytes)",
 				     i, s->sh_name, info->secstrings_size);
-	if (s->sh_type != SHT_NOBITS && s->sh_type != SHT_NULL &&
+	if (s->sh_type != SHT_NOBITS &&
 	    !in_file(s->sh_offset, s->sh_size, info->len))
 		return module_reject(info, "section %u (%s): offset %#llx size %#llx past the end of the file (%zu bytes)",
 				     i, name, (unsigned long long)s->sh_offset,
@@ -129,10 +129,18 @@ static int check_section(struct load_info *info, unsigned int i)
 	return 0;
 }
 
+/* Does section @s occupy bytes of the file? */
+static bool has_file_bytes(const Elf64_Shdr *s)
+{
+	return s->sh_type != SHT_NOBITS && s->sh_size;
+}
+
 /*
- * Loaded sections must not share file bytes with each other or with the
- * headers: a crafted file could otherwise make relocations of one section
- * rewrite another's contents or the section table itself.
+ * No two sections may share file bytes, nor a section the headers: the
+ * loader writes symbol values into the symbol table and copies sections
+ * out, so a crafted overlap could rewrite relocations after their checks,
+ * or the section table itself.  Quadratic, but over real modules' few
+ * hundred sections that is cheap next to loading them.
  */
 static int check_overlaps(struct load_info *info)
 {
@@ -143,21 +151,16 @@ static int check_overlaps(struct load_info *info)
 		const Elf64_Shdr *a = &info->sechdrs[i];
 		uint64_t a_end = a->sh_offset + a->sh_size;
 
-		if (a->sh_type == SHT_NOBITS || !a->sh_size)
+		if (!has_file_bytes(a))
 			continue;
 		if (a->sh_offset < sizeof(*h) ||
 		    (a->sh_offset < tbl_end && h->e_shoff < a_end))
 			return module_reject(info, "section %u (%s) overlaps the ELF headers",
 					     i, module_section_name(info, i));
-		if (!(a->sh_flags & SHF_ALLOC))
-			continue;
 		for (unsigned int j = i + 1; j < h->e_shnum; j++) {
 			const Elf64_Shdr *b = &info->sechdrs[j];
 
-			if (b->sh_type == SHT_NOBITS || !b->sh_size ||
-			    !(b->sh_flags & SHF_ALLOC))
-				continue;
-			if (a->sh_offset < b->sh_offset + b->sh_size &&
+			if (has_file_bytes(b) && a->sh_offset < b->sh_offset + b->sh_size &&
 			    b->sh_offset < a_end)
 				return module_reject(info, "section %u (%s) overlaps section %u (%s)",
 						     i, module_section_name(info, i),
@@ -207,7 +210,8 @@ static int check_symbols(struct load_info *info)
 {
 	const char *sec = module_section_name(info, info->symtab_index);
 
-	for (size_t i = 1; i < info->num_syms; i++) {
+	/* Symbol 0 too: relocations may name it, and messages print it. */
+	for (size_t i = 0; i < info->num_syms; i++) {
 		const Elf64_Sym *sym = &info->syms[i];
 
 		if (sym->st_name >= info->strtab_size)

@@ -212,7 +212,8 @@ void module_layout_place(struct load_info *info)
 		if (!(s->sh_flags & SHF_ALLOC))
 			continue;
 		s->sh_addr = r->addr + off;
-		if (s->sh_type != SHT_NOBITS)
+		/* An empty section may sit in an empty (unallocated) region. */
+		if (s->sh_type != SHT_NOBITS && s->sh_size)
 			memcpy((char *)r->mem + off, (char *)info->hdr + s->sh_offset,
 			       s->sh_size);
 	}

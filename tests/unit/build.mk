@@ -47,11 +47,12 @@ $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko: $(FIXDIR)/relocs-%.ko: tests/
 	$(Q)$* -c $< -o $@.o && $(LD) -r -o $@ $@.o
 
 # Broken on purpose: the small code model, -fcommon, no init_module, a
-# symbol nobody exports.
+# symbol nobody exports, thread-local storage.
 $(FIXDIR)/smallmodel.ko: FIX_EXTRA := -mcmodel=small -O2
 $(FIXDIR)/common.ko: FIX_EXTRA := -mcmodel=kernel -fcommon
-$(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko: FIX_EXTRA := -mcmodel=kernel
-$(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko: \
+$(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko: FIX_EXTRA := -mcmodel=kernel
+$(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko \
+		$(FIXDIR)/tls.ko: \
 		$(FIXDIR)/%.ko: tests/unit/fixtures/%.c
 	$(quiet) FIXTURE $@
 	@mkdir -p $(dir $@)
@@ -60,12 +61,30 @@ $(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko $(FIXDIR)/unknow
 
 MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
 	$(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko \
-	$(FIXDIR)/unknown.ko
+	$(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko
 .PHONY: unit-fixtures
 unit-fixtures: $(MODULE_FIXTURES) modules
 $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
+
 unit-tests += test_frame_pool
 test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
+
+# libFuzzer on the module parser (not part of make test): make fuzz
+# FUZZ_TIME=seconds, seeded with the sample modules and the fixtures.
+FUZZ_TIME = 60
+FUZZER := $(BUILD)/tests/fuzz/fuzz_module_elf
+$(FUZZER): tests/fuzz/fuzz_module_elf.c $(module-core-srcs)
+	$(quiet) CLANG $@
+	@mkdir -p $(dir $@)
+	$(Q)clang -std=gnu11 -g -O1 -Iinclude -DHOST_TEST -Dvsnprintf=sprout_vsnprintf \
+		-Dsnprintf=sprout_snprintf -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $^ -o $@
+
+.PHONY: fuzz
+fuzz: $(FUZZER) unit-fixtures
+	@mkdir -p $(BUILD)/tests/fuzz/corpus
+	@cp $(MODULES) $(MODULE_FIXTURES) $(BUILD)/tests/fuzz/corpus/
+	$(FUZZER) -max_total_time=$(FUZZ_TIME) -max_len=65536 $(BUILD)/tests/fuzz/corpus

@@ -1,0 +1,35 @@
+# The build-time module checks (tools/modpost.sh): the sample modules got
+# their depends= from the exports they use, and modules the loader would
+# refuse are refused at build time already, with the reason.
+source "$(dirname "$0")/../boot/lib.sh"
+
+fix=$BUILD/tests/fixtures
+symvers=$BUILD/modules/Module.symvers
+
+log=$out/modpost.log
+modinfo -F depends "$BUILD/modules/importer.ko" > "$log" 2>&1
+expect '^exporter$' 'importer depends on exporter (computed from its undefined symbols)'
+grep -q '^printk kernel EXPORT_SYMBOL$' "$symvers" > /dev/null &&
+	tap ok 'the kernel'"'"'s exports are listed for modpost' ||
+	tap fail 'the kernel'"'"'s exports are listed for modpost'
+
+check() {
+	log=$out/modpost.$1.log
+	if tools/modpost.sh check "$1" "$fix/$1.ko" "$symvers" "$out/$1.mod.c" > "$log" 2>&1; then
+		tap fail "modpost refuses $1.ko ($2)"
+	else
+		expect "$3" "modpost refuses $1.ko ($2)"
+	fi
+}
+check unknown 'a symbol nobody exports' \
+	'unknown: undefined symbol missing_function is exported by neither the kernel nor any module'
+check tls 'an unsupported relocation' \
+	'tls: section .rela.text: unsupported relocation R_X86_64_TPOFF32 at offset'
+check noinit 'no init_module' 'noinit: no init_module'
+
+log=$out/modpost.hello.log
+tools/modpost.sh check hello "$BUILD/modules/hello/hello.prelink.o" "$symvers" \
+	"$out/hello.mod.c" > "$log" 2>&1
+expect_status_of=$?
+[ "$expect_status_of" = 0 ] && tap ok 'modpost accepts a good module' ||
+	tap fail 'modpost accepts a good module'
