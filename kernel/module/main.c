@@ -96,12 +96,14 @@ bool try_module_get(struct module *mod)
 	mod->refcount++;
 	return true;
 }
+EXPORT_SYMBOL(try_module_get);
 
 void module_put(struct module *mod)
 {
 	if (mod->refcount > 0)
 		mod->refcount--;
 }
+EXPORT_SYMBOL(module_put);
 
 const char *module_get_info(const struct module *mod, const char *tag,
 			    unsigned int n)

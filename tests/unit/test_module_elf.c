@@ -148,6 +148,11 @@ static void test_alignment_and_overlap(void **state)
 	shdr(&f, data)->sh_offset = shdr(&f, text)->sh_offset;
 	expect_reject(&f, f.len, -ENOEXEC, "overlaps section", NULL);
 	fixture_read(&f, BASE);
+	/* The symbol table over the relocations it would rewrite. */
+	shdr(&f, fixture_section(&f, ".symtab"))->sh_offset =
+		shdr(&f, fixture_section(&f, ".rela.text"))->sh_offset;
+	expect_reject(&f, f.len, -ENOEXEC, "overlaps section", NULL);
+	fixture_read(&f, BASE);
 	shdr(&f, data)->sh_addralign = 1 << 16;
 	expect_reject(&f, f.len, -ENOEXEC, "(.data)", "too large", NULL);
 	fixture_read(&f, BASE);
@@ -206,6 +211,10 @@ static void test_unknown_reloc_type(void **state)
 	r = first_rela(&f, ".rela.text");
 	r->r_info = ELF64_R_INFO(ELF64_R_SYM(r->r_info), 200);
 	expect_reject(&f, f.len, -ENOEXEC, "type 200 relocation", "not supported", NULL);
+	/* The same from a compiler: thread-local storage. */
+	fixture_read(&f, "tests/fixtures/tls.ko");
+	expect_reject(&f, f.len, -ENOEXEC, "R_X86_64_TPOFF32 relocation",
+		      "against symbol tls_counter", "not supported", NULL);
 }
 
 static void test_reloc_overflow(void **state)
