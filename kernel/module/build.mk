@@ -7,6 +7,7 @@ obj-y += kernel/module/reloc.o
 obj-y += kernel/module/params.o
 obj-y += kernel/module/symtab.o
 obj-y += kernel/module/kallsyms.o
+obj-y += kernel/module/cmdline.o
 obj-y += kernel/module/main.o
 obj-y += kernel/module/shell.o
 obj-y += kernel/module/bench.o

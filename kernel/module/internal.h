@@ -187,6 +187,9 @@ int kernel_symbol_lookup(const char *name, uintptr_t *value, bool *gpl_only);
 int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 		   void *ctx);
 
+/* module_blacklisted - @name is listed in module_blacklist= (cmdline.c). */
+bool module_blacklisted(const char *name);
+
 /* module_release_uses - drop the references @mod took on other modules. */
 void module_release_uses(struct module *mod);
 

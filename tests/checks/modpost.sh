@@ -1,10 +1,22 @@
-# The build-time module checks (tools/modpost.sh): the sample modules got
-# their depends= from the exports they use, and modules the loader would
-# refuse are refused at build time already, with the reason.
+# The build-time module checks (tools/modpost.sh): the host's modinfo reads
+# what the sample modules declare, depends= comes from the exports they
+# use, and modules the loader would refuse are refused at build time
+# already, with the reason.
 source "$(dirname "$0")/../boot/lib.sh"
 
 fix=$BUILD/tests/fixtures
 symvers=$BUILD/modules/Module.symvers
+
+log=$out/modinfo.hello.log
+modinfo "$BUILD/modules/hello.ko" > "$log" 2>&1
+expect '^license: +GPL$' 'the host modinfo reads the license'
+expect '^author: +Sprout developers$' 'the host modinfo reads the author'
+expect '^description: +Prints a greeting' 'the host modinfo reads the description'
+expect '^vermagic: +[0-9.]+ x86_64 mcmodel=kernel' 'the host modinfo reads the version magic'
+log=$out/modinfo.params.log
+modinfo "$BUILD/modules/params.ko" > "$log" 2>&1
+expect '^parm: +ubig:An unsigned long \(ulong\)$' 'the host modinfo reads parameters and types'
+expect '^parm: +list:Up to four ints, comma-separated \(array of int\)$' 'array parameters show as arrays'
 
 log=$out/modpost.log
 modinfo -F depends "$BUILD/modules/importer.ko" > "$log" 2>&1
