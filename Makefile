@@ -82,6 +82,23 @@ $(BUILD)/%.o: %.asm
 	@mkdir -p $(dir $@)
 	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
+# Host tools.
+HOST_TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
+MODPOST := $(BUILD)/tools/modpost
+
+$(MODPOST): tools/modpost.c
+	$(quiet) HOSTCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $< -o $@
+
+# No code or data that stays after boot may refer to .init.* (a section
+# mismatch): checked on every kernel object before linking.  The list of
+# objects checked is kept for the tests.
+$(BUILD)/modpost.objs: $(KOBJS) $(MODPOST)
+	$(quiet) MODPOST $(KERNEL)
+	$(Q)$(MODPOST) $(KOBJS)
+	$(Q)echo $(KOBJS) > $@
+
 # The kernel is linked twice: first with an empty symbol table, then with
 # the table generated from that first link.  The table comes last in the
 # image, so the second link must place every code symbol where the first
@@ -91,7 +108,7 @@ $(BUILD)/kallsyms0.c: tools/kallsyms.sh
 	@mkdir -p $(BUILD)
 	$(Q)tools/kallsyms.sh nm > $@
 
-$(BUILD)/sprout.pass1.elf: $(KOBJS) $(BUILD)/kallsyms0.o linker.ld
+$(BUILD)/sprout.pass1.elf: $(KOBJS) $(BUILD)/kallsyms0.o linker.ld $(BUILD)/modpost.objs
 	$(quiet) LD $@
 	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJS) $(BUILD)/kallsyms0.o
 
@@ -100,6 +117,16 @@ $(BUILD)/kallsyms.c: $(BUILD)/sprout.pass1.elf tools/kallsyms.sh
 	$(Q)tools/kallsyms.sh nm $< > $@
 
 $(BUILD)/kallsyms.o $(BUILD)/kallsyms0.o: $(BUILD)/%.o: $(BUILD)/%.c
+	$(quiet) CC $@
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+# The font is drawn as text; tools/mkfont.sh makes it a C table.
+$(BUILD)/drivers/font/font8x16.c: drivers/font/font8x16.txt tools/mkfont.sh
+	$(quiet) MKFONT $@
+	@mkdir -p $(dir $@)
+	$(Q)tools/mkfont.sh $< > $@
+
+$(BUILD)/drivers/font/font8x16.o: $(BUILD)/drivers/font/font8x16.c
 	$(quiet) CC $@
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 

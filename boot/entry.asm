@@ -241,7 +241,8 @@ msg_no_long_mode: db "this CPU does not support 64-bit long mode; cannot boot", 
 msg_no_nx:        db "this CPU does not support the NX (execute-disable) bit; cannot boot", 13, 10, 0
 hex_digits:       db "0123456789abcdef"
 
-section .text
+; Runs once, so it is init code: freed with the rest after boot.
+section .init.text progbits alloc exec nowrite align=16
 bits 64
 higher_half_entry:
         mov ax, KERNEL_DS

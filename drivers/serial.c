@@ -1,9 +1,13 @@
 /*
  * The 16550 UART on COM1: the kernel's first console and, with the shell,
  * its terminal.  Output polls the transmitter; a lost byte is worse than a
- * short wait when the log is all a developer has.
+ * short wait when the log is all a developer has.  Input is polled from
+ * the first moment and comes by IRQ 4 once the interrupt controller is up.
  */
 #include <kernel/console.h>
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
@@ -11,6 +15,7 @@
 /* Register offsets (PC16550D datasheet). */
 #define UART_DATA 0
 #define UART_IER 1	/* interrupt enable */
+#define UART_IIR 2	/* interrupt identification (read) */
 #define UART_FCR 2	/* FIFO control */
 #define UART_LCR 3	/* line control */
 #define UART_MCR 4	/* modem control */
@@ -24,6 +29,9 @@
 #define MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the IRQ line */
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
+#define IER_RX_AVAILABLE 0x01
+#define UART_ABSENT 0xff	/* an undecoded port reads as all ones */
+#define COM1_IRQ 4
 #define UART_CLOCK 115200
 #define BAUD 115200
 
@@ -56,7 +64,7 @@ static struct console serial_console = {
 	.write = serial_write,
 };
 
-void serial_early_init(void)
+void __init serial_early_init(void)
 {
 	uint16_t divisor = UART_CLOCK / BAUD;
 
@@ -70,3 +78,31 @@ void serial_early_init(void)
 	console_register(&serial_console);
 	console_add_poller(serial_getc);
 }
+
+static void serial_interrupt(struct pt_regs *regs, void *data)
+{
+	int c;
+
+	/* Drain the FIFO: one interrupt may stand for several bytes. */
+	while ((c = serial_getc()) >= 0)
+		console_input_push((uint8_t)c);
+}
+
+/* Received bytes by interrupt from now on, instead of by polling. */
+static int __init serial_init(void)
+{
+	int err;
+
+	if (inb(COM1 + UART_LSR) == UART_ABSENT)
+		return -ENODEV;
+	err = irq_register(COM1_IRQ, serial_interrupt, NULL);
+	if (err)
+		return err;
+	console_remove_poller(serial_getc);
+	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
+	inb(COM1 + UART_IIR);	/* clear a pending identification */
+	pr_info("serial: ttyS0 at I/O %#x, IRQ %d, %d baud\n", COM1, COM1_IRQ,
+		BAUD);
+	return 0;
+}
+device_initcall(serial_init);

@@ -1,8 +1,11 @@
 /*
  * The VGA text screen (80x25 cells at 0xb8000) as a console: scrolls, keeps a
- * hardware cursor in step, and shows what the serial port shows.
+ * hardware cursor in step, and shows what the serial port shows.  It starts
+ * early, from kernel_main; its initcall turns the cursor on, which the boot
+ * loader may have left hidden.
  */
 #include <kernel/console.h>
+#include <kernel/init.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -12,8 +15,12 @@
 #define VGA_COLS 80
 #define VGA_ROWS 25
 #define VGA_ATTR 0x07	/* light grey on black */
+#define VGA_CURSOR_FIRST_LINE 13	/* an underline in the 16-line cell */
+#define VGA_CURSOR_LAST_LINE 14
 #define CRTC_INDEX 0x3d4
 #define CRTC_DATA 0x3d5
+#define CRTC_CURSOR_START 0x0a	/* bit 5: off; bits 0-4: first line */
+#define CRTC_CURSOR_END 0x0b	/* bits 0-4: last scan line */
 #define CRTC_CURSOR_HIGH 0x0e
 #define CRTC_CURSOR_LOW 0x0f
 
@@ -86,7 +93,7 @@ static struct console vga_console = {
 	.write = vga_write,
 };
 
-void vga_early_init(void)
+void __init vga_early_init(void)
 {
 	vga_mem = phys_to_virt(VGA_TEXT_PHYS);
 	for (int row = 0; row < VGA_ROWS; row++)
@@ -95,3 +102,17 @@ void vga_early_init(void)
 	vga_row = vga_col = 0;
 	console_register(&vga_console);
 }
+
+static int __init vga_init(void)
+{
+	if (!vga_mem)
+		return 0;	/* not text mode: fbcon has the screen */
+	outb(CRTC_INDEX, CRTC_CURSOR_START);
+	outb(CRTC_DATA, VGA_CURSOR_FIRST_LINE);
+	outb(CRTC_INDEX, CRTC_CURSOR_END);
+	outb(CRTC_DATA, VGA_CURSOR_LAST_LINE);
+	vga_move_cursor();
+	pr_info("vga: %dx%d text console, cursor on\n", VGA_COLS, VGA_ROWS);
+	return 0;
+}
+core_initcall(vga_init);

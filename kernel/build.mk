@@ -17,6 +17,5 @@ obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/kstrtox.o
 obj-y += kernel/lib/errno.o
 obj-y += kernel/kallsyms.o
-obj-y += kernel/power.o
 obj-y += kernel/shell.o
 obj-y += kernel/console.o

@@ -30,6 +30,19 @@ int console_add_poller(int (*poll)(void))
 	return 0;
 }
 
+void console_remove_poller(int (*poll)(void))
+{
+	uint64_t flags = irq_save();
+
+	for (size_t i = 0; i < poller_count; i++) {
+		if (input_pollers[i] != poll)
+			continue;
+		input_pollers[i] = input_pollers[--poller_count];
+		break;
+	}
+	irq_restore(flags);
+}
+
 int console_trygetc(void)
 {
 	uint64_t flags;
@@ -54,7 +67,21 @@ int console_getc(void)
 {
 	int c;
 
-	while ((c = console_trygetc()) < 0)
-		cpu_relax();
+	while ((c = console_trygetc()) < 0) {
+		/*
+		 * With interrupts on and nothing to poll, sleep until the next
+		 * interrupt; "sti; hlt" cannot miss one that arrives between
+		 * the check and the halt.
+		 */
+		if (poller_count || !(read_rflags() & RFLAGS_IF)) {
+			cpu_relax();
+			continue;
+		}
+		cli();
+		if (input_tail == input_head)
+			safe_halt();
+		else
+			sti();
+	}
 	return c;
 }

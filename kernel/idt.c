@@ -7,6 +7,7 @@
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
+#include <kernel/x86.h>
 
 #define IDT_ENTRIES 256
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
@@ -66,16 +67,28 @@ void irq_set_chip(const struct irq_chip *chip)
 	irq_chip = chip;
 }
 
+int __init irq_enable(void)
+{
+	if (!irq_chip) {
+		pr_warn("irq: no interrupt controller; interrupts stay off\n");
+		return -ENODEV;
+	}
+	pr_info("irq: interrupts on (%s)\n", irq_chip->name);
+	sti();
+	return 0;
+}
+
 int irq_register(unsigned int irq, irq_handler_t fn, void *data)
 {
 	if (irq >= IRQ_COUNT || !fn)
 		return -EINVAL;
+	if (!irq_chip)
+		return -ENODEV;	/* nothing would ever deliver it */
 	if (irq_table[irq].fn)
 		return -EBUSY;
 	irq_table[irq].data = data;
 	irq_table[irq].fn = fn;
-	if (irq_chip)
-		irq_chip->unmask(irq);
+	irq_chip->unmask(irq);
 	return 0;
 }
 

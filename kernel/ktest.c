@@ -31,20 +31,7 @@ bool ktest_requested(void)
 
 static bool suite_selected(const char *name)
 {
-	size_t len = strlen(name);
-	const char *p = ktest_filter;
-
-	if (!*p)
-		return true;
-	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == len && !strncmp(p, name, n))
-			return true;
-		p += n + (end ? 1 : 0);
-	}
-	return false;
+	return !ktest_filter[0] || strlist_contains(ktest_filter, name);
 }
 
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,

@@ -143,5 +143,8 @@ void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
 	cmdline_parse(saved_command_line, false);
 	do_initcalls();
 
+	/* Every built-in driver has its IRQ handler in place now. */
+	irq_enable();
+
 	kernel_run();
 }

@@ -29,6 +29,10 @@ static uint64_t word_mask(size_t w, size_t start, size_t count)
 
 void bitmap_set_range(uint64_t *map, size_t start, size_t count)
 {
+	if (count == 1) {	/* the common case: one frame or object */
+		map[start / BITMAP_WORD_BITS] |= 1ull << (start % BITMAP_WORD_BITS);
+		return;
+	}
 	if (!count)
 		return;
 	for (size_t w = start / BITMAP_WORD_BITS;
@@ -38,6 +42,10 @@ void bitmap_set_range(uint64_t *map, size_t start, size_t count)
 
 void bitmap_clear_range(uint64_t *map, size_t start, size_t count)
 {
+	if (count == 1) {
+		map[start / BITMAP_WORD_BITS] &= ~(1ull << (start % BITMAP_WORD_BITS));
+		return;
+	}
 	if (!count)
 		return;
 	for (size_t w = start / BITMAP_WORD_BITS;
@@ -49,6 +57,8 @@ size_t bitmap_count_range(const uint64_t *map, size_t start, size_t count)
 {
 	size_t n = 0;
 
+	if (count == 1)
+		return bitmap_test(map, start);
 	if (!count)
 		return 0;
 	for (size_t w = start / BITMAP_WORD_BITS;

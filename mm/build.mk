@@ -9,4 +9,6 @@ obj-y += mm/paging.o
 obj-y += mm/kmalloc.o
 obj-y += mm/vmarea.o
 obj-y += mm/fault.o
+obj-y += mm/initmem.o
+obj-y += mm/meminfo.o
 obj-y += mm/bench.o

@@ -88,8 +88,12 @@ phys_addr_t frame_alloc_contig(size_t count, size_t align)
 {
 	uint64_t flags = irq_save();
 	phys_addr_t pa = frame_pool_alloc(&frame_pool, count, align);
+	size_t left = frame_pool_free_count(&frame_pool);
 
 	irq_restore(flags);
+	if (!pa)
+		pr_warn("mm: out of memory: no %zu free frame(s) aligned to %zu (%zu free)\n",
+			count, align, left);
 	return pa;
 }
 

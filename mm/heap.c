@@ -152,14 +152,22 @@ void *heap_alloc(struct heap *heap, size_t size)
 {
 	void *p;
 
-	if (!size || size > HEAP_MAX_ALLOC)
+	if (!size)
 		return NULL;
+	if (size > HEAP_MAX_ALLOC) {
+		heap->warn("kmalloc: %zu bytes is more than the %lu MiB limit\n",
+			   size, HEAP_MAX_ALLOC >> 20);
+		return NULL;
+	}
 	if (size <= HEAP_MAX_SMALL)
 		p = slab_alloc(heap, class_for(heap, size));
 	else
 		p = large_alloc(heap, size);
-	if (p)
-		heap->allocations++;
+	if (!p) {
+		heap->warn("kmalloc: out of memory for %zu bytes\n", size);
+		return NULL;
+	}
+	heap->allocations++;
 	return p;
 }
 

@@ -31,6 +31,27 @@ static bool __init direct_mapped_type(uint32_t type)
 	       type == MB2_MEMORY_ACPI_RECLAIMABLE || type == MB2_MEMORY_NVS;
 }
 
+/* Sort @r by start (insertion sort: a few dozen entries) and merge overlaps. */
+static size_t __init merge_ranges(struct ram_range *r, size_t n)
+{
+	size_t m = 0;
+
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j && r[j].start < r[j - 1].start; j--) {
+			struct ram_range t = r[j];
+
+			r[j] = r[j - 1];
+			r[j - 1] = t;
+		}
+	for (size_t i = 1; i < n; i++) {
+		if (r[i].start <= r[m].end)
+			r[m].end = MAX(r[m].end, r[i].end);
+		else
+			r[++m] = r[i];
+	}
+	return m + 1;
+}
+
 /* The RAM to direct-map, as sorted, disjoint, page-aligned ranges. */
 static size_t __init collect_ram(const struct boot_info *info,
 				 struct ram_range *r)
@@ -46,25 +67,10 @@ static size_t __init collect_ram(const struct boot_info *info,
 		if (!direct_mapped_type(e->type) || !e->len || end < e->addr ||
 		    s >= FRAME_PHYS_LIMIT)
 			continue;
-		end = MIN(ALIGN_UP(end, (phys_addr_t)PAGE_SIZE), FRAME_PHYS_LIMIT);
+		end = ALIGN_UP(MIN(end, FRAME_PHYS_LIMIT), (phys_addr_t)PAGE_SIZE);
 		r[n++] = (struct ram_range){ s, end };
 	}
-	/* Insertion sort by start, then merge what touches or overlaps. */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j && r[j].start < r[j - 1].start; j--) {
-			struct ram_range t = r[j];
-
-			r[j] = r[j - 1];
-			r[j - 1] = t;
-		}
-	size_t m = 0;
-	for (size_t i = 1; i < n; i++) {
-		if (r[i].start <= r[m].end)
-			r[m].end = MAX(r[m].end, r[i].end);
-		else
-			r[++m] = r[i];
-	}
-	return m + 1;
+	return merge_ranges(r, n);
 }
 
 /* A 2 MiB page at @va -> @pa (both aligned), tables allocated as needed. */

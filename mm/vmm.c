@@ -109,22 +109,23 @@ static void pt_free_if_empty(uintptr_t va)
 	frame_free(virt_to_phys(pt));
 }
 
-int vmm_unmap(uintptr_t virt, size_t pages)
+static int unmap_pages(uintptr_t virt, size_t pages)
 {
-	int err = 0, e = 0;
+	int err = 0;
 
 	if (!range_ok(virt, pages))
 		return -EINVAL;
 	for (size_t i = 0; i < pages; i++) {
 		uintptr_t va = virt + i * PAGE_SIZE;
+		int e = -ENOENT;
 		pte_t *pte = pte_walk(va, false, &e);
 
-		if (!pte || !(*pte & PTE_PRESENT)) {
-			err = e == -EINVAL ? -EINVAL : -ENOENT;
-			continue;
+		if (pte && (*pte & PTE_PRESENT)) {
+			*pte = 0;
+			invlpg(va);
+		} else {
+			err = e;
 		}
-		*pte = 0;
-		invlpg(va);
 		/* At the end of each page table's stretch, see if it is empty. */
 		if (i + 1 == pages || PTE_INDEX(va + PAGE_SIZE, PT_LEVELS - 1) == 0)
 			pt_free_if_empty(va);
@@ -132,7 +133,8 @@ int vmm_unmap(uintptr_t virt, size_t pages)
 	return err;
 }
 
-int vmm_map(uintptr_t virt, phys_addr_t phys, size_t pages, pte_t flags)
+static int map_pages(uintptr_t virt, phys_addr_t phys, size_t pages,
+		     pte_t flags)
 {
 	int err = 0;
 	size_t i;
@@ -159,11 +161,11 @@ int vmm_map(uintptr_t virt, phys_addr_t phys, size_t pages, pte_t flags)
 
 out_unmap:
 	if (i)
-		vmm_unmap(virt, i);
+		unmap_pages(virt, i);
 	return err;
 }
 
-int vmm_protect(uintptr_t virt, size_t pages, pte_t flags)
+static int protect_pages(uintptr_t virt, size_t pages, pte_t flags)
 {
 	int err;
 
@@ -185,6 +187,34 @@ int vmm_protect(uintptr_t virt, size_t pages, pte_t flags)
 		invlpg(va);
 	}
 	return 0;
+}
+
+/* The page tables are shared with interrupt handlers: no IRQ mid-change. */
+int vmm_map(uintptr_t virt, phys_addr_t phys, size_t pages, pte_t flags)
+{
+	uint64_t irq = irq_save();
+	int err = map_pages(virt, phys, pages, flags);
+
+	irq_restore(irq);
+	return err;
+}
+
+int vmm_unmap(uintptr_t virt, size_t pages)
+{
+	uint64_t irq = irq_save();
+	int err = unmap_pages(virt, pages);
+
+	irq_restore(irq);
+	return err;
+}
+
+int vmm_protect(uintptr_t virt, size_t pages, pte_t flags)
+{
+	uint64_t irq = irq_save();
+	int err = protect_pages(virt, pages, flags);
+
+	irq_restore(irq);
+	return err;
 }
 
 int vmm_translate(uintptr_t virt, phys_addr_t *phys, pte_t *flags)

@@ -3,9 +3,10 @@
 # built into $(BUILD)/modules/<name>.ko:
 #   1. each .c with the kernel's flags plus -DMODULE and KBUILD_MODNAME
 #   2. ld -r joins the objects into <name>.prelink.o
-#   3. tools/modpost.sh checks relocations and undefined symbols against
-#      Module.symvers (kernel and module exports) and writes <name>.mod.c
-#      (name=, vermagic=, depends=)
+#   3. tools/modpost.c checks it for section mismatches; tools/modsyms.sh
+#      checks relocations and undefined symbols against Module.symvers
+#      (kernel and module exports) and writes <name>.mod.c (name=,
+#      vermagic=, depends=)
 #   4. ld -r adds <name>.mod.o: the .ko
 obj-m += hello
 obj-m += initdata
@@ -38,9 +39,10 @@ $(MODDIR)/$(1)/$(1).prelink.o: $(call mod_objs,$(1))
 	$$(quiet) LD $$@
 	$$(Q)$$(LD) -r -o $$@ $$^
 
-$(MODDIR)/$(1)/$(1).mod.c: $(MODDIR)/$(1)/$(1).prelink.o $(MODDIR)/Module.symvers tools/modpost.sh
+$(MODDIR)/$(1)/$(1).mod.c: $(MODDIR)/$(1)/$(1).prelink.o $(MODDIR)/Module.symvers tools/modsyms.sh $(MODPOST)
 	$$(quiet) MODPOST $$@
-	$$(Q)tools/modpost.sh check $(1) $$< $(MODDIR)/Module.symvers $$@
+	$$(Q)$(MODPOST) $$<
+	$$(Q)tools/modsyms.sh check $(1) $$< $(MODDIR)/Module.symvers $$@
 
 $(MODDIR)/$(1)/$(1).mod.o: $(MODDIR)/$(1)/$(1).mod.c
 	$$(quiet) CC $$@
@@ -53,11 +55,11 @@ endef
 $(foreach m,$(obj-m),$(eval $(call module_rules,$(m))))
 
 # Every export: the kernel's (owner "kernel") and each module's.
-$(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modpost.sh
+$(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh
 	$(quiet) SYMVERS $@
 	@mkdir -p $(dir $@)
-	$(Q){ tools/modpost.sh symvers kernel $(KOBJS) && \
-	$(foreach m,$(obj-m),tools/modpost.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
+	$(Q){ tools/modsyms.sh symvers kernel $(KOBJS) && \
+	$(foreach m,$(obj-m),tools/modsyms.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
 	true; } > $@.tmp && mv $@.tmp $@
 
 .PHONY: modules

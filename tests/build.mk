@@ -15,10 +15,10 @@ HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 UNIT_BINS := $(addprefix $(BUILD)/tests/unit/,$(unit-tests))
 
 define unit_test_rule
-$(BUILD)/tests/unit/$(1): tests/unit/$(1).c $$($(1)-srcs)
+$(BUILD)/tests/unit/$(1): tests/unit/$(1).c $$($(1)-srcs) $$($(1)-includes)
 	$$(quiet) HOSTCC $$@
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$^ -lcmocka -o $$@
+	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$(filter-out $$($(1)-includes),$$^) -lcmocka -o $$@
 endef
 $(foreach t,$(unit-tests),$(eval $(call unit_test_rule,$(t))))
 

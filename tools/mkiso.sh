@@ -9,7 +9,8 @@ kernel=$1 out=$2 cmdline=$3 initrd=${4:-}
 shift $(($# < 4 ? $# : 4))
 here=$(dirname "$0")/..
 stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-iso.XXXXXX")
-# The log stays outside the staged tree: xorriso would pack it while it grows.
+# The log stays outside the tree being packed: xorriso fails ("MISHAP") on
+# a file that grows while it is added.
 mklog=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
 trap 'rm -rf "$stage" "$mklog"' EXIT
 

@@ -27,6 +27,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$iso" ] || { echo "run-qemu.sh: --iso is required" >&2; exit 64; }
+[ -f "$iso" ] || { echo "run-qemu.sh: $iso: no such file" >&2; exit 66; }
 
 set -- -M pc -m "$mem" -cdrom "$iso" -boot d -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@"
@@ -60,7 +61,10 @@ exit_status() {
 }
 
 if [ -n "$gdb" ]; then
-	"${run[@]}" -serial mon:stdio -s -S "$@" &
+	# gdb owns the terminal; the serial console goes to a file.
+	serial=${log:-$(dirname "$gdb")/serial.log}
+	echo "run-qemu.sh: serial console in $serial (tail -f it)" >&2
+	"${run[@]}" -serial "file:$serial" -s -S "$@" &
 	qpid=$!
 	gdb -q "$gdb" -ex 'target remote localhost:1234' \
 		-ex 'break kernel_main' -ex 'continue'
@@ -97,5 +101,8 @@ fi
 wait "$qpid"
 status=$?
 [ -n "${feeder:-}" ] && kill "$feeder" 2>/dev/null
+# If QEMU died before opening its serial pipe, tee still waits for a writer
+# on serial.out: open and close it once so that tee sees the end.
+: <> "$dir/serial.out"
 wait
 exit_status "$status"

@@ -16,12 +16,14 @@ int serial_getc(void);
 
 /*
  * Console input.  Drivers push received bytes (from interrupt handlers too)
- * with console_input_push(), or register a function the reader polls;
+ * with console_input_push(), or register a function the reader polls (and
+ * remove it when interrupts take over);
  * console_getc() waits for the next byte, console_trygetc() returns -1 if
  * there is none.
  */
 void console_input_push(uint8_t c);
 int console_add_poller(int (*poll)(void));
+void console_remove_poller(int (*poll)(void));
 int console_getc(void);
 int console_trygetc(void);
 

@@ -3,7 +3,7 @@
  * export is a struct kernel_symbol in a section of its own, named
  * "___ksymtab+<sym>" ("___ksymtab_gpl+<sym>" for GPL-only ones): linker.ld
  * sorts the kernel's into __start___ksymtab[]; the module loader finds a
- * module's by section name; tools/modpost.sh reads the names at build time.
+ * module's by section name; tools/modsyms.sh reads the names at build time.
  */
 #ifndef KERNEL_EXPORT_H
 #define KERNEL_EXPORT_H

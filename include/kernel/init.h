@@ -6,8 +6,8 @@
  * or __initconst (read-only) on its data.  linker.ld gathers them between
  * __init_begin and __init_end; free_initmem() unmaps that region once boot
  * is over, so any later use faults with a message naming freed init memory.
- * Code that stays must not refer to __init code or data: tools/modpost.sh
- * finds such section mismatches and fails the build.  A function that may
+ * Code that stays must not refer to __init code or data: tools/modpost
+ * (tools/modpost.c) finds such section mismatches and fails the build.  A function that may
  * legitimately refer to init code (because it only does so during boot) is
  * marked __ref.
  *
@@ -42,11 +42,18 @@ typedef void (*exitcall_t)(void);
  *   0 pure  1 core  2 postcore  3 arch  4 subsys  5 fs  rootfs  6 device
  *   7 late, each numbered level followed by its _sync variant ("s").
  *
- * Within a level, entries run in link order (the order of obj-y).  The
- * entry's name, __initcall_<fn><id>, is unique and shows in the symbol
- * table; the assignment checks at compile time that fn is int fn(void).
+ * Within a level, entries run in link order (the order of obj-y); two
+ * entries of one level in the same file run in the order the compiler
+ * emitted them, which need not be source order.  The entry's name,
+ * __initcall_<fn><id>, is unique and shows in the symbol table; a function
+ * of any type but int fn(void) fails to compile with a message naming it.
  */
+#define __initcall_type_check(fn, type, what)                                \
+	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type),  \
+		       what " " #fn " must be declared as " #type)
+
 #define __define_initcall(fn, id, sec)                                      \
+	__initcall_type_check(fn, int(void), "initcall");                   \
 	static initcall_t __initcall_##fn##id __used                       \
 		__section(".initcall" #sec ".init") = fn
 
@@ -69,7 +76,9 @@ typedef void (*exitcall_t)(void);
 #define late_initcall_sync(fn) __define_initcall(fn, 7s, 7s)
 
 #define __initcall(fn) device_initcall(fn)
-#define __exitcall(fn) static exitcall_t __exitcall_##fn __exit_call = fn
+#define __exitcall(fn)                                                      \
+	__initcall_type_check(fn, void(void), "exitcall");                  \
+	static exitcall_t __exitcall_##fn __exit_call = fn
 
 /*
  * Kernel command-line parameters handled by built-in code.  The table lives

@@ -44,7 +44,8 @@ typedef void (*irq_handler_t)(struct pt_regs *regs, void *data);
 
 /*
  * irq_register - call @fn(regs, @data) for legacy IRQ @irq (0-15) and unmask
- * it.  Returns 0, -EINVAL for a bad number, -EBUSY if it is taken.
+ * it.  Returns 0, -EINVAL for a bad number or no function, -ENODEV if no
+ * interrupt controller is set up (irq_set_chip), -EBUSY if it is taken.
  */
 int irq_register(unsigned int irq, irq_handler_t fn, void *data);
 void irq_unregister(unsigned int irq);
@@ -57,6 +58,13 @@ struct irq_chip {
 	void (*eoi)(unsigned int irq);
 };
 void irq_set_chip(const struct irq_chip *chip);
+
+/*
+ * irq_enable - turn interrupts on, once an irq_chip has remapped the legacy
+ * IRQs away from the exception vectors.  Returns 0, or -ENODEV (interrupts
+ * stay off) if no controller was set up.  __init.
+ */
+int irq_enable(void);
 
 /* Called by the stubs in kernel/entry.asm. */
 void interrupt_dispatch(struct pt_regs *regs);

@@ -134,8 +134,10 @@ void vmm_for_each_mapping(void (*fn)(uintptr_t va, pte_t pte, size_t size,
 
 /* ---- Kernel heap ---- */
 
+/* Sprout's allocators never sleep, so GFP_ATOMIC is GFP_KERNEL. */
 typedef unsigned int gfp_t;
 #define GFP_KERNEL 0u
+#define GFP_ATOMIC 0u
 #define __GFP_ZERO 1u	/* zero the memory */
 
 /*

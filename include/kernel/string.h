@@ -20,6 +20,9 @@ char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
 
+/* strlist_contains - is @name one of the words in the comma-separated @list? */
+bool strlist_contains(const char *list, const char *name);
+
 /*
  * vsnprintf - format into @buf (at most @size bytes, always NUL-terminated
  * when @size > 0).  Returns the length the full output would have had, as

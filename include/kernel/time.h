@@ -22,6 +22,13 @@ uint64_t tsc_to_ns(uint64_t cycles);
 /* TSC ticks per second, as calibrated (0 before). */
 uint64_t tsc_khz(void);
 
+/*
+ * The periodic timer tick (drivers/pit.c): HZ interrupts a second once
+ * interrupts are on.  jiffies_get - ticks since the timer started.
+ */
+#define HZ 100u
+uint64_t jiffies_get(void);
+
 /* udelay / mdelay - busy-wait; need tsc_calibrate() first. */
 void udelay(unsigned long us);
 void mdelay(unsigned long ms);

@@ -137,6 +137,13 @@ static inline void hlt(void)
 	__asm__ volatile("hlt" : : : "memory");
 }
 
+/* Enable interrupts and halt: "sti" takes effect after the next instruction,
+ * so an interrupt cannot slip in between and be slept through. */
+static inline void safe_halt(void)
+{
+	__asm__ volatile("sti; hlt" : : : "memory");
+}
+
 static inline void cpu_relax(void)
 {
 	__asm__ volatile("pause" : : : "memory");

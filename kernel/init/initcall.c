@@ -8,8 +8,10 @@
 #include <kernel/initcall.h>
 #include <kernel/kallsyms.h>
 #include <kernel/printk.h>
+#include <kernel/shell.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <kernel/x86.h>
 
 #define BLACKLIST_MAX 256
 
@@ -60,22 +62,6 @@ static int __init initcall_blacklist_setup(const char *val)
 }
 __setup("initcall_blacklist", initcall_blacklist_setup);
 
-/* Is @name one of the comma-separated names in initcall_blacklist=? */
-static bool __init initcall_blacklisted(const char *name)
-{
-	size_t len = strlen(name);
-
-	for (const char *p = initcall_blacklist; *p;) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == len && !strncmp(p, name, n))
-			return true;
-		p += n + (end ? 1 : 0);
-	}
-	return false;
-}
-
 static void __init do_one_initcall(initcall_t fn, const char *level)
 {
 	struct initcall_record *rec = NULL;
@@ -93,7 +79,7 @@ static void __init do_one_initcall(initcall_t fn, const char *level)
 		*rec = (struct initcall_record){ .fn = (uintptr_t)fn,
 						 .level = level };
 	}
-	if (initcall_blacklisted(name)) {
+	if (strlist_contains(initcall_blacklist, name)) {
 		pr_info("initcall %s blacklisted\n", sym);
 		if (rec)
 			rec->skipped = true;
@@ -104,6 +90,11 @@ static void __init do_one_initcall(initcall_t fn, const char *level)
 	t0 = ktime_get_ns();
 	ret = fn();
 	ns = ktime_get_ns() - t0;
+	/* Interrupts come on after the last initcall, not in the middle. */
+	if (read_rflags() & RFLAGS_IF) {
+		cli();
+		pr_warn("initcall %s returned with interrupts enabled\n", sym);
+	}
 	if (rec) {
 		rec->result = ret;
 		rec->ns = ns;
@@ -122,3 +113,33 @@ void __init do_initcalls(void)
 		     fn < initcall_levels[lvl + 1]; fn++)
 			do_one_initcall(*fn, initcall_level_names[lvl]);
 }
+
+static int cmd_initcalls(int argc, char **argv)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	if (argc != 1)
+		return -EINVAL;
+	shell_printf("%-14s %7s %8s  %s\n", "level", "result", "usecs",
+		     "function");
+	for (size_t i = 0; i < initcall_record_count; i++) {
+		const struct initcall_record *r = &initcall_records[i];
+		const char *err = r->result ? errno_name(r->result) : NULL;
+
+		sprint_symbol(sym, sizeof(sym), r->fn);
+		if (r->skipped) {
+			shell_printf("%-14s %7s %8s  %s\n", r->level, "skipped",
+				     "-", sym);
+			continue;
+		}
+		shell_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level, r->result,
+			     (unsigned long long)(r->ns / NSEC_PER_USEC), sym,
+			     err ? " (-" : "", err ? err : "", err ? ")" : "");
+	}
+	if (initcall_record_count == INITCALL_RECORDS_MAX)
+		shell_printf("(only the first %d initcalls are recorded)\n",
+			     INITCALL_RECORDS_MAX);
+	return 0;
+}
+SHELL_COMMAND("initcalls", "", "each built-in initcall: level, result, time",
+	      cmd_initcalls);

@@ -27,16 +27,8 @@ __setup("module_blacklist", module_blacklist_setup);
 
 bool module_blacklisted(const char *name)
 {
-	size_t n = strlen(name);
-
-	for (const char *p = module_blacklist; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-
-		if (len == n && !strncmp(p, name, n))
-			return true;
-		p += len + (end ? 1 : 0);
-	}
+	return strlist_contains(module_blacklist, name);
+}
 	return false;
 }
 

@@ -8,15 +8,19 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
+/*
+ * Set while init runs, so no data refers to init code at build time (the
+ * section-mismatch check would refuse that), and volatile so the compiler
+ * cannot see where it points.
+ */
+static const volatile unsigned char *volatile initfree_stale;
+
 static int __init initfree_init(void)
 {
+	initfree_stale = (const volatile unsigned char *)initfree_init;
 	pr_info("initfree: init code runs\n");
 	return 0;
 }
-
-/* A pointer the compiler cannot see is to init code. */
-static const volatile unsigned char *volatile initfree_stale =
-	(const volatile unsigned char *)initfree_init;
 
 static void __exit initfree_exit(void)
 {

@@ -24,16 +24,16 @@ mkdir -p "$out/iso"
 test_name=$(basename "$0" .sh)
 log= status=
 
-# An ISO per distinct kernel, initrd and command line, made once.
+# An ISO per distinct kernel, initrd, GRUB configuration and command line,
+# made once.
 iso_for() {
 	local key iso
-	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"} $BOOT_FILES; printf '%s' "$1"; } |
+	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"} $BOOT_FILES iso/grub.cfg; printf '%s' "$1"; } |
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
-		# A failed ISO must fail the boot, not start QEMU without a disk.
 		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
-			mv "$iso.tmp" "$iso" || { rm -f "$iso.tmp"; return 1; }
+			mv "$iso.tmp" "$iso" || return 1
 	fi
 	echo "$iso"
 }

@@ -2,5 +2,7 @@
 # command line asks (ktest, crash=).
 obj-y += tests/kernel/crash.o
 obj-y += tests/kernel/core_test.o
+obj-y += tests/kernel/initcall_test.o
+obj-y += tests/kernel/drivers_test.o
 obj-y += tests/kernel/mm_test.o
 obj-y += tests/kernel/module_test.o

@@ -7,6 +7,7 @@
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
 
 #define TEST_VA 0xffffe00000000000ul	/* nothing else maps here */
@@ -202,6 +203,26 @@ static void zeroing_and_realloc(struct ktest *t)
 	KT_EXPECT(t, kmalloc(~0ul, GFP_KERNEL) == NULL);
 }
 
+struct log_find {
+	const char *text;
+	bool found;
+};
+
+static void log_find_line(void *arg, int level, uint64_t ns, const char *text)
+{
+	struct log_find *f = arg;
+
+	f->found |= !strcmp(text, f->text);
+}
+
+static bool logged(const char *text)
+{
+	struct log_find f = { text, false };
+
+	log_for_each(log_find_line, &f);
+	return f.found;
+}
+
 /* Take every free frame (chained through themselves), then give all back. */
 static void frame_exhaustion(struct ktest *t)
 {
@@ -220,6 +241,8 @@ static void frame_exhaustion(struct ktest *t)
 	KT_EXPECT(t, kmalloc(2 * PAGE_SIZE, GFP_KERNEL) == NULL);
 	KT_EXPECT(t, modarea_alloc(PAGE_SIZE, PAGE_KERNEL_RW) == NULL);
 	KT_EXPECT_EQ(t, frame_alloc_contig(2, 1), 0);
+	KT_EXPECT(t, logged("kmalloc: out of memory for 8192 bytes"));
+	KT_EXPECT(t, logged("mm: out of memory: no 2 free frame(s) aligned to 1 (0 free)"));
 	while (head) {
 		pa = head;
 		head = *(phys_addr_t *)phys_to_virt(pa);

@@ -66,6 +66,16 @@ MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
 unit-fixtures: $(MODULE_FIXTURES) modules
 $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
 
+# Driver logic without the hardware: each test #includes its driver's source
+# (to reach static functions), listed as -includes: a dependency, not a
+# separate compilation.
+unit-tests += test_keyboard
+test_keyboard-includes := drivers/keyboard.c
+
+unit-tests += test_rtc
+test_rtc-includes := drivers/rtc.c
+test_rtc-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
+
 unit-tests += test_frame_pool
 test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 

@@ -104,9 +104,11 @@ static void sizes_and_alignment(void **state)
 	heap_trim(&heap);
 	assert_int_equal(heap.pages, 0);
 	assert_int_equal(frame_pool_free_count(&pool), start);
-	assert_null(heap_alloc(&heap, 0));
-	assert_null(heap_alloc(&heap, HEAP_MAX_ALLOC + 1));
 	assert_string_equal(warnings, "");
+	assert_null(heap_alloc(&heap, 0));
+	assert_string_equal(warnings, "");
+	assert_null(heap_alloc(&heap, HEAP_MAX_ALLOC + 1));
+	assert_string_equal(warnings, "kmalloc: 268435457 bytes is more than the 256 MiB limit\n");
 }
 
 static void bad_frees_are_reported(void **state)
@@ -150,8 +152,10 @@ static void exhaustion_returns_null(void **state)
 	/* 255 usable frames, 3 objects each. */
 	assert_int_equal(n, 255 * 3);
 	assert_int_equal(frame_pool_free_count(&pool), 0);
+	assert_non_null(strstr(warnings, "kmalloc: out of memory for 1000 bytes"));
 	assert_null(heap_alloc(&heap, 16));
 	assert_null(heap_alloc(&heap, 2 * PAGE_SIZE));
+	assert_non_null(strstr(warnings, "kmalloc: out of memory for 8192 bytes"));
 	while (n--)
 		assert_int_equal(heap_free(&heap, p[n]), 0);
 	heap_trim(&heap);
@@ -172,7 +176,7 @@ static void realloc_keeps_contents(void **state)
 	p = heap_realloc(&heap, q, 20000);
 	assert_non_null(p);
 	assert_string_equal(p, "abcdefghi");
-	/* Too big: NULL, and the old block is still there. */
+	/* Too big for memory: NULL, and the old block is still there. */
 	assert_null(heap_realloc(&heap, p, 2 * ARENA_SIZE));
 	assert_string_equal(p, "abcdefghi");
 	assert_null(heap_realloc(&heap, p, 0));

@@ -1,0 +1,194 @@
+/*
+ * The PS/2 keyboard behind the 8042 controller: IRQ 1 delivers one scan
+ * code byte at a time, which is turned into characters with a US layout and
+ * pushed into the console input queue the shell reads.  The controller
+ * translates the keyboard's codes to scan code set 1, which is decoded here.
+ */
+#include <kernel/console.h>
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
+#include <kernel/printk.h>
+#include <kernel/x86.h>
+
+/* 8042 ports, status bits and commands (IBM PC/AT Technical Reference). */
+#define I8042_DATA 0x60
+#define I8042_STATUS 0x64
+#define I8042_COMMAND 0x64
+#define STATUS_OUTPUT_FULL 0x01
+#define STATUS_INPUT_FULL 0x02
+#define CMD_READ_CONFIG 0x20
+#define CMD_WRITE_CONFIG 0x60
+#define CMD_DISABLE_AUX 0xa7
+#define CMD_DISABLE_KBD 0xad
+#define CMD_ENABLE_KBD 0xae
+#define CONFIG_KBD_IRQ 0x01
+#define CONFIG_AUX_IRQ 0x02
+#define CONFIG_TRANSLATE 0x40
+#define KBD_IRQ 1
+#define I8042_SPINS 100000
+#define I8042_FLUSH_MAX 32	/* bytes left over from the firmware */
+
+/* Scan code set 1: a release sets bit 7; 0xe0 prefixes extended keys. */
+#define SC_RELEASE 0x80
+#define SC_EXTENDED 0xe0
+#define SC_LCTRL 0x1d
+#define SC_LSHIFT 0x2a
+#define SC_RSHIFT 0x36
+#define SC_CAPSLOCK 0x3a
+
+#define CTRL(c) ((c) & 0x1f)
+
+/* US layout, set 1 codes 0x00-0x39; 0 = no character. */
+static const char keymap_plain[] = {
+	0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=',
+	'\b', '\t', 'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[',
+	']', '\n', 0, 'a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', ';', '\'',
+	'`', 0, '\\', 'z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '/', 0,
+	'*', 0, ' ',
+};
+
+static const char keymap_shift[] = {
+	0, 27, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+',
+	'\b', '\t', 'Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{',
+	'}', '\n', 0, 'A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', ':', '"',
+	'~', 0, '|', 'Z', 'X', 'C', 'V', 'B', 'N', 'M', '<', '>', '?', 0,
+	'*', 0, ' ',
+};
+
+_Static_assert(sizeof(keymap_plain) == sizeof(keymap_shift),
+	       "the two layers of the keymap must cover the same codes");
+
+static struct {
+	bool shift_left, shift_right, ctrl, caps_lock, extended;
+} kbd;
+
+/* The character for @code with the current modifiers, or 0. */
+static char kbd_translate(uint8_t code)
+{
+	bool shift = kbd.shift_left || kbd.shift_right;
+	char c;
+
+	if (code >= sizeof(keymap_plain))
+		return 0;
+	c = shift ? keymap_shift[code] : keymap_plain[code];
+	/* Caps Lock inverts Shift for letters only, as on a real keyboard. */
+	if (kbd.caps_lock && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+		c ^= 0x20;
+	if (kbd.ctrl && c >= '@' && c <= '~')
+		c = CTRL(c);
+	return c;
+}
+
+static void kbd_scancode(uint8_t sc)
+{
+	bool release = sc & SC_RELEASE;
+	uint8_t code = sc & ~SC_RELEASE;
+	char c;
+
+	if (sc == SC_EXTENDED) {
+		kbd.extended = true;
+		return;
+	}
+	if (kbd.extended) {
+		/* Right Ctrl is 0xe0 0x1d; no other extended key types. */
+		kbd.extended = false;
+		if (code == SC_LCTRL)
+			kbd.ctrl = !release;
+		return;
+	}
+	switch (code) {
+	case SC_LSHIFT:
+		kbd.shift_left = !release;
+		return;
+	case SC_RSHIFT:
+		kbd.shift_right = !release;
+		return;
+	case SC_LCTRL:
+		kbd.ctrl = !release;
+		return;
+	case SC_CAPSLOCK:
+		if (!release)
+			kbd.caps_lock = !kbd.caps_lock;
+		return;
+	}
+	if (release)
+		return;
+	c = kbd_translate(code);
+	if (c)
+		console_input_push((uint8_t)c);
+}
+
+static void kbd_interrupt(struct pt_regs *regs, void *data)
+{
+	if (inb(I8042_STATUS) & STATUS_OUTPUT_FULL)
+		kbd_scancode(inb(I8042_DATA));
+}
+
+static int i8042_wait_input_empty(void)
+{
+	for (int i = 0; i < I8042_SPINS; i++)
+		if (!(inb(I8042_STATUS) & STATUS_INPUT_FULL))
+			return 0;
+	return -EIO;	/* the controller never answered */
+}
+
+static int i8042_wait_output_full(void)
+{
+	for (int i = 0; i < I8042_SPINS; i++)
+		if (inb(I8042_STATUS) & STATUS_OUTPUT_FULL)
+			return 0;
+	return -EIO;	/* the controller never answered */
+}
+
+static int i8042_command(uint8_t cmd)
+{
+	int err = i8042_wait_input_empty();
+
+	if (!err)
+		outb(I8042_COMMAND, cmd);
+	return err;
+}
+
+/* Keyboard IRQ on, mouse IRQ off, translation to set 1 on. */
+static int __init i8042_setup(void)
+{
+	uint8_t config;
+	int err;
+
+	if (inb(I8042_STATUS) == 0xff)
+		return -ENODEV;	/* nothing decodes the port */
+	if ((err = i8042_command(CMD_DISABLE_KBD)) ||
+	    (err = i8042_command(CMD_DISABLE_AUX)))
+		return err;
+	for (int i = 0; i < I8042_FLUSH_MAX &&
+			(inb(I8042_STATUS) & STATUS_OUTPUT_FULL); i++)
+		inb(I8042_DATA);
+	if ((err = i8042_command(CMD_READ_CONFIG)) ||
+	    (err = i8042_wait_output_full()))
+		return err;
+	config = inb(I8042_DATA);
+	config |= CONFIG_KBD_IRQ | CONFIG_TRANSLATE;
+	config &= (uint8_t)~CONFIG_AUX_IRQ;
+	if ((err = i8042_command(CMD_WRITE_CONFIG)) ||
+	    (err = i8042_wait_input_empty()))
+		return err;
+	outb(I8042_DATA, config);
+	return i8042_command(CMD_ENABLE_KBD);
+}
+
+static int __init kbd_init(void)
+{
+	int err = i8042_setup();
+
+	if (err) {
+		pr_err("keyboard: 8042 controller not responding (%d)\n", err);
+		return err;
+	}
+	err = irq_register(KBD_IRQ, kbd_interrupt, NULL);
+	if (err)
+		return err;
+	pr_info("keyboard: PS/2 on IRQ %d, US layout\n", KBD_IRQ);
+	return 0;
+}
+device_initcall(kbd_init);

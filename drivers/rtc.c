@@ -1,0 +1,203 @@
+/*
+ * The CMOS real-time clock (MC146818 and its successors in the PC
+ * chipsets): the date and time at boot, and the `date` shell command.
+ * Written to build either into the kernel or as a module.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/printk.h>
+#include <kernel/shell.h>
+#include <kernel/string.h>
+#include <kernel/x86.h>
+
+/* Ports and registers (MC146818A datasheet; century: ACPI FADT CENTURY). */
+#define CMOS_INDEX 0x70
+#define CMOS_DATA 0x71
+#define RTC_SECONDS 0x00
+#define RTC_MINUTES 0x02
+#define RTC_HOURS 0x04
+#define RTC_DAY 0x07
+#define RTC_MONTH 0x08
+#define RTC_YEAR 0x09
+#define RTC_STATUS_A 0x0a
+#define RTC_STATUS_B 0x0b
+#define RTC_CENTURY 0x32	/* where QEMU and most PCs keep it */
+
+#define STATUS_A_UPDATE_IN_PROGRESS 0x80
+#define STATUS_B_24H 0x02
+#define STATUS_B_BINARY 0x04
+#define HOURS_PM 0x80		/* in 12-hour mode */
+#define RTC_READ_TRIES 10
+#define RTC_UIP_SPINS 100000
+
+enum { RAW_SEC, RAW_MIN, RAW_HOUR, RAW_DAY, RAW_MONTH, RAW_YEAR, RAW_CENTURY,
+       RAW_COUNT };
+
+struct rtc_time {
+	unsigned int year, month, day, hour, minute, second;
+};
+
+static const char *const weekday_names[] = {
+	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+};
+
+static uint8_t cmos_read(uint8_t reg)
+{
+	outb(CMOS_INDEX, reg);
+	return inb(CMOS_DATA);
+}
+
+static unsigned int bcd_to_bin(uint8_t v)
+{
+	return (v >> 4) * 10 + (v & 0x0f);
+}
+
+/* The raw registers, read between two updates of the clock. */
+static int rtc_read_raw(uint8_t regs[RAW_COUNT])
+{
+	static const uint8_t order[RAW_COUNT] = {
+		RTC_SECONDS, RTC_MINUTES, RTC_HOURS, RTC_DAY,
+		RTC_MONTH, RTC_YEAR, RTC_CENTURY,
+	};
+	uint8_t again[RAW_COUNT];
+
+	/*
+	 * The registers change once a second; a read during an update, or
+	 * across one, mixes two times.  Read until two passes agree.
+	 */
+	for (int tries = 0; tries < RTC_READ_TRIES; tries++) {
+		int spins = 0;
+
+		while (cmos_read(RTC_STATUS_A) & STATUS_A_UPDATE_IN_PROGRESS)
+			if (++spins == RTC_UIP_SPINS)
+				return -EIO;
+		for (int i = 0; i < RAW_COUNT; i++)
+			regs[i] = cmos_read(order[i]);
+		for (int i = 0; i < RAW_COUNT; i++)
+			again[i] = cmos_read(order[i]);
+		if (!memcmp(regs, again, RAW_COUNT))
+			return 0;
+	}
+	return -EIO;
+}
+
+static bool is_leap(unsigned int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static unsigned int days_in_month(unsigned int y, unsigned int m)
+{
+	static const uint8_t days[12] = { 31, 28, 31, 30, 31, 30,
+					  31, 31, 30, 31, 30, 31 };
+
+	return days[m - 1] + (m == 2 && is_leap(y));
+}
+
+/*
+ * 0 = Sunday.  Counts days from 1 March of year 0, so that each year's leap
+ * day is its last day.
+ */
+static unsigned int rtc_weekday(const struct rtc_time *t)
+{
+	unsigned int y = t->year - (t->month < 3);
+	unsigned int m = (t->month + 9) % 12;	/* March = 0 */
+	unsigned long days = 365ul * y + y / 4 - y / 100 + y / 400 +
+			     (153 * m + 2) / 5 + t->day - 1;
+
+	/* 1 March 0000 (proleptic Gregorian) was a Wednesday. */
+	return (unsigned int)((days + 3) % 7);
+}
+
+/* Decode the registers (BCD or binary, 12- or 24-hour) and check ranges. */
+static int rtc_decode(const uint8_t raw[RAW_COUNT], uint8_t status_b,
+		      struct rtc_time *t)
+{
+	bool binary = status_b & STATUS_B_BINARY;
+	uint8_t hour = raw[RAW_HOUR];
+	bool pm = !(status_b & STATUS_B_24H) && (hour & HOURS_PM);
+	unsigned int century;
+
+#define RTC_FIELD(v) (binary ? (unsigned int)(v) : bcd_to_bin(v))
+	t->second = RTC_FIELD(raw[RAW_SEC]);
+	t->minute = RTC_FIELD(raw[RAW_MIN]);
+	t->hour = RTC_FIELD(hour & (uint8_t)~HOURS_PM);
+	t->day = RTC_FIELD(raw[RAW_DAY]);
+	t->month = RTC_FIELD(raw[RAW_MONTH]);
+	century = RTC_FIELD(raw[RAW_CENTURY]);
+	t->year = RTC_FIELD(raw[RAW_YEAR]);
+#undef RTC_FIELD
+	if (!(status_b & STATUS_B_24H))
+		t->hour = t->hour % 12 + (pm ? 12 : 0); /* 12 AM is 0:00 */
+	/* A clock without a century register reads 0 or garbage there. */
+	t->year += (century >= 19 && century <= 99 ? century : 20) * 100;
+
+	if (t->second > 59 || t->minute > 59 || t->hour > 23 ||
+	    t->month < 1 || t->month > 12 || t->day < 1 ||
+	    t->day > days_in_month(t->year, t->month))
+		return -EINVAL;
+	return 0;
+}
+
+static int rtc_read_time(struct rtc_time *t)
+{
+	uint8_t raw[RAW_COUNT];
+	int err = rtc_read_raw(raw);
+
+	if (err)
+		return err;
+	err = rtc_decode(raw, cmos_read(RTC_STATUS_B), t);
+	if (err)
+		pr_err("rtc: nonsense time %02x:%02x:%02x %02x.%02x.%02x%02x\n",
+		       raw[RAW_HOUR], raw[RAW_MIN], raw[RAW_SEC], raw[RAW_DAY],
+		       raw[RAW_MONTH], raw[RAW_CENTURY], raw[RAW_YEAR]);
+	return err;
+}
+
+static int rtc_format(char *buf, size_t size, const struct rtc_time *t)
+{
+	return snprintf(buf, size, "%s %04u-%02u-%02u %02u:%02u:%02u UTC",
+			weekday_names[rtc_weekday(t)], t->year, t->month,
+			t->day, t->hour, t->minute, t->second);
+}
+
+static int cmd_date(int argc, char **argv)
+{
+	struct rtc_time t;
+	char buf[48];
+	int err;
+
+	if (argc != 1)
+		return -EINVAL;
+	err = rtc_read_time(&t);
+	if (err) {
+		shell_printf("date: cannot read the real-time clock (%d)\n",
+			     err);
+		return err;
+	}
+	rtc_format(buf, sizeof(buf), &t);
+	shell_printf("%s\n", buf);
+	return 0;
+}
+SHELL_COMMAND("date", "", "the date and time from the CMOS clock", cmd_date);
+
+static int __init rtc_init(void)
+{
+	struct rtc_time t;
+	char buf[48];
+	int err = rtc_read_time(&t);
+
+	if (err)
+		return err;
+	rtc_format(buf, sizeof(buf), &t);
+	pr_info("rtc: %s\n", buf);
+	return 0;
+}
+
+static void __exit rtc_exit(void)
+{
+	pr_info("rtc: driver removed\n");
+}
+
+device_initcall(rtc_init);
+__exitcall(rtc_exit);

@@ -1,0 +1,28 @@
+/*
+ * free_initmem(): once boot is over, the __init code and data between
+ * __init_begin and __init_end are unmapped and their frames go back to the
+ * allocator.  A later touch faults, and mm/fault.c names the cause.
+ */
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+#define INIT_POISON 0xcc	/* int3 */
+
+size_t init_freed_bytes;
+
+void free_initmem(void)
+{
+	size_t size = (size_t)(__init_end - __init_begin);
+	size_t pages = size >> PAGE_SHIFT;
+
+	if (init_freed_bytes || !pages)
+		return;
+	vmm_unmap((uintptr_t)__init_begin, pages);
+	/* int3 everywhere, as Linux does: stale code traps if reached again. */
+	memset(phys_to_virt(virt_to_phys(__init_begin)), INIT_POISON, size);
+	if (frame_pool_release(&frame_pool, virt_to_phys(__init_begin), pages))
+		return;
+	init_freed_bytes = size;
+	pr_info("Freeing unused kernel memory: %zuk freed\n", size >> 10);
+}

@@ -1,0 +1,81 @@
+# What the kernel draws on the screen, from screenshots taken through QEMU's
+# monitor (screendump writes a PPM).  Under UEFI (OVMF) there is no text mode
+# and the framebuffer console draws the boot log with the kernel's font;
+# under BIOS the VGA text console does.  Each screenshot must hold both the
+# black background and many pixels of the consoles' light grey text.
+source "$(dirname "$0")/lib.sh"
+
+sock=$out/screen.monitor
+
+# Runs beside QEMU: once the shell prompts (in log file $1), take the
+# screenshot $2, then power off through the serial line (this output).
+screenshot_then_poweroff() {
+	local i
+	for i in $(seq 600); do
+		grep -q 'sprout# ' "$1" 2>/dev/null && break
+		sleep 0.1
+	done
+	printf 'screendump %s\n' "$(realpath -m "$2")" |
+		socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
+	for i in $(seq 100); do
+		[ -s "$2" ] && break
+		sleep 0.1
+	done
+	sleep 0.5	# let QEMU finish writing the file
+	printf 'poweroff\n'
+}
+
+# check_screenshot FILE WHAT TEXT-RGB: TAP lines for a non-blank screen with
+# text of that colour.
+check_screenshot() {
+	local shot=$1 what=$2 text=$3 magic w h max header colours bg fg n
+	if [ ! -s "$shot" ]; then
+		tap fail "$what: QEMU wrote a screenshot"
+		return
+	fi
+	tap ok "$what: QEMU wrote a screenshot"
+	# P6: magic, width, height, maxval, then RGB bytes.
+	read -r magic w h max < <(head -c 64 "$shot" | tr -s ' \n' ' ' | cut -d' ' -f1-4)
+	header=$(printf 'P6\n%s %s\n%s\n' "$w" "$h" "$max" | wc -c)
+	if [ "$magic" != P6 ] || [ "$((w * h * 3 + header))" != "$(stat -c %s "$shot")" ]; then
+		tap fail "$what: the screenshot is a PPM of the size its header says"
+		return
+	fi
+	colours=$(tail -c +"$((header + 1))" "$shot" | od -An -v -tx1 -w3 |
+		tr -d ' ' | sort | uniq -c | sort -rn)
+	bg=$(awk '$2 == "000000" { print $1 }' <<< "$colours")
+	fg=$(awk -v c="$text" '$2 == c { print $1 }' <<< "$colours")
+	n=$(wc -l <<< "$colours")
+	echo "# $what: ${w}x$h, $n colours, ${bg:-0} background, ${fg:-0} text pixels"
+	if [ "$n" -ge 2 ]; then
+		tap ok "$what: the screenshot is not blank"
+	else
+		tap fail "$what: the screenshot is not blank (one colour only)"
+	fi
+	# Some lines of log: thousands of text pixels, far fewer than background.
+	if [ "${fg:-0}" -gt 5000 ] && [ "${bg:-0}" -gt "$((fg * 3))" ]; then
+		tap ok "$what: the screenshot shows text in the console colour"
+	else
+		tap fail "$what: the screenshot shows text in the console colour"
+	fi
+}
+
+shot=$out/screen.uefi.ppm
+rm -f "$shot" "$out/$test_name.uefi.log"
+boot uefi 'loglevel=7' --firmware uefi --monitor "$sock" \
+	< <(screenshot_then_poweroff "$out/$test_name.uefi.log" "$shot")
+expect 'fbcon: [0-9]+x[0-9]+, 32 bpp at 0x[0-9a-f]+: [0-9]+x[0-9]+ text console' \
+	'the framebuffer console starts under UEFI'
+expect_not 'vga: ' 'the VGA text console stays off under UEFI'
+expect_status 0 'the UEFI run ends with poweroff'
+check_screenshot "$shot" 'UEFI framebuffer console' aaaaaa
+
+shot=$out/screen.bios.ppm
+rm -f "$shot" "$out/$test_name.bios.log"
+boot bios 'loglevel=7' --monitor "$sock" \
+	< <(screenshot_then_poweroff "$out/$test_name.bios.log" "$shot")
+expect 'vga: 80x25 text console, cursor on' 'the VGA text console runs under BIOS'
+expect_not 'fbcon: ' 'the framebuffer console stays off in text mode'
+expect_status 0 'the BIOS run ends with poweroff'
+# Light grey through the VGA's 6-bit palette (0x2a << 2).
+check_screenshot "$shot" 'BIOS VGA text console' a8a8a8

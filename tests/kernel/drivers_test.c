@@ -1,0 +1,62 @@
+/*
+ * In-kernel tests of the interrupt-driven drivers, run after interrupts are
+ * on: the PIT tick keeps pace with the TSC-based clock and delays, and
+ * irq_register refuses bad or taken lines.
+ */
+#include <kernel/console.h>
+#include <kernel/errno.h>
+#include <kernel/interrupt.h>
+#include <kernel/ktest.h>
+#include <kernel/time.h>
+#include <kernel/x86.h>
+
+#define TICK_TEST_MS 300
+#define TICK_SLACK 3		/* ticks: start/end phase and one late tick */
+
+static void timer_ticks_agree_with_tsc(struct ktest *t)
+{
+	uint64_t j0, j1, ns0, ns1, ms, ticks_ms;
+
+	KT_EXPECT(t, read_rflags() & RFLAGS_IF);
+	j0 = jiffies_get();
+	ns0 = ktime_get_ns();
+	mdelay(TICK_TEST_MS);
+	j1 = jiffies_get();
+	ns1 = ktime_get_ns();
+	ms = (ns1 - ns0) / 1000000;
+	ticks_ms = (j1 - j0) * 1000 / HZ;
+	/* mdelay waits at least what it says, and not much longer. */
+	KT_EXPECT(t, ms >= TICK_TEST_MS && ms < TICK_TEST_MS * 2);
+	/* The PIT's count of the same interval, within a few ticks. */
+	KT_EXPECT(t, ticks_ms + TICK_SLACK * 1000 / HZ >= ms);
+	KT_EXPECT(t, ticks_ms <= ms + TICK_SLACK * 1000 / HZ);
+}
+
+static void dummy_handler(struct pt_regs *regs, void *data)
+{
+}
+
+static void irq_register_refuses_bad_lines(struct ktest *t)
+{
+	KT_EXPECT_EQ(t, irq_register(IRQ_COUNT, dummy_handler, NULL), -EINVAL);
+	KT_EXPECT_EQ(t, irq_register(3, NULL, NULL), -EINVAL);
+	/* The PIT has IRQ 0 and the keyboard IRQ 1. */
+	KT_EXPECT_EQ(t, irq_register(0, dummy_handler, NULL), -EBUSY);
+	KT_EXPECT_EQ(t, irq_register(1, dummy_handler, NULL), -EBUSY);
+}
+
+static void console_input_keeps_order(struct ktest *t)
+{
+	while (console_trygetc() >= 0)
+		;
+	console_input_push('o');
+	console_input_push('k');
+	KT_EXPECT_EQ(t, console_trygetc(), 'o');
+	KT_EXPECT_EQ(t, console_trygetc(), 'k');
+	KT_EXPECT_EQ(t, console_trygetc(), -1);
+}
+
+KTEST_SUITE(drivers,
+	    KTEST_CASE(timer_ticks_agree_with_tsc),
+	    KTEST_CASE(irq_register_refuses_bad_lines),
+	    KTEST_CASE(console_input_keeps_order));
