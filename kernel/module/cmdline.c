@@ -29,8 +29,6 @@ bool module_blacklisted(const char *name)
 {
 	return strlist_contains(module_blacklist, name);
 }
-	return false;
-}
 
 extern const struct kernel_param __start___param[], __stop___param[];
 
