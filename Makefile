@@ -9,7 +9,8 @@
 #   make clean      remove build/
 #
 # Variables: V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
-# FIRMWARE=bios|uefi, GUI=1.  Non-recursive: each folder adds its objects in a
+# FIRMWARE=bios|uefi, GUI=1, INITRD_EXTRA=<dir> (its files go into the
+# initrd under /).  Non-recursive: each folder adds its objects in a
 # build.mk fragment; the order of obj-y is link order, hence initcall order.
 
 MAKEFLAGS += -rR --no-print-directory
@@ -70,7 +71,7 @@ ISO := $(BUILD)/sprout.iso
 all: iso modules
 
 help:
-	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
 
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
@@ -141,14 +142,16 @@ $(KERNEL): $(BUILD)/sprout.pass1.elf $(BUILD)/kallsyms.o
 	cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
 	{ echo "kallsyms: code moved between link passes" >&2; rm -f $@; exit 1; }
 
+include tools/build.mk
+
 # The command line is baked into grub.cfg; this file changes only when it does.
 $(BUILD)/cmdline: FORCE
 	@mkdir -p $(BUILD)
 	@printf '%s\n' '$(CMDLINE)' | cmp -s - $@ || printf '%s\n' '$(CMDLINE)' > $@
 
-$(ISO): $(KERNEL) $(BUILD)/cmdline iso/grub.cfg tools/mkiso.sh
+$(ISO): $(KERNEL) $(INITRD) $(BUILD)/cmdline iso/grub.cfg tools/mkiso.sh
 	$(quiet) ISO $@
-	$(Q)tools/mkiso.sh $(KERNEL) $@ '$(CMDLINE)'
+	$(Q)tools/mkiso.sh $(KERNEL) $@ '$(CMDLINE)' $(INITRD)
 
 iso: $(ISO)
 

@@ -4,6 +4,7 @@
  * scrolling, with an underline cursor.  When it starts it replays the log
  * so far, so the screen shows the whole boot.
  */
+#include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/font.h>
 #include <kernel/init.h>
@@ -104,8 +105,43 @@ static void fbcon_scroll(void)
 	fb.row = fb.rows - 1;
 }
 
+static void fbcon_clear_line(void)
+{
+	for (unsigned int c = fb.col; c < fb.cols; c++)
+		fbcon_draw(c, fb.row, ' ');
+}
+
+/* Control sequences from the shell (clear); false for ordinary output. */
+static bool fbcon_control(char c)
+{
+	static struct ansi_parser ansi;
+
+	switch (ansi_feed(&ansi, c)) {
+	case ANSI_PRINT:
+		return false;
+	case ANSI_HOME:
+		fb.row = fb.col = 0;
+		break;
+	case ANSI_ERASE_ALL:
+		fbcon_clear_rows(0, fb.rows);
+		break;
+	case ANSI_ERASE_BELOW:
+		fbcon_clear_line();
+		fbcon_clear_rows(fb.row + 1, fb.rows - fb.row - 1);
+		break;
+	case ANSI_ERASE_LINE:
+		fbcon_clear_line();
+		break;
+	case ANSI_NONE:
+		break;
+	}
+	return true;
+}
+
 static void fbcon_putc(char c)
 {
+	if (fbcon_control(c))
+		return;
 	switch (c) {
 	case '\n':
 		fb.col = 0;

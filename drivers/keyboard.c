@@ -36,6 +36,10 @@
 #define SC_LSHIFT 0x2a
 #define SC_RSHIFT 0x36
 #define SC_CAPSLOCK 0x3a
+#define SC_EXT_UP 0x48	/* cursor keys, after 0xe0 */
+#define SC_EXT_LEFT 0x4b
+#define SC_EXT_RIGHT 0x4d
+#define SC_EXT_DOWN 0x50
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -80,6 +84,26 @@ static char kbd_translate(uint8_t code)
 	return c;
 }
 
+/*
+ * Cursor keys reach the shell as a VT100 terminal sends them, ESC [ A..D
+ * (ECMA-48 CUU, CUD, CUF, CUB), so serial and keyboard input read alike.
+ */
+static void kbd_cursor_key(uint8_t code)
+{
+	char final;
+
+	switch (code) {
+	case SC_EXT_UP: final = 'A'; break;
+	case SC_EXT_DOWN: final = 'B'; break;
+	case SC_EXT_RIGHT: final = 'C'; break;
+	case SC_EXT_LEFT: final = 'D'; break;
+	default: return;
+	}
+	console_input_push(0x1b);
+	console_input_push('[');
+	console_input_push((uint8_t)final);
+}
+
 static void kbd_scancode(uint8_t sc)
 {
 	bool release = sc & SC_RELEASE;
@@ -91,10 +115,13 @@ static void kbd_scancode(uint8_t sc)
 		return;
 	}
 	if (kbd.extended) {
-		/* Right Ctrl is 0xe0 0x1d; no other extended key types. */
+		/* Right Ctrl is 0xe0 0x1d; of the others only the cursor
+		 * keys type anything. */
 		kbd.extended = false;
 		if (code == SC_LCTRL)
 			kbd.ctrl = !release;
+		else if (!release)
+			kbd_cursor_key(code);
 		return;
 	}
 	switch (code) {

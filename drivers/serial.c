@@ -79,13 +79,28 @@ void __init serial_early_init(void)
 	console_add_poller(serial_getc);
 }
 
+/* The shell has read from a full queue: take interrupts again (one is
+ * raised at once if bytes are waiting). */
+static void serial_rx_resume(void)
+{
+	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
+}
+
 static void serial_interrupt(struct pt_regs *regs, void *data)
 {
 	int c;
 
 	/* Drain the FIFO: one interrupt may stand for several bytes. */
-	while ((c = serial_getc()) >= 0)
+	while (console_input_room()) {
+		c = serial_getc();
+		if (c < 0)
+			return;
 		console_input_push((uint8_t)c);
+	}
+	/* The queue is full: the rest waits in the UART (and, under QEMU, in
+	 * the pipe behind it) until the shell has read. */
+	outb(COM1 + UART_IER, 0);
+	console_input_throttle(serial_rx_resume);
 }
 
 /* Received bytes by interrupt from now on, instead of by polling. */

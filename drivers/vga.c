@@ -26,6 +26,7 @@
 
 static uint16_t *vga_mem;
 static int vga_row, vga_col;
+static struct ansi_parser vga_ansi;
 
 static void vga_cell(int row, int col, char c)
 {
@@ -51,8 +52,38 @@ static void vga_move_cursor(void)
 	outb(CRTC_DATA, pos & 0xff);
 }
 
+static void vga_clear_from(int row, int col)
+{
+	for (int i = row * VGA_COLS + col; i < VGA_ROWS * VGA_COLS; i++)
+		vga_cell(i / VGA_COLS, i % VGA_COLS, ' ');
+}
+
+static void vga_clear_line(void)
+{
+	for (int col = vga_col; col < VGA_COLS; col++)
+		vga_cell(vga_row, col, ' ');
+}
+
 static void vga_putc(char c)
 {
+	switch (ansi_feed(&vga_ansi, c)) {
+	case ANSI_PRINT:
+		break;
+	case ANSI_HOME:
+		vga_row = vga_col = 0;
+		return;
+	case ANSI_ERASE_ALL:
+		vga_clear_from(0, 0);
+		return;
+	case ANSI_ERASE_BELOW:
+		vga_clear_from(vga_row, vga_col);
+		return;
+	case ANSI_ERASE_LINE:
+		vga_clear_line();
+		return;
+	default:
+		return;
+	}
 	switch (c) {
 	case '\n':
 		vga_col = 0;

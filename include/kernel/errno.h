@@ -36,4 +36,10 @@
 /* errno_name - the symbolic name of @err (positive or negative), or NULL. */
 const char *errno_name(int err);
 
+/*
+ * errno_text - the message for @err (positive or negative) in the words
+ * Linux's C library uses ("No such file or directory"); never NULL.
+ */
+const char *errno_text(int err);
+
 #endif

@@ -17,6 +17,46 @@ static const char *const errno_names[] = {
 	[EKEYREJECTED] = "EKEYREJECTED",
 };
 
+/* The C library's strerror() texts, as Linux programs print them. */
+static const char *const errno_texts[] = {
+	[EPERM] = "Operation not permitted",
+	[ENOENT] = "No such file or directory",
+	[ESRCH] = "No such process",
+	[EINTR] = "Interrupted system call",
+	[EIO] = "Input/output error",
+	[ENXIO] = "No such device or address",
+	[E2BIG] = "Argument list too long",
+	[ENOEXEC] = "Exec format error",
+	[EBADF] = "Bad file descriptor",
+	[EAGAIN] = "Resource temporarily unavailable",
+	[ENOMEM] = "Cannot allocate memory",
+	[EACCES] = "Permission denied",
+	[EFAULT] = "Bad address",
+	[EBUSY] = "Device or resource busy",
+	[EEXIST] = "File exists",
+	[ENODEV] = "No such device",
+	[ENOTDIR] = "Not a directory",
+	[EISDIR] = "Is a directory",
+	[EINVAL] = "Invalid argument",
+	[ENOSPC] = "No space left on device",
+	[ERANGE] = "Numerical result out of range",
+	[ENAMETOOLONG] = "File name too long",
+	[ENOSYS] = "Function not implemented",
+	[ELOOP] = "Too many levels of symbolic links",
+	[ENODATA] = "No data available",
+	[EOVERFLOW] = "Value too large for defined data type",
+	[EKEYREJECTED] = "Key was rejected by service",
+};
+
+const char *errno_text(int err)
+{
+	if (err < 0)
+		err = -err;
+	if ((unsigned int)err >= ARRAY_SIZE(errno_texts) || !errno_texts[err])
+		return "Unknown error";
+	return errno_texts[err];
+}
+
 const char *errno_name(int err)
 {
 	if (err < 0)

@@ -30,6 +30,11 @@ type_then_poweroff() {
 		sleep 0.05
 	done | socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
 	wait_for '^Kbd-42!'
+	# The up arrow recalls the line from history: it runs a second time.
+	for k in up ret; do
+		printf 'sendkey %s\n' "$k"
+		sleep 0.05
+	done | socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
 	printf 'uptime\n'
 	sleep 0.3
 	printf 'uptime\ndate\npoweroff\n'
@@ -43,6 +48,9 @@ for firmware in bios uefi; do
 	expect 'keyboard: PS/2 on IRQ 1, US layout' "$firmware: the keyboard driver starts"
 	expect 'sprout# echo Kbd-42!$' "$firmware: the typed keys are echoed at the prompt"
 	expect '^Kbd-42!$' "$firmware: the shell ran the typed command (shift, digits, symbols, Enter)"
+	[ "$(grep -c '^Kbd-42!$' "$log")" = 2 ] &&
+		tap ok "$firmware: the up arrow key recalls the line" ||
+		tap fail "$firmware: the up arrow key recalls the line"
 	expect_status 0 "$firmware: the run ends with poweroff"
 done
 

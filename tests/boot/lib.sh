@@ -16,7 +16,7 @@ set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BUILD=${BUILD:-build}
 KERNEL=${KERNEL:-$BUILD/sprout.elf}
-INITRD=${INITRD:-}
+INITRD=${INITRD-$BUILD/initrd.cpio}	# INITRD= boots without one
 BOOT_FILES=${BOOT_FILES:-}	# more files for GRUB to load (module2), e.g. .ko
 TIMEOUT=${TIMEOUT:-60}
 out=$BUILD/tests

@@ -7,14 +7,24 @@ source "$(dirname "$0")/lib.sh"
 
 sock=$out/screen.monitor
 
-# Runs beside QEMU: once the shell prompts (in log file $1), take the
-# screenshot $2, then power off through the serial line (this output).
+# Runs beside QEMU: once the shell prompts (in log file $1), run command $3
+# if given and wait for the next prompt, take the screenshot $2, then power
+# off through the serial line (this output).
 screenshot_then_poweroff() {
-	local i
+	local i prompts=1
 	for i in $(seq 600); do
 		grep -q 'sprout# ' "$1" 2>/dev/null && break
 		sleep 0.1
 	done
+	if [ -n "${3:-}" ]; then
+		printf '%s\n' "$3"
+		prompts=2
+	fi
+	for i in $(seq 100); do
+		[ "$(grep -o 'sprout# ' "$1" | wc -l)" -ge "$prompts" ] && break
+		sleep 0.1
+	done
+	sleep 0.3	# the screen is drawn as the serial line is written
 	printf 'screendump %s\n' "$(realpath -m "$2")" |
 		socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
 	for i in $(seq 100); do
@@ -25,8 +35,9 @@ screenshot_then_poweroff() {
 	printf 'poweroff\n'
 }
 
-# check_screenshot FILE WHAT TEXT-RGB: TAP lines for a non-blank screen with
-# text of that colour.
+# check_screenshot FILE WHAT TEXT-RGB [any]: TAP lines for a non-blank
+# screen with lines of text of that colour (with "any": just some text;
+# $text_pixels says how much).
 check_screenshot() {
 	local shot=$1 what=$2 text=$3 magic w h max header colours bg fg n
 	if [ ! -s "$shot" ]; then
@@ -52,6 +63,8 @@ check_screenshot() {
 	else
 		tap fail "$what: the screenshot is not blank (one colour only)"
 	fi
+	text_pixels=${fg:-0}
+	[ -n "${4:-}" ] && return	# the caller judges the amount of text
 	# Some lines of log: thousands of text pixels, far fewer than background.
 	if [ "${fg:-0}" -gt 5000 ] && [ "${bg:-0}" -gt "$((fg * 3))" ]; then
 		tap ok "$what: the screenshot shows text in the console colour"
@@ -79,3 +92,20 @@ expect_not 'fbcon: ' 'the framebuffer console stays off in text mode'
 expect_status 0 'the BIOS run ends with poweroff'
 # Light grey through the VGA's 6-bit palette (0x2a << 2).
 check_screenshot "$shot" 'BIOS VGA text console' a8a8a8
+
+# clear: the screen holds nothing but the new prompt, on both consoles.
+for firmware in bios uefi; do
+	shot=$out/screen.clear.$firmware.ppm
+	rm -f "$shot" "$out/$test_name.clear-$firmware.log"
+	boot "clear-$firmware" 'loglevel=7' --firmware "$firmware" --monitor "$sock" \
+		< <(screenshot_then_poweroff "$out/$test_name.clear-$firmware.log" "$shot" clear)
+	[ "$firmware" = bios ] && colour=a8a8a8 || colour=aaaaaa
+	text_pixels=0
+	check_screenshot "$shot" "$firmware: after clear" "$colour" any
+	# "sprout# " is a few hundred pixels; one line of boot log is more.
+	if [ "$text_pixels" -gt 50 ] && [ "$text_pixels" -lt 600 ]; then
+		tap ok "$firmware: clear leaves only the prompt on the screen ($text_pixels text pixels)"
+	else
+		tap fail "$firmware: clear leaves only the prompt on the screen ($text_pixels text pixels)"
+	fi
+done

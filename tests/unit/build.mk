@@ -66,6 +66,17 @@ MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
 unit-fixtures: $(MODULE_FIXTURES) modules
 $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
 
+unit-tests += test_cpio
+test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c
+
+# Runs $(BUILD)/tools/depmod on objects it compiles.
+unit-tests += test_depmod
+test_depmod-srcs := kernel/lib/vsnprintf.c
+$(BUILD)/tests/unit/test_depmod: | $(BUILD)/tools/depmod
+
+unit-tests += test_modprobe
+test_modprobe-srcs := kernel/initrd/modprobe.c kernel/lib/vsnprintf.c
+
 # Driver logic without the hardware: each test #includes its driver's source
 # (to reach static functions), listed as -includes: a dependency, not a
 # separate compilation.

@@ -91,10 +91,18 @@ static void ctrl_makes_control_codes(void **state)
 
 static void extended_and_unmapped_codes_give_nothing(void **state)
 {
-	/* Cursor up (0xe0 0x48), F1 (0x3b), a code past the map, a break of
-	 * a key never pressed; then the next plain key still works. */
-	FEED(0xe0, 0x48, 0xe0, 0xc8, KEY(0x3b), KEY(0x58), 0x9e, KEY(0x1e));
+	/* Insert (0xe0 0x52), F1 (0x3b), a code past the map, a break of a
+	 * key never pressed; then the next plain key still works. */
+	FEED(0xe0, 0x52, 0xe0, 0xd2, KEY(0x3b), KEY(0x58), 0x9e, KEY(0x1e));
 	assert_string_equal(pushed, "a");
+}
+
+static void cursor_keys_send_escape_sequences(void **state)
+{
+	/* Up, Down, Right, Left (0xe0 prefixed, press and release each). */
+	FEED(0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x50, 0xe0, 0xd0,
+	     0xe0, 0x4d, 0xe0, 0xcd, 0xe0, 0x4b, 0xe0, 0xcb, KEY(0x1e));
+	assert_string_equal(pushed, "\033[A\033[B\033[C\033[Da");
 }
 
 static void backspace_tab_and_escape(void **state)
@@ -114,6 +122,7 @@ int main(void)
 		cmocka_unit_test_setup(caps_lock_affects_letters_only, reset),
 		cmocka_unit_test_setup(ctrl_makes_control_codes, reset),
 		cmocka_unit_test_setup(extended_and_unmapped_codes_give_nothing, reset),
+		cmocka_unit_test_setup(cursor_keys_send_escape_sequences, reset),
 		cmocka_unit_test_setup(backspace_tab_and_escape, reset),
 	};
 

@@ -12,15 +12,22 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 
-#define SHELL_LINE_MAX 256
+#include "internal.h"
+
 #define SHELL_ARGS_MAX 16
-#define CTRL(c) ((c) & 0x1f)
+#define SHELL_PROMPT "sprout# "
 
-extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
+/* ECMA-48 §8.3.21 CUP (cursor home) and §8.3.39 ED (erase display). */
+#define ANSI_CLEAR_SCREEN "\033[H\033[2J"
 
-static void out(const char *s)
+void shell_out(const char *s)
 {
 	console_write(s, strlen(s));
+}
+
+void shell_clear_screen(void)
+{
+	shell_out(ANSI_CLEAR_SCREEN);
 }
 
 void shell_printf(const char *fmt, ...)
@@ -31,7 +38,7 @@ void shell_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	out(buf);
+	shell_out(buf);
 }
 
 static int cmd_help(int argc, char **argv)
@@ -43,20 +50,71 @@ static int cmd_help(int argc, char **argv)
 }
 SHELL_COMMAND("help", "", "list the commands", cmd_help);
 
+/* dmesg -l: util-linux's level names, or the numbers of KERN_*. */
+static const char *const dmesg_level_names[] = {
+	"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
+};
+
+static int dmesg_parse_levels(char *list, unsigned int *mask)
+{
+	char *name = list, *comma;
+
+	*mask = 0;
+	do {
+		size_t i;
+
+		comma = strchr(name, ',');
+		if (comma)
+			*comma = '\0';
+		for (i = 0; i < ARRAY_SIZE(dmesg_level_names); i++)
+			if (!strcmp(name, dmesg_level_names[i]) ||
+			    (name[0] == (char)('0' + i) && !name[1]))
+				break;
+		if (i == ARRAY_SIZE(dmesg_level_names)) {
+			shell_printf("dmesg: unknown level '%s'\n", name);
+			return -EINVAL;
+		}
+		*mask |= 1u << i;
+		name = comma + 1;
+	} while (comma);
+	return 0;
+}
+
 static void dmesg_line(void *arg, int level, uint64_t ns, const char *text)
 {
+	const unsigned int *mask = arg;
 	char stamp[32];
 
+	if (level >= 0 && level < 32 && !(*mask & (1u << level)))
+		return;
 	log_format_stamp(stamp, sizeof(stamp), ns);
 	shell_printf("%s%s\n", stamp, text);
 }
 
 static int cmd_dmesg(int argc, char **argv)
 {
-	log_for_each(dmesg_line, NULL);
+	unsigned int mask = ~0u;
+	int ret;
+
+	if (argc == 3 && !strcmp(argv[1], "-l")) {
+		ret = dmesg_parse_levels(argv[2], &mask);
+		if (ret)
+			return ret;
+	} else if (argc != 1) {
+		return -EINVAL;
+	}
+	log_for_each(dmesg_line, &mask);
 	return 0;
 }
-SHELL_COMMAND("dmesg", "", "print the kernel log", cmd_dmesg);
+SHELL_COMMAND("dmesg", "[-l level,...]", "print the kernel log",
+	      cmd_dmesg);
+
+static int cmd_clear(int argc, char **argv)
+{
+	shell_clear_screen();
+	return 0;
+}
+SHELL_COMMAND("clear", "", "clear the screen", cmd_clear);
 
 static int cmd_cmdline(int argc, char **argv)
 {
@@ -69,7 +127,7 @@ static int cmd_echo(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
 		shell_printf("%s%s", argv[i], i + 1 < argc ? " " : "");
-	out("\n");
+	shell_out("\n");
 	return 0;
 }
 SHELL_COMMAND("echo", "[word...]", "print the arguments", cmd_echo);
@@ -86,7 +144,7 @@ static int cmd_reboot(int argc, char **argv)
 }
 SHELL_COMMAND("reboot", "", "restart the machine", cmd_reboot);
 
-static const struct shell_cmd *shell_find(const char *name)
+const struct shell_cmd *shell_find(const char *name)
 {
 	for (const struct shell_cmd *c = __shell_cmds_start;
 	     c < __shell_cmds_end; c++)
@@ -125,49 +183,12 @@ static void shell_exec(char *line)
 		shell_printf("usage: %s %s\n", cmd->name, cmd->usage);
 }
 
-/* Read one line with backspace, Ctrl-U and Ctrl-C; returns its length. */
-static size_t shell_readline(char *buf, size_t size)
-{
-	size_t len = 0;
-
-	for (;;) {
-		int c = console_getc();
-
-		if (c == '\r' || c == '\n') {
-			out("\n");
-			buf[len] = '\0';
-			return len;
-		} else if (c == '\b' || c == 0x7f) {
-			if (len) {
-				len--;
-				out("\b \b");
-			}
-		} else if (c == CTRL('U')) {
-			while (len) {
-				len--;
-				out("\b \b");
-			}
-		} else if (c == CTRL('C')) {
-			out("^C\n");
-			buf[0] = '\0';
-			return 0;
-		} else if (c >= ' ' && c < 0x7f && len + 1 < size) {
-			char s[2] = { (char)c, 0 };
-
-			buf[len++] = (char)c;
-			out(s);
-		}
-	}
-}
-
 void shell_run(void)
 {
 	char line[SHELL_LINE_MAX];
 
-	out("Type 'help' for the list of commands.\n");
-	for (;;) {
-		out("sprout# ");
-		shell_readline(line, sizeof(line));
-		shell_exec(line);
-	}
+	shell_out("Type 'help' for the list of commands.\n");
+	for (;;)
+		if (shell_readline(SHELL_PROMPT, line, sizeof(line)) >= 0)
+			shell_exec(line);
 }

@@ -1,0 +1,76 @@
+/*
+ * modprobe semantics for loading modules by name: what a module depends on
+ * is loaded first, each module once, in order; a dependency cycle or a
+ * missing dependency is reported with its chain.  The resolver is pure and
+ * reaches the loader only through struct modprobe_ops, so the host unit
+ * tests drive it with a fake loader; it also reads the initrd's text files.
+ */
+#ifndef KERNEL_MODPROBE_H
+#define KERNEL_MODPROBE_H
+
+#include <kernel/types.h>
+
+#define MODULE_NAME_MAX 56	/* as Linux's MODULE_NAME_LEN: 64 - 8 */
+#define MODPROBE_DEPTH_MAX 16	/* longest dependency chain followed */
+#define MODPROBE_ARGS_MAX 256	/* parameters on one line of etc/modules */
+#define MODPROBE_MSG_MAX 256	/* one report line */
+
+struct modprobe_ops {
+	/*
+	 * dep - write the name of the @i-th module @name needs, counting in
+	 * load order, into @out.  Returns 1, 0 when there are no more, or
+	 * -ENOENT if there is no module @name at all.
+	 */
+	int (*dep)(void *ctx, const char *name, size_t i,
+		   char out[MODULE_NAME_MAX]);
+	/* loaded - whether @name is loaded already (it is then skipped). */
+	bool (*loaded)(void *ctx, const char *name);
+	/* load - load @name with parameters @args ("" for none): 0 or -Exxx. */
+	int (*load)(void *ctx, const char *name, const char *args);
+	/* report - one line for the log, no trailing newline. */
+	void (*report)(void *ctx, const char *msg);
+};
+
+/*
+ * modprobe_resolve - load @name with @args after everything it depends on,
+ * skipping what is loaded already.  A cycle ("a -> b -> a"), a missing
+ * dependency or one deeper than MODPROBE_DEPTH_MAX is reported through
+ * ops->report with the chain.  Returns 0, -ENOENT (no such module or a
+ * dependency missing), -ELOOP (cycle, too deep), or what ops->load
+ * returned.  Recursive, about 100 bytes of stack per level.
+ */
+int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
+		     const char *name, const char *args);
+
+/*
+ * modprobe_name_eq - whether module names @a (@a_len bytes) and @b are the
+ * same name; as in Linux, '-' and '_' are interchangeable.
+ */
+bool modprobe_name_eq(const char *a, size_t a_len, const char *b);
+
+/* The text of a modules.dep file (not NUL-terminated). */
+struct modules_dep {
+	const char *text;
+	size_t len;
+};
+
+/*
+ * modules_dep_dep - modprobe_ops.dep over @md, in Linux's format
+ * ("lib/modules/a.ko: lib/modules/b.ko ...": every dependency, users
+ * first, so they are loaded from the right).  Returns as ops->dep does, or
+ * -ENAMETOOLONG for a dependency whose name does not fit @out.
+ */
+int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
+		    char out[MODULE_NAME_MAX]);
+
+/*
+ * etc_modules_next - parse the next entry of an etc/modules text (one
+ * module per line, '#' comments, parameters after the name) from *@pos.
+ * Fills @name and @args (NUL-terminated, "" for none).  Returns 1, 0 at the
+ * end, or -ENAMETOOLONG / -E2BIG for a line whose name or parameters do not
+ * fit (that line is skipped; the next call goes on after it).
+ */
+int etc_modules_next(const char *text, size_t len, size_t *pos,
+		     char name[MODULE_NAME_MAX], char args[MODPROBE_ARGS_MAX]);
+
+#endif

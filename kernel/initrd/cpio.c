@@ -1,0 +1,320 @@
+/*
+ * A reader for cpio "newc" archives (the format of Linux's initramfs and of
+ * GNU cpio -H newc), indexing the archive in place: no copies, no
+ * allocation.  The archive comes from outside the kernel, so every header
+ * field is checked before it is used.  Pure code, also built on the host.
+ */
+#include <kernel/errno.h>
+#include <kernel/initrd.h>
+#include <kernel/string.h>
+
+/* Field order after the magic (each 8 hex digits). */
+enum cpio_field {
+	CPIO_INO, CPIO_MODE, CPIO_UID, CPIO_GID, CPIO_NLINK, CPIO_MTIME,
+	CPIO_FILESIZE, CPIO_DEVMAJOR, CPIO_DEVMINOR, CPIO_RDEVMAJOR,
+	CPIO_RDEVMINOR, CPIO_NAMESIZE, CPIO_CHECK, CPIO_NFIELDS
+};
+
+static const char *const cpio_field_names[CPIO_NFIELDS] = {
+	"ino", "mode", "uid", "gid", "nlink", "mtime", "filesize",
+	"devmajor", "devminor", "rdevmajor", "rdevminor", "namesize", "check",
+};
+
+static int hex_digit(uint8_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Parse field @f of the header at @hdr; false if it is not 8 hex digits. */
+static bool cpio_field(const uint8_t *hdr, enum cpio_field f, uint32_t *val)
+{
+	const uint8_t *p = hdr + CPIO_MAGIC_LEN + f * CPIO_FIELD_LEN;
+
+	*val = 0;
+	for (int i = 0; i < CPIO_FIELD_LEN; i++) {
+		int d = hex_digit(p[i]);
+
+		if (d < 0)
+			return false;
+		*val = *val << 4 | (uint32_t)d;
+	}
+	return true;
+}
+
+/* The magic, made printable for a message. */
+static void cpio_show_magic(const uint8_t *hdr, char out[CPIO_MAGIC_LEN + 1])
+{
+	for (int i = 0; i < CPIO_MAGIC_LEN; i++)
+		out[i] = hdr[i] >= ' ' && hdr[i] < 0x7f ? (char)hdr[i] : '?';
+	out[CPIO_MAGIC_LEN] = '\0';
+}
+
+static uint32_t cpio_sum(const uint8_t *p, size_t n)
+{
+	uint32_t sum = 0;
+
+	while (n--)
+		sum += *p++;
+	return sum;
+}
+
+/* Padding after the last member (GNU cpio fills to 512-byte blocks). */
+static bool cpio_all_zero(const uint8_t *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return false;
+	return true;
+}
+
+#define cpio_fail(err, size, fmt, ...)                                      \
+	({                                                                  \
+		if (err)                                                    \
+			snprintf(err, size, fmt, ##__VA_ARGS__);            \
+		-EINVAL;                                                    \
+	})
+
+/* Read the header fields at @pos; the header itself is known to fit. */
+static int cpio_read_header(const uint8_t *hdr, size_t pos, uint32_t *fields,
+			    char *err, size_t err_size)
+{
+	char magic[CPIO_MAGIC_LEN + 1];
+
+	if (memcmp(hdr, CPIO_NEWC_MAGIC, CPIO_MAGIC_LEN) &&
+	    memcmp(hdr, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN)) {
+		cpio_show_magic(hdr, magic);
+		return cpio_fail(err, err_size,
+				 "header at offset %zu: bad magic \"%s\" (not a newc archive, want %s)",
+				 pos, magic, CPIO_NEWC_MAGIC);
+	}
+	for (int f = 0; f < CPIO_NFIELDS; f++)
+		if (!cpio_field(hdr, f, &fields[f]))
+			return cpio_fail(err, err_size,
+					 "header at offset %zu: field %s is not 8 hex digits",
+					 pos, cpio_field_names[f]);
+	return 0;
+}
+
+/* Strip what a packer may put before a member's path ("./", "/"). */
+static const char *cpio_strip(const char *name)
+{
+	for (;;) {
+		if (name[0] == '/')
+			name++;
+		else if (name[0] == '.' && name[1] == '/')
+			name += 2;
+		else if (name[0] == '.' && name[1] == '\0')
+			name++;
+		else
+			return name;
+	}
+}
+
+int cpio_next(const struct cpio_archive *ar, size_t *pos,
+	      struct cpio_entry *e, char *err, size_t err_size)
+{
+	const uint8_t *hdr = ar->base + *pos;
+	size_t left = ar->size - *pos, name_end, data_off, namesize;
+	uint32_t fields[CPIO_NFIELDS];
+	const char *name;
+	int ret;
+
+	if (!left || cpio_all_zero(hdr, left))
+		return cpio_fail(err, err_size,
+				 "archive ends at offset %zu without a %s entry",
+				 *pos, CPIO_TRAILER);
+	if (left < CPIO_HEADER_SIZE)
+		return cpio_fail(err, err_size,
+				 "truncated header at offset %zu (%zu bytes left, a header is %d)",
+				 *pos, left, CPIO_HEADER_SIZE);
+	ret = cpio_read_header(hdr, *pos, fields, err, err_size);
+	if (ret)
+		return ret;
+
+	namesize = fields[CPIO_NAMESIZE];
+	name = (const char *)hdr + CPIO_HEADER_SIZE;
+	if (namesize == 0 || namesize > left - CPIO_HEADER_SIZE)
+		return cpio_fail(err, err_size,
+				 "header at offset %zu: name size %zu runs past the end of the archive (%zu bytes left)",
+				 *pos, namesize, left - CPIO_HEADER_SIZE);
+	if (strnlen(name, namesize) != namesize - 1)
+		return cpio_fail(err, err_size,
+				 "header at offset %zu: name is not %zu bytes ending in NUL",
+				 *pos, namesize);
+
+	name_end = *pos + CPIO_HEADER_SIZE + namesize;
+	data_off = ALIGN_UP(name_end, CPIO_ALIGN);
+	if (!strcmp(name, CPIO_TRAILER)) {
+		*pos = MIN(data_off, ar->size);
+		return 0;
+	}
+	if (data_off > ar->size || fields[CPIO_FILESIZE] > ar->size - data_off)
+		return cpio_fail(err, err_size,
+				 "\"%s\" at offset %zu: file size %u runs past the end of the archive (%zu bytes left)",
+				 name, *pos, fields[CPIO_FILESIZE],
+				 data_off > ar->size ? 0 : ar->size - data_off);
+
+	e->name = cpio_strip(name);
+	e->data = ar->base + data_off;
+	e->size = fields[CPIO_FILESIZE];
+	e->mode = fields[CPIO_MODE];
+	e->offset = *pos;
+	if (!memcmp(hdr, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN) &&
+	    cpio_sum(e->data, e->size) != fields[CPIO_CHECK])
+		return cpio_fail(err, err_size,
+				 "\"%s\" at offset %zu: checksum %#x does not match the data (sum %#x)",
+				 name, *pos, fields[CPIO_CHECK],
+				 cpio_sum(e->data, e->size));
+	*pos = MIN(ALIGN_UP(data_off + e->size, CPIO_ALIGN), ar->size);
+	return 1;
+}
+
+int cpio_open(struct cpio_archive *ar, const void *buf, size_t size,
+	      char *err, size_t err_size)
+{
+	struct cpio_entry e;
+	size_t pos = 0;
+	int ret;
+
+	ar->base = buf;
+	ar->size = size;
+	ar->count = 0;
+	while ((ret = cpio_next(ar, &pos, &e, err, err_size)) > 0)
+		ar->count++;
+	if (ret < 0) {
+		ar->size = 0;
+		ar->count = 0;
+	}
+	return ret;
+}
+
+/*
+ * Copy @path into @out without "/"-runs, "." components and a trailing or
+ * leading "/"; ".." drops the last component.  "" is the root.
+ */
+static int cpio_normalize(const char *path, char out[INITRD_PATH_MAX])
+{
+	size_t len = 0;
+
+	while (*path) {
+		const char *end = strchr(path, '/');
+		size_t n = end ? (size_t)(end - path) : strlen(path);
+
+		if (n == 2 && !strncmp(path, "..", 2)) {
+			while (len && out[len - 1] != '/')
+				len--;
+			if (len)
+				len--;
+		} else if (n && !(n == 1 && path[0] == '.')) {
+			if (len + !!len + n >= INITRD_PATH_MAX)
+				return -ENAMETOOLONG;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, path, n);
+			len += n;
+		}
+		path += n + (end != NULL);
+	}
+	out[len] = '\0';
+	return 0;
+}
+
+/*
+ * If @name lies inside directory @dir, point *@child at the component
+ * directly below @dir and return its length; else return 0.  *@deeper says
+ * whether @name goes on below that component.
+ */
+static size_t cpio_child(const char *dir, size_t dir_len, const char *name,
+			 const char **child, bool *deeper)
+{
+	const char *rest = name, *slash;
+
+	if (dir_len) {
+		if (strncmp(name, dir, dir_len) || name[dir_len] != '/')
+			return 0;
+		rest = name + dir_len + 1;
+	}
+	slash = strchr(rest, '/');
+	*child = rest;
+	*deeper = slash != NULL;
+	return slash ? (size_t)(slash - rest) : strlen(rest);
+}
+
+int cpio_lookup(const struct cpio_archive *ar, const char *path,
+		struct cpio_entry *e)
+{
+	char want[INITRD_PATH_MAX];
+	struct cpio_entry cur;
+	const char *child;
+	bool deeper, implied = false;
+	size_t pos = 0, len;
+	int ret = cpio_normalize(path, want);
+
+	if (ret)
+		return ret;
+	len = strlen(want);
+	while (cpio_next(ar, &pos, &cur, NULL, 0) > 0) {
+		if (!strcmp(cur.name, want)) {
+			*e = cur;
+			return 0;
+		}
+		if (cpio_child(want, len, cur.name, &child, &deeper))
+			implied = true;
+	}
+	if (!implied && len)
+		return -ENOENT;
+	/* The root, or a directory with members but no entry of its own. */
+	*e = (struct cpio_entry){ .name = "", .mode = CPIO_S_IFDIR };
+	return 0;
+}
+
+/* Whether an entry before the one at @stop already gave @child. */
+static bool cpio_seen(const struct cpio_archive *ar, size_t stop,
+		      const char *dir, size_t dir_len, const char *child,
+		      size_t len)
+{
+	struct cpio_entry cur;
+	const char *c;
+	bool deeper;
+	size_t pos = 0;
+
+	while (pos < stop && cpio_next(ar, &pos, &cur, NULL, 0) > 0)
+		if (cpio_child(dir, dir_len, cur.name, &c, &deeper) == len &&
+		    !strncmp(c, child, len))
+			return true;
+	return false;
+}
+
+int cpio_list(const struct cpio_archive *ar, const char *path,
+	      int (*fn)(void *arg, const char *name, size_t len, bool is_dir),
+	      void *arg)
+{
+	char dir[INITRD_PATH_MAX];
+	struct cpio_entry e;
+	const char *child;
+	size_t pos = 0, start, dir_len, len;
+	bool deeper;
+	int ret = cpio_lookup(ar, path, &e);
+
+	if (ret)
+		return ret;
+	if (!cpio_is_dir(&e))
+		return -ENOTDIR;
+	cpio_normalize(path, dir);
+	dir_len = strlen(dir);
+	for (start = pos; cpio_next(ar, &pos, &e, NULL, 0) > 0; start = pos) {
+		len = cpio_child(dir, dir_len, e.name, &child, &deeper);
+		if (!len || cpio_seen(ar, start, dir, dir_len, child, len))
+			continue;
+		ret = fn(arg, child, len, deeper || cpio_is_dir(&e));
+		if (ret)
+			return ret;
+	}
+	return 0;
+}

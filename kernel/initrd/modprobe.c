@@ -1,0 +1,214 @@
+/*
+ * Loading modules by name as modprobe does: a depth-first walk that loads
+ * each dependency before its user, keeps the chain it is on to report a
+ * cycle or a missing module, and needs no allocation.  Also the readers of
+ * the initrd's modules.dep and etc/modules.  Pure code, built on the host.
+ */
+#include <kernel/errno.h>
+#include <kernel/modprobe.h>
+#include <kernel/string.h>
+
+#define MODULE_SUFFIX ".ko"
+
+struct modprobe_walk {
+	const struct modprobe_ops *ops;
+	void *ctx;
+	char chain[MODPROBE_DEPTH_MAX][MODULE_NAME_MAX];
+	size_t depth;
+};
+
+bool modprobe_name_eq(const char *a, size_t a_len, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < a_len && b[i]; i++) {
+		char x = a[i] == '-' ? '_' : a[i];
+		char y = b[i] == '-' ? '_' : b[i];
+
+		if (x != y)
+			return false;
+	}
+	return i == a_len && !b[i];
+}
+
+/* Report "@what: a -> b -> @last" (the chain walked so far, then @last). */
+static void walk_report(struct modprobe_walk *w, const char *what,
+			const char *last)
+{
+	char msg[MODPROBE_MSG_MAX];
+	size_t n = (size_t)snprintf(msg, sizeof(msg), "modprobe: %s: ", what);
+
+	for (size_t i = 0; i < w->depth && n < sizeof(msg); i++)
+		n += (size_t)snprintf(msg + n, sizeof(msg) - n, "%s -> ",
+				      w->chain[i]);
+	if (n < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - n, "%s", last);
+	w->ops->report(w->ctx, msg);
+}
+
+static int walk(struct modprobe_walk *w, const char *name, const char *args)
+{
+	char dep[MODULE_NAME_MAX];
+	int ret;
+
+	for (size_t i = 0; i < w->depth; i++)
+		if (modprobe_name_eq(w->chain[i], strlen(w->chain[i]), name)) {
+			walk_report(w, "dependency cycle", name);
+			return -ELOOP;
+		}
+	if (w->ops->loaded(w->ctx, name))
+		return 0;
+	if (w->depth == MODPROBE_DEPTH_MAX) {
+		walk_report(w, "dependency chain too long", name);
+		return -ELOOP;
+	}
+	/* Every name here fits: checked on entry, or written by ops->dep. */
+	memcpy(w->chain[w->depth++], name, strlen(name) + 1);
+	for (size_t i = 0; (ret = w->ops->dep(w->ctx, name, i, dep)) > 0; i++) {
+		ret = walk(w, dep, "");
+		if (ret)
+			goto out_pop;
+	}
+	if (ret < 0) {
+		/* Report here, where the chain still ends at @name's user. */
+		w->depth--;
+		walk_report(w, ret != -ENOENT ? "bad dependency list" :
+			       w->depth ? "missing dependency" :
+					  "module not found", name);
+		return ret;
+	}
+	if (!ret)
+		ret = w->ops->load(w->ctx, name, args);
+out_pop:
+	w->depth--;
+	return ret;
+}
+
+int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
+		     const char *name, const char *args)
+{
+	struct modprobe_walk w = { .ops = ops, .ctx = ctx };
+
+	if (strnlen(name, MODULE_NAME_MAX) == MODULE_NAME_MAX) {
+		walk_report(&w, "module name too long", name);
+		return -ENAMETOOLONG;
+	}
+	return walk(&w, name, args ? args : "");
+}
+
+/* The module name in a modules.dep path: "lib/modules/a-b.ko" -> "a-b". */
+static void dep_path_name(const char *path, size_t len, const char **name,
+			  size_t *name_len)
+{
+	size_t start = len, suffix = strlen(MODULE_SUFFIX);
+
+	while (start && path[start - 1] != '/')
+		start--;
+	if (len - start >= suffix &&
+	    !memcmp(path + len - suffix, MODULE_SUFFIX, suffix))
+		len -= suffix;
+	*name = path + start;
+	*name_len = len - start;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* The next line of @text at *@pos; returns its length (no '\n'). */
+static size_t next_line(const char *text, size_t len, size_t *pos,
+			const char **line)
+{
+	size_t start = *pos, end = start;
+
+	while (end < len && text[end] != '\n')
+		end++;
+	*line = text + start;
+	*pos = end < len ? end + 1 : end;
+	return end - start;
+}
+
+/* The @i-th word of @s (@n bytes); returns its length, 0 if none. */
+static size_t nth_word(const char *s, size_t n, size_t i, const char **word)
+{
+	size_t p = 0, start;
+
+	for (;;) {
+		while (p < n && is_blank(s[p]))
+			p++;
+		if (p == n)
+			return 0;
+		start = p;
+		while (p < n && !is_blank(s[p]))
+			p++;
+		if (i-- == 0) {
+			*word = s + start;
+			return p - start;
+		}
+	}
+}
+
+int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
+		    char out[MODULE_NAME_MAX])
+{
+	const char *line, *colon, *mod, *word, *deps;
+	size_t pos = 0, n, mod_len, count = 0, word_len, deps_len;
+
+	while (pos < md->len) {
+		n = next_line(md->text, md->len, &pos, &line);
+		for (colon = line; colon < line + n && *colon != ':';)
+			colon++;
+		if (!n || line[0] == '#' || colon == line + n)
+			continue;
+		dep_path_name(line, (size_t)(colon - line), &mod, &mod_len);
+		if (!modprobe_name_eq(mod, mod_len, name))
+			continue;
+		deps = colon + 1;
+		deps_len = n - (size_t)(deps - line);
+		while (nth_word(deps, deps_len, count, &word))
+			count++;
+		if (i >= count)
+			return 0;
+		/* Users come first: the first to load is the last listed. */
+		word_len = nth_word(deps, deps_len, count - 1 - i, &word);
+		dep_path_name(word, word_len, &mod, &mod_len);
+		if (mod_len >= MODULE_NAME_MAX)
+			return -ENAMETOOLONG;
+		memcpy(out, mod, mod_len);
+		out[mod_len] = '\0';
+		return 1;
+	}
+	return -ENOENT;
+}
+
+int etc_modules_next(const char *text, size_t len, size_t *pos,
+		     char name[MODULE_NAME_MAX], char args[MODPROBE_ARGS_MAX])
+{
+	const char *line, *word;
+	size_t n, word_len;
+
+	while (*pos < len) {
+		n = next_line(text, len, pos, &line);
+		word_len = nth_word(line, n, 0, &word);
+		if (!word_len || word[0] == '#')
+			continue;
+		if (word_len >= MODULE_NAME_MAX)
+			return -ENAMETOOLONG;
+		memcpy(name, word, word_len);
+		name[word_len] = '\0';
+		/* The parameters: the rest of the line, blanks trimmed. */
+		n -= (size_t)(word + word_len - line);
+		line = word + word_len;
+		while (n && is_blank(*line))
+			line++, n--;
+		while (n && is_blank(line[n - 1]))
+			n--;
+		if (n >= MODPROBE_ARGS_MAX)
+			return -E2BIG;
+		memcpy(args, line, n);
+		args[n] = '\0';
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,32 @@
+/*
+ * Shared between the shell's command runner and its line editor.
+ */
+#ifndef KERNEL_SHELL_INTERNAL_H
+#define KERNEL_SHELL_INTERNAL_H
+
+#include <kernel/shell.h>
+
+#define SHELL_LINE_MAX 256	/* bytes, with the terminating NUL */
+#define SHELL_HISTORY 16	/* lines kept for up/down */
+
+/* The command table (linker.ld, .shell_cmds). */
+extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
+
+/* shell_find - the command named @name, or NULL. */
+const struct shell_cmd *shell_find(const char *name);
+
+/* shell_out - write @s to every console, bypassing the log. */
+void shell_out(const char *s);
+
+/* shell_clear_screen - clear every console and home the cursor. */
+void shell_clear_screen(void);
+
+/*
+ * shell_readline - show @prompt and read one line into @buf (@size bytes)
+ * with editing, history and completion.  Returns its length, or -E2BIG if
+ * more was typed than fits (the line is then discarded, with a message).
+ * Ctrl-C gives an empty line.  Waits for input.
+ */
+int shell_readline(const char *prompt, char *buf, size_t size);
+
+#endif

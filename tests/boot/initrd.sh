@@ -1,0 +1,75 @@
+# The initrd: the one the build packs is listed and read by ls and cat;
+# INITRD_EXTRA files land under /; damaged archives (truncated, bad magic)
+# and a missing one are reported and leave a working shell.
+source "$(dirname "$0")/lib.sh"
+
+boot packed 'loglevel=7' < <(printf '%s\n' 'ls' 'ls /lib/modules' \
+	'cat /etc/modules' 'cat /nope' 'cat /etc' 'ls /etc/modules /nope' poweroff)
+expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries, [0-9]+ bytes at 0x' 'the initrd is found and checked at boot'
+expect '^etc/$' 'ls lists the root directory'
+expect '^modules\.dep$' 'ls lists lib/modules, with the modules.dep depmod wrote'
+expect "^# Lines starting with '#' are comments\.$" 'cat prints etc/modules'
+expect '^cat: /nope: No such file or directory$' 'cat of a missing file: Linux words'
+expect '^cat: /etc: Is a directory$' 'cat of a directory: Linux words'
+expect '^/etc/modules$' 'ls of a file prints its name'
+expect "^ls: cannot access '/nope': No such file or directory$" 'ls of a missing path: Linux words'
+expect_status 0 'powers off'
+
+# UEFI's GRUB loads the module too.
+boot uefi 'loglevel=7' --firmware uefi < <(printf '%s\n' 'ls /lib' poweroff)
+expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'the initrd is found under UEFI'
+expect '^modules/$' 'ls reads it under UEFI'
+
+# make INITRD_EXTRA=<dir>: every file under <dir> lands under /.
+extra=$out/initrd-extra
+rm -rf "$extra" && mkdir -p "$extra/sub/dir"
+printf 'hello from INITRD_EXTRA\n' > "$extra/hello.txt"
+printf 'a nested note\n' > "$extra/sub/dir/note"
+if make -s INITRD="$out/extra.cpio" INITRD_EXTRA="$extra" "$out/extra.cpio" >&2; then
+	tap ok 'make INITRD_EXTRA=<dir> packs an initrd'
+else
+	tap fail 'make INITRD_EXTRA=<dir> packs an initrd'
+fi
+INITRD=$out/extra.cpio boot extra 'loglevel=7' < <(printf '%s\n' 'ls /' \
+	'cat /hello.txt' 'ls /sub/dir' 'cat /sub/dir/note' 'cat /etc/modules' poweroff)
+expect '^hello\.txt$' 'ls lists an INITRD_EXTRA file'
+expect '^hello from INITRD_EXTRA$' 'cat reads an INITRD_EXTRA file'
+expect '^note$' 'ls lists a nested INITRD_EXTRA file'
+expect '^a nested note$' 'cat reads a nested INITRD_EXTRA file'
+expect "^# Lines starting with '#' are comments\.$" 'the built-in files are still there'
+
+# Modules packed by tools/mkinitrd.sh land in lib/modules with the
+# modules.dep depmod writes for them (objects built here, until the
+# kernel's own modules exist; the kernel only reads them as files).
+mods=$out/initrd-mods
+rm -rf "$mods" && mkdir -p "$mods"
+printf '%s\n' 'int base_fn(void) { return 1; }' \
+	'static const void *ks __attribute__((used, section("___ksymtab+base_fn"))) = &base_fn;' |
+	gcc -c -x c - -o "$mods/base.ko"
+printf '%s\n' 'int base_fn(void);' 'int init_module(void) { return base_fn(); }' |
+	gcc -c -x c - -o "$mods/user.ko"
+tools/mkinitrd.sh -o "$out/mods.cpio" -d "$BUILD/tools/depmod" -t iso/initrd \
+	"$mods/user.ko" "$mods/base.ko"
+INITRD=$out/mods.cpio boot modules 'loglevel=7' < <(printf '%s\n' \
+	'ls /lib/modules' 'cat /lib/modules/modules.dep' poweroff)
+expect '^user\.ko$' 'packed modules are in lib/modules'
+expect '^lib/modules/user\.ko: lib/modules/base\.ko$' 'modules.dep says user.ko needs base.ko'
+expect '^lib/modules/base\.ko:$' 'modules.dep lists base.ko with no dependencies'
+
+# Damaged archives: rejected with the reason, boot goes on without them.
+head -c 300 "$BUILD/initrd.cpio" > "$out/truncated.cpio"
+INITRD=$out/truncated.cpio boot truncated 'loglevel=7' < <(printf '%s\n' 'ls' 'echo shell-alive' poweroff)
+expect '^\[ *[0-9.]+\] initrd: rejected: .*runs past the end of the archive.*; booting without it$' 'a truncated initrd is rejected with the reason'
+expect "^ls: cannot access '/': No such file or directory$" 'without an initrd ls finds nothing'
+expect '^shell-alive$' 'the shell works after a truncated initrd'
+expect_status 0 'powers off after a truncated initrd'
+
+{ printf 'X'; tail -c +2 "$BUILD/initrd.cpio"; } > "$out/badmagic.cpio"
+INITRD=$out/badmagic.cpio boot badmagic 'loglevel=7' < <(printf '%s\n' 'echo shell-alive' poweroff)
+expect '^\[ *[0-9.]+\] initrd: rejected: header at offset 0: bad magic "X70701".*; booting without it$' 'an initrd with a bad magic is rejected'
+expect '^shell-alive$' 'the shell works after a bad magic'
+
+INITRD= boot none 'loglevel=7' < <(printf '%s\n' 'cat /etc/modules' 'echo shell-alive' poweroff)
+expect 'initrd: no boot module named "initrd"; booting without one' 'a missing initrd is reported'
+expect '^cat: /etc/modules: No such file or directory$' 'without an initrd cat finds nothing'
+expect '^shell-alive$' 'the shell works without an initrd'

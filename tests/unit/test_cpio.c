@@ -1,0 +1,362 @@
+/*
+ * The cpio "newc" reader on archives GNU cpio writes at test time, then on
+ * copies corrupted by hand: each kind of damage is rejected with a message
+ * saying what and where, and lookups and listings find what cpio packed.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+#include <kernel/errno.h>
+#include <kernel/initrd.h>
+#include <kernel/string.h>
+
+char *strstr(const char *haystack, const char *needle);
+
+struct archive {
+	uint8_t *buf;
+	size_t len;
+};
+
+static char tmpdir[] = "/tmp/sprout-cpio-test.XXXXXX";
+
+static void run(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (system(cmd) != 0)
+		fail_msg("command failed: %s", cmd);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Read back an archive built by a shell command into a malloc'd buffer. */
+static struct archive pack(const char *format, const char *list_cmd)
+{
+	char out[256];
+	struct archive a;
+	FILE *f;
+	long n;
+
+	snprintf(out, sizeof(out), "%s/out.cpio", tmpdir);
+	run("cd %s/tree && %s | cpio -o -H %s --quiet > %s", tmpdir, list_cmd,
+	    format, out);
+	f = fopen(out, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	a.buf = malloc((size_t)n);
+	assert_non_null(a.buf);
+	assert_int_equal(fread(a.buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	a.len = (size_t)n;
+	return a;
+}
+
+static int setup(void **state)
+{
+	if (!mkdtemp(tmpdir))
+		return -1;
+	run("mkdir -p %s/tree/lib/modules %s/tree/etc %s/tree/empty", tmpdir,
+	    tmpdir, tmpdir);
+	{
+		char p[256];
+
+		snprintf(p, sizeof(p), "%s/tree/etc/modules", tmpdir);
+		write_file(p, "# boot modules\nhello greeting=hi\n");
+		snprintf(p, sizeof(p), "%s/tree/lib/modules/a.ko", tmpdir);
+		write_file(p, "AAAA-module-a");
+		snprintf(p, sizeof(p), "%s/tree/lib/modules/b.ko", tmpdir);
+		write_file(p, "b");
+		snprintf(p, sizeof(p), "%s/tree/top.txt", tmpdir);
+		write_file(p, "");
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	run("rm -rf %s", tmpdir);
+	return 0;
+}
+
+/* Put @val as 8 hex digits into field @field of the header at @hdr. */
+static void set_field(struct archive *a, size_t hdr, int field, uint32_t val)
+{
+	char hex[9];
+
+	snprintf(hex, sizeof(hex), "%08X", val);
+	memcpy(a->buf + hdr + CPIO_MAGIC_LEN + field * CPIO_FIELD_LEN, hex, 8);
+}
+
+/* Offset of the header of the member named @name (by a raw scan). */
+static size_t header_of(const struct archive *a, const char *name)
+{
+	size_t n = strlen(name) + 1;
+
+	for (size_t i = CPIO_HEADER_SIZE; i + n <= a->len; i++)
+		if (!memcmp(a->buf + i, name, n) &&
+		    !memcmp(a->buf + i - CPIO_HEADER_SIZE, "0707", 4))
+			return i - CPIO_HEADER_SIZE;
+	fail_msg("no member %s", name);
+	return 0;
+}
+
+static void expect_reject(const struct archive *a, size_t len,
+			  const char *what)
+{
+	struct cpio_archive ar;
+	char err[256] = "";
+
+	assert_int_equal(cpio_open(&ar, a->buf, len, err, sizeof(err)), -EINVAL);
+	if (!strstr(err, what))
+		fail_msg("message \"%s\" does not say \"%s\"", err, what);
+	assert_int_equal(ar.count, 0);
+}
+
+static void test_valid_archive(void **state)
+{
+	struct archive a = pack("newc", "find .");
+	struct cpio_archive ar;
+	struct cpio_entry e;
+	char err[256];
+
+	assert_int_equal(cpio_open(&ar, a.buf, a.len, err, sizeof(err)), 0);
+	/* ., etc, etc/modules, lib, lib/modules, 2 modules, empty, top.txt */
+	assert_int_equal(ar.count, 9);
+
+	assert_int_equal(cpio_lookup(&ar, "/lib/modules/a.ko", &e), 0);
+	assert_int_equal(e.size, 13);
+	assert_memory_equal(e.data, "AAAA-module-a", 13);
+	assert_false(cpio_is_dir(&e));
+	assert_int_equal(e.mode & CPIO_S_IFMT, CPIO_S_IFREG);
+	assert_int_equal(cpio_lookup(&ar, "etc//modules", &e), 0);
+	assert_memory_equal(e.data, "# boot modules\n", 15);
+	assert_int_equal(cpio_lookup(&ar, "./lib/../lib/modules/./b.ko", &e), 0);
+	assert_int_equal(e.size, 1);
+	assert_int_equal(cpio_lookup(&ar, "top.txt", &e), 0);
+	assert_int_equal(e.size, 0);
+	assert_int_equal(cpio_lookup(&ar, "/lib/", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	assert_int_equal(cpio_lookup(&ar, "/", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	assert_int_equal(cpio_lookup(&ar, "/lib/modules/c.ko", &e), -ENOENT);
+	assert_int_equal(cpio_lookup(&ar, "/lib/modules/a.k", &e), -ENOENT);
+	assert_int_equal(cpio_lookup(&ar, "/li", &e), -ENOENT);
+	free(a.buf);
+}
+
+static void test_long_path(void **state)
+{
+	struct archive a = pack("newc", "find .");
+	struct cpio_archive ar;
+	struct cpio_entry e;
+	char path[INITRD_PATH_MAX + 10];
+
+	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	memset(path, 'x', sizeof(path) - 1);
+	path[sizeof(path) - 1] = '\0';
+	assert_int_equal(cpio_lookup(&ar, path, &e), -ENAMETOOLONG);
+	free(a.buf);
+}
+
+struct listing {
+	char text[512];
+};
+
+static int collect(void *arg, const char *name, size_t len, bool is_dir)
+{
+	struct listing *l = arg;
+	size_t n = strlen(l->text);
+
+	snprintf(l->text + n, sizeof(l->text) - n, "%.*s%s ", (int)len, name,
+		 is_dir ? "/" : "");
+	return 0;
+}
+
+static void expect_listing(const struct cpio_archive *ar, const char *dir,
+			   const char *want)
+{
+	struct listing l = { "" };
+
+	assert_int_equal(cpio_list(ar, dir, collect, &l), 0);
+	assert_string_equal(l.text, want);
+}
+
+static void test_list(void **state)
+{
+	struct archive a = pack("newc", "find . | LC_ALL=C sort");
+	struct cpio_archive ar;
+	struct listing l = { "" };
+
+	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	expect_listing(&ar, "/", "empty/ etc/ lib/ top.txt ");
+	expect_listing(&ar, "/lib", "modules/ ");
+	expect_listing(&ar, "lib/modules/", "a.ko b.ko ");
+	expect_listing(&ar, "/empty", "");
+	assert_int_equal(cpio_list(&ar, "/top.txt", collect, &l), -ENOTDIR);
+	assert_int_equal(cpio_list(&ar, "/nope", collect, &l), -ENOENT);
+	free(a.buf);
+}
+
+/* Members listed without their directories: the directories are implied. */
+static void test_implied_dirs(void **state)
+{
+	struct archive a = pack("newc", "printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
+	struct cpio_archive ar;
+	struct cpio_entry e;
+
+	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	assert_int_equal(ar.count, 3);
+	expect_listing(&ar, "", "lib/ etc/ ");
+	expect_listing(&ar, "/lib", "modules/ ");
+	expect_listing(&ar, "/lib/modules", "b.ko a.ko ");
+	assert_int_equal(cpio_lookup(&ar, "/lib/modules", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	free(a.buf);
+}
+
+static void test_crc_format(void **state)
+{
+	struct archive a = pack("crc", "find .");
+	struct cpio_archive ar;
+	struct cpio_entry e;
+
+	assert_memory_equal(a.buf, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN);
+	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	assert_int_equal(cpio_lookup(&ar, "lib/modules/a.ko", &e), 0);
+	/* One data byte changed: the sum no longer matches. */
+	((uint8_t *)e.data)[0] ^= 1;
+	expect_reject(&a, a.len, "checksum");
+	free(a.buf);
+}
+
+static void test_bad_magic(void **state)
+{
+	struct archive a = pack("newc", "find .");
+
+	a.buf[5] = '7';
+	expect_reject(&a, a.len, "header at offset 0: bad magic \"070707\"");
+	a.buf[0] = 0x1f;	/* e.g. a gzip-compressed archive */
+	a.buf[1] = 0x8b;
+	expect_reject(&a, a.len, "bad magic \"??0707\"");
+	free(a.buf);
+
+	a = pack("odc", "find .");	/* another cpio format */
+	expect_reject(&a, a.len, "not a newc archive");
+	free(a.buf);
+}
+
+static void test_truncated(void **state)
+{
+	struct archive a = pack("newc", "find .");
+	size_t second = header_of(&a, "lib/modules/a.ko");
+	size_t trailer = header_of(&a, CPIO_TRAILER);
+
+	expect_reject(&a, 0, "archive ends at offset 0 without a TRAILER!!!");
+	expect_reject(&a, 50, "truncated header at offset 0 (50 bytes left");
+	expect_reject(&a, second + 20, "truncated header at offset");
+	/* Cut inside the name, then inside the data. */
+	expect_reject(&a, second + CPIO_HEADER_SIZE + 4, "name size 17 runs past the end");
+	expect_reject(&a, second + CPIO_HEADER_SIZE + 18 + 5,
+		      "\"lib/modules/a.ko\" at offset");
+	expect_reject(&a, second + CPIO_HEADER_SIZE + 18 + 5,
+		      "file size 13 runs past the end of the archive (5 bytes left)");
+	/* Everything but the trailer. */
+	expect_reject(&a, trailer, "without a TRAILER!!! entry");
+	free(a.buf);
+}
+
+static void test_bad_fields(void **state)
+{
+	struct archive a = pack("newc", "find .");
+	size_t hdr = header_of(&a, "lib/modules/a.ko");
+	struct archive copy = { malloc(a.len), a.len };
+
+	assert_non_null(copy.buf);
+	memcpy(copy.buf, a.buf, a.len);
+	set_field(&copy, hdr, 6, 0xfffffff0);	/* filesize */
+	expect_reject(&copy, copy.len, "file size 4294967280 runs past the end");
+
+	memcpy(copy.buf, a.buf, a.len);
+	set_field(&copy, hdr, 11, 0x7fffffff);	/* namesize */
+	expect_reject(&copy, copy.len, "name size 2147483647 runs past the end");
+
+	memcpy(copy.buf, a.buf, a.len);
+	set_field(&copy, hdr, 11, 0);
+	expect_reject(&copy, copy.len, "name size 0 runs past");
+
+	memcpy(copy.buf, a.buf, a.len);
+	set_field(&copy, hdr, 11, 5);	/* "lib/m" has no NUL at its end */
+	expect_reject(&copy, copy.len, "name is not 5 bytes ending in NUL");
+
+	memcpy(copy.buf, a.buf, a.len);
+	copy.buf[hdr + CPIO_MAGIC_LEN + 6 * CPIO_FIELD_LEN + 3] = 'g';
+	expect_reject(&copy, copy.len, "field filesize is not 8 hex digits");
+
+	memcpy(copy.buf, a.buf, a.len);
+	copy.buf[header_of(&a, CPIO_TRAILER) + CPIO_HEADER_SIZE] = 'X';
+	expect_reject(&copy, copy.len, "without a TRAILER!!! entry");
+	free(copy.buf);
+	free(a.buf);
+}
+
+/* Random damage anywhere never crashes the reader (run under ASan). */
+static void test_random_damage(void **state)
+{
+	struct archive a = pack("newc", "find .");
+	struct cpio_archive ar;
+	struct cpio_entry e;
+	uint8_t *copy = malloc(a.len);
+
+	assert_non_null(copy);
+	srand(1);
+	for (int round = 0; round < 2000; round++) {
+		size_t len = (size_t)rand() % (a.len + 1);
+		uint8_t *buf = malloc(len ? len : 1);
+
+		memcpy(copy, a.buf, a.len);
+		for (int k = 0; k < 1 + round % 4; k++)
+			copy[rand() % a.len] = (uint8_t)rand();
+		memcpy(buf, copy, len);
+		if (cpio_open(&ar, buf, len, NULL, 0) == 0) {
+			cpio_lookup(&ar, "lib/modules/a.ko", &e);
+			cpio_list(&ar, "lib", collect, &(struct listing){ "" });
+		}
+		free(buf);
+	}
+	free(copy);
+	free(a.buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_archive),
+		cmocka_unit_test(test_long_path),
+		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_implied_dirs),
+		cmocka_unit_test(test_crc_format),
+		cmocka_unit_test(test_bad_magic),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_bad_fields),
+		cmocka_unit_test(test_random_damage),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

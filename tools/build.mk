@@ -1,0 +1,35 @@
+# Host tools and the initrd.
+#
+# The initrd holds iso/initrd (etc/modules), every module in obj-m (from
+# modules/build.mk, once there are modules) with their modules.dep, and the
+# files under INITRD_EXTRA=<dir>, if given.
+
+$(BUILD)/tools/%: tools/%.c
+	$(quiet) HOSTCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $< -o $@
+
+INITRD := $(BUILD)/initrd.cpio
+INITRD_EXTRA :=
+INITRD_TREE := iso/initrd
+# obj-m names a module ("hello", or as in Kbuild "hello.o"); modules/build.mk
+# builds it as $(BUILD)/modules/hello.ko.
+INITRD_MODULES = $(foreach m,$(obj-m),$(BUILD)/modules/$(basename $(notdir $(m))).ko)
+INITRD_FILES = $(shell find $(INITRD_TREE) $(INITRD_EXTRA) -type f 2>/dev/null)
+
+# Rebuilt when INITRD_EXTRA or the set of files changes, not only their dates.
+$(INITRD).files: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) | cmp -s - $@ || \
+		printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) > $@
+
+# Second expansion: obj-m may be filled by a build.mk included after this one.
+.SECONDEXPANSION:
+$(INITRD): tools/mkinitrd.sh $(BUILD)/tools/depmod $$(INITRD_MODULES) \
+		$$(INITRD_FILES) $(INITRD).files
+	$(quiet) INITRD $@
+	$(Q)tools/mkinitrd.sh -o $@ -d $(BUILD)/tools/depmod -t $(INITRD_TREE) \
+		$(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') $(INITRD_MODULES)
+
+.PHONY: initrd
+initrd: $(INITRD)

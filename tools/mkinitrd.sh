@@ -1,0 +1,49 @@
+#!/bin/sh
+# Pack the initrd: a cpio "newc" archive (as GNU cpio -H newc writes it) of
+# the base tree (iso/initrd: etc/modules), the modules under lib/modules with
+# the modules.dep that tools/depmod writes for them, and any extra trees,
+# whose files land under / and win over the others.
+# Usage: tools/mkinitrd.sh -o OUT.cpio -d DEPMOD [-t TREE]... [module.ko...]
+set -eu
+out= depmod= trees=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-o) out=$2; shift 2 ;;
+	-d) depmod=$2; shift 2 ;;
+	-t)
+		[ -d "$2" ] || { echo "mkinitrd: $2: no such directory" >&2; exit 1; }
+		trees="$trees
+$2"
+		shift 2 ;;
+	-*) echo "mkinitrd: unknown option '$1'" >&2; exit 64 ;;
+	*) break ;;
+	esac
+done
+[ -n "$out" ] && [ -n "$depmod" ] || {
+	echo "usage: mkinitrd.sh -o OUT.cpio -d DEPMOD [-t TREE]... [module.ko...]" >&2
+	exit 64
+}
+
+stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-initrd.XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$stage/lib/modules"
+for ko in "$@"; do
+	cp "$ko" "$stage/lib/modules/"
+done
+# One tree per line, so a directory name may contain spaces.
+printf '%s\n' "$trees" | while IFS= read -r tree; do
+	[ -n "$tree" ] && cp -R "$tree/." "$stage/"
+done
+
+# Every module in the archive, the extra trees' too, goes into modules.dep.
+set --
+for ko in "$stage"/lib/modules/*.ko; do
+	[ -f "$ko" ] && set -- "$@" "$ko"
+done
+"$depmod" -o "$stage/lib/modules/modules.dep" "$@"
+
+# Sorted names, owner root, no device numbers: the same input gives the
+# same archive.
+(cd "$stage" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
+	cpio -o -H newc --quiet --reproducible -R 0:0) > "$out.tmp"
+mv "$out.tmp" "$out"
