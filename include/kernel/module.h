@@ -161,6 +161,20 @@ struct boot_module;
  */
 const struct boot_module *module_boot_file(const char *name);
 
+/*
+ * module_file - the file of module @name: the initrd's
+ * lib/modules/@name.ko, else a GRUB boot module of that name.  0 with
+ * *@buf and *@len set, -ENOENT, or -ENAMETOOLONG.
+ */
+int module_file(const char *name, const void **buf, size_t *len);
+
+/*
+ * modprobe - load @name with @args (may be NULL) after the modules it
+ * depends on (the initrd's lib/modules/modules.dep), skipping loaded ones.
+ * Returns 0 or the first error.
+ */
+int modprobe(const char *name, const char *args);
+
 /* The kernel's taint flags (Linux's letters, "P" and "E"). */
 #define TAINT_PROPRIETARY_MODULE (1u << 0)
 extern unsigned int kernel_taint;

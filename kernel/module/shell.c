@@ -1,7 +1,7 @@
 /*
- * Shell commands for modules: insmod, rmmod, lsmod and modinfo.  Module
- * files come from the boot modules GRUB loaded (module2 lines, found by
- * name with or without ".ko"), until the initrd provides a file system.
+ * Shell commands for modules: insmod, rmmod, lsmod and modinfo (modprobe
+ * is in modprobe.c).  Module files come from the initrd or GRUB's boot
+ * modules (module_file()).
  */
 #include <kernel/errno.h>
 #include <kernel/mm.h>
@@ -33,14 +33,13 @@ const struct boot_module *module_boot_file(const char *name)
 static int cmd_insmod(int argc, char **argv)
 {
 	char args[INSMOD_ARGS_MAX] = "";
-	const struct boot_module *bm;
-	size_t used = 0;
+	const void *buf;
+	size_t len, used = 0;
 	int err;
 
 	if (argc < 2)
 		return -EINVAL;
-	bm = module_boot_file(argv[1]);
-	if (!bm) {
+	if (module_file(argv[1], &buf, &len)) {
 		shell_printf("insmod: no module file '%s'\n", argv[1]);
 		return -ENOENT;
 	}
@@ -53,8 +52,7 @@ static int cmd_insmod(int argc, char **argv)
 			return -E2BIG;
 		used += (size_t)n;
 	}
-	err = load_module(argv[1], phys_to_virt(bm->start),
-			  (size_t)(bm->end - bm->start), args);
+	err = load_module(argv[1], buf, len, args);
 	if (err)
 		shell_printf("insmod: could not insert module %s: %s\n", argv[1],
 			     errno_name(err) ? errno_name(err) : "error");

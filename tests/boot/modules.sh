@@ -1,17 +1,31 @@
-# Loadable modules in the running kernel: the in-kernel loader tests with
-# the sample .ko files given to GRUB, then insmod/lsmod/rmmod/modinfo from
-# the shell, module_blacklist=, and an oops in module code that touches
-# freed module init memory.
+# Loadable modules in the running kernel: the in-kernel loader tests (with
+# the sample .ko files as GRUB boot modules, no initrd), then from the
+# initrd: insmod/lsmod/rmmod/modinfo/modprobe from the shell, etc/modules
+# at boot, module_blacklist=, and an oops in module code that touches freed
+# module init memory.
 source "$(dirname "$0")/lib.sh"
 
-BOOT_FILES=$(ls "$BUILD"/modules/*.ko)
-export BOOT_FILES
-
-boot ktest 'ktest=module module_test.answer=42'
+BOOT_FILES=$(ls "$BUILD"/modules/*.ko) INITRD= boot ktest 'ktest=module module_test.answer=42'
 ktap_results
 expect '# ktest: 1 suites, 0 failed cases' 'every module loader case passes'
 expect_not 'skipped' 'the cases ran with the module files'
 expect_status 0 'QEMU exit status reports success'
+
+boot modprobe 'loglevel=7' < <(printf '%s\n' 'modprobe importer' 'lsmod' 'poweroff')
+expect 'exporter: ready' 'modprobe loads the dependency first (modules.dep)'
+expect 'importer: exporter_add\(40, 2\) = 42' 'then the module asked for'
+
+# An initrd whose etc/modules lists two modules, one with parameters.
+tree=$out/modules.tree
+mkdir -p "$tree/etc"
+printf '%s\n' '# loaded at boot' 'importer' 'params count=7 name=boot' > "$tree/etc/modules"
+tools/mkinitrd.sh -o "$out/modules.cpio" -d "$BUILD/tools/depmod" -t "$tree" \
+	"$BUILD"/modules/*.ko 2> "$out/modules.mkinitrd.log"
+INITRD=$out/modules.cpio boot etc 'loglevel=7' < <(printf '%s\n' 'lsmod' 'poweroff')
+expect 'importer: exporter_add\(40, 2\) = 42' 'etc/modules is loaded at boot, dependencies first'
+expect 'params: big=-30 ubig=40 name=boot' 'with the parameters on its line'
+expect '^params +[0-9]+ +0' 'lsmod lists what was loaded at boot'
+expect 'Freeing unused kernel memory' 'boot goes on to free init memory'
 
 boot shell 'loglevel=7' < <(printf '%s\n' 'insmod hello' 'insmod exporter' \
 	'insmod importer' 'lsmod' 'rmmod exporter' 'insmod failinit' 'lsmod' \

@@ -4,9 +4,10 @@
  * between modules, refused modules leaving no trace (frame, heap and
  * module-area counters return exactly), permissions of the loaded parts,
  * parameters, version magic, GPL-only exports, and 100 load/unload rounds.
- * Booted without module files (plain "ktest"), the cases have nothing to
- * load and say so; tests/boot/modules.sh runs them with the files.
+ * The files come from the initrd (or GRUB boot modules); booted without
+ * either, the cases have nothing to load and say so.
  */
+#include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
 #include <kernel/ktest.h>
@@ -18,7 +19,7 @@
 
 /*
  * A built-in parameter: "module_test.answer=42" on the command line sets it
- * (tests/boot/modules.sh passes that along with the module files).
+ * (tests/boot/modules.sh passes that); without it, it keeps its default.
  */
 static int answer;
 module_param(answer, int, 0444);
@@ -31,21 +32,17 @@ struct ko {
 
 static bool ko_get(const char *name, struct ko *ko)
 {
-	const struct boot_module *bm = module_boot_file(name);
-
-	if (!bm)
-		return false;
-	ko->buf = phys_to_virt(bm->start);
-	ko->len = (size_t)(bm->end - bm->start);
-	return true;
+	return module_file(name, &ko->buf, &ko->len) == 0;
 }
 
-/* False, with a note, when GRUB was given no module files at all. */
+/* False, with a note, when neither the initrd nor GRUB has the modules. */
 static bool have_files(struct ktest *t)
 {
-	if (boot_info.module_count)
+	struct ko ko;
+
+	if (module_file("hello", &ko.buf, &ko.len) == 0)
 		return true;
-	printk(KERN_INFO "        # %s: no module files given to GRUB: skipped\n",
+	printk(KERN_INFO "        # %s: no module files (initrd or GRUB): skipped\n",
 	       t->name);
 	return false;
 }
@@ -279,11 +276,22 @@ static void test_vermagic(struct ktest *t)
 	kfree(copy);
 }
 
+/* Where @word starts in the command line, or NULL. */
+static const char *cmdline_find(const char *word)
+{
+	for (const char *p = saved_command_line; *p; p++)
+		if (!strncmp(p, word, strlen(word)))
+			return p;
+	return NULL;
+}
+
 static void test_builtin_parameter(struct ktest *t)
 {
-	if (!have_files(t))
-		return;
-	KT_EXPECT_EQ(t, answer, 42);
+	const char *given = cmdline_find("module_test.answer=");
+
+	KT_EXPECT_EQ(t, answer, given ? 42 : 0);
+	if (given)
+		KT_EXPECT(t, !strncmp(given, "module_test.answer=42", 21));
 }
 
 static void test_hundred_rounds(struct ktest *t)
