@@ -97,7 +97,8 @@ static void test_files_present(struct ktest *t)
 	if (!have_files(t))
 		return;
 	KT_EXPECT(t, ko_get("hello", &ko));
-	KT_EXPECT(t, ko_get("failinit.ko", &ko));
+	KT_EXPECT(t, ko_get("failinit", &ko));
+	KT_EXPECT(t, !ko_get("no_such_module", &ko));
 }
 
 static void test_load_unload(struct ktest *t)
