@@ -61,13 +61,14 @@ include kernel/build.mk
 include mm/build.mk
 include drivers/build.mk
 include tests/kernel/build.mk
+include kernel/module/build.mk
 
 KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
 .PHONY: all iso run test bench gdb deps clean help
-all: iso
+all: iso modules
 
 help:
 	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
@@ -75,7 +76,7 @@ help:
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $@))"' -c $< -o $@
 
 $(BUILD)/%.o: %.asm
 	$(quiet) NASM $@
@@ -167,12 +168,14 @@ gdb: deps
 	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		--gdb $(KERNEL)
 
+include modules/build.mk
 # The benchmarks run in the kernel (include/kernel/bench.h); their figures
 # are the "bench:" lines of the serial log.
 BENCH_ISO := $(BUILD)/bench.iso
 bench: deps
 	$(Q)$(MAKE) $(KERNEL)
-	$(Q)tools/mkiso.sh $(KERNEL) $(BENCH_ISO) 'bench' > /dev/null
+	$(Q)$(MAKE) $(MODDIR)/bigreloc.ko
+	$(Q)tools/mkiso.sh $(KERNEL) $(BENCH_ISO) 'bench' '' $(MODDIR)/bigreloc.ko > /dev/null
 	$(Q)tools/run-qemu.sh --iso $(BENCH_ISO) --mem $(MEM) --timeout 120 \
 		< /dev/null | tr -d '\r' | grep 'bench: '
 

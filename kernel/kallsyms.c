@@ -4,6 +4,7 @@
  * after everything it describes, so adding it moves no symbol.
  */
 #include <kernel/kallsyms.h>
+#include <kernel/module.h>
 #include <kernel/string.h>
 
 struct kallsym {
@@ -58,8 +59,14 @@ int sprint_symbol(char *buf, size_t size, uintptr_t addr)
 	size_t sym_size, offset;
 	const char *name = kallsyms_lookup(addr, &sym_size, &offset);
 
+	const char *modname;
+
 	if (name)
 		return snprintf(buf, size, "%s+0x%zx/0x%zx", name, offset,
 				sym_size);
+	name = module_address_lookup(addr, &sym_size, &offset, &modname);
+	if (name)
+		return snprintf(buf, size, "%s+0x%zx/0x%zx [%s]", name, offset,
+				sym_size, modname);
 	return snprintf(buf, size, "0x%lx", (unsigned long)addr);
 }

@@ -4,6 +4,7 @@
  * lines (pr_cont, or text without a newline) are joined before they are
  * stored, as Linux does.
  */
+#include <kernel/export.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
@@ -194,6 +195,7 @@ int vprintk(const char *fmt, va_list ap)
 	irq_restore(flags);
 	return len;
 }
+EXPORT_SYMBOL(vprintk);
 
 int printk(const char *fmt, ...)
 {
@@ -205,6 +207,7 @@ int printk(const char *fmt, ...)
 	va_end(ap);
 	return n;
 }
+EXPORT_SYMBOL(printk);
 
 static int __init loglevel_setup(const char *val)
 {

@@ -4,6 +4,7 @@
  * read-only page, execution of an NX page, or nothing mapped.
  */
 #include <kernel/interrupt.h>
+#include <kernel/module.h>
 #include "internal.h"
 
 static bool in_range(uintptr_t a, const void *start, const void *end)
@@ -17,6 +18,8 @@ static const char *explain_not_present(uintptr_t addr)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
+	if (module_freed_init(addr))
+		return "access to a module's freed init memory (an __init function or __initdata used after init_module)";
 	if (vmarea_is_guard(addr))
 		return "guard page after a module area or ioremap range: overrun";
 	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)

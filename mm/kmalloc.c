@@ -3,6 +3,7 @@
  * allocator, reached through the direct map.  The frame pool's per-frame
  * owner words carry the heap's page tags.
  */
+#include <kernel/export.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -63,11 +64,13 @@ void *kmalloc(size_t size, gfp_t flags)
 		memset(p, 0, size);
 	return p;
 }
+EXPORT_SYMBOL(kmalloc);
 
 void *kzalloc(size_t size, gfp_t flags)
 {
 	return kmalloc(size, flags | __GFP_ZERO);
 }
+EXPORT_SYMBOL(kzalloc);
 
 void *krealloc(void *ptr, size_t size, gfp_t flags)
 {
@@ -80,6 +83,7 @@ void *krealloc(void *ptr, size_t size, gfp_t flags)
 		memset((char *)p + old, 0, size - old);
 	return p;
 }
+EXPORT_SYMBOL(krealloc);
 
 void kfree(const void *ptr)
 {
@@ -88,6 +92,7 @@ void kfree(const void *ptr)
 	heap_free(&kernel_heap, (void *)ptr);
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(kfree);
 
 size_t ksize(const void *ptr)
 {

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Make a hybrid BIOS + UEFI ISO with GRUB, the kernel and (if given) the
-# initrd, booting with the given kernel command line.
-# Usage: tools/mkiso.sh KERNEL OUT.iso 'CMDLINE' [INITRD]
+# initrd, booting with the given kernel command line.  Each further FILE is
+# loaded by GRUB as one more Multiboot2 module named by its file name (the
+# boot tests pass module .ko files this way).
+# Usage: tools/mkiso.sh KERNEL OUT.iso 'CMDLINE' [INITRD [FILE...]]
 set -eu
 kernel=$1 out=$2 cmdline=$3 initrd=${4:-}
+shift $(($# < 4 ? $# : 4))
 here=$(dirname "$0")/..
 stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-iso.XXXXXX")
 # The log stays outside the tree being packed: xorriso fails ("MISHAP") on
@@ -20,6 +23,15 @@ if [ -n "$initrd" ]; then
 	cp "$initrd" "$stage/boot/initrd.cpio"
 	sed -i 's|^\tboot$|\tmodule2 /boot/initrd.cpio initrd\n\tboot|' \
 		"$stage/boot/grub/grub.cfg"
+fi
+if [ $# -gt 0 ]; then
+	mkdir -p "$stage/boot/files"
+	for f in "$@"; do
+		b=$(basename "$f")
+		cp "$f" "$stage/boot/files/$b"
+		sed -i "s|^\tboot\$|\tmodule2 /boot/files/$b $b\n\tboot|" \
+			"$stage/boot/grub/grub.cfg"
+	done
 fi
 grub-mkrescue -o "$out" "$stage" >"$mklog" 2>&1 || {
 	cat "$mklog" >&2

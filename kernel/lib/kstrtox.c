@@ -2,6 +2,7 @@
  * String-to-number conversion for command-line and module parameters.  A
  * value must be a number in full: "12abc" is an error, not 12.
  */
+#include <kernel/export.h>
 #include <kernel/errno.h>
 #include <kernel/string.h>
 
@@ -46,6 +47,7 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	*res = v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoull);
 
 int kstrtoll(const char *s, unsigned int base, long long *res)
 {
@@ -63,3 +65,4 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 	*res = neg ? (long long)(0 - v) : (long long)v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoll);

@@ -2,6 +2,7 @@
  * The string and memory functions the compiler and the kernel expect.  Kept
  * simple: clarity over speed, except memcpy/memset which use "rep" strings.
  */
+#include <kernel/export.h>
 #include <kernel/string.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
@@ -14,6 +15,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 			 : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(memcpy);
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -28,6 +30,7 @@ void *memmove(void *dst, const void *src, size_t n)
 		d[n] = s[n];
 	return dst;
 }
+EXPORT_SYMBOL(memmove);
 
 void *memset(void *s, int c, size_t n)
 {
@@ -36,6 +39,7 @@ void *memset(void *s, int c, size_t n)
 	__asm__ volatile("rep stosb" : "+D"(s), "+c"(n) : "a"(c) : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(memset);
 
 int memcmp(const void *a, const void *b, size_t n)
 {
@@ -46,6 +50,7 @@ int memcmp(const void *a, const void *b, size_t n)
 			return x[i] - y[i];
 	return 0;
 }
+EXPORT_SYMBOL(memcmp);
 
 size_t strlen(const char *s)
 {
@@ -55,6 +60,7 @@ size_t strlen(const char *s)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strlen);
 
 size_t strnlen(const char *s, size_t max)
 {
@@ -64,6 +70,7 @@ size_t strnlen(const char *s, size_t max)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strnlen);
 
 int strcmp(const char *a, const char *b)
 {
@@ -71,6 +78,7 @@ int strcmp(const char *a, const char *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
 }
+EXPORT_SYMBOL(strcmp);
 
 int strncmp(const char *a, const char *b, size_t n)
 {
@@ -82,6 +90,7 @@ int strncmp(const char *a, const char *b, size_t n)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(strncmp);
 
 char *strchr(const char *s, int c)
 {
@@ -92,6 +101,7 @@ char *strchr(const char *s, int c)
 			return NULL;
 	}
 }
+EXPORT_SYMBOL(strchr);
 
 char *strrchr(const char *s, int c)
 {
@@ -104,6 +114,7 @@ char *strrchr(const char *s, int c)
 			return (char *)last;
 	}
 }
+EXPORT_SYMBOL(strrchr);
 
 size_t strlcpy(char *dst, const char *src, size_t size)
 {
@@ -117,6 +128,7 @@ size_t strlcpy(char *dst, const char *src, size_t size)
 	}
 	return len;
 }
+EXPORT_SYMBOL(strlcpy);
 
 bool strlist_contains(const char *list, const char *name)
 {

@@ -3,6 +3,7 @@
  * shell.  It never writes past the buffer and always reports the length the
  * whole output would have had, so callers can detect truncation.
  */
+#include <kernel/export.h>
 #include <kernel/string.h>
 
 struct out {
@@ -238,6 +239,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return (int)o.len;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -249,3 +251,4 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 	return n;
 }
+EXPORT_SYMBOL(snprintf);

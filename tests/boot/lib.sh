@@ -17,6 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BUILD=${BUILD:-build}
 KERNEL=${KERNEL:-$BUILD/sprout.elf}
 INITRD=${INITRD-$BUILD/initrd.cpio}	# INITRD= boots without one
+BOOT_FILES=${BOOT_FILES:-}	# more files for GRUB to load (module2), e.g. .ko
 TIMEOUT=${TIMEOUT:-60}
 out=$BUILD/tests
 mkdir -p "$out/iso"
@@ -27,11 +28,11 @@ log= status=
 # made once.
 iso_for() {
 	local key iso
-	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"} iso/grub.cfg; printf '%s' "$1"; } |
+	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"} $BOOT_FILES iso/grub.cfg; printf '%s' "$1"; } |
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
-		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" $INITRD >&2 &&
+		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
 			mv "$iso.tmp" "$iso" || return 1
 	fi
 	echo "$iso"

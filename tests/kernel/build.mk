@@ -5,3 +5,4 @@ obj-y += tests/kernel/core_test.o
 obj-y += tests/kernel/initcall_test.o
 obj-y += tests/kernel/drivers_test.o
 obj-y += tests/kernel/mm_test.o
+obj-y += tests/kernel/module_test.o

@@ -5,6 +5,67 @@ test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/multiboot2.c
 
+# The module loader on real modules: fixtures (tests/unit/fixtures/) built
+# by gcc and by clang with several option sets, plus the sample modules.
+module-core-srcs := kernel/module/elf.c kernel/module/layout.c \
+	kernel/module/symbols.c kernel/module/reloc.c kernel/lib/vsnprintf.c
+unit-tests += test_module_elf
+test_module_elf-srcs := tests/unit/module_fixture.c $(module-core-srcs)
+unit-tests += test_module_reloc
+test_module_reloc-srcs := tests/unit/module_fixture.c $(module-core-srcs)
+
+FIXDIR := $(BUILD)/tests/fixtures
+FIX_CFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mno-red-zone \
+	-mgeneral-regs-only -fno-common -fno-asynchronous-unwind-tables \
+	-Wall -Wextra -Werror -Wno-unused-parameter -nostdinc -Iinclude \
+	-DMODULE -DKBUILD_MODNAME='"fixture"' -DSPROUT_VERSION='"test"'
+# name:compiler:options -- each builds $(FIXDIR)/sample-<name>.ko
+FIX_VARIANTS := gcc-O0:gcc:-O0 gcc-O2g:gcc:-O2_-g \
+	gcc-O2noplt:gcc:-O2_-fno-plt_-ffunction-sections_-fdata-sections \
+	gcc-unwind:gcc:-O2_-fasynchronous-unwind-tables \
+	clang-O0:clang:-O0 clang-O2g:clang:-O2_-g \
+	clang-O2noplt:clang:-O2_-fno-plt_-ffunction-sections
+fix_cc = $(word 2,$(subst :, ,$(1)))
+fix_isystem = -isystem $(shell $(1) -print-file-name=include)
+
+define fixture_variant
+$(FIXDIR)/sample-$(word 1,$(subst :, ,$(1))).ko: tests/unit/fixtures/sample.c
+	$$(quiet) FIXTURE $$@
+	@mkdir -p $$(dir $$@)
+	$$(Q)$(call fix_cc,$(1)) $$(FIX_CFLAGS) $(call fix_isystem,$(call fix_cc,$(1))) \
+		-mcmodel=kernel $(subst _, ,$(word 3,$(subst :, ,$(1)))) -c $$< -o $$@.o
+	$$(Q)$$(LD) -r -o $$@ $$@.o
+MODULE_FIXTURES += $(FIXDIR)/sample-$(word 1,$(subst :, ,$(1))).ko
+endef
+MODULE_FIXTURES :=
+$(foreach v,$(FIX_VARIANTS),$(eval $(call fixture_variant,$(v))))
+
+# The relocation table, assembled by both assemblers.
+$(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko: $(FIXDIR)/relocs-%.ko: tests/unit/fixtures/relocs.S
+	$(quiet) FIXTURE $@
+	@mkdir -p $(dir $@)
+	$(Q)$* -c $< -o $@.o && $(LD) -r -o $@ $@.o
+
+# Broken on purpose: the small code model, -fcommon, no init_module, a
+# symbol nobody exports, thread-local storage.
+$(FIXDIR)/smallmodel.ko: FIX_EXTRA := -mcmodel=small -O2
+$(FIXDIR)/common.ko: FIX_EXTRA := -mcmodel=kernel -fcommon
+$(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko: FIX_EXTRA := -mcmodel=kernel
+$(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko \
+		$(FIXDIR)/tls.ko: \
+		$(FIXDIR)/%.ko: tests/unit/fixtures/%.c
+	$(quiet) FIXTURE $@
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(filter-out -fno-common,$(FIX_CFLAGS)) $(call fix_isystem,gcc) \
+		$(FIX_EXTRA) -c $< -o $@.o && $(LD) -r -o $@ $@.o
+
+MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
+	$(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko \
+	$(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko
+.PHONY: unit-fixtures
+unit-fixtures: $(MODULE_FIXTURES) modules
+$(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
+
 unit-tests += test_cpio
 test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c
 
@@ -31,3 +92,20 @@ test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
+
+# libFuzzer on the module parser (not part of make test): make fuzz
+# FUZZ_TIME=seconds, seeded with the sample modules and the fixtures.
+FUZZ_TIME = 60
+FUZZER := $(BUILD)/tests/fuzz/fuzz_module_elf
+$(FUZZER): tests/fuzz/fuzz_module_elf.c $(module-core-srcs)
+	$(quiet) CLANG $@
+	@mkdir -p $(dir $@)
+	$(Q)clang -std=gnu11 -g -O1 -Iinclude -DHOST_TEST -Dvsnprintf=sprout_vsnprintf \
+		-Dsnprintf=sprout_snprintf -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $^ -o $@
+
+.PHONY: fuzz
+fuzz: $(FUZZER) unit-fixtures
+	@mkdir -p $(BUILD)/tests/fuzz/corpus
+	@cp $(MODULES) $(MODULE_FIXTURES) $(BUILD)/tests/fuzz/corpus/
+	$(FUZZER) -max_total_time=$(FUZZ_TIME) -max_len=65536 $(BUILD)/tests/fuzz/corpus

@@ -1,0 +1,182 @@
+/*
+ * Loadable modules.  The same driver source is built in (module_init() is
+ * a device initcall, module_exit() is discarded) or, compiled with
+ * -DMODULE, becomes a .ko whose init_module/cleanup_module are aliases of
+ * the functions named here.  The loader (kernel/module/) links a .ko into
+ * the module area; this header is its API and the macros modules use.
+ */
+#ifndef KERNEL_MODULE_H
+#define KERNEL_MODULE_H
+
+#include <kernel/export.h>
+#include <kernel/init.h>
+#include <kernel/modinfo.h>
+#include <kernel/moduleparam.h>
+#include <kernel/types.h>
+
+/*
+ * The version magic every module carries (vermagic= in .modinfo) and the
+ * loader compares with its own: the kernel version and the build options
+ * that decide the binary interface (code model, no red zone, unload).
+ */
+#define VERMAGIC_STRING SPROUT_VERSION " x86_64 mcmodel=kernel no-red-zone mod_unload"
+
+/*
+ * __copy(fn) gives the alias the attributes of its target (section, cold),
+ * which GCC's -Wmissing-attributes otherwise wants spelled out.
+ */
+#if defined(__has_attribute) && __has_attribute(__copy__)
+#define __copy(fn) __attribute__((__copy__(fn)))
+#else
+#define __copy(fn)
+#endif
+
+#ifdef MODULE
+/*
+ * The inline function checks @fn's type at compile time; the alias makes
+ * the symbol the loader calls.
+ */
+#define module_init(fn)                                                     \
+	static inline initcall_t __unused __inittest(void) { return fn; }   \
+	int init_module(void) __copy(fn) __attribute__((alias(#fn)))
+#define module_exit(fn)                                                     \
+	static inline exitcall_t __unused __exittest(void) { return fn; }   \
+	void cleanup_module(void) __copy(fn) __attribute__((alias(#fn)))
+#else
+#define module_init(fn) device_initcall(fn)
+#define module_exit(fn) __exitcall(fn)
+#endif
+
+#define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
+#define MODULE_LICENSE(s) MODULE_INFO(license, s)
+#define MODULE_AUTHOR(s) MODULE_INFO(author, s)
+#define MODULE_DESCRIPTION(s) MODULE_INFO(description, s)
+#define MODULE_ALIAS(s) MODULE_INFO(alias, s)
+#define MODULE_VERSION(s) MODULE_INFO(version, s)
+
+#define MODULE_NAME_LEN 56
+#define MODULE_USES_MAX 16	/* modules one module may take symbols from */
+
+enum module_state {
+	MODULE_STATE_COMING,	/* linked, init_module running */
+	MODULE_STATE_LIVE,	/* init_module returned 0 */
+	MODULE_STATE_GOING,	/* being removed, or init failed */
+};
+
+/* A module's function symbols, kept for backtraces (kernel/module/kallsyms.c). */
+struct module_ksym {
+	uintptr_t addr;
+	uint32_t size;
+	uint32_t name;	/* offset in strings */
+};
+
+/* One loaded module. */
+struct module {
+	char name[MODULE_NAME_LEN];
+	enum module_state state;
+	struct module *next;	/* in the list of loaded modules */
+	int refcount;		/* users: modules using its exports, try_module_get */
+	struct module *uses[MODULE_USES_MAX];	/* modules it holds a reference on */
+	size_t num_uses;
+	bool gpl_compatible;
+
+	void *core;		/* module area: text RX | rodata R | data RW */
+	size_t core_size, core_text_size, core_ro_size;
+	void *init;		/* freed once init_module returned 0 */
+	size_t init_size, init_text_size;
+
+	int (*init_fn)(void);
+	void (*exit_fn)(void);	/* NULL: the module cannot be removed */
+	const struct kernel_symbol *syms, *gpl_syms;
+	size_t num_syms, num_gpl_syms;
+	const struct kernel_param *params;
+	size_t num_params;
+	char *args;		/* the argument string; charp parameters point in */
+	char *modinfo;		/* a copy of .modinfo */
+	size_t modinfo_size;
+	struct module_ksym *ksyms;
+	size_t num_ksyms;
+	char *ksym_names;
+};
+
+/*
+ * load_module - link the module file @buf (@len bytes; only read) under
+ * @name, set its parameters from @args ("a=1 s=text arr=1,2,3", may be
+ * NULL) and run its init_module.  Returns 0; -ENOEXEC for a malformed
+ * file or a version mismatch, -ENOENT for an unknown symbol, -EEXIST if a
+ * module of that name is loaded, -EPERM if blacklisted or a GPL-only
+ * symbol is refused, -ENOMEM, a parameter error, or init_module's error.
+ * Every failure is logged and leaves nothing allocated.
+ */
+int load_module(const char *name, const void *buf, size_t len, const char *args);
+
+/*
+ * remove_module - run @name's cleanup_module and free it.  -ENOENT if not
+ * loaded, -EBUSY if another module uses it, it is in use, or it has no
+ * cleanup_module.
+ */
+int remove_module(const char *name);
+
+/* module_find - the loaded (or loading) module called @name, or NULL. */
+struct module *module_find(const char *name);
+
+/* module_for_each - call @fn on every loaded module, oldest first. */
+void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg);
+
+/*
+ * module_get_info - the value of @tag in @mod's .modinfo (the @n-th one
+ * for repeated tags such as parm), or NULL.
+ */
+const char *module_get_info(const struct module *mod, const char *tag,
+			    unsigned int n);
+
+/*
+ * try_module_get - take a reference that keeps @mod loaded; false if it is
+ * going away.  module_put - drop it.
+ */
+bool try_module_get(struct module *mod);
+void module_put(struct module *mod);
+
+/* module_state_name - "Live", "Loading" or "Unloading". */
+const char *module_state_name(enum module_state state);
+
+/*
+ * module_address_lookup - the module function containing @addr: its name,
+ * size and @addr's offset, with *@modname set; NULL if none.  For oopses.
+ */
+const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
+				  const char **modname);
+
+/*
+ * module_freed_init - the name of the module whose freed init memory
+ * contains @addr, or NULL (for the page-fault explanation).
+ */
+const char *module_freed_init(uintptr_t addr);
+
+struct boot_module;
+
+/*
+ * module_boot_file - the file GRUB loaded as a boot module (module2) whose
+ * name, without directory, is @name or @name.ko; NULL if none.
+ */
+const struct boot_module *module_boot_file(const char *name);
+
+/*
+ * module_file - the file of module @name: the initrd's
+ * lib/modules/@name.ko, else a GRUB boot module of that name.  0 with
+ * *@buf and *@len set, -ENOENT, or -ENAMETOOLONG.
+ */
+int module_file(const char *name, const void **buf, size_t *len);
+
+/*
+ * modprobe - load @name with @args (may be NULL) after the modules it
+ * depends on (the initrd's lib/modules/modules.dep), skipping loaded ones.
+ * Returns 0 or the first error.
+ */
+int modprobe(const char *name, const char *args);
+
+/* The kernel's taint flags (Linux's letters, "P" and "E"). */
+#define TAINT_PROPRIETARY_MODULE (1u << 0)
+extern unsigned int kernel_taint;
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * Module parameters: module_param() and friends describe a variable that
+ * insmod arguments ("a=1 s=text arr=1,2,3") or, for built-in code, the
+ * kernel command line ("name.a=1") can set.  Each description is a struct
+ * kernel_param in the __param section; the types are named by their ops
+ * (param_ops_int ...), exported by kernel/module/params.c.  The .modinfo
+ * strings "parmtype=name:type" and "parm=name:description" are what the
+ * host's modinfo prints.
+ */
+#ifndef KERNEL_MODULEPARAM_H
+#define KERNEL_MODULEPARAM_H
+
+#include <kernel/modinfo.h>
+#include <kernel/types.h>
+
+struct kernel_param;
+
+/* How one parameter type is parsed and printed. */
+struct kernel_param_ops {
+	/*
+	 * set - parse @val (NULL for a bare "name") into the variable; 0 or
+	 * -EINVAL/-ERANGE.  @val lives in the writable argument string given
+	 * to param_parse() (charp keeps a pointer to it).
+	 */
+	int (*set)(const char *val, const struct kernel_param *kp);
+};
+
+/* The storage of a module_param_array(). */
+struct kparam_array {
+	unsigned int max;	/* elements in the array */
+	unsigned int elemsize;
+	unsigned int *num;	/* where to store the count set, or NULL */
+	const struct kernel_param_ops *ops;	/* of one element */
+	void *elem;
+};
+
+struct kernel_param {
+	const char *name;	/* "a", or "mod.a" for built-in code */
+	const struct kernel_param_ops *ops;
+	uint16_t perm;		/* sysfs-style mode, kept for the record */
+	union {
+		void *arg;
+		const struct kparam_array *arr;
+	};
+};
+
+extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
+	param_ops_short, param_ops_ushort, param_ops_int, param_ops_uint,
+	param_ops_long, param_ops_ulong, param_ops_charp, param_array_ops;
+
+/* Built-in code names its parameters "<file>.<param>", as Linux does. */
+#ifdef MODULE
+#define MODULE_PARAM_PREFIX ""
+#else
+#define MODULE_PARAM_PREFIX KBUILD_MODNAME "."
+#endif
+
+/*
+ * The type check: __check_<name>() returns @p as a pointer to the C type
+ * of the parameter type, so a mismatch is a compile error.
+ */
+#define __param_check(name, p, type)                                        \
+	static inline type __unused *__check_##name(void) { return (p); }
+
+#define param_check_bool(name, p) __param_check(name, p, bool)
+#define param_check_invbool(name, p) __param_check(name, p, bool)
+#define param_check_short(name, p) __param_check(name, p, short)
+#define param_check_ushort(name, p) __param_check(name, p, unsigned short)
+#define param_check_int(name, p) __param_check(name, p, int)
+#define param_check_uint(name, p) __param_check(name, p, unsigned int)
+#define param_check_long(name, p) __param_check(name, p, long)
+#define param_check_ulong(name, p) __param_check(name, p, unsigned long)
+#define param_check_charp(name, p) __param_check(name, p, char *)
+
+/* (Macro arguments must not be named like the fields they fill.) */
+#define __module_param_call(prefix, id, ops_, field, value, perm_)          \
+	static const char __param_str_##id[] = prefix #id;                  \
+	static const struct kernel_param __param_##id __used               \
+		__section("__param") __aligned(8) = {                       \
+			.name = __param_str_##id, .ops = (ops_),            \
+			.perm = (perm_), .field = (value) }
+
+#define module_param_cb(name, ops, value, perm)                             \
+	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, value, perm)
+
+#define __MODULE_PARM_TYPE(name, type)                                      \
+	__MODULE_INFO(parmtype, name, #name ":" type)
+
+/*
+ * The type is pasted (param_ops_##type) in the first macro it reaches:
+ * "bool" is itself a macro (<stdbool.h>) and would otherwise be expanded.
+ */
+#define __module_param_named(name, value, check, ops, type, perm)           \
+	check(name, &(value));                                              \
+	module_param_cb(name, &ops, &(value), perm);                        \
+	__MODULE_PARM_TYPE(name, type)
+
+/*
+ * module_param_named - parameter @name stored in the variable @value of
+ * parameter type @type (bool, invbool, short, ushort, int, uint, long,
+ * ulong, charp).
+ */
+#define module_param_named(name, value, type, perm)                         \
+	__module_param_named(name, value, param_check_##type,               \
+			     param_ops_##type, #type, perm)
+
+#define module_param(name, type, perm)                                      \
+	__module_param_named(name, name, param_check_##type,                \
+			     param_ops_##type, #type, perm)
+
+#define __module_param_array(name, check, elem_ops, type, nump, perm)      \
+	check(name, &(name)[0]);                                            \
+	static const struct kparam_array __param_arr_##name = {             \
+		.max = ARRAY_SIZE(name), .elemsize = sizeof((name)[0]),     \
+		.num = (nump), .ops = &elem_ops, .elem = (name) };          \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops,    \
+			    arr, &__param_arr_##name, perm);                \
+	__MODULE_PARM_TYPE(name, "array of " type)
+
+/*
+ * module_param_array - the array @name of parameter type @type, set from a
+ * comma-separated list; the number of elements given is stored in *@nump
+ * (may be NULL).  More values than the array holds is an error.
+ */
+#define module_param_array(name, type, nump, perm)                          \
+	__module_param_array(name, param_check_##type, param_ops_##type,    \
+			     #type, nump, perm)
+
+#define MODULE_PARM_DESC(name, desc) __MODULE_INFO(parm, name, #name ":" desc)
+
+/*
+ * param_parse - set the parameters in @params[0..@count) from @args
+ * ("a=1 s=\"two words\" arr=1,2,3"), which is modified in place: charp
+ * parameters point into it, so it must live as long as they are used.
+ * A name no parameter has is an error, unless @skip_unknown (the kernel
+ * command line, where other code owns most names).  @who names the owner
+ * in messages.  Returns 0 or the first error (-ENOENT unknown name,
+ * -EINVAL bad value, -ERANGE out of range).
+ */
+int param_parse(const char *who, char *args, const struct kernel_param *params,
+		size_t count, bool skip_unknown);
+
+#endif

@@ -1,0 +1,14 @@
+# The module loader: pure ELF checking, layout, symbols and relocation
+# (also built into the host unit tests), parameters, and the kernel side.
+obj-y += kernel/module/elf.o
+obj-y += kernel/module/layout.o
+obj-y += kernel/module/symbols.o
+obj-y += kernel/module/reloc.o
+obj-y += kernel/module/params.o
+obj-y += kernel/module/symtab.o
+obj-y += kernel/module/kallsyms.o
+obj-y += kernel/module/cmdline.o
+obj-y += kernel/module/main.o
+obj-y += kernel/module/shell.o
+obj-y += kernel/module/modprobe.o
+obj-y += kernel/module/bench.o

@@ -1,0 +1,47 @@
+/*
+ * What the kernel command line says about modules: module_blacklist=a,b
+ * (modules that must not load, as in Linux) and name.param=value for the
+ * parameters of built-in code.
+ */
+#include <kernel/cmdline.h>
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/moduleparam.h>
+#include <kernel/multiboot2.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+#define BLACKLIST_MAX 256
+
+/* module_blacklist=a,b: modules that must not load (as in Linux). */
+static char module_blacklist[BLACKLIST_MAX];
+
+static int __init module_blacklist_setup(const char *val)
+{
+	if (!val || strlen(val) >= sizeof(module_blacklist))
+		return -EINVAL;
+	strlcpy(module_blacklist, val, sizeof(module_blacklist));
+	return 0;
+}
+__setup("module_blacklist", module_blacklist_setup);
+
+bool module_blacklisted(const char *name)
+{
+	return strlist_contains(module_blacklist, name);
+}
+
+extern const struct kernel_param __start___param[], __stop___param[];
+
+/*
+ * Built-in code's parameters come from the command line as name.param=val.
+ * A pure initcall: before any built-in driver's module_init runs.
+ */
+static int __init builtin_params_init(void)
+{
+	static char args[BOOT_CMDLINE_MAX] __initdata;
+
+	strlcpy(args, saved_command_line, sizeof(args));
+	return param_parse("kernel command line", args, __start___param,
+			   (size_t)(__stop___param - __start___param), true);
+}
+pure_initcall(builtin_params_init);

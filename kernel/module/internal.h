@@ -1,0 +1,211 @@
+/*
+ * The module loader's private interface: the state of one load (struct
+ * load_info) and the pure steps that act on it -- check the ELF file, lay
+ * out its sections, resolve symbols, apply relocations.  None of them
+ * allocates or prints, so the host unit tests run them on real .ko files.
+ */
+#ifndef KERNEL_MODULE_INTERNAL_H
+#define KERNEL_MODULE_INTERNAL_H
+
+#include <kernel/elf.h>
+#include <kernel/types.h>
+
+/*
+ * A module lives in two allocations: core (kept while it is loaded) and
+ * init (freed once init_module has returned 0).  Each is laid out as
+ *   [0, text_size)         code                    R X
+ *   [text_size, ro_size)   constants, exports, GOT R
+ *   [ro_size, size)        data and bss            R W
+ * with every boundary page-aligned, so each part gets its own permissions.
+ */
+enum module_region_id { MOD_CORE, MOD_INIT, MOD_REGIONS };
+
+struct module_region {
+	void *mem;		/* where the loader writes the bytes */
+	uint64_t addr;		/* where the code runs; == mem in the kernel */
+	size_t text_size;
+	size_t ro_size;
+	size_t size;
+};
+
+#define MODULE_WHY_MAX 256
+
+struct load_info {
+	const char *name;	/* for messages: "hello" */
+	Elf64_Ehdr *hdr;	/* the file, modified in place while loading */
+	size_t len;
+	Elf64_Shdr *sechdrs;
+	const char *secstrings;
+	size_t secstrings_size;
+	unsigned int symtab_index;
+	Elf64_Sym *syms;
+	size_t num_syms;
+	const char *strtab;
+	size_t strtab_size;
+	const char *modinfo;	/* NULL if the module has none */
+	size_t modinfo_size;
+
+	struct module_region region[MOD_REGIONS];
+	uint64_t ksyms_addr;	/* struct kernel_symbol[num_ksyms], core ro */
+	size_t num_ksyms;
+	uint64_t gpl_ksyms_addr;
+	size_t num_gpl_ksyms;
+	uint64_t params_addr;	/* struct kernel_param[num_params] */
+	size_t num_params;
+	uint64_t got_addr;	/* GOT slots for GOTPCREL, core ro */
+	size_t got_slots;
+	size_t got_used;
+
+	char why[MODULE_WHY_MAX];	/* the reason of the last rejection */
+};
+
+/*
+ * module_reject - record "<module>: <message>" in @info->why and return
+ * -ENOEXEC, so a check reads "return module_reject(info, ...);".
+ */
+int module_reject(struct load_info *info, const char *fmt, ...) __printf(2, 3);
+
+/* module_section_name - the name of section @index, or "?" if unnamed. */
+const char *module_section_name(const struct load_info *info,
+				unsigned int index);
+
+/* module_symbol_name - a symbol's name; a section symbol's section name. */
+const char *module_symbol_name(const struct load_info *info,
+			       const Elf64_Sym *sym);
+
+/*
+ * module_elf_check - validate the module file @buf (@len bytes, 8-byte
+ * aligned, writable: later steps record addresses in it) before anything
+ * else reads it: identity, class, byte order, machine, type, header sizes,
+ * section count and name table, every section inside the file, power-of-two
+ * alignments, no overlapping sections, one symbol table with its strings,
+ * symbol sections and names in range, relocation symbols and offsets in
+ * range.  Fills @info.  Returns 0 or -ENOEXEC with @info->why set.
+ */
+int module_elf_check(struct load_info *info, const char *name, void *buf,
+		     size_t len);
+
+/*
+ * module_get_modinfo - the value of the first "@tag=value" string in the
+ * module's .modinfo, or NULL.  Call after module_elf_check().
+ */
+const char *module_get_modinfo(const struct load_info *info, const char *tag);
+
+/*
+ * module_layout - choose which sections are loaded and where: each in the
+ * core or init region, code, read-only or writable part; exports first in
+ * core rodata, then the GOT.  Sets the regions' sizes (mem/addr still 0).
+ * Drops .modinfo, .eh_frame, .note.* and .comment (nothing at run time
+ * reads them).  Returns 0 or -ENOEXEC (writable code, bad export entry).
+ */
+int module_layout(struct load_info *info);
+
+/*
+ * module_layout_place - once the caller has set each region's mem and addr
+ * (both page-aligned, size bytes), copy the sections into place, zero bss
+ * and padding, and give each loaded section its run address (sh_addr).
+ */
+void module_layout_place(struct load_info *info);
+
+/* module_section_loaded - true if section @index is part of the image. */
+bool module_section_loaded(const struct load_info *info, unsigned int index);
+
+/* module_addr_to_mem - the writable alias of run address @addr, or NULL. */
+void *module_addr_to_mem(const struct load_info *info, uint64_t addr);
+
+/*
+ * A resolver looks up an undefined symbol the module uses: 0 with *@value
+ * set, -ENOENT if nobody exports it, or another error with @info->why set
+ * (e.g. a GPL-only export refused).
+ */
+typedef int (*module_resolve_fn)(struct load_info *info, const char *name,
+				 uint64_t *value, void *ctx);
+
+/*
+ * module_resolve_symbols - give every symbol its final value: section base
+ * + offset for defined ones, @resolve for undefined ones (an undefined weak
+ * symbol nobody exports is 0), the GOT for _GLOBAL_OFFSET_TABLE_.  Rejects
+ * common symbols and unknown ones ("Unknown symbol").  After placement.
+ * Returns 0, -ENOEXEC, -ENOENT or the resolver's error, with @info->why.
+ */
+int module_resolve_symbols(struct load_info *info, module_resolve_fn resolve,
+			   void *ctx);
+
+/*
+ * module_find_symbol - the value of the global symbol @name the module
+ * defines, or 0.  After module_resolve_symbols().
+ */
+uint64_t module_find_symbol(const struct load_info *info, const char *name);
+
+/*
+ * module_find_init_exit - the run addresses of init_module (required: a
+ * module without one is rejected) and cleanup_module (0 if it has none,
+ * which makes the module permanent).  After module_resolve_symbols().
+ */
+int module_find_init_exit(struct load_info *info, uint64_t *init,
+			  uint64_t *exit);
+
+/* module_reloc_name - "R_X86_64_PC32" for a type number, or NULL. */
+const char *module_reloc_name(uint32_t type);
+
+/*
+ * module_reloc_size - bytes a relocation of @type writes (0 for NONE), or
+ * -1 for a type the loader does not apply.
+ */
+int module_reloc_size(uint32_t type);
+
+/* module_reloc_uses_got - true for the GOTPCREL family. */
+bool module_reloc_uses_got(uint32_t type);
+
+/*
+ * module_apply_relocations - apply every relocation section whose target is
+ * loaded (those for .debug_* and dropped sections are skipped), with an
+ * overflow check on each 32-bit field.  After module_resolve_symbols().
+ * Returns 0 or -ENOEXEC naming the section, offset, type and symbol.
+ */
+int module_apply_relocations(struct load_info *info);
+
+/* ---- Kernel side only (main.c, symtab.c, kallsyms.c) ---- */
+
+struct module;
+
+/* The loaded modules, oldest first (main.c). */
+extern struct module *module_list;
+
+/*
+ * kernel_symbol_lookup - the kernel's export @name: 0 with its address and
+ * whether it is GPL-only, -ENOENT, or -ENOMEM building the hash table.
+ */
+int kernel_symbol_lookup(const char *name, uintptr_t *value, bool *gpl_only);
+
+/*
+ * module_resolve - the kernel's resolver (a module_resolve_fn; @ctx is the
+ * struct module being loaded): kernel exports, then live modules' exports,
+ * taking a reference on each module used; GPL-only exports are refused to
+ * modules that are not GPL-compatible (-EPERM).
+ */
+int module_resolve(struct load_info *info, const char *name, uint64_t *value,
+		   void *ctx);
+
+/* module_blacklisted - @name is listed in module_blacklist= (cmdline.c). */
+bool module_blacklisted(const char *name);
+
+/* module_release_uses - drop the references @mod took on other modules. */
+void module_release_uses(struct module *mod);
+
+/*
+ * module_kallsyms_copy - keep @mod's function symbols (run addresses) for
+ * backtraces.  0 or -ENOMEM.  module_kallsyms_free - release them.
+ */
+int module_kallsyms_copy(struct module *mod, const struct load_info *info);
+void module_kallsyms_free(struct module *mod);
+
+/*
+ * module_note_freed_init - remember that @name's init memory at @start
+ * (@size bytes) was freed, so a later fault there says so;
+ * module_forget_freed_init - that range has been handed out again.
+ */
+void module_note_freed_init(const char *name, const void *start, size_t size);
+void module_forget_freed_init(const void *start, size_t size);
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * Where each section of a module goes: the core or the init region, and
+ * in it the code, read-only or writable part (internal.h draws the picture).
+ * Exports come first in core rodata so they form one array, as linker.ld
+ * arranges the kernel's; the GOT for GOTPCREL relocations follows.
+ */
+#include <kernel/errno.h>
+#include <kernel/export.h>
+#include <kernel/mm.h>
+#include <kernel/moduleparam.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+/*
+ * While laying out, a loaded section's sh_entsize holds its offset in its
+ * region, with this bit set for the init region (as Linux does); the field
+ * means nothing for the sections a module loads.
+ */
+#define LAYOUT_INIT_BIT (1ull << 63)
+#define LAYOUT_UNSET (~0ull)
+
+/* Larger than any sane module; keeps every size sum far from overflow. */
+#define MODULE_SECTION_MAX (64ul << 20)
+#define MODULE_REGION_MAX (256ul << 20)
+
+enum layout_part { PART_TEXT, PART_RO, PART_DATA, PARTS };
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/*
+ * Sections nothing reads once the module runs: the loader reads .modinfo
+ * from the file; unwind tables (.eh_frame, only from -fasynchronous-unwind-
+ * tables) have no unwinder to use them, so they and their relocations go.
+ */
+static bool section_dropped(const char *name)
+{
+	return !strcmp(name, ".modinfo") || !strcmp(name, ".eh_frame") ||
+	       !strcmp(name, ".comment") || starts_with(name, ".note");
+}
+
+bool module_section_loaded(const struct load_info *info, unsigned int index)
+{
+	return index < info->hdr->e_shnum &&
+	       (info->sechdrs[index].sh_flags & SHF_ALLOC);
+}
+
+static enum layout_part section_part(const Elf64_Shdr *s)
+{
+	if (s->sh_flags & SHF_EXECINSTR)
+		return PART_TEXT;
+	return (s->sh_flags & SHF_WRITE) ? PART_DATA : PART_RO;
+}
+
+/* Append section @i to @r, at the next offset its alignment allows. */
+static void place(struct load_info *info, struct module_region *r, bool init,
+		  unsigned int i)
+{
+	Elf64_Shdr *s = &info->sechdrs[i];
+	size_t align = s->sh_addralign ? s->sh_addralign : 1;
+	size_t off = ALIGN_UP(r->size, align);
+
+	s->sh_entsize = off | (init ? LAYOUT_INIT_BIT : 0);
+	r->size = off + s->sh_size;
+}
+
+/* Place every not yet placed section of @part whose name has @prefix. */
+static void place_matching(struct load_info *info, bool init,
+			   enum layout_part part, const char *prefix)
+{
+	struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
+		const Elf64_Shdr *s = &info->sechdrs[i];
+		const char *name = module_section_name(info, i);
+
+		if (!(s->sh_flags & SHF_ALLOC) || s->sh_entsize != LAYOUT_UNSET ||
+		    section_part(s) != part ||
+		    starts_with(name, ".init.") != init ||
+		    !starts_with(name, prefix))
+			continue;
+		place(info, r, init, i);
+	}
+}
+
+/* The export and parameter tables must be whole arrays of their entries. */
+static int check_table_sections(struct load_info *info)
+{
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
+		const char *name = module_section_name(info, i);
+		const Elf64_Shdr *s = &info->sechdrs[i];
+		size_t entry;
+
+		if (starts_with(name, KSYMTAB_PREFIX) ||
+		    starts_with(name, KSYMTAB_GPL_PREFIX))
+			entry = sizeof(struct kernel_symbol);
+		else if (!strcmp(name, "__param"))
+			entry = sizeof(struct kernel_param);
+		else
+			continue;
+		if (s->sh_size % entry || s->sh_addralign < 8 ||
+		    !(s->sh_flags & SHF_ALLOC) || (s->sh_flags & SHF_WRITE))
+			return module_reject(info, "section %u (%s): not a read-only table of %zu-byte entries",
+					     i, name, entry);
+	}
+	return 0;
+}
+
+/* Count GOT slots: one per GOTPCREL-family relocation of a loaded section. */
+static size_t count_got_slots(const struct load_info *info)
+{
+	size_t n = 0;
+
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
+		const Elf64_Shdr *s = &info->sechdrs[i];
+		const Elf64_Rela *rela;
+
+		if (s->sh_type != SHT_RELA || !module_section_loaded(info, s->sh_info))
+			continue;
+		rela = (const Elf64_Rela *)((char *)info->hdr + s->sh_offset);
+		for (size_t k = 0; k < s->sh_size / sizeof(*rela); k++)
+			n += module_reloc_uses_got(ELF64_R_TYPE(rela[k].r_info));
+	}
+	return n;
+}
+
+/* Core read-only part: exports, GPL exports, parameters, the rest, GOT. */
+static void layout_core_ro(struct load_info *info)
+{
+	struct module_region *core = &info->region[MOD_CORE];
+	size_t start;
+
+	core->size = ALIGN_UP(core->size, 8);
+	start = core->size;
+	place_matching(info, false, PART_RO, KSYMTAB_PREFIX);
+	info->num_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
+	info->ksyms_addr = start;
+	start = core->size;
+	place_matching(info, false, PART_RO, KSYMTAB_GPL_PREFIX);
+	info->num_gpl_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
+	info->gpl_ksyms_addr = start;
+	start = core->size;
+	place_matching(info, false, PART_RO, "__param");
+	info->num_params = (core->size - start) / sizeof(struct kernel_param);
+	info->params_addr = start;
+	place_matching(info, false, PART_RO, "");
+	core->size = ALIGN_UP(core->size, 8);
+	info->got_addr = core->size;
+	info->got_slots = count_got_slots(info);
+	core->size += info->got_slots * sizeof(uint64_t);
+}
+
+int module_layout(struct load_info *info)
+{
+	int err = check_table_sections(info);
+
+	if (err)
+		return err;
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
+		Elf64_Shdr *s = &info->sechdrs[i];
+
+		if (section_dropped(module_section_name(info, i)))
+			s->sh_flags &= ~(uint64_t)SHF_ALLOC;
+		if ((s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)) ==
+		    (SHF_WRITE | SHF_EXECINSTR) && (s->sh_flags & SHF_ALLOC))
+			return module_reject(info, "section %u (%s) is both writable and executable",
+					     i, module_section_name(info, i));
+		if (!(s->sh_flags & SHF_ALLOC))
+			continue;
+		/* Regions are page-aligned: a larger alignment cannot be met. */
+		if (s->sh_addralign > PAGE_SIZE || s->sh_size > MODULE_SECTION_MAX)
+			return module_reject(info, "section %u (%s): alignment %llu or size %#llx too large",
+					     i, module_section_name(info, i),
+					     (unsigned long long)s->sh_addralign,
+					     (unsigned long long)s->sh_size);
+		s->sh_entsize = LAYOUT_UNSET;
+	}
+	for (int init = 0; init <= 1; init++) {
+		struct module_region *r = &info->region[init];
+
+		place_matching(info, init, PART_TEXT, "");
+		r->text_size = r->size = ALIGN_UP(r->size, PAGE_SIZE);
+		if (init)
+			place_matching(info, true, PART_RO, "");
+		else
+			layout_core_ro(info);
+		r->ro_size = r->size = ALIGN_UP(r->size, PAGE_SIZE);
+		place_matching(info, init, PART_DATA, "");
+		r->size = ALIGN_UP(r->size, PAGE_SIZE);
+		if (r->size > MODULE_REGION_MAX)
+			return module_reject(info, "%s region of %zu bytes too large",
+					     init ? "init" : "core", r->size);
+	}
+	return 0;
+}
+
+void module_layout_place(struct load_info *info)
+{
+	struct module_region *core = &info->region[MOD_CORE];
+
+	for (int r = 0; r < MOD_REGIONS; r++)
+		if (info->region[r].size)
+			memset(info->region[r].mem, 0, info->region[r].size);
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
+		Elf64_Shdr *s = &info->sechdrs[i];
+		bool init = s->sh_entsize & LAYOUT_INIT_BIT;
+		struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+		uint64_t off = s->sh_entsize & ~LAYOUT_INIT_BIT;
+
+		if (!(s->sh_flags & SHF_ALLOC))
+			continue;
+		s->sh_addr = r->addr + off;
+		/* An empty section may sit in an empty (unallocated) region. */
+		if (s->sh_type != SHT_NOBITS && s->sh_size)
+			memcpy((char *)r->mem + off, (char *)info->hdr + s->sh_offset,
+			       s->sh_size);
+	}
+	info->ksyms_addr += core->addr;
+	info->gpl_ksyms_addr += core->addr;
+	info->params_addr += core->addr;
+	info->got_addr += core->addr;
+}
+
+void *module_addr_to_mem(const struct load_info *info, uint64_t addr)
+{
+	for (int i = 0; i < MOD_REGIONS; i++) {
+		const struct module_region *r = &info->region[i];
+
+		if (addr >= r->addr && addr - r->addr < r->size)
+			return (char *)r->mem + (addr - r->addr);
+	}
+	return NULL;
+}

@@ -1,0 +1,375 @@
+/*
+ * Loading and removing modules.  load_module() is a list of named steps;
+ * each failure unwinds, through labels in reverse order, exactly what the
+ * steps before it took, so a refused module leaves no page or byte behind.
+ * The pure work (checks, layout, symbols, relocations) is in elf.c,
+ * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
+ */
+#include <kernel/errno.h>
+#include <kernel/mm.h>
+#include <kernel/module.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+struct module *module_list;
+unsigned int kernel_taint;
+
+
+const char *module_state_name(enum module_state state)
+{
+	switch (state) {
+	case MODULE_STATE_COMING:
+		return "Loading";
+	case MODULE_STATE_LIVE:
+		return "Live";
+	default:
+		return "Unloading";
+	}
+}
+
+struct module *module_find(const char *name)
+{
+	for (struct module *m = module_list; m; m = m->next)
+		if (!strcmp(m->name, name))
+			return m;
+	return NULL;
+}
+
+void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
+{
+	for (struct module *m = module_list; m; m = m->next)
+		fn(m, arg);
+}
+
+bool try_module_get(struct module *mod)
+{
+	if (mod->state == MODULE_STATE_GOING)
+		return false;
+	mod->refcount++;
+	return true;
+}
+EXPORT_SYMBOL(try_module_get);
+
+void module_put(struct module *mod)
+{
+	if (mod->refcount > 0)
+		mod->refcount--;
+}
+EXPORT_SYMBOL(module_put);
+
+const char *module_get_info(const struct module *mod, const char *tag,
+			    unsigned int n)
+{
+	size_t taglen = strlen(tag);
+
+	for (const char *p = mod->modinfo; p && p < mod->modinfo + mod->modinfo_size;
+	     p += strlen(p) + 1)
+		if (!strncmp(p, tag, taglen) && p[taglen] == '=' && n-- == 0)
+			return p + taglen + 1;
+	return NULL;
+}
+
+/* The list stays in load order, as lsmod shows it. */
+static void module_append(struct module *mod)
+{
+	struct module **pp = &module_list;
+
+	while (*pp)
+		pp = &(*pp)->next;
+	mod->next = NULL;
+	*pp = mod;
+}
+
+static void module_unlink(struct module *mod)
+{
+	for (struct module **pp = &module_list; *pp; pp = &(*pp)->next)
+		if (*pp == mod) {
+			*pp = mod->next;
+			return;
+		}
+}
+
+/* Licenses that may use EXPORT_SYMBOL_GPL symbols, as Linux lists them. */
+static bool license_is_gpl_compatible(const char *license)
+{
+	static const char *const gpl[] = { "GPL", "GPL v2",
+		"GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
+		"Dual MPL/GPL" };
+
+	for (size_t i = 0; license && i < ARRAY_SIZE(gpl); i++)
+		if (!strcmp(license, gpl[i]))
+			return true;
+	return false;
+}
+
+/* Step: refuse a module built for another kernel or build configuration. */
+static int check_modinfo(struct load_info *info, struct module *mod)
+{
+	const char *magic = module_get_modinfo(info, "vermagic");
+	const char *license = module_get_modinfo(info, "license");
+
+	if (!magic || strcmp(magic, VERMAGIC_STRING)) {
+		snprintf(info->why, sizeof(info->why),
+			 "%s: version magic '%s' should be '%s'", info->name,
+			 magic ? magic : "(none)", VERMAGIC_STRING);
+		return -ENOEXEC;
+	}
+	mod->gpl_compatible = license_is_gpl_compatible(license);
+	if (!mod->gpl_compatible) {
+		kernel_taint |= TAINT_PROPRIETARY_MODULE;
+		pr_warn("%s: module license '%s' taints kernel.\n", info->name,
+			license ? license : "unspecified");
+	}
+	return 0;
+}
+
+/* Step: the core and init regions in the module area, writable for now. */
+static int alloc_regions(struct load_info *info, struct module *mod)
+{
+	struct module_region *core = &info->region[MOD_CORE];
+	struct module_region *init = &info->region[MOD_INIT];
+
+	mod->core = modarea_alloc(core->size, PAGE_KERNEL_RW);
+	if (!mod->core)
+		return -ENOMEM;
+	if (init->size) {
+		mod->init = modarea_alloc(init->size, PAGE_KERNEL_RW);
+		if (!mod->init) {
+			modarea_free(mod->core);
+			mod->core = NULL;
+			return -ENOMEM;
+		}
+	}
+	core->mem = mod->core;
+	init->mem = mod->init;
+	core->addr = (uintptr_t)mod->core;
+	init->addr = (uintptr_t)mod->init;
+	mod->core_size = core->size;
+	mod->core_text_size = core->text_size;
+	mod->core_ro_size = core->ro_size;
+	mod->init_size = init->size;
+	mod->init_text_size = init->text_size;
+	module_forget_freed_init(mod->core, core->size);
+	if (mod->init)
+		module_forget_freed_init(mod->init, init->size);
+	return 0;
+}
+
+static void free_regions(struct module *mod)
+{
+	if (mod->init)
+		modarea_free(mod->init);
+	modarea_free(mod->core);
+	mod->init = mod->core = NULL;
+}
+
+/* Step: what the module keeps from its file: exports, parameters, .modinfo. */
+static int keep_tables(struct load_info *info, struct module *mod)
+{
+	mod->syms = (const struct kernel_symbol *)(uintptr_t)info->ksyms_addr;
+	mod->num_syms = info->num_ksyms;
+	mod->gpl_syms = (const struct kernel_symbol *)(uintptr_t)info->gpl_ksyms_addr;
+	mod->num_gpl_syms = info->num_gpl_ksyms;
+	mod->params = (const struct kernel_param *)(uintptr_t)info->params_addr;
+	mod->num_params = info->num_params;
+	mod->modinfo_size = info->modinfo_size;
+	mod->modinfo = kmalloc(info->modinfo_size + 1, GFP_KERNEL);
+	if (!mod->modinfo)
+		return -ENOMEM;
+	memcpy(mod->modinfo, info->modinfo, info->modinfo_size);
+	return 0;
+}
+
+/* Step: parameters from the argument string, kept for charp values. */
+static int parse_args(struct module *mod, const char *args)
+{
+	size_t len = args ? strlen(args) : 0;
+
+	mod->args = kmalloc(len + 1, GFP_KERNEL);
+	if (!mod->args)
+		return -ENOMEM;
+	memcpy(mod->args, args ? args : "", len + 1);
+	return param_parse(mod->name, mod->args, mod->params, mod->num_params,
+			   false);
+}
+
+/* vmm_protect() for [start, end) of @base, if that part is not empty. */
+static int protect_part(void *base, size_t start, size_t end, pte_t prot)
+{
+	if (end <= start)
+		return 0;
+	return vmm_protect((uintptr_t)base + start, (end - start) >> PAGE_SHIFT,
+			   prot);
+}
+
+/* Step: final permissions -- code RX, constants R, data RW (all NX but code). */
+static int protect_regions(struct module *mod)
+{
+	int err = protect_part(mod->core, 0, mod->core_text_size, PAGE_KERNEL_RX);
+
+	if (!err)
+		err = protect_part(mod->core, mod->core_text_size,
+				   mod->core_ro_size, PAGE_KERNEL_RO);
+	if (!err && mod->init)
+		err = protect_part(mod->init, 0, mod->init_text_size,
+				   PAGE_KERNEL_RX);
+	return err;
+}
+
+/* The init region is not needed once init_module has succeeded. */
+static void free_init(struct module *mod)
+{
+	if (!mod->init)
+		return;
+	modarea_free(mod->init);
+	module_note_freed_init(mod->name, mod->init, mod->init_size);
+	mod->init = NULL;
+}
+
+/* Link the file in @info into @mod: every step before init_module runs. */
+static int link_module(struct load_info *info, struct module *mod,
+		       const char *args)
+{
+	uint64_t init, exit;
+	int err;
+
+	err = check_modinfo(info, mod);
+	if (!err)
+		err = module_layout(info);
+	if (err)
+		return err;
+	err = alloc_regions(info, mod);
+	if (err)
+		return err;
+	module_layout_place(info);
+	err = module_resolve_symbols(info, module_resolve, mod);
+	if (!err)
+		err = module_apply_relocations(info);
+	if (!err)
+		err = module_find_init_exit(info, &init, &exit);
+	if (err)
+		goto out_release_uses;
+	mod->init_fn = (int (*)(void))(uintptr_t)init;
+	mod->exit_fn = (void (*)(void))(uintptr_t)exit;
+	err = keep_tables(info, mod);
+	if (err)
+		goto out_free_modinfo;
+	err = module_kallsyms_copy(mod, info);
+	if (err)
+		goto out_free_modinfo;
+	err = parse_args(mod, args);
+	if (err)
+		goto out_free_args;
+	err = protect_regions(mod);
+	if (err)
+		goto out_free_args;
+	return 0;
+
+out_free_args:
+	kfree(mod->args);
+	module_kallsyms_free(mod);
+out_free_modinfo:
+	kfree(mod->modinfo);
+out_release_uses:
+	module_release_uses(mod);
+	free_regions(mod);
+	return err;
+}
+
+static void unlink_and_free(struct module *mod)
+{
+	module_unlink(mod);
+	kfree(mod->args);
+	module_kallsyms_free(mod);
+	kfree(mod->modinfo);
+	module_release_uses(mod);
+	free_regions(mod);
+	kfree(mod);
+}
+
+static int do_init_module(struct module *mod)
+{
+	int ret = mod->init_fn();
+
+	if (ret < 0) {
+		pr_err("%s: init_module failed with %d (%s)\n", mod->name, ret,
+		       errno_name(ret) ? errno_name(ret) : "?");
+		mod->state = MODULE_STATE_GOING;
+		unlink_and_free(mod);
+		return ret;
+	}
+	if (ret > 0)
+		pr_warn("%s: init_module returned %d, but should return 0 or a negative errno; taken as 0\n",
+			mod->name, ret);
+	mod->state = MODULE_STATE_LIVE;
+	free_init(mod);
+	return 0;
+}
+
+int load_module(const char *name, const void *buf, size_t len, const char *args)
+{
+	struct load_info info;
+	struct module *mod;
+	void *copy;
+	int err;
+
+	if (strlen(name) >= MODULE_NAME_LEN || !*name)
+		return -ENAMETOOLONG;
+	if (module_blacklisted(name)) {
+		pr_err("%s: module is blacklisted (module_blacklist=)\n", name);
+		return -EPERM;
+	}
+	if (module_find(name)) {
+		pr_err("%s: a module of that name is already loaded\n", name);
+		return -EEXIST;
+	}
+	/* The loader writes addresses into the file: work on a copy. */
+	copy = kmalloc(len ? len : 1, GFP_KERNEL);
+	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
+	err = -ENOMEM;
+	if (!copy || !mod)
+		goto out_free;
+	memcpy(copy, buf, len);
+	strlcpy(mod->name, name, sizeof(mod->name));
+	err = module_elf_check(&info, mod->name, copy, len);
+	if (!err)
+		err = link_module(&info, mod, args);
+	if (err) {
+		if (info.why[0])
+			pr_err("%s\n", info.why);
+		else
+			pr_err("%s: cannot load: %s\n", name, errno_name(err));
+		goto out_free;
+	}
+	kfree(copy);
+	mod->state = MODULE_STATE_COMING;
+	module_append(mod);
+	return do_init_module(mod);
+
+out_free:
+	kfree(mod);
+	kfree(copy);
+	return err;
+}
+
+int remove_module(const char *name)
+{
+	struct module *mod = module_find(name);
+
+	if (!mod)
+		return -ENOENT;
+	if (mod->state != MODULE_STATE_LIVE || mod->refcount > 0) {
+		pr_err("%s: module is in use (refcount %d)\n", name, mod->refcount);
+		return -EBUSY;
+	}
+	if (!mod->exit_fn) {
+		pr_err("%s: module has no cleanup_module and cannot be removed\n",
+		       name);
+		return -EBUSY;
+	}
+	mod->state = MODULE_STATE_GOING;
+	mod->exit_fn();
+	unlink_and_free(mod);
+	return 0;
+}

@@ -1,0 +1,191 @@
+/*
+ * Module parameters: the parsers behind module_param() for each type, the
+ * comma-separated arrays, and param_parse(), which applies an argument
+ * string ("a=1 s=text arr=1,2,3") to a module's __param table.
+ */
+#include <kernel/cmdline.h>
+#include <kernel/errno.h>
+#include <kernel/export.h>
+#include <kernel/moduleparam.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+#define PARAM_ARRAY_ELEM_MAX 64	/* longest element of an array value */
+
+static int param_set_bool(const char *val, const struct kernel_param *kp)
+{
+	bool *b = kp->arg;
+
+	/* A bare "name" means true, as in Linux. */
+	if (!val || !strcmp(val, "1") || !strcmp(val, "y") ||
+	    !strcmp(val, "Y") || !strcmp(val, "on") || !strcmp(val, "true"))
+		*b = true;
+	else if (!strcmp(val, "0") || !strcmp(val, "n") || !strcmp(val, "N") ||
+		 !strcmp(val, "off") || !strcmp(val, "false"))
+		*b = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+static int param_set_invbool(const char *val, const struct kernel_param *kp)
+{
+	bool *b = kp->arg, v;
+	struct kernel_param tmp = *kp;
+	int err;
+
+	tmp.arg = &v;
+	err = param_set_bool(val, &tmp);
+	if (!err)
+		*b = !v;
+	return err;
+}
+
+/* Signed integers: parse, then check the range of the variable's type. */
+static int param_get_signed(const char *val, long long min, long long max,
+			    long long *out)
+{
+	int err;
+
+	if (!val)
+		return -EINVAL;
+	err = kstrtoll(val, 0, out);
+	if (err)
+		return err;
+	return *out < min || *out > max ? -ERANGE : 0;
+}
+
+static int param_get_unsigned(const char *val, unsigned long long max,
+			      unsigned long long *out)
+{
+	int err;
+
+	/* kstrtoull would take "-1" as a huge number: refuse the sign. */
+	if (!val || *val == '-')
+		return -EINVAL;
+	err = kstrtoull(val, 0, out);
+	if (err)
+		return err;
+	return *out > max ? -ERANGE : 0;
+}
+
+#define PARAM_SIGNED(name, type, min, max)                                  \
+	static int param_set_##name(const char *val,                        \
+				    const struct kernel_param *kp)          \
+	{                                                                   \
+		long long v;                                                \
+		int err = param_get_signed(val, min, max, &v);              \
+		if (!err)                                                   \
+			*(type *)kp->arg = (type)v;                         \
+		return err;                                                 \
+	}                                                                   \
+	const struct kernel_param_ops param_ops_##name = { param_set_##name }; \
+	EXPORT_SYMBOL(param_ops_##name)
+
+#define PARAM_UNSIGNED(name, type, max)                                     \
+	static int param_set_##name(const char *val,                        \
+				    const struct kernel_param *kp)          \
+	{                                                                   \
+		unsigned long long v;                                       \
+		int err = param_get_unsigned(val, max, &v);                 \
+		if (!err)                                                   \
+			*(type *)kp->arg = (type)v;                         \
+		return err;                                                 \
+	}                                                                   \
+	const struct kernel_param_ops param_ops_##name = { param_set_##name }; \
+	EXPORT_SYMBOL(param_ops_##name)
+
+PARAM_SIGNED(short, short, INT16_MIN, INT16_MAX);
+PARAM_UNSIGNED(ushort, unsigned short, UINT16_MAX);
+PARAM_SIGNED(int, int, INT32_MIN, INT32_MAX);
+PARAM_UNSIGNED(uint, unsigned int, UINT32_MAX);
+PARAM_SIGNED(long, long, INT64_MIN, INT64_MAX);
+PARAM_UNSIGNED(ulong, unsigned long, UINT64_MAX);
+
+/* The string stays where param_parse() found it, in the argument copy. */
+static int param_set_charp(const char *val, const struct kernel_param *kp)
+{
+	if (!val)
+		return -EINVAL;
+	*(const char **)kp->arg = val;
+	return 0;
+}
+
+const struct kernel_param_ops param_ops_bool = { param_set_bool };
+EXPORT_SYMBOL(param_ops_bool);
+const struct kernel_param_ops param_ops_invbool = { param_set_invbool };
+EXPORT_SYMBOL(param_ops_invbool);
+const struct kernel_param_ops param_ops_charp = { param_set_charp };
+EXPORT_SYMBOL(param_ops_charp);
+
+/*
+ * "1,2,3": each element is cut out of the (writable) argument string by
+ * replacing the comma with a NUL, so charp elements stay valid.
+ */
+static int param_array_set(const char *val, const struct kernel_param *kp)
+{
+	const struct kparam_array *arr = kp->arr;
+	char *p = (char *)val;
+	unsigned int n = 0;
+	int err;
+
+	if (!val || !*val)
+		return -EINVAL;
+	for (;;) {
+		char *comma = strchr(p, ',');
+		struct kernel_param elem = *kp;
+
+		if (n == arr->max)
+			return -EINVAL;
+		if (comma)
+			*comma = '\0';
+		elem.arg = (char *)arr->elem + (size_t)n * arr->elemsize;
+		err = arr->ops->set(p, &elem);
+		if (err)
+			return err;
+		n++;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	if (arr->num)
+		*arr->num = n;
+	return 0;
+}
+
+const struct kernel_param_ops param_array_ops = { param_array_set };
+EXPORT_SYMBOL(param_array_ops);
+
+static const struct kernel_param *param_find(const struct kernel_param *params,
+					     size_t count, const char *name)
+{
+	for (size_t i = 0; i < count; i++)
+		if (!strcmp(params[i].name, name))
+			return &params[i];
+	return NULL;
+}
+
+int param_parse(const char *who, char *args, const struct kernel_param *params,
+		size_t count, bool skip_unknown)
+{
+	char *key, *val;
+	const struct kernel_param *kp;
+	int err;
+
+	while (cmdline_next(&args, &key, &val)) {
+		kp = param_find(params, count, key);
+		if (!kp) {
+			if (skip_unknown)
+				continue;
+			pr_err("%s: unknown parameter '%s'\n", who, key);
+			return -ENOENT;
+		}
+		err = kp->ops->set(val, kp);
+		if (err) {
+			pr_err("%s: invalid value '%s' for parameter '%s' (%s)\n",
+			       who, val ? val : "", key, errno_name(err));
+			return err;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,66 @@
+# Sample and test modules.  obj-m names a module; its sources are
+# modules/<name>/, its objects <name>-objs (default <name>.o), and it is
+# built into $(BUILD)/modules/<name>.ko:
+#   1. each .c with the kernel's flags plus -DMODULE and KBUILD_MODNAME
+#   2. ld -r joins the objects into <name>.prelink.o
+#   3. tools/modpost.c checks it for section mismatches; tools/modsyms.sh
+#      checks relocations and undefined symbols against Module.symvers
+#      (kernel and module exports) and writes <name>.mod.c (name=,
+#      vermagic=, depends=)
+#   4. ld -r adds <name>.mod.o: the .ko
+obj-m += hello
+obj-m += initdata
+obj-m += exporter
+obj-m += importer
+obj-m += params
+obj-m += twoobj
+twoobj-objs := main.o helper.o
+obj-m += rawinit
+obj-m += permanent
+obj-m += failinit
+obj-m += nongpl
+obj-m += initfree
+obj-m += bigreloc
+
+MODDIR := $(BUILD)/modules
+MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m)))
+MOD_PRELINKS := $(foreach m,$(obj-m),$(MODDIR)/$(m)/$(m).prelink.o)
+MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"'
+
+mod_objs = $(addprefix $(MODDIR)/$(1)/,$(or $($(1)-objs),$(1).o))
+
+define module_rules
+$(MODDIR)/$(1)/%.o: modules/$(1)/%.c Makefile
+	$$(quiet) CC $$@
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(call MODCFLAGS,$(1)) -c $$< -o $$@
+
+$(MODDIR)/$(1)/$(1).prelink.o: $(call mod_objs,$(1))
+	$$(quiet) LD $$@
+	$$(Q)$$(LD) -r -o $$@ $$^
+
+$(MODDIR)/$(1)/$(1).mod.c: $(MODDIR)/$(1)/$(1).prelink.o $(MODDIR)/Module.symvers tools/modsyms.sh $(MODPOST)
+	$$(quiet) MODPOST $$@
+	$$(Q)$(MODPOST) $$<
+	$$(Q)tools/modsyms.sh check $(1) $$< $(MODDIR)/Module.symvers $$@
+
+$(MODDIR)/$(1)/$(1).mod.o: $(MODDIR)/$(1)/$(1).mod.c
+	$$(quiet) CC $$@
+	$$(Q)$$(CC) $$(call MODCFLAGS,$(1)) -c $$< -o $$@
+
+$(MODDIR)/$(1).ko: $(MODDIR)/$(1)/$(1).prelink.o $(MODDIR)/$(1)/$(1).mod.o
+	$$(quiet) LD $$@
+	$$(Q)$$(LD) -r -o $$@ $$^
+endef
+$(foreach m,$(obj-m),$(eval $(call module_rules,$(m))))
+
+# Every export: the kernel's (owner "kernel") and each module's.
+$(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh
+	$(quiet) SYMVERS $@
+	@mkdir -p $(dir $@)
+	$(Q){ tools/modsyms.sh symvers kernel $(KOBJS) && \
+	$(foreach m,$(obj-m),tools/modsyms.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
+	true; } > $@.tmp && mv $@.tmp $@
+
+.PHONY: modules
+modules: $(MODULES)

@@ -1,0 +1,271 @@
+/*
+ * Module validation: a real module (built by the Makefile) broken one way
+ * at a time -- truncated, wrong identity or machine, sections past the end,
+ * overlapping or badly aligned, bad symbol and relocation indices,
+ * relocation overflow, unknown relocation types, common and unknown
+ * symbols, no init_module -- each rejected with a message naming the
+ * module, the section and the reason.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <kernel/errno.h>
+#include "module_fixture.h"
+
+#define BASE "tests/fixtures/sample-gcc-O2g.ko"
+
+static Elf64_Ehdr *ehdr(struct fixture *f)
+{
+	return f->buf;
+}
+
+static Elf64_Shdr *shdr(struct fixture *f, unsigned int i)
+{
+	return (Elf64_Shdr *)((char *)f->buf + ehdr(f)->e_shoff) + i;
+}
+
+/* The first relocation of section @name (".rela.text"). */
+static Elf64_Rela *first_rela(struct fixture *f, const char *name)
+{
+	unsigned int i = fixture_section(f, name);
+
+	assert_int_not_equal(i, 0);
+	return (Elf64_Rela *)((char *)f->buf + shdr(f, i)->sh_offset);
+}
+
+static Elf64_Sym *symbol(struct fixture *f, const char *name)
+{
+	unsigned int st = fixture_section(f, ".symtab");
+	Elf64_Shdr *s = shdr(f, st);
+	Elf64_Sym *syms = (Elf64_Sym *)((char *)f->buf + s->sh_offset);
+	const char *strtab = (char *)f->buf + shdr(f, s->sh_link)->sh_offset;
+
+	for (size_t i = 0; i < s->sh_size / sizeof(*syms); i++)
+		if (!strcmp(strtab + syms[i].st_name, name))
+			return &syms[i];
+	fail_msg("no symbol %s", name);
+	return NULL;
+}
+
+/* Load @f (first @len bytes); expect @err and every @parts in the message. */
+static void expect_reject(struct fixture *f, size_t len, int err, ...)
+{
+	const char *part;
+	va_list ap;
+
+	assert_int_equal(fixture_load(f, len), err);
+	assert_true(!strncmp(f->info.why, "fixture: ", 9));
+	va_start(ap, err);
+	while ((part = va_arg(ap, const char *)))
+		if (!strstr(f->info.why, part))
+			fail_msg("message \"%s\" lacks \"%s\"", f->info.why, part);
+	va_end(ap);
+	fixture_free(f);
+}
+
+static void test_valid_base(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	assert_int_equal(fixture_load(&f, f.len), 0);
+	assert_string_equal(f.info.why, "");
+	fixture_free(&f);
+}
+
+static void test_truncated(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	expect_reject(&f, 40, -ENOEXEC, "too short for an ELF header", NULL);
+	fixture_read(&f, BASE);
+	/* Cut in the middle: the section headers (at the end) are gone. */
+	expect_reject(&f, f.len / 2, -ENOEXEC, "section headers", "outside the file", NULL);
+}
+
+static void test_identity(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_ident[1] = 'X';
+	expect_reject(&f, f.len, -ENOEXEC, "not an ELF file", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_ident[EI_CLASS] = 1;
+	expect_reject(&f, f.len, -ENOEXEC, "not a 64-bit ELF file", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_ident[EI_DATA] = 2;
+	expect_reject(&f, f.len, -ENOEXEC, "not little-endian", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_machine = 3;	/* EM_386 */
+	expect_reject(&f, f.len, -ENOEXEC, "machine 3, not x86-64", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_type = 2;	/* ET_EXEC */
+	expect_reject(&f, f.len, -ENOEXEC, "not a relocatable object", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_shentsize = 32;
+	expect_reject(&f, f.len, -ENOEXEC, "unexpected header sizes", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_shstrndx = ehdr(&f)->e_shnum;
+	expect_reject(&f, f.len, -ENOEXEC, "section name table index", "out of range", NULL);
+	fixture_read(&f, BASE);
+	ehdr(&f)->e_shnum = 0;
+	expect_reject(&f, f.len, -ENOEXEC, "unsupported section count 0", NULL);
+}
+
+static void test_section_past_end(void **state)
+{
+	struct fixture f;
+	unsigned int text;
+
+	fixture_read(&f, BASE);
+	text = fixture_section(&f, ".text");
+	shdr(&f, text)->sh_offset = f.len - 4;
+	expect_reject(&f, f.len, -ENOEXEC, "(.text)", "past the end of the file", NULL);
+	fixture_read(&f, BASE);
+	/* An offset + size that wraps around must not pass as small. */
+	shdr(&f, text)->sh_size = ~0ull - 8;
+	expect_reject(&f, f.len, -ENOEXEC, "(.text)", "past the end of the file", NULL);
+}
+
+static void test_alignment_and_overlap(void **state)
+{
+	struct fixture f;
+	unsigned int text, data;
+
+	fixture_read(&f, BASE);
+	data = fixture_section(&f, ".data");
+	shdr(&f, data)->sh_addralign = 12;
+	expect_reject(&f, f.len, -ENOEXEC, "(.data)", "alignment 12 is not a power of two", NULL);
+	fixture_read(&f, BASE);
+	text = fixture_section(&f, ".text");
+	shdr(&f, data)->sh_offset = shdr(&f, text)->sh_offset;
+	expect_reject(&f, f.len, -ENOEXEC, "overlaps section", NULL);
+	fixture_read(&f, BASE);
+	/* The symbol table over the relocations it would rewrite. */
+	shdr(&f, fixture_section(&f, ".symtab"))->sh_offset =
+		shdr(&f, fixture_section(&f, ".rela.text"))->sh_offset;
+	expect_reject(&f, f.len, -ENOEXEC, "overlaps section", NULL);
+	fixture_read(&f, BASE);
+	shdr(&f, data)->sh_addralign = 1 << 16;
+	expect_reject(&f, f.len, -ENOEXEC, "(.data)", "too large", NULL);
+	fixture_read(&f, BASE);
+	shdr(&f, data)->sh_flags |= SHF_EXECINSTR;
+	expect_reject(&f, f.len, -ENOEXEC, "(.data) is both writable and executable", NULL);
+}
+
+static void test_bad_symbol_index(void **state)
+{
+	struct fixture f;
+	Elf64_Rela *r;
+
+	fixture_read(&f, BASE);
+	r = first_rela(&f, ".rela.text");
+	r->r_info = ELF64_R_INFO(912, ELF64_R_TYPE(r->r_info));
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "symbol index 912 out of range (symtab has", NULL);
+}
+
+static void test_symbol_fields(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	symbol(&f, "fixture_exported")->st_shndx = 0x7000;
+	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)", "(fixture_exported): section index 28672 out of range", NULL);
+	fixture_read(&f, BASE);
+	symbol(&f, "fixture_exported")->st_name = 0x7fffffff;
+	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)", "name offset 2147483647 outside the string table", NULL);
+	fixture_read(&f, BASE);
+	symbol(&f, "fixture_exported")->st_value = 1 << 30;
+	expect_reject(&f, f.len, -ENOEXEC, "(fixture_exported)", "past the end of its section", NULL);
+}
+
+static void test_reloc_offset_past_section(void **state)
+{
+	struct fixture f;
+	Elf64_Rela *r;
+
+	fixture_read(&f, BASE);
+	r = first_rela(&f, ".rela.text");
+	r->r_offset = shdr(&f, fixture_section(&f, ".text"))->sh_size - 2;
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "past the end of section", "(.text", NULL);
+}
+
+static void test_unknown_reloc_type(void **state)
+{
+	struct fixture f;
+	Elf64_Rela *r;
+
+	fixture_read(&f, BASE);
+	r = first_rela(&f, ".rela.text");
+	r->r_info = ELF64_R_INFO(ELF64_R_SYM(r->r_info), R_X86_64_TPOFF32);
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "R_X86_64_TPOFF32 relocation at offset",
+		      "not supported", NULL);
+	fixture_read(&f, BASE);
+	r = first_rela(&f, ".rela.text");
+	r->r_info = ELF64_R_INFO(ELF64_R_SYM(r->r_info), 200);
+	expect_reject(&f, f.len, -ENOEXEC, "type 200 relocation", "not supported", NULL);
+	/* The same from a compiler: thread-local storage. */
+	fixture_read(&f, "tests/fixtures/tls.ko");
+	expect_reject(&f, f.len, -ENOEXEC, "R_X86_64_TPOFF32 relocation",
+		      "against symbol tls_counter", "not supported", NULL);
+}
+
+static void test_reloc_overflow(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, "tests/fixtures/smallmodel.ko");
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "R_X86_64_32 relocation",
+		      "against symbol ext_data", "overflows 32 bits",
+		      "likely not built with -mcmodel=kernel", NULL);
+}
+
+static void test_common_unknown_noinit(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, "tests/fixtures/common.ko");
+	expect_reject(&f, f.len, -ENOEXEC, "shared is a common symbol", "-fno-common", NULL);
+	fixture_read(&f, "tests/fixtures/unknown.ko");
+	expect_reject(&f, f.len, -ENOENT, "Unknown symbol missing_function", NULL);
+	fixture_read(&f, "tests/fixtures/noinit.ko");
+	expect_reject(&f, f.len, -ENOEXEC, "no init_module", NULL);
+}
+
+static void test_modinfo_unterminated(void **state)
+{
+	struct fixture f;
+	Elf64_Shdr *s;
+
+	fixture_read(&f, BASE);
+	s = shdr(&f, fixture_section(&f, ".modinfo"));
+	((char *)f.buf)[s->sh_offset + s->sh_size - 1] = 'x';
+	expect_reject(&f, f.len, -ENOEXEC, "(.modinfo)", "not NUL-terminated", NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_base),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_section_past_end),
+		cmocka_unit_test(test_alignment_and_overlap),
+		cmocka_unit_test(test_bad_symbol_index),
+		cmocka_unit_test(test_symbol_fields),
+		cmocka_unit_test(test_reloc_offset_past_section),
+		cmocka_unit_test(test_unknown_reloc_type),
+		cmocka_unit_test(test_reloc_overflow),
+		cmocka_unit_test(test_common_unknown_noinit),
+		cmocka_unit_test(test_modinfo_unterminated),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
