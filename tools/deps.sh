@@ -2,7 +2,7 @@
 # Install the Debian packages Sprout needs to build, run and test, if any
 # are missing.  As root it runs apt-get; otherwise it prints the command.
 set -eu
-packages="make gcc binutils nasm cpio kmod gdb clang lld
+packages="make gcc libc6-dev binutils nasm cpio kmod gdb clang lld
 qemu-system-x86 ovmf grub-common grub-pc-bin grub-efi-amd64-bin mtools xorriso
 libcmocka-dev socat"
 
