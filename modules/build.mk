@@ -20,6 +20,7 @@ obj-m += rawinit
 obj-m += permanent
 obj-m += failinit
 obj-m += nongpl
+obj-m += closed
 obj-m += posinit
 obj-m += initfree
 obj-m += bigreloc

@@ -89,11 +89,16 @@ static void lsmod_one(struct module *mod, void *arg)
 			}
 	if (mod->state != MODULE_STATE_LIVE)
 		shell_printf(" [%s]", module_state_name(mod->state));
+	/* As /proc/modules flags it: not under a GPL-compatible license. */
+	if (!mod->gpl_compatible)
+		shell_printf(" (P)");
 	shell_printf("\n");
 }
 
 static int cmd_lsmod(int argc, char **argv)
 {
+	if (kernel_taint)
+		shell_printf("%s\n", kernel_taint_string());
 	shell_printf("%-20s %8s  %s\n", "Module", "Size", "Used by");
 	module_for_each(lsmod_one, NULL);
 	return 0;
