@@ -34,7 +34,7 @@ static int cmd_insmod(int argc, char **argv)
 {
 	char args[INSMOD_ARGS_MAX] = "";
 	const void *buf;
-	size_t len, used = 0;
+	size_t len;
 	int err;
 
 	if (argc < 2)
@@ -44,14 +44,8 @@ static int cmd_insmod(int argc, char **argv)
 		return -ENOENT;
 	}
 	/* The shell split the arguments; the parameter parser wants one string. */
-	for (int i = 2; i < argc; i++) {
-		int n = snprintf(args + used, sizeof(args) - used, "%s%s",
-				 i > 2 ? " " : "", argv[i]);
-
-		if (n < 0 || (size_t)n >= sizeof(args) - used)
-			return -E2BIG;
-		used += (size_t)n;
-	}
+	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
+		return -E2BIG;
 	err = load_module(argv[1], buf, len, args);
 	if (err)
 		shell_printf("insmod: could not insert module %s: %s\n", argv[1],
