@@ -22,6 +22,7 @@ obj-m += failinit
 obj-m += nongpl
 obj-m += closed
 obj-m += posinit
+obj-m += dupcmd
 obj-m += initfree
 obj-m += bigreloc
 

@@ -1,7 +1,8 @@
 # What the module loader warns about: an init_module that returns a
 # positive number (Linux's "init suspiciously returned"), and a license
 # that is not GPL-compatible, which taints the kernel -- shown by lsmod
-# ("Tainted: P", and "(P)" on the module) and in the oops header.
+# ("Tainted: P", and "(P)" on the module) and in the oops header; and what
+# it refuses: a module shell command with a name the shell already has.
 source "$(dirname "$0")/lib.sh"
 
 # The output of the @1-th (1-based) shell command @2 in $log.
@@ -12,7 +13,7 @@ command_output() {
 }
 
 boot posinit 'loglevel=7' < <(printf '%s\n' 'insmod posinit' 'lsmod' \
-	'insmod nongpl' 'lsmod' 'poweroff')
+	'insmod dupcmd' 'help' 'insmod nongpl' 'lsmod' 'poweroff')
 expect 'posinit: init suspiciously returned 1, it should follow 0/-E convention' \
 	'a positive init return is warned about'
 if command_output 1 lsmod | grep -Eq '^posinit +[0-9]+ +0$'; then
@@ -24,6 +25,14 @@ if command_output 1 lsmod | grep -q 'ainted'; then
 	tap fail 'GPL modules leave the kernel untainted'
 else
 	tap ok 'GPL modules leave the kernel untainted'
+fi
+expect "dupcmd: shell command 'help' already exists" 'a module command cannot take an existing name'
+expect 'insmod: could not insert module dupcmd: EEXIST' 'insmod reports EEXIST'
+expect_not 'dupcmd: init must not run' 'the refused module'"'"'s init does not run'
+if [ "$(command_output 1 help | grep -c '^  help ')" = 1 ]; then
+	tap ok 'help is still the one built-in command'
+else
+	tap fail 'help is still the one built-in command'
 fi
 expect "nongpl: module license 'Proprietary' taints kernel" 'a non-GPL license is reported'
 if command_output 2 lsmod | grep -qx 'Tainted: P' &&
