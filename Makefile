@@ -10,7 +10,7 @@
 #
 # Variables: V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
 # FIRMWARE=bios|uefi, GUI=1, INITRD_EXTRA=<dir> (its files go into the
-# initrd under /).  Non-recursive: each folder adds its objects in a
+# initrd under /), RTC=y|m PCI=y|m (built in or modules; see config.mk).  Non-recursive: each folder adds its objects in a
 # build.mk fragment; the order of obj-y is link order, hence initcall order.
 
 MAKEFLAGS += -rR --no-print-directory
@@ -28,6 +28,7 @@ QEMU = qemu-system-x86_64
 
 CMDLINE = loglevel=7
 MEM = 128
+include config.mk
 FIRMWARE = bios
 GUI = 0
 
@@ -92,10 +93,17 @@ $(MODPOST): tools/modpost.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $< -o $@
 
+# The configuration (config.mk) decides which objects are linked; this file
+# changes only when it does, so that switching a driver relinks the kernel.
+$(BUILD)/config: FORCE
+	@mkdir -p $(BUILD)
+	@printf 'RTC=%s PCI=%s\n' '$(RTC)' '$(PCI)' | cmp -s - $@ || \
+		printf 'RTC=%s PCI=%s\n' '$(RTC)' '$(PCI)' > $@
+
 # No code or data that stays after boot may refer to .init.* (a section
 # mismatch): checked on every kernel object before linking.  The list of
 # objects checked is kept for the tests.
-$(BUILD)/modpost.objs: $(KOBJS) $(MODPOST)
+$(BUILD)/modpost.objs: $(KOBJS) $(MODPOST) $(BUILD)/config
 	$(quiet) MODPOST $(KERNEL)
 	$(Q)$(MODPOST) $(KOBJS)
 	$(Q)echo $(KOBJS) > $@

@@ -1,4 +1,21 @@
 # Built-in drivers, in link order (initcall order within a level).
+#
+# driver_switch,VAR,name: config.mk's VAR=y links drivers/<name>.o here,
+# VAR=m builds it as the module <name>.ko (modules/build.mk) and lists it
+# in CONFIG_MODULES, the modules the initrd's etc/modules loads at boot.
+define driver_switch
+ifeq ($$($(1)),y)
+obj-y += drivers/$(2).o
+else ifeq ($$($(1)),m)
+obj-m += $(2)
+$(2)-dir := drivers
+CONFIG_MODULES += $(2)
+else
+$$(error $(1)=$$($(1)): must be y (built in) or m (module))
+endif
+endef
+CONFIG_MODULES :=
+
 # Consoles first: the early serial and VGA text consoles, the framebuffer
 # console and its font.
 obj-y += drivers/serial.o
@@ -9,7 +26,7 @@ obj-y += drivers/font/font8x16.o
 obj-y += drivers/pic.o
 obj-y += drivers/pit.o
 obj-y += drivers/keyboard.o
-obj-y += drivers/pci.o
-obj-y += drivers/rtc.o
+$(eval $(call driver_switch,PCI,pci))
+$(eval $(call driver_switch,RTC,rtc))
 obj-y += drivers/power.o
 

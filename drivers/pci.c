@@ -6,6 +6,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/module.h>
 #include <kernel/pci.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
@@ -165,5 +166,9 @@ static void __exit pci_exit(void)
 	pr_info("pci: listing driver removed\n");
 }
 
-device_initcall(pci_init);
-__exitcall(pci_exit);
+module_init(pci_init);
+module_exit(pci_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("PCI enumeration: the functions at boot and the lspci command");
+MODULE_AUTHOR("The Sprout authors");

@@ -5,6 +5,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
@@ -199,5 +200,9 @@ static void __exit rtc_exit(void)
 	pr_info("rtc: driver removed\n");
 }
 
-device_initcall(rtc_init);
-__exitcall(rtc_exit);
+module_init(rtc_init);
+module_exit(rtc_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("CMOS real-time clock: the date at boot and the date command");
+MODULE_AUTHOR("The Sprout authors");

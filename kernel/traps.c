@@ -5,6 +5,7 @@
 #include <kernel/interrupt.h>
 #include <kernel/kallsyms.h>
 #include <kernel/mm.h>
+#include <kernel/module.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
@@ -132,6 +133,9 @@ void oops(struct pt_regs *regs, const char *what)
 	oops_in_progress = true;
 	printk(KERN_EMERG "Oops: %s, vector %lu, error code 0x%lx\n", what,
 	       regs->vector, regs->error_code);
+	/* As Linux's header: whether a module not under the GPL was loaded. */
+	printk(KERN_EMERG "CPU: 0 %s Sprout %s\n", kernel_taint_string(),
+	       SPROUT_VERSION);
 	show_regs(regs);
 	dump_backtrace(regs->rip, regs->rbp);
 	panic("Fatal exception");

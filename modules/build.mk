@@ -1,6 +1,7 @@
 # Sample and test modules.  obj-m names a module; its sources are
-# modules/<name>/, its objects <name>-objs (default <name>.o), and it is
-# built into $(BUILD)/modules/<name>.ko:
+# modules/<name>/ (or <name>-dir, as for the drivers config.mk makes
+# modules), its objects <name>-objs (default <name>.o), and it is built into
+# $(BUILD)/modules/<name>.ko:
 #   1. each .c with the kernel's flags plus -DMODULE and KBUILD_MODNAME
 #   2. ld -r joins the objects into <name>.prelink.o
 #   3. tools/modpost.c checks it for section mismatches; tools/modsyms.sh
@@ -19,6 +20,9 @@ obj-m += rawinit
 obj-m += permanent
 obj-m += failinit
 obj-m += nongpl
+obj-m += closed
+obj-m += posinit
+obj-m += dupcmd
 obj-m += initfree
 obj-m += bigreloc
 
@@ -30,7 +34,7 @@ MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"'
 mod_objs = $(addprefix $(MODDIR)/$(1)/,$(or $($(1)-objs),$(1).o))
 
 define module_rules
-$(MODDIR)/$(1)/%.o: modules/$(1)/%.c Makefile
+$(MODDIR)/$(1)/%.o: $(or $($(1)-dir),modules/$(1))/%.c Makefile
 	$$(quiet) CC $$@
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(call MODCFLAGS,$(1)) -c $$< -o $$@
@@ -55,7 +59,7 @@ endef
 $(foreach m,$(obj-m),$(eval $(call module_rules,$(m))))
 
 # Every export: the kernel's (owner "kernel") and each module's.
-$(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh
+$(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh $(BUILD)/config
 	$(quiet) SYMVERS $@
 	@mkdir -p $(dir $@)
 	$(Q){ tools/modsyms.sh symvers kernel $(KOBJS) && \

@@ -23,13 +23,23 @@ $(INITRD).files: FORCE
 	@printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) | cmp -s - $@ || \
 		printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) > $@
 
+# The drivers config.mk makes modules (CONFIG_MODULES, drivers/build.mk)
+# are loaded at boot: etc/modules is the base tree's with their names added.
+INITRD_CONFIG := $(BUILD)/initrd-config
+$(INITRD_CONFIG)/etc/modules: $(INITRD_TREE)/etc/modules $(BUILD)/config
+	$(quiet) GEN $@
+	@mkdir -p $(dir $@)
+	$(Q){ cat $<; $(if $(strip $(CONFIG_MODULES)),echo '# Drivers built as modules (config.mk):';) \
+	$(foreach m,$(CONFIG_MODULES),echo '$(m)';) } > $@
+
 # Second expansion: obj-m may be filled by a build.mk included after this one.
 .SECONDEXPANSION:
 $(INITRD): tools/mkinitrd.sh $(BUILD)/tools/depmod $$(INITRD_MODULES) \
-		$$(INITRD_FILES) $(INITRD).files
+		$$(INITRD_FILES) $(INITRD).files $(INITRD_CONFIG)/etc/modules
 	$(quiet) INITRD $@
 	$(Q)tools/mkinitrd.sh -o $@ -d $(BUILD)/tools/depmod -t $(INITRD_TREE) \
-		$(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') $(INITRD_MODULES)
+		-t $(INITRD_CONFIG) $(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') \
+		$(INITRD_MODULES)
 
 .PHONY: initrd
 initrd: $(INITRD)

@@ -12,6 +12,7 @@
 #include <kernel/init.h>
 #include <kernel/modinfo.h>
 #include <kernel/moduleparam.h>
+#include <kernel/shell.h>
 #include <kernel/types.h>
 
 /*
@@ -97,6 +98,7 @@ struct module {
 	struct module_ksym *ksyms;
 	size_t num_ksyms;
 	char *ksym_names;
+	struct shell_cmd_block shell_cmds;	/* its .shell_cmds, while LIVE */
 };
 
 /*
@@ -178,5 +180,11 @@ int modprobe(const char *name, const char *args);
 /* The kernel's taint flags (Linux's letters, "P" and "E"). */
 #define TAINT_PROPRIETARY_MODULE (1u << 0)
 extern unsigned int kernel_taint;
+
+/*
+ * kernel_taint_string - "Tainted: P" (Linux's letter for each flag set) or
+ * "Not tainted", for lsmod and the oops header.  A static buffer.
+ */
+const char *kernel_taint_string(void);
 
 #endif

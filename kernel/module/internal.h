@@ -52,6 +52,8 @@ struct load_info {
 	size_t num_gpl_ksyms;
 	uint64_t params_addr;	/* struct kernel_param[num_params] */
 	size_t num_params;
+	uint64_t shell_cmds_addr;	/* struct shell_cmd[num_shell_cmds] */
+	size_t num_shell_cmds;
 	uint64_t got_addr;	/* GOT slots for GOTPCREL, core ro */
 	size_t got_slots;
 	size_t got_used;

@@ -124,19 +124,12 @@ late_initcall_sync(load_boot_modules);
 static int cmd_modprobe(int argc, char **argv)
 {
 	char args[MODPROBE_ARGS_MAX] = "";
-	size_t used = 0;
 	int err;
 
 	if (argc < 2)
 		return -EINVAL;
-	for (int i = 2; i < argc; i++) {
-		int n = snprintf(args + used, sizeof(args) - used, "%s%s",
-				 i > 2 ? " " : "", argv[i]);
-
-		if (n < 0 || (size_t)n >= sizeof(args) - used)
-			return -E2BIG;
-		used += (size_t)n;
-	}
+	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
+		return -E2BIG;
 	err = modprobe(argv[1], args);
 	if (err)
 		shell_printf("modprobe: could not insert %s: %s\n", argv[1],

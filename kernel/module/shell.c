@@ -34,7 +34,7 @@ static int cmd_insmod(int argc, char **argv)
 {
 	char args[INSMOD_ARGS_MAX] = "";
 	const void *buf;
-	size_t len, used = 0;
+	size_t len;
 	int err;
 
 	if (argc < 2)
@@ -44,14 +44,8 @@ static int cmd_insmod(int argc, char **argv)
 		return -ENOENT;
 	}
 	/* The shell split the arguments; the parameter parser wants one string. */
-	for (int i = 2; i < argc; i++) {
-		int n = snprintf(args + used, sizeof(args) - used, "%s%s",
-				 i > 2 ? " " : "", argv[i]);
-
-		if (n < 0 || (size_t)n >= sizeof(args) - used)
-			return -E2BIG;
-		used += (size_t)n;
-	}
+	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
+		return -E2BIG;
 	err = load_module(argv[1], buf, len, args);
 	if (err)
 		shell_printf("insmod: could not insert module %s: %s\n", argv[1],
@@ -89,11 +83,16 @@ static void lsmod_one(struct module *mod, void *arg)
 			}
 	if (mod->state != MODULE_STATE_LIVE)
 		shell_printf(" [%s]", module_state_name(mod->state));
+	/* As /proc/modules flags it: not under a GPL-compatible license. */
+	if (!mod->gpl_compatible)
+		shell_printf(" (P)");
 	shell_printf("\n");
 }
 
 static int cmd_lsmod(int argc, char **argv)
 {
+	if (kernel_taint)
+		shell_printf("%s\n", kernel_taint_string());
 	shell_printf("%-20s %8s  %s\n", "Module", "Size", "Used by");
 	module_for_each(lsmod_one, NULL);
 	return 0;

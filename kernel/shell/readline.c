@@ -219,8 +219,8 @@ static void complete_source(struct completion *c, const char *dir)
 		initrd_list(dir, complete_offer, c);
 		return;
 	}
-	for (const struct shell_cmd *cmd = __shell_cmds_start;
-	     cmd < __shell_cmds_end; cmd++)
+	for (const struct shell_cmd *cmd = shell_cmd_next(NULL); cmd;
+	     cmd = shell_cmd_next(cmd))
 		complete_offer(c, cmd->name, strlen(cmd->name), false);
 }
 

@@ -1,0 +1,10 @@
+# Build configuration.  Each driver listed here builds into the kernel (y)
+# or as a loadable module (m): $(BUILD)/modules/<name>.ko, packed into the
+# initrd and loaded at boot through the initrd's etc/modules.  Change it here
+# or on the command line, e.g. `make RTC=m PCI=m` (best with its own BUILD=
+# directory, so the two configurations do not rebuild each other).
+
+# drivers/rtc.c: the CMOS clock, the date at boot, `date`
+RTC ?= y
+# drivers/pci.c: PCI enumeration, the functions at boot, `lspci`
+PCI ?= y
