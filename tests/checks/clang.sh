@@ -1,15 +1,20 @@
-# The same tree builds warning-free with clang (-Werror) and boots.
+# The same tree -- kernel, modules and initrd -- builds warning-free with
+# clang (-Werror), boots, and loads its clang-built modules.
 source "$(dirname "$0")/../boot/lib.sh"
 
 dir=$BUILD/clang
-if make -s BUILD="$dir" CC=clang "$dir/sprout.elf" > "$out/clang.build.log" 2>&1; then
-	tap ok 'make CC=clang builds the kernel'
+if make -s BUILD="$dir" CC=clang "$dir/sprout.elf" modules "$dir/initrd.cpio" \
+	> "$out/clang.build.log" 2>&1; then
+	tap ok 'make CC=clang builds the kernel, the modules and the initrd'
 else
 	log=$out/clang.build.log
-	tap fail 'make CC=clang builds the kernel'
+	tap fail 'make CC=clang builds the kernel, the modules and the initrd'
 	exit 0
 fi
 KERNEL=$dir/sprout.elf
+INITRD=$dir/initrd.cpio
+BOOT_FILES=$(ls "$dir"/modules/*.ko)
 boot clang 'ktest'
 expect 'Sprout [0-9.]+ ready' 'the clang-built kernel boots'
+expect '^\[ *[0-9.]+\]     ok [0-9]+ test_hundred_rounds' 'it loads and unloads its clang-built modules'
 expect_status 0 'its in-kernel tests pass'
