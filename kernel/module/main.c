@@ -224,6 +224,8 @@ static void free_init(struct module *mod)
 		return;
 	modarea_free(mod->init);
 	module_note_freed_init(mod->name, mod->init, mod->init_size);
+	pr_debug("%s: freed %zu KiB of module init memory\n", mod->name,
+		 mod->init_size >> 10);
 	mod->init = NULL;
 }
 
