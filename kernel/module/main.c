@@ -373,5 +373,7 @@ int remove_module(const char *name)
 	mod->state = MODULE_STATE_GOING;
 	mod->exit_fn();
 	unlink_and_free(mod);
+	/* Heap pages the module's records emptied go back as well. */
+	kmalloc_trim();
 	return 0;
 }

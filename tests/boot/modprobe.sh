@@ -2,7 +2,8 @@
 # (chain_top -> chain_mid -> chain_base) from etc/modules, the shell and
 # modules= on the command line; name.param=value from the command line and
 # arguments after the name; a dependency cycle and a missing dependency,
-# reported with their chain while the other modules still load.
+# reported with their chain while the other modules still load; meminfo
+# the same after loading and removing every module; dmesg -l err.
 source "$(dirname "$0")/lib.sh"
 
 # The order in which the chain_* modules' init ran, e.g. "base mid top".
@@ -119,3 +120,34 @@ INITRD=$out/modprobe.omit.cpio boot omit 'loglevel=7' < <(printf '%s\n' 'lsmod' 
 expect 'chain_top: Unknown symbol chain_mid_value' 'the unknown symbol is named'
 expect 'hello: Hello, world' 'the other modules still load'
 expect_status 0 'powers off'
+
+# Loading and removing every module leaves memory as it was: meminfo
+# after equals meminfo before (once the kernel's symbol hash, built on the
+# first load, exists).  dmesg -l err shows only the error lines.
+meminfo_block() {
+	awk -v n="$1" '/^sprout# / { inblock = ($2 == "meminfo" && ++seen == n); next }
+		inblock' "$log"
+}
+mkinitrd_for all '' hello params exporter importer twoobj chain_base chain_mid chain_top
+INITRD=$out/modprobe.all.cpio boot meminfo 'loglevel=4' < <(printf '%s\n' \
+	'insmod hello' 'rmmod hello' 'meminfo' \
+	'modprobe chain_top' 'modprobe importer' 'insmod hello' 'insmod twoobj' \
+	'modprobe params name=x list=1,2,3' 'lsmod' \
+	'rmmod chain_top' 'rmmod chain_mid' 'rmmod chain_base' 'rmmod importer' \
+	'rmmod exporter' 'rmmod hello' 'rmmod twoobj' 'rmmod params' 'lsmod' 'meminfo' \
+	'insmod chain_top' 'dmesg -l err' 'poweroff')
+before=$(meminfo_block 1) after=$(meminfo_block 2)
+if [ -n "$before" ] && [ "$before" = "$after" ]; then
+	tap ok 'meminfo after loading and removing every module equals meminfo before'
+else
+	tap fail 'meminfo after loading and removing every module equals meminfo before'
+	diff <(echo "$before") <(echo "$after") | sed 's/^/#   /'
+fi
+expect '^twoobj {14}[ 0-9]{8}  0$' 'the modules were loaded in between'
+errs=$(awk '/^sprout# / { inblock = ($2 == "dmesg"); next } inblock' "$log")
+if grep -q 'chain_top: Unknown symbol chain_mid_value' <<<"$errs" &&
+	! grep -qv 'Unknown symbol' <<<"$errs"; then
+	tap ok 'dmesg -l err shows the error line and nothing else'
+else
+	tap fail "dmesg -l err shows the error line and nothing else (got: $(echo $errs))"
+fi
