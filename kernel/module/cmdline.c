@@ -14,6 +14,7 @@
 #include "internal.h"
 
 #define BLACKLIST_MAX 256
+#define BOOT_MODULES_MAX 256
 
 /* module_blacklist=a,b: modules that must not load (as in Linux). */
 static char module_blacklist[BLACKLIST_MAX];
@@ -33,7 +34,7 @@ bool module_blacklisted(const char *name)
 }
 
 /* modules=a,b: loaded with their dependencies after etc/modules. */
-static char boot_modules[BLACKLIST_MAX] __initdata;
+static char boot_modules[BOOT_MODULES_MAX] __initdata;
 
 static int __init boot_modules_setup(const char *val)
 {

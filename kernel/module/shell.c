@@ -103,11 +103,13 @@ static int holders(const struct module *mod, bool print, const char *first,
 	int n = 0;
 
 	for (struct module *m = module_list; m; m = m->next)
-		for (size_t i = 0; i < m->num_uses; i++)
-			if (m->uses[i] == mod && print)
-				shell_printf("%s%s", n++ ? sep : first, m->name);
-			else if (m->uses[i] == mod)
-				n++;
+		for (size_t i = 0; i < m->num_uses; i++) {
+			if (m->uses[i] != mod)
+				continue;
+			if (print)
+				shell_printf("%s%s", n ? sep : first, m->name);
+			n++;
+		}
 	return n;
 }
 

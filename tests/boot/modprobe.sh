@@ -64,10 +64,12 @@ expect_status 0 'powers off'
 # module modprobe loads, before the arguments modprobe is given.
 mkinitrd_for cmdline 'hello' hello params chain_base chain_mid chain_top
 INITRD=$out/modprobe.cmdline.cpio boot cmdline \
-	'loglevel=7 modules=chain_top,params params.count=9 params.name=cmd' \
+	'loglevel=7 modules=chain_top,nope,params params.count=9 params.name=cmd' \
 	< <(printf '%s\n' 'rmmod params' 'modprobe params name=arg list=4,5' 'lsmod' 'poweroff')
 expect_chain 'modules=chain_top loads the chain at boot'
 expect_before 'hello: Hello, world' 'chain_base: loaded' 'etc/modules first, then modules='
+expect 'modprobe: module not found: nope$' 'a module modules= names that does not exist is reported'
+expect 'modules=: nope: ENOENT$' 'with the list it came from'
 expect '] params: flag=0 noflag=0 small=-1 usmall=1 count=9 ' 'params.count=9 on the command line reaches the module'
 expect '] params: big=-30 ubig=40 name=cmd ' 'and params.name=cmd'
 expect '] params: big=-30 ubig=40 name=arg ' 'modprobe params name=arg passes its arguments (they win)'
