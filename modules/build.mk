@@ -25,10 +25,17 @@ obj-m += posinit
 obj-m += dupcmd
 obj-m += initfree
 obj-m += bigreloc
+obj-m += chain_base
+obj-m += chain_mid
+obj-m += chain_top
+# Built like obj-m but not packed into the initrd: modules only a test
+# puts in its own initrd (a dependency cycle).
+test-m += cycle_a
+test-m += cycle_b
 
 MODDIR := $(BUILD)/modules
-MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m)))
-MOD_PRELINKS := $(foreach m,$(obj-m),$(MODDIR)/$(m)/$(m).prelink.o)
+MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))
+MOD_PRELINKS := $(foreach m,$(obj-m) $(test-m),$(MODDIR)/$(m)/$(m).prelink.o)
 MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"'
 
 mod_objs = $(addprefix $(MODDIR)/$(1)/,$(or $($(1)-objs),$(1).o))
@@ -56,14 +63,14 @@ $(MODDIR)/$(1).ko: $(MODDIR)/$(1)/$(1).prelink.o $(MODDIR)/$(1)/$(1).mod.o
 	$$(quiet) LD $$@
 	$$(Q)$$(LD) -r -o $$@ $$^
 endef
-$(foreach m,$(obj-m),$(eval $(call module_rules,$(m))))
+$(foreach m,$(obj-m) $(test-m),$(eval $(call module_rules,$(m))))
 
 # Every export: the kernel's (owner "kernel") and each module's.
 $(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh $(BUILD)/config
 	$(quiet) SYMVERS $@
 	@mkdir -p $(dir $@)
 	$(Q){ tools/modsyms.sh symvers kernel $(KOBJS) && \
-	$(foreach m,$(obj-m),tools/modsyms.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
+	$(foreach m,$(obj-m) $(test-m),tools/modsyms.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
 	true; } > $@.tmp && mv $@.tmp $@
 
 .PHONY: modules

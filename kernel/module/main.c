@@ -252,6 +252,8 @@ static void free_init(struct module *mod)
 		return;
 	modarea_free(mod->init);
 	module_note_freed_init(mod->name, mod->init, mod->init_size);
+	pr_debug("%s: freed %zu KiB of module init memory\n", mod->name,
+		 mod->init_size >> 10);
 	mod->init = NULL;
 }
 
@@ -406,5 +408,7 @@ int remove_module(const char *name)
 	shell_remove_cmds(&mod->shell_cmds);
 	mod->exit_fn();
 	unlink_and_free(mod);
+	/* Heap pages the module's records emptied go back as well. */
+	kmalloc_trim();
 	return 0;
 }

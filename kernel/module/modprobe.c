@@ -2,8 +2,9 @@
  * Where module files come from and loading by name: the initrd's
  * lib/modules/<name>.ko (or a file GRUB loaded as a boot module), its
  * lib/modules/modules.dep for modprobe's dependency order, and etc/modules,
- * the list loaded at boot.  The dependency walk itself is kernel/initrd/
- * modprobe.c; this file gives it the loader.
+ * the list loaded at boot (then the command line's modules=a,b).  The
+ * dependency walk itself is kernel/initrd/modprobe.c; this file gives it
+ * the loader, and each module its name.param=value command-line arguments.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -15,9 +16,11 @@
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
+#include "internal.h"
 
 #define MODULE_PATH_MAX 96
-#define MODULES_DIR "lib/modules/"
+#define MODULES_DIR_NAME "lib/modules"
+#define MODULES_DIR MODULES_DIR_NAME "/"
 #define MODULES_DEP MODULES_DIR "modules.dep"
 #define ETC_MODULES "etc/modules"
 
@@ -50,9 +53,15 @@ static int probe_dep(void *ctx, const char *name, size_t i,
 	const void *buf;
 	size_t len;
 
-	/* Without modules.dep a module that exists has no dependencies. */
+	/*
+	 * A module modules.dep lists but the initrd lacks is missing too (the
+	 * file was removed after depmod).  Without modules.dep a module that
+	 * exists has no dependencies.
+	 */
+	if (i == 0 && module_file(name, &buf, &len))
+		return -ENOENT;
 	if (!md->text)
-		return module_file(name, &buf, &len) ? -ENOENT : 0;
+		return 0;
 	return modules_dep_dep(md, name, i, out);
 }
 
@@ -61,13 +70,27 @@ static bool probe_loaded(void *ctx, const char *name)
 	return module_find(name) != NULL;
 }
 
+/* As Linux's modprobe: the command line's name.param=value, then @args. */
 static int probe_load(void *ctx, const char *name, const char *args)
 {
+	static char all[MODPROBE_ARGS_MAX * 2];	/* one load at a time */
 	const void *buf;
-	size_t len;
+	size_t len, n;
 	int err = module_file(name, &buf, &len);
 
-	return err ? err : load_module(name, buf, len, args);
+	if (err)
+		return err;
+	err = module_cmdline_args(name, all, sizeof(all));
+	n = strlen(all);
+	if (!err && *args &&
+	    snprintf(all + n, sizeof(all) - n, "%s%s", n ? " " : "", args) >=
+		    (int)(sizeof(all) - n))
+		err = -E2BIG;
+	if (err) {
+		pr_err("%s: parameters too long\n", name);
+		return err;
+	}
+	return load_module(name, buf, len, all);
 }
 
 static void probe_report(void *ctx, const char *msg)
@@ -98,7 +121,7 @@ int modprobe(const char *name, const char *args)
  * The modules etc/modules lists, each after what it depends on.  Late in
  * the initcalls: after the built-in drivers, before init memory is freed.
  */
-static int __init load_boot_modules(void)
+static void __init load_etc_modules(void)
 {
 	char name[MODULE_NAME_MAX], args[MODPROBE_ARGS_MAX];
 	struct initrd_file f;
@@ -106,7 +129,7 @@ static int __init load_boot_modules(void)
 	int r;
 
 	if (initrd_open(ETC_MODULES, &f) || f.is_dir)
-		return 0;
+		return;
 	while ((r = etc_modules_next(f.data, f.size, &pos, name, args)) != 0) {
 		if (r < 0) {
 			pr_err("%s: line too long, skipped\n", ETC_MODULES);
@@ -117,6 +140,26 @@ static int __init load_boot_modules(void)
 			pr_err("%s: %s: %s\n", ETC_MODULES, name,
 			       errno_name(r) ? errno_name(r) : "error");
 	}
+}
+
+/* The initrd's etc/modules, then modules=a,b from the command line. */
+static int __init load_boot_modules(void)
+{
+	char name[MODULE_NAME_MAX];
+	size_t pos = 0, n;
+	int r;
+
+	load_etc_modules();
+	while ((n = module_boot_list_next(&pos, name)) != 0) {
+		if (n == MODULE_NAME_MAX) {
+			pr_err("modules=: name too long: %s...\n", name);
+			continue;
+		}
+		r = modprobe(name, "");
+		if (r)
+			pr_err("modules=: %s: %s\n", name,
+			       errno_name(r) ? errno_name(r) : "error");
+	}
 	return 0;
 }
 late_initcall_sync(load_boot_modules);
@@ -124,16 +167,27 @@ late_initcall_sync(load_boot_modules);
 static int cmd_modprobe(int argc, char **argv)
 {
 	char args[MODPROBE_ARGS_MAX] = "";
+	size_t len;
+	const void *buf;
 	int err;
 
 	if (argc < 2)
 		return -EINVAL;
 	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
 		return -E2BIG;
+	if (!module_find(argv[1]) && module_file(argv[1], &buf, &len)) {
+		shell_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
+			     argv[1], MODULES_DIR_NAME);
+		return -ENOENT;
+	}
 	err = modprobe(argv[1], args);
-	if (err)
-		shell_printf("modprobe: could not insert %s: %s\n", argv[1],
-			     errno_name(err) ? errno_name(err) : "error");
+	/* As kmod's modprobe words what init_module(2) returned. */
+	if (err == -ENOENT)
+		shell_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
+			     argv[1]);
+	else if (err)
+		shell_printf("modprobe: ERROR: could not insert '%s': %s\n",
+			     argv[1], module_strerror(err));
 	return err;
 }
 SHELL_COMMAND("modprobe", "name [param=value ...]",

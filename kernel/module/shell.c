@@ -1,7 +1,8 @@
 /*
  * Shell commands for modules: insmod, rmmod, lsmod and modinfo (modprobe
  * is in modprobe.c).  Module files come from the initrd or GRUB's boot
- * modules (module_file()).
+ * modules (module_file()).  Errors and lsmod read as Linux's kmod tools
+ * print them; the kernel log keeps its own lines.
  */
 #include <kernel/errno.h>
 #include <kernel/mm.h>
@@ -30,59 +31,117 @@ const struct boot_module *module_boot_file(const char *name)
 	return NULL;
 }
 
+const char *module_strerror(int err)
+{
+	/* kmod's texts for what init_module(2) returns (libkmod mod_strerror). */
+	switch (err < 0 ? -err : err) {
+	case ENOEXEC:
+		return "Invalid module format";
+	case ENOENT:
+		return "Unknown symbol in module";
+	case ESRCH:
+		return "Module has wrong symbol version";
+	case EINVAL:
+		return "Invalid parameters";
+	default:
+		return errno_text(err);
+	}
+}
+
+/* "hello", "hello.ko" or "/lib/modules/hello.ko": the module name. */
+static void module_name_of(const char *arg, char *name, size_t size)
+{
+	const char *base = strrchr(arg, '/');
+	size_t n;
+
+	base = base ? base + 1 : arg;
+	n = strlen(base);
+	if (n > 3 && !strcmp(base + n - 3, ".ko"))
+		n -= 3;
+	snprintf(name, size, "%.*s", (int)n, base);
+}
+
 static int cmd_insmod(int argc, char **argv)
 {
-	char args[INSMOD_ARGS_MAX] = "";
+	char args[INSMOD_ARGS_MAX] = "", name[MODULE_NAME_LEN];
 	const void *buf;
 	size_t len;
 	int err;
 
 	if (argc < 2)
 		return -EINVAL;
-	if (module_file(argv[1], &buf, &len)) {
-		shell_printf("insmod: no module file '%s'\n", argv[1]);
+	module_name_of(argv[1], name, sizeof(name));
+	if (module_file(name, &buf, &len)) {
+		shell_printf("insmod: ERROR: could not load module %s: %s\n",
+			     argv[1], errno_text(ENOENT));
 		return -ENOENT;
 	}
 	/* The shell split the arguments; the parameter parser wants one string. */
 	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
 		return -E2BIG;
-	err = load_module(argv[1], buf, len, args);
+	err = load_module(name, buf, len, args);
 	if (err)
-		shell_printf("insmod: could not insert module %s: %s\n", argv[1],
-			     errno_name(err) ? errno_name(err) : "error");
+		shell_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
+			     name, module_strerror(err));
 	return err;
 }
 SHELL_COMMAND("insmod", "name [param=value ...]", "load a module", cmd_insmod);
 
+/*
+ * The modules holding a reference on @mod: printed (@first before the
+ * first name, @sep before the others) if @print, and counted.
+ */
+static int holders(const struct module *mod, bool print, const char *first,
+		   const char *sep)
+{
+	int n = 0;
+
+	for (struct module *m = module_list; m; m = m->next)
+		for (size_t i = 0; i < m->num_uses; i++) {
+			if (m->uses[i] != mod)
+				continue;
+			if (print)
+				shell_printf("%s%s", n ? sep : first, m->name);
+			n++;
+		}
+	return n;
+}
+
 static int cmd_rmmod(int argc, char **argv)
 {
+	char name[MODULE_NAME_LEN];
+	struct module *mod;
 	int err;
 
 	if (argc != 2)
 		return -EINVAL;
-	err = remove_module(argv[1]);
-	if (err)
-		shell_printf("rmmod: could not remove %s: %s\n", argv[1],
-			     errno_name(err) ? errno_name(err) : "error");
+	module_name_of(argv[1], name, sizeof(name));
+	mod = module_find(name);
+	if (!mod) {
+		shell_printf("rmmod: ERROR: Module %s is not currently loaded\n",
+			     name);
+		return -ENOENT;
+	}
+	err = remove_module(name);
+	if (err == -EBUSY && mod->refcount > 0) {
+		shell_printf("rmmod: ERROR: Module %s is in use%s", name,
+			     holders(mod, false, "", "") ? " by:" : "");
+		holders(mod, true, " ", " ");
+		shell_printf("\n");
+	} else if (err) {
+		shell_printf("rmmod: ERROR: could not remove module %s: %s\n",
+			     name, errno_text(err));
+	}
 	return err;
 }
 SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 
+/* As kmod's lsmod: name, size in bytes, refcount, then who holds it. */
 static void lsmod_one(struct module *mod, void *arg)
 {
-	const char *sep = " ";
-
-	shell_printf("%-20s %8zu  %d", mod->name,
+	shell_printf("%-19s %8zu  %d", mod->name,
 		     mod->core_size + mod->init_size, mod->refcount);
-	/* "Used by": the modules holding a reference on this one. */
-	for (struct module *m = module_list; m; m = m->next)
-		for (size_t i = 0; i < m->num_uses; i++)
-			if (m->uses[i] == mod) {
-				shell_printf("%s%s", sep, m->name);
-				sep = ",";
-			}
-	if (mod->state != MODULE_STATE_LIVE)
-		shell_printf(" [%s]", module_state_name(mod->state));
+	holders(mod, true, " ", ",");
 	/* As /proc/modules flags it: not under a GPL-compatible license. */
 	if (!mod->gpl_compatible)
 		shell_printf(" (P)");
@@ -93,7 +152,7 @@ static int cmd_lsmod(int argc, char **argv)
 {
 	if (kernel_taint)
 		shell_printf("%s\n", kernel_taint_string());
-	shell_printf("%-20s %8s  %s\n", "Module", "Size", "Used by");
+	shell_printf("%-19s %8s  %s\n", "Module", "Size", "Used by");
 	module_for_each(lsmod_one, NULL);
 	return 0;
 }

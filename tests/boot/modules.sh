@@ -11,6 +11,17 @@ expect '# ktest: 1 suites, 0 failed cases' 'every module loader case passes'
 expect_not 'skipped' 'the cases ran with the module files'
 expect_status 0 'QEMU exit status reports success'
 
+# The modules the build packs into the initrd (obj-m, not the test-only
+# test-m ones), and an initrd of them with no etc/modules, so that the
+# shell sessions below start with nothing loaded.
+initrd_kos=$(make -s -f /dev/stdin <<<'include Makefile
+print-initrd-modules: ; @echo $(INITRD_MODULES)' print-initrd-modules)
+mkdir -p "$out/bare.tree/etc"
+: > "$out/bare.tree/etc/modules"
+tools/mkinitrd.sh -o "$out/bare.cpio" -d "$BUILD/tools/depmod" \
+	-t "$out/bare.tree" $initrd_kos
+export INITRD=$out/bare.cpio
+
 boot modprobe 'loglevel=7' < <(printf '%s\n' 'modprobe importer' 'lsmod' 'poweroff')
 expect 'exporter: ready' 'modprobe loads the dependency first (modules.dep)'
 expect 'importer: exporter_add\(40, 2\) = 42' 'then the module asked for'
@@ -20,25 +31,39 @@ tree=$out/modules.tree
 mkdir -p "$tree/etc"
 printf '%s\n' '# loaded at boot' 'importer' 'params count=7 name=boot' > "$tree/etc/modules"
 tools/mkinitrd.sh -o "$out/modules.cpio" -d "$BUILD/tools/depmod" -t "$tree" \
-	"$BUILD"/modules/*.ko 2> "$out/modules.mkinitrd.log"
+	$initrd_kos 2> "$out/modules.mkinitrd.log"
 INITRD=$out/modules.cpio boot etc 'loglevel=7' < <(printf '%s\n' 'lsmod' 'poweroff')
 expect 'importer: exporter_add\(40, 2\) = 42' 'etc/modules is loaded at boot, dependencies first'
 expect 'params: big=-30 ubig=40 name=boot' 'with the parameters on its line'
 expect '^params +[0-9]+ +0' 'lsmod lists what was loaded at boot'
 expect 'Freeing unused kernel memory' 'boot goes on to free init memory'
 
-boot shell 'loglevel=7' < <(printf '%s\n' 'insmod hello' 'insmod exporter' \
+boot shell 'loglevel=7' < <(printf '%s\n' 'insmod importer' 'insmod hello' \
+	'insmod hello.ko' 'insmod nope' 'rmmod nope' 'modprobe nope' \
+	'insmod params bogus=1' 'insmod exporter' \
 	'insmod importer' 'lsmod' 'rmmod exporter' 'insmod failinit' 'lsmod' \
 	'insmod permanent' 'rmmod permanent' 'insmod params name=abc list=7,8 flag' \
 	'modinfo params' 'rmmod params' 'rmmod importer' 'rmmod exporter' \
 	'rmmod hello' 'lsmod' 'poweroff')
 expect 'hello: Hello, world' 'insmod runs init_module'
 expect 'importer: exporter_add\(40, 2\) = 42' 'a module calls another module'"'"'s export'
-expect '^exporter +[0-9]+ +1 importer' 'lsmod shows the reference and who holds it'
-expect 'rmmod: could not remove exporter: EBUSY' 'a module in use cannot be removed'
+expect 'importer: Unknown symbol exporter_' 'the log names the unknown symbol'
+expect '^insmod: ERROR: could not insert module importer\.ko: Unknown symbol in module$' 'insmod words an unknown symbol as Linux'"'"'s insmod'
+expect '^insmod: ERROR: could not insert module hello\.ko: File exists$' 'insmod of a loaded module (as hello.ko): File exists'
+expect '^insmod: ERROR: could not load module nope: No such file or directory$' 'insmod of a missing file'
+expect '^rmmod: ERROR: Module nope is not currently loaded$' 'rmmod of a module not loaded'
+expect '^modprobe: FATAL: Module nope not found in directory /lib/modules$' 'modprobe of a missing module'
+expect "params: unknown parameter 'bogus'" 'the log names the unknown parameter'
+expect '^insmod: ERROR: could not insert module params\.ko: Unknown symbol in module$' 'an unknown parameter reads as in Linux (-ENOENT)'
+expect '^Module                  Size  Used by$' 'lsmod prints Linux'"'"'s header'
+expect '^exporter {12}[ 0-9]{8}  1 importer$' 'lsmod: name in 19 columns, size in 8, refcount, holders'
+expect '^hello {15}[ 0-9]{8}  0$' 'lsmod: a module nobody uses'
+expect '^rmmod: ERROR: Module exporter is in use by: importer$' 'a module in use cannot be removed, and rmmod says by whom'
 expect 'failinit: init_module failed with -19 \(ENODEV\)' 'a failing init is reported'
+expect '^insmod: ERROR: could not insert module failinit\.ko: No such device$' 'insmod words the init error'
 expect_not '^failinit ' 'a failed module is not listed'
 expect 'permanent: module has no cleanup_module' 'a module without cleanup_module is permanent'
+expect '^rmmod: ERROR: could not remove module permanent: Device or resource busy$' 'rmmod of a permanent module'
 expect 'params: big=-30 ubig=40 name=abc level=3' 'insmod arguments set parameters'
 expect 'params: list has 2: 7,8,0,0' 'array parameters take a list'
 expect '^parm: +flag:A yes/no switch' 'modinfo shows parameter descriptions'
@@ -49,6 +74,7 @@ expect_status 0 'the session ends in a clean poweroff'
 
 boot blacklist 'module_blacklist=hello,other' < <(printf '%s\n' 'insmod hello' 'poweroff')
 expect 'hello: module is blacklisted' 'module_blacklist= refuses a module'
+expect '^insmod: ERROR: could not insert module hello\.ko: Operation not permitted$' 'insmod of a blacklisted module'
 expect_not 'Hello, world' 'its init does not run'
 
 boot initfree 'loglevel=7' < <(printf '%s\n' 'insmod initfree' 'rmmod initfree' 'poweroff')
