@@ -70,6 +70,9 @@ static void __init report_boot_info(void)
 			(unsigned long long)boot_info.modules[i].start,
 			(unsigned long long)boot_info.modules[i].end,
 			boot_info.modules[i].name);
+	if (boot_info.modules_ignored)
+		pr_warn("Boot modules: %zu beyond the first %d ignored\n",
+			boot_info.modules_ignored, BOOT_MAX_MODULES);
 	if (fb->present)
 		pr_info("Framebuffer: %ux%u, %u bpp, type %u, at %#llx\n",
 			fb->width, fb->height, fb->bpp, fb->type,

@@ -52,8 +52,10 @@ static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 		*why = "module tag too short";
 		return -EINVAL;
 	}
-	if (bi->module_count == BOOT_MAX_MODULES)
-		return 0;	/* more modules than we keep: ignore the rest */
+	if (bi->module_count == BOOT_MAX_MODULES) {
+		bi->modules_ignored++;	/* reported by the caller */
+		return 0;
+	}
 	m = &bi->modules[bi->module_count];
 	m->start = rd32(t + 8);
 	m->end = rd32(t + 12);

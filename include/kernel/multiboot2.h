@@ -34,7 +34,7 @@
 #define MB2_FB_EGA_TEXT 2
 
 #define BOOT_MAX_MMAP 128
-#define BOOT_MAX_MODULES 16
+#define BOOT_MAX_MODULES 64
 #define BOOT_CMDLINE_MAX 1024
 #define BOOT_MODULE_NAME_MAX 128
 
@@ -68,6 +68,7 @@ struct boot_info {
 	bool mmap_truncated;
 	struct boot_module modules[BOOT_MAX_MODULES];
 	size_t module_count;
+	size_t modules_ignored;	/* beyond BOOT_MAX_MODULES */
 	struct boot_framebuffer fb;
 	phys_addr_t acpi_rsdp;	/* copy of the RSDP, kept in rsdp[] */
 	uint8_t rsdp[36];

@@ -95,3 +95,22 @@ ktap_results() {
 		tap fail "in-kernel tests ran (no KTAP output)"
 	fi
 }
+
+# initrd_modules: the .ko files the build packs into the initrd.
+# use_bare_initrd: boot from here on with an initrd of the modules the build packs (obj-m,
+# not the test-only test-m ones) and an empty etc/modules, so that a test
+# starts with no module loaded.
+initrd_modules() {
+	make -s -f /dev/stdin <<<'include Makefile
+print-initrd-modules: ; @echo $(INITRD_MODULES)' print-initrd-modules
+}
+
+use_bare_initrd() {
+	local kos
+	kos=$(initrd_modules)
+	mkdir -p "$out/bare.tree/etc"
+	: > "$out/bare.tree/etc/modules"
+	tools/mkinitrd.sh -o "$out/bare.cpio" -d "$BUILD/tools/depmod" \
+		-t "$out/bare.tree" $kos
+	export INITRD=$out/bare.cpio
+}

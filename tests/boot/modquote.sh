@@ -2,6 +2,7 @@
 # drops the quotes when it splits the line, and insmod/modprobe put them
 # back around a value with blanks before the parameter parser splits it.
 source "$(dirname "$0")/lib.sh"
+use_bare_initrd
 
 boot quoted 'loglevel=7' < <(printf '%s\n' 'insmod params name="a b" count=2' \
 	'rmmod params' 'modprobe params name="x  y"' 'rmmod params' \

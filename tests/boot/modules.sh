@@ -11,16 +11,8 @@ expect '# ktest: 1 suites, 0 failed cases' 'every module loader case passes'
 expect_not 'skipped' 'the cases ran with the module files'
 expect_status 0 'QEMU exit status reports success'
 
-# The modules the build packs into the initrd (obj-m, not the test-only
-# test-m ones), and an initrd of them with no etc/modules, so that the
-# shell sessions below start with nothing loaded.
-initrd_kos=$(make -s -f /dev/stdin <<<'include Makefile
-print-initrd-modules: ; @echo $(INITRD_MODULES)' print-initrd-modules)
-mkdir -p "$out/bare.tree/etc"
-: > "$out/bare.tree/etc/modules"
-tools/mkinitrd.sh -o "$out/bare.cpio" -d "$BUILD/tools/depmod" \
-	-t "$out/bare.tree" $initrd_kos
-export INITRD=$out/bare.cpio
+# The shell sessions below start with nothing loaded.
+use_bare_initrd
 
 boot modprobe 'loglevel=7' < <(printf '%s\n' 'modprobe importer' 'lsmod' 'poweroff')
 expect 'exporter: ready' 'modprobe loads the dependency first (modules.dep)'
@@ -31,7 +23,7 @@ tree=$out/modules.tree
 mkdir -p "$tree/etc"
 printf '%s\n' '# loaded at boot' 'importer' 'params count=7 name=boot' > "$tree/etc/modules"
 tools/mkinitrd.sh -o "$out/modules.cpio" -d "$BUILD/tools/depmod" -t "$tree" \
-	$initrd_kos 2> "$out/modules.mkinitrd.log"
+	$(initrd_modules) 2> "$out/modules.mkinitrd.log"
 INITRD=$out/modules.cpio boot etc 'loglevel=7' < <(printf '%s\n' 'lsmod' 'poweroff')
 expect 'importer: exporter_add\(40, 2\) = 42' 'etc/modules is loaded at boot, dependencies first'
 expect 'params: big=-30 ubig=40 name=boot' 'with the parameters on its line'

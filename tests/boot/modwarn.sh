@@ -4,6 +4,7 @@
 # ("Tainted: P", and "(P)" on the module) and in the oops header; and what
 # it refuses: a module shell command with a name the shell already has.
 source "$(dirname "$0")/lib.sh"
+use_bare_initrd
 
 # The output of the @1-th (1-based) shell command @2 in $log.
 command_output() {
@@ -27,7 +28,7 @@ else
 	tap ok 'GPL modules leave the kernel untainted'
 fi
 expect "dupcmd: shell command 'help' already exists" 'a module command cannot take an existing name'
-expect 'insmod: could not insert module dupcmd: EEXIST' 'insmod reports EEXIST'
+expect 'insmod: ERROR: could not insert module dupcmd.ko: File exists' 'insmod reports EEXIST in kmod words'
 expect_not 'dupcmd: init must not run' 'the refused module'"'"'s init does not run'
 if [ "$(command_output 1 help | grep -c '^  help ')" = 1 ]; then
 	tap ok 'help is still the one built-in command'

@@ -15,7 +15,7 @@
 
 /* A block builder: tags appended 8-byte aligned. */
 struct blk {
-	uint8_t buf[4096] __attribute__((aligned(8)));
+	uint8_t buf[8192] __attribute__((aligned(8)));
 	size_t len;
 };
 
@@ -168,6 +168,27 @@ static void test_misaligned(void **state)
 	assert_string_equal(why, "information block not 8-byte aligned");
 }
 
+/* More module tags than the kernel keeps: counted, not silently lost. */
+static void test_too_many_modules(void **state)
+{
+	static struct blk b;
+	const char *why;
+	size_t t;
+
+	memset(&b, 0, sizeof(b));
+	b.len = 8;
+	for (int i = 0; i < BOOT_MAX_MODULES + 6; i++) {
+		t = tag(&b, MB2_TAG_MODULE, 16 + 2);
+		put32(&b, t + 8, 0x100000 + 0x1000 * i);
+		put32(&b, t + 12, 0x101000 + 0x1000 * i);
+		memcpy(b.buf + t + 16, "m", 2);
+	}
+	finish(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(bi.module_count, BOOT_MAX_MODULES);
+	assert_int_equal(bi.modules_ignored, 6);
+}
+
 /* Random bytes must be rejected or parsed, never read out of bounds (ASan). */
 static void test_garbage(void **state)
 {
@@ -197,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_bad_tags),
 		cmocka_unit_test(test_misaligned),
+		cmocka_unit_test(test_too_many_modules),
 		cmocka_unit_test(test_garbage),
 	};
 
