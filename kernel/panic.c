@@ -10,6 +10,18 @@
 #include <kernel/x86.h>
 
 bool oops_in_progress;
+unsigned int kernel_taint;
+
+const char *kernel_taint_string(void)
+{
+	static char buf[24];
+
+	if (!kernel_taint)
+		return "Not tainted";
+	snprintf(buf, sizeof(buf), "Tainted: %s",
+		 kernel_taint & TAINT_PROPRIETARY_MODULE ? "P" : "");
+	return buf;
+}
 
 void qemu_exit(uint8_t code)
 {

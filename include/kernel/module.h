@@ -12,6 +12,7 @@
 #include <kernel/init.h>
 #include <kernel/modinfo.h>
 #include <kernel/moduleparam.h>
+#include <kernel/panic.h>
 #include <kernel/shell.h>
 #include <kernel/types.h>
 
@@ -177,14 +178,5 @@ int module_file(const char *name, const void **buf, size_t *len);
  */
 int modprobe(const char *name, const char *args);
 
-/* The kernel's taint flags (Linux's letters, "P" and "E"). */
-#define TAINT_PROPRIETARY_MODULE (1u << 0)
-extern unsigned int kernel_taint;
-
-/*
- * kernel_taint_string - "Tainted: P" (Linux's letter for each flag set) or
- * "Not tainted", for lsmod and the oops header.  A static buffer.
- */
-const char *kernel_taint_string(void);
 
 #endif

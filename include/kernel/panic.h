@@ -25,6 +25,16 @@ __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 /* Set by the oops path so panic() does not print a second backtrace. */
 extern bool oops_in_progress;
 
+/* The kernel's taint flags, with Linux's letters (only "P" so far). */
+#define TAINT_PROPRIETARY_MODULE (1u << 0)	/* P: non-GPL module loaded */
+extern unsigned int kernel_taint;
+
+/*
+ * kernel_taint_string - "Tainted: P" (Linux's letter for each flag set) or
+ * "Not tainted", for lsmod and the oops header.  A static buffer.
+ */
+const char *kernel_taint_string(void);
+
 #define BUG_ON(cond)                                                        \
 	do {                                                                \
 		if (unlikely(cond))                                         \

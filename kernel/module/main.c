@@ -13,19 +13,6 @@
 #include "internal.h"
 
 struct module *module_list;
-unsigned int kernel_taint;
-
-const char *kernel_taint_string(void)
-{
-	static char buf[24];
-
-	if (!kernel_taint)
-		return "Not tainted";
-	snprintf(buf, sizeof(buf), "Tainted: %s",
-		 kernel_taint & TAINT_PROPRIETARY_MODULE ? "P" : "");
-	return buf;
-}
-
 const char *module_state_name(enum module_state state)
 {
 	switch (state) {
