@@ -13,22 +13,13 @@
 #include <cmocka.h>
 #include <kernel/errno.h>
 #include "../../mm/internal.h"
+#include "capture.h"
 
 #define KiB 1024ull
 #define MiB (1024 * KiB)
 #define GiB (1024 * MiB)
 
-static char warnings[8192];
 
-static void capture(const char *fmt, ...)
-{
-	size_t len = strlen(warnings);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(warnings + len, sizeof(warnings) - len, fmt, ap);
-	va_end(ap);
-}
 
 struct sim {
 	struct frame_pool pool;

@@ -14,24 +14,15 @@
 #include <cmocka.h>
 #include <kernel/errno.h>
 #include "../../mm/internal.h"
+#include "capture.h"
 
 #define ARENA_SIZE (1024 * 1024)	/* 256 frames of "physical memory" */
 
-static char warnings[4096];
 static struct frame_pool pool;
 static void *storage;
 static char *arena;	/* physical address 0 */
 static struct heap heap;
 
-static void capture(const char *fmt, ...)
-{
-	size_t len = strlen(warnings);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(warnings + len, sizeof(warnings) - len, fmt, ap);
-	va_end(ap);
-}
 
 static void *src_alloc(struct heap *h, size_t pages)
 {
