@@ -61,11 +61,18 @@ include boot/build.mk
 include kernel/build.mk
 include mm/build.mk
 include drivers/build.mk
-include tests/kernel/build.mk
 include kernel/module/build.mk
+include kernel/modprobe/build.mk
+
+# The test build (make test): the same kernel with the in-kernel test suites
+# and crash points linked in; the production image never holds them.
+test-y :=
+include tests/kernel/build.mk
 
 KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
+TEST_OBJS := $(addprefix $(BUILD)/,$(test-y))
+TEST_KERNEL := $(BUILD)/test/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
 .PHONY: all iso run test bench gdb deps clean help
@@ -103,31 +110,49 @@ $(BUILD)/config: FORCE
 # No code or data that stays after boot may refer to .init.* (a section
 # mismatch): checked on every kernel object before linking.  The list of
 # objects checked is kept for the tests.
-$(BUILD)/modpost.objs: $(KOBJS) $(MODPOST) $(BUILD)/config
+$(BUILD)/modpost.objs: $(KOBJS) $(TEST_OBJS) $(MODPOST) $(BUILD)/config
 	$(quiet) MODPOST $(KERNEL)
-	$(Q)$(MODPOST) $(KOBJS)
+	$(Q)$(MODPOST) $(KOBJS) $(TEST_OBJS)
 	$(Q)echo $(KOBJS) > $@
+	$(Q)echo $(TEST_OBJS) > $(BUILD)/modpost.test-objs
 
-# The kernel is linked twice: first with an empty symbol table, then with
-# the table generated from that first link.  The table comes last in the
-# image, so the second link must place every code symbol where the first
-# did; the cmp checks it.
 $(BUILD)/kallsyms0.c: tools/kallsyms.sh
 	$(quiet) GEN $@
 	@mkdir -p $(BUILD)
 	$(Q)tools/kallsyms.sh nm > $@
 
-$(BUILD)/sprout.pass1.elf: $(KOBJS) $(BUILD)/kallsyms0.o linker.ld $(BUILD)/modpost.objs
-	$(quiet) LD $@
-	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJS) $(BUILD)/kallsyms0.o
-
-$(BUILD)/kallsyms.c: $(BUILD)/sprout.pass1.elf tools/kallsyms.sh
-	$(quiet) KALLSYMS $@
-	$(Q)tools/kallsyms.sh nm $< > $@
-
-$(BUILD)/kallsyms.o $(BUILD)/kallsyms0.o: $(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/kallsyms0.o: $(BUILD)/kallsyms0.c
 	$(quiet) CC $@
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+# kernel_image,ELF,OBJS: link ELF from OBJS twice, first with an empty
+# symbol table, then with the table generated from that first link.  The
+# table comes last in the image, so the second link must place every code
+# symbol where the first did; the cmp checks it.
+define kernel_image
+$(basename $(1)).pass1.elf: $(2) $$(BUILD)/kallsyms0.o linker.ld $$(BUILD)/modpost.objs
+	$$(quiet) LD $$@
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(LD) $$(KLDFLAGS) -T linker.ld -o $$@ $(2) $$(BUILD)/kallsyms0.o
+
+$(dir $(1))kallsyms.c: $(basename $(1)).pass1.elf tools/kallsyms.sh
+	$$(quiet) KALLSYMS $$@
+	$$(Q)tools/kallsyms.sh nm $$< > $$@
+
+$(dir $(1))kallsyms.o: $(dir $(1))kallsyms.c
+	$$(quiet) CC $$@
+	$$(Q)$$(CC) $$(KCFLAGS) -c $$< -o $$@
+
+$(1): $(basename $(1)).pass1.elf $(dir $(1))kallsyms.o
+	$$(quiet) LD $$@
+	$$(Q)$$(LD) $$(KLDFLAGS) -T linker.ld -o $$@ $(2) $(dir $(1))kallsyms.o
+	$$(Q)nm -n $$< | grep -i ' [tw] ' > $$@.syms1; \
+	nm -n $$@ | grep -i ' [tw] ' > $$@.syms2; \
+	cmp -s $$@.syms1 $$@.syms2 || \
+	{ echo "kallsyms: code moved between link passes" >&2; rm -f $$@; exit 1; }
+endef
+$(eval $(call kernel_image,$(KERNEL),$(KOBJS)))
+$(eval $(call kernel_image,$(TEST_KERNEL),$(KOBJS) $(TEST_OBJS)))
 
 # The font is drawn as text; tools/mkfont.sh makes it a C table.
 $(BUILD)/drivers/font/font8x16.c: drivers/font/font8x16.txt tools/mkfont.sh
@@ -140,15 +165,7 @@ $(BUILD)/drivers/font/font8x16.o: $(BUILD)/drivers/font/font8x16.c
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 # Flags live here: a change to the Makefile rebuilds everything.
-$(KOBJS): Makefile
-
-$(KERNEL): $(BUILD)/sprout.pass1.elf $(BUILD)/kallsyms.o
-	$(quiet) LD $@
-	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KOBJS) $(BUILD)/kallsyms.o
-	$(Q)nm -n $< | grep -i ' [tw] ' > $(BUILD)/.syms1; \
-	nm -n $@ | grep -i ' [tw] ' > $(BUILD)/.syms2; \
-	cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
-	{ echo "kallsyms: code moved between link passes" >&2; rm -f $@; exit 1; }
+$(KOBJS) $(TEST_OBJS): Makefile
 
 include tools/build.mk
 

@@ -7,7 +7,7 @@
 #include <kernel/console.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
-#include <kernel/ktest.h>
+#include <kernel/initcall.h>
 #include <kernel/mm.h>
 #include <kernel/multiboot2.h>
 #include <kernel/panic.h>
@@ -104,9 +104,8 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
-	crash_test_run();
-	if (ktest_requested())
-		qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+	/* What registered for this moment: in the test build, the tests. */
+	boot_done_run();
 	if (bench_requested()) {
 		bench_run();
 		qemu_exit(QEMU_EXIT_SUCCESS);

@@ -27,5 +27,5 @@ unit-tests: $(UNIT_BINS)
 
 # TESTS='name ...' runs only those (unit test binaries or tests/boot/*.sh).
 test: deps
-	$(Q)$(MAKE) all unit-tests
+	$(Q)$(MAKE) all unit-tests $(TEST_KERNEL)
 	$(Q)BUILD=$(BUILD) tests/run.sh $(TESTS)

@@ -7,7 +7,10 @@
 
 #include <kernel/types.h>
 
-/* The command line as received (for the cmdline shell command). */
+/*
+ * The command line as received (for the cmdline shell command), at most
+ * BOOT_CMDLINE_MAX bytes with the NUL.
+ */
 extern char saved_command_line[];
 
 /*

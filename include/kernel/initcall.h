@@ -1,6 +1,7 @@
 /*
  * What became of each built-in initcall: kept after boot (the tables
- * themselves are init memory) for the initcalls shell command.
+ * themselves are init memory) for the initcalls shell command.  And the
+ * work registered for after boot, once init memory is freed.
  */
 #ifndef KERNEL_INITCALL_H
 #define KERNEL_INITCALL_H
@@ -19,5 +20,22 @@ struct initcall_record {
 
 extern struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
 extern size_t initcall_record_count;
+
+/*
+ * A function to run once boot is over: init memory freed, just before the
+ * shell (the test build's in-kernel tests and crash points).  Registered
+ * from an initcall with boot_done_register(); the hooks run in the order
+ * registered.  The hook itself must not be __init.
+ */
+struct boot_done_hook {
+	void (*fn)(void);
+	struct boot_done_hook *next;
+};
+
+/* boot_done_register - run @hook->fn after boot; @hook stays the caller's. */
+void boot_done_register(struct boot_done_hook *hook);
+
+/* boot_done_run - run the registered hooks; kernel_main's last step. */
+void boot_done_run(void);
 
 #endif

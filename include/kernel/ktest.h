@@ -52,18 +52,4 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 				   __a, __b);                               \
 	} while (0)
 
-/*
- * ktest_requested - true if the command line asked for the tests.
- * ktest_run - run the requested suites, print KTAP; returns the number of
- * failed cases.
- */
-bool ktest_requested(void);
-int ktest_run(void);
-
-/*
- * crash_test_run - if the command line says crash=<what>, do that on purpose
- * (page fault, freed init memory, ...) so a boot test can check the oops.
- */
-void crash_test_run(void);
-
 #endif

@@ -73,4 +73,26 @@ int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
 int etc_modules_next(const char *text, size_t len, size_t *pos,
 		     char name[MODULE_NAME_MAX], char args[MODPROBE_ARGS_MAX]);
 
+struct boot_module;
+
+/*
+ * module_boot_file - the file GRUB loaded as a boot module (module2) whose
+ * name, without directory, is @name or @name.ko; NULL if none.
+ */
+const struct boot_module *module_boot_file(const char *name);
+
+/*
+ * module_file - the file of module @name: the initrd's
+ * lib/modules/@name.ko, else a GRUB boot module of that name.  0 with
+ * *@buf and *@len set, -ENOENT, or -ENAMETOOLONG.
+ */
+int module_file(const char *name, const void **buf, size_t *len);
+
+/*
+ * modprobe - load @name with @args (may be NULL) after the modules it
+ * depends on (the initrd's lib/modules/modules.dep), skipping loaded ones.
+ * Returns 0 or the first error.
+ */
+int modprobe(const char *name, const char *args);
+
 #endif

@@ -156,27 +156,4 @@ const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
  */
 const char *module_freed_init(uintptr_t addr);
 
-struct boot_module;
-
-/*
- * module_boot_file - the file GRUB loaded as a boot module (module2) whose
- * name, without directory, is @name or @name.ko; NULL if none.
- */
-const struct boot_module *module_boot_file(const char *name);
-
-/*
- * module_file - the file of module @name: the initrd's
- * lib/modules/@name.ko, else a GRUB boot module of that name.  0 with
- * *@buf and *@len set, -ENOENT, or -ENAMETOOLONG.
- */
-int module_file(const char *name, const void **buf, size_t *len);
-
-/*
- * modprobe - load @name with @args (may be NULL) after the modules it
- * depends on (the initrd's lib/modules/modules.dep), skipping loaded ones.
- * Returns 0 or the first error.
- */
-int modprobe(const char *name, const char *args);
-
-
 #endif

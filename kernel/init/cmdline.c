@@ -5,12 +5,12 @@
 #include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/multiboot2.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define CMDLINE_MAX 1024
-
-char saved_command_line[CMDLINE_MAX];
+/* As long as the boot information can carry (BOOT_CMDLINE_MAX). */
+char saved_command_line[BOOT_CMDLINE_MAX];
 
 extern const struct kernel_param_setup __setup_start[], __setup_end[];
 
@@ -62,7 +62,7 @@ static bool handled_elsewhere(const char *key)
 
 void __init cmdline_parse(const char *cmdline, bool early)
 {
-	static char buf[CMDLINE_MAX] __initdata;
+	static char buf[BOOT_CMDLINE_MAX] __initdata;
 	char *s = buf, *key, *val;
 	const struct kernel_param_setup *p;
 

@@ -114,6 +114,24 @@ void __init do_initcalls(void)
 			do_one_initcall(*fn, initcall_level_names[lvl]);
 }
 
+static struct boot_done_hook *boot_done_hooks;
+
+void boot_done_register(struct boot_done_hook *hook)
+{
+	struct boot_done_hook **pp = &boot_done_hooks;
+
+	while (*pp)
+		pp = &(*pp)->next;
+	hook->next = NULL;
+	*pp = hook;
+}
+
+void boot_done_run(void)
+{
+	for (struct boot_done_hook *h = boot_done_hooks; h; h = h->next)
+		h->fn();
+}
+
 static int cmd_initcalls(int argc, char **argv)
 {
 	char sym[KSYM_SYMBOL_LEN];

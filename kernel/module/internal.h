@@ -193,20 +193,6 @@ int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 /* module_blacklisted - @name is listed in module_blacklist= (cmdline.c). */
 bool module_blacklisted(const char *name);
 
-/*
- * module_boot_list_next - the next name of modules=a,b from *@pos into
- * @name; returns its length (0 at the end), MODULE_NAME_MAX if it was cut
- * short (too long).  __init: for the boot-time load only.
- */
-size_t module_boot_list_next(size_t *pos, char name[MODULE_NAME_MAX]);
-
-/*
- * module_cmdline_args - the parameters the kernel command line gives
- * module @name ("name.p=v" -> "p=v", space-separated, '-' and '_' alike)
- * into @buf (@size bytes).  Returns 0 or -E2BIG if they do not fit.
- */
-int module_cmdline_args(const char *name, char *buf, size_t size);
-
 /* module_release_uses - drop the references @mod took on other modules. */
 void module_release_uses(struct module *mod);
 
@@ -224,11 +210,5 @@ void module_kallsyms_free(struct module *mod);
  */
 void module_note_freed_init(const char *name, const void *start, size_t size);
 void module_forget_freed_init(const void *start, size_t size);
-
-/*
- * module_strerror - what kmod's insmod and modprobe print for @err from
- * loading a module ("Unknown symbol in module" for -ENOENT); never NULL.
- */
-const char *module_strerror(int err);
 
 #endif

@@ -16,6 +16,9 @@ set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BUILD=${BUILD:-build}
 KERNEL=${KERNEL:-$BUILD/sprout.elf}
+# The test build: the same kernel with the in-kernel tests and crash points
+# (make test builds it).  A command line with ktest or crash= boots it.
+TEST_KERNEL=${TEST_KERNEL:-$BUILD/test/sprout.elf}
 INITRD=${INITRD-$BUILD/initrd.cpio}	# INITRD= boots without one
 BOOT_FILES=${BOOT_FILES:-}	# more files for GRUB to load (module2), e.g. .ko
 TIMEOUT=${TIMEOUT:-60}
@@ -27,12 +30,15 @@ log= status=
 # An ISO per distinct kernel, initrd, GRUB configuration and command line,
 # made once.
 iso_for() {
-	local key iso
-	key=$( { cat "$KERNEL" ${INITRD:+"$INITRD"} $BOOT_FILES iso/grub.cfg; printf '%s' "$1"; } |
+	local key iso kernel=$KERNEL
+	case " $1" in
+	*" ktest"* | *" crash="*) kernel=$TEST_KERNEL ;;
+	esac
+	key=$( { cat "$kernel" ${INITRD:+"$INITRD"} $BOOT_FILES iso/grub.cfg; printf '%s' "$1"; } |
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
-		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
+		tools/mkiso.sh "$kernel" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
 			mv "$iso.tmp" "$iso" || return 1
 	fi
 	echo "$iso"

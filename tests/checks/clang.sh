@@ -3,7 +3,7 @@
 source "$(dirname "$0")/../boot/lib.sh"
 
 dir=$BUILD/clang
-if make -s BUILD="$dir" CC=clang "$dir/sprout.elf" modules "$dir/initrd.cpio" \
+if make -s BUILD="$dir" CC=clang "$dir/sprout.elf" "$dir/test/sprout.elf" modules "$dir/initrd.cpio" \
 	> "$out/clang.build.log" 2>&1; then
 	tap ok 'make CC=clang builds the kernel, the modules and the initrd'
 else
@@ -11,7 +11,7 @@ else
 	tap fail 'make CC=clang builds the kernel, the modules and the initrd'
 	exit 0
 fi
-KERNEL=$dir/sprout.elf
+KERNEL=$dir/sprout.elf TEST_KERNEL=$dir/test/sprout.elf
 # The clang-built module files as GRUB boot modules, no initrd: the default
 # one's etc/modules would load modules the loader's suite loads itself.
 BOOT_FILES=$(ls "$dir"/modules/*.ko) INITRD= boot clang 'ktest'

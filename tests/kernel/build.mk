@@ -1,8 +1,12 @@
-# In-kernel test suites and crash points: always built in, run only when the
-# command line asks (ktest, crash=).
-obj-y += tests/kernel/crash.o
-obj-y += tests/kernel/core_test.o
-obj-y += tests/kernel/initcall_test.o
-obj-y += tests/kernel/drivers_test.o
-obj-y += tests/kernel/mm_test.o
-obj-y += tests/kernel/module_test.o
+# In-kernel test suites and crash points, linked only into the test build
+# ($(BUILD)/test/sprout.elf, which make test boots): the crash points, the
+# runner, then the suites.  They run only when the command line
+# asks (ktest, crash=).  Crash points first: their hook runs before the
+# suites' (boot_done_register() order is link order).
+test-y += tests/kernel/crash.o
+test-y += tests/kernel/ktest.o
+test-y += tests/kernel/core_test.o
+test-y += tests/kernel/initcall_test.o
+test-y += tests/kernel/drivers_test.o
+test-y += tests/kernel/mm_test.o
+test-y += tests/kernel/module_test.o

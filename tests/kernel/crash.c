@@ -5,6 +5,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/initcall.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -106,7 +107,8 @@ static const struct crash_point crash_points[] = {
 	{ "initdata", crash_initdata },
 };
 
-void crash_test_run(void)
+/* The crash point crash= names, once boot is over. */
+static void crash_boot_done(void)
 {
 	if (!crash_what[0])
 		return;
@@ -120,3 +122,13 @@ void crash_test_run(void)
 	}
 	pr_err("crash: unknown crash point '%s'\n", crash_what);
 }
+
+static struct boot_done_hook crash_hook = { .fn = crash_boot_done };
+
+static int __init crash_init(void)
+{
+	if (crash_what[0])
+		boot_done_register(&crash_hook);
+	return 0;
+}
+late_initcall(crash_init);

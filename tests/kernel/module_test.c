@@ -13,6 +13,7 @@
 #include <kernel/kallsyms.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/multiboot2.h>
 #include <kernel/printk.h>

@@ -3,7 +3,7 @@ unit-tests += test_vsnprintf
 test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
 unit-tests += test_multiboot2
-test_multiboot2-srcs := kernel/multiboot2.c
+test_multiboot2-srcs := kernel/boot/multiboot2.c
 
 # The module loader on real modules: fixtures (tests/unit/fixtures/) built
 # by gcc and by clang with several option sets, plus the sample modules.
@@ -75,7 +75,7 @@ test_depmod-srcs := kernel/lib/vsnprintf.c
 $(BUILD)/tests/unit/test_depmod: | $(BUILD)/tools/depmod
 
 unit-tests += test_modprobe
-test_modprobe-srcs := kernel/initrd/modprobe.c kernel/lib/vsnprintf.c
+test_modprobe-srcs := kernel/modprobe/deps.c kernel/lib/vsnprintf.c
 
 # Driver logic without the hardware: each test #includes its driver's source
 # (to reach static functions), listed as -includes: a dependency, not a

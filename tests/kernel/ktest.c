@@ -1,10 +1,13 @@
 /*
  * The in-kernel test runner: runs the suites in .ktest_suites and reports in
- * KTAP (the format of Linux's KUnit), which tests/run.sh counts.
+ * KTAP (the format of Linux's KUnit), which tests/run.sh counts.  Only in
+ * the test build; "ktest" on the command line runs it once boot is over.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/initcall.h>
 #include <kernel/ktest.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
@@ -23,11 +26,6 @@ static int __init ktest_setup(const char *val)
 	return 0;
 }
 __setup("ktest", ktest_setup);
-
-bool ktest_requested(void)
-{
-	return ktest_enabled;
-}
 
 static bool suite_selected(const char *name)
 {
@@ -66,7 +64,8 @@ static int run_suite(const struct ktest_suite *s, int number)
 	return failed;
 }
 
-int ktest_run(void)
+/* Run the selected suites, print KTAP; the number of failed cases. */
+static int ktest_run(void)
 {
 	const struct ktest_suite *s;
 	int n = 0, failed = 0;
@@ -82,3 +81,19 @@ int ktest_run(void)
 	printk(KERN_INFO "# ktest: %d suites, %d failed cases\n", n, failed);
 	return failed;
 }
+
+/* Boot with "ktest": run the suites once boot is over, then end QEMU. */
+static void ktest_boot_done(void)
+{
+	qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+}
+
+static struct boot_done_hook ktest_hook = { .fn = ktest_boot_done };
+
+static int __init ktest_init(void)
+{
+	if (ktest_enabled)
+		boot_done_register(&ktest_hook);
+	return 0;
+}
+late_initcall(ktest_init);

@@ -3,8 +3,8 @@
  * lib/modules/<name>.ko (or a file GRUB loaded as a boot module), its
  * lib/modules/modules.dep for modprobe's dependency order, and etc/modules,
  * the list loaded at boot (then the command line's modules=a,b).  The
- * dependency walk itself is kernel/initrd/modprobe.c; this file gives it
- * the loader, and each module its name.param=value command-line arguments.
+ * dependency walk itself is deps.c; this file gives it the loader, and
+ * each module its name.param=value command-line arguments.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -19,10 +19,43 @@
 #include "internal.h"
 
 #define MODULE_PATH_MAX 96
-#define MODULES_DIR_NAME "lib/modules"
 #define MODULES_DIR MODULES_DIR_NAME "/"
 #define MODULES_DEP MODULES_DIR "modules.dep"
 #define ETC_MODULES "etc/modules"
+
+/* The boot module called @name or @name.ko (any directory), or NULL. */
+const struct boot_module *module_boot_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < boot_info.module_count; i++) {
+		const struct boot_module *bm = &boot_info.modules[i];
+		const char *base = strrchr(bm->name, '/');
+
+		base = base ? base + 1 : bm->name;
+		if (!strncmp(base, name, n) &&
+		    (!base[n] || !strcmp(base + n, ".ko")))
+			return bm;
+	}
+	return NULL;
+}
+
+const char *module_strerror(int err)
+{
+	/* kmod's texts for what init_module(2) returns (libkmod mod_strerror). */
+	switch (err < 0 ? -err : err) {
+	case ENOEXEC:
+		return "Invalid module format";
+	case ENOENT:
+		return "Unknown symbol in module";
+	case ESRCH:
+		return "Module has wrong symbol version";
+	case EINVAL:
+		return "Invalid parameters";
+	default:
+		return errno_text(err);
+	}
+}
 
 int module_file(const char *name, const void **buf, size_t *len)
 {
@@ -163,32 +196,3 @@ static int __init load_boot_modules(void)
 	return 0;
 }
 late_initcall_sync(load_boot_modules);
-
-static int cmd_modprobe(int argc, char **argv)
-{
-	char args[MODPROBE_ARGS_MAX] = "";
-	size_t len;
-	const void *buf;
-	int err;
-
-	if (argc < 2)
-		return -EINVAL;
-	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
-		return -E2BIG;
-	if (!module_find(argv[1]) && module_file(argv[1], &buf, &len)) {
-		shell_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
-			     argv[1], MODULES_DIR_NAME);
-		return -ENOENT;
-	}
-	err = modprobe(argv[1], args);
-	/* As kmod's modprobe words what init_module(2) returned. */
-	if (err == -ENOENT)
-		shell_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
-			     argv[1]);
-	else if (err)
-		shell_printf("modprobe: ERROR: could not insert '%s': %s\n",
-			     argv[1], module_strerror(err));
-	return err;
-}
-SHELL_COMMAND("modprobe", "name [param=value ...]",
-	      "load a module after the modules it depends on", cmd_modprobe);

@@ -1,11 +1,12 @@
 /*
- * Shell commands for modules: insmod, rmmod, lsmod and modinfo (modprobe
- * is in modprobe.c).  Module files come from the initrd or GRUB's boot
- * modules (module_file()).  Errors and lsmod read as Linux's kmod tools
- * print them; the kernel log keeps its own lines.
+ * Shell commands for modules: insmod, rmmod, lsmod, modinfo and modprobe.
+ * Module files come from the initrd or GRUB's boot modules (module_file()
+ * in modprobe.c).  Errors and lsmod read as Linux's kmod tools print them;
+ * the kernel log keeps its own lines.
  */
 #include <kernel/errno.h>
 #include <kernel/mm.h>
+#include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/multiboot2.h>
 #include <kernel/shell.h>
@@ -13,40 +14,6 @@
 #include "internal.h"
 
 #define INSMOD_ARGS_MAX 256
-
-/* The boot module called @name or @name.ko (any directory), or NULL. */
-const struct boot_module *module_boot_file(const char *name)
-{
-	size_t n = strlen(name);
-
-	for (size_t i = 0; i < boot_info.module_count; i++) {
-		const struct boot_module *bm = &boot_info.modules[i];
-		const char *base = strrchr(bm->name, '/');
-
-		base = base ? base + 1 : bm->name;
-		if (!strncmp(base, name, n) &&
-		    (!base[n] || !strcmp(base + n, ".ko")))
-			return bm;
-	}
-	return NULL;
-}
-
-const char *module_strerror(int err)
-{
-	/* kmod's texts for what init_module(2) returns (libkmod mod_strerror). */
-	switch (err < 0 ? -err : err) {
-	case ENOEXEC:
-		return "Invalid module format";
-	case ENOENT:
-		return "Unknown symbol in module";
-	case ESRCH:
-		return "Module has wrong symbol version";
-	case EINVAL:
-		return "Invalid parameters";
-	default:
-		return errno_text(err);
-	}
-}
 
 /* "hello", "hello.ko" or "/lib/modules/hello.ko": the module name. */
 static void module_name_of(const char *arg, char *name, size_t size)
@@ -87,6 +54,27 @@ static int cmd_insmod(int argc, char **argv)
 }
 SHELL_COMMAND("insmod", "name [param=value ...]", "load a module", cmd_insmod);
 
+/* What holders() walks the module list with. */
+struct holders_walk {
+	const struct module *mod;
+	bool print;
+	const char *first, *sep;
+	int n;
+};
+
+static void holders_one(struct module *m, void *arg)
+{
+	struct holders_walk *w = arg;
+
+	for (size_t i = 0; i < m->num_uses; i++) {
+		if (m->uses[i] != w->mod)
+			continue;
+		if (w->print)
+			shell_printf("%s%s", w->n ? w->sep : w->first, m->name);
+		w->n++;
+	}
+}
+
 /*
  * The modules holding a reference on @mod: printed (@first before the
  * first name, @sep before the others) if @print, and counted.
@@ -94,17 +82,10 @@ SHELL_COMMAND("insmod", "name [param=value ...]", "load a module", cmd_insmod);
 static int holders(const struct module *mod, bool print, const char *first,
 		   const char *sep)
 {
-	int n = 0;
+	struct holders_walk w = { mod, print, first, sep, 0 };
 
-	for (struct module *m = module_list; m; m = m->next)
-		for (size_t i = 0; i < m->num_uses; i++) {
-			if (m->uses[i] != mod)
-				continue;
-			if (print)
-				shell_printf("%s%s", n ? sep : first, m->name);
-			n++;
-		}
-	return n;
+	module_for_each(holders_one, &w);
+	return w.n;
 }
 
 static int cmd_rmmod(int argc, char **argv)
@@ -185,3 +166,32 @@ static int cmd_modinfo(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("modinfo", "name", "show a loaded module's information", cmd_modinfo);
+
+static int cmd_modprobe(int argc, char **argv)
+{
+	char args[MODPROBE_ARGS_MAX] = "";
+	size_t len;
+	const void *buf;
+	int err;
+
+	if (argc < 2)
+		return -EINVAL;
+	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
+		return -E2BIG;
+	if (!module_find(argv[1]) && module_file(argv[1], &buf, &len)) {
+		shell_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
+			     argv[1], MODULES_DIR_NAME);
+		return -ENOENT;
+	}
+	err = modprobe(argv[1], args);
+	/* As kmod's modprobe words what init_module(2) returned. */
+	if (err == -ENOENT)
+		shell_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
+			     argv[1]);
+	else if (err)
+		shell_printf("modprobe: ERROR: could not insert '%s': %s\n",
+			     argv[1], module_strerror(err));
+	return err;
+}
+SHELL_COMMAND("modprobe", "name [param=value ...]",
+	      "load a module after the modules it depends on", cmd_modprobe);
