@@ -136,7 +136,7 @@ static void pci_print_function(unsigned int bus, unsigned int devfn, void *arg)
 	char line[128];
 
 	pci_describe(line, sizeof(line), bus, devfn);
-	shell_printf("%s\n", line);
+	console_printf("%s\n", line);
 }
 
 static int cmd_lspci(int argc, char **argv)

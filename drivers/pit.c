@@ -57,7 +57,7 @@ static int cmd_uptime(int argc, char **argv)
 
 	if (argc != 1)
 		return -EINVAL;
-	shell_printf("up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
+	console_printf("up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
 		     (unsigned long long)(s / 3600),
 		     (unsigned long long)(s / 60 % 60),
 		     (unsigned long long)(s % 60), (unsigned long long)s,

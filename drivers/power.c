@@ -5,13 +5,15 @@
  * (00:01.3) or ICH9 LPC (00:1f.0), both at register 0x40, as QEMU's
  * firmware programs them.  QEMU's \_S5 sleep type is 0, so the value
  * written is SLP_EN alone.  Reset goes through the chipset's reset control
- * port, with the keyboard controller's reset line as the fallback.
+ * port, with the keyboard controller's reset line as the fallback.  The
+ * poweroff and reboot shell commands live here too.
  */
 #include <kernel/init.h>
 #include <kernel/panic.h>
 #include <kernel/pci.h>
 #include <kernel/power.h>
 #include <kernel/printk.h>
+#include <kernel/shell.h>
 #include <kernel/x86.h>
 
 #define PIIX4_PM_DEVFN PCI_DEVFN(1, 3)
@@ -85,3 +87,15 @@ void machine_restart(void)
 	outb(KBC_STATUS, KBC_PULSE_RESET);
 	halt_forever();
 }
+
+static int cmd_poweroff(int argc, char **argv)
+{
+	machine_poweroff();
+}
+SHELL_COMMAND("poweroff", "", "turn the machine off", cmd_poweroff);
+
+static int cmd_reboot(int argc, char **argv)
+{
+	machine_restart();
+}
+SHELL_COMMAND("reboot", "", "restart the machine", cmd_reboot);

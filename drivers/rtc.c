@@ -172,12 +172,12 @@ static int cmd_date(int argc, char **argv)
 		return -EINVAL;
 	err = rtc_read_time(&t);
 	if (err) {
-		shell_printf("date: cannot read the real-time clock (%d)\n",
+		console_printf("date: cannot read the real-time clock (%d)\n",
 			     err);
 		return err;
 	}
 	rtc_format(buf, sizeof(buf), &t);
-	shell_printf("%s\n", buf);
+	console_printf("%s\n", buf);
 	return 0;
 }
 SHELL_COMMAND("date", "", "the date and time from the CMOS clock", cmd_date);

@@ -11,7 +11,6 @@
 #include <kernel/mm.h>
 #include <kernel/multiboot2.h>
 #include <kernel/panic.h>
-#include <kernel/power.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
@@ -111,7 +110,6 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 		qemu_exit(QEMU_EXIT_SUCCESS);
 	}
 	shell_run();
-	machine_poweroff();
 }
 
 void __init kernel_main(uint32_t magic, phys_addr_t info_phys)

@@ -2,6 +2,7 @@
  * The memory counters in one struct, for the meminfo shell command and for
  * tests that check nothing leaked: snapshot, act, compare.
  */
+#include <kernel/printk.h>
 #include <kernel/shell.h>
 #include "internal.h"
 
@@ -20,17 +21,17 @@ static int cmd_meminfo(int argc, char **argv)
 	struct mm_stats st;
 
 	mm_get_stats(&st);
-	shell_printf("Frames:      %8zu total  %8zu free  %8zu reserved  (%zu KiB each)\n",
+	console_printf("Frames:      %8zu total  %8zu free  %8zu reserved  (%zu KiB each)\n",
 		     st.frames_total, st.frames_free, st.frames_reserved,
 		     PAGE_SIZE >> 10);
-	shell_printf("MemTotal:    %8zu KiB\nMemFree:     %8zu KiB\n",
+	console_printf("MemTotal:    %8zu KiB\nMemFree:     %8zu KiB\n",
 		     st.frames_total << 2, st.frames_free << 2);
-	shell_printf("Heap:        %8zu bytes in %zu allocations, %zu pages held, %zu bad frees\n",
+	console_printf("Heap:        %8zu bytes in %zu allocations, %zu pages held, %zu bad frees\n",
 		     st.heap_bytes, st.heap_allocations, st.heap_pages,
 		     st.heap_bad_frees);
-	shell_printf("Module area: %8zu pages mapped\n", st.modarea_pages);
-	shell_printf("ioremap:     %8zu pages mapped\n", st.ioremap_pages);
-	shell_printf("Init freed:  %8zu KiB\n", st.init_freed >> 10);
+	console_printf("Module area: %8zu pages mapped\n", st.modarea_pages);
+	console_printf("ioremap:     %8zu pages mapped\n", st.ioremap_pages);
+	console_printf("Init freed:  %8zu KiB\n", st.init_freed >> 10);
 	return 0;
 }
 SHELL_COMMAND("meminfo", "", "frames, heap, module area and freed init memory",

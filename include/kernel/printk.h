@@ -57,10 +57,16 @@ int vprintk(const char *fmt, va_list ap);
 
 /* console_register - add @con; it is sent nothing logged before. */
 void console_register(struct console *con);
-void console_unregister(struct console *con);
 
 /* console_write - send raw text to every console, bypassing the log. */
 void console_write(const char *s, size_t n);
+
+/*
+ * console_printf - format and send to every console, bypassing the log:
+ * what shell commands print.  At most CONSOLE_PRINTF_MAX - 1 bytes a call.
+ */
+#define CONSOLE_PRINTF_MAX 512
+void console_printf(const char *fmt, ...) __printf(1, 2);
 
 /*
  * log_for_each - call @fn for each record still in the ring buffer, oldest

@@ -1,33 +1,44 @@
 /*
  * The kernel shell on the consoles: a prompt, a line editor and commands.
  * Any file can add a command with SHELL_COMMAND(); the table is a linker
- * section (.shell_cmds), so subsystems keep their commands next to their code.
+ * section (.shell_cmds), so subsystems keep their commands next to their
+ * code and never call the shell: commands print with console_printf() and
+ * bring their own Tab completion.
  */
 #ifndef KERNEL_SHELL_H
 #define KERNEL_SHELL_H
 
 #include <kernel/types.h>
 
+/*
+ * The names a command's argument can take, for Tab: @offer is called with
+ * each entry of directory @dir ("/" is the top) and @arg.  Returns 0 or a
+ * negative errno (@dir does not exist).  initrd_list() is one.
+ */
+typedef int (*shell_complete_fn)(const char *dir,
+				 int (*offer)(void *arg, const char *name,
+					      size_t len, bool is_dir),
+				 void *arg);
+
 struct shell_cmd {
 	const char *name;
 	const char *usage;	/* arguments, e.g. "[-l level]" */
 	const char *help;	/* one line */
 	int (*fn)(int argc, char **argv);	/* 0 or a negative errno */
-	unsigned int flags;	/* SHELL_ARGS_* */
+	shell_complete_fn complete;	/* NULL: arguments do not complete */
 };
 
-/* The arguments are initrd paths: Tab completes file names. */
-#define SHELL_ARGS_PATHS 0x1
-
-#define SHELL_COMMAND_FLAGS(cname, cusage, chelp, cfn, cflags)             \
+/*
+ * SHELL_COMMAND - add a command to the table; SHELL_COMMAND_COMPLETE - one
+ * whose arguments Tab completes with @ccomplete.
+ */
+#define SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, ccomplete)       \
 	static const struct shell_cmd __shell_cmd_##cfn __used              \
 		__section(".shell_cmds") __aligned(8) = {                   \
 			.name = cname, .usage = cusage, .help = chelp,      \
-			.fn = cfn, .flags = cflags }
+			.fn = cfn, .complete = ccomplete }
 #define SHELL_COMMAND(cname, cusage, chelp, cfn)                            \
-	SHELL_COMMAND_FLAGS(cname, cusage, chelp, cfn, 0)
-#define SHELL_COMMAND_PATHS(cname, cusage, chelp, cfn)                      \
-	SHELL_COMMAND_FLAGS(cname, cusage, chelp, cfn, SHELL_ARGS_PATHS)
+	SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, NULL)
 
 /*
  * A block of commands added at run time: a loaded module's .shell_cmds
@@ -58,10 +69,10 @@ const char *shell_cmd_clash(const struct shell_cmd *cmds, size_t count);
 void shell_add_cmds(struct shell_cmd_block *block);
 void shell_remove_cmds(struct shell_cmd_block *block);
 
-/* shell_printf - print command output to every console. */
-void shell_printf(const char *fmt, ...) __printf(1, 2);
-
-/* shell_run - read and run commands until poweroff; returns on end of input. */
-void shell_run(void);
+/*
+ * shell_run - read and run commands for ever; the poweroff and reboot
+ * commands are the way out.  Waits for input.
+ */
+__noreturn void shell_run(void);
 
 #endif

@@ -138,7 +138,7 @@ static int cmd_initcalls(int argc, char **argv)
 
 	if (argc != 1)
 		return -EINVAL;
-	shell_printf("%-14s %7s %8s  %s\n", "level", "result", "usecs",
+	console_printf("%-14s %7s %8s  %s\n", "level", "result", "usecs",
 		     "function");
 	for (size_t i = 0; i < initcall_record_count; i++) {
 		const struct initcall_record *r = &initcall_records[i];
@@ -146,16 +146,16 @@ static int cmd_initcalls(int argc, char **argv)
 
 		sprint_symbol(sym, sizeof(sym), r->fn);
 		if (r->skipped) {
-			shell_printf("%-14s %7s %8s  %s\n", r->level, "skipped",
+			console_printf("%-14s %7s %8s  %s\n", r->level, "skipped",
 				     "-", sym);
 			continue;
 		}
-		shell_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level, r->result,
+		console_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level, r->result,
 			     (unsigned long long)(r->ns / NSEC_PER_USEC), sym,
 			     err ? " (-" : "", err ? err : "", err ? ")" : "");
 	}
 	if (initcall_record_count == INITCALL_RECORDS_MAX)
-		shell_printf("(only the first %d initcalls are recorded)\n",
+		console_printf("(only the first %d initcalls are recorded)\n",
 			     INITCALL_RECORDS_MAX);
 	return 0;
 }

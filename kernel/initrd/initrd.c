@@ -96,7 +96,7 @@ rootfs_initcall(initrd_init);
 
 static int ls_print(void *arg, const char *name, size_t len, bool is_dir)
 {
-	shell_printf("%.*s%s\n", (int)len, name, is_dir ? "/" : "");
+	console_printf("%.*s%s\n", (int)len, name, is_dir ? "/" : "");
 	return 0;
 }
 
@@ -110,22 +110,23 @@ static int cmd_ls(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		ret = initrd_open(argv[i], &f);
 		if (!ret && !f.is_dir) {
-			shell_printf("%s\n", argv[i]);
+			console_printf("%s\n", argv[i]);
 			continue;
 		}
 		if (argc > 2)
-			shell_printf("%s%s:\n", i > 1 ? "\n" : "", argv[i]);
+			console_printf("%s%s:\n", i > 1 ? "\n" : "", argv[i]);
 		if (!ret)
 			ret = initrd_list(argv[i], ls_print, NULL);
 		if (ret) {
-			shell_printf("ls: cannot access '%s': %s\n", argv[i],
+			console_printf("ls: cannot access '%s': %s\n", argv[i],
 				     errno_text(ret));
 			status = ret;
 		}
 	}
 	return status;
 }
-SHELL_COMMAND_PATHS("ls", "[dir...]", "list initrd files", cmd_ls);
+SHELL_COMMAND_COMPLETE("ls", "[dir...]", "list initrd files", cmd_ls,
+		       initrd_list);
 
 static int cmd_cat(int argc, char **argv)
 {
@@ -139,7 +140,7 @@ static int cmd_cat(int argc, char **argv)
 		if (!ret && f.is_dir)
 			ret = -EISDIR;
 		if (ret) {
-			shell_printf("cat: %s: %s\n", argv[i], errno_text(ret));
+			console_printf("cat: %s: %s\n", argv[i], errno_text(ret));
 			status = -EIO;
 			continue;
 		}
@@ -147,4 +148,5 @@ static int cmd_cat(int argc, char **argv)
 	}
 	return status;
 }
-SHELL_COMMAND_PATHS("cat", "file...", "print initrd files", cmd_cat);
+SHELL_COMMAND_COMPLETE("cat", "file...", "print initrd files", cmd_cat,
+		       initrd_list);

@@ -9,6 +9,7 @@
 #include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/multiboot2.h>
+#include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
@@ -39,7 +40,7 @@ static int cmd_insmod(int argc, char **argv)
 		return -EINVAL;
 	module_name_of(argv[1], name, sizeof(name));
 	if (module_file(name, &buf, &len)) {
-		shell_printf("insmod: ERROR: could not load module %s: %s\n",
+		console_printf("insmod: ERROR: could not load module %s: %s\n",
 			     argv[1], errno_text(ENOENT));
 		return -ENOENT;
 	}
@@ -48,7 +49,7 @@ static int cmd_insmod(int argc, char **argv)
 		return -E2BIG;
 	err = load_module(name, buf, len, args);
 	if (err)
-		shell_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
+		console_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
 			     name, module_strerror(err));
 	return err;
 }
@@ -70,7 +71,7 @@ static void holders_one(struct module *m, void *arg)
 		if (m->uses[i] != w->mod)
 			continue;
 		if (w->print)
-			shell_printf("%s%s", w->n ? w->sep : w->first, m->name);
+			console_printf("%s%s", w->n ? w->sep : w->first, m->name);
 		w->n++;
 	}
 }
@@ -99,18 +100,18 @@ static int cmd_rmmod(int argc, char **argv)
 	module_name_of(argv[1], name, sizeof(name));
 	mod = module_find(name);
 	if (!mod) {
-		shell_printf("rmmod: ERROR: Module %s is not currently loaded\n",
+		console_printf("rmmod: ERROR: Module %s is not currently loaded\n",
 			     name);
 		return -ENOENT;
 	}
 	err = remove_module(name);
 	if (err == -EBUSY && mod->refcount > 0) {
-		shell_printf("rmmod: ERROR: Module %s is in use%s", name,
+		console_printf("rmmod: ERROR: Module %s is in use%s", name,
 			     holders(mod, false, "", "") ? " by:" : "");
 		holders(mod, true, " ", " ");
-		shell_printf("\n");
+		console_printf("\n");
 	} else if (err) {
-		shell_printf("rmmod: ERROR: could not remove module %s: %s\n",
+		console_printf("rmmod: ERROR: could not remove module %s: %s\n",
 			     name, errno_text(err));
 	}
 	return err;
@@ -120,20 +121,20 @@ SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 /* As kmod's lsmod: name, size in bytes, refcount, then who holds it. */
 static void lsmod_one(struct module *mod, void *arg)
 {
-	shell_printf("%-19s %8zu  %d", mod->name,
+	console_printf("%-19s %8zu  %d", mod->name,
 		     mod->core_size + mod->init_size, mod->refcount);
 	holders(mod, true, " ", ",");
 	/* As /proc/modules flags it: not under a GPL-compatible license. */
 	if (!mod->gpl_compatible)
-		shell_printf(" (P)");
-	shell_printf("\n");
+		console_printf(" (P)");
+	console_printf("\n");
 }
 
 static int cmd_lsmod(int argc, char **argv)
 {
 	if (kernel_taint)
-		shell_printf("%s\n", kernel_taint_string());
-	shell_printf("%-19s %8s  %s\n", "Module", "Size", "Used by");
+		console_printf("%s\n", kernel_taint_string());
+	console_printf("%-19s %8s  %s\n", "Module", "Size", "Used by");
 	module_for_each(lsmod_one, NULL);
 	return 0;
 }
@@ -149,7 +150,7 @@ static int cmd_modinfo(int argc, char **argv)
 		return -EINVAL;
 	mod = module_find(argv[1]);
 	if (!mod) {
-		shell_printf("modinfo: %s is not loaded\n", argv[1]);
+		console_printf("modinfo: %s is not loaded\n", argv[1]);
 		return -ENOENT;
 	}
 	for (const char *p = mod->modinfo; p < mod->modinfo + mod->modinfo_size;
@@ -159,9 +160,9 @@ static int cmd_modinfo(int argc, char **argv)
 			continue;
 		/* As the host's modinfo prints it: "tag:" in a column. */
 		snprintf(tag, sizeof(tag), "%.*s:", (int)(v - p), p);
-		shell_printf("%-13s %s\n", tag, v + 1);
+		console_printf("%-13s %s\n", tag, v + 1);
 	}
-	shell_printf("%-13s %s, refcount %d\n", "state:",
+	console_printf("%-13s %s, refcount %d\n", "state:",
 		     module_state_name(mod->state), mod->refcount);
 	return 0;
 }
@@ -179,17 +180,17 @@ static int cmd_modprobe(int argc, char **argv)
 	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
 		return -E2BIG;
 	if (!module_find(argv[1]) && module_file(argv[1], &buf, &len)) {
-		shell_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
+		console_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
 			     argv[1], MODULES_DIR_NAME);
 		return -ENOENT;
 	}
 	err = modprobe(argv[1], args);
 	/* As kmod's modprobe words what init_module(2) returned. */
 	if (err == -ENOENT)
-		shell_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
+		console_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
 			     argv[1]);
 	else if (err)
-		shell_printf("modprobe: ERROR: could not insert '%s': %s\n",
+		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
 			     argv[1], module_strerror(err));
 	return err;
 }

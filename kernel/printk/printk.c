@@ -4,8 +4,8 @@
  * lines (pr_cont, or text without a newline) are joined before they are
  * stored, as Linux does.
  */
-#include <kernel/export.h>
 #include <kernel/errno.h>
+#include <kernel/export.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -111,21 +111,26 @@ void console_register(struct console *con)
 	consoles = con;
 }
 
-void console_unregister(struct console *con)
-{
-	for (struct console **p = &consoles; *p; p = &(*p)->next) {
-		if (*p == con) {
-			*p = con->next;
-			return;
-		}
-	}
-}
-
 void console_write(const char *s, size_t n)
 {
 	for (struct console *c = consoles; c; c = c->next)
 		c->write(c, s, n);
 }
+
+void console_printf(const char *fmt, ...)
+{
+	char buf[CONSOLE_PRINTF_MAX];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	console_write(buf, MIN((size_t)n, sizeof(buf) - 1));
+}
+EXPORT_SYMBOL(console_printf);
 
 /* Store and print the assembled line, if there is one. */
 static void cont_flush(void)

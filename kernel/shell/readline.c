@@ -1,12 +1,11 @@
 /*
  * The shell's line editor: echo, backspace, Ctrl-U, Ctrl-C, Ctrl-L, history
- * on the up/down arrow keys and Tab completion of command and initrd file
- * names.  Input may be anything (a terminal, a pipe, line noise): escape
+ * on the up/down arrow keys and Tab completion of command names and of the
+ * arguments of commands that bring a completion (initrd file names).  Input may be anything (a terminal, a pipe, line noise): escape
  * sequences are parsed with bounds, other bytes it does not know are dropped.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
-#include <kernel/initrd.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
@@ -198,7 +197,7 @@ static int complete_offer(void *arg, const char *name, size_t len,
 		if (name[i] <= ' ' || name[i] >= KEY_DEL)
 			return 0;
 	if (c->listing) {
-		shell_printf("%.*s%s  ", (int)len, name, is_dir ? "/" : "");
+		console_printf("%.*s%s  ", (int)len, name, is_dir ? "/" : "");
 		return 0;
 	}
 	if (c->count++ == 0) {
@@ -213,34 +212,36 @@ static int complete_offer(void *arg, const char *name, size_t len,
 	return 0;
 }
 
-static void complete_source(struct completion *c, const char *dir)
+/* The names that fit: @cmd's arguments in @dir, or (no @cmd) commands. */
+static void complete_source(struct completion *c, const struct shell_cmd *cmd,
+			    const char *dir)
 {
-	if (dir) {
-		initrd_list(dir, complete_offer, c);
+	if (cmd) {
+		cmd->complete(dir, complete_offer, c);
 		return;
 	}
-	for (const struct shell_cmd *cmd = shell_cmd_next(NULL); cmd;
-	     cmd = shell_cmd_next(cmd))
+	for (cmd = shell_cmd_next(NULL); cmd; cmd = shell_cmd_next(cmd))
 		complete_offer(c, cmd->name, strlen(cmd->name), false);
 }
 
 /*
  * Which names fit the word before the cursor: command names for the first
- * word, initrd paths for the arguments of commands that take them.
- * Returns false if nothing can complete there.
+ * word (*@cmd NULL), else what the command's completion offers in the
+ * directory the word names so far.  Returns false if nothing can complete
+ * there.
  */
 static bool complete_where(struct line_editor *ed, size_t start,
 			   char dir[SHELL_LINE_MAX], const char **names_dir,
-			   struct completion *c)
+			   const struct shell_cmd **cmd, struct completion *c)
 {
 	char name[SHELL_LINE_MAX];
-	const struct shell_cmd *cmd;
 	size_t first = 0, n = 0, slash;
 
 	c->prefix = ed->buf + start;
 	c->prefix_len = ed->len - start;
 	while (first < start && ed->buf[first] == ' ')
 		first++;
+	*cmd = NULL;
 	if (first == start) {
 		*names_dir = NULL;
 		return true;
@@ -249,8 +250,8 @@ static bool complete_where(struct line_editor *ed, size_t start,
 		n++;
 	memcpy(name, ed->buf + first, n);
 	name[n] = '\0';
-	cmd = shell_find(name);
-	if (!cmd || !(cmd->flags & SHELL_ARGS_PATHS))
+	*cmd = shell_find(name);
+	if (!*cmd || !(*cmd)->complete)
 		return false;
 	for (slash = c->prefix_len; slash && c->prefix[slash - 1] != '/';)
 		slash--;
@@ -267,14 +268,15 @@ static void complete(struct line_editor *ed)
 {
 	struct completion c = { 0 };
 	char dir[SHELL_LINE_MAX];
+	const struct shell_cmd *cmd;
 	const char *names_dir;
 	size_t start = ed->len;
 
 	while (start && ed->buf[start - 1] != ' ')
 		start--;
-	if (!complete_where(ed, start, dir, &names_dir, &c))
+	if (!complete_where(ed, start, dir, &names_dir, &cmd, &c))
 		goto out_bell;
-	complete_source(&c, names_dir);
+	complete_source(&c, cmd, names_dir);
 	if (c.count == 0)
 		goto out_bell;
 	if (c.count == 1) {
@@ -287,7 +289,7 @@ static void complete(struct line_editor *ed)
 	} else {
 		shell_out("\n");
 		c.listing = true;
-		complete_source(&c, names_dir);
+		complete_source(&c, cmd, names_dir);
 		shell_out("\n");
 		line_redraw(ed);
 	}
@@ -301,7 +303,7 @@ static int line_done(struct line_editor *ed)
 	shell_out("\n");
 	ed->buf[ed->len] = '\0';
 	if (ed->dropped) {
-		shell_printf("sprout: line too long (at most %zu characters); ignored\n",
+		console_printf("sprout: line too long (at most %zu characters); ignored\n",
 			     ed->size - 1);
 		ed->buf[0] = '\0';
 		return -E2BIG;

@@ -7,7 +7,6 @@
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/export.h>
-#include <kernel/power.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
@@ -30,18 +29,6 @@ void shell_clear_screen(void)
 {
 	shell_out(ANSI_CLEAR_SCREEN);
 }
-
-void shell_printf(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	shell_out(buf);
-}
-EXPORT_SYMBOL(shell_printf);
 
 /* Commands added at run time (modules), in the order added. */
 static struct shell_cmd_block *shell_blocks;
@@ -106,7 +93,7 @@ static int cmd_help(int argc, char **argv)
 {
 	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
 	     c = shell_cmd_next(c))
-		shell_printf("  %-10s %-18s %s\n", c->name, c->usage, c->help);
+		console_printf("  %-10s %-18s %s\n", c->name, c->usage, c->help);
 	return 0;
 }
 SHELL_COMMAND("help", "", "list the commands", cmd_help);
@@ -132,7 +119,7 @@ static int dmesg_parse_levels(char *list, unsigned int *mask)
 			    (name[0] == (char)('0' + i) && !name[1]))
 				break;
 		if (i == ARRAY_SIZE(dmesg_level_names)) {
-			shell_printf("dmesg: unknown level '%s'\n", name);
+			console_printf("dmesg: unknown level '%s'\n", name);
 			return -EINVAL;
 		}
 		*mask |= 1u << i;
@@ -149,7 +136,7 @@ static void dmesg_line(void *arg, int level, uint64_t ns, const char *text)
 	if (level >= 0 && level < 32 && !(*mask & (1u << level)))
 		return;
 	log_format_stamp(stamp, sizeof(stamp), ns);
-	shell_printf("%s%s\n", stamp, text);
+	console_printf("%s%s\n", stamp, text);
 }
 
 static int cmd_dmesg(int argc, char **argv)
@@ -179,7 +166,7 @@ SHELL_COMMAND("clear", "", "clear the screen", cmd_clear);
 
 static int cmd_cmdline(int argc, char **argv)
 {
-	shell_printf("%s\n", saved_command_line);
+	console_printf("%s\n", saved_command_line);
 	return 0;
 }
 SHELL_COMMAND("cmdline", "", "print the kernel command line", cmd_cmdline);
@@ -187,23 +174,11 @@ SHELL_COMMAND("cmdline", "", "print the kernel command line", cmd_cmdline);
 static int cmd_echo(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		shell_printf("%s%s", argv[i], i + 1 < argc ? " " : "");
+		console_printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 	shell_out("\n");
 	return 0;
 }
 SHELL_COMMAND("echo", "[word...]", "print the arguments", cmd_echo);
-
-static int cmd_poweroff(int argc, char **argv)
-{
-	machine_poweroff();
-}
-SHELL_COMMAND("poweroff", "", "turn the machine off", cmd_poweroff);
-
-static int cmd_reboot(int argc, char **argv)
-{
-	machine_restart();
-}
-SHELL_COMMAND("reboot", "", "restart the machine", cmd_reboot);
 
 const struct shell_cmd *shell_find(const char *name)
 {
@@ -222,7 +197,7 @@ static void shell_exec(char *line)
 
 	while (cmdline_next(&line, &key, &val)) {
 		if (argc == SHELL_ARGS_MAX) {
-			shell_printf("sprout: too many arguments (at most %d)\n",
+			console_printf("sprout: too many arguments (at most %d)\n",
 				     SHELL_ARGS_MAX);
 			return;
 		}
@@ -235,16 +210,16 @@ static void shell_exec(char *line)
 		return;
 	cmd = shell_find(argv[0]);
 	if (!cmd) {
-		shell_printf("sprout: %s: command not found (type 'help')\n",
+		console_printf("sprout: %s: command not found (type 'help')\n",
 			     argv[0]);
 		return;
 	}
 	err = cmd->fn(argc, argv);
 	if (err == -EINVAL)
-		shell_printf("usage: %s %s\n", cmd->name, cmd->usage);
+		console_printf("usage: %s %s\n", cmd->name, cmd->usage);
 }
 
-void shell_run(void)
+__noreturn void shell_run(void)
 {
 	char line[SHELL_LINE_MAX];
 

@@ -9,7 +9,7 @@
 
 static int dupcmd_help(int argc, char **argv)
 {
-	shell_printf("dupcmd: this must never run\n");
+	console_printf("dupcmd: this must never run\n");
 	return 0;
 }
 SHELL_COMMAND("help", "", "a second help", dupcmd_help);

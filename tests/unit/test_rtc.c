@@ -19,7 +19,7 @@ int printk(const char *fmt, ...)
 	return 0;
 }
 
-void shell_printf(const char *fmt, ...)
+void console_printf(const char *fmt, ...)
 {
 }
 
