@@ -21,5 +21,6 @@ obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o
+obj-y += kernel/shell/table.o
 obj-y += kernel/shell/shell.o
 obj-y += kernel/shell/readline.o

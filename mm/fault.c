@@ -1,10 +1,10 @@
 /*
- * What went wrong in a page fault, in words, for the oops: NULL page,
- * non-canonical address, freed init memory, stack guard page, write to a
- * read-only page, execution of an NX page, or nothing mapped.
+ * What went wrong in a page fault, in words, for the oops: freed init
+ * memory, stack guard page, write to a read-only page, execution of an NX
+ * page, or nothing mapped.  Registered with the page-fault handler.
  */
+#include <kernel/init.h>
 #include <kernel/interrupt.h>
-#include <kernel/module.h>
 #include "internal.h"
 
 static bool in_range(uintptr_t a, const void *start, const void *end)
@@ -18,8 +18,6 @@ static const char *explain_not_present(uintptr_t addr)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
-	if (module_freed_init(addr))
-		return "access to a module's freed init memory (an __init function or __initdata used after init_module)";
 	if (vmarea_is_guard(addr))
 		return "guard page after a module area or ioremap range: overrun";
 	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)
@@ -30,12 +28,8 @@ static const char *explain_not_present(uintptr_t addr)
 	return "unmapped address";
 }
 
-const char *mm_explain_fault(uintptr_t addr, uint64_t error)
+static const char *mm_explain_fault(uintptr_t addr, uint64_t error)
 {
-	if (addr < PAGE_SIZE)
-		return "NULL pointer dereference";
-	if ((uintptr_t)((intptr_t)(addr << 16) >> 16) != addr)
-		return "non-canonical address";
 	if (error & PF_RSVD)
 		return "reserved bit set in a page-table entry";
 	if (!(error & PF_PRESENT))
@@ -45,4 +39,13 @@ const char *mm_explain_fault(uintptr_t addr, uint64_t error)
 	if (error & PF_WRITE)
 		return "write to read-only page";
 	return "access not allowed by the page's permissions";
+}
+
+static struct fault_explainer mm_fault_explainer = {
+	.explain = mm_explain_fault,
+};
+
+void __init mm_fault_init(void)
+{
+	fault_explainer_register(&mm_fault_explainer);
 }

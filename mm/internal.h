@@ -218,7 +218,7 @@ void vmarea_stats(struct mm_stats *st);
 /* vmarea_is_guard - @addr is in the guard page after a vmarea range. */
 bool vmarea_is_guard(uintptr_t addr);
 
-/* mm_explain_fault - the page_fault_explain hook (mm/fault.c). */
-const char *mm_explain_fault(uintptr_t addr, uint64_t error);
+/* mm_fault_init - register mm's page-fault explainer (fault.c).  __init. */
+void mm_fault_init(void);
 
 #endif

@@ -171,5 +171,5 @@ void __init mm_init(void)
 	mm_frames_init(&boot_info);
 	mm_paging_init();
 	mm_heap_init();
-	page_fault_explain = mm_explain_fault;
+	mm_fault_init();
 }

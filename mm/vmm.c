@@ -26,11 +26,6 @@ static pte_t *table_at(pte_t entry)
 	return phys_to_virt(entry & PTE_ADDR_MASK);
 }
 
-static bool canonical(uintptr_t va)
-{
-	return (uintptr_t)((intptr_t)(va << 16) >> 16) == va;
-}
-
 /*
  * The leaf entry for @va, creating missing tables if @create.  NULL if a
  * table is missing (or cannot be allocated: *@err = -ENOMEM) or a huge
@@ -82,8 +77,8 @@ static bool range_ok(uintptr_t virt, size_t pages)
 {
 	uintptr_t last = virt + (pages - 1) * PAGE_SIZE;
 
-	return pages && IS_ALIGNED(virt, PAGE_SIZE) && canonical(virt) &&
-	       last >= virt && canonical(last) &&
+	return pages && IS_ALIGNED(virt, PAGE_SIZE) && is_canonical(virt) &&
+	       last >= virt && is_canonical(last) &&
 	       (virt >> 47) == (last >> 47);
 }
 
@@ -221,7 +216,7 @@ int vmm_translate(uintptr_t virt, phys_addr_t *phys, pte_t *flags)
 {
 	pte_t *table = kernel_pml4, e = 0;
 
-	if (!canonical(virt))
+	if (!is_canonical(virt))
 		return -ENOENT;
 	for (int level = 0; level < PT_LEVELS; level++) {
 		e = table[PTE_INDEX(virt, level)];

@@ -76,9 +76,18 @@ __noreturn void oops(struct pt_regs *regs, const char *what);
 void dump_backtrace(uintptr_t rip, uintptr_t rbp);
 
 /*
- * A subsystem that can explain a page fault (mm/) sets this: it returns a
- * sentence such as "write to read-only page", or NULL.
+ * A subsystem that can say why a page fault happened registers an
+ * explainer: explain() returns a sentence such as "write to read-only
+ * page" for the faulting address and error code, or NULL if it does not
+ * know.  The oops asks the newest first (the NULL page and non-canonical
+ * addresses it names itself); explain() runs inside the fault handler, so
+ * it only reads.  @fe stays the caller's.
  */
-extern const char *(*page_fault_explain)(uintptr_t addr, uint64_t error);
+struct fault_explainer {
+	const char *(*explain)(uintptr_t addr, uint64_t error);
+	struct fault_explainer *next;
+};
+
+void fault_explainer_register(struct fault_explainer *fe);
 
 #endif

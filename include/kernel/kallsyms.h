@@ -20,8 +20,23 @@ const char *kallsyms_lookup(uintptr_t addr, size_t *size, size_t *offset);
 uintptr_t kallsyms_lookup_name(const char *name);
 
 /*
- * sprint_symbol - "name+0x12/0x40" for @addr, with " [module]" for module
- * code, or the bare hex address when nothing is known.  Returns the length.
+ * Code outside the image (modules) is named by a registered source:
+ * lookup() works as kallsyms_lookup() and also sets *@owner to the name
+ * shown in brackets.  Sources are asked in the order registered, after the
+ * image's own table; lookup() may run inside an oops, so it only reads.
+ */
+struct kallsyms_source {
+	const char *(*lookup)(uintptr_t addr, size_t *size, size_t *offset,
+			      const char **owner);
+	struct kallsyms_source *next;
+};
+
+/* kallsyms_register_source - ask @src too; @src stays the caller's. */
+void kallsyms_register_source(struct kallsyms_source *src);
+
+/*
+ * sprint_symbol - "name+0x12/0x40" for @addr, with " [owner]" for code a
+ * source named, or the bare hex address when nothing is known.  Returns the length.
  */
 int sprint_symbol(char *buf, size_t size, uintptr_t addr);
 

@@ -13,7 +13,6 @@
 #include <kernel/modinfo.h>
 #include <kernel/moduleparam.h>
 #include <kernel/panic.h>
-#include <kernel/shell.h>
 #include <kernel/types.h>
 
 /*
@@ -99,8 +98,36 @@ struct module {
 	struct module_ksym *ksyms;
 	size_t num_ksyms;
 	char *ksym_names;
-	struct shell_cmd_block shell_cmds;	/* its .shell_cmds, while LIVE */
 };
+
+/*
+ * A table section modules carry for a subsystem above the loader (the
+ * shell's .shell_cmds): the subsystem registers it, and the loader checks
+ * each module's copy (read-only, a whole number of @entry_size entries,
+ * 8-byte aligned) and hands it over, so the loader knows nothing of what
+ * the entries mean.
+ */
+struct module_table_ops {
+	const char *section;
+	size_t entry_size;
+	/*
+	 * add - take @mod's @count entries at @table (in the module's core,
+	 * read-only) before its init_module runs.  0, or a negative errno
+	 * with a one-line reason in @why (@why_size bytes): the load fails.
+	 */
+	int (*add)(struct module *mod, const void *table, size_t count,
+		   char *why, size_t why_size);
+	/* remove - forget what add took from @mod; called even if it took none. */
+	void (*remove)(struct module *mod);
+	struct module_table_ops *next;
+};
+
+/*
+ * module_table_register - hand @ops->section of every module loaded from
+ * now on to @ops.  From an initcall before late_initcall_sync, when the
+ * boot-time modules load; @ops stays the caller's.
+ */
+void module_table_register(struct module_table_ops *ops);
 
 /*
  * load_module - link the module file @buf (@len bytes; only read) under
@@ -149,11 +176,5 @@ const char *module_state_name(enum module_state state);
  */
 const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 				  const char **modname);
-
-/*
- * module_freed_init - the name of the module whose freed init memory
- * contains @addr, or NULL (for the page-fault explanation).
- */
-const char *module_freed_init(uintptr_t addr);
 
 #endif

@@ -41,35 +41,6 @@ struct shell_cmd {
 	SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, NULL)
 
 /*
- * A block of commands added at run time: a loaded module's .shell_cmds
- * table.  The caller owns the block and keeps it until it is removed.
- */
-struct shell_cmd_block {
-	const struct shell_cmd *cmds;
-	size_t count;
-	struct shell_cmd_block *next;
-};
-
-/*
- * shell_cmd_next - the command after @prev (NULL: the first), built-in
- * ones first, then each added block in the order added; NULL at the end.
- */
-const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev);
-
-/*
- * shell_cmd_clash - the first name in @cmds[0..@count) that is already a
- * command, or NULL if none is.  Check before shell_add_cmds().
- */
-const char *shell_cmd_clash(const struct shell_cmd *cmds, size_t count);
-
-/*
- * shell_add_cmds - make the commands of @block (cmds and count set) known
- * to the shell until shell_remove_cmds(@block).
- */
-void shell_add_cmds(struct shell_cmd_block *block);
-void shell_remove_cmds(struct shell_cmd_block *block);
-
-/*
  * shell_run - read and run commands for ever; the poweroff and reboot
  * commands are the way out.  Waits for input.
  */

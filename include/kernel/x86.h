@@ -15,6 +15,19 @@
 #define CR4_PGE (1ul << 7)
 #define RFLAGS_IF (1ul << 9)
 
+/*
+ * Virtual addresses are 48 bits wide: bits 63..47 must all equal bit 47
+ * (Intel SDM 3A §3.3.7.1), or any access faults (#GP, not #PF).
+ */
+#define VIRT_ADDR_BITS 48
+
+static inline bool is_canonical(uintptr_t va)
+{
+	unsigned int shift = 64 - VIRT_ADDR_BITS;
+
+	return (uintptr_t)((intptr_t)(va << shift) >> shift) == va;
+}
+
 static inline void outb(uint16_t port, uint8_t v)
 {
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));

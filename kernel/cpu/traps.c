@@ -5,14 +5,14 @@
 #include <kernel/interrupt.h>
 #include <kernel/kallsyms.h>
 #include <kernel/mm.h>
-#include <kernel/module.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
 #define BACKTRACE_MAX 32
 
-const char *(*page_fault_explain)(uintptr_t addr, uint64_t error);
+/* Newest first: a later explainer knows a narrower case. */
+static struct fault_explainer *fault_explainers;
 
 static const char *const exception_names[EXCEPTION_COUNT] = {
 	"divide error (#DE)", "debug (#DB)", "non-maskable interrupt (NMI)",
@@ -30,9 +30,25 @@ static const char *const exception_names[EXCEPTION_COUNT] = {
 	"security exception (#SX)", "reserved (31)",
 };
 
-static bool is_canonical(uintptr_t a)
+void fault_explainer_register(struct fault_explainer *fe)
 {
-	return (uintptr_t)((intptr_t)(a << 16) >> 16) == a;
+	fe->next = fault_explainers;
+	fault_explainers = fe;
+}
+
+/* Why a fault at @addr with error code @err happened, in words, or NULL. */
+static const char *page_fault_why(uintptr_t addr, uint64_t err)
+{
+	const char *why = NULL;
+
+	if (addr < PAGE_SIZE)
+		return "NULL pointer dereference";
+	if (!is_canonical(addr))
+		return "non-canonical address";
+	for (struct fault_explainer *fe = fault_explainers; fe && !why;
+	     fe = fe->next)
+		why = fe->explain(addr, err);
+	return why;
 }
 
 /* Only frames inside the kernel's stacks are followed (they are in .bss). */
@@ -70,14 +86,8 @@ void dump_backtrace(uintptr_t rip, uintptr_t rbp)
 
 static void show_page_fault(uintptr_t addr, uint64_t err)
 {
-	const char *why = NULL;
+	const char *why = page_fault_why(addr, err);
 
-	if (addr < PAGE_SIZE)
-		why = "NULL pointer dereference";
-	else if (!is_canonical(addr))
-		why = "non-canonical address";
-	else if (page_fault_explain)
-		why = page_fault_explain(addr, err);
 	printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
 	       addr);
 	if (why)
@@ -98,8 +108,7 @@ static void show_page_fault(uintptr_t addr, uint64_t err)
  */
 static void show_double_fault(uintptr_t cr2)
 {
-	const char *why = page_fault_explain ?
-			  page_fault_explain(cr2, 0) : NULL;
+	const char *why = page_fault_why(cr2, 0);
 
 	printk(KERN_EMERG "double fault: the kernel stack may have overflowed\n");
 	if (why)

@@ -8,5 +8,6 @@ obj-y += kernel/module/params.o
 obj-y += kernel/module/symtab.o
 obj-y += kernel/module/kallsyms.o
 obj-y += kernel/module/cmdline.o
+obj-y += kernel/module/tables.o
 obj-y += kernel/module/main.o
 obj-y += kernel/module/bench.o

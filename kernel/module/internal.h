@@ -53,8 +53,6 @@ struct load_info {
 	size_t num_gpl_ksyms;
 	uint64_t params_addr;	/* struct kernel_param[num_params] */
 	size_t num_params;
-	uint64_t shell_cmds_addr;	/* struct shell_cmd[num_shell_cmds] */
-	size_t num_shell_cmds;
 	uint64_t got_addr;	/* GOT slots for GOTPCREL, core ro */
 	size_t got_slots;
 	size_t got_used;
@@ -192,6 +190,17 @@ int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 
 /* module_blacklisted - @name is listed in module_blacklist= (cmdline.c). */
 bool module_blacklisted(const char *name);
+
+/*
+ * module_tables_add - hand each table a subsystem registered for (by
+ * section name) to it, once the module is linked and before its
+ * init_module runs.  0, or -ENOEXEC (not a read-only array of whole
+ * entries) or the subsystem's refusal, with @info->why set; nothing is
+ * left added then.  module_tables_remove - take them all back; harmless
+ * if none was added.  (tables.c)
+ */
+int module_tables_add(struct load_info *info, struct module *mod);
+void module_tables_remove(struct module *mod);
 
 /* module_release_uses - drop the references @mod took on other modules. */
 void module_release_uses(struct module *mod);

@@ -4,6 +4,9 @@
  * Also remembers where freed module init memory was, for the fault message.
  */
 #include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/string.h>
@@ -108,10 +111,35 @@ void module_forget_freed_init(const void *start, size_t size)
 			freed_init[i].start = freed_init[i].end = 0;
 }
 
-const char *module_freed_init(uintptr_t addr)
+/* The module whose freed init memory holds @addr, or NULL. */
+static const char *module_freed_init(uintptr_t addr)
 {
 	for (size_t i = 0; i < FREED_INIT_MAX; i++)
 		if (addr >= freed_init[i].start && addr < freed_init[i].end)
 			return freed_init[i].name;
 	return NULL;
 }
+
+static const char *module_explain_fault(uintptr_t addr, uint64_t error)
+{
+	if (error & PF_PRESENT || !module_freed_init(addr))
+		return NULL;
+	return "access to a module's freed init memory (an __init function or __initdata used after init_module)";
+}
+
+static struct fault_explainer module_fault_explainer = {
+	.explain = module_explain_fault,
+};
+
+static struct kallsyms_source module_kallsyms_source = {
+	.lookup = module_address_lookup,
+};
+
+/* Oopses name module code and freed module init memory: before any loads. */
+static int __init module_kallsyms_init(void)
+{
+	kallsyms_register_source(&module_kallsyms_source);
+	fault_explainer_register(&module_fault_explainer);
+	return 0;
+}
+core_initcall(module_kallsyms_init);

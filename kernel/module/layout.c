@@ -8,7 +8,6 @@
 #include <kernel/export.h>
 #include <kernel/mm.h>
 #include <kernel/moduleparam.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -87,8 +86,8 @@ static void place_matching(struct load_info *info, bool init,
 }
 
 /*
- * The export, parameter and shell command tables must be whole arrays of
- * their entries.
+ * The export and parameter tables must be whole arrays of their entries
+ * (tables for subsystems above the loader are checked by tables.c).
  */
 static int check_table_sections(struct load_info *info)
 {
@@ -102,8 +101,6 @@ static int check_table_sections(struct load_info *info)
 			entry = sizeof(struct kernel_symbol);
 		else if (!strcmp(name, "__param"))
 			entry = sizeof(struct kernel_param);
-		else if (!strcmp(name, ".shell_cmds"))
-			entry = sizeof(struct shell_cmd);
 		else
 			continue;
 		if (s->sh_size % entry || s->sh_addralign < 8 ||
@@ -133,8 +130,8 @@ static size_t count_got_slots(const struct load_info *info)
 }
 
 /*
- * Core read-only part: exports, GPL exports, parameters, shell commands,
- * the rest, GOT.
+ * Core read-only part: exports, GPL exports, parameters, the rest (with
+ * any table registered through module_table_register()), GOT.
  */
 static void layout_core_ro(struct load_info *info)
 {
@@ -154,10 +151,6 @@ static void layout_core_ro(struct load_info *info)
 	place_matching(info, false, PART_RO, "__param");
 	info->num_params = (core->size - start) / sizeof(struct kernel_param);
 	info->params_addr = start;
-	start = core->size;
-	place_matching(info, false, PART_RO, ".shell_cmds");
-	info->num_shell_cmds = (core->size - start) / sizeof(struct shell_cmd);
-	info->shell_cmds_addr = start;
 	place_matching(info, false, PART_RO, "");
 	core->size = ALIGN_UP(core->size, 8);
 	info->got_addr = core->size;
@@ -233,7 +226,6 @@ void module_layout_place(struct load_info *info)
 	info->ksyms_addr += core->addr;
 	info->gpl_ksyms_addr += core->addr;
 	info->params_addr += core->addr;
-	info->shell_cmds_addr += core->addr;
 	info->got_addr += core->addr;
 }
 

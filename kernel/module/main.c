@@ -170,30 +170,12 @@ static int keep_tables(struct load_info *info, struct module *mod)
 	mod->num_gpl_syms = info->num_gpl_ksyms;
 	mod->params = (const struct kernel_param *)(uintptr_t)info->params_addr;
 	mod->num_params = info->num_params;
-	mod->shell_cmds.cmds = (const struct shell_cmd *)(uintptr_t)info->shell_cmds_addr;
-	mod->shell_cmds.count = info->num_shell_cmds;
 	mod->modinfo_size = info->modinfo_size;
 	mod->modinfo = kmalloc(info->modinfo_size + 1, GFP_KERNEL);
 	if (!mod->modinfo)
 		return -ENOMEM;
 	memcpy(mod->modinfo, info->modinfo, info->modinfo_size);
 	return 0;
-}
-
-/*
- * Step: the module's shell commands (added once it is LIVE) must not take
- * the name of a command that exists, which would hide one of the two.
- */
-static int check_shell_cmds(struct load_info *info, struct module *mod)
-{
-	const char *clash = shell_cmd_clash(mod->shell_cmds.cmds,
-					    mod->shell_cmds.count);
-
-	if (!clash)
-		return 0;
-	snprintf(info->why, sizeof(info->why),
-		 "%s: shell command '%s' already exists", info->name, clash);
-	return -EEXIST;
 }
 
 /* Step: parameters from the argument string, kept for charp values. */
@@ -272,9 +254,6 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = keep_tables(info, mod);
 	if (err)
 		goto out_free_modinfo;
-	err = check_shell_cmds(info, mod);
-	if (err)
-		goto out_free_modinfo;
 	err = module_kallsyms_copy(mod, info);
 	if (err)
 		goto out_free_modinfo;
@@ -282,6 +261,8 @@ static int link_module(struct load_info *info, struct module *mod,
 	if (err)
 		goto out_free_args;
 	err = protect_regions(mod);
+	if (!err)
+		err = module_tables_add(info, mod);
 	if (err)
 		goto out_free_args;
 	return 0;
@@ -299,7 +280,7 @@ out_release_uses:
 
 static void unlink_and_free(struct module *mod)
 {
-	shell_remove_cmds(&mod->shell_cmds);
+	module_tables_remove(mod);
 	module_unlink(mod);
 	kfree(mod->args);
 	module_kallsyms_free(mod);
@@ -324,7 +305,6 @@ static int do_init_module(struct module *mod)
 		pr_warn("%s: init suspiciously returned %d, it should follow 0/-E convention; loading it anyway\n",
 			mod->name, ret);
 	mod->state = MODULE_STATE_LIVE;
-	shell_add_cmds(&mod->shell_cmds);
 	free_init(mod);
 	return 0;
 }
@@ -391,8 +371,8 @@ int remove_module(const char *name)
 		return -EBUSY;
 	}
 	mod->state = MODULE_STATE_GOING;
-	/* Its commands go first: none may run while it is torn down. */
-	shell_remove_cmds(&mod->shell_cmds);
+	/* Its tables go first: no command of it may run while it is torn down. */
+	module_tables_remove(mod);
 	mod->exit_fn();
 	unlink_and_free(mod);
 	/* Heap pages the module's records emptied go back as well. */

@@ -4,7 +4,6 @@
  * after everything it describes, so adding it moves no symbol.
  */
 #include <kernel/kallsyms.h>
-#include <kernel/module.h>
 #include <kernel/string.h>
 
 struct kallsym {
@@ -54,19 +53,32 @@ uintptr_t kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
+static struct kallsyms_source *kallsyms_sources;
+
+void kallsyms_register_source(struct kallsyms_source *src)
+{
+	struct kallsyms_source **pp = &kallsyms_sources;
+
+	while (*pp)
+		pp = &(*pp)->next;
+	src->next = NULL;
+	*pp = src;
+}
+
 int sprint_symbol(char *buf, size_t size, uintptr_t addr)
 {
 	size_t sym_size, offset;
 	const char *name = kallsyms_lookup(addr, &sym_size, &offset);
-
-	const char *modname;
+	const char *owner;
 
 	if (name)
 		return snprintf(buf, size, "%s+0x%zx/0x%zx", name, offset,
 				sym_size);
-	name = module_address_lookup(addr, &sym_size, &offset, &modname);
-	if (name)
-		return snprintf(buf, size, "%s+0x%zx/0x%zx [%s]", name, offset,
-				sym_size, modname);
+	for (struct kallsyms_source *s = kallsyms_sources; s; s = s->next) {
+		name = s->lookup(addr, &sym_size, &offset, &owner);
+		if (name)
+			return snprintf(buf, size, "%s+0x%zx/0x%zx [%s]", name,
+					offset, sym_size, owner);
+	}
 	return snprintf(buf, size, "0x%lx", (unsigned long)addr);
 }

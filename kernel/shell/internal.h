@@ -12,7 +12,14 @@
 /* The command table (linker.ld, .shell_cmds). */
 extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
 
-/* shell_find - the command named @name, or NULL. */
+/*
+ * shell_cmd_next - the command after @prev (NULL: the first), built-in
+ * ones first, then each loaded module's in the order loaded; NULL at the
+ * end.  (table.c)
+ */
+const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev);
+
+/* shell_find - the command named @name, or NULL.  (table.c) */
 const struct shell_cmd *shell_find(const char *name);
 
 /* shell_out - write @s to every console, bypassing the log. */

@@ -30,65 +30,6 @@ void shell_clear_screen(void)
 	shell_out(ANSI_CLEAR_SCREEN);
 }
 
-/* Commands added at run time (modules), in the order added. */
-static struct shell_cmd_block *shell_blocks;
-
-const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
-{
-	const struct shell_cmd_block *b = shell_blocks;
-
-	if (!prev)
-		return __shell_cmds_start;	/* never empty: "help" is there */
-	if (prev >= __shell_cmds_start && prev < __shell_cmds_end) {
-		if (prev + 1 < __shell_cmds_end)
-			return prev + 1;
-	} else {
-		/* Find @prev's block; the next command is in it or after it. */
-		while (b && !(prev >= b->cmds && prev < b->cmds + b->count))
-			b = b->next;
-		if (!b)
-			return NULL;
-		if (prev + 1 < b->cmds + b->count)
-			return prev + 1;
-		b = b->next;
-	}
-	while (b && !b->count)
-		b = b->next;
-	return b ? b->cmds : NULL;
-}
-
-const char *shell_cmd_clash(const struct shell_cmd *cmds, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		if (shell_find(cmds[i].name))
-			return cmds[i].name;
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp(cmds[i].name, cmds[j].name))
-				return cmds[i].name;
-	}
-	return NULL;
-}
-
-void shell_add_cmds(struct shell_cmd_block *block)
-{
-	struct shell_cmd_block **pp = &shell_blocks;
-
-	while (*pp)
-		pp = &(*pp)->next;
-	block->next = NULL;
-	*pp = block;
-}
-
-void shell_remove_cmds(struct shell_cmd_block *block)
-{
-	for (struct shell_cmd_block **pp = &shell_blocks; *pp;
-	     pp = &(*pp)->next)
-		if (*pp == block) {
-			*pp = block->next;
-			return;
-		}
-}
-
 static int cmd_help(int argc, char **argv)
 {
 	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
@@ -179,15 +120,6 @@ static int cmd_echo(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("echo", "[word...]", "print the arguments", cmd_echo);
-
-const struct shell_cmd *shell_find(const char *name)
-{
-	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
-	     c = shell_cmd_next(c))
-		if (!strcmp(c->name, name))
-			return c;
-	return NULL;
-}
 
 static void shell_exec(char *line)
 {

@@ -1,0 +1,120 @@
+/*
+ * The shell's command table: the built-in commands in the .shell_cmds
+ * linker section, then the .shell_cmds tables of loaded modules, which the
+ * loader hands over through module_table_register().  A module's command
+ * may not take a name that exists: it would hide one of the two.
+ */
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/mm.h>
+#include <kernel/module.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+#include "internal.h"
+
+/* One module's commands, while it is loaded. */
+struct shell_cmd_block {
+	const struct module *owner;
+	const struct shell_cmd *cmds;
+	size_t count;
+	struct shell_cmd_block *next;
+};
+
+/* Modules' commands, in the order loaded. */
+static struct shell_cmd_block *shell_blocks;
+
+const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
+{
+	const struct shell_cmd_block *b = shell_blocks;
+
+	if (!prev)
+		return __shell_cmds_start;	/* never empty: "help" is there */
+	if (prev >= __shell_cmds_start && prev < __shell_cmds_end) {
+		if (prev + 1 < __shell_cmds_end)
+			return prev + 1;
+	} else {
+		/* Find @prev's block; the next command is in it or after it. */
+		while (b && !(prev >= b->cmds && prev < b->cmds + b->count))
+			b = b->next;
+		if (!b)
+			return NULL;
+		if (prev + 1 < b->cmds + b->count)
+			return prev + 1;
+		b = b->next;
+	}
+	while (b && !b->count)
+		b = b->next;
+	return b ? b->cmds : NULL;
+}
+
+const struct shell_cmd *shell_find(const char *name)
+{
+	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
+	     c = shell_cmd_next(c))
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+/* The first name in @cmds[0..@count) that is a command already, or NULL. */
+static const char *shell_cmd_clash(const struct shell_cmd *cmds, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (shell_find(cmds[i].name))
+			return cmds[i].name;
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(cmds[i].name, cmds[j].name))
+				return cmds[i].name;
+	}
+	return NULL;
+}
+
+static int shell_table_add(struct module *mod, const void *table,
+			   size_t count, char *why, size_t why_size)
+{
+	const char *clash = shell_cmd_clash(table, count);
+	struct shell_cmd_block *block, **pp = &shell_blocks;
+
+	if (clash) {
+		snprintf(why, why_size, "%s: shell command '%s' already exists",
+			 mod->name, clash);
+		return -EEXIST;
+	}
+	block = kmalloc(sizeof(*block), GFP_KERNEL);
+	if (!block)
+		return -ENOMEM;
+	*block = (struct shell_cmd_block){ mod, table, count, NULL };
+	while (*pp)
+		pp = &(*pp)->next;
+	*pp = block;
+	return 0;
+}
+
+static void shell_table_remove(struct module *mod)
+{
+	for (struct shell_cmd_block **pp = &shell_blocks; *pp;
+	     pp = &(*pp)->next)
+		if ((*pp)->owner == mod) {
+			struct shell_cmd_block *block = *pp;
+
+			*pp = block->next;
+			kfree(block);
+			return;
+		}
+}
+
+static struct module_table_ops shell_table_ops = {
+	.section = ".shell_cmds",
+	.entry_size = sizeof(struct shell_cmd),
+	.add = shell_table_add,
+	.remove = shell_table_remove,
+};
+
+/* Before the boot-time modules load (late_initcall_sync). */
+static int __init shell_table_init(void)
+{
+	module_table_register(&shell_table_ops);
+	return 0;
+}
+core_initcall(shell_table_init);
