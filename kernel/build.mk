@@ -12,6 +12,7 @@ obj-y += kernel/printk/console.o
 obj-y += kernel/time/time.o
 obj-y += kernel/panic/panic.o
 obj-y += kernel/panic/kallsyms.o
+obj-y += kernel/panic/backtrace.o
 obj-y += kernel/cpu/gdt.o
 obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o

@@ -19,8 +19,6 @@
 
 #define MB2_INFO_MAX (1ul << 20)	/* sanity bound on the block's size */
 
-struct boot_info boot_info;
-
 /* Copy what we need out of the boot information; it lives in free RAM. */
 static void __init read_boot_info(uint32_t magic, phys_addr_t info_phys)
 {

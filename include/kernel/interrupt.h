@@ -72,8 +72,6 @@ void interrupt_dispatch(struct pt_regs *regs);
 /* oops - report a fatal exception in kernel code and stop.  traps.c. */
 __noreturn void oops(struct pt_regs *regs, const char *what);
 
-/* dump_backtrace - print the call chain starting at frame @rbp. */
-void dump_backtrace(uintptr_t rip, uintptr_t rbp);
 
 /*
  * A subsystem that can say why a page fault happened registers an

@@ -41,4 +41,10 @@ const char *kernel_taint_string(void);
 			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
 	} while (0)
 
+/*
+ * dump_backtrace - print "Call Trace:", then @rip (if not 0) and each
+ * return address of the frame chain starting at @rbp, named.
+ */
+void dump_backtrace(uintptr_t rip, uintptr_t rbp);
+
 #endif

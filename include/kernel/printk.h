@@ -55,6 +55,13 @@ extern int console_loglevel;
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list ap);
 
+/*
+ * printk_set_clock - stamp records with @clock (nanoseconds since boot)
+ * from now on; before, they read 0.  The time subsystem calls it once the
+ * TSC is calibrated.
+ */
+void printk_set_clock(uint64_t (*clock)(void));
+
 /* console_register - add @con; it is sent nothing logged before. */
 void console_register(struct console *con);
 

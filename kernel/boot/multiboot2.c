@@ -7,6 +7,9 @@
 #include <kernel/multiboot2.h>
 #include <kernel/string.h>
 
+/* What kernel_main copied out of the boot information (multiboot2.h). */
+struct boot_info boot_info;
+
 #define MB2_INFO_HEADER 8	/* total_size, reserved */
 #define MB2_TAG_HEADER 8	/* type, size */
 #define MB2_TAG_ALIGN 8

@@ -9,8 +9,6 @@
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
-#define BACKTRACE_MAX 32
-
 /* Newest first: a later explainer knows a narrower case. */
 static struct fault_explainer *fault_explainers;
 
@@ -49,39 +47,6 @@ static const char *page_fault_why(uintptr_t addr, uint64_t err)
 	     fe = fe->next)
 		why = fe->explain(addr, err);
 	return why;
-}
-
-/* Only frames inside the kernel's stacks are followed (they are in .bss). */
-static bool frame_ok(uintptr_t rbp)
-{
-	extern char __bss_start[], __bss_end[];
-
-	return rbp % 8 == 0 && rbp >= (uintptr_t)__bss_start &&
-	       rbp + 16 <= (uintptr_t)__bss_end;
-}
-
-void dump_backtrace(uintptr_t rip, uintptr_t rbp)
-{
-	char sym[KSYM_SYMBOL_LEN];
-
-	printk(KERN_EMERG "Call Trace:\n");
-	if (rip) {
-		sprint_symbol(sym, sizeof(sym), rip);
-		printk(KERN_EMERG " [<%016lx>] %s\n", rip, sym);
-	}
-	for (int depth = 0; depth < BACKTRACE_MAX && frame_ok(rbp); depth++) {
-		const uintptr_t *frame = (const uintptr_t *)rbp;
-		uintptr_t ret = frame[1];
-
-		if (!ret)
-			break;
-		/* The return address is after the call: name the call itself. */
-		sprint_symbol(sym, sizeof(sym), ret - 1);
-		printk(KERN_EMERG " [<%016lx>] %s\n", ret, sym);
-		if (frame[0] <= rbp)
-			break;
-		rbp = frame[0];
-	}
 }
 
 static void show_page_fault(uintptr_t addr, uint64_t err)

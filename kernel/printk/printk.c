@@ -9,7 +9,7 @@
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
-#include <kernel/time.h>
+#include <kernel/time.h>	/* NSEC_PER_SEC */
 #include <kernel/x86.h>
 
 #define LOG_BUF_SIZE (128 * 1024)
@@ -105,6 +105,19 @@ int log_format_stamp(char *buf, size_t size, uint64_t ns)
 			(ns % NSEC_PER_SEC) / NSEC_PER_USEC);
 }
 
+/* Where time stamps come from: none (0) until the clock registers. */
+static uint64_t (*log_clock)(void);
+
+void printk_set_clock(uint64_t (*clock)(void))
+{
+	log_clock = clock;
+}
+
+static uint64_t log_now(void)
+{
+	return log_clock ? log_clock() : 0;
+}
+
 void console_register(struct console *con)
 {
 	con->next = consoles;
@@ -185,16 +198,16 @@ int vprintk(const char *fmt, va_list ap)
 	if (level >= 0) {
 		cont_flush();
 		cont_level = level;
-		cont_ns = ktime_get_ns();
+		cont_ns = log_now();
 	} else if (!cont_len) {
-		cont_ns = ktime_get_ns();
+		cont_ns = log_now();
 	}
 	len = (int)strlen(text);
 	while ((nl = strchr(text, '\n')) != NULL) {
 		cont_add(text, (size_t)(nl - text));
 		cont_flush();
 		text = nl + 1;
-		cont_ns = ktime_get_ns();
+		cont_ns = log_now();
 	}
 	cont_add(text, strlen(text));
 	irq_restore(flags);

@@ -59,6 +59,7 @@ void __init tsc_calibrate(void)
 	if (!tsc_rate_khz)
 		tsc_rate_khz = 1;
 	ns_mult = (uint64_t)((1000000ull << 32) / tsc_rate_khz);
+	printk_set_clock(ktime_get_ns);
 	pr_info("tsc: %llu.%03llu MHz (calibrated against the PIT)\n",
 		(unsigned long long)(tsc_rate_khz / 1000),
 		(unsigned long long)(tsc_rate_khz % 1000));

@@ -1,0 +1,43 @@
+/*
+ * The call chain for oopses and panics: the frame-pointer chain the kernel
+ * is built for (-fno-omit-frame-pointer), each return address named
+ * through kallsyms.
+ */
+#include <kernel/kallsyms.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+
+#define BACKTRACE_MAX 32
+
+/* Only frames inside the kernel's stacks are followed (they are in .bss). */
+static bool frame_ok(uintptr_t rbp)
+{
+	extern char __bss_start[], __bss_end[];
+
+	return rbp % 8 == 0 && rbp >= (uintptr_t)__bss_start &&
+	       rbp + 16 <= (uintptr_t)__bss_end;
+}
+
+void dump_backtrace(uintptr_t rip, uintptr_t rbp)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	printk(KERN_EMERG "Call Trace:\n");
+	if (rip) {
+		sprint_symbol(sym, sizeof(sym), rip);
+		printk(KERN_EMERG " [<%016lx>] %s\n", rip, sym);
+	}
+	for (int depth = 0; depth < BACKTRACE_MAX && frame_ok(rbp); depth++) {
+		const uintptr_t *frame = (const uintptr_t *)rbp;
+		uintptr_t ret = frame[1];
+
+		if (!ret)
+			break;
+		/* The return address is after the call: name the call itself. */
+		sprint_symbol(sym, sizeof(sym), ret - 1);
+		printk(KERN_EMERG " [<%016lx>] %s\n", ret, sym);
+		if (frame[0] <= rbp)
+			break;
+		rbp = frame[0];
+	}
+}
