@@ -1,0 +1,114 @@
+#!/bin/sh
+# Check that calls go down: no kernel object may name a symbol defined in a
+# higher layer.  The layers and the few allowed exceptions are read from
+# docs/architecture.md ("Layers"), so the written order is the one checked.
+#
+#   tools/layers.sh [-s PREFIX]... OBJECT...
+#
+# Each OBJECT is named by its path with a leading PREFIX removed (the build
+# directory), then by its source file if there is one; that name must fall
+# under a folder of the layer table.  Prints one line per upward reference
+# -- the file that calls, the symbol, the file that defines it and the two
+# layers -- and exits 1 if there is any; 2 for a usage or table error.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+doc=$root/docs/architecture.md
+prefixes=
+while [ $# -gt 0 ] && [ "$1" = -s ]; do
+	prefixes="$prefixes $2"
+	shift 2
+done
+[ $# -gt 0 ] || { echo "usage: $0 [-s PREFIX]... OBJECT..." >&2; exit 2; }
+
+# The layer table: rows "| N. name | `folder/`, `file.c` | ... |" under
+# "## Layers"; the exceptions: rows "| `file` | `symbol` | reason |" under
+# "### Upward references allowed".
+tables=$(awk '
+	/^## /  { in_layers = ($0 == "## Layers") }
+	/^### / { in_exc = in_layers && ($0 == "### Upward references allowed"); next }
+	!in_layers || !/^\|/ { next }
+	{
+		n = split($0, cell, "|")
+		if (in_exc) {
+			f = cell[2]; s = cell[3]
+			if (f !~ /`/ || s !~ /`/) next
+			gsub(/[` ]/, "", f); gsub(/[` ]/, "", s)
+			print "X", f, s
+			next
+		}
+		if (cell[2] !~ /^ *[0-9]+\. /) next
+		split(cell[2], head, ".")
+		rank = head[1] + 0
+		name = substr(cell[2], index(cell[2], ".") + 1)
+		gsub(/^ +| +$/, "", name); gsub(/ /, "_", name)
+		m = split(cell[3], part, "`")
+		for (i = 2; i <= m; i += 2)
+			print "L", rank, name, part[i]
+	}' "$doc")
+if ! printf '%s\n' "$tables" | grep -q '^L '; then
+	echo "layers: no layer table under \"## Layers\" in $doc" >&2
+	exit 2
+fi
+
+# name OBJECT: its path without the longest prefix it has, as its source
+# file if there is one.
+name() {
+	n=$1
+	for p in $prefixes; do
+		case $1 in "$p"/*) m=${1#"$p"/}; [ ${#m} -lt ${#n} ] && n=$m ;; esac
+	done
+	b=${n%.o}
+	for ext in c asm S; do
+		[ -f "$root/$b.$ext" ] && { echo "$b.$ext"; return; }
+	done
+	echo "$n"
+}
+
+{
+	printf '%s\n' "$tables"
+	for o in "$@"; do
+		n=$(name "$o")
+		nm --defined-only -g "$o" | awk -v n="$n" 'NF >= 3 { print "D", $NF, n }'
+		nm -u "$o" | awk -v n="$n" '{ print "U", $NF, n }'
+		echo "O $n"
+	done
+} | awk '
+	$1 == "L" { rank[$4] = $2; lname[$2] = $3; next }
+	$1 == "X" { allowed[$2 " " $3] = 1; next }
+	$1 == "D" { def[$2] = def[$2] " " $3; next }
+	$1 == "U" { use[++nu] = $3 " " $2; next }
+	$1 == "O" { obj[$2] = 1; next }
+	# The layer of file @f: the longest folder or file of the table it is in.
+	function layer(f,    p, best, len) {
+		best = -1; len = 0
+		for (p in rank)
+			if ((f == p || (p ~ /\/$/ && index(f, p) == 1)) && length(p) > len) {
+				best = rank[p]; len = length(p)
+			}
+		return best
+	}
+	END {
+		bad = 0
+		for (f in obj)
+			if (layer(f) < 0) {
+				printf "layers: %s is in no layer (add its folder to the table in docs/architecture.md)\n", f
+				bad++
+			}
+		for (i = 1; i <= nu; i++) {
+			split(use[i], u, " ")
+			if (!(u[2] in def)) continue
+			k = split(def[u[2]], d, " ")
+			for (j = 1; j <= k; j++) {
+				lu = layer(u[1]); ld = layer(d[j])
+				if (lu < 0 || ld <= lu || (u[1] " " u[2]) in allowed) continue
+				printf "layers: %s (%d. %s) calls %s in %s (%d. %s), a higher layer\n",
+					u[1], lu, lname[lu], u[2], d[j], ld, lname[ld]
+				bad++
+			}
+		}
+		if (bad) {
+			printf "layers: %d reference(s) against the order of docs/architecture.md\n", bad
+			exit 1
+		}
+	}'
