@@ -37,7 +37,7 @@ VGA_ATTR_ERROR          equ 0x4f        ; white on red
 
 KERNEL_STACK_SIZE       equ 16384
 
-extern kernel_main, boot_tsc
+extern kernel_main
 
 %define PHYS(sym) ((sym) - KERNEL_VIRT_BASE)
 
@@ -275,3 +275,10 @@ boot_pd:                resb PAGE_SIZE * EARLY_MAP_GIB
 kernel_stack_guard:     resb PAGE_SIZE
 kernel_stack_bottom:    resb KERNEL_STACK_SIZE
 kernel_stack_top:
+
+; The TSC at the first instruction: boot time stamps count from here
+; (kernel/time/ reads it, include/kernel/time.h).
+section .bss
+align 8
+global boot_tsc
+boot_tsc:               resq 1

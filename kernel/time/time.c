@@ -34,7 +34,6 @@
 #define CPUID_TSC_CRYSTAL 0x15	/* EAX/EBX: TSC/crystal ratio, ECX: crystal Hz */
 #define CPUID_FREQ 0x16		/* EAX: base frequency in MHz */
 
-uint64_t boot_tsc;		/* written by boot/entry.asm at entry */
 static uint64_t tsc_rate_khz;
 static uint64_t ns_mult;	/* ns = cycles * ns_mult >> 32 */
 
