@@ -8,9 +8,9 @@
 #ifndef KERNEL_MODPROBE_H
 #define KERNEL_MODPROBE_H
 
+#include <kernel/module.h>	/* MODULE_NAME_LEN */
 #include <kernel/types.h>
 
-#define MODULE_NAME_MAX 56	/* as Linux's MODULE_NAME_LEN: 64 - 8 */
 #define MODPROBE_DEPTH_MAX 16	/* longest dependency chain followed */
 #define MODPROBE_ARGS_MAX 256	/* parameters on one line of etc/modules */
 #define MODPROBE_MSG_MAX 256	/* one report line */
@@ -22,7 +22,7 @@ struct modprobe_ops {
 	 * -ENOENT if there is no module @name at all.
 	 */
 	int (*dep)(void *ctx, const char *name, size_t i,
-		   char out[MODULE_NAME_MAX]);
+		   char out[MODULE_NAME_LEN]);
 	/* loaded - whether @name is loaded already (it is then skipped). */
 	bool (*loaded)(void *ctx, const char *name);
 	/* load - load @name with parameters @args ("" for none): 0 or -Exxx. */
@@ -61,7 +61,7 @@ struct modules_dep {
  * -ENAMETOOLONG for a dependency whose name does not fit @out.
  */
 int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
-		    char out[MODULE_NAME_MAX]);
+		    char out[MODULE_NAME_LEN]);
 
 /*
  * etc_modules_next - parse the next entry of an etc/modules text (one
@@ -71,7 +71,7 @@ int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
  * fit (that line is skipped; the next call goes on after it).
  */
 int etc_modules_next(const char *text, size_t len, size_t *pos,
-		     char name[MODULE_NAME_MAX], char args[MODPROBE_ARGS_MAX]);
+		     char name[MODULE_NAME_LEN], char args[MODPROBE_ARGS_MAX]);
 
 struct boot_module;
 

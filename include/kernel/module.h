@@ -55,7 +55,7 @@
 #define MODULE_ALIAS(s) MODULE_INFO(alias, s)
 #define MODULE_VERSION(s) MODULE_INFO(version, s)
 
-#define MODULE_NAME_LEN 56
+#define MODULE_NAME_LEN 56	/* with the NUL, as Linux: 64 - sizeof(unsigned long) */
 #define MODULE_USES_MAX 16	/* modules one module may take symbols from */
 
 enum module_state {

@@ -24,7 +24,7 @@ static int __init boot_modules_setup(const char *val)
 }
 __setup("modules", boot_modules_setup);
 
-size_t __init module_boot_list_next(size_t *pos, char name[MODULE_NAME_MAX])
+size_t __init module_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN])
 {
 	const char *p = boot_modules + *pos;
 	size_t n;
@@ -34,10 +34,10 @@ size_t __init module_boot_list_next(size_t *pos, char name[MODULE_NAME_MAX])
 	for (n = 0; p[n] && p[n] != ','; n++)
 		;
 	*pos = (size_t)(p + n - boot_modules);
-	if (n >= MODULE_NAME_MAX) {
-		memcpy(name, p, MODULE_NAME_MAX - 1);
-		name[MODULE_NAME_MAX - 1] = '\0';
-		return MODULE_NAME_MAX;
+	if (n >= MODULE_NAME_LEN) {
+		memcpy(name, p, MODULE_NAME_LEN - 1);
+		name[MODULE_NAME_LEN - 1] = '\0';
+		return MODULE_NAME_LEN;
 	}
 	memcpy(name, p, n);
 	name[n] = '\0';

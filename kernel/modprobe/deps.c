@@ -13,7 +13,7 @@
 struct modprobe_walk {
 	const struct modprobe_ops *ops;
 	void *ctx;
-	char chain[MODPROBE_DEPTH_MAX][MODULE_NAME_MAX];
+	char chain[MODPROBE_DEPTH_MAX][MODULE_NAME_LEN];
 	size_t depth;
 };
 
@@ -48,7 +48,7 @@ static void walk_report(struct modprobe_walk *w, const char *what,
 
 static int walk(struct modprobe_walk *w, const char *name, const char *args)
 {
-	char dep[MODULE_NAME_MAX];
+	char dep[MODULE_NAME_LEN];
 	int ret;
 
 	for (size_t i = 0; i < w->depth; i++)
@@ -89,7 +89,7 @@ int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
 {
 	struct modprobe_walk w = { .ops = ops, .ctx = ctx };
 
-	if (strnlen(name, MODULE_NAME_MAX) == MODULE_NAME_MAX) {
+	if (strnlen(name, MODULE_NAME_LEN) == MODULE_NAME_LEN) {
 		walk_report(&w, "module name too long", name);
 		return -ENAMETOOLONG;
 	}
@@ -150,7 +150,7 @@ static size_t nth_word(const char *s, size_t n, size_t i, const char **word)
 }
 
 int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
-		    char out[MODULE_NAME_MAX])
+		    char out[MODULE_NAME_LEN])
 {
 	const char *line, *colon, *mod, *word, *deps;
 	size_t pos = 0, n, mod_len, count = 0, word_len, deps_len;
@@ -173,7 +173,7 @@ int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
 		/* Users come first: the first to load is the last listed. */
 		word_len = nth_word(deps, deps_len, count - 1 - i, &word);
 		dep_path_name(word, word_len, &mod, &mod_len);
-		if (mod_len >= MODULE_NAME_MAX)
+		if (mod_len >= MODULE_NAME_LEN)
 			return -ENAMETOOLONG;
 		memcpy(out, mod, mod_len);
 		out[mod_len] = '\0';
@@ -183,7 +183,7 @@ int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
 }
 
 int etc_modules_next(const char *text, size_t len, size_t *pos,
-		     char name[MODULE_NAME_MAX], char args[MODPROBE_ARGS_MAX])
+		     char name[MODULE_NAME_LEN], char args[MODPROBE_ARGS_MAX])
 {
 	const char *line, *word;
 	size_t n, word_len;
@@ -193,7 +193,7 @@ int etc_modules_next(const char *text, size_t len, size_t *pos,
 		word_len = nth_word(line, n, 0, &word);
 		if (!word_len || word[0] == '#')
 			continue;
-		if (word_len >= MODULE_NAME_MAX)
+		if (word_len >= MODULE_NAME_LEN)
 			return -ENAMETOOLONG;
 		memcpy(name, word, word_len);
 		name[word_len] = '\0';

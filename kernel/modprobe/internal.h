@@ -11,10 +11,10 @@
 
 /*
  * module_boot_list_next - the next name of modules=a,b from *@pos into
- * @name; returns its length (0 at the end), MODULE_NAME_MAX if it was cut
+ * @name; returns its length (0 at the end), MODULE_NAME_LEN if it was cut
  * short (too long).  __init: for the boot-time load only.
  */
-size_t module_boot_list_next(size_t *pos, char name[MODULE_NAME_MAX]);
+size_t module_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN]);
 
 /*
  * module_cmdline_args - the parameters the kernel command line gives

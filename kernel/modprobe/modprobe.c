@@ -80,7 +80,7 @@ int module_file(const char *name, const void **buf, size_t *len)
 }
 
 static int probe_dep(void *ctx, const char *name, size_t i,
-		     char out[MODULE_NAME_MAX])
+		     char out[MODULE_NAME_LEN])
 {
 	const struct modules_dep *md = ctx;
 	const void *buf;
@@ -156,7 +156,7 @@ int modprobe(const char *name, const char *args)
  */
 static void __init load_etc_modules(void)
 {
-	char name[MODULE_NAME_MAX], args[MODPROBE_ARGS_MAX];
+	char name[MODULE_NAME_LEN], args[MODPROBE_ARGS_MAX];
 	struct initrd_file f;
 	size_t pos = 0;
 	int r;
@@ -178,13 +178,13 @@ static void __init load_etc_modules(void)
 /* The initrd's etc/modules, then modules=a,b from the command line. */
 static int __init load_boot_modules(void)
 {
-	char name[MODULE_NAME_MAX];
+	char name[MODULE_NAME_LEN];
 	size_t pos = 0, n;
 	int r;
 
 	load_etc_modules();
 	while ((n = module_boot_list_next(&pos, name)) != 0) {
-		if (n == MODULE_NAME_MAX) {
+		if (n == MODULE_NAME_LEN) {
 			pr_err("modules=: name too long: %s...\n", name);
 			continue;
 		}

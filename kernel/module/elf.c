@@ -354,14 +354,15 @@ int module_elf_check(struct load_info *info, const char *name, void *buf,
 	return err;
 }
 
-const char *module_get_modinfo(const struct load_info *info, const char *tag)
+const char *modinfo_get(const char *modinfo, size_t size, const char *tag,
+			unsigned int n)
 {
 	size_t taglen = strlen(tag);
-	const char *p = info->modinfo, *end = p + info->modinfo_size;
+	const char *p = modinfo, *end = p + size;
 
 	/* The strings may be separated by padding NULs. */
 	for (; p && p < end; p += strlen(p) + 1)
-		if (!strncmp(p, tag, taglen) && p[taglen] == '=')
+		if (!strncmp(p, tag, taglen) && p[taglen] == '=' && n-- == 0)
 			return p + taglen + 1;
 	return NULL;
 }

@@ -8,7 +8,7 @@
 #define KERNEL_MODULE_INTERNAL_H
 
 #include <kernel/elf.h>
-#include <kernel/modprobe.h>
+#include <kernel/module.h>
 #include <kernel/types.h>
 
 /*
@@ -87,10 +87,12 @@ int module_elf_check(struct load_info *info, const char *name, void *buf,
 		     size_t len);
 
 /*
- * module_get_modinfo - the value of the first "@tag=value" string in the
- * module's .modinfo, or NULL.  Call after module_elf_check().
+ * modinfo_get - the value of the @n-th (from 0) "@tag=value" string in the
+ * .modinfo contents @modinfo (@size bytes, may be NULL), or NULL.  The
+ * loader reads the file's with it, module_get_info() a loaded module's.
  */
-const char *module_get_modinfo(const struct load_info *info, const char *tag);
+const char *modinfo_get(const char *modinfo, size_t size, const char *tag,
+			unsigned int n);
 
 /*
  * module_layout - choose which sections are loaded and where: each in the

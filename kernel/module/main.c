@@ -58,13 +58,7 @@ EXPORT_SYMBOL(module_put);
 const char *module_get_info(const struct module *mod, const char *tag,
 			    unsigned int n)
 {
-	size_t taglen = strlen(tag);
-
-	for (const char *p = mod->modinfo; p && p < mod->modinfo + mod->modinfo_size;
-	     p += strlen(p) + 1)
-		if (!strncmp(p, tag, taglen) && p[taglen] == '=' && n-- == 0)
-			return p + taglen + 1;
-	return NULL;
+	return modinfo_get(mod->modinfo, mod->modinfo_size, tag, n);
 }
 
 /* The list stays in load order, as lsmod shows it. */
@@ -103,8 +97,10 @@ static bool license_is_gpl_compatible(const char *license)
 /* Step: refuse a module built for another kernel or build configuration. */
 static int check_modinfo(struct load_info *info, struct module *mod)
 {
-	const char *magic = module_get_modinfo(info, "vermagic");
-	const char *license = module_get_modinfo(info, "license");
+	const char *magic = modinfo_get(info->modinfo, info->modinfo_size,
+					"vermagic", 0);
+	const char *license = modinfo_get(info->modinfo, info->modinfo_size,
+					  "license", 0);
 
 	if (!magic || strcmp(magic, VERMAGIC_STRING)) {
 		snprintf(info->why, sizeof(info->why),

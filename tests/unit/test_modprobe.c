@@ -19,7 +19,7 @@ char *strstr(const char *haystack, const char *needle);
 
 struct fake {
 	struct modules_dep md;
-	char loaded[64][MODULE_NAME_MAX];
+	char loaded[64][MODULE_NAME_LEN];
 	size_t n_loaded;
 	const char *fails;	/* a module whose load fails */
 	char order[1024];	/* "name(args) " per load */
@@ -27,7 +27,7 @@ struct fake {
 };
 
 static int fake_dep(void *ctx, const char *name, size_t i,
-		    char out[MODULE_NAME_MAX])
+		    char out[MODULE_NAME_LEN])
 {
 	struct fake *f = ctx;
 
@@ -52,7 +52,7 @@ static int fake_load(void *ctx, const char *name, const char *args)
 	if (f->fails && !strcmp(name, f->fails))
 		return -EINVAL;
 	snprintf(f->order + n, sizeof(f->order) - n, "%s(%s) ", name, args);
-	snprintf(f->loaded[f->n_loaded++], MODULE_NAME_MAX, "%s", name);
+	snprintf(f->loaded[f->n_loaded++], MODULE_NAME_LEN, "%s", name);
 	return 0;
 }
 
@@ -199,7 +199,7 @@ static void test_modules_dep_text(void **state)
 		"lib/modules/q.ko:   lib/modules/r.ko\t lib/modules/s.ko  \r\n"
 		"lib/modules/s.ko:";	/* last line without a newline */
 	struct modules_dep md = { text, sizeof(text) - 1 };
-	char out[MODULE_NAME_MAX];
+	char out[MODULE_NAME_LEN];
 
 	assert_int_equal(modules_dep_dep(&md, "q", 0, out), 1);
 	assert_string_equal(out, "s");
@@ -219,7 +219,7 @@ static void test_etc_modules(void **state)
 		"   hello   greeting=hi   count=3  \r\n"
 		"\t# indented comment\n"
 		"plain\n";
-	char name[MODULE_NAME_MAX], args[MODPROBE_ARGS_MAX];
+	char name[MODULE_NAME_LEN], args[MODPROBE_ARGS_MAX];
 	size_t pos = 0, len;
 
 	len = strlen(text);
@@ -242,7 +242,7 @@ static void test_etc_modules(void **state)
 static void test_etc_modules_long_args(void **state)
 {
 	static char text[MODPROBE_ARGS_MAX + 64] = "mod ";
-	char name[MODULE_NAME_MAX], args[MODPROBE_ARGS_MAX];
+	char name[MODULE_NAME_LEN], args[MODPROBE_ARGS_MAX];
 	size_t pos = 0;
 
 	memset(text + 4, 'a', MODPROBE_ARGS_MAX);
@@ -260,7 +260,7 @@ static void test_random_text(void **state)
 	for (int round = 0; round < 500; round++) {
 		size_t len = (size_t)rand() % 200;
 		char *text = malloc(len ? len : 1);
-		char name[MODULE_NAME_MAX], args[MODPROBE_ARGS_MAX];
+		char name[MODULE_NAME_LEN], args[MODPROBE_ARGS_MAX];
 		struct fake *f;
 		size_t pos = 0;
 

@@ -140,8 +140,8 @@ static void check_sample(const char *file)
 		assert_false(module_section_loaded(&f.info, eh));
 	if (fixture_section(&f, ".debug_info"))
 		assert_false(module_section_loaded(&f.info, fixture_section(&f, ".debug_info")));
-	assert_string_equal(module_get_modinfo(&f.info, "license"), "GPL");
-	assert_string_equal(module_get_modinfo(&f.info, "parmtype"), "level:int");
+	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size, "license", 0), "GPL");
+	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size, "parmtype", 0), "level:int");
 	fixture_free(&f);
 }
 
@@ -169,8 +169,8 @@ static void test_sample_modules(void **state)
 			fail_msg("%s: %s", path, f.info.why);
 		assert_true(fixture_check_relocations(&f) > 0);
 		check_parts(&f);
-		assert_string_equal(module_get_modinfo(&f.info, "name"), names[i]);
-		assert_non_null(module_get_modinfo(&f.info, "vermagic"));
+		assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size, "name", 0), names[i]);
+		assert_non_null(modinfo_get(f.info.modinfo, f.info.modinfo_size, "vermagic", 0));
 		assert_int_equal(f.exit == 0, !strcmp(names[i], "permanent"));
 		fixture_free(&f);
 	}
