@@ -19,7 +19,7 @@
 
 struct frame_pool frame_pool;
 
-static void frame_warn(const char *fmt, ...)
+void mm_warn(const char *fmt, ...)
 {
 	char msg[160];
 	va_list ap;
@@ -59,7 +59,7 @@ void __init mm_frames_init(const struct boot_info *info)
 		pr_warn("mm: memory map has more than %d entries; using the first\n",
 			BOOT_MAX_MMAP);
 	if (frame_map_extent(info->mmap, info->mmap_count, &base, &end,
-			     frame_warn))
+			     mm_warn))
 		panic("mm: the boot loader reported no usable RAM");
 	nres = boot_reservations(info, res);
 	size = ALIGN_UP(frame_pool_storage_size((end - base) >> PAGE_SHIFT),
@@ -72,7 +72,7 @@ void __init mm_frames_init(const struct boot_info *info)
 	res[nres++] = (struct frame_range){ storage, storage + size,
 					    "frame bookkeeping" };
 	frame_pool_init(&frame_pool, phys_to_virt(storage), base, end,
-			info->mmap, info->mmap_count, res, nres, frame_warn);
+			info->mmap, info->mmap_count, res, nres, mm_warn);
 	pr_info("mm: %zu MiB usable RAM in %#llx-%#llx: %zu frames free, %zu reserved\n",
 		frame_pool.total >> (20 - PAGE_SHIFT), (unsigned long long)base,
 		(unsigned long long)end, frame_pool_free_count(&frame_pool),

@@ -46,6 +46,12 @@ struct frame_range {
 typedef void (*frame_warn_fn)(const char *fmt, ...) __printf(1, 2);
 
 /*
+ * mm_warn - the kernel's frame_warn_fn for the pure cores (frame pool and
+ * heap): the message as one "mm: " line at warning level.  (frame.c)
+ */
+void mm_warn(const char *fmt, ...) __printf(1, 2);
+
+/*
  * One bit per frame in each of three bitmaps:
  *   ram       usable RAM per the memory map (after overlaps are resolved)
  *   used      not free: allocated, reserved, or not RAM at all

@@ -12,17 +12,6 @@
 
 static struct heap kernel_heap;
 
-static void heap_warn(const char *fmt, ...)
-{
-	char msg[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	pr_err("%s", msg);
-}
-
 static void *heap_pages_alloc(struct heap *heap, size_t pages)
 {
 	phys_addr_t pa = frame_alloc_contig(pages, 1);
@@ -51,7 +40,7 @@ static const struct heap_page_source heap_source = {
 
 void __init mm_heap_init(void)
 {
-	heap_init(&kernel_heap, &heap_source, NULL, heap_warn);
+	heap_init(&kernel_heap, &heap_source, NULL, mm_warn);
 }
 
 void *kmalloc(size_t size, gfp_t flags)

@@ -96,8 +96,6 @@ struct initrd_file {
 	bool is_dir;
 };
 
-/* initrd_present - whether a valid initrd was found at boot. */
-bool initrd_present(void);
 
 /* initrd_open - look up @path.  Returns 0, -ENOENT, -ENAMETOOLONG. */
 int initrd_open(const char *path, struct initrd_file *f);

@@ -48,7 +48,6 @@ typedef void (*irq_handler_t)(struct pt_regs *regs, void *data);
  * interrupt controller is set up (irq_set_chip), -EBUSY if it is taken.
  */
 int irq_register(unsigned int irq, irq_handler_t fn, void *data);
-void irq_unregister(unsigned int irq);
 
 /* The interrupt controller behind irq_register (drivers/pic.c). */
 struct irq_chip {

@@ -34,11 +34,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
 /*
- * kstrtoull / kstrtoll - parse a whole string as a number in @base (0 means
- * auto: 0x for hex, leading 0 for octal).  Return 0, -EINVAL for anything
- * that is not entirely a number, -ERANGE on overflow.
+ * kstrtoull / kstrtoll - parse a whole string as a number in @base (at
+ * most 16; 0 means auto: 0x for hex, leading 0 for octal).  Return 0,
+ * -EINVAL for anything that is not entirely a number, -ERANGE on overflow.
  */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+
+/* hex_to_bin - the value of hex digit @c (either case), or -1. */
+int hex_to_bin(unsigned char c);
 int kstrtoll(const char *s, unsigned int base, long long *res);
 
 #endif

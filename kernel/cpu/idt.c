@@ -92,16 +92,6 @@ int irq_register(unsigned int irq, irq_handler_t fn, void *data)
 	return 0;
 }
 
-void irq_unregister(unsigned int irq)
-{
-	if (irq >= IRQ_COUNT)
-		return;
-	if (irq_chip)
-		irq_chip->mask(irq);
-	irq_table[irq].fn = NULL;
-	irq_table[irq].data = NULL;
-}
-
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	unsigned int irq;

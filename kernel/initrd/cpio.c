@@ -20,17 +20,6 @@ static const char *const cpio_field_names[CPIO_NFIELDS] = {
 	"devmajor", "devminor", "rdevmajor", "rdevminor", "namesize", "check",
 };
 
-static int hex_digit(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parse field @f of the header at @hdr; false if it is not 8 hex digits. */
 static bool cpio_field(const uint8_t *hdr, enum cpio_field f, uint32_t *val)
 {
@@ -38,7 +27,7 @@ static bool cpio_field(const uint8_t *hdr, enum cpio_field f, uint32_t *val)
 
 	*val = 0;
 	for (int i = 0; i < CPIO_FIELD_LEN; i++) {
-		int d = hex_digit(p[i]);
+		int d = hex_to_bin(p[i]);
 
 		if (d < 0)
 			return false;

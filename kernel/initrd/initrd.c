@@ -20,11 +20,6 @@
 static struct cpio_archive initrd_archive;	/* empty until validated */
 static bool initrd_valid;
 
-bool initrd_present(void)
-{
-	return initrd_valid;
-}
-
 int initrd_open(const char *path, struct initrd_file *f)
 {
 	struct cpio_entry e;

@@ -6,15 +6,24 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 
-static int digit_value(char c)
+int hex_to_bin(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	if (c >= 'a' && c <= 'z')
+	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'Z')
+	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
-	return 99;
+	return -1;
+}
+EXPORT_SYMBOL(hex_to_bin);
+
+/* The value of digit @c in a base up to 16; 99 for anything else. */
+static int digit_value(char c)
+{
+	int d = hex_to_bin((unsigned char)c);
+
+	return d < 0 ? 99 : d;
 }
 
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res)

@@ -67,7 +67,7 @@ unit-fixtures: $(MODULE_FIXTURES) modules
 $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
 
 unit-tests += test_cpio
-test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c
+test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
 # Runs $(BUILD)/tools/depmod on objects it compiles.
 unit-tests += test_depmod
