@@ -139,9 +139,9 @@ static void pci_print_function(unsigned int bus, unsigned int devfn, void *arg)
 	console_printf("%s\n", line);
 }
 
-static int cmd_lspci(int argc, char **argv)
+static int cmd_lspci(char *args)
 {
-	if (argc != 1)
+	if (*args)
 		return -EINVAL;
 	pci_scan_bus(0, pci_print_function, NULL, 0);
 	return 0;

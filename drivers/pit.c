@@ -50,12 +50,12 @@ static int __init pit_init(void)
 }
 subsys_initcall(pit_init);
 
-static int cmd_uptime(int argc, char **argv)
+static int cmd_uptime(char *args)
 {
 	uint64_t ns = ktime_get_ns(), ticks = jiffies_get();
 	uint64_t s = ns / NSEC_PER_SEC;
 
-	if (argc != 1)
+	if (*args)
 		return -EINVAL;
 	console_printf("up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
 		     (unsigned long long)(s / 3600),

@@ -88,13 +88,13 @@ void machine_restart(void)
 	halt_forever();
 }
 
-static int cmd_poweroff(int argc, char **argv)
+static int cmd_poweroff(char *args)
 {
 	machine_poweroff();
 }
 SHELL_COMMAND("poweroff", "", "turn the machine off", cmd_poweroff);
 
-static int cmd_reboot(int argc, char **argv)
+static int cmd_reboot(char *args)
 {
 	machine_restart();
 }

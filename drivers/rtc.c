@@ -162,13 +162,13 @@ static int rtc_format(char *buf, size_t size, const struct rtc_time *t)
 			t->day, t->hour, t->minute, t->second);
 }
 
-static int cmd_date(int argc, char **argv)
+static int cmd_date(char *args)
 {
 	struct rtc_time t;
 	char buf[48];
 	int err;
 
-	if (argc != 1)
+	if (*args)
 		return -EINVAL;
 	err = rtc_read_time(&t);
 	if (err) {

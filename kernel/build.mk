@@ -7,6 +7,7 @@ obj-y += kernel/lib/string.o
 obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/kstrtox.o
 obj-y += kernel/lib/errno.o
+obj-y += kernel/lib/args.o
 obj-y += kernel/printk/printk.o
 obj-y += kernel/printk/console.o
 obj-y += kernel/time/time.o

@@ -16,7 +16,7 @@ void mm_get_stats(struct mm_stats *st)
 	st->init_freed = init_freed_bytes;
 }
 
-static int cmd_meminfo(int argc, char **argv)
+static int cmd_meminfo(char *args)
 {
 	struct mm_stats st;
 

@@ -1,6 +1,7 @@
 /*
  * The kernel command line: kept as GRUB passed it (cmdline command) and
- * split into parameters for the early_param()/__setup() handlers.
+ * split (args_next(), <kernel/args.h>) into parameters for the
+ * early_param()/__setup() handlers.
  */
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
@@ -19,12 +20,5 @@ extern char saved_command_line[];
  * reported once, by the non-early pass.  __init.
  */
 void cmdline_parse(const char *cmdline, bool early);
-
-/*
- * cmdline_next - split the next "key[=value]" off *@s (space-separated,
- * double quotes keep spaces in a value).  Writes NULs into the string.
- * Returns false at the end.  Shared with the module parameter parser.
- */
-bool cmdline_next(char **s, char **key, char **val);
 
 #endif

@@ -140,13 +140,4 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 int param_parse(const char *who, char *args, const struct kernel_param *params,
 		size_t count, bool skip_unknown);
 
-/*
- * param_args_join - join the words @argv[0..@argc), as the shell split
- * and unquoted them, into one argument string for param_parse() in @buf
- * (@size bytes): separated by spaces, with a value that holds a space or
- * tab put back in double quotes (name="a b"), so it stays one value.
- * Returns 0, or -E2BIG if the string does not fit.
- */
-int param_args_join(char *buf, size_t size, int argc, char *const argv[]);
-
 #endif

@@ -24,7 +24,13 @@ struct shell_cmd {
 	const char *name;
 	const char *usage;	/* arguments, e.g. "[-l level]" */
 	const char *help;	/* one line */
-	int (*fn)(int argc, char **argv);	/* 0 or a negative errno */
+	/*
+	 * fn - run with @args, the rest of the line as typed (blanks around
+	 * it trimmed, quotes kept), which it may write to; it splits the
+	 * words with args_next() or args_word() (<kernel/args.h>).  0 or a
+	 * negative errno; -EINVAL makes the shell print the usage.
+	 */
+	int (*fn)(char *args);
 	shell_complete_fn complete;	/* NULL: arguments do not complete */
 };
 

@@ -2,6 +2,7 @@
  * The kernel command line: split into key[=value] parameters and handed to
  * the handlers registered with early_param() and __setup().
  */
+#include <kernel/args.h>
 #include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -13,37 +14,6 @@
 char saved_command_line[BOOT_CMDLINE_MAX];
 
 extern const struct kernel_param_setup __setup_start[], __setup_end[];
-
-bool cmdline_next(char **s, char **key, char **val)
-{
-	char *p = *s, *out;
-	bool quoted = false;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (!*p)
-		return false;
-	*key = out = p;
-	*val = NULL;
-	/* Copy in place, dropping quotes, so a="x y" becomes a=x y. */
-	for (; *p && (quoted || (*p != ' ' && *p != '\t')); p++) {
-		if (*p == '"') {
-			quoted = !quoted;
-			continue;
-		}
-		if (*p == '=' && !*val) {
-			*out++ = '\0';
-			*val = out;
-			continue;
-		}
-		*out++ = *p;
-	}
-	if (*p)
-		p++;
-	*out = '\0';
-	*s = p;
-	return true;
-}
 
 static const struct kernel_param_setup *setup_find(const char *key)
 {
@@ -67,7 +37,7 @@ void __init cmdline_parse(const char *cmdline, bool early)
 	const struct kernel_param_setup *p;
 
 	strlcpy(buf, cmdline, sizeof(buf));
-	while (cmdline_next(&s, &key, &val)) {
+	while (args_next(&s, &key, &val)) {
 		p = setup_find(key);
 		if (p && p->early == early) {
 			if (p->fn(val))

@@ -132,11 +132,11 @@ void boot_done_run(void)
 		h->fn();
 }
 
-static int cmd_initcalls(int argc, char **argv)
+static int cmd_initcalls(char *args)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
-	if (argc != 1)
+	if (*args)
 		return -EINVAL;
 	console_printf("%-14s %7s %8s  %s\n", "level", "result", "usecs",
 		     "function");

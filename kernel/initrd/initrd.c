@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) "initrd: " fmt
 
+#include <kernel/args.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -95,26 +96,29 @@ static int ls_print(void *arg, const char *name, size_t len, bool is_dir)
 	return 0;
 }
 
-static int cmd_ls(int argc, char **argv)
+static int cmd_ls(char *args)
 {
+	static char root[] = "/";
+	char *path = args_word(&args);
+	bool several = path && *args;	/* the line is trimmed: more follow */
 	struct initrd_file f;
 	int ret, status = 0;
 
-	if (argc == 1)
-		argv[argc++] = "/";
-	for (int i = 1; i < argc; i++) {
-		ret = initrd_open(argv[i], &f);
+	for (int i = 0; path || i == 0; path = args_word(&args), i++) {
+		if (!path)
+			path = root;
+		ret = initrd_open(path, &f);
 		if (!ret && !f.is_dir) {
-			console_printf("%s\n", argv[i]);
+			console_printf("%s\n", path);
 			continue;
 		}
-		if (argc > 2)
-			console_printf("%s%s:\n", i > 1 ? "\n" : "", argv[i]);
+		if (several)
+			console_printf("%s%s:\n", i ? "\n" : "", path);
 		if (!ret)
-			ret = initrd_list(argv[i], ls_print, NULL);
+			ret = initrd_list(path, ls_print, NULL);
 		if (ret) {
-			console_printf("ls: cannot access '%s': %s\n", argv[i],
-				     errno_text(ret));
+			console_printf("ls: cannot access '%s': %s\n", path,
+				       errno_text(ret));
 			status = ret;
 		}
 	}
@@ -123,19 +127,20 @@ static int cmd_ls(int argc, char **argv)
 SHELL_COMMAND_COMPLETE("ls", "[dir...]", "list initrd files", cmd_ls,
 		       initrd_list);
 
-static int cmd_cat(int argc, char **argv)
+static int cmd_cat(char *args)
 {
 	struct initrd_file f;
+	char *path;
 	int ret, status = 0;
 
-	if (argc < 2)
+	if (!*args)
 		return -EINVAL;
-	for (int i = 1; i < argc; i++) {
-		ret = initrd_open(argv[i], &f);
+	while ((path = args_word(&args))) {
+		ret = initrd_open(path, &f);
 		if (!ret && f.is_dir)
 			ret = -EISDIR;
 		if (ret) {
-			console_printf("cat: %s: %s\n", argv[i], errno_text(ret));
+			console_printf("cat: %s: %s\n", path, errno_text(ret));
 			status = -EIO;
 			continue;
 		}

@@ -3,6 +3,7 @@
  * boot besides etc/modules) and name.param=value, the parameters of
  * loadable modules that modprobe loads.
  */
+#include <kernel/args.h>
 #include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -48,21 +49,31 @@ int module_cmdline_args(const char *name, char *buf, size_t size)
 {
 	static char line[BOOT_CMDLINE_MAX];	/* one caller at a time */
 	char *s = line, *key, *val, *dot;
-	size_t used = 0;
+	size_t used = 0, start, end;
 	int n;
 
 	buf[0] = '\0';
 	strlcpy(line, saved_command_line, sizeof(line));
-	while (cmdline_next(&s, &key, &val)) {
+	while (args_next(&s, &key, &val)) {
 		dot = strchr(key, '.');
 		if (!dot || !dot[1] ||
 		    !modprobe_name_eq(key, (size_t)(dot - key), name))
 			continue;
-		/* A value with blanks goes back in quotes for the parser. */
-		n = snprintf(buf + used, size - used, "%s%s%s%s%s%s",
-			     used ? " " : "", dot + 1, val ? "=" : "",
-			     val && strchr(val, ' ') ? "\"" : "", val ? val : "",
-			     val && strchr(val, ' ') ? "\"" : "");
+		/*
+		 * Hand on the word as written, quotes and all, for the
+		 * parameter parser to read once: args_next() moves text only
+		 * to the left, so the word is at the same offsets in
+		 * saved_command_line; the blank it stopped at is not part of it.
+		 */
+		start = (size_t)(key - line);
+		end = (size_t)(s - line);
+		if (end > start && (saved_command_line[end - 1] == ' ' ||
+				    saved_command_line[end - 1] == '\t'))
+			end--;
+		/* The word has a dot (key has one), so this one is in it. */
+		dot = strchr(saved_command_line + start, '.');
+		n = snprintf(buf + used, size - used, "%s%.*s", used ? " " : "",
+			     (int)(saved_command_line + end - dot - 1), dot + 1);
 		if (n < 0 || (size_t)n >= size - used)
 			return -E2BIG;
 		used += (size_t)n;

@@ -4,6 +4,7 @@
  * in modprobe.c).  Errors and lsmod read as Linux's kmod tools print them;
  * the kernel log keeps its own lines.
  */
+#include <kernel/args.h>
 #include <kernel/errno.h>
 #include <kernel/mm.h>
 #include <kernel/modprobe.h>
@@ -13,8 +14,6 @@
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
-
-#define INSMOD_ARGS_MAX 256
 
 /* "hello", "hello.ko" or "/lib/modules/hello.ko": the module name. */
 static void module_name_of(const char *arg, char *name, size_t size)
@@ -29,24 +28,22 @@ static void module_name_of(const char *arg, char *name, size_t size)
 	snprintf(name, size, "%.*s", (int)n, base);
 }
 
-static int cmd_insmod(int argc, char **argv)
+/* The parameters after the file name go to the loader as typed. */
+static int cmd_insmod(char *args)
 {
-	char args[INSMOD_ARGS_MAX] = "", name[MODULE_NAME_LEN];
+	char *file = args_word(&args), name[MODULE_NAME_LEN];
 	const void *buf;
 	size_t len;
 	int err;
 
-	if (argc < 2)
+	if (!file)
 		return -EINVAL;
-	module_name_of(argv[1], name, sizeof(name));
+	module_name_of(file, name, sizeof(name));
 	if (module_file(name, &buf, &len)) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
-			     argv[1], errno_text(ENOENT));
+			       file, errno_text(ENOENT));
 		return -ENOENT;
 	}
-	/* The shell split the arguments; the parameter parser wants one string. */
-	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
-		return -E2BIG;
 	err = load_module(name, buf, len, args);
 	if (err)
 		console_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
@@ -89,15 +86,15 @@ static int holders(const struct module *mod, bool print, const char *first,
 	return w.n;
 }
 
-static int cmd_rmmod(int argc, char **argv)
+static int cmd_rmmod(char *args)
 {
-	char name[MODULE_NAME_LEN];
+	char *arg = args_word(&args), name[MODULE_NAME_LEN];
 	struct module *mod;
 	int err;
 
-	if (argc != 2)
+	if (!arg || *args)
 		return -EINVAL;
-	module_name_of(argv[1], name, sizeof(name));
+	module_name_of(arg, name, sizeof(name));
 	mod = module_find(name);
 	if (!mod) {
 		console_printf("rmmod: ERROR: Module %s is not currently loaded\n",
@@ -130,7 +127,7 @@ static void lsmod_one(struct module *mod, void *arg)
 	console_printf("\n");
 }
 
-static int cmd_lsmod(int argc, char **argv)
+static int cmd_lsmod(char *args)
 {
 	if (kernel_taint)
 		console_printf("%s\n", kernel_taint_string());
@@ -140,17 +137,17 @@ static int cmd_lsmod(int argc, char **argv)
 }
 SHELL_COMMAND("lsmod", "", "list loaded modules", cmd_lsmod);
 
-static int cmd_modinfo(int argc, char **argv)
+static int cmd_modinfo(char *args)
 {
+	char *name = args_word(&args), tag[24];
 	struct module *mod;
 	const char *v;
-	char tag[24];
 
-	if (argc != 2)
+	if (!name || *args)
 		return -EINVAL;
-	mod = module_find(argv[1]);
+	mod = module_find(name);
 	if (!mod) {
-		console_printf("modinfo: %s is not loaded\n", argv[1]);
+		console_printf("modinfo: %s is not loaded\n", name);
 		return -ENOENT;
 	}
 	for (const char *p = mod->modinfo; p < mod->modinfo + mod->modinfo_size;
@@ -168,30 +165,29 @@ static int cmd_modinfo(int argc, char **argv)
 }
 SHELL_COMMAND("modinfo", "name", "show a loaded module's information", cmd_modinfo);
 
-static int cmd_modprobe(int argc, char **argv)
+/* The parameters after the module name go to modprobe() as typed. */
+static int cmd_modprobe(char *args)
 {
-	char args[MODPROBE_ARGS_MAX] = "";
+	char *name = args_word(&args);
 	size_t len;
 	const void *buf;
 	int err;
 
-	if (argc < 2)
+	if (!name)
 		return -EINVAL;
-	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
-		return -E2BIG;
-	if (!module_find(argv[1]) && module_file(argv[1], &buf, &len)) {
+	if (!module_find(name) && module_file(name, &buf, &len)) {
 		console_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
-			     argv[1], MODULES_DIR_NAME);
+			     name, MODULES_DIR_NAME);
 		return -ENOENT;
 	}
-	err = modprobe(argv[1], args);
+	err = modprobe(name, args);
 	/* As kmod's modprobe words what init_module(2) returned. */
 	if (err == -ENOENT)
 		console_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
-			     argv[1]);
+			     name);
 	else if (err)
 		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
-			     argv[1], module_strerror(err));
+			     name, module_strerror(err));
 	return err;
 }
 SHELL_COMMAND("modprobe", "name [param=value ...]",

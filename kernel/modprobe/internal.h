@@ -18,8 +18,9 @@ size_t module_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN]);
 
 /*
  * module_cmdline_args - the parameters the kernel command line gives
- * module @name ("name.p=v" -> "p=v", space-separated, '-' and '_' alike)
- * into @buf (@size bytes).  Returns 0 or -E2BIG if they do not fit.
+ * module @name ("name.p=v" -> "p=v", space-separated, each as written,
+ * quotes kept; '-' and '_' alike) into @buf (@size bytes).  Returns 0 or
+ * -E2BIG if they do not fit.
  */
 int module_cmdline_args(const char *name, char *buf, size_t size);
 

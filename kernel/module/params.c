@@ -3,7 +3,7 @@
  * comma-separated arrays, and param_parse(), which applies an argument
  * string ("a=1 s=text arr=1,2,3") to a module's __param table.
  */
-#include <kernel/cmdline.h>
+#include <kernel/args.h>
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/moduleparam.h>
@@ -172,7 +172,7 @@ int param_parse(const char *who, char *args, const struct kernel_param *params,
 	const struct kernel_param *kp;
 	int err;
 
-	while (cmdline_next(&args, &key, &val)) {
+	while (args_next(&args, &key, &val)) {
 		kp = param_find(params, count, key);
 		if (!kp) {
 			if (skip_unknown)
@@ -186,38 +186,6 @@ int param_parse(const char *who, char *args, const struct kernel_param *params,
 			       who, val ? val : "", key, errno_name(err));
 			return err;
 		}
-	}
-	return 0;
-}
-
-static bool has_blank(const char *s)
-{
-	return strchr(s, ' ') || strchr(s, '\t');
-}
-
-int param_args_join(char *buf, size_t size, int argc, char *const argv[])
-{
-	size_t used = 0;
-
-	if (!size)
-		return -E2BIG;
-	buf[0] = '\0';
-	for (int i = 0; i < argc; i++) {
-		const char *sep = i ? " " : "";
-		const char *eq = strchr(argv[i], '=');
-		int n;
-
-		if (!has_blank(argv[i]))
-			n = snprintf(buf + used, size - used, "%s%s", sep, argv[i]);
-		else if (eq)
-			n = snprintf(buf + used, size - used, "%s%.*s=\"%s\"", sep,
-				     (int)(eq - argv[i]), argv[i], eq + 1);
-		else
-			n = snprintf(buf + used, size - used, "%s\"%s\"", sep,
-				     argv[i]);
-		if (n < 0 || (size_t)n >= size - used)
-			return -E2BIG;
-		used += (size_t)n;
 	}
 	return 0;
 }

@@ -3,6 +3,7 @@
  * .shell_cmds table.  Anything a user types is bounded and checked; no input
  * can crash it.
  */
+#include <kernel/args.h>
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
@@ -14,7 +15,6 @@
 
 #include "internal.h"
 
-#define SHELL_ARGS_MAX 16
 #define SHELL_PROMPT "sprout# "
 
 /* ECMA-48 §8.3.21 CUP (cursor home) and §8.3.39 ED (erase display). */
@@ -30,7 +30,7 @@ void shell_clear_screen(void)
 	shell_out(ANSI_CLEAR_SCREEN);
 }
 
-static int cmd_help(int argc, char **argv)
+static int cmd_help(char *args)
 {
 	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
 	     c = shell_cmd_next(c))
@@ -80,17 +80,18 @@ static void dmesg_line(void *arg, int level, uint64_t ns, const char *text)
 	console_printf("%s%s\n", stamp, text);
 }
 
-static int cmd_dmesg(int argc, char **argv)
+static int cmd_dmesg(char *args)
 {
+	char *opt = args_word(&args), *levels = args_word(&args);
 	unsigned int mask = ~0u;
 	int ret;
 
-	if (argc == 3 && !strcmp(argv[1], "-l")) {
-		ret = dmesg_parse_levels(argv[2], &mask);
+	if (opt && (strcmp(opt, "-l") || !levels || *args))
+		return -EINVAL;
+	if (opt) {
+		ret = dmesg_parse_levels(levels, &mask);
 		if (ret)
 			return ret;
-	} else if (argc != 1) {
-		return -EINVAL;
 	}
 	log_for_each(dmesg_line, &mask);
 	return 0;
@@ -98,55 +99,65 @@ static int cmd_dmesg(int argc, char **argv)
 SHELL_COMMAND("dmesg", "[-l level,...]", "print the kernel log",
 	      cmd_dmesg);
 
-static int cmd_clear(int argc, char **argv)
+static int cmd_clear(char *args)
 {
 	shell_clear_screen();
 	return 0;
 }
 SHELL_COMMAND("clear", "", "clear the screen", cmd_clear);
 
-static int cmd_cmdline(int argc, char **argv)
+static int cmd_cmdline(char *args)
 {
 	console_printf("%s\n", saved_command_line);
 	return 0;
 }
 SHELL_COMMAND("cmdline", "", "print the kernel command line", cmd_cmdline);
 
-static int cmd_echo(int argc, char **argv)
+static int cmd_echo(char *args)
 {
-	for (int i = 1; i < argc; i++)
-		console_printf("%s%s", argv[i], i + 1 < argc ? " " : "");
+	for (char *word; (word = args_word(&args));)
+		console_printf("%s%s", word, *args ? " " : "");
 	shell_out("\n");
 	return 0;
 }
 SHELL_COMMAND("echo", "[word...]", "print the arguments", cmd_echo);
 
+static bool shell_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Run @line: its first word names the command, which gets the rest as
+ * typed; only the command reads it, once.
+ */
 static void shell_exec(char *line)
 {
-	char *argv[SHELL_ARGS_MAX + 1], *key, *val;
 	const struct shell_cmd *cmd;
-	int argc = 0, err;
+	char *name, *end;
+	int err;
 
-	while (cmdline_next(&line, &key, &val)) {
-		if (argc == SHELL_ARGS_MAX) {
-			console_printf("sprout: too many arguments (at most %d)\n",
-				     SHELL_ARGS_MAX);
-			return;
-		}
-		if (val)
-			val[-1] = '=';	/* keep "a=b" as one word */
-		argv[argc++] = key;
-	}
-	argv[argc] = NULL;
-	if (!argc)
+	while (shell_blank(*line))
+		line++;
+	end = line + strlen(line);
+	while (end > line && shell_blank(end[-1]))
+		*--end = '\0';
+	if (!*line)
 		return;
-	cmd = shell_find(argv[0]);
+	name = line;
+	while (*line && !shell_blank(*line))
+		line++;
+	if (*line)
+		*line++ = '\0';
+	while (shell_blank(*line))
+		line++;
+	cmd = shell_find(name);
 	if (!cmd) {
 		console_printf("sprout: %s: command not found (type 'help')\n",
-			     argv[0]);
+			       name);
 		return;
 	}
-	err = cmd->fn(argc, argv);
+	err = cmd->fn(line);
 	if (err == -EINVAL)
 		console_printf("usage: %s %s\n", cmd->name, cmd->usage);
 }

@@ -7,7 +7,7 @@
 #include <linux/printk.h>
 #include <kernel/shell.h>
 
-static int dupcmd_help(int argc, char **argv)
+static int dupcmd_help(char *args)
 {
 	console_printf("dupcmd: this must never run\n");
 	return 0;

@@ -1,6 +1,6 @@
 # A quoted module argument typed in the shell keeps its spaces: the shell
-# drops the quotes when it splits the line, and insmod/modprobe put them
-# back around a value with blanks before the parameter parser splits it.
+# hands insmod and modprobe the rest of the line as typed, and only the
+# parameter parser splits it, once.
 source "$(dirname "$0")/lib.sh"
 use_bare_initrd
 

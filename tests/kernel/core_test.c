@@ -3,6 +3,7 @@
  * in order when it wraps, kallsyms names kernel functions, and the command
  * line splitter handles quotes.
  */
+#include <kernel/args.h>
 #include <kernel/cmdline.h>
 #include <kernel/kallsyms.h>
 #include <kernel/ktest.h>
@@ -79,19 +80,35 @@ static void cmdline_splits_words(struct ktest *t)
 	char line[] = "  a=1 b=\"x y\"   flag c= ";
 	char *s = line, *key, *val;
 
-	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, args_next(&s, &key, &val));
 	KT_EXPECT(t, !strcmp(key, "a") && val && !strcmp(val, "1"));
-	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, args_next(&s, &key, &val));
 	KT_EXPECT(t, !strcmp(key, "b") && val && !strcmp(val, "x y"));
-	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, args_next(&s, &key, &val));
 	KT_EXPECT(t, !strcmp(key, "flag") && val == NULL);
-	KT_EXPECT(t, cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, args_next(&s, &key, &val));
 	KT_EXPECT(t, !strcmp(key, "c") && val && !*val);
-	KT_EXPECT(t, !cmdline_next(&s, &key, &val));
+	KT_EXPECT(t, !args_next(&s, &key, &val));
+}
+
+/* A tab separates words, but not inside quotes; args_word keeps k=v whole. */
+static void args_keep_quoted_tabs(struct ktest *t)
+{
+	char line[] = "insmod\tparams name=\"a\tb\" n=2";
+	char *s = line, *key, *val;
+
+	KT_EXPECT(t, !strcmp(args_word(&s), "insmod"));
+	KT_EXPECT(t, !strcmp(s, "params name=\"a\tb\" n=2"));
+	KT_EXPECT(t, !strcmp(args_word(&s), "params"));
+	KT_EXPECT(t, args_next(&s, &key, &val));
+	KT_EXPECT(t, !strcmp(key, "name") && val && !strcmp(val, "a\tb"));
+	KT_EXPECT(t, !strcmp(args_word(&s), "n=2"));
+	KT_EXPECT(t, args_word(&s) == NULL);
 }
 
 KTEST_SUITE(core,
 	    KTEST_CASE(log_wraps_in_order),
 	    KTEST_CASE(log_joins_continuations),
 	    KTEST_CASE(kallsyms_names_functions),
-	    KTEST_CASE(cmdline_splits_words));
+	    KTEST_CASE(cmdline_splits_words),
+	    KTEST_CASE(args_keep_quoted_tabs));
