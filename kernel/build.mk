@@ -21,6 +21,7 @@ obj-y += kernel/cpu/traps.o
 obj-y += kernel/bench/bench.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
+obj-y += kernel/init/bench.o
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o
 obj-y += kernel/shell/table.o

@@ -222,4 +222,11 @@ void module_kallsyms_free(struct module *mod);
 void module_note_freed_init(const char *name, const void *start, size_t size);
 void module_forget_freed_init(const void *start, size_t size);
 
+/*
+ * load_step_begin - start timing load_module(); load_step_end - close
+ * @step and open the next (main.c).
+ */
+void load_step_begin(void);
+void load_step_end(enum load_step step);
+
 #endif
