@@ -22,7 +22,7 @@ expect_not '__exitcall_' 'the built-in exitcall table is discarded'
 expect_not ' \.exit' 'no .exit section is left in the kernel'
 expect ' __initcall_rtc_init6$' 'an initcall entry is named after its function and level'
 expect ' __initcall_pic_init3$' 'the arch-level entry of the PIC driver is there'
-expect ' __initcall_initcall_test_core_sync1s$' 'a _sync entry has its own name'
+expect ' __initcall_load_boot_modules7s$' 'a _sync entry has its own name'
 
 # Every __initcall_* entry lies in [__init_begin, __init_end).
 begin=$(nm "$elf" | awk '$3 == "__init_begin" { print $1 }')
