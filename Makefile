@@ -3,7 +3,9 @@
 #   make            kernel, modules and the bootable ISO (build/sprout.iso)
 #   make run        boot the ISO in QEMU with the serial console on this terminal
 #   make test       every test: host unit tests and QEMU boot tests
-#   make bench      in-kernel benchmarks (figures in the serial log)
+#   make bench      boot times beside an empty kernel, in-kernel benchmarks,
+#                   sizes, least RAM: a table and build/bench.json
+#   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
@@ -68,11 +70,11 @@ KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench gdb deps clean help
+.PHONY: all iso run test bench bootgraph gdb deps clean help
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
 
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
@@ -201,6 +203,16 @@ BENCH_RUNS := 10
 bench: deps
 	$(Q)$(MAKE) iso $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
+
+# make bootgraph: a boot with initcall_debug drawn as an SVG timeline, one
+# bar per initcall and per boot-time module (tools/bootgraph.sh).
+bootgraph: deps
+	$(Q)$(MAKE) $(KERNEL) $(INITRD) $(BUILD)/tools/serial-relay
+	$(Q)tools/mkiso.sh $(KERNEL) $(BUILD)/bootgraph.iso '$(CMDLINE) initcall_debug' $(INITRD)
+	$(Q)printf 'poweroff\n' | tools/run-qemu.sh --iso $(BUILD)/bootgraph.iso \
+		--mem $(MEM) --timeout 60 > $(BUILD)/bootgraph.log 2>&1
+	$(Q)tools/bootgraph.sh $(BUILD)/bootgraph.log > docs/bootgraph.svg
+	@echo "docs/bootgraph.svg: $$(grep -c 'class="bar"' docs/bootgraph.svg) bars"
 
 include tests/build.mk
 

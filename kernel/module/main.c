@@ -6,10 +6,13 @@
  * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
  */
 #include <kernel/errno.h>
+#include <kernel/initcall.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -330,9 +333,27 @@ static void unlink_and_free(struct module *mod)
 	kfree(mod);
 }
 
+/* init_module, traced and timed under initcall_debug as Linux does. */
+static int call_init_module(struct module *mod)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	uint64_t t0;
+	int ret;
+
+	if (!initcall_debug)
+		return mod->init_fn();
+	sprint_symbol(sym, sizeof(sym), (uintptr_t)mod->init_fn);
+	pr_info("calling  %s @ module\n", sym);
+	t0 = ktime_get_ns();
+	ret = mod->init_fn();
+	pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
+		(unsigned long long)((ktime_get_ns() - t0) / NSEC_PER_USEC));
+	return ret;
+}
+
 static int do_init_module(struct module *mod)
 {
-	int ret = mod->init_fn();
+	int ret = call_init_module(mod);
 
 	if (ret < 0) {
 		pr_err("%s: init_module failed with %d (%s)\n", mod->name, ret,
