@@ -2,6 +2,7 @@
  * Time since boot from the TSC.  Its rate is measured once against PIT
  * channel 2 (1.193182 MHz, the speaker channel: usable without interrupts).
  */
+#include <kernel/export.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
@@ -30,6 +31,7 @@ uint64_t ktime_get_ns(void)
 {
 	return ns_mult ? tsc_to_ns(rdtsc() - tsc_boot) : 0;
 }
+EXPORT_SYMBOL(ktime_get_ns);
 
 uint64_t tsc_khz(void)
 {
@@ -71,9 +73,25 @@ void udelay(unsigned long us)
 	while (rdtsc() < end)
 		cpu_relax();
 }
+EXPORT_SYMBOL(udelay);
 
 void mdelay(unsigned long ms)
 {
 	while (ms--)
 		udelay(1000);
 }
+EXPORT_SYMBOL(mdelay);
+
+void msleep(unsigned int ms)
+{
+	uint64_t end = ktime_get_ns() + (uint64_t)ms * (NSEC_PER_SEC / MSEC_PER_SEC);
+
+	/* Halting needs a tick to wake up: interrupts on, the timer running. */
+	if (!(read_rflags() & RFLAGS_IF) || !jiffies) {
+		mdelay(ms);
+		return;
+	}
+	while (ktime_get_ns() < end)
+		hlt();
+}
+EXPORT_SYMBOL(msleep);

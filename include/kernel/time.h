@@ -27,10 +27,19 @@ uint64_t tsc_khz(void);
  * interrupts are on.  jiffies_get - ticks since the timer started.
  */
 #define HZ 100u
+#define MSEC_PER_SEC 1000u
 uint64_t jiffies_get(void);
+extern volatile unsigned long jiffies;	/* the same count */
 
 /* udelay / mdelay - busy-wait; need tsc_calibrate() first. */
 void udelay(unsigned long us);
 void mdelay(unsigned long ms);
+
+/*
+ * msleep - wait at least @ms milliseconds.  There is no other task to run
+ * meanwhile, so the CPU halts between timer ticks when interrupts are on
+ * and busy-waits (mdelay) when they are off.
+ */
+void msleep(unsigned int ms);
 
 #endif
