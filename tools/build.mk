@@ -39,7 +39,14 @@ $(INITRD): tools/mkinitrd.sh $(BUILD)/tools/depmod $$(INITRD_MODULES) \
 	$(quiet) INITRD $@
 	$(Q)tools/mkinitrd.sh -o $@ -d $(BUILD)/tools/depmod -t $(INITRD_TREE) \
 		-t $(INITRD_CONFIG) $(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') \
-		$(INITRD_MODULES)
+		$(INITRD_MODULES) $(INITRD_EXT_MODULES)
+
+# M=<dir>: the out-of-tree modules built there (modules.order lists them)
+# go into lib/modules as well, and into modules.dep.
+ifneq ($(M),)
+$(INITRD): extmod
+INITRD_EXT_MODULES = $$(sed 's|^|$(patsubst %/,%,$(M))/|' '$(patsubst %/,%,$(M))/modules.order')
+endif
 
 .PHONY: initrd
 initrd: $(INITRD)

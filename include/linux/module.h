@@ -18,6 +18,10 @@
 #include <linux/string.h>
 #include <kernel/module.h>
 
+/* What the loader calls: module_init()/module_exit() alias them, or define them. */
+extern int init_module(void);
+extern void cleanup_module(void);
+
 /* module_name - the name @mod has in lsmod ("kernel" for built-in code). */
 static inline const char *module_name(const struct module *mod)
 {

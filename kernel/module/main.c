@@ -360,7 +360,7 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 		if (info.why[0])
 			pr_err("%s\n", info.why);
 		else
-			pr_err("%s: cannot load: %s\n", name, errno_name(err));
+			pr_err("%s: cannot load: %s\n", mod->name, errno_name(err));
 		goto out_free;
 	}
 	kfree(copy);

@@ -82,7 +82,10 @@ static int cmd_insmod(int argc, char **argv)
 	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
 		return -E2BIG;
 	err = load_module(name, buf, len, args);
-	if (err)
+	if (err && strchr(argv[1], '/'))
+		shell_printf("insmod: ERROR: could not insert module %s: %s\n",
+			     argv[1], module_strerror(err));
+	else if (err)
 		shell_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
 			     name, module_strerror(err));
 	return err;
