@@ -85,13 +85,19 @@ EXPORT_SYMBOL(mdelay);
 void msleep(unsigned int ms)
 {
 	uint64_t end = ktime_get_ns() + (uint64_t)ms * (NSEC_PER_SEC / MSEC_PER_SEC);
+	uint64_t ticks = ((uint64_t)ms * HZ + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
+	uint64_t last_tick = jiffies + ticks;
 
 	/* Halting needs a tick to wake up: interrupts on, the timer running. */
 	if (!(read_rflags() & RFLAGS_IF) || !jiffies) {
 		mdelay(ms);
 		return;
 	}
-	while (ktime_get_ns() < end)
+	/*
+	 * At least @ms by both clocks: an emulator may deliver timer ticks
+	 * late, and code that slept then counts jiffies.
+	 */
+	while (ktime_get_ns() < end || jiffies < last_tick)
 		hlt();
 }
 EXPORT_SYMBOL(msleep);
