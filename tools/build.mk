@@ -17,11 +17,12 @@ INITRD_TREE := iso/initrd
 INITRD_MODULES = $(foreach m,$(obj-m),$(BUILD)/modules/$(basename $(notdir $(m))).ko)
 INITRD_FILES = $(shell find $(INITRD_TREE) $(INITRD_EXTRA) -type f 2>/dev/null)
 
-# Rebuilt when INITRD_EXTRA or the set of files changes, not only their dates.
+# Rebuilt when INITRD_EXTRA, M or the set of files changes, not only their
+# dates.
 $(INITRD).files: FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) | cmp -s - $@ || \
-		printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) > $@
+	@printf '%s\n' '$(INITRD_EXTRA)' '$(M)' $(INITRD_FILES) | cmp -s - $@ || \
+		printf '%s\n' '$(INITRD_EXTRA)' '$(M)' $(INITRD_FILES) > $@
 
 # The drivers config.mk makes modules (CONFIG_MODULES, drivers/build.mk)
 # are loaded at boot: etc/modules is the base tree's with their names added.
