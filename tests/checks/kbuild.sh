@@ -1,8 +1,9 @@
 # Out-of-tree modules as Linux builds them (tools/extmod.mk): a tutorial's
 # directory with the usual Makefile builds with "make KDIR=<sprout>" and
 # with "make -C <sprout> M=<dir>", cleans up only what it built, and the
-# host's modinfo reads the result; modules that use what Sprout lacks, or
-# break its rules, fail to build with the compiler's or modpost's words.
+# host's modinfo reads the result; a Kbuild file with <name>-y and
+# ccflags-y; modules that use what Sprout lacks, or break its rules, fail
+# to build with the compiler's or modpost's words.
 source "$(dirname "$0")/../boot/lib.sh"
 
 root=$PWD
@@ -61,6 +62,27 @@ make -C "$root" BUILD="$BUILD" M="$tut" > "$log" 2>&1
 [ -f "$tut/startstop.ko" ] && tap ok 'make -C <sprout> M=<dir> reads the same Makefile' ||
 	tap fail 'make -C <sprout> M=<dir> reads the same Makefile'
 make -C "$root" BUILD="$BUILD" M="$tut" clean >> "$log" 2>&1
+
+# A Kbuild file wins over the Makefile; <name>-y lists the objects and
+# ccflags-y reaches every one of them.
+kb=$out/kbuild.kbuild
+rm -rf "$kb" && mkdir -p "$kb"
+printf '%s\n' 'obj-m := two-part.o' 'two-part-y := part_a.o part_b.o' \
+	'ccflags-y := -DPART_ANSWER=42' > "$kb/Kbuild"
+printf '%s\n' 'obj-m := not-this-one.o' > "$kb/Makefile"
+printf '%s\n' '#include <linux/module.h>' '#include "part.h"' \
+	'static int __init part_a_init(void) { return part_b_answer() == PART_ANSWER ? 0 : -EINVAL; }' \
+	'module_init(part_a_init);' 'MODULE_LICENSE("GPL");' > "$kb/part_a.c"
+printf '%s\n' '#include "part.h"' 'int part_b_answer(void) { return PART_ANSWER; }' > "$kb/part_b.c"
+printf '%s\n' 'int part_b_answer(void);' > "$kb/part.h"
+log=$out/kbuild.kbuild.log
+make -C "$root" BUILD="$BUILD" M="$kb" modules > "$log" 2>&1
+if [ -f "$kb/two-part.ko" ] && [ ! -e "$kb/not-this-one.ko" ] &&
+	[ "$(modinfo -F name "$kb/two-part.ko")" = two_part ]; then
+	tap ok 'Kbuild wins over the Makefile; two-part-y and ccflags-y build two_part'
+else
+	tap fail 'Kbuild wins over the Makefile; two-part-y and ccflags-y build two_part'
+fi
 
 # build_fails NAME 'what' REGEX: tests/compat/broken/NAME must not build.
 build_fails() {
