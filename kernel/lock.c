@@ -28,9 +28,9 @@ EXPORT_SYMBOL(mutex_lock_at);
 void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
 {
 	if (!lock->locked) {
-		warn_slowpath(__FILE__, __LINE__, ip,
-			      "mutex %s unlocked but not locked\n",
-			      lock->name ? lock->name : "?");
+		pr_warn("WARNING: mutex %s unlocked at %pS but not locked; ignored\n",
+			lock->name ? lock->name : "?", (void *)ip);
+		dump_stack();
 		return;
 	}
 	lock->locked = false;

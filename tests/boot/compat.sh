@@ -165,3 +165,24 @@ expect_lines 'module_blacklist=example_sleep refuses modprobe example-sleep' \
 expect_not 'Hello, world 2|msleep\(100\)' 'no blacklisted init runs'
 expect_lines 'other modules still load' '^Hello, world 3$'
 expect_status 0 'the session ends in a clean poweroff'
+
+# Deadlocks Linux would hang on: reported, and the machine stops.
+dl=tests/compat/deadlock
+make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1
+dltree=$out/compat.deadlock.tree
+rm -rf "$dltree" && mkdir -p "$dltree"
+cp $dl/spin-twice.ko $dl/mutex-twice.ko "$dltree/"
+make -C . BUILD="$BUILD" M=$dl clean > /dev/null 2>&1
+INITRD=$cpio BOOT_FILES="$dltree/spin-twice.ko $dltree/mutex-twice.ko" boot spin \
+	'loglevel=7' < <(printf '%s\n' 'insmod spin-twice' 'poweroff')
+expect_lines 'a spinlock taken twice is reported as recursion, naming the code' \
+	'^spin-twice: taking the lock again$' \
+	'^Kernel panic - not syncing: BUG: spinlock recursion on CPU#0, lock 0x[0-9a-f]+, at spin_twice_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[spin_twice\]$'
+expect_status 2 'and the machine stops'
+INITRD=$cpio BOOT_FILES="$dltree/spin-twice.ko $dltree/mutex-twice.ko" boot mutex \
+	'loglevel=7' < <(printf '%s\n' 'insmod mutex-twice' 'poweroff')
+expect_lines 'unlocking a free mutex is reported; locking one twice is a deadlock' \
+	'^WARNING: mutex twice_mutex unlocked at mutex_twice_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[mutex_twice\] but not locked; ignored$' \
+	'^mutex-twice: locking it again$' \
+	'^Kernel panic - not syncing: BUG: mutex twice_mutex locked again at mutex_twice_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[mutex_twice\]: deadlock'
+expect_status 2 'and the machine stops'
