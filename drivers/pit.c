@@ -22,16 +22,9 @@
 
 #define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)
 
-static volatile uint64_t pit_jiffies;
-
-uint64_t jiffies_get(void)
-{
-	return pit_jiffies;
-}
-
 static void pit_tick(struct pt_regs *regs, void *data)
 {
-	pit_jiffies++;
+	jiffies++;
 }
 
 static int __init pit_init(void)

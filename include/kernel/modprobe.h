@@ -42,11 +42,6 @@ struct modprobe_ops {
 int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
 		     const char *name, const char *args);
 
-/*
- * modprobe_name_eq - whether module names @a (@a_len bytes) and @b are the
- * same name; as in Linux, '-' and '_' are interchangeable.
- */
-bool modprobe_name_eq(const char *a, size_t a_len, const char *b);
 
 /* The text of a modules.dep file (not NUL-terminated). */
 struct modules_dep {
@@ -83,10 +78,18 @@ const struct boot_module *module_boot_file(const char *name);
 
 /*
  * module_file - the file of module @name: the initrd's
- * lib/modules/@name.ko, else a GRUB boot module of that name.  0 with
- * *@buf and *@len set, -ENOENT, or -ENAMETOOLONG.
+ * lib/modules/@name.ko ('-' and '_' alike, as Linux's modprobe), else a
+ * GRUB boot module of that name.  0 with *@buf and *@len set, -ENOENT, or
+ * -ENAMETOOLONG.
  */
 int module_file(const char *name, const void **buf, size_t *len);
+
+/*
+ * module_file_at - the initrd file at @path ("/extra/x.ko"), for insmod,
+ * which takes any path as Linux's does.  0, -ENOENT, -EISDIR or
+ * -ENAMETOOLONG.
+ */
+int module_file_at(const char *path, const void **buf, size_t *len);
 
 /*
  * modprobe - load @name with @args (may be NULL) after the modules it

@@ -54,6 +54,7 @@
 #define MODULE_DESCRIPTION(s) MODULE_INFO(description, s)
 #define MODULE_ALIAS(s) MODULE_INFO(alias, s)
 #define MODULE_VERSION(s) MODULE_INFO(version, s)
+#define MODULE_SOFTDEP(s) MODULE_INFO(softdep, s)
 
 #define MODULE_NAME_LEN 56	/* with the NUL, as Linux: 64 - sizeof(unsigned long) */
 #define MODULE_USES_MAX 16	/* modules one module may take symbols from */
@@ -70,6 +71,25 @@ struct module_ksym {
 	uint32_t size;
 	uint32_t name;	/* offset in strings */
 };
+
+/*
+ * module_name_eq - whether module names @a (@a_len bytes) and @b are the
+ * same name; as in Linux, '-' and '_' are interchangeable.  Inline: the
+ * pure modprobe code and the host tests use it too.
+ */
+static inline bool module_name_eq(const char *a, size_t a_len, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < a_len && b[i]; i++) {
+		char x = a[i] == '-' ? '_' : a[i];
+		char y = b[i] == '-' ? '_' : b[i];
+
+		if (x != y)
+			return false;
+	}
+	return i == a_len && !b[i];
+}
 
 /* One loaded module. */
 struct module {

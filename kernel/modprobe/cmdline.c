@@ -57,7 +57,7 @@ int module_cmdline_args(const char *name, char *buf, size_t size)
 	while (args_next(&s, &key, &val)) {
 		dot = strchr(key, '.');
 		if (!dot || !dot[1] ||
-		    !modprobe_name_eq(key, (size_t)(dot - key), name))
+		    !module_name_eq(key, (size_t)(dot - key), name))
 			continue;
 		/*
 		 * Hand on the word as written, quotes and all, for the

@@ -39,18 +39,24 @@ static int cmd_insmod(char *args)
 	if (!file)
 		return -EINVAL;
 	module_name_of(file, name, sizeof(name));
-	if (module_file(name, &buf, &len)) {
+	/* A path names any file of the initrd; a bare name, lib/modules. */
+	if (strchr(file, '/') ? module_file_at(file, &buf, &len) :
+				module_file(name, &buf, &len)) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
 			       file, errno_text(ENOENT));
 		return -ENOENT;
 	}
 	err = load_module(name, buf, len, args);
-	if (err)
+	if (err && strchr(file, '/'))
+		console_printf("insmod: ERROR: could not insert module %s: %s\n",
+			       file, module_strerror(err));
+	else if (err)
 		console_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
-			     name, module_strerror(err));
+			       name, module_strerror(err));
 	return err;
 }
-SHELL_COMMAND("insmod", "name [param=value ...]", "load a module", cmd_insmod);
+SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module",
+	      cmd_insmod);
 
 /* What holders() walks the module list with. */
 struct holders_walk {

@@ -17,20 +17,6 @@ struct modprobe_walk {
 	size_t depth;
 };
 
-bool modprobe_name_eq(const char *a, size_t a_len, const char *b)
-{
-	size_t i;
-
-	for (i = 0; i < a_len && b[i]; i++) {
-		char x = a[i] == '-' ? '_' : a[i];
-		char y = b[i] == '-' ? '_' : b[i];
-
-		if (x != y)
-			return false;
-	}
-	return i == a_len && !b[i];
-}
-
 /* Report "@what: a -> b -> @last" (the chain walked so far, then @last). */
 static void walk_report(struct modprobe_walk *w, const char *what,
 			const char *last)
@@ -52,7 +38,7 @@ static int walk(struct modprobe_walk *w, const char *name, const char *args)
 	int ret;
 
 	for (size_t i = 0; i < w->depth; i++)
-		if (modprobe_name_eq(w->chain[i], strlen(w->chain[i]), name)) {
+		if (module_name_eq(w->chain[i], strlen(w->chain[i]), name)) {
 			walk_report(w, "dependency cycle", name);
 			return -ELOOP;
 		}
@@ -162,7 +148,7 @@ int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
 		if (!n || line[0] == '#' || colon == line + n)
 			continue;
 		dep_path_name(line, (size_t)(colon - line), &mod, &mod_len);
-		if (!modprobe_name_eq(mod, mod_len, name))
+		if (!module_name_eq(mod, mod_len, name))
 			continue;
 		deps = colon + 1;
 		deps_len = n - (size_t)(deps - line);

@@ -39,7 +39,7 @@ static bool fake_loaded(void *ctx, const char *name)
 	struct fake *f = ctx;
 
 	for (size_t i = 0; i < f->n_loaded; i++)
-		if (modprobe_name_eq(f->loaded[i], strlen(f->loaded[i]), name))
+		if (module_name_eq(f->loaded[i], strlen(f->loaded[i]), name))
 			return true;
 	return false;
 }
@@ -138,9 +138,9 @@ static void test_dash_underscore(void **state)
 
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "snd_card", NULL), 0);
 	assert_string_equal(f->order, "snd_card() ");
-	assert_true(modprobe_name_eq("snd-card", 8, "snd_card"));
-	assert_false(modprobe_name_eq("snd-card", 8, "snd_car"));
-	assert_false(modprobe_name_eq("snd-car", 7, "snd_card"));
+	assert_true(module_name_eq("snd-card", 8, "snd_card"));
+	assert_false(module_name_eq("snd-card", 8, "snd_car"));
+	assert_false(module_name_eq("snd-car", 7, "snd_card"));
 	free(f);
 }
 
