@@ -22,10 +22,10 @@ const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev);
 /* shell_find - the command named @name, or NULL.  (table.c) */
 const struct shell_cmd *shell_find(const char *name);
 
-/* shell_out - write @s to every console, bypassing the log. */
+/* shell_out - write @s to every console, bypassing the log.  (readline.c) */
 void shell_out(const char *s);
 
-/* shell_clear_screen - clear every console and home the cursor. */
+/* shell_clear_screen - clear every console, home the cursor.  (readline.c) */
 void shell_clear_screen(void);
 
 /*

@@ -11,6 +11,19 @@
 
 #include "internal.h"
 
+/* ECMA-48 §8.3.21 CUP (cursor home) and §8.3.39 ED (erase display). */
+#define ANSI_CLEAR_SCREEN "\033[H\033[2J"
+
+void shell_out(const char *s)
+{
+	console_write(s, strlen(s));
+}
+
+void shell_clear_screen(void)
+{
+	shell_out(ANSI_CLEAR_SCREEN);
+}
+
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 0x1b
 #define KEY_DEL 0x7f	/* what most terminals send for Backspace */

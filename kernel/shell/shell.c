@@ -17,19 +17,6 @@
 
 #define SHELL_PROMPT "sprout# "
 
-/* ECMA-48 §8.3.21 CUP (cursor home) and §8.3.39 ED (erase display). */
-#define ANSI_CLEAR_SCREEN "\033[H\033[2J"
-
-void shell_out(const char *s)
-{
-	console_write(s, strlen(s));
-}
-
-void shell_clear_screen(void)
-{
-	shell_out(ANSI_CLEAR_SCREEN);
-}
-
 static int cmd_help(char *args)
 {
 	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
