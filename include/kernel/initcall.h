@@ -12,9 +12,9 @@
 
 struct initcall_record {
 	uintptr_t fn;
-	const char *level;	/* "device", "core_sync", ... */
+	const char *level; /* "device", "core_sync", ... */
 	int result;
-	bool skipped;		/* initcall_blacklist */
+	bool skipped; /* initcall_blacklist */
 	uint64_t ns;
 };
 

@@ -8,12 +8,12 @@
 #ifndef KERNEL_MODPROBE_H
 #define KERNEL_MODPROBE_H
 
-#include <kernel/module.h>	/* MODULE_NAME_LEN */
+#include <kernel/module.h> /* MODULE_NAME_LEN */
 #include <kernel/types.h>
 
-#define MODPROBE_DEPTH_MAX 16	/* longest dependency chain followed */
-#define MODPROBE_ARGS_MAX 256	/* parameters on one line of etc/modules */
-#define MODPROBE_MSG_MAX 256	/* one report line */
+#define MODPROBE_DEPTH_MAX 16 /* longest dependency chain followed */
+#define MODPROBE_ARGS_MAX 256 /* parameters on one line of etc/modules */
+#define MODPROBE_MSG_MAX 256  /* one report line */
 
 struct modprobe_ops {
 	/*
@@ -41,7 +41,6 @@ struct modprobe_ops {
  */
 int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
 		     const char *name, const char *args);
-
 
 /* The text of a modules.dep file (not NUL-terminated). */
 struct modules_dep {

@@ -17,8 +17,8 @@ extern const struct kernel_param_setup __setup_start[], __setup_end[];
 
 static const struct kernel_param_setup *setup_find(const char *key)
 {
-	for (const struct kernel_param_setup *p = __setup_start; p < __setup_end;
-	     p++)
+	for (const struct kernel_param_setup *p = __setup_start;
+	     p < __setup_end; p++)
 		if (!strcmp(p->name, key))
 			return p;
 	return NULL;

@@ -49,6 +49,6 @@ char *args_word(char **s)
 	if (!args_next(s, &key, &val))
 		return NULL;
 	if (val)
-		val[-1] = '=';	/* where args_next() put the NUL */
+		val[-1] = '='; /* where args_next() put the NUL */
 	return key;
 }

@@ -47,7 +47,7 @@ size_t __init module_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN])
 
 int module_cmdline_args(const char *name, char *buf, size_t size)
 {
-	static char line[BOOT_CMDLINE_MAX];	/* one caller at a time */
+	static char line[BOOT_CMDLINE_MAX]; /* one caller at a time */
 	char *s = line, *key, *val, *dot;
 	size_t used = 0, start, end;
 	int n;
@@ -73,7 +73,8 @@ int module_cmdline_args(const char *name, char *buf, size_t size)
 		/* The word has a dot (key has one), so this one is in it. */
 		dot = strchr(saved_command_line + start, '.');
 		n = snprintf(buf + used, size - used, "%s%.*s", used ? " " : "",
-			     (int)(saved_command_line + end - dot - 1), dot + 1);
+			     (int)(saved_command_line + end - dot - 1),
+			     dot + 1);
 		if (n < 0 || (size_t)n >= size - used)
 			return -E2BIG;
 		used += (size_t)n;

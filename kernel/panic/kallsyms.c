@@ -10,7 +10,7 @@
 struct kallsym {
 	uint64_t addr;
 	uint32_t size;
-	uint32_t name;	/* offset in kallsyms_names */
+	uint32_t name; /* offset in kallsyms_names */
 };
 
 extern const struct kallsym kallsyms_table[];
@@ -67,8 +67,8 @@ void kallsyms_register_source(struct kallsyms_source *src)
 }
 
 /* @addr in the image's table, else in a registered source's (*@owner). */
-static const char *symbol_lookup(uintptr_t addr, size_t *size,
-				 size_t *offset, const char **owner)
+static const char *symbol_lookup(uintptr_t addr, size_t *size, size_t *offset,
+				 const char **owner)
 {
 	const char *name = kallsyms_lookup(addr, size, offset);
 
@@ -89,8 +89,9 @@ static int format_symbol(char *buf, size_t size, uintptr_t addr, bool with_off)
 	if (!name)
 		return snprintf(buf, size, "0x%lx", (unsigned long)addr);
 	if (!with_off)
-		return snprintf(buf, size, "%s%s%s%s", name, modname ? " [" : "",
-				modname ? modname : "", modname ? "]" : "");
+		return snprintf(buf, size, "%s%s%s%s", name,
+				modname ? " [" : "", modname ? modname : "",
+				modname ? "]" : "");
 	return snprintf(buf, size, "%s+0x%zx/0x%zx%s%s%s", name, offset,
 			sym_size, modname ? " [" : "", modname ? modname : "",
 			modname ? "]" : "");

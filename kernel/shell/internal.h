@@ -6,8 +6,8 @@
 
 #include <kernel/shell.h>
 
-#define SHELL_LINE_MAX 256	/* bytes, with the terminating NUL */
-#define SHELL_HISTORY 16	/* lines kept for up/down */
+#define SHELL_LINE_MAX 256 /* bytes, with the terminating NUL */
+#define SHELL_HISTORY 16   /* lines kept for up/down */
 
 /* The command table (linker.ld, .shell_cmds). */
 extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];

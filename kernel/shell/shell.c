@@ -21,7 +21,8 @@ static int cmd_help(char *args)
 {
 	for (const struct shell_cmd *c = shell_cmd_next(NULL); c;
 	     c = shell_cmd_next(c))
-		console_printf("  %-10s %-18s %s\n", c->name, c->usage, c->help);
+		console_printf("  %-10s %-18s %s\n", c->name, c->usage,
+			       c->help);
 	return 0;
 }
 SHELL_COMMAND("help", "", "list the commands", cmd_help);
@@ -83,8 +84,7 @@ static int cmd_dmesg(char *args)
 	log_for_each(dmesg_line, &mask);
 	return 0;
 }
-SHELL_COMMAND("dmesg", "[-l level,...]", "print the kernel log",
-	      cmd_dmesg);
+SHELL_COMMAND("dmesg", "[-l level,...]", "print the kernel log", cmd_dmesg);
 
 static int cmd_clear(char *args)
 {

@@ -29,7 +29,7 @@ const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
 	const struct shell_cmd_block *b = shell_blocks;
 
 	if (!prev)
-		return __shell_cmds_start;	/* never empty: "help" is there */
+		return __shell_cmds_start; /* never empty: "help" is there */
 	if (prev >= __shell_cmds_start && prev < __shell_cmds_end) {
 		if (prev + 1 < __shell_cmds_end)
 			return prev + 1;
@@ -70,8 +70,8 @@ static const char *shell_cmd_clash(const struct shell_cmd *cmds, size_t count)
 	return NULL;
 }
 
-static int shell_table_add(struct module *mod, const void *table,
-			   size_t count, char *why, size_t why_size)
+static int shell_table_add(struct module *mod, const void *table, size_t count,
+			   char *why, size_t why_size)
 {
 	const char *clash = shell_cmd_clash(table, count);
 	struct shell_cmd_block *block, **pp = &shell_blocks;

@@ -1,0 +1,53 @@
+# C sources are in .clang-format's style: every .c and .h file except the
+# test fixtures and those still listed in tests/checks/format-pending.txt
+# comes out of clang-format 14 unchanged.  A file formatted differently
+# is named, and a deliberately misformatted copy fails the same check.
+source "$(dirname "$0")/../boot/lib.sh"
+
+dir=$out/format
+mkdir -p "$dir"
+cf=$(command -v clang-format-14 || command -v clang-format) ||
+	{ tap fail 'clang-format 14 is installed (make deps)'; exit 0; }
+case $("$cf" --version) in
+*" 14."*) ;;
+*) tap fail "clang-format is version 14 ($cf: $("$cf" --version))"; exit 0 ;;
+esac
+
+# unformatted FILE...: the files clang-format would change.
+unformatted() {
+	for f in "$@"; do
+		"$cf" --style=file:.clang-format "$f" | cmp -s "$f" - || echo "$f"
+	done
+}
+
+log=$dir/tree.log
+files=$(git ls-files '*.c' '*.h' | grep -v '^tests/unit/fixtures/' |
+	grep -vxF -f <(grep -v '^#' tests/checks/format-pending.txt))
+unformatted $files > "$log"
+n=$(echo "$files" | wc -w)
+if [ "$n" -gt 0 ] && [ ! -s "$log" ]; then
+	tap ok "$n C files are formatted as .clang-format says"
+else
+	tap fail "C files are formatted as .clang-format says (see $log; clang-format-14 -i FILE)"
+	sed 's/^/#   /' "$log"
+fi
+
+log=$dir/pending.log
+for f in $(grep -v '^#' tests/checks/format-pending.txt); do
+	[ -f "$f" ] || echo "$f"
+done > "$log"
+if [ ! -s "$log" ]; then
+	tap ok 'every file on the pending list exists'
+else
+	tap fail "every file on the pending list exists (see $log)"
+fi
+
+log=$dir/bad.log
+printf 'int  f( int x ){return x;}\n' > "$dir/bad.c"
+cp .clang-format "$dir/.clang-format"
+(cd "$dir" && unformatted bad.c) > "$log"
+if [ -s "$log" ]; then
+	tap ok 'a misformatted file is caught'
+else
+	tap fail 'a misformatted file is caught'
+fi
