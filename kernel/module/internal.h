@@ -31,6 +31,13 @@ struct module_region {
 
 #define MODULE_WHY_MAX 256
 
+/*
+ * The most sections a module may have.  A module built with
+ * -ffunction-sections -fdata-sections has a few per function; a file with
+ * more is refused before any per-section work.
+ */
+#define MODULE_SECTIONS_MAX 8192u
+
 struct load_info {
 	const char *name;	/* for messages: "hello" */
 	Elf64_Ehdr *hdr;	/* the file, modified in place while loading */
