@@ -150,10 +150,33 @@ uint64_t module_find_symbol(const struct load_info *info, const char *name);
 /*
  * module_find_init_exit - the run addresses of init_module (required: a
  * module without one is rejected) and cleanup_module (0 if it has none,
- * which makes the module permanent).  After module_resolve_symbols().
+ * which makes the module permanent).  Each must be a function: init_module
+ * in core or init code, cleanup_module in core code.  After
+ * module_resolve_symbols().  0 or -ENOEXEC (tables.c).
  */
 int module_find_init_exit(struct load_info *info, uint64_t *init,
 			  uint64_t *exit);
+
+/*
+ * A parameter type the kernel provides: the address of its ops and the
+ * size of the variable it sets (0 for param_array_ops, whose argument is a
+ * struct kparam_array).
+ */
+struct module_param_type {
+	uint64_t ops;
+	size_t size;
+};
+
+/*
+ * module_check_tables - before anything follows them, check every pointer
+ * in the module's exports (name: a string in core read-only data; address:
+ * in the core, never the init region), parameters (name; type one of
+ * @types[0..@ntypes); variable or array inside core data) and shell
+ * commands (strings; function in core code).  After relocation.  Returns
+ * 0 or -ENOEXEC naming the table, entry and field (tables.c).
+ */
+int module_check_tables(struct load_info *info,
+			const struct module_param_type *types, size_t ntypes);
 
 /* module_reloc_name - "R_X86_64_PC32" for a type number, or NULL. */
 const char *module_reloc_name(uint32_t type);

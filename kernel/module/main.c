@@ -121,6 +121,20 @@ static int check_modinfo(struct load_info *info, struct module *mod)
 	return 0;
 }
 
+/* The parameter types a module may use, with the size each one sets. */
+static const struct module_param_type param_types[] = {
+	{ (uintptr_t)&param_ops_bool, sizeof(bool) },
+	{ (uintptr_t)&param_ops_invbool, sizeof(bool) },
+	{ (uintptr_t)&param_ops_short, sizeof(short) },
+	{ (uintptr_t)&param_ops_ushort, sizeof(unsigned short) },
+	{ (uintptr_t)&param_ops_int, sizeof(int) },
+	{ (uintptr_t)&param_ops_uint, sizeof(unsigned int) },
+	{ (uintptr_t)&param_ops_long, sizeof(long) },
+	{ (uintptr_t)&param_ops_ulong, sizeof(unsigned long) },
+	{ (uintptr_t)&param_ops_charp, sizeof(char *) },
+	{ (uintptr_t)&param_array_ops, 0 },
+};
+
 /* Step: the core and init regions in the module area, writable for now. */
 static int alloc_regions(struct load_info *info, struct module *mod)
 {
@@ -265,6 +279,9 @@ static int link_module(struct load_info *info, struct module *mod,
 		err = module_apply_relocations(info);
 	if (!err)
 		err = module_find_init_exit(info, &init, &exit);
+	if (!err)
+		err = module_check_tables(info, param_types,
+					  ARRAY_SIZE(param_types));
 	if (err)
 		goto out_release_uses;
 	mod->init_fn = (int (*)(void))(uintptr_t)init;

@@ -8,7 +8,8 @@ test_multiboot2-srcs := kernel/multiboot2.c
 # The module loader on real modules: fixtures (tests/unit/fixtures/) built
 # by gcc and by clang with several option sets, plus the sample modules.
 module-core-srcs := kernel/module/elf.c kernel/module/layout.c \
-	kernel/module/symbols.c kernel/module/reloc.c kernel/lib/vsnprintf.c
+	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
+	kernel/lib/vsnprintf.c
 unit-tests += test_module_elf
 test_module_elf-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 unit-tests += test_module_reloc

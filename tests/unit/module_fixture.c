@@ -78,8 +78,30 @@ static int alloc_regions(struct load_info *info)
 	return 0;
 }
 
+/* The test kernel's parameter types, where fixture_resolve() puts them. */
+static void fixture_param_types(struct module_param_type types[10])
+{
+	static const struct {
+		const char *name;
+		size_t size;
+	} t[10] = {
+		{ "param_ops_bool", 1 }, { "param_ops_invbool", 1 },
+		{ "param_ops_short", 2 }, { "param_ops_ushort", 2 },
+		{ "param_ops_int", 4 }, { "param_ops_uint", 4 },
+		{ "param_ops_long", 8 }, { "param_ops_ulong", 8 },
+		{ "param_ops_charp", 8 }, { "param_array_ops", 0 },
+	};
+
+	for (int i = 0; i < 10; i++) {
+		fixture_resolve(NULL, t[i].name, &types[i].ops, NULL);
+		types[i].size = t[i].size;
+	}
+}
+
 int fixture_load(struct fixture *f, size_t len)
 {
+	struct module_param_type types[10];
+
 	struct load_info *info = &f->info;
 
 	/* A shortened file gets a buffer of its own size, for ASan to guard. */
@@ -105,6 +127,9 @@ int fixture_load(struct fixture *f, size_t len)
 		f->err = module_apply_relocations(info);
 	if (!f->err)
 		f->err = module_find_init_exit(info, &f->init, &f->exit);
+	fixture_param_types(types);
+	if (!f->err)
+		f->err = module_check_tables(info, types, 10);
 	if (f->err && getenv("FIXTURE_VERBOSE"))
 		fprintf(stderr, "# %s\n", info->why);
 	return f->err;

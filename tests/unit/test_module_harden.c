@@ -14,9 +14,77 @@
 #include <string.h>
 #include <cmocka.h>
 #include <kernel/errno.h>
+#include <kernel/export.h>
 #include "module_fixture.h"
 
+#define ST_INFO(bind, type) (((bind) << 4) | ((type) & 0xf))
+
 #define SYNTH_NAME ".s"
+#define BASE "tests/fixtures/sample-gcc-O2g.ko"
+
+static Elf64_Shdr *shdr(struct fixture *f, unsigned int i)
+{
+	return (Elf64_Shdr *)((char *)f->buf + ((Elf64_Ehdr *)f->buf)->e_shoff) + i;
+}
+
+/* The relocation at @offset in the relocation section @sec. */
+static Elf64_Rela *rela_at(struct fixture *f, const char *sec, uint64_t offset)
+{
+	unsigned int i = fixture_section(f, sec);
+	Elf64_Rela *r;
+
+	assert_int_not_equal(i, 0);
+	r = (Elf64_Rela *)((char *)f->buf + shdr(f, i)->sh_offset);
+	for (size_t k = 0; k < shdr(f, i)->sh_size / sizeof(*r); k++)
+		if (r[k].r_offset == offset)
+			return &r[k];
+	fail_msg("no relocation at %#llx in %s", (unsigned long long)offset, sec);
+	return NULL;
+}
+
+/* Symbol @name of the file, and its index. */
+static Elf64_Sym *symbol(struct fixture *f, const char *name, uint32_t *index)
+{
+	Elf64_Shdr *s = shdr(f, fixture_section(f, ".symtab"));
+	Elf64_Sym *syms = (Elf64_Sym *)((char *)f->buf + s->sh_offset);
+	const char *strtab = (char *)f->buf + shdr(f, s->sh_link)->sh_offset;
+
+	for (uint32_t i = 0; i < s->sh_size / sizeof(*syms); i++)
+		if (!strcmp(strtab + syms[i].st_name, name)) {
+			if (index)
+				*index = i;
+			return &syms[i];
+		}
+	fail_msg("no symbol %s", name);
+	return NULL;
+}
+
+/* Point relocation @r at symbol @name instead, with addend @addend. */
+static void retarget(struct fixture *f, Elf64_Rela *r, const char *name,
+		     int64_t addend)
+{
+	uint32_t index;
+
+	symbol(f, name, &index);
+	r->r_info = ELF64_R_INFO(index, ELF64_R_TYPE(r->r_info));
+	r->r_addend = addend;
+}
+
+/* Load @f; expect -ENOEXEC and every @parts in the message. */
+static void expect_reject(struct fixture *f, ...)
+{
+	const char *part;
+	va_list ap;
+
+	assert_int_equal(fixture_load(f, f->len), -ENOEXEC);
+	va_start(ap, f);
+	while ((part = va_arg(ap, const char *)))
+		if (!strstr(f->info.why, part))
+			fail_msg("message \"%s\" lacks \"%s\"", f->info.why, part);
+	va_end(ap);
+	fixture_free(f);
+}
+
 
 /*
  * A relocatable ELF file of @n sections: the null section, the name table
@@ -115,12 +183,94 @@ static void test_reject_long_name(void **state)
 	free(buf);
 }
 
+/* Parameter entries whose pointers lead outside the module's own parts. */
+static void test_param_pointers(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela__param", 0), "fixture_exported", 0);
+	expect_reject(&f, "__param entry 0: name", "not in the module's own core read-only data", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela__param", 8), "ext_func", 0);
+	expect_reject(&f, "__param entry 0 (level): type", "is not one the kernel provides", NULL);
+	fixture_read(&f, BASE);
+	rela_at(&f, ".rela__param", 24)->r_addend = 1 << 20;
+	expect_reject(&f, "__param entry 0: variable", "not in the module's own core data", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela__param", 24), "ext_data", 0);
+	expect_reject(&f, "__param entry 0: variable", NULL);
+}
+
+/* A NULL or stray export name, an export into init memory. */
+static void test_export_pointers(void **state)
+{
+	struct fixture f;
+	const char *rela = ".rela" KSYMTAB_PREFIX "fixture_exported";
+
+	fixture_read(&f, BASE);
+	rela_at(&f, rela, 8)->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	expect_reject(&f, "___ksymtab entry 0: name 0", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, rela, 8), "ext_data", 0);
+	expect_reject(&f, "___ksymtab entry 0: name", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, rela, 0), "fixture_init", 0);
+	expect_reject(&f, "___ksymtab entry 0 (fixture_exported): address",
+		      "not in the module's core (init memory", NULL);
+}
+
+/* "__paramZ..." is not the parameter table: refused, not half-trusted. */
+static void test_table_lookalike(void **state)
+{
+	struct fixture f;
+	Elf64_Shdr *s;
+	char *name;
+
+	fixture_read(&f, BASE);
+	s = shdr(&f, fixture_section(&f, "__param"));
+	name = (char *)f.buf + shdr(&f, ((Elf64_Ehdr *)f.buf)->e_shstrndx)->sh_offset +
+	       s->sh_name;
+	name[strlen(name)] = 'Z';	/* runs into the next name */
+	expect_reject(&f, "(__paramZ", "named like a special table but is not one", NULL);
+}
+
+/* Entry points: functions, and cleanup_module never in init code. */
+static void test_entry_points(void **state)
+{
+	struct fixture f;
+	Elf64_Sym *sym;
+
+	fixture_read(&f, BASE);
+	symbol(&f, "cleanup_module", NULL)->st_shndx =
+		(uint16_t)fixture_section(&f, ".init.text");
+	expect_reject(&f, "cleanup_module is in section", "(.init.text)",
+		      "not in code that stays", NULL);
+	fixture_read(&f, BASE);
+	sym = symbol(&f, "init_module", NULL);
+	sym->st_info = ST_INFO(STB_GLOBAL, STT_OBJECT);
+	expect_reject(&f, "init_module is not a function", NULL);
+	fixture_read(&f, BASE);
+	sym = symbol(&f, "init_module", NULL);
+	sym->st_shndx = (uint16_t)fixture_section(&f, ".data");
+	sym->st_value = 0;
+	expect_reject(&f, "init_module is in section", "(.data), not in code", NULL);
+	fixture_read(&f, BASE);
+	sym = symbol(&f, "cleanup_module", NULL);
+	sym->st_info = ST_INFO(STB_GLOBAL, STT_OBJECT);
+	expect_reject(&f, "cleanup_module is not a function", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_section_count_bounded),
 		cmocka_unit_test(test_overlap_among_many),
 		cmocka_unit_test(test_reject_long_name),
+		cmocka_unit_test(test_param_pointers),
+		cmocka_unit_test(test_export_pointers),
+		cmocka_unit_test(test_table_lookalike),
+		cmocka_unit_test(test_entry_points),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
