@@ -103,6 +103,8 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
+	/* The boot mappings are final: nothing W+X, no writable alias of code. */
+	mm_audit("boot");
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
 	crash_test_run();
 	if (ktest_requested())
@@ -115,8 +117,11 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	machine_poweroff();
 }
 
-void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
+void __init __no_stack_protector kernel_main(uint32_t magic,
+					     phys_addr_t info_phys)
 {
+	/* Before any protected function is on the stack to notice. */
+	stack_protector_init();
 	/* A console before anything else, so every later step can report. */
 	serial_early_init();
 	unmap_identity();

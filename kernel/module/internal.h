@@ -220,6 +220,20 @@ int kernel_symbol_lookup(const char *name, uintptr_t *value, bool *gpl_only);
 int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 		   void *ctx);
 
+/*
+ * module_check_exports_unique - refuse (-EEXIST, @info->why naming the
+ * symbol and both owners) a module that exports a name the kernel, a
+ * loaded module or the module itself exports already.  After
+ * module_check_tables() (symtab.c).
+ */
+int module_check_exports_unique(struct load_info *info);
+
+/*
+ * module_loading_disabled - true once modules_disabled (command line) or
+ * the modules_disable shell command has locked module loading (lock.c).
+ */
+bool module_loading_disabled(void);
+
 /* module_blacklisted - @name is listed in module_blacklist= (cmdline.c). */
 bool module_blacklisted(const char *name);
 

@@ -6,6 +6,7 @@
  * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
  */
 #include <kernel/errno.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
@@ -39,10 +40,26 @@ void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
 		fn(m, arg);
 }
 
+/* A reference count misused: say so, with who did it, as Linux's WARN. */
+static void refcount_warn(const struct module *mod, const char *what,
+			  uintptr_t caller)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(sym, sizeof(sym), caller);
+	pr_warn("%s: %s (refcount %d, called from %s)\n", mod->name, what,
+		mod->refcount, sym);
+}
+
 bool try_module_get(struct module *mod)
 {
 	if (mod->state == MODULE_STATE_GOING)
 		return false;
+	if (mod->refcount == INT32_MAX) {
+		refcount_warn(mod, "reference count would overflow; reference refused",
+			      (uintptr_t)__builtin_return_address(0));
+		return false;
+	}
 	mod->refcount++;
 	return true;
 }
@@ -50,8 +67,12 @@ EXPORT_SYMBOL(try_module_get);
 
 void module_put(struct module *mod)
 {
-	if (mod->refcount > 0)
-		mod->refcount--;
+	if (mod->refcount <= 0) {
+		refcount_warn(mod, "module_put() without a reference held; ignored",
+			      (uintptr_t)__builtin_return_address(0));
+		return;
+	}
+	mod->refcount--;
 }
 EXPORT_SYMBOL(module_put);
 
@@ -135,15 +156,20 @@ static const struct module_param_type param_types[] = {
 	{ (uintptr_t)&param_array_ops, 0 },
 };
 
-/* Step: the core and init regions in the module area, writable for now. */
+/*
+ * Step: the core and init regions in the module area, writable for now.
+ * Either may be empty (a module all __init has no core): it gets no pages.
+ */
 static int alloc_regions(struct load_info *info, struct module *mod)
 {
 	struct module_region *core = &info->region[MOD_CORE];
 	struct module_region *init = &info->region[MOD_INIT];
 
-	mod->core = modarea_alloc(core->size, PAGE_KERNEL_RW);
-	if (!mod->core)
-		return -ENOMEM;
+	if (core->size) {
+		mod->core = modarea_alloc(core->size, PAGE_KERNEL_RW);
+		if (!mod->core)
+			return -ENOMEM;
+	}
 	if (init->size) {
 		mod->init = modarea_alloc(init->size, PAGE_KERNEL_RW);
 		if (!mod->init) {
@@ -161,7 +187,9 @@ static int alloc_regions(struct load_info *info, struct module *mod)
 	mod->core_ro_size = core->ro_size;
 	mod->init_size = init->size;
 	mod->init_text_size = init->text_size;
-	module_forget_freed_init(mod->core, core->size);
+	mod->init_ro_size = init->ro_size;
+	if (mod->core)
+		module_forget_freed_init(mod->core, core->size);
 	if (mod->init)
 		module_forget_freed_init(mod->init, init->size);
 	return 0;
@@ -171,7 +199,8 @@ static void free_regions(struct module *mod)
 {
 	if (mod->init)
 		modarea_free(mod->init);
-	modarea_free(mod->core);
+	if (mod->core)
+		modarea_free(mod->core);
 	mod->init = mod->core = NULL;
 }
 
@@ -223,26 +252,38 @@ static int parse_args(struct module *mod, const char *args)
 			   false);
 }
 
-/* vmm_protect() for [start, end) of @base, if that part is not empty. */
+/*
+ * New permissions for [start, end) of @base, if that part is not empty;
+ * the direct-map alias of read-only parts becomes read-only as well.
+ */
 static int protect_part(void *base, size_t start, size_t end, pte_t prot)
 {
 	if (end <= start)
 		return 0;
-	return vmm_protect((uintptr_t)base + start, (end - start) >> PAGE_SHIFT,
-			   prot);
+	return modarea_protect_range((char *)base + start,
+				     (end - start) >> PAGE_SHIFT, prot);
 }
 
-/* Step: final permissions -- code RX, constants R, data RW (all NX but code). */
+/*
+ * Step: final permissions -- code RX, constants R, data RW (all NX but
+ * code), in both regions: init constants are read-only while init runs.
+ */
 static int protect_regions(struct module *mod)
 {
-	int err = protect_part(mod->core, 0, mod->core_text_size, PAGE_KERNEL_RX);
+	int err = 0;
 
-	if (!err)
+	if (mod->core)
+		err = protect_part(mod->core, 0, mod->core_text_size,
+				   PAGE_KERNEL_RX);
+	if (!err && mod->core)
 		err = protect_part(mod->core, mod->core_text_size,
 				   mod->core_ro_size, PAGE_KERNEL_RO);
 	if (!err && mod->init)
 		err = protect_part(mod->init, 0, mod->init_text_size,
 				   PAGE_KERNEL_RX);
+	if (!err && mod->init)
+		err = protect_part(mod->init, mod->init_text_size,
+				   mod->init_ro_size, PAGE_KERNEL_RO);
 	return err;
 }
 
@@ -282,6 +323,8 @@ static int link_module(struct load_info *info, struct module *mod,
 	if (!err)
 		err = module_check_tables(info, param_types,
 					  ARRAY_SIZE(param_types));
+	if (!err)
+		err = module_check_exports_unique(info);
 	if (err)
 		goto out_release_uses;
 	mod->init_fn = (int (*)(void))(uintptr_t)init;
@@ -343,6 +386,8 @@ static int do_init_module(struct module *mod)
 	mod->state = MODULE_STATE_LIVE;
 	shell_add_cmds(&mod->shell_cmds);
 	free_init(mod);
+	/* Its pages and their direct-map aliases have their final permissions. */
+	mm_audit(mod->name);
 	return 0;
 }
 
@@ -355,6 +400,11 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 
 	if (strlen(name) >= MODULE_NAME_LEN || !*name)
 		return -ENAMETOOLONG;
+	if (module_loading_disabled()) {
+		pr_err("%s: module loading is disabled (modules_disabled) until reboot\n",
+		       name);
+		return -EPERM;
+	}
 	if (module_blacklisted(name)) {
 		pr_err("%s: module is blacklisted (module_blacklist=)\n", name);
 		return -EPERM;
