@@ -12,8 +12,16 @@
 
 #define AUDIT_REPORT_MAX 5	/* problems printed in full per audit */
 
+#define PT_ENTRIES 512
+#define PT_LEVELS 4
+#define LEVEL_SHIFT(l) (PAGE_SHIFT + 9 * (PT_LEVELS - 1 - (l)))
+#define DIRECT_MAP_SLOT ((DIRECT_MAP_BASE >> LEVEL_SHIFT(0)) % PT_ENTRIES)
+
+enum audit_pass { MARK_PROTECTED, CHECK_WRITABLE };
+
 struct audit {
 	const char *when;
+	enum audit_pass pass;
 	uint64_t *protected;	/* one bit per frame: mapped RO or X */
 	size_t nframes;
 	size_t mappings, problems;
@@ -31,44 +39,56 @@ static void audit_report(struct audit *a, const char *what, uintptr_t va,
 		       what, (unsigned long)va, (unsigned long long)pte);
 }
 
-/* The frames [first, first + count) a leaf entry maps, cut to the bitmap. */
-static size_t frames_of(const struct audit *a, pte_t pte, size_t size,
-			size_t *first)
+/* One leaf entry mapping @size bytes at @va, for the current pass. */
+static void audit_leaf(struct audit *a, uintptr_t va, pte_t pte, size_t size)
 {
-	*first = (pte & PTE_ADDR_MASK & ~(size - 1)) >> PAGE_SHIFT;
-	if (*first >= a->nframes)
-		return 0;
-	return MIN(size >> PAGE_SHIFT, a->nframes - *first);
-}
+	size_t first = (pte & PTE_ADDR_MASK & ~(size - 1)) >> PAGE_SHIFT;
+	size_t n = first < a->nframes ?
+		   MIN(size >> PAGE_SHIFT, a->nframes - first) : 0;
+	bool writable = pte & PTE_WRITABLE;
 
-static void mark_protected(uintptr_t va, pte_t pte, size_t size, void *arg)
-{
-	struct audit *a = arg;
-	size_t first, n;
-
-	if ((pte & PTE_WRITABLE) && (pte & PTE_NX))
+	if (a->pass == MARK_PROTECTED) {
+		if (n && (!writable || !(pte & PTE_NX)))
+			bitmap_set_range(a->protected, first, n);
 		return;
-	n = frames_of(a, pte, size, &first);
-	if (n)
-		bitmap_set_range(a->protected, first, n);
-}
-
-static void check_mapping(uintptr_t va, pte_t pte, size_t size, void *arg)
-{
-	struct audit *a = arg;
-	size_t first, n;
-
+	}
 	a->mappings++;
 	if (va == 0)
 		audit_report(a, "a mapping of virtual address 0", va, pte);
-	if (!(pte & PTE_WRITABLE))
-		return;
-	if (!(pte & PTE_NX))
+	if (writable && !(pte & PTE_NX))
 		audit_report(a, "a writable and executable page", va, pte);
-	n = frames_of(a, pte, size, &first);
-	if (n && bitmap_count_range(a->protected, first, n))
+	if (writable && n && (n == 1 ? bitmap_test(a->protected, first) :
+			      bitmap_count_range(a->protected, first, n) != 0))
 		audit_report(a, "a writable alias of code or read-only data",
 			     va, pte);
+}
+
+/*
+ * Every present entry under @table (at @level, mapping from @va).  A tight
+ * loop rather than vmm_for_each_mapping(): it runs after every module load
+ * over tens of thousands of direct-map entries.
+ */
+static void audit_table(struct audit *a, const pte_t *table, int level,
+			uintptr_t va)
+{
+	for (size_t i = 0; i < PT_ENTRIES; i++) {
+		pte_t e = table[i];
+		uintptr_t at = va | (i << LEVEL_SHIFT(level));
+
+		if (!(e & PTE_PRESENT))
+			continue;
+		if (level == 0 && i >= PT_ENTRIES / 2)
+			at |= 0xffff000000000000ul;	/* sign-extend bit 47 */
+		/* The direct map's read-only entries are aliases: the frames
+		 * they map are marked through their own mappings. */
+		if (level == 0 && i == DIRECT_MAP_SLOT && a->pass == MARK_PROTECTED)
+			continue;
+		if (level == PT_LEVELS - 1 || (e & PTE_HUGE))
+			audit_leaf(a, at, e, 1ul << LEVEL_SHIFT(level));
+		else
+			audit_table(a, phys_to_virt(e & PTE_ADDR_MASK),
+				    level + 1, at);
+	}
 }
 
 size_t mm_audit(const char *when)
@@ -87,8 +107,10 @@ size_t mm_audit(const char *when)
 	a.protected = audit_bitmap;
 	a.nframes = audit_frames;
 	memset(a.protected, 0, BITMAP_WORDS(a.nframes) * sizeof(uint64_t));
-	vmm_for_each_mapping(mark_protected, &a);
-	vmm_for_each_mapping(check_mapping, &a);
+	a.pass = MARK_PROTECTED;
+	audit_table(&a, kernel_pml4, 0, 0);
+	a.pass = CHECK_WRITABLE;
+	audit_table(&a, kernel_pml4, 0, 0);
 	if (a.problems)
 		pr_err("mm: audit after %s: %zu problem(s) in %zu mappings\n",
 		       when, a.problems, a.mappings);
