@@ -220,6 +220,25 @@ static void test_export_pointers(void **state)
 		      "not in the module's core (init memory", NULL);
 }
 
+/* Shell command entries: strings in core rodata, the function in core code. */
+static void test_shell_cmd_pointers(void **state)
+{
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
+	expect_reject(&f, ".shell_cmds entry 0: function", "not in the module's own core code", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "ext_func", 0);
+	expect_reject(&f, ".shell_cmds entry 0: function 0xffffffff80100000", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 0), "ext_data", 0);
+	expect_reject(&f, ".shell_cmds entry 0: name", "read-only data", NULL);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 16), "fixture_init", 0);
+	expect_reject(&f, ".shell_cmds entry 0: help", NULL);
+}
+
 /* "__paramZ..." is not the parameter table: refused, not half-trusted. */
 static void test_table_lookalike(void **state)
 {
@@ -269,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_reject_long_name),
 		cmocka_unit_test(test_param_pointers),
 		cmocka_unit_test(test_export_pointers),
+		cmocka_unit_test(test_shell_cmd_pointers),
 		cmocka_unit_test(test_table_lookalike),
 		cmocka_unit_test(test_entry_points),
 	};
