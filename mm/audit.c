@@ -68,9 +68,39 @@ static void audit_leaf(struct audit *a, uintptr_t va, pte_t pte, size_t size)
  * loop rather than vmm_for_each_mapping(): it runs after every module load
  * over tens of thousands of direct-map entries.
  */
+/*
+ * A last-level table in the second pass, the common case by far (the
+ * direct map): entries that are read-only or not present need no more.
+ */
+static void audit_pt(struct audit *a, const pte_t *table, uintptr_t va)
+{
+	for (size_t i = 0; i < PT_ENTRIES; i++) {
+		pte_t e = table[i];
+		uintptr_t at = va + i * PAGE_SIZE;
+		size_t frame = (e & PTE_ADDR_MASK) >> PAGE_SHIFT;
+
+		if (!(e & PTE_PRESENT))
+			continue;
+		a->mappings++;
+		if (at == 0)
+			audit_report(a, "a mapping of virtual address 0", at, e);
+		if (!(e & PTE_WRITABLE))
+			continue;
+		if (!(e & PTE_NX))
+			audit_report(a, "a writable and executable page", at, e);
+		if (frame < a->nframes && bitmap_test(a->protected, frame))
+			audit_report(a, "a writable alias of code or read-only data",
+				     at, e);
+	}
+}
+
 static void audit_table(struct audit *a, const pte_t *table, int level,
 			uintptr_t va)
 {
+	if (level == PT_LEVELS - 1 && a->pass == CHECK_WRITABLE) {
+		audit_pt(a, table, va);
+		return;
+	}
 	for (size_t i = 0; i < PT_ENTRIES; i++) {
 		pte_t e = table[i];
 		uintptr_t at = va | (i << LEVEL_SHIFT(level));
