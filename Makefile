@@ -71,7 +71,7 @@ KERNEL := $(BUILD)/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
 .PHONY: all iso run test bench gdb deps clean help
-all: iso modules
+all: iso modules $(BUILD)/tools/serial-relay
 
 help:
 	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
@@ -168,8 +168,9 @@ iso: $(ISO)
 deps:
 	$(Q)tools/deps.sh
 
+# tools/run-qemu.sh feeds piped input through the serial relay.
 run: deps
-	$(Q)$(MAKE) iso
+	$(Q)$(MAKE) iso $(BUILD)/tools/serial-relay
 	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		$(if $(filter 1,$(GUI)),--gui)
 

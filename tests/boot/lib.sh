@@ -32,8 +32,9 @@ iso_for() {
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
-		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
-			mv "$iso.tmp" "$iso" || return 1
+		# Tests run in parallel: another may be making the same ISO.
+		tools/mkiso.sh "$KERNEL" "$iso.$$.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
+			mv "$iso.$$.tmp" "$iso" || return 1
 	fi
 	echo "$iso"
 }
