@@ -11,6 +11,7 @@ obj-y += kernel/module/kallsyms.o
 obj-y += kernel/module/cmdline.o
 obj-y += kernel/module/main.o
 obj-y += kernel/module/lock.o
+obj-y += kernel/module/refcount.o
 obj-y += kernel/module/shell.o
 obj-y += kernel/module/modprobe.o
 obj-y += kernel/module/bench.o

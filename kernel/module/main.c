@@ -6,7 +6,6 @@
  * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
  */
 #include <kernel/errno.h>
-#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
@@ -39,42 +38,6 @@ void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
 	for (struct module *m = module_list; m; m = m->next)
 		fn(m, arg);
 }
-
-/* A reference count misused: say so, with who did it, as Linux's WARN. */
-static void refcount_warn(const struct module *mod, const char *what,
-			  uintptr_t caller)
-{
-	char sym[KSYM_SYMBOL_LEN];
-
-	sprint_symbol(sym, sizeof(sym), caller);
-	pr_warn("%s: %s (refcount %d, called from %s)\n", mod->name, what,
-		mod->refcount, sym);
-}
-
-bool try_module_get(struct module *mod)
-{
-	if (mod->state == MODULE_STATE_GOING)
-		return false;
-	if (mod->refcount == INT32_MAX) {
-		refcount_warn(mod, "reference count would overflow; reference refused",
-			      (uintptr_t)__builtin_return_address(0));
-		return false;
-	}
-	mod->refcount++;
-	return true;
-}
-EXPORT_SYMBOL(try_module_get);
-
-void module_put(struct module *mod)
-{
-	if (mod->refcount <= 0) {
-		refcount_warn(mod, "module_put() without a reference held; ignored",
-			      (uintptr_t)__builtin_return_address(0));
-		return;
-	}
-	mod->refcount--;
-}
-EXPORT_SYMBOL(module_put);
 
 const char *module_get_info(const struct module *mod, const char *tag,
 			    unsigned int n)
