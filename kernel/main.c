@@ -103,9 +103,12 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
+	boot_mark("free_initmem");
 	/* The boot mappings are final: nothing W+X, no writable alias of code. */
 	mm_audit("boot");
+	boot_mark("mm_audit");
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
+	boot_mark("ready");
 	crash_test_run();
 	if (ktest_requested())
 		qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
@@ -135,6 +138,7 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 
 	/* Time stamps from here on. */
 	tsc_calibrate();
+	boot_mark("early");
 
 	/*
 	 * Frames from the memory map (the boot information is copied, its
@@ -142,17 +146,21 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	 * with real permissions, then the heap.
 	 */
 	mm_init();
+	boot_mark("memory");
 
 	/* Exceptions become oopses instead of triple faults. */
 	gdt_init();
 	idt_init();
+	boot_mark("traps");
 
 	/* Parameters for built-in code, then the built-in drivers. */
 	cmdline_parse(saved_command_line, false);
 	do_initcalls();
+	boot_mark("initcalls");
 
 	/* Every built-in driver has its IRQ handler in place now. */
 	irq_enable();
+	boot_mark("irq");
 
 	kernel_run();
 }

@@ -93,6 +93,7 @@ finish_one() {
 	report "$name"
 }
 
+suite_start=$EPOCHREALTIME
 mapfile -t tests < <(list_tests | by_last_duration)
 for t in "${tests[@]}"; do
 	while [ ${#running[@]} -ge "$jobs" ]; do
@@ -118,6 +119,10 @@ done > "$durations.new"
 { cat "$durations.new"; cat "$durations" 2>/dev/null; } |
 	awk '!seen[$2]++' > "$durations.tmp" && mv "$durations.tmp" "$durations"
 rm -f "$durations.new"
+
+# The whole run's wall time, for make bench (only a run of every test).
+[ ${#filter[@]} -eq 0 ] &&
+	echo "$EPOCHREALTIME - $suite_start" | bc | xargs printf '%.1f\n' > "$out/suite_seconds"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,50 +1,114 @@
 /*
- * make bench figures for the module loader: the whole load and unload of a
- * module with 10,000 relocations (bigreloc.ko, from the initrd or given
- * to GRUB by make bench), per module and per relocation, kernel export
- * lookups, and the section checks of files with tens of thousands of
- * one-byte sections (refused by count, or checked for overlaps).
+ * make bench figures for the module loader: loading and unloading hello.ko
+ * step by step (its own file, as a user's insmod would), a module with
+ * 10,000 relocations (bigreloc.ko, from GRUB), kernel export lookups, and
+ * the init memory the boot-time modules gave back.
  */
 #include <kernel/bench.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
-#include <kernel/multiboot2.h>
 #include <kernel/printk.h>
-#include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
 #define BENCH_LOADS 50
 #define BENCH_RELOCS 10000	/* in bigreloc.ko, at least */
 #define BENCH_LOOKUPS 100000
-#define BENCH_MANY_SECTIONS 65000	/* a 4.2 MB file of one-byte sections */
-#define BENCH_SECTION_CHECKS 20
 
-static void bench_module_load(void)
+static const char *const load_step_keys[LOAD_STEPS] = {
+	[LOAD_READ] = "hello_load_read_ns",
+	[LOAD_CHECK] = "hello_load_check_ns",
+	[LOAD_LAYOUT] = "hello_load_layout_ns",
+	[LOAD_LINK] = "hello_load_link_ns",
+	[LOAD_RELOCATE] = "hello_load_relocate_ns",
+	[LOAD_FINISH] = "hello_load_finish_ns",
+	[LOAD_INIT] = "hello_load_init_ns",
+};
+
+/*
+ * Load and unload @name @rounds times; the mean of each load step goes to
+ * @steps, the whole load (from looking up the file) and unload to *load
+ * and *unload, in TSC ticks.  Returns 0 or the first error.
+ */
+static int bench_load_cycle(const char *name, int rounds, uint64_t *steps,
+			    uint64_t *load, uint64_t *unload)
 {
 	const void *buf;
 	size_t len;
-	uint64_t start, load = 0;
+	uint64_t t0, t1;
+	int err;
 
-	if (module_file("bigreloc", &buf, &len)) {
-		pr_info("bench: module load: no bigreloc.ko in the initrd or from GRUB\n");
+	*load = *unload = 0;
+	for (int s = 0; s < LOAD_STEPS; s++)
+		steps[s] = 0;
+	for (int i = 0; i < rounds; i++) {
+		t0 = rdtsc();
+		err = module_file(name, &buf, &len);
+		if (!err)
+			err = load_module(name, buf, len, NULL);
+		t1 = rdtsc();
+		if (err)
+			return err;
+		*load += t1 - t0;
+		for (int s = 0; s < LOAD_STEPS; s++)
+			steps[s] += module_load_cycles[s];
+		t0 = rdtsc();
+		err = remove_module(name);
+		*unload += rdtsc() - t0;
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static void bench_hello(void)
+{
+	uint64_t steps[LOAD_STEPS], load, unload;
+	bool was_loaded = module_find("hello") != NULL;
+	const void *buf;
+	size_t len;
+	int err;
+
+	if (was_loaded && remove_module("hello")) {
+		pr_info("bench: hello: loaded and cannot be removed\n");
 		return;
 	}
-	for (int i = 0; i < BENCH_LOADS; i++) {
-		start = rdtsc();
-		if (load_module("bigreloc", buf, len, NULL)) {
-			pr_info("bench: module load: bigreloc failed to load\n");
-			return;
-		}
-		load += rdtsc() - start;
-		remove_module("bigreloc");
+	err = bench_load_cycle("hello", BENCH_LOADS, steps, &load, &unload);
+	if (err) {
+		pr_info("bench: hello: load or unload failed (%d)\n", err);
+		return;
 	}
-	bench_report("load of a module with 10,000 relocations (per module)",
-		     BENCH_LOADS, load);
-	bench_report("load of a module with 10,000 relocations (per relocation)",
-		     (uint64_t)BENCH_LOADS * BENCH_RELOCS, load);
+	bench_value("hello_load_ns", tsc_to_ns(load / BENCH_LOADS),
+		    "insmod hello: find the file, load, run init");
+	for (int s = 0; s < LOAD_STEPS; s++)
+		bench_value(load_step_keys[s], tsc_to_ns(steps[s] / BENCH_LOADS),
+			    "one step of it");
+	bench_value("hello_unload_ns", tsc_to_ns(unload / BENCH_LOADS),
+		    "rmmod hello: cleanup_module, free everything");
+	if (was_loaded && !module_file("hello", &buf, &len))
+		load_module("hello", buf, len, NULL);
 }
-BENCH("module load", bench_module_load);
+BENCH("module load: hello", bench_hello);
+
+static void bench_bigreloc(void)
+{
+	uint64_t steps[LOAD_STEPS], load, unload;
+	int err;
+
+	err = bench_load_cycle("bigreloc", BENCH_LOADS, steps, &load, &unload);
+	if (err) {
+		pr_info("bench: bigreloc: no bigreloc.ko from GRUB, or it failed to load (%d)\n",
+			err);
+		return;
+	}
+	bench_report("bigreloc_load_ns",
+		     "load of a module with 10,000 relocations, per module",
+		     BENCH_LOADS, load);
+	bench_report("reloc_ns", "one relocation applied (relocation step only)",
+		     (uint64_t)BENCH_LOADS * BENCH_RELOCS, steps[LOAD_RELOCATE]);
+}
+BENCH("module load: 10,000 relocations", bench_bigreloc);
 
 static void bench_symbol_lookup(void)
 {
@@ -59,85 +123,24 @@ static void bench_symbol_lookup(void)
 	for (int i = 0; i < BENCH_LOOKUPS; i++)
 		found += !kernel_symbol_lookup(names[i % ARRAY_SIZE(names)],
 					       &value, &gpl);
-	bench_report("kernel export lookup", BENCH_LOOKUPS, rdtsc() - start);
+	bench_report("symbol_lookup_ns", "kernel export lookup", BENCH_LOOKUPS,
+		     rdtsc() - start);
 	if (!found)
 		pr_info("bench: kernel export lookup found nothing\n");
 }
 BENCH("module symbol lookup", bench_symbol_lookup);
 
-/*
- * A relocatable ELF file of @n sections in @buf: the null section, the name
- * table, n - 2 one-byte sections side by side, the headers at the end.
- * Returns its length; @buf must hold bench_elf_size(@n) bytes.
- */
-static size_t bench_elf_size(unsigned int n)
+static void add_init_size(struct module *mod, void *arg)
 {
-	return ALIGN_UP(sizeof(Elf64_Ehdr) + 4 + (n - 2), 8) +
-	       (size_t)n * sizeof(Elf64_Shdr);
+	*(size_t *)arg += mod->init_size;
 }
 
-static size_t bench_elf_build(uint8_t *buf, unsigned int n)
+static void bench_module_init_freed(void)
 {
-	size_t shoff = ALIGN_UP(sizeof(Elf64_Ehdr) + 4 + (n - 2), 8);
-	Elf64_Ehdr *h = (Elf64_Ehdr *)buf;
-	Elf64_Shdr *sh = (Elf64_Shdr *)(buf + shoff);
+	size_t bytes = 0;
 
-	memset(buf, 0, bench_elf_size(n));
-	memcpy(h->e_ident, ELFMAG, SELFMAG);
-	h->e_ident[EI_CLASS] = ELFCLASS64;
-	h->e_ident[EI_DATA] = ELFDATA2LSB;
-	h->e_ident[EI_VERSION] = EV_CURRENT;
-	h->e_version = EV_CURRENT;
-	h->e_type = ET_REL;
-	h->e_machine = EM_X86_64;
-	h->e_ehsize = sizeof(Elf64_Ehdr);
-	h->e_shentsize = sizeof(Elf64_Shdr);
-	h->e_shnum = (uint16_t)n;
-	h->e_shstrndx = 1;
-	h->e_shoff = shoff;
-	memcpy(buf + sizeof(*h), "\0.s", 4);
-	sh[1] = (Elf64_Shdr){ .sh_type = SHT_STRTAB, .sh_offset = sizeof(*h),
-			      .sh_size = 4, .sh_addralign = 1 };
-	for (unsigned int i = 2; i < n; i++)
-		sh[i] = (Elf64_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
-				      .sh_offset = sizeof(*h) + 4 + (i - 2),
-				      .sh_size = 1, .sh_addralign = 1 };
-	return bench_elf_size(n);
+	module_for_each(add_init_size, &bytes);
+	bench_value("module_init_freed_kib", bytes >> 10,
+		    "init memory the loaded modules gave back");
 }
-
-/* Time module_elf_check() on an @n-section file; it must be refused. */
-static void bench_sections(unsigned int n, const char *what)
-{
-	struct load_info *info = kmalloc(sizeof(*info), GFP_KERNEL);
-	uint8_t *buf = kmalloc(bench_elf_size(n), GFP_KERNEL);
-	uint64_t start, cycles = 0;
-	size_t len;
-
-	if (!buf || !info) {
-		pr_info("bench: %s: no memory for the file\n", what);
-		goto out;
-	}
-	len = bench_elf_build(buf, n);
-	for (int i = 0; i < BENCH_SECTION_CHECKS; i++) {
-		start = rdtsc();
-		if (!module_elf_check(info, "sections", buf, len)) {
-			pr_info("bench: %s: the file was accepted\n", what);
-			goto out;
-		}
-		cycles += rdtsc() - start;
-	}
-	bench_report(what, BENCH_SECTION_CHECKS, cycles);
-	pr_info("bench: %s: refused as \"%s\"\n", what, info->why);
-out:
-	kfree(buf);
-	kfree(info);
-}
-
-static void bench_section_checks(void)
-{
-	bench_sections(BENCH_MANY_SECTIONS,
-		       "check of a file with 65,000 one-byte sections");
-	bench_sections(MODULE_SECTIONS_MAX,
-		       "check of a file with 8,192 one-byte sections (overlap check, per file)");
-}
-BENCH("module section checks", bench_section_checks);
+BENCH("module init memory", bench_module_init_freed);

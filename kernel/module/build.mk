@@ -15,3 +15,4 @@ obj-y += kernel/module/refcount.o
 obj-y += kernel/module/shell.o
 obj-y += kernel/module/modprobe.o
 obj-y += kernel/module/bench.o
+obj-y += kernel/module/bench_elf.o

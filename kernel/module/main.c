@@ -10,6 +10,7 @@
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/x86.h>
 #include "internal.h"
 
 struct module *module_list;
@@ -262,6 +263,22 @@ static void free_init(struct module *mod)
 	mod->init = NULL;
 }
 
+uint64_t module_load_cycles[LOAD_STEPS];
+static uint64_t load_step_start;
+
+void load_step_begin(void)
+{
+	load_step_start = rdtsc();
+}
+
+void load_step_end(enum load_step step)
+{
+	uint64_t now = rdtsc();
+
+	module_load_cycles[step] = now - load_step_start;
+	load_step_start = now;
+}
+
 /* Link the file in @info into @mod: every step before init_module runs. */
 static int link_module(struct load_info *info, struct module *mod,
 		       const char *args)
@@ -278,9 +295,12 @@ static int link_module(struct load_info *info, struct module *mod,
 	if (err)
 		return err;
 	module_layout_place(info);
+	load_step_end(LOAD_LAYOUT);
 	err = module_resolve_symbols(info, module_resolve, mod);
+	load_step_end(LOAD_LINK);
 	if (!err)
 		err = module_apply_relocations(info);
+	load_step_end(LOAD_RELOCATE);
 	if (!err)
 		err = module_find_init_exit(info, &init, &exit);
 	if (!err)
@@ -307,6 +327,7 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = protect_regions(mod);
 	if (err)
 		goto out_free_args;
+	load_step_end(LOAD_FINISH);
 	return 0;
 
 out_free_args:
@@ -377,6 +398,7 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 		return -EEXIST;
 	}
 	/* The loader writes addresses into the file: work on a copy. */
+	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
 	err = -ENOMEM;
@@ -384,7 +406,9 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 		goto out_free;
 	memcpy(copy, buf, len);
 	strlcpy(mod->name, name, sizeof(mod->name));
+	load_step_end(LOAD_READ);
 	err = module_elf_check(&info, mod->name, copy, len);
+	load_step_end(LOAD_CHECK);
 	if (!err)
 		err = link_module(&info, mod, args);
 	if (err) {
@@ -397,7 +421,9 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	kfree(copy);
 	mod->state = MODULE_STATE_COMING;
 	module_append(mod);
-	return do_init_module(mod);
+	err = do_init_module(mod);
+	load_step_end(LOAD_INIT);
+	return err;
 
 out_free:
 	kfree(mod);
