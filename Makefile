@@ -3,15 +3,21 @@
 #   make            kernel, modules and the bootable ISO (build/sprout.iso)
 #   make run        boot the ISO in QEMU with the serial console on this terminal
 #   make test       every test: host unit tests and QEMU boot tests
-#   make bench      in-kernel benchmarks (figures in the serial log)
+#   make bench      boot times beside an empty kernel, in-kernel benchmarks,
+#                   sizes, least RAM: a table and build/bench.json
+#   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
 #
+#   make M=<dir> [modules|clean]   out-of-tree modules, as Linux's Kbuild
+#
 # Variables: V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
 # FIRMWARE=bios|uefi, GUI=1, INITRD_EXTRA=<dir> (its files go into the
-# initrd under /), RTC=y|m PCI=y|m (built in or modules; see config.mk).  Non-recursive: each folder adds its objects in a
-# build.mk fragment; the order of obj-y is link order, hence initcall order.
+# initrd under /), M=<dir> (with iso/run: its modules go into the initrd's
+# lib/modules), RTC=y|m PCI=y|m (built in or modules; see config.mk).
+# Non-recursive: each folder adds its objects in a build.mk fragment; the
+# order of obj-y is link order, hence initcall order.
 
 MAKEFLAGS += -rR --no-print-directory
 .SUFFIXES:
@@ -70,11 +76,11 @@ KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench gdb deps clean help
+.PHONY: all iso run test bench bootgraph gdb deps clean help
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
 
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
@@ -204,10 +210,25 @@ bench: deps
 	$(Q)$(MAKE) iso $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
 
+# make bootgraph: a boot with initcall_debug drawn as an SVG timeline, one
+# bar per initcall and per boot-time module (tools/bootgraph.sh).
+bootgraph: deps
+	$(Q)$(MAKE) $(KERNEL) $(INITRD) $(BUILD)/tools/serial-relay
+	$(Q)tools/mkiso.sh $(KERNEL) $(BUILD)/bootgraph.iso '$(CMDLINE) initcall_debug' $(INITRD)
+	$(Q)printf 'poweroff\n' | tools/run-qemu.sh --iso $(BUILD)/bootgraph.iso \
+		--mem $(MEM) --timeout 60 > $(BUILD)/bootgraph.log 2>&1
+	$(Q)tools/bootgraph.sh $(BUILD)/bootgraph.log > docs/bootgraph.svg
+	@echo "docs/bootgraph.svg: $$(grep -c 'class="bar"' docs/bootgraph.svg) bars"
+
 include tests/build.mk
 
+# With M=<dir>, only what the out-of-tree build wrote there (tools/extmod.mk).
+ifeq ($(M),)
 clean:
 	rm -rf $(BUILD) build-*
+else
+clean: extmod-clean
+endif
 
 FORCE:
 .PHONY: FORCE

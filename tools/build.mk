@@ -32,11 +32,12 @@ $(BUILD)/modules/full/%.ko: $(BUILD)/modules/%.ko
 	$(Q)cp $< $@
 INITRD_FILES = $(shell find $(INITRD_TREE) $(INITRD_EXTRA) -type f 2>/dev/null)
 
-# Rebuilt when INITRD_EXTRA or the set of files changes, not only their dates.
+# Rebuilt when INITRD_EXTRA, M or the set of files changes, not only their
+# dates.
 $(INITRD).files: FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) | cmp -s - $@ || \
-		printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) > $@
+	@printf '%s\n' '$(INITRD_EXTRA)' '$(M)' $(INITRD_FILES) | cmp -s - $@ || \
+		printf '%s\n' '$(INITRD_EXTRA)' '$(M)' $(INITRD_FILES) > $@
 
 # The drivers config.mk makes modules (CONFIG_MODULES, drivers/build.mk)
 # are loaded at boot: etc/modules is the base tree's with their names added.
@@ -54,7 +55,14 @@ $(INITRD): tools/mkinitrd.sh $(BUILD)/tools/depmod $$(INITRD_MODULES) \
 	$(quiet) INITRD $@
 	$(Q)tools/mkinitrd.sh -o $@ -d $(BUILD)/tools/depmod -t $(INITRD_TREE) \
 		-t $(INITRD_CONFIG) $(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') \
-		$(INITRD_MODULES)
+		$(INITRD_MODULES) $(INITRD_EXT_MODULES)
+
+# M=<dir>: the out-of-tree modules built there (modules.order lists them)
+# go into lib/modules as well, and into modules.dep.
+ifneq ($(M),)
+$(INITRD): extmod
+INITRD_EXT_MODULES = $$(sed 's|^|$(patsubst %/,%,$(M))/|' '$(patsubst %/,%,$(M))/modules.order')
+endif
 
 .PHONY: initrd
 initrd: $(INITRD)

@@ -4,7 +4,7 @@
 set -eu
 packages="make gcc libc6-dev binutils nasm cpio kmod gdb clang lld
 qemu-system-x86 ovmf grub-common grub-pc-bin grub-efi-amd64-bin mtools xorriso
-libcmocka-dev socat"
+libcmocka-dev socat libxml2-utils"
 
 missing=
 for p in $packages; do

@@ -28,6 +28,11 @@ stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-initrd.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/lib/modules"
 for ko in "$@"; do
+	# Two modules of one name: the loader could only ever find one.
+	if [ -e "$stage/lib/modules/${ko##*/}" ]; then
+		echo "mkinitrd: $ko: a module named ${ko##*/} is already in lib/modules" >&2
+		exit 1
+	fi
 	cp "$ko" "$stage/lib/modules/"
 done
 # One tree per line, so a directory name may contain spaces.

@@ -6,10 +6,13 @@
  * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
  */
 #include <kernel/errno.h>
+#include <kernel/initcall.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -29,7 +32,7 @@ const char *module_state_name(enum module_state state)
 struct module *module_find(const char *name)
 {
 	for (struct module *m = module_list; m; m = m->next)
-		if (!strcmp(m->name, name))
+		if (modprobe_name_eq(m->name, strlen(m->name), name))
 			return m;
 	return NULL;
 }
@@ -302,6 +305,8 @@ static int link_module(struct load_info *info, struct module *mod,
 		err = module_apply_relocations(info);
 	load_step_end(LOAD_RELOCATE);
 	if (!err)
+		err = module_set_this_module(info, mod);
+	if (!err)
 		err = module_find_init_exit(info, &init, &exit);
 	if (!err)
 		err = module_check_tables(info, param_types,
@@ -353,9 +358,27 @@ static void unlink_and_free(struct module *mod)
 	kfree(mod);
 }
 
+/* init_module, traced and timed under initcall_debug as Linux does. */
+static int call_init_module(struct module *mod)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	uint64_t t0;
+	int ret;
+
+	if (!initcall_debug)
+		return mod->init_fn();
+	sprint_symbol(sym, sizeof(sym), (uintptr_t)mod->init_fn);
+	pr_info("calling  %s @ module\n", sym);
+	t0 = ktime_get_ns();
+	ret = mod->init_fn();
+	pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
+		(unsigned long long)((ktime_get_ns() - t0) / NSEC_PER_USEC));
+	return ret;
+}
+
 static int do_init_module(struct module *mod)
 {
-	int ret = mod->init_fn();
+	int ret = call_init_module(mod);
 
 	if (ret < 0) {
 		pr_err("%s: init_module failed with %d (%s)\n", mod->name, ret,
@@ -389,14 +412,6 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 		       name);
 		return -EPERM;
 	}
-	if (module_blacklisted(name)) {
-		pr_err("%s: module is blacklisted (module_blacklist=)\n", name);
-		return -EPERM;
-	}
-	if (module_find(name)) {
-		pr_err("%s: a module of that name is already loaded\n", name);
-		return -EEXIST;
-	}
 	/* The loader writes addresses into the file: work on a copy. */
 	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
@@ -410,12 +425,14 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	err = module_elf_check(&info, mod->name, copy, len);
 	load_step_end(LOAD_CHECK);
 	if (!err)
+		err = module_take_identity(&info, mod);
+	if (!err)
 		err = link_module(&info, mod, args);
 	if (err) {
 		if (info.why[0])
 			pr_err("%s\n", info.why);
 		else
-			pr_err("%s: cannot load: %s\n", name, errno_name(err));
+			pr_err("%s: cannot load: %s\n", mod->name, errno_name(err));
 		goto out_free;
 	}
 	kfree(copy);

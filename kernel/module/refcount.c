@@ -19,8 +19,11 @@ static void refcount_warn(const struct module *mod, const char *what,
 		mod->refcount, sym);
 }
 
+/* THIS_MODULE is NULL in built-in code: a reference on it always holds. */
 bool try_module_get(struct module *mod)
 {
+	if (!mod)
+		return true;
 	if (mod->state == MODULE_STATE_GOING)
 		return false;
 	if (mod->refcount == INT32_MAX) {
@@ -35,6 +38,8 @@ EXPORT_SYMBOL(try_module_get);
 
 void module_put(struct module *mod)
 {
+	if (!mod)
+		return;
 	if (mod->refcount <= 0) {
 		refcount_warn(mod, "module_put() without a reference held; ignored",
 			      (uintptr_t)__builtin_return_address(0));

@@ -1,7 +1,8 @@
 /*
- * A module whose code and data are all __init: its core region is empty.
- * It loads, runs its init, keeps nothing but its name in lsmod, and, with
- * no cleanup_module, stays until reboot.
+ * A module whose code and data are all __init -- but for __this_module,
+ * which the build adds to every module (its .mod.c); without that pointer
+ * the core region is empty.  It loads, runs its init, and, with no
+ * cleanup_module, stays until reboot.
  */
 #include <linux/init.h>
 #include <linux/module.h>

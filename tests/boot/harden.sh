@@ -11,7 +11,7 @@ expect 'hello: reference count would overflow; reference refused \(refcount 2147
 expect 'hello: module_put\(\) without a reference held; ignored \(refcount 0, called from refcount_limits' 'a put at zero warns with the module'"'"'s name'
 expect "ktest: invalid value 'x' for parameter 'a'" 'the first bad parameter is reported'
 expect "ktest: invalid value '1,x,3' for parameter 'arr'" 'and the next bad one too'
-expect 'exporter2: exports duplicate symbol exporter_[a-z]+ \(owned by exporter\)' 'a duplicate module export names the symbol and both owners'
+expect 'exporte2: exports duplicate symbol exporter_[a-z_]+ \(owned by exporter\)' 'a duplicate module export names the symbol and both owners'
 expect 'dupexport: exports duplicate symbol kstrtoll \(owned by kernel\)' 'an export shadowing the kernel'"'"'s is refused'
 expect 'allinit: only init, 1 call' 'a module all __init runs its init'
 expect 'mm: audit after ktest \(writable alias of kernel text\): a writable alias of code or read-only data at 0xffffc9' 'the audit names a writable alias of kernel text'

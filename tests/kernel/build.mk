@@ -6,4 +6,5 @@ obj-y += tests/kernel/initcall_test.o
 obj-y += tests/kernel/drivers_test.o
 obj-y += tests/kernel/mm_test.o
 obj-y += tests/kernel/module_test.o
+obj-y += tests/kernel/slab_test.o
 obj-y += tests/kernel/harden_test.o

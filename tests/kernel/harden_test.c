@@ -7,6 +7,7 @@
  * pages below the kernel's stacks.  The module files come from GRUB
  * (tests/boot/harden.sh); without them those cases say so and skip.
  */
+#include <kernel/elf.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
@@ -99,16 +100,49 @@ static void params_after_a_bad_one(struct ktest *t)
 	KT_EXPECT_EQ(t, hp_count, 2);
 }
 
-/* Nothing but __init: no core region, and still it loads and stays. */
+/*
+ * The header of section @name in the module file @buf, or NULL.  The file
+ * is a sample module the build made, so its headers are sound.
+ */
+static Elf64_Shdr *section_named(void *buf, const char *name)
+{
+	Elf64_Ehdr *h = buf;
+	Elf64_Shdr *sh = (Elf64_Shdr *)((char *)buf + h->e_shoff);
+	const char *names = (const char *)buf + sh[h->e_shstrndx].sh_offset;
+
+	for (unsigned int i = 1; i < h->e_shnum; i++)
+		if (!strcmp(names + sh[i].sh_name, name))
+			return &sh[i];
+	return NULL;
+}
+
+/*
+ * Nothing but __init: no core region, and still it loads and stays.  Every
+ * module the build makes has one pointer of core data, __this_module (from
+ * its .mod.c); the copy loaded here leaves it out, as a module built
+ * without that file would.
+ */
 static void all_init_module(struct ktest *t)
 {
 	struct module *mod;
+	Elf64_Shdr *bss;
 	const void *buf;
 	size_t len;
+	char *copy;
 
 	if (!have(t, "allinit", &buf, &len))
 		return;
-	KT_EXPECT_EQ(t, load_module("allinit", buf, len, NULL), 0);
+	copy = kmalloc(len, GFP_KERNEL);
+	KT_EXPECT(t, copy != NULL);
+	if (!copy)
+		return;
+	memcpy(copy, buf, len);
+	bss = section_named(copy, ".bss");
+	KT_EXPECT(t, bss && bss->sh_size == sizeof(void *));
+	if (bss)
+		bss->sh_size = 0;
+	KT_EXPECT_EQ(t, load_module("allinit", copy, len, NULL), 0);
+	kfree(copy);
 	mod = module_find("allinit");
 	KT_EXPECT(t, mod && mod->state == MODULE_STATE_LIVE);
 	KT_EXPECT(t, mod && mod->core == NULL && mod->init == NULL);
@@ -120,11 +154,24 @@ static void duplicate_exports(struct ktest *t)
 {
 	struct mm_stats before, after;
 
-	if (load(t, "exporter", "exporter") != 0)
+	const void *buf;
+	size_t len;
+	char *copy;
+
+	if (!have(t, "exporter", &buf, &len) || load(t, "exporter", "exporter"))
 		return;
+	/* A copy named "exporte2" in its .modinfo: another module, same exports. */
+	copy = kmalloc(len, GFP_KERNEL);
+	KT_EXPECT(t, copy != NULL);
+	if (!copy)
+		return;
+	memcpy(copy, buf, len);
+	for (size_t i = 0; i + sizeof("name=exporter") <= len; i++)
+		if (!memcmp(copy + i, "name=exporter", sizeof("name=exporter")))
+			copy[i + sizeof("name=exporter") - 2] = '2';
 	memory_snapshot(&before);
-	KT_EXPECT_EQ(t, load(t, "exporter", "exporter2"), -EEXIST);
-	KT_EXPECT(t, module_find("exporter2") == NULL);
+	KT_EXPECT_EQ(t, load_module("exporte2", copy, len, NULL), -EEXIST);
+	KT_EXPECT(t, module_find("exporte2") == NULL);
 	KT_EXPECT_EQ(t, load(t, "dupexport", "dupexport"), -EEXIST);
 	KT_EXPECT(t, module_find("dupexport") == NULL);
 	memory_snapshot(&after);
@@ -132,6 +179,7 @@ static void duplicate_exports(struct ktest *t)
 	KT_EXPECT_EQ(t, before.heap_bytes, after.heap_bytes);
 	KT_EXPECT_EQ(t, before.modarea_pages, after.modarea_pages);
 	KT_EXPECT_EQ(t, remove_module("exporter"), 0);
+	kfree(copy);
 }
 
 /* The direct-map alias of @va's frame is writable? */
