@@ -158,12 +158,18 @@ int module_find_init_exit(struct load_info *info, uint64_t *init,
 			  uint64_t *exit);
 
 /*
- * A parameter type the kernel provides: the address of its ops and the
- * size of the variable it sets (0 for param_array_ops, whose argument is a
- * struct kparam_array).
+ * A parameter type the kernel provides: the address of its ops, what its
+ * argument points at, and the size of the variable a scalar type sets.
  */
+enum module_param_kind {
+	MODULE_PARAM_SCALAR,	/* arg: the variable, @size bytes */
+	MODULE_PARAM_ARRAY,	/* arr: a struct kparam_array */
+	MODULE_PARAM_STRING,	/* str: a struct kparam_string */
+};
+
 struct module_param_type {
 	uint64_t ops;
+	enum module_param_kind kind;
 	size_t size;
 };
 
@@ -171,7 +177,8 @@ struct module_param_type {
  * module_check_tables - before anything follows them, check every pointer
  * in the module's exports (name: a string in core read-only data; address:
  * in the core, never the init region), parameters (name; type one of
- * @types[0..@ntypes); variable or array inside core data) and shell
+ * @types[0..@ntypes); variable, array or string buffer inside core data)
+ * and shell
  * commands (strings; function in core code).  After relocation.  Returns
  * 0 or -ENOEXEC naming the table, entry and field (tables.c).
  */

@@ -111,16 +111,19 @@ static int check_modinfo(struct load_info *info, struct module *mod)
 
 /* The parameter types a module may use, with the size each one sets. */
 static const struct module_param_type param_types[] = {
-	{ (uintptr_t)&param_ops_bool, sizeof(bool) },
-	{ (uintptr_t)&param_ops_invbool, sizeof(bool) },
-	{ (uintptr_t)&param_ops_short, sizeof(short) },
-	{ (uintptr_t)&param_ops_ushort, sizeof(unsigned short) },
-	{ (uintptr_t)&param_ops_int, sizeof(int) },
-	{ (uintptr_t)&param_ops_uint, sizeof(unsigned int) },
-	{ (uintptr_t)&param_ops_long, sizeof(long) },
-	{ (uintptr_t)&param_ops_ulong, sizeof(unsigned long) },
-	{ (uintptr_t)&param_ops_charp, sizeof(char *) },
-	{ (uintptr_t)&param_array_ops, 0 },
+	{ (uintptr_t)&param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool) },
+	{ (uintptr_t)&param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool) },
+	{ (uintptr_t)&param_ops_short, MODULE_PARAM_SCALAR, sizeof(short) },
+	{ (uintptr_t)&param_ops_ushort, MODULE_PARAM_SCALAR,
+	  sizeof(unsigned short) },
+	{ (uintptr_t)&param_ops_int, MODULE_PARAM_SCALAR, sizeof(int) },
+	{ (uintptr_t)&param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int) },
+	{ (uintptr_t)&param_ops_long, MODULE_PARAM_SCALAR, sizeof(long) },
+	{ (uintptr_t)&param_ops_ulong, MODULE_PARAM_SCALAR,
+	  sizeof(unsigned long) },
+	{ (uintptr_t)&param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *) },
+	{ (uintptr_t)&param_array_ops, MODULE_PARAM_ARRAY, 0 },
+	{ (uintptr_t)&param_ops_string, MODULE_PARAM_STRING, 0 },
 };
 
 /*

@@ -108,7 +108,7 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 		return bad_pointer(info, "__param", i, "array", addr, PART_RODATA);
 	arr = entry_at(info, addr);
 	t = param_type(types, ntypes, (uintptr_t)arr->ops);
-	if (!t || !t->size || t->size != arr->elemsize)
+	if (!t || t->kind != MODULE_PARAM_SCALAR || t->size != arr->elemsize)
 		return module_reject(info, "__param entry %zu (%s): array element type %#llx (%u bytes) is not one the kernel provides",
 				     i, name, (unsigned long long)(uintptr_t)arr->ops,
 				     arr->elemsize);
@@ -124,6 +124,20 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 	return 0;
 }
 
+static int check_param_string(struct load_info *info, size_t i, uint64_t addr)
+{
+	const struct kparam_string *kps;
+
+	if (!in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
+		return bad_pointer(info, "__param", i, "string", addr, PART_RODATA);
+	kps = entry_at(info, addr);
+	if (!kps->maxlen || !in_part(info, MOD_CORE, PART_RWDATA,
+				     (uintptr_t)kps->string, kps->maxlen))
+		return bad_pointer(info, "__param", i, "string buffer",
+				   (uintptr_t)kps->string, PART_RWDATA);
+	return 0;
+}
+
 static int check_params(struct load_info *info,
 			const struct module_param_type *types, size_t ntypes)
 {
@@ -132,6 +146,7 @@ static int check_params(struct load_info *info,
 			entry_at(info, info->params_addr + i * sizeof(*kp));
 		const struct module_param_type *t;
 		const char *name;
+		int err = 0;
 
 		if (!is_core_string(info, (uintptr_t)kp->name))
 			return bad_pointer(info, "__param", i, "name",
@@ -141,17 +156,17 @@ static int check_params(struct load_info *info,
 		if (!t)
 			return module_reject(info, "__param entry %zu (%s): type %#llx is not one the kernel provides",
 					     i, name, (unsigned long long)(uintptr_t)kp->ops);
-		if (!t->size) {
-			int err = check_param_array(info, i, name,
-						    (uintptr_t)kp->arr, types, ntypes);
-
-			if (err)
-				return err;
-		} else if (!in_part(info, MOD_CORE, PART_RWDATA,
-				    (uintptr_t)kp->arg, t->size)) {
-			return bad_pointer(info, "__param", i, "variable",
-					   (uintptr_t)kp->arg, PART_RWDATA);
-		}
+		if (t->kind == MODULE_PARAM_ARRAY)
+			err = check_param_array(info, i, name, (uintptr_t)kp->arr,
+						types, ntypes);
+		else if (t->kind == MODULE_PARAM_STRING)
+			err = check_param_string(info, i, (uintptr_t)kp->str);
+		else if (!in_part(info, MOD_CORE, PART_RWDATA,
+				  (uintptr_t)kp->arg, t->size))
+			err = bad_pointer(info, "__param", i, "variable",
+					  (uintptr_t)kp->arg, PART_RWDATA);
+		if (err)
+			return err;
 	}
 	return 0;
 }
