@@ -182,10 +182,14 @@ void udelay(unsigned long us)
 }
 EXPORT_SYMBOL(udelay);
 
+/*
+ * One deadline for the whole wait: a millisecond at a time, each step's
+ * overshoot (an interrupt, or the emulator's thread losing the host CPU)
+ * would add up.
+ */
 void mdelay(unsigned long ms)
 {
-	while (ms--)
-		udelay(1000);
+	udelay(ms * 1000);
 }
 EXPORT_SYMBOL(mdelay);
 
