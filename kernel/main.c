@@ -6,6 +6,7 @@
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
+#include <kernel/initcall.h>
 #include <kernel/interrupt.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
@@ -104,8 +105,13 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
 	boot_mark("free_initmem");
-	/* The boot mappings are final: nothing W+X, no writable alias of code. */
+	/*
+	 * The boot mappings are final: nothing W+X, no writable alias of code.
+	 * One walk covers the kernel and the boot-time modules; from here on
+	 * each module load is audited by itself.
+	 */
 	mm_audit("boot");
+	system_state = SYSTEM_RUNNING;
 	boot_mark("mm_audit");
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
 	boot_mark("ready");
