@@ -13,6 +13,7 @@ obj-y += kernel/printk/printk.o
 obj-y += kernel/printk/console.o
 obj-y += kernel/time/time.o
 obj-y += kernel/panic/panic.o
+obj-y += kernel/panic/stackprotector.o
 obj-y += kernel/panic/kallsyms.o
 obj-y += kernel/panic/backtrace.o
 obj-y += kernel/panic/warn.o

@@ -18,6 +18,8 @@ static const char *explain_not_present(uintptr_t addr)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
+	if (in_range(addr, ist_stack_guard, ist_stack_bottom))
+		return "double-fault stack guard page hit: that stack overflowed";
 	if (vmarea_is_guard(addr))
 		return "guard page after a module area or ioremap range: overrun";
 	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)

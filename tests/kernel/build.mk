@@ -11,3 +11,4 @@ test-y += tests/kernel/drivers_test.o
 test-y += tests/kernel/mm_test.o
 test-y += tests/kernel/module_test.o
 test-y += tests/kernel/slab_test.o
+test-y += tests/kernel/harden_test.o
