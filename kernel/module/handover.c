@@ -10,7 +10,7 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-#define TABLE_ALIGN 8	/* the tables' entries hold pointers */
+#define TABLE_ALIGN 8 /* the tables' entries hold pointers */
 
 static struct module_table_ops *table_ops;
 
@@ -44,10 +44,13 @@ int module_tables_add(struct load_info *info, struct module *mod)
 
 		if (!i)
 			continue;
-		if (s->sh_size % ops->entry_size || s->sh_addralign < TABLE_ALIGN ||
+		if (s->sh_size % ops->entry_size ||
+		    s->sh_addralign < TABLE_ALIGN ||
 		    !(s->sh_flags & SHF_ALLOC) || (s->sh_flags & SHF_WRITE)) {
-			err = module_reject(info, "section %u (%s): not a read-only table of %zu-byte entries",
-					    i, ops->section, ops->entry_size);
+			err = module_reject(
+				info,
+				"section %u (%s): not a read-only table of %zu-byte entries",
+				i, ops->section, ops->entry_size);
 			goto out_remove;
 		}
 		err = ops->add(mod, (const void *)(uintptr_t)s->sh_addr,
