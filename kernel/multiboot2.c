@@ -82,7 +82,12 @@ static int parse_mmap(const uint8_t *t, uint32_t size, struct boot_info *bi,
 		*why = "memory map entry size invalid";
 		return -EINVAL;
 	}
-	for (uint32_t off = 16; off + esize <= size; off += esize) {
+	/* size >= MB2_MMAP_MIN: the subtraction cannot wrap; a sum could. */
+	if (esize > size - MB2_MMAP_MIN) {
+		*why = "memory map entry size larger than its tag";
+		return -EINVAL;
+	}
+	for (uint32_t off = MB2_MMAP_MIN; esize <= size - off; off += esize) {
 		struct boot_mmap_entry *e;
 
 		if (bi->mmap_count == BOOT_MAX_MMAP) {

@@ -158,6 +158,35 @@ static void test_bad_tags(void **state)
 	expect_reject(&b, b.len, "module ends before it starts");
 }
 
+/*
+ * An entry size near 2^32 must not wrap "offset + size" past the tag's end
+ * and read made-up memory ranges from what follows.
+ */
+static void test_mmap_entry_size_wraps(void **state)
+{
+	static const uint32_t sizes[] = { 0xfffffff0, 0xfffffff8, 0x7ffffff8 };
+	struct blk b;
+	size_t t;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		memset(&b, 0, sizeof(b));
+		b.len = 8;
+		t = tag(&b, MB2_TAG_MMAP, 16 + 24);
+		put32(&b, t + 8, sizes[i]);
+		put64(&b, t + 16, 0x100000);
+		put64(&b, t + 24, 0x100000);
+		put32(&b, t + 32, MB2_MEMORY_AVAILABLE);
+		/* Bytes after the tag that would pass for entries. */
+		tag(&b, 99, 64);
+		memset(b.buf + t + 40, 0x41, 64);
+		put32(&b, t + 40, 99);
+		put32(&b, t + 44, 64);
+		finish(&b);
+		expect_reject(&b, b.len, "memory map entry size larger than its tag");
+		assert_int_equal(bi.mmap_count, 0);
+	}
+}
+
 static void test_misaligned(void **state)
 {
 	struct blk b;
@@ -217,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_bad_tags),
+		cmocka_unit_test(test_mmap_entry_size_wraps),
 		cmocka_unit_test(test_misaligned),
 		cmocka_unit_test(test_too_many_modules),
 		cmocka_unit_test(test_garbage),
