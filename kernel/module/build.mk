@@ -4,6 +4,7 @@ obj-y += kernel/module/elf.o
 obj-y += kernel/module/layout.o
 obj-y += kernel/module/symbols.o
 obj-y += kernel/module/reloc.o
+obj-y += kernel/module/modinfo.o
 obj-y += kernel/module/params.o
 obj-y += kernel/module/symtab.o
 obj-y += kernel/module/kallsyms.o

@@ -357,10 +357,12 @@ int module_elf_check(struct load_info *info, const char *name, void *buf,
 const char *module_get_modinfo(const struct load_info *info, const char *tag)
 {
 	size_t taglen = strlen(tag);
-	const char *p = info->modinfo, *end = p + info->modinfo_size;
+	const char *p = info->modinfo, *end;
 
+	if (!p)		/* no .modinfo (NULL + 0 would be undefined) */
+		return NULL;
 	/* The strings may be separated by padding NULs. */
-	for (; p && p < end; p += strlen(p) + 1)
+	for (end = p + info->modinfo_size; p < end; p += strlen(p) + 1)
 		if (!strncmp(p, tag, taglen) && p[taglen] == '=')
 			return p + taglen + 1;
 	return NULL;

@@ -87,32 +87,15 @@ static void module_unlink(struct module *mod)
 		}
 }
 
-/* Licenses that may use EXPORT_SYMBOL_GPL symbols, as Linux lists them. */
-static bool license_is_gpl_compatible(const char *license)
-{
-	static const char *const gpl[] = { "GPL", "GPL v2",
-		"GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
-		"Dual MPL/GPL" };
-
-	for (size_t i = 0; license && i < ARRAY_SIZE(gpl); i++)
-		if (!strcmp(license, gpl[i]))
-			return true;
-	return false;
-}
-
 /* Step: refuse a module built for another kernel or build configuration. */
 static int check_modinfo(struct load_info *info, struct module *mod)
 {
-	const char *magic = module_get_modinfo(info, "vermagic");
 	const char *license = module_get_modinfo(info, "license");
+	int err = module_check_vermagic(info);
 
-	if (!magic || strcmp(magic, VERMAGIC_STRING)) {
-		snprintf(info->why, sizeof(info->why),
-			 "%s: version magic '%s' should be '%s'", info->name,
-			 magic ? magic : "(none)", VERMAGIC_STRING);
-		return -ENOEXEC;
-	}
-	mod->gpl_compatible = license_is_gpl_compatible(license);
+	if (err)
+		return err;
+	mod->gpl_compatible = module_license_gpl_compatible(license);
 	if (!mod->gpl_compatible) {
 		kernel_taint |= TAINT_PROPRIETARY_MODULE;
 		pr_warn("%s: module license '%s' taints kernel.\n", info->name,

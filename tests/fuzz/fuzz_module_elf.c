@@ -1,18 +1,23 @@
 /*
  * libFuzzer target for the module loader's parser: any byte string goes
  * through validation, layout, placement, symbol resolution and relocation
- * exactly as a .ko would; the sanitizers catch any read or write outside
- * the file or the regions.  Build and run with "make fuzz".
+ * exactly as a .ko would, then the .modinfo checks (version magic,
+ * license, any tag) and the copy of its function symbols kept for
+ * backtraces, which is looked up again.  Build and run with "make fuzz".
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <kernel/errno.h>
+#include <kernel/kallsyms.h>
+#include <kernel/module.h>
 #include "../../kernel/module/internal.h"
+#include "host.h"
 
 #define FUZZ_CORE_ADDR 0xffffffffa0000000ull
 #define FUZZ_INIT_ADDR 0xffffffffa8000000ull
+
+/* kernel/module/kallsyms.c walks the loaded modules: the one fuzzed. */
+struct module *module_list;
 
 static int fuzz_resolve(struct load_info *info, const char *name,
 			uint64_t *value, void *ctx)
@@ -23,13 +28,59 @@ static int fuzz_resolve(struct load_info *info, const char *name,
 	return 0;
 }
 
+/* The .modinfo steps of load_module, and some tags read back. */
+static void fuzz_modinfo(struct load_info *info)
+{
+	static const char *const tags[] = { "license", "depends", "name",
+					    "parm", "" };
+
+	module_check_vermagic(info);
+	fuzz_check(strnlen(info->why, sizeof(info->why)) < sizeof(info->why),
+		   "load_info.why is NUL-terminated");
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		const char *v = module_get_modinfo(info, tags[i]);
+
+		fuzz_check(!v || (v > info->modinfo &&
+				  v + strlen(v) < info->modinfo + info->modinfo_size),
+			   "a .modinfo value lies inside .modinfo");
+		module_license_gpl_compatible(v);
+	}
+}
+
+/* The symbol copy, then every copied symbol found again by address. */
+static void fuzz_kallsyms(struct load_info *info)
+{
+	struct module mod = { .name = "fuzz", .state = MODULE_STATE_LIVE };
+	const char *modname, *name;
+	size_t size, offset;
+
+	if (module_kallsyms_copy(&mod, info))
+		return;
+	mod.core = (void *)(uintptr_t)info->region[MOD_CORE].addr;
+	mod.core_text_size = info->region[MOD_CORE].text_size;
+	mod.init = (void *)(uintptr_t)info->region[MOD_INIT].addr;
+	mod.init_text_size = info->region[MOD_INIT].text_size;
+	module_list = &mod;
+	for (size_t i = 0; i < mod.num_ksyms; i++) {
+		name = module_address_lookup(mod.ksyms[i].addr, &size, &offset,
+					     &modname);
+		fuzz_check(!name || (offset < size || offset == 0),
+			   "a symbol's offset lies inside it");
+	}
+	module_list = NULL;
+	module_kallsyms_free(&mod);
+}
+
 static void fuzz_load(void *buf, size_t len)
 {
 	struct load_info info;
 	uint64_t init, exit;
 	int r;
 
-	if (module_elf_check(&info, "fuzz", buf, len) || module_layout(&info))
+	if (module_elf_check(&info, "fuzz", buf, len))
+		return;
+	fuzz_modinfo(&info);
+	if (module_layout(&info))
 		return;
 	info.region[MOD_CORE].addr = FUZZ_CORE_ADDR;
 	info.region[MOD_INIT].addr = FUZZ_INIT_ADDR;
@@ -42,23 +93,19 @@ static void fuzz_load(void *buf, size_t len)
 	}
 	module_layout_place(&info);
 	if (!module_resolve_symbols(&info, fuzz_resolve, NULL) &&
-	    !module_apply_relocations(&info))
-		module_find_init_exit(&info, &init, &exit);
+	    !module_apply_relocations(&info) &&
+	    !module_find_init_exit(&info, &init, &exit))
+		fuzz_kallsyms(&info);
 out:
 	for (r = 0; r < MOD_REGIONS; r++)
 		free(info.region[r].mem);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* The loader wants an 8-byte aligned, writable copy, as the kernel makes. */
-	void *buf = aligned_alloc(8, (size + 7) & ~(size_t)7);
+	void *buf = fuzz_copy(data, size);
 
-	if (!buf)
-		return 0;
-	memcpy(buf, data, size);
 	fuzz_load(buf, size);
 	free(buf);
 	return 0;
