@@ -8,6 +8,7 @@ obj-y += mm/vmm.o
 obj-y += mm/paging.o
 obj-y += mm/kmalloc.o
 obj-y += mm/vmarea.o
+obj-y += mm/fault_inject.o
 obj-y += mm/fault.o
 obj-y += mm/initmem.o
 obj-y += mm/meminfo.o

@@ -6,6 +6,7 @@
  * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
  */
 #include <kernel/errno.h>
+#include <kernel/fault_inject.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
@@ -312,7 +313,8 @@ static int do_init_module(struct module *mod)
 	return 0;
 }
 
-int load_module(const char *name, const void *buf, size_t len, const char *args)
+static int do_load_module(const char *name, const void *buf, size_t len,
+			  const char *args)
 {
 	struct load_info info;
 	struct module *mod;
@@ -333,8 +335,11 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
 	err = -ENOMEM;
-	if (!copy || !mod)
+	if (!copy || !mod) {
+		pr_err("%s: cannot load: %s (a copy of its %zu bytes)\n", name,
+		       errno_name(err), len);
 		goto out_free;
+	}
 	memcpy(copy, buf, len);
 	strlcpy(mod->name, name, sizeof(mod->name));
 	err = module_elf_check(&info, mod->name, copy, len);
@@ -355,6 +360,17 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 out_free:
 	kfree(mod);
 	kfree(copy);
+	return err;
+}
+
+int load_module(const char *name, const void *buf, size_t len, const char *args)
+{
+	int err;
+
+	/* The scope of fault injection's "loader" option (failslab=...,loader). */
+	fault_loader_enter();
+	err = do_load_module(name, buf, len, args);
+	fault_loader_exit();
 	return err;
 }
 
