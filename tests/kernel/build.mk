@@ -7,3 +7,4 @@ obj-y += tests/kernel/drivers_test.o
 obj-y += tests/kernel/mm_test.o
 obj-y += tests/kernel/module_test.o
 obj-y += tests/kernel/fault_test.o
+obj-y += tests/kernel/soak_test.o
