@@ -37,7 +37,7 @@ VGA_ATTR_ERROR          equ 0x4f        ; white on red
 
 KERNEL_STACK_SIZE       equ 16384
 
-extern kernel_main
+extern kernel_main, boot_tsc
 
 %define PHYS(sym) ((sym) - KERNEL_VIRT_BASE)
 
@@ -47,9 +47,12 @@ global _start
 _start:
         cli
         cld
-        mov esp, PHYS(kernel_stack_top)
         mov esi, eax                    ; keep magic and info for kernel_main
         mov edi, ebx
+        rdtsc                           ; boot time stamps count from here
+        mov [PHYS(boot_tsc)], eax
+        mov [PHYS(boot_tsc) + 4], edx
+        mov esp, PHYS(kernel_stack_top)
 
         cmp esi, MB2_BOOTLOADER_MAGIC
         jne .bad_magic

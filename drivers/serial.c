@@ -28,18 +28,32 @@
 #define FCR_ENABLE_CLEAR 0x07	/* enable FIFOs, clear both */
 #define MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the IRQ line */
 #define LSR_DATA_READY 0x01
-#define LSR_THR_EMPTY 0x20
+#define LSR_THR_EMPTY 0x20	/* with FIFOs: the transmit FIFO is empty */
+#define IIR_FIFO_ENABLED 0xc0	/* both bits: a working 16550 FIFO */
+#define UART_FIFO_SIZE 16
 #define IER_RX_AVAILABLE 0x01
 #define UART_ABSENT 0xff	/* an undecoded port reads as all ones */
 #define COM1_IRQ 4
 #define UART_CLOCK 115200
 #define BAUD 115200
 
+/*
+ * Bytes the transmitter takes after it reports empty: the 16550's FIFO, or
+ * one for a UART without one.  Writing a FIFO's worth per status read halves
+ * the port accesses, and each one is slow when the UART is emulated.
+ */
+static unsigned int tx_fifo_size = 1;
+static unsigned int tx_room;
+
 void serial_putc(char c)
 {
-	for (int spins = 0; spins < 100000; spins++)
-		if (inb(COM1 + UART_LSR) & LSR_THR_EMPTY)
-			break;
+	if (!tx_room) {
+		for (int spins = 0; spins < 100000; spins++)
+			if (inb(COM1 + UART_LSR) & LSR_THR_EMPTY)
+				break;
+		tx_room = tx_fifo_size;
+	}
+	tx_room--;
 	outb(COM1 + UART_DATA, (uint8_t)c);
 }
 
@@ -74,6 +88,8 @@ void __init serial_early_init(void)
 	outb(COM1 + UART_DLM, divisor >> 8);
 	outb(COM1 + UART_LCR, LCR_8N1);
 	outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
+	if ((inb(COM1 + UART_IIR) & IIR_FIFO_ENABLED) == IIR_FIFO_ENABLED)
+		tx_fifo_size = UART_FIFO_SIZE;
 	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
 	console_register(&serial_console);
 	console_add_poller(serial_getc);

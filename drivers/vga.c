@@ -3,6 +3,11 @@
  * hardware cursor in step, and shows what the serial port shows.  It starts
  * early, from kernel_main; its initcall turns the cursor on, which the boot
  * loader may have left hidden.
+ *
+ * Scrolling moves the CRTC start address down the 32 KiB text window one
+ * row at a time instead of copying the screen: video memory is slow to read
+ * and write (under emulation every access is a device access), and a copy
+ * of 24 rows is needed only when the window is used up, every 200 lines.
  */
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -21,35 +26,52 @@
 #define CRTC_DATA 0x3d5
 #define CRTC_CURSOR_START 0x0a	/* bit 5: off; bits 0-4: first line */
 #define CRTC_CURSOR_END 0x0b	/* bits 0-4: last scan line */
-#define CRTC_CURSOR_HIGH 0x0e
+#define CRTC_START_HIGH 0x0c	/* first cell shown, in cells */
+#define CRTC_START_LOW 0x0d
+#define CRTC_CURSOR_HIGH 0x0e	/* cursor cell, from the window's start */
 #define CRTC_CURSOR_LOW 0x0f
+#define VGA_WINDOW_CELLS (32768 / 2)	/* 0xb8000-0xbffff */
 
 static uint16_t *vga_mem;
+static unsigned int vga_origin;	/* cell shown at the top left */
 static int vga_row, vga_col;
 static struct ansi_parser vga_ansi;
 
+static void crtc_write16(uint8_t high_reg, uint16_t value)
+{
+	outb(CRTC_INDEX, high_reg);
+	outb(CRTC_DATA, value >> 8);
+	outb(CRTC_INDEX, high_reg + 1);
+	outb(CRTC_DATA, value & 0xff);
+}
+
 static void vga_cell(int row, int col, char c)
 {
-	vga_mem[row * VGA_COLS + col] = (uint16_t)(VGA_ATTR << 8 | (uint8_t)c);
+	vga_mem[vga_origin + row * VGA_COLS + col] =
+		(uint16_t)(VGA_ATTR << 8 | (uint8_t)c);
 }
 
 static void vga_scroll(void)
 {
-	memmove(vga_mem, vga_mem + VGA_COLS,
-		(VGA_ROWS - 1) * VGA_COLS * sizeof(uint16_t));
+	unsigned int keep = (VGA_ROWS - 1) * VGA_COLS;
+
+	if (vga_origin + (VGA_ROWS + 1) * VGA_COLS <= VGA_WINDOW_CELLS) {
+		vga_origin += VGA_COLS;
+	} else {
+		memmove(vga_mem, vga_mem + vga_origin + VGA_COLS,
+			keep * sizeof(uint16_t));
+		vga_origin = 0;
+	}
 	for (int col = 0; col < VGA_COLS; col++)
 		vga_cell(VGA_ROWS - 1, col, ' ');
+	crtc_write16(CRTC_START_HIGH, (uint16_t)vga_origin);
 	vga_row = VGA_ROWS - 1;
 }
 
 static void vga_move_cursor(void)
 {
-	uint16_t pos = (uint16_t)(vga_row * VGA_COLS + vga_col);
-
-	outb(CRTC_INDEX, CRTC_CURSOR_HIGH);
-	outb(CRTC_DATA, pos >> 8);
-	outb(CRTC_INDEX, CRTC_CURSOR_LOW);
-	outb(CRTC_DATA, pos & 0xff);
+	crtc_write16(CRTC_CURSOR_HIGH,
+		     (uint16_t)(vga_origin + vga_row * VGA_COLS + vga_col));
 }
 
 static void vga_clear_from(int row, int col)
@@ -127,6 +149,8 @@ static struct console vga_console = {
 void __init vga_early_init(void)
 {
 	vga_mem = phys_to_virt(VGA_TEXT_PHYS);
+	vga_origin = 0;
+	crtc_write16(CRTC_START_HIGH, 0);
 	for (int row = 0; row < VGA_ROWS; row++)
 		for (int col = 0; col < VGA_COLS; col++)
 			vga_cell(row, col, ' ');

@@ -1,6 +1,9 @@
 /*
- * Time since boot from the TSC.  Its rate is measured once against PIT
- * channel 2 (1.193182 MHz, the speaker channel: usable without interrupts).
+ * Time since boot from the TSC.  boot/entry.asm reads the TSC at the very
+ * first instruction, so stamps count from the kernel's entry.  The rate
+ * comes from CPUID where the CPU states it; otherwise it is measured
+ * against PIT channel 2 (1.193182 MHz, the speaker channel: usable without
+ * interrupts) over the shortest window that reaches the wanted accuracy.
  */
 #include <kernel/init.h>
 #include <kernel/printk.h>
@@ -11,13 +14,27 @@
 #define PIT_CH2 0x42
 #define PIT_CMD 0x43
 #define PIT_CMD_CH2_ONESHOT 0xb0	/* channel 2, lo/hi byte, mode 0 */
-#define PORT_B 0x61			/* bit 0: ch2 gate, 1: speaker, 5: ch2 out */
+#define PIT_CMD_CH2_LATCH 0x80		/* counter latch command, channel 2 */
+#define PORT_B 0x61			/* bit 0: ch2 gate, 1: speaker */
 #define PORT_B_GATE 0x01
 #define PORT_B_SPEAKER 0x02
-#define PORT_B_OUT2 0x20
-#define CALIBRATE_MS 20
+#define PIT_START_COUNT 0xffff		/* mode 0 counts down from here */
 
-static uint64_t tsc_boot;
+/*
+ * The PIT window stops once the error bound is at most CALIBRATE_PPM
+ * (0.2 %: timestamps and udelay need no better), after at least
+ * CALIBRATE_MIN_TICKS (about 1 ms) and at most CALIBRATE_MAX_TICKS (10 ms,
+ * for a host so busy that each port read takes long).
+ */
+#define CALIBRATE_PPM 2000u
+#define CALIBRATE_MIN_TICKS (PIT_HZ / 1000)
+#define CALIBRATE_MAX_TICKS (PIT_HZ / 100)
+
+/* CPUID leaves that state the TSC rate (Intel SDM 2A, CPUID). */
+#define CPUID_TSC_CRYSTAL 0x15	/* EAX/EBX: TSC/crystal ratio, ECX: crystal Hz */
+#define CPUID_FREQ 0x16		/* EAX: base frequency in MHz */
+
+uint64_t boot_tsc;		/* written by boot/entry.asm at entry */
 static uint64_t tsc_rate_khz;
 static uint64_t ns_mult;	/* ns = cycles * ns_mult >> 32 */
 
@@ -28,7 +45,7 @@ uint64_t tsc_to_ns(uint64_t cycles)
 
 uint64_t ktime_get_ns(void)
 {
-	return ns_mult ? tsc_to_ns(rdtsc() - tsc_boot) : 0;
+	return ns_mult ? tsc_to_ns(rdtsc() - boot_tsc) : 0;
 }
 
 uint64_t tsc_khz(void)
@@ -36,32 +53,107 @@ uint64_t tsc_khz(void)
 	return tsc_rate_khz;
 }
 
+/* The TSC rate the CPU states, in kHz, or 0 where it states none. */
+static uint64_t __init tsc_khz_from_cpuid(void)
+{
+	uint32_t r[4];
+
+	cpuid(0, 0, r);
+	if (r[0] < CPUID_TSC_CRYSTAL)
+		return 0;
+	cpuid(CPUID_TSC_CRYSTAL, 0, r);
+	if (r[0] && r[1] && r[2])
+		return (uint64_t)r[2] * r[1] / r[0] / 1000;
+	if (r[0] < CPUID_FREQ)
+		return 0;
+	cpuid(CPUID_FREQ, 0, r);
+	return (uint64_t)(r[0] & 0xffff) * 1000;
+}
+
+struct pit_sample {
+	uint64_t tsc;		/* just before the latch */
+	uint64_t err;		/* cycles the read took: the latch is in there */
+	uint16_t count;
+};
+
+static void __init pit_sample(struct pit_sample *s)
+{
+	uint8_t lo, hi;
+
+	s->tsc = rdtsc();
+	outb(PIT_CMD, PIT_CMD_CH2_LATCH);
+	lo = inb(PIT_CH2);
+	hi = inb(PIT_CH2);
+	s->err = rdtsc() - s->tsc;
+	s->count = (uint16_t)(hi << 8 | lo);
+}
+
+/*
+ * Measure the TSC against a free-running PIT count.  Each end of the window
+ * is uncertain by the time its read took plus one PIT tick; the window
+ * grows until those errors are CALIBRATE_PPM of it.  *ppm gets the bound
+ * reached, *ticks the window in PIT ticks.
+ */
+static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
+{
+	struct pit_sample a, b;
+	uint64_t cycles, tick_cycles, err;
+	unsigned int n;
+	uint8_t port_b = inb(PORT_B) & ~(PORT_B_GATE | PORT_B_SPEAKER);
+
+	outb(PORT_B, port_b);
+	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
+	outb(PIT_CH2, PIT_START_COUNT & 0xff);
+	outb(PIT_CH2, PIT_START_COUNT >> 8);
+	outb(PORT_B, port_b | PORT_B_GATE);
+
+	pit_sample(&a);
+	for (;;) {
+		pit_sample(&b);
+		n = (uint16_t)(a.count - b.count);
+		if (n < CALIBRATE_MIN_TICKS)
+			continue;
+		cycles = b.tsc - a.tsc;
+		tick_cycles = cycles / n;
+		err = a.err + b.err + 2 * tick_cycles;
+		if (err * 1000000 <= (uint64_t)CALIBRATE_PPM * cycles ||
+		    n >= CALIBRATE_MAX_TICKS)
+			break;
+	}
+	outb(PORT_B, port_b);
+	*ppm = (unsigned int)(err * 1000000 / cycles);
+	*ticks = n;
+	return cycles * PIT_HZ / n / 1000;
+}
+
+static void __init tsc_set_rate(uint64_t khz)
+{
+	tsc_rate_khz = khz ? khz : 1;
+	ns_mult = (uint64_t)((1000000ull << 32) / tsc_rate_khz);
+}
+
 void __init tsc_calibrate(void)
 {
-	uint16_t count = PIT_HZ / 1000 * CALIBRATE_MS;
-	uint64_t t0, t1;
-	uint8_t b;
+	unsigned int ppm, ticks;
+	uint64_t khz = tsc_khz_from_cpuid();
 
-	tsc_boot = rdtsc();
-	b = inb(PORT_B) & ~(PORT_B_GATE | PORT_B_SPEAKER);
-	outb(PORT_B, b);
-	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
-	outb(PIT_CH2, count & 0xff);
-	outb(PIT_CH2, count >> 8);
-	t0 = rdtsc();
-	outb(PORT_B, b | PORT_B_GATE);
-	while (!(inb(PORT_B) & PORT_B_OUT2))
-		cpu_relax();
-	t1 = rdtsc();
-	outb(PORT_B, b);
-
-	tsc_rate_khz = (t1 - t0) / CALIBRATE_MS;
-	if (!tsc_rate_khz)
-		tsc_rate_khz = 1;
-	ns_mult = (uint64_t)((1000000ull << 32) / tsc_rate_khz);
-	pr_info("tsc: %llu.%03llu MHz (calibrated against the PIT)\n",
-		(unsigned long long)(tsc_rate_khz / 1000),
-		(unsigned long long)(tsc_rate_khz % 1000));
+	if (khz) {
+		tsc_set_rate(khz);
+		pr_info("tsc: %llu.%03llu MHz (from CPUID)\n",
+			(unsigned long long)(khz / 1000),
+			(unsigned long long)(khz % 1000));
+		return;
+	}
+	/*
+	 * A busy wait, and it must be: nothing else can tell time before the
+	 * TSC rate is known.  It lasts about 1 ms under emulation.
+	 */
+	khz = tsc_khz_from_pit(&ppm, &ticks);
+	tsc_set_rate(khz);
+	pr_info("tsc: %llu.%03llu MHz (PIT, %u us window, within %u ppm)\n",
+		(unsigned long long)(khz / 1000),
+		(unsigned long long)(khz % 1000),
+		(unsigned int)((uint64_t)ticks * 1000000 / PIT_HZ), ppm);
 }
 
 void udelay(unsigned long us)

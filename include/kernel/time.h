@@ -10,10 +10,16 @@
 #define NSEC_PER_USEC 1000ull
 #define NSEC_PER_SEC 1000000000ull
 
-/* tsc_calibrate - measure the TSC rate against PIT channel 2.  __init. */
+/*
+ * tsc_calibrate - learn the TSC rate: from CPUID where the CPU states it,
+ * else measured against PIT channel 2 (a busy wait of about 1 ms).  __init.
+ */
 void tsc_calibrate(void);
 
-/* Nanoseconds since boot; 0 until tsc_calibrate() has run. */
+/* The TSC at the kernel's first instruction (boot/entry.asm). */
+extern uint64_t boot_tsc;
+
+/* Nanoseconds since the kernel's entry; 0 until tsc_calibrate() has run. */
 uint64_t ktime_get_ns(void);
 
 /* tsc_to_ns - convert a TSC delta to nanoseconds. */

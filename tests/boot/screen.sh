@@ -7,9 +7,9 @@ source "$(dirname "$0")/lib.sh"
 
 sock=$out/screen.monitor
 
-# Runs beside QEMU: once the shell prompts (in log file $1), run command $3
-# if given and wait for the next prompt, take the screenshot $2, then power
-# off through the serial line (this output).
+# Runs beside QEMU: once the shell prompts (in log file $1), run the commands
+# in $3 if given (one per line) and wait for their prompts, take the
+# screenshot $2, then power off through the serial line (this output).
 screenshot_then_poweroff() {
 	local i prompts=1
 	for i in $(seq 600); do
@@ -18,9 +18,9 @@ screenshot_then_poweroff() {
 	done
 	if [ -n "${3:-}" ]; then
 		printf '%s\n' "$3"
-		prompts=2
+		prompts=$(($(printf '%s\n' "$3" | wc -l) + 1))
 	fi
-	for i in $(seq 100); do
+	for i in $(seq 300); do
 		[ "$(grep -o 'sprout# ' "$1" | wc -l)" -ge "$prompts" ] && break
 		sleep 0.1
 	done
@@ -109,3 +109,27 @@ for firmware in bios uefi; do
 		tap fail "$firmware: clear leaves only the prompt on the screen ($text_pixels text pixels)"
 	fi
 done
+
+# The VGA console scrolls by moving the CRTC start address through the
+# 32 KiB text window and copies the screen back to the top when the window
+# is used up (every 204 lines).  After about 300 lines the prompt must still
+# sit alone on the bottom row and the rows above must hold text.
+shot=$out/screen.scroll.ppm
+rm -f "$shot" "$out/$test_name.scroll.log"
+boot scroll 'loglevel=7' --monitor "$sock" \
+	< <(screenshot_then_poweroff "$out/$test_name.scroll.log" "$shot" \
+		"$(printf 'dmesg\n%.0s' 1 2 3 4 5 6)")
+check_screenshot "$shot" 'BIOS VGA after 300 lines' a8a8a8
+# Text pixels in the bottom row of cells (16 pixel rows) and above it.
+if [ -s "$shot" ]; then
+	read -r w h < <(head -c 64 "$shot" | tr -s ' \n' ' ' | cut -d' ' -f2-3)
+	header=$(printf 'P6\n%s %s\n255\n' "$w" "$h" | wc -c)
+	row_bytes=$((w * 3))
+	bottom=$(tail -c "$((row_bytes * 16))" "$shot" | od -An -v -tx1 -w3 |
+		tr -d ' ' | grep -c a8a8a8)
+	if [ "$bottom" -gt 50 ] && [ "$bottom" -lt 600 ]; then
+		tap ok "VGA after 300 lines: the prompt is on the bottom row ($bottom text pixels)"
+	else
+		tap fail "VGA after 300 lines: the prompt is on the bottom row ($bottom text pixels)"
+	fi
+fi
