@@ -4,6 +4,7 @@
 #   make run        boot the ISO in QEMU with the serial console on this terminal
 #   make test       every test: host unit tests and QEMU boot tests
 #   make bench      in-kernel benchmarks (figures in the serial log)
+#   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
@@ -72,7 +73,7 @@ ISO := $(BUILD)/sprout.iso
 all: iso modules
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
 
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@

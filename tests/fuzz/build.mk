@@ -98,10 +98,10 @@ fuzz-run-$(1): $(FUZZ_DIR)/$(1) $$($(1)-seeds)
 	@grep -E '^#[0-9]+.*(DONE|pulse)' $(FUZZ_DIR)/$(1).log | tail -n 1
 	@grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' $(FUZZ_DIR)/$(1).log
 
-fuzz-cov-$(1): $(FUZZ_DIR)/cov/$(1)
+fuzz-cov-$(1): $(FUZZ_DIR)/cov/$(1) $$($(1)-seeds)
 	@mkdir -p $(FUZZ_DIR)/corpus/$(1)
 	$$(Q)LLVM_PROFILE_FILE=$(FUZZ_DIR)/cov/$(1).profraw $(FUZZ_DIR)/cov/$(1) \
-		-runs=0 $(FUZZ_DIR)/corpus/$(1) tests/fuzz/corpus/$(1) \
+		-runs=0 $(FUZZ_DIR)/corpus/$(1) tests/fuzz/corpus/$(1) $$($(1)-seeds) \
 		> $(FUZZ_DIR)/cov/$(1).log 2>&1
 	$$(Q)llvm-profdata merge -sparse $(FUZZ_DIR)/cov/$(1).profraw \
 		-o $(FUZZ_DIR)/cov/$(1).profdata
@@ -109,10 +109,10 @@ fuzz-cov-$(1): $(FUZZ_DIR)/cov/$(1)
 	$$(Q)llvm-cov report $(FUZZ_DIR)/cov/$(1) \
 		-instr-profile=$(FUZZ_DIR)/cov/$(1).profdata \
 		$(filter-out kernel/lib/%,$($(1)-srcs)) | \
-		awk '/^Filename/ { for (i = 1; i <= NF; i++) if ($$$$i == "Lines") c = i } \
-		     c && $$$$1 !~ /^(Filename|-)/ && NF > c + 1 { \
-			printf "%-28s %5d of %5d lines (%s)\n", $$$$1, \
-				$$$$c - $$$$(c + 1), $$$$c, $$$$(c + 2) }'
+		awk '$$$$1 !~ /^(Filename|-)/ && NF >= 10 { \
+			sub(".*/kernel/", "kernel/", $$$$1); \
+			printf "  %-28s %5d of %5d lines (%s)\n", $$$$1, \
+				$$$$8 - $$$$9, $$$$8, $$$$10 }'
 endef
 $(foreach t,$(fuzz-targets),$(eval $(call fuzz_run_rule,$(t))))
 
