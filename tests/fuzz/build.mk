@@ -53,6 +53,11 @@ fuzz_cmdline-srcs := kernel/init/cmdline.c kernel/module/params.c \
 	kernel/module/cmdline.c kernel/initrd/modprobe.c \
 	kernel/lib/kstrtox.c kernel/lib/errno.c
 fuzz_cmdline-len := 2048
+# cmdline_parse() walks the __setup table (include/kernel/init.h).
+fuzz_cmdline-cflags := -D__setup_start=__start_setup_table \
+	-D__setup_end=__stop_setup_table
+fuzz_cmdline-cov-srcs := kernel/init/cmdline.c kernel/module/params.c \
+	kernel/module/cmdline.c
 
 fuzz-targets += fuzz_modprobe
 fuzz_modprobe-srcs := kernel/initrd/modprobe.c
@@ -61,6 +66,7 @@ fuzz_modprobe-len := 4096
 fuzz-targets += fuzz_readline
 fuzz_readline-srcs := kernel/shell/readline.c kernel/initrd/cpio.c
 fuzz_readline-len := 4096
+fuzz_readline-cov-srcs := kernel/shell/readline.c
 
 FUZZ_TARGETS = $(fuzz-targets)
 FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(fuzz-targets))
@@ -75,17 +81,17 @@ $(FUZZ_DIR)/kstring.o $(FUZZ_DIR)/cov/kstring.o: kernel/lib/string.c
 define fuzz_rule
 $(FUZZ_DIR)/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ_DIR)/kstring.o tests/fuzz/host.h
 	$$(quiet) CLANG $$@
-	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$(FUZZ_SAN) $$(filter-out %.h,$$^) -o $$@
+	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$($(1)-cflags) $$(FUZZ_SAN) $$(filter-out %.h,$$^) -o $$@
 
 $(FUZZ_DIR)/cov/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ_DIR)/cov/kstring.o tests/fuzz/host.h
 	$$(quiet) CLANG $$@
-	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$(FUZZ_COV) $$(filter-out %.h,$$^) -o $$@
+	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$($(1)-cflags) $$(FUZZ_COV) $$(filter-out %.h,$$^) -o $$@
 endef
 $(foreach t,$(fuzz-targets),$(eval $(call fuzz_rule,$(t))))
 
 # Running one target, and measuring its line coverage over the committed
-# seeds and what make fuzz found (llvm-cov, only the kernel sources it was
-# built from, kernel/lib excepted).
+# seeds and what make fuzz found (llvm-cov, over <target>-cov-srcs or else
+# the kernel sources it was built from, kernel/lib excepted).
 define fuzz_run_rule
 .PHONY: fuzz-run-$(1) fuzz-cov-$(1)
 fuzz-run-$(1): $(FUZZ_DIR)/$(1) $$($(1)-seeds)
@@ -108,9 +114,9 @@ fuzz-cov-$(1): $(FUZZ_DIR)/cov/$(1) $$($(1)-seeds)
 	@echo "== $(1): line coverage"
 	$$(Q)llvm-cov report $(FUZZ_DIR)/cov/$(1) \
 		-instr-profile=$(FUZZ_DIR)/cov/$(1).profdata \
-		$(filter-out kernel/lib/%,$($(1)-srcs)) | \
+		$(or $($(1)-cov-srcs),$(filter-out kernel/lib/%,$($(1)-srcs))) | \
 		awk '$$$$1 !~ /^(Filename|-)/ && NF >= 10 { \
-			sub(".*/kernel/", "kernel/", $$$$1); \
+			sub("$(CURDIR)/", "", $$$$1); \
 			printf "  %-28s %5d of %5d lines (%s)\n", $$$$1, \
 				$$$$8 - $$$$9, $$$$8, $$$$10 }'
 endef

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target for the command-line parsers: any byte string (up to
  * its first NUL) is the kernel command line.  It is split by
- * cmdline_next(), handed to cmdline_parse() with a table of handlers, to
+ * cmdline_next(), handed to cmdline_parse() with its table of handlers
+ * (modules= and module_blacklist= among them, whose lists are read back), to
  * param_parse() for built-in parameters of every type, to
  * module_cmdline_args() to pick out a module's "name.param=value" words,
  * whose result must parse again, and, cut into words as the shell cuts
@@ -64,7 +65,10 @@ static void module_params_init(void)
 	}
 }
 
-/* cmdline_parse()'s table (linker.ld's .init.setup in the kernel). */
+/*
+ * More of cmdline_parse()'s table, besides module_blacklist= and modules=
+ * (kernel/module/cmdline.c): a handler that refuses values starting "!".
+ */
 static const char *setup_seen;
 
 static int fuzz_setup(const char *val)
@@ -72,15 +76,21 @@ static int fuzz_setup(const char *val)
 	setup_seen = val;
 	return val && val[0] == '!' ? -EINVAL : 0;
 }
+__setup_param("quiet", quiet, fuzz_setup, false);
+__setup_param("loglevel", loglevel, fuzz_setup, true);
 
-__attribute__((used)) const struct kernel_param_setup fuzz_setups[] = {
-	{ "quiet", fuzz_setup, false },
-	{ "loglevel", fuzz_setup, true },
-	{ "modules", fuzz_setup, false },
-};
-_Static_assert(sizeof(fuzz_setups) == 3 * 24, "__setup_end below");
-__asm__(".globl __setup_start\n.set __setup_start, fuzz_setups\n"
-	".globl __setup_end\n.set __setup_end, fuzz_setups + 72\n");
+/* What modules= and module_blacklist= were given, read back. */
+static void fuzz_module_lists(void)
+{
+	char name[MODULE_NAME_MAX];
+	size_t pos = 0, n;
+
+	while ((n = module_boot_list_next(&pos, name)) != 0)
+		fuzz_check(n == MODULE_NAME_MAX ? strlen(name) == MODULE_NAME_MAX - 1 :
+						  strlen(name) == n,
+			   "a modules= name is as long as returned");
+	module_blacklisted("hello");
+}
 
 /* Every key and value cmdline_next() gives lies in the string, in order. */
 static void fuzz_split(char *s)
@@ -152,6 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(copy);
 	cmdline_parse(line, true);
 	cmdline_parse(line, false);
+	fuzz_module_lists();
 	fuzz_params(line);
 	fuzz_join(line);
 	free(line);
