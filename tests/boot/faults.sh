@@ -11,6 +11,7 @@ ktap_results
 expect '# ktest: 1 suites, 0 failed cases' 'every load under injected failure is clean'
 expect '# hello: [1-9][0-9]* kmalloc, [1-9][0-9]* frame, [1-9][0-9]* module-area allocations, each failed once' 'the counts of allocations per load are shown'
 expect '# bigreloc: [1-9]' 'the largest module is tried too'
+expect '# [0-9]+ loads, [1-9][0-9]* loaded, [1-9][0-9]* failures injected' 'seeded random failures: some loads fail, some go through'
 expect_not 'skipped' 'the cases ran with the module files'
 expect_status 0 'QEMU exit status reports success'
 
