@@ -3,7 +3,9 @@
 #   make            kernel, modules and the bootable ISO (build/sprout.iso)
 #   make run        boot the ISO in QEMU with the serial console on this terminal
 #   make test       every test: host unit tests and QEMU boot tests
-#   make bench      in-kernel benchmarks (figures in the serial log)
+#   make bench      boot times beside an empty kernel, in-kernel benchmarks,
+#                   sizes, least RAM: a table and build/bench.json
+#   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
 #   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #   make deps       install missing Debian packages (as root; else print how)
@@ -69,11 +71,11 @@ KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench gdb deps clean help
-all: iso modules
+.PHONY: all iso run test bench bootgraph gdb deps clean help
+all: iso modules $(BUILD)/tools/serial-relay
 
 help:
-	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
 
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
@@ -167,8 +169,9 @@ iso: $(ISO)
 deps:
 	$(Q)tools/deps.sh
 
+# tools/run-qemu.sh feeds piped input through the serial relay.
 run: deps
-	$(Q)$(MAKE) iso
+	$(Q)$(MAKE) iso $(BUILD)/tools/serial-relay
 	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		$(if $(filter 1,$(GUI)),--gui)
 
@@ -178,15 +181,39 @@ gdb: deps
 		--gdb $(KERNEL)
 
 include modules/build.mk
-# The benchmarks run in the kernel (include/kernel/bench.h); their figures
-# are the "bench:" lines of the serial log.
-BENCH_ISO := $(BUILD)/bench.iso
+# The floor: the emptiest Multiboot2 kernel (tools/floor/), booted from an
+# ISO made the same way, for make bench to measure Sprout against.
+FLOOR := $(BUILD)/floor.elf
+$(BUILD)/tools/floor/floor.o: tools/floor/floor.asm
+	$(quiet) NASM $@
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) -f elf32 $< -o $@
+
+$(FLOOR): $(BUILD)/tools/floor/floor.o tools/floor/floor.ld
+	$(quiet) LD $@
+	$(Q)$(LD) -m elf_i386 -T tools/floor/floor.ld -o $@ $<
+
+$(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
+	$(quiet) ISO $@
+	$(Q)tools/mkiso.sh $(FLOOR) $@ ''
+
+# make bench: boot times beside the floor, the in-kernel benchmarks
+# (include/kernel/bench.h), sizes and the least RAM; a table, and every
+# figure in build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
+BENCH_RUNS := 10
 bench: deps
-	$(Q)$(MAKE) $(KERNEL)
-	$(Q)$(MAKE) $(MODDIR)/bigreloc.ko
-	$(Q)tools/mkiso.sh $(KERNEL) $(BENCH_ISO) 'bench' '' $(MODDIR)/bigreloc.ko > /dev/null
-	$(Q)tools/run-qemu.sh --iso $(BENCH_ISO) --mem $(MEM) --timeout 120 \
-		< /dev/null | tr -d '\r' | grep 'bench: '
+	$(Q)$(MAKE) iso $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
+	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
+
+# make bootgraph: a boot with initcall_debug drawn as an SVG timeline, one
+# bar per initcall and per boot-time module (tools/bootgraph.sh).
+bootgraph: deps
+	$(Q)$(MAKE) $(KERNEL) $(INITRD) $(BUILD)/tools/serial-relay
+	$(Q)tools/mkiso.sh $(KERNEL) $(BUILD)/bootgraph.iso '$(CMDLINE) initcall_debug' $(INITRD)
+	$(Q)printf 'poweroff\n' | tools/run-qemu.sh --iso $(BUILD)/bootgraph.iso \
+		--mem $(MEM) --timeout 60 > $(BUILD)/bootgraph.log 2>&1
+	$(Q)tools/bootgraph.sh $(BUILD)/bootgraph.log > docs/bootgraph.svg
+	@echo "docs/bootgraph.svg: $$(grep -c 'class="bar"' docs/bootgraph.svg) bars"
 
 include tests/build.mk
 

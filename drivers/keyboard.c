@@ -152,6 +152,11 @@ static void kbd_interrupt(struct pt_regs *regs, void *data)
 		kbd_scancode(inb(I8042_DATA));
 }
 
+/*
+ * Busy waits, and they must be: the 8042 says it is ready only through its
+ * status register.  It answers within microseconds; the bound only keeps a
+ * missing controller from hanging boot.
+ */
 static int i8042_wait_input_empty(void)
 {
 	for (int i = 0; i < I8042_SPINS; i++)

@@ -64,7 +64,10 @@ static int rtc_read_raw(uint8_t regs[RAW_COUNT])
 
 	/*
 	 * The registers change once a second; a read during an update, or
-	 * across one, mixes two times.  Read until two passes agree.
+	 * across one, mixes two times.  Read until two passes agree.  The
+	 * wait for an update to end is a busy wait, and must be: no
+	 * interrupt says when it ends, and it lasts under 2 ms (the
+	 * MC146818's update cycle), at most once a second.
 	 */
 	for (int tries = 0; tries < RTC_READ_TRIES; tries++) {
 		int spins = 0;

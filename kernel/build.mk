@@ -6,6 +6,7 @@ obj-y += kernel/time.o
 obj-y += kernel/multiboot2.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
+obj-y += kernel/init/bench.o
 obj-y += kernel/gdt.o
 obj-y += kernel/idt.o
 obj-y += kernel/entry.o

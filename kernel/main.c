@@ -103,7 +103,9 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
+	boot_mark("free_initmem");
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
+	boot_mark("ready");
 	crash_test_run();
 	if (ktest_requested())
 		qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
@@ -130,6 +132,7 @@ void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
 
 	/* Time stamps from here on. */
 	tsc_calibrate();
+	boot_mark("early");
 
 	/*
 	 * Frames from the memory map (the boot information is copied, its
@@ -137,17 +140,21 @@ void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
 	 * with real permissions, then the heap.
 	 */
 	mm_init();
+	boot_mark("memory");
 
 	/* Exceptions become oopses instead of triple faults. */
 	gdt_init();
 	idt_init();
+	boot_mark("traps");
 
 	/* Parameters for built-in code, then the built-in drivers. */
 	cmdline_parse(saved_command_line, false);
 	do_initcalls();
+	boot_mark("initcalls");
 
 	/* Every built-in driver has its IRQ handler in place now. */
 	irq_enable();
+	boot_mark("irq");
 
 	kernel_run();
 }

@@ -156,6 +156,21 @@ void __init tsc_calibrate(void)
 		(unsigned int)((uint64_t)ticks * 1000000 / PIT_HZ), ppm);
 }
 
+static struct boot_mark marks[BOOT_MARKS_MAX];
+static size_t mark_count;
+
+void boot_mark(const char *what)
+{
+	if (mark_count < BOOT_MARKS_MAX)
+		marks[mark_count++] = (struct boot_mark){ what, rdtsc() };
+}
+
+const struct boot_mark *boot_marks(size_t *count)
+{
+	*count = mark_count;
+	return marks;
+}
+
 void udelay(unsigned long us)
 {
 	uint64_t end = rdtsc() + us * tsc_rate_khz / 1000;

@@ -1,9 +1,14 @@
 #!/bin/bash
-# Run every test -- host unit tests, build checks (tests/checks), then QEMU
-# boot tests -- and finish with
-# one line "N passed, N failed".  Every test reports TAP lines ("ok ..." or
-# "not ok ..."); in-kernel KTAP results are turned into such lines by the
-# boot tests.  Exit status 0 only when nothing failed.
+# Run every test -- host unit tests, build checks (tests/checks) and QEMU
+# boot tests (tests/boot) -- and finish with one line "N passed, N failed".
+# Every test reports TAP lines ("ok ..." or "not ok ..."); in-kernel KTAP
+# results are turned into such lines by the boot tests.  Exit status 0 only
+# when nothing failed.
+#
+# Tests run in parallel, TEST_JOBS at a time (default: one per CPU), each
+# with its own files under $BUILD/tests; a test's lines are printed when it
+# ends.  The slowest tests of the last run start first, so that the run ends
+# as soon as the longest one can.
 #
 # Usage: tests/run.sh [name ...]   (test_<unit> or a tests/boot/<name>.sh)
 set -u
@@ -11,15 +16,8 @@ cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
 out=$BUILD/tests
 mkdir -p "$out"
-
-passed=0 failed=0
-count() {
-	local ok bad
-	ok=$(grep -c '^ok ' "$1")
-	bad=$(grep -c '^not ok ' "$1")
-	passed=$((passed + ok))
-	failed=$((failed + bad))
-}
+jobs=${TEST_JOBS:-$(nproc)}
+durations=$out/durations	# "seconds name" of the last run
 
 filter=("$@")
 selected() {
@@ -28,44 +26,103 @@ selected() {
 	return 1
 }
 
-run_unit() {
-	local bin=$1 name log
-	name=$(basename "$bin")
+# run_test KIND PATH: run one test, its TAP output into $out/NAME.tap.
+run_test() {
+	local kind=$1 path=$2 name log rc start
+	name=$(test_name "$path")
 	log=$out/$name.tap
-	CMOCKA_MESSAGE_OUTPUT=TAP "$bin" > "$log" 2>&1
-	local rc=$?
-	sed "s/^\(\(not \)\?ok [0-9]*\) - /\1 - $name: /" "$log" | grep -E '^(not )?ok |^#' 
-	# A crash (sanitizer report) is a failure even if no line says so.
-	if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$log"; then
-		echo "not ok - $name: exited with status $rc" | tee -a "$log"
-		tail -n 20 "$log" | sed 's/^/# /'
+	start=$(date +%s.%N)
+	if [ "$kind" = unit ]; then
+		CMOCKA_MESSAGE_OUTPUT=TAP "$path" > "$log.raw" 2>&1
+		rc=$?
+		sed "s/^\(\(not \)\?ok [0-9]*\) - /\1 - $name: /" "$log.raw" > "$log"
+		rm -f "$log.raw"
+	else
+		bash "$path" > "$log" 2>&1
+		rc=$?
 	fi
-	count "$log"
+	# A crash (a sanitizer report, a script error) is a failure even if no
+	# line says so.
+	if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$log"; then
+		echo "not ok - $name: exited with status $rc" >> "$log"
+		tail -n 20 "$log" | sed 's/^/# /' >> "$log"
+	fi
+	echo "$(echo "$(date +%s.%N) - $start" | bc) $name" > "$log.time"
 }
 
-run_boot() {
-	local script=$1 name log
-	name=$(basename "$script" .sh)
-	log=$out/$name.tap
-	bash "$script" > "$log" 2>&1
-	local rc=$?
+test_name() {
+	case $1 in
+	*.sh) basename "$1" .sh ;;
+	*) basename "$1" ;;
+	esac
+}
+
+# The tests to run, as "KIND PATH" lines, slowest of the last run first.
+list_tests() {
+	local bin script
+	for bin in "$BUILD"/tests/unit/test_*; do
+		[ -x "$bin" ] && selected "$(basename "$bin")" && echo "unit $bin"
+	done
+	for script in tests/checks/*.sh tests/boot/*.sh; do
+		[ "$(basename "$script")" = lib.sh ] && continue
+		selected "$(basename "$script" .sh)" && echo "script $script"
+	done
+}
+
+by_last_duration() {
+	local kind path name secs
+	while read -r kind path; do
+		name=$(test_name "$path")
+		secs=$(awk -v n="$name" '$2 == n { print $1 }' "$durations" 2>/dev/null)
+		echo "${secs:-0} $kind $path"
+	done | sort -rn -k1,1 | cut -d' ' -f2-
+}
+
+report() {
+	local log=$out/$1.tap
 	grep -E '^(not )?ok |^#' "$log"
-	if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$log"; then
-		echo "not ok - $name: script exited with status $rc" | tee -a "$log"
-	fi
-	count "$log"
 }
 
-for bin in "$BUILD"/tests/unit/test_*; do
-	[ -x "$bin" ] || continue
-	selected "$(basename "$bin")" || continue
-	run_unit "$bin"
+passed=0 failed=0
+declare -A running=()	# pid -> test name
+finish_one() {
+	local pid name
+	wait -n -p pid
+	name=${running[$pid]}
+	unset "running[$pid]"
+	report "$name"
+}
+
+suite_start=$EPOCHREALTIME
+mapfile -t tests < <(list_tests | by_last_duration)
+for t in "${tests[@]}"; do
+	while [ ${#running[@]} -ge "$jobs" ]; do
+		finish_one
+	done
+	read -r kind path <<< "$t"
+	rm -f "$out/$(test_name "$path").tap" "$out/$(test_name "$path").tap.time"
+	run_test "$kind" "$path" &
+	running[$!]=$(test_name "$path")
 done
-for script in tests/checks/*.sh tests/boot/*.sh; do
-	[ "$(basename "$script")" = lib.sh ] && continue
-	selected "$(basename "$script" .sh)" || continue
-	run_boot "$script"
+while [ ${#running[@]} -gt 0 ]; do
+	finish_one
 done
+
+# Count every test of this run, and keep their durations for the next one.
+for t in "${tests[@]}"; do
+	read -r kind path <<< "$t"
+	name=$(test_name "$path")
+	passed=$((passed + $(grep -c '^ok ' "$out/$name.tap")))
+	failed=$((failed + $(grep -c '^not ok ' "$out/$name.tap")))
+	cat "$out/$name.tap.time" 2>/dev/null
+done > "$durations.new"
+{ cat "$durations.new"; cat "$durations" 2>/dev/null; } |
+	awk '!seen[$2]++' > "$durations.tmp" && mv "$durations.tmp" "$durations"
+rm -f "$durations.new"
+
+# The whole run's wall time, for make bench (only a run of every test).
+[ ${#filter[@]} -eq 0 ] &&
+	echo "$EPOCHREALTIME - $suite_start" | bc | xargs printf '%.1f\n' > "$out/suite_seconds"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

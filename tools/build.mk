@@ -13,8 +13,23 @@ INITRD := $(BUILD)/initrd.cpio
 INITRD_EXTRA :=
 INITRD_TREE := iso/initrd
 # obj-m names a module ("hello", or as in Kbuild "hello.o"); modules/build.mk
-# builds it as $(BUILD)/modules/hello.ko.
-INITRD_MODULES = $(foreach m,$(obj-m),$(BUILD)/modules/$(basename $(notdir $(m))).ko)
+# builds it as $(BUILD)/modules/hello.ko.  The initrd gets copies without
+# debug information, as Linux's INSTALL_MOD_STRIP=1 installs them: a third
+# of the size, so that the boot loader and the kernel fit in 4 MiB of RAM.
+# The full .ko stays in $(BUILD)/modules for gdb.  INSTALL_MOD_STRIP=0
+# packs the full files.
+INSTALL_MOD_STRIP := 1
+INITRD_MODDIR := $(BUILD)/modules/$(if $(filter 1,$(INSTALL_MOD_STRIP)),stripped,full)
+INITRD_MODULES = $(foreach m,$(obj-m),$(INITRD_MODDIR)/$(basename $(notdir $(m))).ko)
+
+$(BUILD)/modules/stripped/%.ko: $(BUILD)/modules/%.ko
+	$(quiet) STRIP $@
+	@mkdir -p $(dir $@)
+	$(Q)objcopy --strip-debug $< $@
+
+$(BUILD)/modules/full/%.ko: $(BUILD)/modules/%.ko
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
 INITRD_FILES = $(shell find $(INITRD_TREE) $(INITRD_EXTRA) -type f 2>/dev/null)
 
 # Rebuilt when INITRD_EXTRA or the set of files changes, not only their dates.

@@ -4,7 +4,7 @@
 set -eu
 packages="make gcc libc6-dev binutils nasm cpio kmod gdb clang lld
 qemu-system-x86 ovmf grub-common grub-pc-bin grub-efi-amd64-bin mtools xorriso
-libcmocka-dev socat llvm"
+libcmocka-dev socat libxml2-utils llvm"
 # make fuzz: libFuzzer and the sanitizer runtimes are in clang's compiler-rt
 # package, named after clang's major version (llvm has llvm-cov).
 if command -v clang > /dev/null 2>&1; then

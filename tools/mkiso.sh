@@ -15,7 +15,9 @@ mklog=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
 trap 'rm -rf "$stage" "$mklog"' EXIT
 
 mkdir -p "$stage/boot/grub"
-cp "$kernel" "$stage/boot/sprout.elf"
+# GRUB reads the whole file; the debug information (three quarters of it)
+# stays in the build for gdb and is left out of the ISO.
+objcopy --strip-debug "$kernel" "$stage/boot/sprout.elf"
 # '|' cannot appear in a GRUB command line we generate; escape sed's '&' and '\'.
 esc=$(printf '%s' "$cmdline" | sed 's/[\\&|]/\\&/g')
 sed "s|@CMDLINE@|$esc|" "$here/iso/grub.cfg" > "$stage/boot/grub/grub.cfg"

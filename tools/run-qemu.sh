@@ -79,30 +79,27 @@ if [ -t 0 ] && [ -z "$log" ]; then
 	exit
 fi
 
-# Input from a pipe or file: hold it back until the kernel's shell prompts,
-# or the firmware and GRUB (which also read the serial line) would eat it.
+# Input from a pipe or file: tools/serial-relay.c holds it back until the
+# kernel's shell prompts, or the firmware and GRUB (which also read the
+# serial line) would eat it.
+relay=${SERIAL_RELAY:-${BUILD:-build}/tools/serial-relay}
+[ -x "$relay" ] || { echo "run-qemu.sh: $relay: not built (make tools)" >&2; exit 64; }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/sprout-run.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 mkfifo "$dir/serial.in" "$dir/serial.out"
 "${run[@]}" -serial "pipe:$dir/serial" "$@" &
 qpid=$!
-tee "${log:-/dev/null}" < "$dir/serial.out" | tee "$dir/log" &
-if [ ! -t 0 ]; then
-	exec 3<&0	# background jobs get /dev/null as stdin otherwise
-	(
-		until grep -q 'sprout# ' "$dir/log" 2>/dev/null; do
-			kill -0 "$qpid" 2>/dev/null || exit 0
-			sleep 0.1
-		done
-		exec cat <&3 > "$dir/serial.in"
-	) &
-	feeder=$!
+# Background jobs get /dev/null as standard input unless told otherwise.
+exec 3<&0
+if [ -n "$log" ]; then
+	"$relay" 'sprout# ' "$dir/serial.out" "$dir/serial.in" <&3 | tee "$log" &
+else
+	"$relay" 'sprout# ' "$dir/serial.out" "$dir/serial.in" <&3 &
 fi
 wait "$qpid"
 status=$?
-[ -n "${feeder:-}" ] && kill "$feeder" 2>/dev/null
-# If QEMU died before opening its serial pipe, tee still waits for a writer
-# on serial.out: open and close it once so that tee sees the end.
+# If QEMU died before opening its serial pipe, the relay still waits for a
+# writer on serial.out: open and close it once so that it sees the end.
 : <> "$dir/serial.out"
 wait
 exit_status "$status"

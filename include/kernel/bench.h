@@ -19,10 +19,17 @@ struct bench {
 		__aligned(8) = { bname, bfn }
 
 /*
- * bench_report - log "bench: @what: N ops/s (M ns/op)" for @ops operations
- * that took @cycles TSC ticks.
+ * Every figure is one log line "bench: KEY = VALUE (what it is)", which
+ * tools/bench.sh collects into build/bench.json under KEY.
+ *
+ * bench_report - log "bench: @key = M (@what: N ops/s)": M is the time in
+ * ns per operation, for @ops operations that took @cycles TSC ticks.
  */
-void bench_report(const char *what, uint64_t ops, uint64_t cycles);
+void bench_report(const char *key, const char *what, uint64_t ops,
+		  uint64_t cycles);
+
+/* bench_value - log "bench: @key = @value (@what)". */
+void bench_value(const char *key, uint64_t value, const char *what);
 
 /* bench_requested - "bench" was on the command line. */
 bool bench_requested(void);

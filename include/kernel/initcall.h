@@ -18,6 +18,13 @@ struct initcall_record {
 };
 
 extern struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
+
+/*
+ * "initcall_debug" on the command line: each initcall, and each module's
+ * init_module, is logged before it runs ("calling  fn @ level") and after
+ * ("initcall fn returned R after N usecs"), as Linux does.
+ */
+extern bool initcall_debug;
 extern size_t initcall_record_count;
 
 #endif

@@ -43,7 +43,7 @@ static const char *const initcall_level_names[] = {
 struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
 size_t initcall_record_count;
 
-static bool initcall_debug __initdata;
+bool initcall_debug;	/* the loader reads it too, after boot */
 static char initcall_blacklist[BLACKLIST_MAX] __initdata;
 
 static int __init initcall_debug_setup(const char *val)

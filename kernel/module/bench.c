@@ -1,13 +1,14 @@
 /*
- * make bench figures for the module loader: the whole load and unload of a
- * module with 10,000 relocations (bigreloc.ko, from the initrd or given
- * to GRUB by make bench), per module and per relocation, and kernel export lookups.
+ * make bench figures for the module loader: loading and unloading hello.ko
+ * step by step (its own file, as a user's insmod would), a module with
+ * 10,000 relocations (bigreloc.ko, from GRUB), kernel export lookups, and
+ * the init memory the boot-time modules gave back.
  */
 #include <kernel/bench.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
-#include <kernel/multiboot2.h>
 #include <kernel/printk.h>
+#include <kernel/time.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -15,31 +16,99 @@
 #define BENCH_RELOCS 10000	/* in bigreloc.ko, at least */
 #define BENCH_LOOKUPS 100000
 
-static void bench_module_load(void)
+static const char *const load_step_keys[LOAD_STEPS] = {
+	[LOAD_READ] = "hello_load_read_ns",
+	[LOAD_CHECK] = "hello_load_check_ns",
+	[LOAD_LAYOUT] = "hello_load_layout_ns",
+	[LOAD_LINK] = "hello_load_link_ns",
+	[LOAD_RELOCATE] = "hello_load_relocate_ns",
+	[LOAD_FINISH] = "hello_load_finish_ns",
+	[LOAD_INIT] = "hello_load_init_ns",
+};
+
+/*
+ * Load and unload @name @rounds times; the mean of each load step goes to
+ * @steps, the whole load (from looking up the file) and unload to *load
+ * and *unload, in TSC ticks.  Returns 0 or the first error.
+ */
+static int bench_load_cycle(const char *name, int rounds, uint64_t *steps,
+			    uint64_t *load, uint64_t *unload)
 {
 	const void *buf;
 	size_t len;
-	uint64_t start, load = 0;
+	uint64_t t0, t1;
+	int err;
 
-	if (module_file("bigreloc", &buf, &len)) {
-		pr_info("bench: module load: no bigreloc.ko in the initrd or from GRUB\n");
+	*load = *unload = 0;
+	for (int s = 0; s < LOAD_STEPS; s++)
+		steps[s] = 0;
+	for (int i = 0; i < rounds; i++) {
+		t0 = rdtsc();
+		err = module_file(name, &buf, &len);
+		if (!err)
+			err = load_module(name, buf, len, NULL);
+		t1 = rdtsc();
+		if (err)
+			return err;
+		*load += t1 - t0;
+		for (int s = 0; s < LOAD_STEPS; s++)
+			steps[s] += module_load_cycles[s];
+		t0 = rdtsc();
+		err = remove_module(name);
+		*unload += rdtsc() - t0;
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static void bench_hello(void)
+{
+	uint64_t steps[LOAD_STEPS], load, unload;
+	bool was_loaded = module_find("hello") != NULL;
+	const void *buf;
+	size_t len;
+	int err;
+
+	if (was_loaded && remove_module("hello")) {
+		pr_info("bench: hello: loaded and cannot be removed\n");
 		return;
 	}
-	for (int i = 0; i < BENCH_LOADS; i++) {
-		start = rdtsc();
-		if (load_module("bigreloc", buf, len, NULL)) {
-			pr_info("bench: module load: bigreloc failed to load\n");
-			return;
-		}
-		load += rdtsc() - start;
-		remove_module("bigreloc");
+	err = bench_load_cycle("hello", BENCH_LOADS, steps, &load, &unload);
+	if (err) {
+		pr_info("bench: hello: load or unload failed (%d)\n", err);
+		return;
 	}
-	bench_report("load of a module with 10,000 relocations (per module)",
-		     BENCH_LOADS, load);
-	bench_report("load of a module with 10,000 relocations (per relocation)",
-		     (uint64_t)BENCH_LOADS * BENCH_RELOCS, load);
+	bench_value("hello_load_ns", tsc_to_ns(load / BENCH_LOADS),
+		    "insmod hello: find the file, load, run init");
+	for (int s = 0; s < LOAD_STEPS; s++)
+		bench_value(load_step_keys[s], tsc_to_ns(steps[s] / BENCH_LOADS),
+			    "one step of it");
+	bench_value("hello_unload_ns", tsc_to_ns(unload / BENCH_LOADS),
+		    "rmmod hello: cleanup_module, free everything");
+	if (was_loaded && !module_file("hello", &buf, &len))
+		load_module("hello", buf, len, NULL);
 }
-BENCH("module load", bench_module_load);
+BENCH("module load: hello", bench_hello);
+
+static void bench_bigreloc(void)
+{
+	uint64_t steps[LOAD_STEPS], load, unload;
+	int err;
+
+	err = bench_load_cycle("bigreloc", BENCH_LOADS, steps, &load, &unload);
+	if (err) {
+		pr_info("bench: bigreloc: no bigreloc.ko from GRUB, or it failed to load (%d)\n",
+			err);
+		return;
+	}
+	bench_report("bigreloc_load_ns",
+		     "load of a module with 10,000 relocations, per module",
+		     BENCH_LOADS, load);
+	bench_report("reloc_ns", "one relocation applied (relocation step only)",
+		     (uint64_t)BENCH_LOADS * BENCH_RELOCS, steps[LOAD_RELOCATE]);
+}
+BENCH("module load: 10,000 relocations", bench_bigreloc);
 
 static void bench_symbol_lookup(void)
 {
@@ -54,8 +123,24 @@ static void bench_symbol_lookup(void)
 	for (int i = 0; i < BENCH_LOOKUPS; i++)
 		found += !kernel_symbol_lookup(names[i % ARRAY_SIZE(names)],
 					       &value, &gpl);
-	bench_report("kernel export lookup", BENCH_LOOKUPS, rdtsc() - start);
+	bench_report("symbol_lookup_ns", "kernel export lookup", BENCH_LOOKUPS,
+		     rdtsc() - start);
 	if (!found)
 		pr_info("bench: kernel export lookup found nothing\n");
 }
 BENCH("module symbol lookup", bench_symbol_lookup);
+
+static void add_init_size(struct module *mod, void *arg)
+{
+	*(size_t *)arg += mod->init_size;
+}
+
+static void bench_module_init_freed(void)
+{
+	size_t bytes = 0;
+
+	module_for_each(add_init_size, &bytes);
+	bench_value("module_init_freed_kib", bytes >> 10,
+		    "init memory the loaded modules gave back");
+}
+BENCH("module init memory", bench_module_init_freed);

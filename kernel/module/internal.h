@@ -243,4 +243,22 @@ void module_forget_freed_init(const void *start, size_t size);
  */
 const char *module_strerror(int err);
 
+/*
+ * Where the time of the last load_module() went, in TSC ticks, step by
+ * step, for make bench.  load_step_end() closes a step and opens the next.
+ */
+enum load_step {
+	LOAD_READ,	/* the private copy of the file */
+	LOAD_CHECK,	/* module_elf_check */
+	LOAD_LAYOUT,	/* .modinfo, layout, module area, placing sections */
+	LOAD_LINK,	/* resolving symbols */
+	LOAD_RELOCATE,	/* applying relocations */
+	LOAD_FINISH,	/* tables, symbols, parameters, page permissions */
+	LOAD_INIT,	/* init_module and freeing init memory */
+	LOAD_STEPS
+};
+extern uint64_t module_load_cycles[LOAD_STEPS];
+void load_step_begin(void);
+void load_step_end(enum load_step step);
+
 #endif

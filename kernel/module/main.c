@@ -7,10 +7,14 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fault_inject.h>
+#include <kernel/initcall.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
+#include <kernel/x86.h>
 #include "internal.h"
 
 struct module *module_list;
@@ -228,6 +232,22 @@ static void free_init(struct module *mod)
 	mod->init = NULL;
 }
 
+uint64_t module_load_cycles[LOAD_STEPS];
+static uint64_t load_step_start;
+
+void load_step_begin(void)
+{
+	load_step_start = rdtsc();
+}
+
+void load_step_end(enum load_step step)
+{
+	uint64_t now = rdtsc();
+
+	module_load_cycles[step] = now - load_step_start;
+	load_step_start = now;
+}
+
 /* Link the file in @info into @mod: every step before init_module runs. */
 static int link_module(struct load_info *info, struct module *mod,
 		       const char *args)
@@ -244,9 +264,12 @@ static int link_module(struct load_info *info, struct module *mod,
 	if (err)
 		return err;
 	module_layout_place(info);
+	load_step_end(LOAD_LAYOUT);
 	err = module_resolve_symbols(info, module_resolve, mod);
+	load_step_end(LOAD_LINK);
 	if (!err)
 		err = module_apply_relocations(info);
+	load_step_end(LOAD_RELOCATE);
 	if (!err)
 		err = module_find_init_exit(info, &init, &exit);
 	if (err)
@@ -268,6 +291,7 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = protect_regions(mod);
 	if (err)
 		goto out_free_args;
+	load_step_end(LOAD_FINISH);
 	return 0;
 
 out_free_args:
@@ -293,9 +317,27 @@ static void unlink_and_free(struct module *mod)
 	kfree(mod);
 }
 
+/* init_module, traced and timed under initcall_debug as Linux does. */
+static int call_init_module(struct module *mod)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	uint64_t t0;
+	int ret;
+
+	if (!initcall_debug)
+		return mod->init_fn();
+	sprint_symbol(sym, sizeof(sym), (uintptr_t)mod->init_fn);
+	pr_info("calling  %s @ module\n", sym);
+	t0 = ktime_get_ns();
+	ret = mod->init_fn();
+	pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
+		(unsigned long long)((ktime_get_ns() - t0) / NSEC_PER_USEC));
+	return ret;
+}
+
 static int do_init_module(struct module *mod)
 {
-	int ret = mod->init_fn();
+	int ret = call_init_module(mod);
 
 	if (ret < 0) {
 		pr_err("%s: init_module failed with %d (%s)\n", mod->name, ret,
@@ -332,6 +374,7 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 		return -EEXIST;
 	}
 	/* The loader writes addresses into the file: work on a copy. */
+	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
 	err = -ENOMEM;
@@ -342,7 +385,9 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 	}
 	memcpy(copy, buf, len);
 	strlcpy(mod->name, name, sizeof(mod->name));
+	load_step_end(LOAD_READ);
 	err = module_elf_check(&info, mod->name, copy, len);
+	load_step_end(LOAD_CHECK);
 	if (!err)
 		err = link_module(&info, mod, args);
 	if (err) {
@@ -355,7 +400,9 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 	kfree(copy);
 	mod->state = MODULE_STATE_COMING;
 	module_append(mod);
-	return do_init_module(mod);
+	err = do_init_module(mod);
+	load_step_end(LOAD_INIT);
+	return err;
 
 out_free:
 	kfree(mod);

@@ -32,8 +32,9 @@ iso_for() {
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
 	if [ ! -f "$iso" ]; then
-		tools/mkiso.sh "$KERNEL" "$iso.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
-			mv "$iso.tmp" "$iso" || return 1
+		# Tests run in parallel: another may be making the same ISO.
+		tools/mkiso.sh "$KERNEL" "$iso.$$.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
+			mv "$iso.$$.tmp" "$iso" || return 1
 	fi
 	echo "$iso"
 }
@@ -108,9 +109,10 @@ print-initrd-modules: ; @echo $(INITRD_MODULES)' print-initrd-modules
 use_bare_initrd() {
 	local kos
 	kos=$(initrd_modules)
-	mkdir -p "$out/bare.tree/etc"
-	: > "$out/bare.tree/etc/modules"
-	tools/mkinitrd.sh -o "$out/bare.cpio" -d "$BUILD/tools/depmod" \
-		-t "$out/bare.tree" $kos
-	export INITRD=$out/bare.cpio
+	# Per test: tests run in parallel.
+	mkdir -p "$out/$test_name.bare.tree/etc"
+	: > "$out/$test_name.bare.tree/etc/modules"
+	tools/mkinitrd.sh -o "$out/$test_name.bare.cpio" -d "$BUILD/tools/depmod" \
+		-t "$out/$test_name.bare.tree" $kos
+	export INITRD=$out/$test_name.bare.cpio
 }

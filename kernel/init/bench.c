@@ -1,0 +1,81 @@
+/*
+ * make bench figures for the boot itself: the time from the kernel's first
+ * instruction to each boot step's end (boot_mark() in kernel_main), the
+ * slowest initcalls by name, the boot-time module loads (an initcall of
+ * their own) and the init memory freed.
+ */
+#include <kernel/bench.h>
+#include <kernel/initcall.h>
+#include <kernel/kallsyms.h>
+#include <kernel/mm.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+
+#define SLOWEST_SHOWN 5
+
+static void bench_boot_steps(void)
+{
+	size_t count;
+	const struct boot_mark *m = boot_marks(&count);
+	uint64_t prev = boot_tsc;
+	char key[48];
+
+	for (size_t i = 0; i < count; i++) {
+		snprintf(key, sizeof(key), "kernel_%s_us", m[i].what);
+		bench_value(key, tsc_to_ns(m[i].tsc - prev) / NSEC_PER_USEC,
+			    "boot step, from the end of the one before");
+		prev = m[i].tsc;
+	}
+	if (count)
+		bench_value("kernel_us", tsc_to_ns(prev - boot_tsc) / NSEC_PER_USEC,
+			    "kernel entry to the ready line and the prompt");
+}
+
+/* Index of the slowest record not yet in @taken, or -1. */
+static int slowest_initcall(const bool *taken)
+{
+	int best = -1;
+
+	for (size_t i = 0; i < initcall_record_count; i++)
+		if (!taken[i] && (best < 0 ||
+				  initcall_records[i].ns > initcall_records[best].ns))
+			best = (int)i;
+	return best;
+}
+
+static void bench_initcalls(void)
+{
+	static bool taken[INITCALL_RECORDS_MAX];
+	char sym[KSYM_SYMBOL_LEN], line[KSYM_SYMBOL_LEN + 32];
+
+	for (int n = 0; n < SLOWEST_SHOWN; n++) {
+		int i = slowest_initcall(taken);
+
+		if (i < 0)
+			break;
+		taken[i] = true;
+		sprint_symbol(sym, sizeof(sym), initcall_records[i].fn);
+		snprintf(line, sizeof(line), "%s @ %s", sym,
+			 initcall_records[i].level);
+		bench_value("initcall_us", initcall_records[i].ns / NSEC_PER_USEC,
+			    line);
+	}
+}
+
+static void bench_init_freed(void)
+{
+	struct mm_stats st;
+
+	mm_get_stats(&st);
+	bench_value("init_freed_kib", st.init_freed >> 10,
+		    "kernel __init memory freed at the end of boot");
+}
+
+static void bench_boot(void)
+{
+	bench_boot_steps();
+	bench_initcalls();
+	bench_init_freed();
+}
+BENCH("boot", bench_boot);

@@ -1,0 +1,232 @@
+#!/bin/bash
+# make bench: Sprout's figures beside the floor, an empty Multiboot2 kernel
+# (tools/floor/) booted from an ISO made the same way.  Prints a table and
+# writes them all to $BUILD/bench.json.
+#
+#  - wall times from QEMU's start to its exit, Sprout's through the shell
+#    prompt and "poweroff", alternating floor and Sprout so that both see
+#    the same host load; median, min and max of BENCH_RUNS each (UEFI:
+#    BENCH_UEFI_RUNS), on the host's clock;
+#  - the kernel's own time from its first instruction to the prompt, from
+#    the time stamps of those boots and from one boot with "bench" on the
+#    command line, which runs the in-kernel benchmarks ("bench: KEY =
+#    VALUE" lines, on the guest's TSC);
+#  - sizes, and the least RAM (-m) with which three boots of three reach
+#    the prompt with every boot-time module loaded.
+#
+# Usage: tools/bench.sh 'CMDLINE'   (from make bench; BUILD, BENCH_RUNS,
+#        BENCH_UEFI_RUNS, MEM in the environment)
+set -eu
+cd "$(dirname "$0")/.."
+cmdline=$1
+BUILD=${BUILD:-build}
+runs=${BENCH_RUNS:-10}
+uefi_runs=${BENCH_UEFI_RUNS:-3}
+mem=${MEM:-128}
+out=$BUILD/bench
+mkdir -p "$out"
+json=$BUILD/bench.json
+kernel=$BUILD/sprout.elf
+sprout_iso=$BUILD/sprout.iso
+floor_iso=$BUILD/floor.iso
+initrd=$BUILD/initrd.cpio
+boot_modules=$BUILD/initrd-config/etc/modules
+
+# One timed boot: "SECONDS STATUS" of QEMU's run, its serial log in $3.
+# Sprout gets "poweroff" at its prompt; the floor leaves by itself.
+timed_boot() {
+	local iso=$1 firmware=$2 log=$3 input=${4:-} t0 t1 status
+	t0=$EPOCHREALTIME
+	printf '%s' "$input" | tools/run-qemu.sh --iso "$iso" --mem "$mem" \
+		--firmware "$firmware" --timeout 60 > "$log" 2>&1 && status=0 || status=$?
+	t1=$EPOCHREALTIME
+	echo "$(echo "$t1 - $t0" | bc) $status"
+}
+
+# median, min and max of the numbers on standard input: "MED MIN MAX".
+stats() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "%.3f %.3f %.3f\n", m, v[1], v[NR] }'
+}
+
+# The kernel's "Sprout ... ready" stamp in a log, in ms from its entry.
+ready_ms() {
+	tr -d '\r' < "$1" | sed -n 's/^\[ *\([0-9.]*\)\] Sprout .* ready$/\1/p' |
+		awk '{ printf "%.3f\n", $1 * 1000 }'
+}
+
+# alternate NAME FIRMWARE N: N boots each of the floor and of Sprout, in
+# turn; wall times into $out/NAME.floor and $out/NAME.sprout, kernel ready
+# stamps into $out/NAME.ready.
+alternate() {
+	local name=$1 firmware=$2 n=$3 i t s
+	: > "$out/$name.floor"
+	: > "$out/$name.sprout"
+	: > "$out/$name.ready"
+	for i in $(seq "$n"); do
+		read -r t s < <(timed_boot "$floor_iso" "$firmware" "$out/$name.floor.$i.log")
+		[ "$s" = 0 ] || { echo "bench: floor boot $i ($firmware) ended with status $s" >&2; exit 1; }
+		echo "$t" >> "$out/$name.floor"
+		read -r t s < <(timed_boot "$sprout_iso" "$firmware" "$out/$name.sprout.$i.log" $'poweroff\n')
+		[ "$s" = 0 ] || { echo "bench: Sprout boot $i ($firmware) ended with status $s" >&2; exit 1; }
+		echo "$t" >> "$out/$name.sprout"
+		ready_ms "$out/$name.sprout.$i.log" >> "$out/$name.ready"
+	done
+}
+
+# Does a boot with -m $1 MiB reach the prompt with every module of
+# etc/modules loaded?  Three boots out of three.
+fits_in() {
+	local m=$1 i log mod
+	for i in 1 2 3; do
+		log=$out/ram.$m.$i.log
+		printf 'lsmod\npoweroff\n' | tools/run-qemu.sh --iso "$sprout_iso" \
+			--mem "$m" --timeout 20 > "$log" 2>&1 || return 1
+		grep -q 'Sprout .* ready' "$log" || return 1
+		for mod in $(sed 's/#.*//' "$boot_modules" | awk 'NF { print $1 }'); do
+			tr -d '\r' < "$log" | grep -q "^$mod " || return 1
+		done
+	done
+}
+
+# The least -m in [1, $mem] that fits_in, by bisection.
+min_ram() {
+	local lo=1 hi=$mem m
+	fits_in "$hi" || { echo null; return; }
+	while [ "$lo" -lt "$hi" ]; do
+		m=$(((lo + hi) / 2))
+		if fits_in "$m"; then hi=$m; else lo=$((m + 1)); fi
+	done
+	echo "$hi"
+}
+
+kib() { echo $((($(stat -c %s "$1") + 1023) / 1024)); }
+
+# Sizes of the kernel's loadable segments in KiB, by permission.
+segments() {
+	readelf -lW "$kernel" | awk '$1 == "LOAD" {
+		f = ""; for (i = 7; i < NF; i++) f = f $i
+		print f, $6 }' |
+	while read -r flags memsz; do
+		echo "$flags $((memsz))"
+	done | awk '{ kb[$1] += $2 / 1024 } END {
+		for (f in kb) printf "%s %.1f\n", f, kb[f] }' | sort
+}
+
+# The value of "bench: KEY = VALUE" in the bench boot's log (first one).
+bench_get() {
+	sed -n "s/^\[ *[0-9.]*\] bench: $1 = \([0-9.]*\).*/\1/p" "$out/inkernel.log" | head -n 1
+}
+
+echo "bench: $runs boots each of the floor and of Sprout under SeaBIOS, alternating" >&2
+alternate bios bios "$runs"
+read -r floor_med floor_min floor_max < <(stats < "$out/bios.floor")
+read -r boot_med boot_min boot_max < <(stats < "$out/bios.sprout")
+read -r ready_med ready_min ready_max < <(stats < "$out/bios.ready")
+ratio=$(printf '%.3f' "$(echo "scale=4; $boot_med / $floor_med" | bc)")
+
+echo "bench: $uefi_runs boots each under OVMF" >&2
+alternate uefi uefi "$uefi_runs"
+read -r ufloor_med ufloor_min ufloor_max < <(stats < "$out/uefi.floor")
+read -r uboot_med uboot_min uboot_max < <(stats < "$out/uefi.sprout")
+uratio=$(printf '%.3f' "$(echo "scale=4; $uboot_med / $ufloor_med" | bc)")
+
+echo "bench: in-kernel benchmarks" >&2
+tools/mkiso.sh "$kernel" "$out/bench.iso" "$cmdline bench" "$initrd" \
+	"$BUILD/modules/bigreloc.ko"
+tools/run-qemu.sh --iso "$out/bench.iso" --mem "$mem" --timeout 300 < /dev/null |
+	tr -d '\r' > "$out/inkernel.log"
+grep -q 'bench: done' "$out/inkernel.log" ||
+	{ echo "bench: the in-kernel benchmarks did not finish" >&2; exit 1; }
+tsc_line=$(sed -n 's/^\[ *[0-9.]*\] \(tsc: .*\)/\1/p' "$out/inkernel.log" | head -n 1)
+
+echo "bench: least RAM, by bisection" >&2
+ram=$(min_ram)
+
+suite=null
+[ -s "$BUILD/tests/suite_seconds" ] && suite=$(cat "$BUILD/tests/suite_seconds")
+
+us_to_ms() { echo "scale=3; ${1:-0} / 1000" | bc | sed 's/^\./0./'; }
+ns_to_us() { echo "scale=1; ${1:-0} / 1000" | bc | sed 's/^\./0./'; }
+slowest=$(sed -n 's/^\[ *[0-9.]*\] bench: initcall_us = \([0-9]*\) (\(.*\))$/\1 \2/p' "$out/inkernel.log" |
+	awk '{ n = $2; sub(/\+0x.*/, "", n); printf "%s{\"name\": \"%s\", \"level\": \"%s\", \"ms\": %.3f}", sep, n, $4, $1 / 1000; sep = ", " }')
+modules_us=$(sed -n 's/^\[ *[0-9.]*\] bench: initcall_us = \([0-9]*\) (load_boot_modules+.*/\1/p' "$out/inkernel.log")
+segs=$(segments | awk '{ printf "%s\"%s\": %s", sep, $1, $2; sep = ", " }')
+image_total=$(segments | awk '{ s += $2 } END { printf "%.1f", s }')
+guest_clock="guest TSC; $tsc_line"
+host_clock="host wall clock (bash EPOCHREALTIME) around QEMU"
+
+cat > "$json" <<EOF
+{
+  "machine": "$(uname -m), $(nproc) CPUs, $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n 1)",
+  "qemu": "$(qemu-system-x86_64 --version | head -n 1)",
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "runs": $runs,
+  "floor_wall_s": {"median": $floor_med, "min": $floor_min, "max": $floor_max, "clock": "$host_clock"},
+  "boot_wall_s": {"median": $boot_med, "min": $boot_min, "max": $boot_max, "clock": "$host_clock", "what": "QEMU start to the shell prompt and poweroff"},
+  "boot_over_floor": $ratio,
+  "uefi_floor_wall_s": {"median": $ufloor_med, "min": $ufloor_min, "max": $ufloor_max, "runs": $uefi_runs, "clock": "$host_clock"},
+  "uefi_boot_wall_s": {"median": $uboot_med, "min": $uboot_min, "max": $uboot_max, "runs": $uefi_runs, "clock": "$host_clock"},
+  "uefi_boot_over_floor": $uratio,
+  "kernel_ms": {
+    "median": $ready_med, "min": $ready_min, "max": $ready_max,
+    "what": "kernel entry to the ready line and prompt, over the BIOS boots",
+    "early": $(us_to_ms "$(bench_get kernel_early_us)"),
+    "memory": $(us_to_ms "$(bench_get kernel_memory_us)"),
+    "traps": $(us_to_ms "$(bench_get kernel_traps_us)"),
+    "initcalls": $(us_to_ms "$(bench_get kernel_initcalls_us)"),
+    "boot_modules": $(us_to_ms "$modules_us"),
+    "irq": $(us_to_ms "$(bench_get kernel_irq_us)"),
+    "free_initmem": $(us_to_ms "$(bench_get kernel_free_initmem_us)"),
+    "ready": $(us_to_ms "$(bench_get kernel_ready_us)"),
+    "total_bench_boot": $(us_to_ms "$(bench_get kernel_us)"),
+    "slowest_initcalls": [$slowest],
+    "clock": "$guest_clock"
+  },
+  "hello_load_us": {
+    "total": $(ns_to_us "$(bench_get hello_load_ns)"),
+    "read": $(ns_to_us "$(bench_get hello_load_read_ns)"),
+    "check": $(ns_to_us "$(bench_get hello_load_check_ns)"),
+    "layout": $(ns_to_us "$(bench_get hello_load_layout_ns)"),
+    "link": $(ns_to_us "$(bench_get hello_load_link_ns)"),
+    "relocate": $(ns_to_us "$(bench_get hello_load_relocate_ns)"),
+    "finish": $(ns_to_us "$(bench_get hello_load_finish_ns)"),
+    "init": $(ns_to_us "$(bench_get hello_load_init_ns)"),
+    "clock": "$guest_clock"
+  },
+  "hello_unload_us": $(ns_to_us "$(bench_get hello_unload_ns)"),
+  "bigreloc_load_us": $(ns_to_us "$(bench_get bigreloc_load_ns)"),
+  "reloc_ns": $(bench_get reloc_ns),
+  "symbol_lookup_ns": $(bench_get symbol_lookup_ns),
+  "kmalloc_ns": {"16": $(bench_get kmalloc_16_ns), "256": $(bench_get kmalloc_256_ns), "4096": $(bench_get kmalloc_4k_ns), "what": "one kmalloc+kfree pair"},
+  "frame_ns": $(bench_get frame_ns),
+  "init_freed_kib": $(bench_get init_freed_kib),
+  "module_init_freed_kib": $(bench_get module_init_freed_kib),
+  "image_kib": {$segs, "total": $image_total},
+  "initrd_kib": $(kib "$initrd"),
+  "iso_kib": $(kib "$sprout_iso"),
+  "min_ram_mib": $ram,
+  "test_suite_s": $suite
+}
+EOF
+
+row() { printf '%-34s %s\n' "$1" "$2"; }
+echo
+row "figure" "value"
+row "floor, QEMU start to exit (BIOS)" "$floor_med s ($floor_min-$floor_max)"
+row "Sprout, start to prompt+poweroff" "$boot_med s ($boot_min-$boot_max)"
+row "Sprout over floor" "$ratio x"
+row "floor under UEFI" "$ufloor_med s ($ufloor_min-$ufloor_max)"
+row "Sprout under UEFI" "$uboot_med s ($uboot_min-$uboot_max)"
+row "kernel entry to prompt" "$ready_med ms ($ready_min-$ready_max)"
+row "hello load / unload" "$(ns_to_us "$(bench_get hello_load_ns)") us / $(ns_to_us "$(bench_get hello_unload_ns)") us"
+row "relocation / export lookup" "$(bench_get reloc_ns) ns / $(bench_get symbol_lookup_ns) ns"
+row "kmalloc+kfree 16 B / frame" "$(bench_get kmalloc_16_ns) ns / $(bench_get frame_ns) ns"
+row "init freed: kernel / modules" "$(bench_get init_freed_kib) KiB / $(bench_get module_init_freed_kib) KiB"
+row "image / initrd / ISO" "$image_total KiB / $(kib "$initrd") KiB / $(kib "$sprout_iso") KiB"
+row "least RAM, all modules" "$ram MiB"
+row "test suite (last make test)" "$suite s"
+row "guest clock" "$tsc_line"
+echo
+echo "bench: figures in $json" >&2
