@@ -11,10 +11,14 @@
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
 #
+#   make M=<dir> [modules|clean]   out-of-tree modules, as Linux's Kbuild
+#
 # Variables: V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
 # FIRMWARE=bios|uefi, GUI=1, INITRD_EXTRA=<dir> (its files go into the
-# initrd under /), RTC=y|m PCI=y|m (built in or modules; see config.mk).  Non-recursive: each folder adds its objects in a
-# build.mk fragment; the order of obj-y is link order, hence initcall order.
+# initrd under /), M=<dir> (with iso/run: its modules go into the initrd's
+# lib/modules), RTC=y|m PCI=y|m (built in or modules; see config.mk).
+# Non-recursive: each folder adds its objects in a build.mk fragment; the
+# order of obj-y is link order, hence initcall order.
 
 MAKEFLAGS += -rR --no-print-directory
 .SUFFIXES:
@@ -217,8 +221,13 @@ bootgraph: deps
 
 include tests/build.mk
 
+# With M=<dir>, only what the out-of-tree build wrote there (tools/extmod.mk).
+ifeq ($(M),)
 clean:
 	rm -rf $(BUILD) build-*
+else
+clean: extmod-clean
+endif
 
 FORCE:
 .PHONY: FORCE

@@ -6,6 +6,7 @@
  * cross-checks the TSC against.
  */
 #include <kernel/errno.h>
+#include <kernel/export.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
@@ -22,16 +23,18 @@
 
 #define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)
 
-static volatile uint64_t pit_jiffies;
+/* Linux's name: modules read it directly (<linux/jiffies.h>). */
+volatile unsigned long jiffies;
+EXPORT_SYMBOL(jiffies);
 
 uint64_t jiffies_get(void)
 {
-	return pit_jiffies;
+	return jiffies;
 }
 
 static void pit_tick(struct pt_regs *regs, void *data)
 {
-	pit_jiffies++;
+	jiffies++;
 }
 
 static int __init pit_init(void)

@@ -2,6 +2,8 @@
 obj-y += kernel/main.o
 obj-y += kernel/printk.o
 obj-y += kernel/panic.o
+obj-y += kernel/warn.o
+obj-y += kernel/lock.o
 obj-y += kernel/time.o
 obj-y += kernel/multiboot2.o
 obj-y += kernel/init/cmdline.o
@@ -15,6 +17,7 @@ obj-y += kernel/ktest.o
 obj-y += kernel/bench.o
 obj-y += kernel/lib/string.o
 obj-y += kernel/lib/vsnprintf.o
+obj-y += kernel/lib/sprintf.o
 obj-y += kernel/lib/kstrtox.o
 obj-y += kernel/lib/errno.o
 obj-y += kernel/kallsyms.o

@@ -3,6 +3,7 @@
  * generated from the linked kernel and linked in by a second pass; it sits
  * after everything it describes, so adding it moves no symbol.
  */
+#include <kernel/init.h>
 #include <kernel/kallsyms.h>
 #include <kernel/module.h>
 #include <kernel/string.h>
@@ -54,19 +55,34 @@ uintptr_t kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
-int sprint_symbol(char *buf, size_t size, uintptr_t addr)
+/* "name+0x12/0x40 [module]", or without "+offset/size" unless @offset. */
+static int format_symbol(char *buf, size_t size, uintptr_t addr, bool with_off)
 {
 	size_t sym_size, offset;
 	const char *name = kallsyms_lookup(addr, &sym_size, &offset);
+	const char *modname = NULL;
 
-	const char *modname;
-
-	if (name)
-		return snprintf(buf, size, "%s+0x%zx/0x%zx", name, offset,
-				sym_size);
-	name = module_address_lookup(addr, &sym_size, &offset, &modname);
-	if (name)
-		return snprintf(buf, size, "%s+0x%zx/0x%zx [%s]", name, offset,
-				sym_size, modname);
-	return snprintf(buf, size, "0x%lx", (unsigned long)addr);
+	if (!name)
+		name = module_address_lookup(addr, &sym_size, &offset, &modname);
+	if (!name)
+		return snprintf(buf, size, "0x%lx", (unsigned long)addr);
+	if (!with_off)
+		return snprintf(buf, size, "%s%s%s%s", name, modname ? " [" : "",
+				modname ? modname : "", modname ? "]" : "");
+	return snprintf(buf, size, "%s+0x%zx/0x%zx%s%s%s", name, offset,
+			sym_size, modname ? " [" : "", modname ? modname : "",
+			modname ? "]" : "");
 }
+
+int sprint_symbol(char *buf, size_t size, uintptr_t addr)
+{
+	return format_symbol(buf, size, addr, true);
+}
+
+/* printk's %pS and %ps name code addresses from here on (pure: earliest). */
+static int __init kallsyms_printf_init(void)
+{
+	vsnprintf_symbol = format_symbol;
+	return 0;
+}
+pure_initcall(kallsyms_printf_init);

@@ -3,6 +3,7 @@
  * consoles, then the machine stops -- under QEMU with an exit code the test
  * runner understands, elsewhere by halting.
  */
+#include <kernel/export.h>
 #include <kernel/interrupt.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -48,3 +49,4 @@ void panic(const char *fmt, ...)
 	qemu_exit(QEMU_EXIT_PANIC);
 	halt_forever();
 }
+EXPORT_SYMBOL(panic);

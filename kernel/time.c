@@ -5,6 +5,7 @@
  * against PIT channel 2 (1.193182 MHz, the speaker channel: usable without
  * interrupts) over the shortest window that reaches the wanted accuracy.
  */
+#include <kernel/export.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
@@ -47,6 +48,7 @@ uint64_t ktime_get_ns(void)
 {
 	return ns_mult ? tsc_to_ns(rdtsc() - boot_tsc) : 0;
 }
+EXPORT_SYMBOL(ktime_get_ns);
 
 uint64_t tsc_khz(void)
 {
@@ -178,9 +180,35 @@ void udelay(unsigned long us)
 	while (rdtsc() < end)
 		cpu_relax();
 }
+EXPORT_SYMBOL(udelay);
 
+/*
+ * One deadline for the whole wait: a millisecond at a time, each step's
+ * overshoot (an interrupt, or the emulator's thread losing the host CPU)
+ * would add up.
+ */
 void mdelay(unsigned long ms)
 {
-	while (ms--)
-		udelay(1000);
+	udelay(ms * 1000);
 }
+EXPORT_SYMBOL(mdelay);
+
+void msleep(unsigned int ms)
+{
+	uint64_t end = ktime_get_ns() + (uint64_t)ms * (NSEC_PER_SEC / MSEC_PER_SEC);
+	uint64_t ticks = ((uint64_t)ms * HZ + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
+	uint64_t last_tick = jiffies + ticks;
+
+	/* Halting needs a tick to wake up: interrupts on, the timer running. */
+	if (!(read_rflags() & RFLAGS_IF) || !jiffies) {
+		mdelay(ms);
+		return;
+	}
+	/*
+	 * At least @ms by both clocks: an emulator may deliver timer ticks
+	 * late, and code that slept then counts jiffies.
+	 */
+	while (ktime_get_ns() < end || jiffies < last_tick)
+		hlt();
+}
+EXPORT_SYMBOL(msleep);

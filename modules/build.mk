@@ -75,5 +75,21 @@ $(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh $(BUILD)/con
 	$(foreach m,$(obj-m) $(test-m),tools/modsyms.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
 	true; } > $@.tmp && mv $@.tmp $@
 
-.PHONY: modules
+# M=<dir>: the modules of an out-of-tree directory instead (Kbuild's M=),
+# built by tools/extmod.mk in a make of its own with the kernel's flags,
+# once the kernel's and the sample modules' exports are known.
+.PHONY: modules extmod extmod-clean
+ifeq ($(M),)
 modules: $(MODULES)
+else
+.DEFAULT_GOAL := modules
+modules: extmod
+endif
+
+extmod: export SPROUT_KCFLAGS = $(KCFLAGS)
+extmod: export SPROUT_VERSION = $(VERSION)
+extmod: $(MODDIR)/Module.symvers $(MODPOST)
+	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __modules
+
+extmod-clean:
+	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __clean

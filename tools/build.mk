@@ -13,30 +13,21 @@ INITRD := $(BUILD)/initrd.cpio
 INITRD_EXTRA :=
 INITRD_TREE := iso/initrd
 # obj-m names a module ("hello", or as in Kbuild "hello.o"); modules/build.mk
-# builds it as $(BUILD)/modules/hello.ko.  The initrd gets copies without
-# debug information, as Linux's INSTALL_MOD_STRIP=1 installs them: a third
-# of the size, so that the boot loader and the kernel fit in 4 MiB of RAM.
-# The full .ko stays in $(BUILD)/modules for gdb.  INSTALL_MOD_STRIP=0
-# packs the full files.
+# builds it as $(BUILD)/modules/hello.ko.  The initrd gets the modules, the
+# sample ones and M=<dir>'s, without debug information, as Linux's
+# INSTALL_MOD_STRIP=1 installs them: a third of the size, so that the boot
+# loader and the kernel fit in 4 MiB of RAM.  The full .ko files stay where
+# they were built, for gdb.  INSTALL_MOD_STRIP=0 packs the full files.
 INSTALL_MOD_STRIP := 1
-INITRD_MODDIR := $(BUILD)/modules/$(if $(filter 1,$(INSTALL_MOD_STRIP)),stripped,full)
-INITRD_MODULES = $(foreach m,$(obj-m),$(INITRD_MODDIR)/$(basename $(notdir $(m))).ko)
-
-$(BUILD)/modules/stripped/%.ko: $(BUILD)/modules/%.ko
-	$(quiet) STRIP $@
-	@mkdir -p $(dir $@)
-	$(Q)objcopy --strip-debug $< $@
-
-$(BUILD)/modules/full/%.ko: $(BUILD)/modules/%.ko
-	@mkdir -p $(dir $@)
-	$(Q)cp $< $@
+INITRD_MODULES = $(foreach m,$(obj-m),$(BUILD)/modules/$(basename $(notdir $(m))).ko)
 INITRD_FILES = $(shell find $(INITRD_TREE) $(INITRD_EXTRA) -type f 2>/dev/null)
 
-# Rebuilt when INITRD_EXTRA or the set of files changes, not only their dates.
+# Rebuilt when INITRD_EXTRA, M or the set of files changes, not only their
+# dates.
 $(INITRD).files: FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) | cmp -s - $@ || \
-		printf '%s\n' '$(INITRD_EXTRA)' $(INITRD_FILES) > $@
+	@printf '%s\n' '$(INITRD_EXTRA)' '$(M)' 'strip=$(INSTALL_MOD_STRIP)' $(INITRD_FILES) | cmp -s - $@ || \
+		printf '%s\n' '$(INITRD_EXTRA)' '$(M)' 'strip=$(INSTALL_MOD_STRIP)' $(INITRD_FILES) > $@
 
 # The drivers config.mk makes modules (CONFIG_MODULES, drivers/build.mk)
 # are loaded at boot: etc/modules is the base tree's with their names added.
@@ -52,9 +43,17 @@ $(INITRD_CONFIG)/etc/modules: $(INITRD_TREE)/etc/modules $(BUILD)/config
 $(INITRD): tools/mkinitrd.sh $(BUILD)/tools/depmod $$(INITRD_MODULES) \
 		$$(INITRD_FILES) $(INITRD).files $(INITRD_CONFIG)/etc/modules
 	$(quiet) INITRD $@
-	$(Q)tools/mkinitrd.sh -o $@ -d $(BUILD)/tools/depmod -t $(INITRD_TREE) \
+	$(Q)tools/mkinitrd.sh -o $@ -d $(BUILD)/tools/depmod \
+		$(if $(filter 1,$(INSTALL_MOD_STRIP)),-s) -t $(INITRD_TREE) \
 		-t $(INITRD_CONFIG) $(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') \
-		$(INITRD_MODULES)
+		$(INITRD_MODULES) $(INITRD_EXT_MODULES)
+
+# M=<dir>: the out-of-tree modules built there (modules.order lists them)
+# go into lib/modules as well, and into modules.dep.
+ifneq ($(M),)
+$(INITRD): extmod
+INITRD_EXT_MODULES = $$(sed 's|^|$(patsubst %/,%,$(M))/|' '$(patsubst %/,%,$(M))/modules.order')
+endif
 
 .PHONY: initrd
 initrd: $(INITRD)

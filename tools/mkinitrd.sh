@@ -2,14 +2,17 @@
 # Pack the initrd: a cpio "newc" archive (as GNU cpio -H newc writes it) of
 # the base tree (iso/initrd: etc/modules), the modules under lib/modules with
 # the modules.dep that tools/depmod writes for them, and any extra trees,
-# whose files land under / and win over the others.
-# Usage: tools/mkinitrd.sh -o OUT.cpio -d DEPMOD [-t TREE]... [module.ko...]
+# whose files land under / and win over the others.  With -s the modules
+# lose their debug information on the way in, as Linux's INSTALL_MOD_STRIP=1
+# installs them.
+# Usage: tools/mkinitrd.sh -o OUT.cpio -d DEPMOD [-s] [-t TREE]... [module.ko...]
 set -eu
-out= depmod= trees=
+out= depmod= trees= strip=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-o) out=$2; shift 2 ;;
 	-d) depmod=$2; shift 2 ;;
+	-s) strip=1; shift ;;
 	-t)
 		[ -d "$2" ] || { echo "mkinitrd: $2: no such directory" >&2; exit 1; }
 		trees="$trees
@@ -20,7 +23,7 @@ $2"
 	esac
 done
 [ -n "$out" ] && [ -n "$depmod" ] || {
-	echo "usage: mkinitrd.sh -o OUT.cpio -d DEPMOD [-t TREE]... [module.ko...]" >&2
+	echo "usage: mkinitrd.sh -o OUT.cpio -d DEPMOD [-s] [-t TREE]... [module.ko...]" >&2
 	exit 64
 }
 
@@ -28,7 +31,16 @@ stage=$(mktemp -d "${TMPDIR:-/tmp}/sprout-initrd.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/lib/modules"
 for ko in "$@"; do
-	cp "$ko" "$stage/lib/modules/"
+	# Two modules of one name: the loader could only ever find one.
+	if [ -e "$stage/lib/modules/${ko##*/}" ]; then
+		echo "mkinitrd: $ko: a module named ${ko##*/} is already in lib/modules" >&2
+		exit 1
+	fi
+	if [ -n "$strip" ]; then
+		objcopy --strip-debug "$ko" "$stage/lib/modules/${ko##*/}"
+	else
+		cp "$ko" "$stage/lib/modules/"
+	fi
 done
 # One tree per line, so a directory name may contain spaces.
 printf '%s\n' "$trees" | while IFS= read -r tree; do

@@ -38,6 +38,32 @@ struct kernel_symbol {
 #else
 #define EXPORT_SYMBOL(sym) __EXPORT_SYMBOL(sym, KSYMTAB_PREFIX)
 #define EXPORT_SYMBOL_GPL(sym) __EXPORT_SYMBOL(sym, KSYMTAB_GPL_PREFIX)
+/*
+ * THIS_MODULE - the struct module of the module being compiled, NULL in
+ * built-in code (as in Linux).  A module's __this_module is defined by
+ * its generated .mod.c and set by the loader (kernel/module/identity.c).
+ */
+struct module;
+#ifdef MODULE
+extern struct module *__this_module;
+#define THIS_MODULE __this_module
+#else
+#define THIS_MODULE ((struct module *)0)
+#endif
+
+#endif
+
+/*
+ * THIS_MODULE - the struct module of the module being compiled, NULL in
+ * built-in code (as in Linux).  A module's __this_module is defined by
+ * its generated .mod.c and set by the loader (kernel/module/identity.c).
+ */
+struct module;
+#ifdef MODULE
+extern struct module *__this_module;
+#define THIS_MODULE __this_module
+#else
+#define THIS_MODULE ((struct module *)0)
 #endif
 
 #endif

@@ -24,13 +24,13 @@
 
 #include <kernel/types.h>
 
-#define __init __section(".init.text") __attribute__((cold, noinline))
+#define __init __section(".init.text") __attribute__((__cold__, __noinline__))
 #define __initdata __section(".init.data")
 #define __initconst __section(".init.rodata")
-#define __exit __section(".exit.text") __attribute__((cold, noinline))
+#define __exit __section(".exit.text") __attribute__((__cold__, __noinline__))
 #define __exitdata __section(".exit.data")
 #define __exit_call __used __section(".exitcall.exit")
-#define __ref __section(".ref.text") __attribute__((noinline))
+#define __ref __section(".ref.text") __attribute__((__noinline__))
 
 typedef int (*initcall_t)(void);
 typedef void (*exitcall_t)(void);

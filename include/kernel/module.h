@@ -55,6 +55,7 @@
 #define MODULE_DESCRIPTION(s) MODULE_INFO(description, s)
 #define MODULE_ALIAS(s) MODULE_INFO(alias, s)
 #define MODULE_VERSION(s) MODULE_INFO(version, s)
+#define MODULE_SOFTDEP(s) MODULE_INFO(softdep, s)
 
 #define MODULE_NAME_LEN 56
 #define MODULE_USES_MAX 16	/* modules one module may take symbols from */
@@ -166,10 +167,18 @@ const struct boot_module *module_boot_file(const char *name);
 
 /*
  * module_file - the file of module @name: the initrd's
- * lib/modules/@name.ko, else a GRUB boot module of that name.  0 with
- * *@buf and *@len set, -ENOENT, or -ENAMETOOLONG.
+ * lib/modules/@name.ko ('-' and '_' alike, as Linux's modprobe), else a
+ * GRUB boot module of that name.  0 with *@buf and *@len set, -ENOENT, or
+ * -ENAMETOOLONG.
  */
 int module_file(const char *name, const void **buf, size_t *len);
+
+/*
+ * module_file_at - the initrd file at @path ("/extra/x.ko"), for insmod,
+ * which takes any path as Linux's does.  0, -ENOENT, -EISDIR or
+ * -ENAMETOOLONG.
+ */
+int module_file_at(const char *path, const void **buf, size_t *len);
 
 /*
  * modprobe - load @name with @args (may be NULL) after the modules it

@@ -34,6 +34,12 @@ struct kparam_array {
 	void *elem;
 };
 
+/* The storage of a module_param_string(): a buffer the value is copied to. */
+struct kparam_string {
+	unsigned int maxlen;	/* its size, the NUL included */
+	char *string;
+};
+
 struct kernel_param {
 	const char *name;	/* "a", or "mod.a" for built-in code */
 	const struct kernel_param_ops *ops;
@@ -41,12 +47,14 @@ struct kernel_param {
 	union {
 		void *arg;
 		const struct kparam_array *arr;
+		const struct kparam_string *str;
 	};
 };
 
 extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 	param_ops_short, param_ops_ushort, param_ops_int, param_ops_uint,
-	param_ops_long, param_ops_ulong, param_ops_charp, param_array_ops;
+	param_ops_long, param_ops_ulong, param_ops_charp, param_array_ops,
+	param_ops_string;
 
 /* Built-in code names its parameters "<file>.<param>", as Linux does. */
 #ifdef MODULE
@@ -108,11 +116,11 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 	__module_param_named(name, name, param_check_##type,                \
 			     param_ops_##type, #type, perm)
 
-#define __module_param_array(name, check, elem_ops, type, nump, perm)      \
-	check(name, &(name)[0]);                                            \
+#define __module_param_array(name, array, check, elem_ops, type, nump, perm) \
+	check(name, &(array)[0]);                                           \
 	static const struct kparam_array __param_arr_##name = {             \
-		.max = ARRAY_SIZE(name), .elemsize = sizeof((name)[0]),     \
-		.num = (nump), .ops = &elem_ops, .elem = (name) };          \
+		.max = ARRAY_SIZE(array), .elemsize = sizeof((array)[0]),   \
+		.num = (nump), .ops = &elem_ops, .elem = (array) };         \
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops,    \
 			    arr, &__param_arr_##name, perm);                \
 	__MODULE_PARM_TYPE(name, "array of " type)
@@ -121,10 +129,26 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * module_param_array - the array @name of parameter type @type, set from a
  * comma-separated list; the number of elements given is stored in *@nump
  * (may be NULL).  More values than the array holds is an error.
+ * module_param_array_named - the same for parameter @name stored in @array.
  */
 #define module_param_array(name, type, nump, perm)                          \
-	__module_param_array(name, param_check_##type, param_ops_##type,    \
-			     #type, nump, perm)
+	__module_param_array(name, name, param_check_##type,                \
+			     param_ops_##type, #type, nump, perm)
+#define module_param_array_named(name, array, type, nump, perm)             \
+	__module_param_array(name, array, param_check_##type,               \
+			     param_ops_##type, #type, nump, perm)
+
+/*
+ * module_param_string - parameter @name copied into the char array
+ * @string of @len bytes (NUL included); a longer value is refused
+ * (-ENOSPC).
+ */
+#define module_param_string(name, string, len, perm)                        \
+	static const struct kparam_string __param_string_##name = {         \
+		(len), (string) };                                          \
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_string,   \
+			    str, &__param_string_##name, perm);             \
+	__MODULE_PARM_TYPE(name, "string")
 
 #define MODULE_PARM_DESC(name, desc) __MODULE_INFO(parm, name, #name ":" desc)
 

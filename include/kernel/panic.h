@@ -35,6 +35,17 @@ extern unsigned int kernel_taint;
  */
 const char *kernel_taint_string(void);
 
+/*
+ * warn_slowpath - report a WARN_ON(): Linux's "cut here" block with
+ * @file:@line, the function containing @ip, the optional message @fmt
+ * (may be NULL) and a backtrace; then go on.  Any context.
+ */
+void warn_slowpath(const char *file, int line, uintptr_t ip, const char *fmt,
+		   ...) __printf(4, 5);
+
+/* dump_stack - print the call chain of the caller (Linux's name). */
+void dump_stack(void);
+
 #define BUG_ON(cond)                                                        \
 	do {                                                                \
 		if (unlikely(cond))                                         \

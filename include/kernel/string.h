@@ -28,10 +28,43 @@ bool strlist_contains(const char *list, const char *name);
  * when @size > 0).  Returns the length the full output would have had, as
  * C99 does.  Supports %d %i %u %x %X %o %p %s %c %% with the h, hh, l, ll,
  * z and t length modifiers, width, precision, '*', and the '-', '0', '+',
- * ' ' and '#' flags.  Pure code: also built into the host unit tests.
+ * ' ' and '#' flags; as in Linux, %pS prints a code address as
+ * "name+0x12/0x40 [module]", %ps as "name [module]" and %px the raw value.
+ * Pure code: also built into the host unit tests.
  */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+
+/*
+ * vsnprintf_symbol - how %pS/%ps name an address, with or without the
+ * "+offset/size": set by the symbol tables (kernel/kallsyms.c) once they
+ * can be read; while NULL, both print the address in hex.
+ */
+extern int (*vsnprintf_symbol)(char *buf, size_t size, uintptr_t addr,
+			       bool with_offset);
+
+/*
+ * scnprintf / vscnprintf - as snprintf, but return the characters really
+ * stored (not counting the NUL), so "n += scnprintf(buf + n, size - n..)"
+ * never runs past the end.  sprintf - unbounded, for Linux code.
+ */
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
+
+/*
+ * Linux's further string functions.  strscpy copies at most @size - 1
+ * characters and always terminates; it returns the length copied or
+ * -E2BIG if @src was cut.  strcpy/strcat/strncpy/strncat as in C.
+ */
+ssize_t strscpy(char *dst, const char *src, size_t size);
+char *strcpy(char *dst, const char *src);
+char *strncpy(char *dst, const char *src, size_t n);
+char *strcat(char *dst, const char *src);
+char *strncat(char *dst, const char *src, size_t n);
+char *strstr(const char *haystack, const char *needle);
+void *memchr(const void *s, int c, size_t n);
+char *strsep(char **s, const char *delims);
 
 /*
  * kstrtoull / kstrtoll - parse a whole string as a number in @base (0 means
@@ -40,5 +73,13 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
  */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int kstrtoll(const char *s, unsigned int base, long long *res);
+
+/* The same for narrower types; -ERANGE if the value does not fit. */
+int kstrtoint(const char *s, unsigned int base, int *res);
+int kstrtouint(const char *s, unsigned int base, unsigned int *res);
+int kstrtol(const char *s, unsigned int base, long *res);
+int kstrtoul(const char *s, unsigned int base, unsigned long *res);
+/* kstrtobool - "y", "Y", "1", "on" true; "n", "N", "0", "off" false. */
+int kstrtobool(const char *s, bool *res);
 
 #endif

@@ -33,7 +33,9 @@ uint64_t tsc_khz(void);
  * interrupts are on.  jiffies_get - ticks since the timer started.
  */
 #define HZ 100u
+#define MSEC_PER_SEC 1000u
 uint64_t jiffies_get(void);
+extern volatile unsigned long jiffies;	/* the same count */
 
 /*
  * Boot marks: kernel_main notes the end of each boot step, so make bench
@@ -54,5 +56,12 @@ const struct boot_mark *boot_marks(size_t *count);
 /* udelay / mdelay - busy-wait; need tsc_calibrate() first. */
 void udelay(unsigned long us);
 void mdelay(unsigned long ms);
+
+/*
+ * msleep - wait at least @ms milliseconds.  There is no other task to run
+ * meanwhile, so the CPU halts between timer ticks when interrupts are on
+ * and busy-waits (mdelay) when they are off.
+ */
+void msleep(unsigned int ms);
 
 #endif

@@ -29,6 +29,9 @@ typedef long ssize_t;
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
+/* The address of the code where it is used, for reports (GCC's &&label). */
+#define _THIS_IP_ ({ __label__ __here; __here: (uintptr_t)&&__here; })
+
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
 

@@ -1,4 +1,7 @@
-/* Linux-compatible <linux/export.h>: EXPORT_SYMBOL() and EXPORT_SYMBOL_GPL(). */
+/*
+ * Linux-compatible <linux/export.h>: EXPORT_SYMBOL(), EXPORT_SYMBOL_GPL()
+ * and THIS_MODULE.
+ */
 #ifndef LINUX_EXPORT_H
 #define LINUX_EXPORT_H
 

@@ -1,8 +1,31 @@
-/* Linux-compatible <linux/module.h>: modules, their metadata, parameters and exports. */
+/*
+ * Linux-compatible <linux/module.h>: module_init()/module_exit() (or a
+ * module's own init_module/cleanup_module), MODULE_*() metadata,
+ * parameters and exports.  It pulls in what Linux's does, so a module
+ * that includes only this has printk, pr_*(), the errno values, the
+ * permission bits and the list and string helpers.
+ */
 #ifndef LINUX_MODULE_H
 #define LINUX_MODULE_H
 
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/moduleparam.h>
+#include <linux/stat.h>
+#include <linux/string.h>
 #include <kernel/module.h>
-#include <kernel/printk.h>
+
+/* What the loader calls: module_init()/module_exit() alias them, or define them. */
+extern int init_module(void);
+extern void cleanup_module(void);
+
+/* module_name - the name @mod has in lsmod ("kernel" for built-in code). */
+static inline const char *module_name(const struct module *mod)
+{
+	return mod ? mod->name : "kernel";
+}
 
 #endif

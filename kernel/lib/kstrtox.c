@@ -66,3 +66,83 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 	return 0;
 }
 EXPORT_SYMBOL(kstrtoll);
+
+/* kstrtoll, then a range check for the narrower signed type. */
+static int kstrto_signed(const char *s, unsigned int base, long long min,
+			 long long max, long long *res)
+{
+	int err = kstrtoll(s, base, res);
+
+	if (!err && (*res < min || *res > max))
+		return -ERANGE;
+	return err;
+}
+
+static int kstrto_unsigned(const char *s, unsigned int base,
+			   unsigned long long max, unsigned long long *res)
+{
+	int err = kstrtoull(s, base, res);
+
+	if (!err && *res > max)
+		return -ERANGE;
+	return err;
+}
+
+int kstrtoint(const char *s, unsigned int base, int *res)
+{
+	long long v;
+	int err = kstrto_signed(s, base, -__INT_MAX__ - 1, __INT_MAX__, &v);
+
+	if (!err)
+		*res = (int)v;
+	return err;
+}
+EXPORT_SYMBOL(kstrtoint);
+
+int kstrtouint(const char *s, unsigned int base, unsigned int *res)
+{
+	unsigned long long v;
+	int err = kstrto_unsigned(s, base, (unsigned)__INT_MAX__ * 2u + 1u, &v);
+
+	if (!err)
+		*res = (unsigned int)v;
+	return err;
+}
+EXPORT_SYMBOL(kstrtouint);
+
+int kstrtol(const char *s, unsigned int base, long *res)
+{
+	long long v;
+	int err = kstrto_signed(s, base, -__LONG_MAX__ - 1, __LONG_MAX__, &v);
+
+	if (!err)
+		*res = (long)v;
+	return err;
+}
+EXPORT_SYMBOL(kstrtol);
+
+int kstrtoul(const char *s, unsigned int base, unsigned long *res)
+{
+	unsigned long long v;
+	int err = kstrto_unsigned(s, base, __LONG_MAX__ * 2ul + 1ul, &v);
+
+	if (!err)
+		*res = (unsigned long)v;
+	return err;
+}
+EXPORT_SYMBOL(kstrtoul);
+
+int kstrtobool(const char *s, bool *res)
+{
+	static const char *const yes[] = { "y", "Y", "1", "on", "ON", "On" };
+	static const char *const no[] = { "n", "N", "0", "off", "OFF", "Off" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcmp(s, yes[i]))
+			return *res = true, 0;
+		if (!strcmp(s, no[i]))
+			return *res = false, 0;
+	}
+	return -EINVAL;
+}
+EXPORT_SYMBOL(kstrtobool);

@@ -2,6 +2,7 @@
  * The string and memory functions the compiler and the kernel expect.  Kept
  * simple: clarity over speed, except memcpy/memset (below).
  */
+#include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/string.h>
 
@@ -160,3 +161,96 @@ bool strlist_contains(const char *list, const char *name)
 	}
 	return false;
 }
+
+ssize_t strscpy(char *dst, const char *src, size_t size)
+{
+	size_t len;
+
+	if (!size)
+		return -E2BIG;
+	len = strnlen(src, size);
+	if (len == size) {
+		memcpy(dst, src, size - 1);
+		dst[size - 1] = '\0';
+		return -E2BIG;
+	}
+	memcpy(dst, src, len + 1);
+	return (ssize_t)len;
+}
+EXPORT_SYMBOL(strscpy);
+
+char *strcpy(char *dst, const char *src)
+{
+	memcpy(dst, src, strlen(src) + 1);
+	return dst;
+}
+EXPORT_SYMBOL(strcpy);
+
+/* As C's: pads with NULs, and does not terminate a @src of @n or more. */
+char *strncpy(char *dst, const char *src, size_t n)
+{
+	size_t len = strnlen(src, n);
+
+	memcpy(dst, src, len);
+	memset(dst + len, 0, n - len);
+	return dst;
+}
+EXPORT_SYMBOL(strncpy);
+
+char *strcat(char *dst, const char *src)
+{
+	strcpy(dst + strlen(dst), src);
+	return dst;
+}
+EXPORT_SYMBOL(strcat);
+
+char *strncat(char *dst, const char *src, size_t n)
+{
+	char *end = dst + strlen(dst);
+	size_t len = strnlen(src, n);
+
+	memcpy(end, src, len);
+	end[len] = '\0';
+	return dst;
+}
+EXPORT_SYMBOL(strncat);
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack || !n; haystack++) {
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+		if (!*haystack)
+			break;
+	}
+	return NULL;
+}
+EXPORT_SYMBOL(strstr);
+
+void *memchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+
+	for (; n; n--, p++)
+		if (*p == (unsigned char)c)
+			return (void *)p;
+	return NULL;
+}
+EXPORT_SYMBOL(memchr);
+
+/* Split *@s at the first of @delims: return the token, advance past it. */
+char *strsep(char **s, const char *delims)
+{
+	char *start = *s, *p;
+
+	if (!start)
+		return NULL;
+	for (p = start; *p && !strchr(delims, *p); p++)
+		;
+	*s = *p ? p + 1 : NULL;
+	*p = '\0';
+	return start;
+}
+EXPORT_SYMBOL(strsep);

@@ -6,6 +6,11 @@
 #include <kernel/export.h>
 #include <kernel/string.h>
 
+#define SYMBOL_TEXT_MAX 192	/* "name+0x.../0x... [module]" */
+
+int (*vsnprintf_symbol)(char *buf, size_t size, uintptr_t addr,
+			bool with_offset);
+
 struct out {
 	char *buf;
 	size_t size;
@@ -217,6 +222,30 @@ static void convert(struct out *o, struct spec *sp, char c, va_list *ap)
 	}
 }
 
+/*
+ * Linux's pointer extensions: the letter after %p says how to print it.
+ * Returns whether @ext was one (and its argument consumed).
+ */
+static bool convert_pointer_ext(struct out *o, struct spec *sp, char ext,
+				va_list *ap)
+{
+	char sym[SYMBOL_TEXT_MAX];
+	uintptr_t addr;
+
+	if (ext != 'S' && ext != 's' && ext != 'x')
+		return false;
+	addr = (uintptr_t)va_arg(*ap, void *);
+	if (ext == 'x' || !vsnprintf_symbol) {
+		sp->alt = true;
+		sp->length = 2;
+		put_num(o, sp, addr, false, 16, false);
+		return true;
+	}
+	vsnprintf_symbol(sym, sizeof(sym), addr, ext == 'S');
+	put_str(o, sp, sym);
+	return true;
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { .buf = buf, .size = size, .len = 0 };
@@ -230,6 +259,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &sp, &args);
+		if (*fmt == 'p' && convert_pointer_ext(&o, &sp, fmt[1], &args)) {
+			fmt += 2;
+			continue;
+		}
 		convert(&o, &sp, *fmt, &args);
 		if (*fmt)
 			fmt++;

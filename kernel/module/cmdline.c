@@ -30,7 +30,15 @@ __setup("module_blacklist", module_blacklist_setup);
 
 bool module_blacklisted(const char *name)
 {
-	return strlist_contains(module_blacklist, name);
+	const char *p = module_blacklist;
+	size_t n;
+
+	for (; *p; p += n + (p[n] == ',')) {
+		n = strchr(p, ',') ? (size_t)(strchr(p, ',') - p) : strlen(p);
+		if (n && modprobe_name_eq(p, n, name))
+			return true;
+	}
+	return false;
 }
 
 /* modules=a,b: loaded with their dependencies after etc/modules. */

@@ -202,7 +202,27 @@ int kernel_symbol_lookup(const char *name, uintptr_t *value, bool *gpl_only);
 int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 		   void *ctx);
 
-/* module_blacklisted - @name is listed in module_blacklist= (cmdline.c). */
+/* module_name_normalize - '-' to '_' in @name, as Linux's KBUILD_MODNAME. */
+void module_name_normalize(char *name);
+
+/*
+ * module_take_identity - name @mod after its .modinfo name= (else after
+ * its file name, normalized) and refuse it if that name is blacklisted
+ * (-EPERM) or loaded (-EEXIST), with @info->why.  After module_elf_check.
+ */
+int module_take_identity(struct load_info *info, struct module *mod);
+
+/*
+ * module_set_this_module - point the module's __this_module (THIS_MODULE,
+ * <linux/export.h>) at @mod, if it has one.  After relocation; 0 or
+ * -ENOEXEC if the symbol is not a writable pointer of the module.
+ */
+int module_set_this_module(struct load_info *info, struct module *mod);
+
+/*
+ * module_blacklisted - @name is listed in module_blacklist= ('-' and '_'
+ * alike; cmdline.c).
+ */
 bool module_blacklisted(const char *name);
 
 /*

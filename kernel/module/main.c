@@ -33,7 +33,7 @@ const char *module_state_name(enum module_state state)
 struct module *module_find(const char *name)
 {
 	for (struct module *m = module_list; m; m = m->next)
-		if (!strcmp(m->name, name))
+		if (modprobe_name_eq(m->name, strlen(m->name), name))
 			return m;
 	return NULL;
 }
@@ -44,8 +44,11 @@ void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
 		fn(m, arg);
 }
 
+/* THIS_MODULE is NULL in built-in code: a reference on it always holds. */
 bool try_module_get(struct module *mod)
 {
+	if (!mod)
+		return true;
 	if (mod->state == MODULE_STATE_GOING)
 		return false;
 	mod->refcount++;
@@ -55,7 +58,7 @@ EXPORT_SYMBOL(try_module_get);
 
 void module_put(struct module *mod)
 {
-	if (mod->refcount > 0)
+	if (mod && mod->refcount > 0)
 		mod->refcount--;
 }
 EXPORT_SYMBOL(module_put);
@@ -271,6 +274,8 @@ static int link_module(struct load_info *info, struct module *mod,
 		err = module_apply_relocations(info);
 	load_step_end(LOAD_RELOCATE);
 	if (!err)
+		err = module_set_this_module(info, mod);
+	if (!err)
 		err = module_find_init_exit(info, &init, &exit);
 	if (err)
 		goto out_release_uses;
@@ -365,14 +370,6 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 
 	if (strlen(name) >= MODULE_NAME_LEN || !*name)
 		return -ENAMETOOLONG;
-	if (module_blacklisted(name)) {
-		pr_err("%s: module is blacklisted (module_blacklist=)\n", name);
-		return -EPERM;
-	}
-	if (module_find(name)) {
-		pr_err("%s: a module of that name is already loaded\n", name);
-		return -EEXIST;
-	}
 	/* The loader writes addresses into the file: work on a copy. */
 	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
@@ -389,12 +386,14 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 	err = module_elf_check(&info, mod->name, copy, len);
 	load_step_end(LOAD_CHECK);
 	if (!err)
+		err = module_take_identity(&info, mod);
+	if (!err)
 		err = link_module(&info, mod, args);
 	if (err) {
 		if (info.why[0])
 			pr_err("%s\n", info.why);
 		else
-			pr_err("%s: cannot load: %s\n", name, errno_name(err));
+			pr_err("%s: cannot load: %s\n", mod->name, errno_name(err));
 		goto out_free;
 	}
 	kfree(copy);

@@ -24,20 +24,57 @@
 #define MODULES_DEP MODULES_DIR "modules.dep"
 #define ETC_MODULES "etc/modules"
 
+int module_file_at(const char *path, const void **buf, size_t *len)
+{
+	struct initrd_file f;
+	int err = initrd_open(path, &f);
+
+	if (err)
+		return err;
+	if (f.is_dir)
+		return -EISDIR;
+	*buf = f.data;
+	*len = f.size;
+	return 0;
+}
+
+struct spelling {
+	const char *name;	/* as asked for */
+	char file[MODULE_NAME_MAX + sizeof(".ko")];	/* as found */
+};
+
+/* initrd_list callback: a NAME.ko whose NAME matches with '-' and '_' alike. */
+static int match_spelling(void *arg, const char *file, size_t len, bool is_dir)
+{
+	struct spelling *sp = arg;
+	size_t n = len - strlen(".ko");
+
+	if (is_dir || len <= strlen(".ko") || len >= sizeof(sp->file) ||
+	    strncmp(file + n, ".ko", strlen(".ko")) ||
+	    !modprobe_name_eq(file, n, sp->name))
+		return 0;
+	memcpy(sp->file, file, len);
+	sp->file[len] = '\0';
+	return 1;
+}
+
 int module_file(const char *name, const void **buf, size_t *len)
 {
 	char path[MODULE_PATH_MAX];
-	struct initrd_file f;
+	struct spelling sp = { name, "" };
 	const struct boot_module *bm;
 
 	if (snprintf(path, sizeof(path), MODULES_DIR "%s.ko", name) >=
 	    (int)sizeof(path))
 		return -ENAMETOOLONG;
-	if (!initrd_open(path, &f) && !f.is_dir) {
-		*buf = f.data;
-		*len = f.size;
+	if (!module_file_at(path, buf, len))
 		return 0;
-	}
+	/* hello_1 is lib/modules/hello-1.ko, and the other way round. */
+	if (initrd_list(MODULES_DIR_NAME, match_spelling, &sp) == 1 &&
+	    snprintf(path, sizeof(path), MODULES_DIR "%s", sp.file) <
+		    (int)sizeof(path) &&
+	    !module_file_at(path, buf, len))
+		return 0;
 	bm = module_boot_file(name);
 	if (!bm)
 		return -ENOENT;

@@ -135,8 +135,10 @@ static int param_array_set(const char *val, const struct kernel_param *kp)
 		char *comma = strchr(p, ',');
 		struct kernel_param elem = *kp;
 
-		if (n == arr->max)
+		if (n == arr->max) {
+			pr_err("%s: can only take %u arguments\n", kp->name, arr->max);
 			return -EINVAL;
+		}
 		if (comma)
 			*comma = '\0';
 		elem.arg = (char *)arr->elem + (size_t)n * arr->elemsize;

@@ -71,7 +71,9 @@ static int cmd_insmod(int argc, char **argv)
 	if (argc < 2)
 		return -EINVAL;
 	module_name_of(argv[1], name, sizeof(name));
-	if (module_file(name, &buf, &len)) {
+	/* A path names any file of the initrd; a bare name, lib/modules. */
+	if (strchr(argv[1], '/') ? module_file_at(argv[1], &buf, &len) :
+				   module_file(name, &buf, &len)) {
 		shell_printf("insmod: ERROR: could not load module %s: %s\n",
 			     argv[1], errno_text(ENOENT));
 		return -ENOENT;
@@ -80,12 +82,15 @@ static int cmd_insmod(int argc, char **argv)
 	if (param_args_join(args, sizeof(args), argc - 2, argv + 2))
 		return -E2BIG;
 	err = load_module(name, buf, len, args);
-	if (err)
+	if (err && strchr(argv[1], '/'))
+		shell_printf("insmod: ERROR: could not insert module %s: %s\n",
+			     argv[1], module_strerror(err));
+	else if (err)
 		shell_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
 			     name, module_strerror(err));
 	return err;
 }
-SHELL_COMMAND("insmod", "name [param=value ...]", "load a module", cmd_insmod);
+SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module", cmd_insmod);
 
 /*
  * The modules holding a reference on @mod: printed (@first before the

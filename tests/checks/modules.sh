@@ -34,7 +34,7 @@ check() {
 	fi
 }
 check unknown 'a symbol nobody exports' \
-	'unknown: undefined symbol missing_function is exported by neither the kernel nor any module'
+	'^ERROR: modpost: "missing_function" \[unknown.ko\] undefined!$'
 check tls 'an unsupported relocation' \
 	'tls: section .rela.text: unsupported relocation R_X86_64_TPOFF32 at offset'
 check noinit 'no init_module' 'noinit: no init_module'

@@ -110,6 +110,55 @@ static void test_kstrto(void **state)
 	assert_int_equal(kstrtoll("9223372036854775808", 10, &s), -ERANGE);
 }
 
+/* A symbol table of one function, 0x1000..0x1040, in module "m". */
+static int fake_symbol(char *buf, size_t size, uintptr_t addr, bool with_offset)
+{
+	if (addr < 0x1000 || addr >= 0x1040)
+		return snprintf(buf, size, "0x%lx", (unsigned long)addr);
+	if (with_offset)
+		return snprintf(buf, size, "fn+0x%lx/0x40 [m]",
+				(unsigned long)(addr - 0x1000));
+	return snprintf(buf, size, "fn [m]");
+}
+
+static void test_pointer_extensions(void **state)
+{
+	vsnprintf_symbol = NULL;
+	CHECK("0x1010", "%pS", (void *)0x1010);
+	CHECK("0x1010 x", "%ps x", (void *)0x1010);
+	vsnprintf_symbol = fake_symbol;
+	CHECK("at fn+0x10/0x40 [m].", "at %pS.", (void *)0x1010);
+	CHECK("fn [m]", "%ps", (void *)0x1010);
+	CHECK("0x1010", "%px", (void *)0x1010);
+	CHECK("0x2000", "%p", (void *)0x2000);
+	CHECK("0x3000!", "%pS!", (void *)0x3000);
+	vsnprintf_symbol = NULL;
+}
+
+static void test_kstrto_narrow(void **state)
+{
+	int i;
+	unsigned int u;
+	long l;
+	unsigned long ul;
+	bool b;
+
+	assert_int_equal(kstrtoint("-2147483648", 10, &i), 0);
+	assert_true(i == INT32_MIN);
+	assert_int_equal(kstrtoint("2147483648", 10, &i), -ERANGE);
+	assert_int_equal(kstrtouint("4294967295", 10, &u), 0);
+	assert_true(u == UINT32_MAX);
+	assert_int_equal(kstrtouint("4294967296", 10, &u), -ERANGE);
+	assert_int_equal(kstrtol("-0x10", 16, &l), 0);
+	assert_int_equal(l, -16);
+	assert_int_equal(kstrtoul("12x", 10, &ul), -EINVAL);
+	assert_int_equal(kstrtobool("on", &b), 0);
+	assert_true(b);
+	assert_int_equal(kstrtobool("N", &b), 0);
+	assert_false(b);
+	assert_int_equal(kstrtobool("maybe", &b), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +167,8 @@ int main(void)
 		cmocka_unit_test(test_strings_and_chars),
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_kstrto),
+		cmocka_unit_test(test_pointer_extensions),
+		cmocka_unit_test(test_kstrto_narrow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

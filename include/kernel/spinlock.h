@@ -1,0 +1,56 @@
+/*
+ * Spinlocks for Sprout's one CPU.  With no second CPU and no preemption,
+ * a lock that is already held when spin_lock() is called can only be held
+ * by the code that is now trying again -- a deadlock that on Linux hangs
+ * the machine.  Here it is caught and reported as Linux's spinlock
+ * debugging does.  The _irqsave/_irq forms really turn interrupts off, so
+ * data shared with an interrupt handler is protected as on Linux.
+ */
+#ifndef KERNEL_SPINLOCK_H
+#define KERNEL_SPINLOCK_H
+
+#include <kernel/types.h>
+#include <kernel/x86.h>
+
+struct spinlock {
+	int locked;	/* 0 free, 1 held */
+};
+
+#define SPINLOCK_UNLOCKED { 0 }
+
+/*
+ * spin_bug - report misuse of @lock (@what: "recursion", "already
+ * unlocked") found at @ip, and stop: the state it leaves is not safe to
+ * run on.
+ */
+__noreturn void spin_bug(const struct spinlock *lock, const char *what,
+			 uintptr_t ip);
+
+static inline void spinlock_init(struct spinlock *lock)
+{
+	lock->locked = 0;
+}
+
+static inline bool spinlock_trylock(struct spinlock *lock)
+{
+	return !__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE);
+}
+
+#define spinlock_lock(lock)                                                 \
+	do {                                                                \
+		if (!spinlock_trylock(lock))                                \
+			spin_bug(lock, "recursion", _THIS_IP_);             \
+	} while (0)
+
+#define spinlock_unlock(lock)                                               \
+	do {                                                                \
+		if (!__atomic_exchange_n(&(lock)->locked, 0, __ATOMIC_RELEASE)) \
+			spin_bug(lock, "already unlocked", _THIS_IP_);      \
+	} while (0)
+
+static inline bool spinlock_is_locked(const struct spinlock *lock)
+{
+	return __atomic_load_n(&lock->locked, __ATOMIC_RELAXED);
+}
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * Who a module is.  As in Linux, a module is the name= in its .modinfo
+ * (KBUILD_MODNAME at build time: its file name with '-' made '_'), not
+ * the name of the file it came from: a renamed copy of a loaded module is
+ * the same module, and module_blacklist= applies to it.  THIS_MODULE in a
+ * module's code is pointed at its struct module here too.
+ */
+#include <kernel/errno.h>
+#include <kernel/module.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+#define THIS_MODULE_SYMBOL "__this_module"
+
+void module_name_normalize(char *name)
+{
+	for (; *name; name++)
+		if (*name == '-')
+			*name = '_';
+}
+
+int module_take_identity(struct load_info *info, struct module *mod)
+{
+	const char *name = module_get_modinfo(info, "name");
+
+	if (name) {
+		if (!*name || strlen(name) >= sizeof(mod->name))
+			return module_reject(info, "bad module name '%s' in .modinfo",
+					     name);
+		strlcpy(mod->name, name, sizeof(mod->name));
+	}
+	module_name_normalize(mod->name);
+	if (module_blacklisted(mod->name)) {
+		snprintf(info->why, sizeof(info->why),
+			 "%s: module is blacklisted (module_blacklist=)", mod->name);
+		return -EPERM;
+	}
+	if (module_find(mod->name)) {
+		snprintf(info->why, sizeof(info->why),
+			 "%s: a module of that name is already loaded", mod->name);
+		return -EEXIST;
+	}
+	return 0;
+}
+
+int module_set_this_module(struct load_info *info, struct module *mod)
+{
+	uint64_t addr = module_find_symbol(info, THIS_MODULE_SYMBOL);
+	struct module **slot;
+
+	if (!addr)
+		return 0;
+	slot = module_addr_to_mem(info, addr);
+	if (!slot || !IS_ALIGNED(addr, sizeof(*slot)))
+		return module_reject(info, "%s at 0x%llx is not a pointer in the module's data",
+				     THIS_MODULE_SYMBOL, (unsigned long long)addr);
+	*slot = mod;
+	return 0;
+}

@@ -1,0 +1,188 @@
+# Modules written for Linux, built and loaded unchanged: tests/compat is
+# built out of tree as Kbuild does (make -C . M=tests/compat modules) and
+# packed into the initrd by "make M=tests/compat" (lib/modules, with
+# modules.dep); then they load with parameters from the kernel command
+# line (modules=, name.param=) and from insmod, and each one's output is
+# checked line by line.  Names follow Linux: hello-1.ko is hello_1, either
+# spelling is accepted, and a renamed copy is the same module.
+source "$(dirname "$0")/lib.sh"
+
+compat=tests/compat
+cpio=$out/compat.cpio
+extra=$out/compat.extra
+
+# Build the modules, then an initrd with them through the make variable.
+blog=$out/compat.build.log
+make -C . BUILD="$BUILD" M=$compat modules > "$blog" 2>&1
+built=$?
+log=$blog
+kos=$(sed -n 's/^obj-m += \(.*\)\.o$/\1.ko/p' $compat/Makefile)
+missing=
+for ko in $kos; do [ -f "$compat/$ko" ] || missing="$missing $ko"; done
+if [ $built = 0 ] && [ -z "$missing" ]; then
+	tap ok "make -C . M=$compat modules builds all $(echo $kos | wc -w) modules"
+else
+	tap fail "make -C . M=$compat modules failed ($built) or did not build:$missing"
+fi
+
+# Renamed copies and a module outside lib/modules, for insmod by path.
+rm -rf "$extra" && mkdir -p "$extra/extra"
+cp $compat/hello-1.ko "$extra/extra/copy-of-hello.ko"
+cp $compat/hello-2.ko "$extra/extra/renamed.ko"
+cp $compat/hello-3.ko "$extra/hello-3.ko"
+make -C . BUILD="$BUILD" M=$compat INITRD="$cpio" INITRD_EXTRA="$extra" "$cpio" \
+	>> "$blog" 2>&1
+cpio -it < "$cpio" > "$out/compat.list" 2>/dev/null
+cpio -i --to-stdout lib/modules/modules.dep < "$cpio" > "$out/compat.dep" 2>/dev/null
+log=$out/compat.list
+expect '^lib/modules/hello-5\.ko$' 'make M=<dir> puts the built modules in the initrd'"'"'s lib/modules'
+expect '^extra/copy-of-hello\.ko$' 'INITRD_EXTRA files land under /'
+log=$out/compat.dep
+expect '^lib/modules/startstop\.ko:' 'modules.dep lists the out-of-tree modules'
+
+# expect_lines 'what' REGEX...: the log has lines matching each REGEX (after
+# the time stamp), in this order.
+expect_lines() {
+	local what=$1 from=0 n
+	shift
+	for re in "$@"; do
+		n=$(sed 's/^\[[ 0-9.]*\] //' "$log" | tail -n +$((from + 1)) |
+			grep -nE -m1 -- "$re" | cut -d: -f1)
+		if [ -z "$n" ]; then
+			tap fail "$what (no line /$re/ after line $from)"
+			return
+		fi
+		from=$((from + n))
+	done
+	tap ok "$what"
+}
+
+INITRD=$cpio boot load 'loglevel=7 modules=hello-5,hello_1 hello-5.myint=77 hello_5.mystring=fromcmdline hello-5.myintarray=3,4 hello_5.mybool=y' \
+	< <(printf '%s\n' 'lsmod' 'rmmod hello_5' \
+	'insmod hello-5 myint=5 mystring="two words" myintarray=1,2 myshort=-3 myushort=65535 myuint=4000000000 mylong=-9000000000 myulong=18000000000000000000 mynegated=1 level=9 mybuffer=1234567' \
+	'insmod hello_5' 'rmmod hello-5' \
+	'insmod hello-5 mybuffer=12345678' 'insmod hello-5 myintarray=1,2,3' \
+	'rmmod hello-1' 'insmod /lib/modules/hello-1.ko' 'insmod /extra/copy-of-hello.ko' \
+	'insmod /hello-3.ko' 'insmod hello-2' 'insmod hello-4' 'modinfo hello-4' \
+	'insmod startstop' 'insmod example_spinlock' 'insmod example_mutex' \
+	'insmod example-kmem-cache' 'insmod example_list' 'insmod example_sleep' \
+	'insmod example_helpers' 'lsmod' \
+	'rmmod hello_1' 'rmmod hello-2' 'rmmod hello_3' 'rmmod hello-4' 'rmmod startstop' \
+	'rmmod example_spinlock' 'rmmod example_mutex' 'rmmod example_kmem_cache' \
+	'rmmod example_list' 'rmmod example_sleep' 'rmmod example_helpers' 'lsmod' 'poweroff')
+
+expect_lines 'hello-5 takes its parameters from the kernel command line, either spelling' \
+	'^Hello, world 5$' '^=============$' '^myshort is a short integer: 1$' \
+	'^myint is an integer: 77$' '^mystring is a string: fromcmdline$' \
+	'^mybool is true, mynegated is true$' '^myintarray\[0\] = 3$' \
+	'^myintarray\[1\] = 4$' '^got 2 arguments for myintarray\.$'
+expect '^hello_5 +[0-9]+ +0$' 'lsmod calls hello-5.ko hello_5'
+expect_lines 'modules= loads hello_1 from hello-1.ko' '^Hello world 1\.$'
+expect_lines 'insmod sets every parameter type, a quoted string and an array with its count' \
+	'^Goodbye, world 5$' '^Hello, world 5$' '^myshort is a short integer: -3$' \
+	'^myushort is an unsigned short: 65535$' '^myint is an integer: 5$' \
+	'^myuint is an unsigned integer: 4000000000$' '^mylong is a long integer: -9000000000$' \
+	'^myulong is an unsigned long: 18000000000000000000$' \
+	'^mystring is a string: two words$' '^mybool is false, mynegated is false$' \
+	'^level is 9, mybuffer is 1234567$' '^myintarray\[0\] = 1$' '^myintarray\[1\] = 2$' \
+	'^got 2 arguments for myintarray\.$'
+expect '^insmod: ERROR: could not insert module hello_5\.ko: File exists$' 'insmod hello_5 finds hello-5 loaded'
+expect_lines 'module_param_string refuses a value longer than its buffer' \
+	"^mybuffer: string doesn't fit in 7 chars\.$" \
+	'^insmod: ERROR: could not insert module hello-5\.ko: No space left on device$'
+expect_lines 'an array parameter refuses more values than it holds' \
+	'^myintarray: can only take 2 arguments$' \
+	'^insmod: ERROR: could not insert module hello-5\.ko: Invalid parameters$'
+expect_lines 'rmmod hello-1 removes hello_1; insmod takes a path in the initrd' \
+	'^Goodbye world 1\.$' '^Hello world 1\.$'
+expect_lines 'a renamed copy of a loaded module is the same module (-EEXIST)' \
+	'^hello_1: a module of that name is already loaded$' \
+	'^insmod: ERROR: could not insert module /extra/copy-of-hello\.ko: File exists$'
+expect_lines 'hello-3: __initdata and __initconst read by __init code (insmod /hello-3.ko)' \
+	'^Hello, world 3$'
+expect_lines 'hello-2: module_init/module_exit and a level-less printk' \
+	'^Hello, world 2$' '^hello-2: a printk with no level$'
+expect_lines 'hello-4: its own pr_fmt, every level, pr_cont, KERN_CONT, %pS and %ps' \
+	'^hello_4: Hello, world 4$' '^hello_4: notice level$' '^hello_4: warning level$' \
+	'^hello_4: error level$' '^hello_4: counting: 1 2 3$' '^one line from two printks$' \
+	'^hello_4: my init is hello_4_init\+0x0/0x[0-9a-f]+ \[hello_4\], my exit hello_4_exit \[hello_4\]$'
+expect_lines 'modinfo shows what hello-4 declares' \
+	'^softdep: +pre: hello-1$' '^course: +kernel modules 101$' '^alias: +hello-four$' \
+	'^version: +1\.4$' '^author: +A\. Student <student@example\.org>$' '^name: +hello_4$'
+expect_lines 'startstop: init_module and cleanup_module from two source files' \
+	'^Hello, world - this is the kernel speaking$'
+expect_lines 'spinlocks: irqsave turns interrupts off and irqrestore back' \
+	'^example spinlock started$' \
+	'^Locked static spinlock \(interrupts off inside, on before\)$' \
+	'^Unlocked static spinlock \(interrupts as before again\)$' \
+	'^Locked dynamic spinlock: held 1, trylock refused$' \
+	'^Unlocked dynamic spinlock: held 0, counter 2$'
+expect_lines 'mutexes: trylock, trylock while held, lock and unlock' \
+	'^example_mutex init$' '^mutex is locked$' '^trylock while held returns 0$' \
+	'^mutex is unlocked$' '^mutex_lock took it: locked=1$'
+expect_lines 'kmem_cache: cache-aligned, constructed objects, reused and zeroed' \
+	'^allocated 40 records of 28 bytes: 0 misaligned, 0 unconstructed, 40 constructed$' \
+	'^records 0 and 1 are -?64 bytes apart$' \
+	'^a freed record comes back constructed: magic 0x5eed$' \
+	'^kmem_cache_zalloc: id 0 magic 0$'
+expect_lines 'lists: list_add_tail, list_for_each_entry; kcalloc and krealloc' \
+	'^list: spider has 8 legs$' '^list: cat has 4 legs$' '^list: bird has 2 legs$' \
+	'^list: 14 legs in all, list empty: 0$' '^krealloc kept the array: 0 1 4 9$'
+expect_lines 'msleep waits at least its time in ns and in jiffies; mdelay and udelay too' \
+	'^msleep\(100\) took at least 100 ms, at least 10 jiffies \(HZ=100\)$' \
+	'^mdelay\(2\) \+ udelay\(500\) took at least 2500 us$'
+expect_lines 'helpers: min/max/clamp, container_of, kstrtoint, strscpy, WARN_ON_ONCE once, THIS_MODULE' \
+	'^helpers: 4 values, min -3 max 12 clamp\(42, 0, 10\) 10$' \
+	'^helpers: container_of finds x=3$' \
+	'^helpers: kstrtoint gave -123, "12x" gives -22$' \
+	'^helpers: strscpy into 8 bytes returns -7: "a longe"$' \
+	'^helpers: snprintf truncates to "1-copie", strcmp 0$' \
+	'^------------\[ cut here \]------------$' \
+	'^WARNING: at tests/compat/example_helpers\.c:[0-9]+ warn_twice\+0x[0-9a-f]+/0x[0-9a-f]+ \[example_helpers\]$' \
+	'^---\[ end trace \]---$' \
+	'^helpers: WARN_ON_ONCE was true 2 times, reported once$' \
+	'^helpers: I am example_helpers$'
+n=$(grep -c 'cut here' "$log")
+[ "$n" = 1 ] && tap ok 'WARN_ON_ONCE reports once' || tap fail "WARN_ON_ONCE reported $n times"
+expect_lines 'every module unloads, running its exit function' \
+	'^Goodbye world 1\.$' '^Goodbye, world 2$' '^Goodbye, world 3$' \
+	'^hello_4: Goodbye, world 4$' '^Short is the life of a kernel module$' \
+	'^example spinlock exit$' '^example_mutex exit$' '^record cache destroyed$' \
+	'^list: freed 3 entries, list empty: 1$' '^example_sleep exit$' '^helpers: bye$'
+expect_not 'kmem_cache_destroy|kmem_cache_free\(' 'the record cache is destroyed with nothing left in it'
+expect_status 0 'the session ends in a clean poweroff'
+
+INITRD=$cpio boot blacklist 'loglevel=7 module_blacklist=hello-2,example_sleep' \
+	< <(printf '%s\n' 'insmod hello_2' 'insmod /extra/renamed.ko' \
+	'modprobe example-sleep' 'insmod hello-3' 'poweroff')
+expect_lines 'module_blacklist=hello-2 refuses hello_2, and a renamed copy of it' \
+	'^hello_2: module is blacklisted' \
+	'^insmod: ERROR: could not insert module hello_2\.ko: Operation not permitted$' \
+	'^hello_2: module is blacklisted' \
+	'^insmod: ERROR: could not insert module /extra/renamed\.ko: Operation not permitted$'
+expect_lines 'module_blacklist=example_sleep refuses modprobe example-sleep' \
+	'^example_sleep: module is blacklisted'
+expect_not 'Hello, world 2|msleep\(100\)' 'no blacklisted init runs'
+expect_lines 'other modules still load' '^Hello, world 3$'
+expect_status 0 'the session ends in a clean poweroff'
+
+# Deadlocks Linux would hang on: reported, and the machine stops.
+dl=tests/compat/deadlock
+make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1
+dltree=$out/compat.deadlock.tree
+rm -rf "$dltree" && mkdir -p "$dltree"
+cp $dl/spin-twice.ko $dl/mutex-twice.ko "$dltree/"
+make -C . BUILD="$BUILD" M=$dl clean > /dev/null 2>&1
+INITRD=$cpio BOOT_FILES="$dltree/spin-twice.ko $dltree/mutex-twice.ko" boot spin \
+	'loglevel=7' < <(printf '%s\n' 'insmod spin-twice' 'poweroff')
+expect_lines 'a spinlock taken twice is reported as recursion, naming the code' \
+	'^spin-twice: taking the lock again$' \
+	'^Kernel panic - not syncing: BUG: spinlock recursion on CPU#0, lock 0x[0-9a-f]+, at spin_twice_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[spin_twice\]$'
+expect_status 2 'and the machine stops'
+INITRD=$cpio BOOT_FILES="$dltree/spin-twice.ko $dltree/mutex-twice.ko" boot mutex \
+	'loglevel=7' < <(printf '%s\n' 'insmod mutex-twice' 'poweroff')
+expect_lines 'unlocking a free mutex is reported; locking one twice is a deadlock' \
+	'^WARNING: mutex twice_mutex unlocked at mutex_twice_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[mutex_twice\] but not locked; ignored$' \
+	'^mutex-twice: locking it again$' \
+	'^Kernel panic - not syncing: BUG: mutex twice_mutex locked again at mutex_twice_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[mutex_twice\]: deadlock'
+expect_status 2 'and the machine stops'
