@@ -19,7 +19,7 @@
 #include <kernel/types.h>
 
 enum fault_kind {
-	FAULT_KMALLOC,	/* failslab=: kmalloc, kzalloc, krealloc growing */
+	FAULT_KMALLOC,	/* failslab=: kmalloc, krealloc growing, kmem_cache_alloc */
 	FAULT_FRAME,	/* fail_page_alloc=: frame_alloc, frame_alloc_contig */
 	FAULT_MODAREA,	/* fail_modarea=: modarea_alloc */
 	FAULT_KINDS
