@@ -46,6 +46,9 @@ static const struct fault_module fault_modules[] = {
 	{ "failinit", { NULL }, NULL, -ENODEV, false },
 	{ "nongpl", { "exporter" }, NULL, -EPERM, false },
 	{ "dupcmd", { NULL }, NULL, -EEXIST, false },
+	/* Each needs the other: alone, an unknown symbol. */
+	{ "cycle_a", { NULL }, NULL, -ENOENT, false },
+	{ "cycle_b", { NULL }, NULL, -ENOENT, false },
 	/* Last: once loaded, these stay (no cleanup_module; exit faults on purpose). */
 	{ "permanent", { NULL }, NULL, 0, true },
 	{ "initfree", { NULL }, NULL, 0, true },
