@@ -49,12 +49,14 @@ endif
 
 # Kernel code: freestanding, higher-half (-mcmodel=kernel), no red zone
 # (interrupts push onto the stack), no SSE state to save, frame pointers for
-# backtraces, no unwind tables (nothing reads them).
+# backtraces, no unwind tables (nothing reads them), the stack protector on
+# functions with arrays, its guard a global (there is no TLS: %fs is 0).
 CC_NAME := $(shell $(CC) --version | head -n 1 | tr -d "'\"")
 
 KCFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mcmodel=kernel \
 	-mno-red-zone -mgeneral-regs-only -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
-	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fstack-protector-strong -mstack-protector-guard=global \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-fno-common -fno-strict-aliasing -O2 -g \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) -Iinclude \

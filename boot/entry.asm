@@ -36,6 +36,7 @@ PDPT_INDEX_KERNEL       equ 510         ; 0xffffffff80000000
 VGA_ATTR_ERROR          equ 0x4f        ; white on red
 
 KERNEL_STACK_SIZE       equ 16384
+IST_STACK_SIZE          equ 8192        ; the double-fault handler's (kernel/gdt.c)
 
 extern kernel_main, boot_tsc
 
@@ -264,10 +265,12 @@ higher_half_entry:
         hlt
         jmp .hang
 
-; The first page tables and the boot stack, zeroed by the boot loader as .bss.
-; mm/ replaces the tables; the page below the stack stays unmapped as a guard.
+; The first page tables, the boot stack and the double-fault (IST) stack,
+; zeroed by the boot loader as .bss.  mm/ replaces the tables; the page below
+; each stack stays unmapped as a guard.
 section .bss nobits alloc noexec write align=4096
 global boot_pml4, kernel_stack_guard, kernel_stack_bottom, kernel_stack_top
+global ist_stack_guard, ist_stack_bottom, ist_stack_top
 boot_pml4:              resb PAGE_SIZE
 boot_pdpt_low:          resb PAGE_SIZE
 boot_pdpt_high:         resb PAGE_SIZE
@@ -275,3 +278,6 @@ boot_pd:                resb PAGE_SIZE * EARLY_MAP_GIB
 kernel_stack_guard:     resb PAGE_SIZE
 kernel_stack_bottom:    resb KERNEL_STACK_SIZE
 kernel_stack_top:
+ist_stack_guard:        resb PAGE_SIZE
+ist_stack_bottom:       resb IST_STACK_SIZE
+ist_stack_top:

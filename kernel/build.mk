@@ -2,6 +2,7 @@
 obj-y += kernel/main.o
 obj-y += kernel/printk.o
 obj-y += kernel/panic.o
+obj-y += kernel/stackprotector.o
 obj-y += kernel/warn.o
 obj-y += kernel/lock.o
 obj-y += kernel/time.o

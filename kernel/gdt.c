@@ -2,10 +2,12 @@
  * The kernel's GDT and TSS.  Long mode ignores most of the GDT, but needs a
  * code and data descriptor, and a TSS for the interrupt stack table: a double
  * fault gets a stack of its own so a kernel stack overflow is reported
- * instead of resetting the machine.
+ * instead of resetting the machine.  That stack, like the boot stack, has
+ * an unmapped guard page below it (boot/entry.asm, mm/paging.c).
  */
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
+#include <kernel/mm.h>
 #include <kernel/string.h>
 
 #define GDT_NULL 0
@@ -21,8 +23,6 @@
 #define DESC_CODE64 0x00af9a000000ffffull	/* present, DPL 0, L=1 */
 #define DESC_DATA 0x00cf92000000ffffull		/* present, DPL 0, writable */
 #define DESC_TSS_AVAILABLE 0x89
-
-#define IST_STACK_SIZE 8192
 
 struct tss {
 	uint32_t reserved0;
@@ -41,7 +41,6 @@ struct gdt_ptr {
 
 static uint64_t gdt[GDT_ENTRIES] __aligned(16);
 static struct tss tss __aligned(16);
-static uint8_t double_fault_stack[IST_STACK_SIZE] __aligned(16);
 
 static void gdt_set_tss(void)
 {
@@ -61,8 +60,8 @@ void __init gdt_init(void)
 	gdt[GDT_NULL] = 0;
 	gdt[GDT_KERNEL_CODE] = DESC_CODE64;
 	gdt[GDT_KERNEL_DATA] = DESC_DATA;
-	tss.ist[IST_DOUBLE_FAULT - 1] =
-		(uintptr_t)double_fault_stack + sizeof(double_fault_stack);
+	/* boot/entry.asm: with a guard page below it, unmapped by mm/. */
+	tss.ist[IST_DOUBLE_FAULT - 1] = (uintptr_t)ist_stack_top;
 	tss.iomap_base = sizeof(tss);	/* no I/O permission bitmap */
 	gdt_set_tss();
 

@@ -6,6 +6,7 @@
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
+#include <kernel/initcall.h>
 #include <kernel/interrupt.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
@@ -104,6 +105,14 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
 	boot_mark("free_initmem");
+	/*
+	 * The boot mappings are final: nothing W+X, no writable alias of code.
+	 * One walk covers the kernel and the boot-time modules; from here on
+	 * each module load is audited by itself.
+	 */
+	mm_audit("boot");
+	system_state = SYSTEM_RUNNING;
+	boot_mark("mm_audit");
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
 	boot_mark("ready");
 	crash_test_run();
@@ -117,8 +126,11 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	machine_poweroff();
 }
 
-void __init kernel_main(uint32_t magic, phys_addr_t info_phys)
+void __init __no_stack_protector kernel_main(uint32_t magic,
+					     phys_addr_t info_phys)
 {
+	/* Before any protected function is on the stack to notice. */
+	stack_protector_init();
 	/* A console before anything else, so every later step can report. */
 	serial_early_init();
 	unmap_identity();

@@ -18,6 +18,8 @@ static const char *explain_not_present(uintptr_t addr)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
+	if (in_range(addr, ist_stack_guard, ist_stack_bottom))
+		return "double-fault stack guard page hit: that stack overflowed";
 	if (module_freed_init(addr))
 		return "access to a module's freed init memory (an __init function or __initdata used after init_module)";
 	if (vmarea_is_guard(addr))

@@ -19,6 +19,8 @@ void free_initmem(void)
 	if (init_freed_bytes || !pages)
 		return;
 	vmm_unmap((uintptr_t)__init_begin, pages);
+	/* Init code's alias was read-only (paging.c); the frames become RAM. */
+	direct_map_protect(virt_to_phys(__init_begin), pages, true);
 	/* int3 everywhere, as Linux does: stale code traps if reached again. */
 	memset(phys_to_virt(virt_to_phys(__init_begin)), INIT_POISON, size);
 	if (frame_pool_release(&frame_pool, virt_to_phys(__init_begin), pages))

@@ -201,6 +201,13 @@ void heap_trim(struct heap *heap);
 /* ---- Kernel side ---- */
 
 extern struct frame_pool frame_pool;
+
+/*
+ * direct_map_protect - make the direct-map alias of the @pages frames from
+ * @pa read-only (@writable false: they hold code or constants mapped
+ * elsewhere) or writable again (mm/directmap.c).  0 or vmm_protect's error.
+ */
+int direct_map_protect(phys_addr_t pa, size_t pages, bool writable);
 extern size_t init_freed_bytes;
 
 /* mm_frames_init, mm_paging_init, mm_heap_init: steps of mm_init().  */

@@ -1,9 +1,11 @@
 /*
  * The kernel's own page tables, replacing the boot ones: the direct map of
- * all RAM with 2 MiB pages where they fit, and the kernel image in 4 KiB
- * pages with each part's real permissions from the linker symbols, so no
- * page is writable and executable.  Nothing below the direct map is
- * mapped: NULL and stray low pointers fault.
+ * all RAM, and the kernel image with each part's real permissions from the
+ * linker symbols, so no page is writable and executable.  Both in 4 KiB
+ * pages: each frame's direct-map alias gets the permissions of what the
+ * frame holds (read-only under code and constants, mm/directmap.c), which
+ * 2 MiB pages could not.  Nothing below the direct map is mapped: NULL and
+ * stray low pointers fault.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -14,8 +16,6 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
-#define HUGE_PAGE_SIZE (2ul << 20)
-#define PD_SHIFT 21
 #define LEGACY_AREA_END 0x100000ull	/* VGA text memory is at 0xb8000 */
 #define RAM_RANGES_MAX (BOOT_MAX_MMAP + 1)
 
@@ -73,44 +73,12 @@ static size_t __init collect_ram(const struct boot_info *info,
 	return merge_ranges(r, n);
 }
 
-/* A 2 MiB page at @va -> @pa (both aligned), tables allocated as needed. */
-static int __init map_huge(uintptr_t va, phys_addr_t pa, pte_t flags)
-{
-	pte_t *table = kernel_pml4;
-
-	for (int level = 0; level < 2; level++) {
-		pte_t *e = &table[(va >> (39 - 9 * level)) & 511];
-
-		if (!(*e & PTE_PRESENT)) {
-			phys_addr_t t = frame_alloc();
-
-			if (!t)
-				return -ENOMEM;
-			memset(phys_to_virt(t), 0, PAGE_SIZE);
-			*e = t | PTE_PRESENT | PTE_WRITABLE;
-		}
-		table = phys_to_virt(*e & PTE_ADDR_MASK);
-	}
-	table[(va >> PD_SHIFT) & 511] = pa | flags | PTE_HUGE;
-	return 0;
-}
-
+/* Frames [start, end) at their direct-map addresses, writable, NX. */
 static void __init map_direct(phys_addr_t start, phys_addr_t end)
 {
-	phys_addr_t pa = start;
-	int err = 0;
+	int err = vmm_map((uintptr_t)phys_to_virt(start), start,
+			  (end - start) >> PAGE_SHIFT, PAGE_KERNEL_RW);
 
-	while (pa < end && !err) {
-		uintptr_t va = (uintptr_t)phys_to_virt(pa);
-
-		if (IS_ALIGNED(pa, HUGE_PAGE_SIZE) && end - pa >= HUGE_PAGE_SIZE) {
-			err = map_huge(va, pa, PAGE_KERNEL_RW);
-			pa += HUGE_PAGE_SIZE;
-		} else {
-			err = vmm_map(va, pa, 1, PAGE_KERNEL_RW);
-			pa += PAGE_SIZE;
-		}
-	}
 	if (err)
 		panic("mm: cannot direct-map %#llx-%#llx: error %d",
 		      (unsigned long long)start, (unsigned long long)end, err);
@@ -123,6 +91,7 @@ static void __init map_kernel_image(void)
 		char *start;
 		pte_t flags;
 	} part[] = {
+		/* Not writable: the direct-map alias is made read-only too. */
 		{ __text_start, PAGE_KERNEL_RX },
 		{ __rodata_start, PAGE_KERNEL_RO },
 		{ __init_text_start, PAGE_KERNEL_RX },
@@ -136,13 +105,17 @@ static void __init map_kernel_image(void)
 		uintptr_t s = (uintptr_t)part[i].start;
 		size_t pages = ((uintptr_t)part[i + 1].start - s) >> PAGE_SHIFT;
 
-		if (pages && vmm_map(s, virt_to_phys(part[i].start), pages,
-				     part[i].flags))
+		if (!pages)
+			continue;
+		if (vmm_map(s, virt_to_phys(part[i].start), pages, part[i].flags) ||
+		    (!(part[i].flags & PTE_WRITABLE) &&
+		     direct_map_protect(virt_to_phys(part[i].start), pages, false)))
 			panic("mm: cannot map the kernel image at %#lx",
 			      (unsigned long)s);
 	}
-	/* An overflow of the boot stack faults here instead of corrupting. */
+	/* An overflow of a kernel stack faults here instead of corrupting. */
 	vmm_unmap((uintptr_t)kernel_stack_guard, 1);
+	vmm_unmap((uintptr_t)ist_stack_guard, 1);
 }
 
 void __init mm_paging_init(void)
@@ -162,7 +135,7 @@ void __init mm_paging_init(void)
 	write_cr3(root);
 	/* Global pages (the kernel's) survive CR3 loads; this flushes them all. */
 	write_cr4(read_cr4() | CR4_PGE);
-	pr_info("mm: kernel page tables loaded: text RX, rodata RO, data NX, direct map of %zu range(s)\n",
+	pr_info("mm: kernel page tables loaded: text RX, rodata RO, data NX, direct map of %zu range(s), read-only under code and constants\n",
 		n);
 }
 

@@ -85,8 +85,11 @@ static void area_release(struct vm_area *area, struct vm_region *r,
 	for (size_t i = 0; i < mapped; i++) {
 		uintptr_t va = r->start + i * PAGE_SIZE;
 
-		if (r->owns_frames && !vmm_translate(va, &pa, NULL))
+		/* A frame that held module code gets a writable alias back. */
+		if (r->owns_frames && !vmm_translate(va, &pa, NULL)) {
+			direct_map_protect(pa, 1, true);
 			frame_free(pa);
+		}
 		vmm_unmap(va, 1);
 	}
 	area->mapped_pages -= mapped;
@@ -132,11 +135,52 @@ out:
 	return NULL;
 }
 
+/* The allocation of @area holding the @pages pages from @va, or NULL. */
+static struct vm_region *area_find_range(struct vm_area *area, uintptr_t va,
+					 size_t pages)
+{
+	for (struct vm_region *r = area->regions; r; r = r->next)
+		if (va >= r->start && pages <= r->pages &&
+		    (va - r->start) / PAGE_SIZE <= r->pages - pages)
+			return r;
+	return NULL;
+}
+
+/* New permissions for module pages and the same, never executable, on
+ * their frames' direct-map alias: read-only unless @prot is writable. */
+static int protect_with_alias(uintptr_t va, size_t pages, pte_t prot)
+{
+	int err = vmm_protect(va, pages, prot);
+	phys_addr_t pa;
+
+	for (size_t i = 0; !err && i < pages; i++) {
+		err = vmm_translate(va + i * PAGE_SIZE, &pa, NULL);
+		if (!err)
+			err = direct_map_protect(pa, 1, prot & PTE_WRITABLE);
+	}
+	return err;
+}
+
+int modarea_protect_range(void *addr, size_t pages, pte_t prot)
+{
+	uint64_t irq = irq_save();
+	uintptr_t va = (uintptr_t)addr;
+	struct vm_region *r = IS_ALIGNED(va, PAGE_SIZE) && pages ?
+			      area_find_range(&modarea, va, pages) : NULL;
+	int err = r ? protect_with_alias(va, pages, prot) : -EINVAL;
+
+	irq_restore(irq);
+	if (!r)
+		pr_err("modarea_protect_range: %p (%zu pages) is not inside a module area allocation\n",
+		       addr, pages);
+	return err;
+}
+
 int modarea_protect(void *addr, pte_t prot)
 {
 	uint64_t irq = irq_save();
 	struct vm_region **link, *r = area_find(&modarea, (uintptr_t)addr, &link);
-	int err = r ? vmm_protect(r->start, r->pages, prot) : -EINVAL;
+	int err = r ? protect_with_alias(r->start, r->pages, prot) : -EINVAL;
 
 	irq_restore(irq);
 	if (!r)

@@ -136,6 +136,7 @@ static int unmap_pages(uintptr_t virt, size_t pages)
 static int map_pages(uintptr_t virt, phys_addr_t phys, size_t pages,
 		     pte_t flags)
 {
+	pte_t *pte = NULL;
 	int err = 0;
 	size_t i;
 
@@ -146,8 +147,12 @@ static int map_pages(uintptr_t virt, phys_addr_t phys, size_t pages,
 		return err;
 	for (i = 0; i < pages; i++) {
 		uintptr_t va = virt + i * PAGE_SIZE;
-		pte_t *pte = pte_walk(va, true, &err);
 
+		/* Within one page table the next entry follows the last. */
+		if (!pte || PTE_INDEX(va, PT_LEVELS - 1) == 0)
+			pte = pte_walk(va, true, &err);
+		else
+			pte++;
 		if (!pte)
 			goto out_unmap;
 		if (*pte & PTE_PRESENT) {

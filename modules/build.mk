@@ -34,6 +34,11 @@ obj-m += chain_top
 test-m += cycle_a
 test-m += cycle_b
 test-m += bigreloc
+# Loaded only by the tests that expect what they do: all __init (stays
+# until reboot), a duplicate export (refused), a fault in init.
+test-m += allinit
+test-m += dupexport
+test-m += initro
 
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))

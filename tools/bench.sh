@@ -179,6 +179,7 @@ cat > "$json" <<EOF
     "boot_modules": $(us_to_ms "$modules_us"),
     "irq": $(us_to_ms "$(bench_get kernel_irq_us)"),
     "free_initmem": $(us_to_ms "$(bench_get kernel_free_initmem_us)"),
+    "mm_audit": $(us_to_ms "$(bench_get kernel_mm_audit_us)"),
     "ready": $(us_to_ms "$(bench_get kernel_ready_us)"),
     "total_bench_boot": $(us_to_ms "$(bench_get kernel_us)"),
     "slowest_initcalls": [$slowest],
@@ -199,6 +200,7 @@ cat > "$json" <<EOF
   "bigreloc_load_us": $(ns_to_us "$(bench_get bigreloc_load_ns)"),
   "reloc_ns": $(bench_get reloc_ns),
   "symbol_lookup_ns": $(bench_get symbol_lookup_ns),
+  "module_check_us": {"65000_sections": $(ns_to_us "$(bench_get module_check_65000_sections_ns)"), "8192_sections": $(ns_to_us "$(bench_get module_check_8192_sections_ns)"), "what": "module_elf_check() of a file of one-byte sections: refused by count, or through the overlap check"},
   "kmalloc_ns": {"16": $(bench_get kmalloc_16_ns), "256": $(bench_get kmalloc_256_ns), "4096": $(bench_get kmalloc_4k_ns), "what": "one kmalloc+kfree pair"},
   "frame_ns": $(bench_get frame_ns),
   "init_freed_kib": $(bench_get init_freed_kib),
@@ -222,6 +224,7 @@ row "Sprout under UEFI" "$uboot_med s ($uboot_min-$uboot_max)"
 row "kernel entry to prompt" "$ready_med ms ($ready_min-$ready_max)"
 row "hello load / unload" "$(ns_to_us "$(bench_get hello_load_ns)") us / $(ns_to_us "$(bench_get hello_unload_ns)") us"
 row "relocation / export lookup" "$(bench_get reloc_ns) ns / $(bench_get symbol_lookup_ns) ns"
+row "check: 65,000 / 8,192 sections" "$(ns_to_us "$(bench_get module_check_65000_sections_ns)") us / $(ns_to_us "$(bench_get module_check_8192_sections_ns)") us"
 row "kmalloc+kfree 16 B / frame" "$(bench_get kmalloc_16_ns) ns / $(bench_get frame_ns) ns"
 row "init freed: kernel / modules" "$(bench_get init_freed_kib) KiB / $(bench_get module_init_freed_kib) KiB"
 row "image / initrd / ISO" "$image_total KiB / $(kib "$initrd") KiB / $(kib "$sprout_iso") KiB"

@@ -60,7 +60,9 @@ resolve_undefined() {
 		BEGIN {
 			while ((getline line < symvers) > 0) {
 				split(line, f, " ")
-				owner[f[1]] = f[2]
+				# The kernel comes first and wins, as in the loader.
+				if (!(f[1] in owner))
+					owner[f[1]] = f[2]
 			}
 		}
 		# U: undefined; weak undefined (w/v) may stay unresolved.

@@ -25,6 +25,17 @@ extern struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
  * ("initcall fn returned R after N usecs"), as Linux does.
  */
 extern bool initcall_debug;
+
+/*
+ * Where the kernel is in its life, as Linux's system_state: BOOTING until
+ * kernel_main has freed init memory and audited the boot's mappings,
+ * RUNNING after.
+ */
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING,
+};
+extern enum system_states system_state;
 extern size_t initcall_record_count;
 
 #endif

@@ -44,6 +44,8 @@ extern char __rodata_start[], __rodata_end[];
 extern char __init_begin[], __init_end[];
 extern char __data_start[], __bss_end[];
 extern char kernel_stack_guard[], kernel_stack_bottom[], kernel_stack_top[];
+/* The double-fault handler's stack (IST 1), guard page below (entry.asm). */
+extern char ist_stack_guard[], ist_stack_bottom[], ist_stack_top[];
 
 /* mm_init - frames, kernel page tables, heap, fault messages.  __init. */
 void mm_init(void);
@@ -168,8 +170,17 @@ void kmalloc_trim(void);
  */
 void *modarea_alloc(size_t size, pte_t prot);
 
-/* modarea_protect - new permissions for the whole allocation at @addr. */
+/*
+ * modarea_protect - new permissions for the whole allocation at @addr.
+ * modarea_protect_range - for @pages pages from @addr inside one
+ * allocation.  Both give the frames' direct-map alias read-only
+ * permissions when @prot is not writable (so code and constants cannot be
+ * written through it), writable ones when it is; modarea_free() makes the
+ * alias writable again.  0, -EINVAL (not in one allocation) or vmm_protect's
+ * error.
+ */
 int modarea_protect(void *addr, pte_t prot);
+int modarea_protect_range(void *addr, size_t pages, pte_t prot);
 
 /* modarea_free - unmap and free an allocation; a bad @addr is reported. */
 void modarea_free(void *addr);
@@ -181,6 +192,16 @@ void modarea_free(void *addr);
  */
 void *ioremap(phys_addr_t phys, size_t size);
 void iounmap(void *addr);
+
+/*
+ * mm_audit - walk every page-table entry and report (pr_err, naming
+ * @when: "boot", a module's name) each page that is writable and
+ * executable, each writable mapping of a frame that is also mapped
+ * read-only or executable (kernel or module code, constants -- the direct
+ * map included), and any mapping of virtual address 0.  Returns the number
+ * of problems found.  Run after boot and after each module load.
+ */
+size_t mm_audit(const char *when);
 
 /* ---- Counters (meminfo, leak tests) ---- */
 

@@ -83,10 +83,11 @@ struct module {
 	size_t num_uses;
 	bool gpl_compatible;
 
-	void *core;		/* module area: text RX | rodata R | data RW */
+	void *core;		/* module area: text RX | rodata R | data RW;
+				   NULL if the module is all __init */
 	size_t core_size, core_text_size, core_ro_size;
 	void *init;		/* freed once init_module returned 0 */
-	size_t init_size, init_text_size;
+	size_t init_size, init_text_size, init_ro_size;
 
 	int (*init_fn)(void);
 	void (*exit_fn)(void);	/* NULL: the module cannot be removed */
@@ -108,7 +109,8 @@ struct module {
  * @name, set its parameters from @args ("a=1 s=text arr=1,2,3", may be
  * NULL) and run its init_module.  Returns 0; -ENOEXEC for a malformed
  * file or a version mismatch, -ENOENT for an unknown symbol, -EEXIST if a
- * module of that name is loaded, -EPERM if blacklisted or a GPL-only
+ * module of that name is loaded or it exports a name exported already,
+ * -EPERM if module loading is disabled, it is blacklisted or a GPL-only
  * symbol is refused, -ENOMEM, a parameter error, or init_module's error.
  * Every failure is logged and leaves nothing allocated.
  */

@@ -158,8 +158,9 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * parameters point into it, so it must live as long as they are used.
  * A name no parameter has is an error, unless @skip_unknown (the kernel
  * command line, where other code owns most names).  @who names the owner
- * in messages.  Returns 0 or the first error (-ENOENT unknown name,
- * -EINVAL bad value, -ERANGE out of range).
+ * in messages.  Every bad one is reported and the rest still applied; an
+ * array with a bad element is left untouched.  Returns 0 or the first
+ * error (-ENOENT unknown name, -EINVAL bad value, -ERANGE out of range).
  */
 int param_parse(const char *who, char *args, const struct kernel_param *params,
 		size_t count, bool skip_unknown);

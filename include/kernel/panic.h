@@ -22,6 +22,14 @@ void qemu_exit(uint8_t code);
 /* panic - print the message and a backtrace, stop the machine.  Any context. */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
+/*
+ * stack_protector_init - give the stack protector's guard a value of this
+ * boot (kernel/stackprotector.c).  __init; called first thing in
+ * kernel_main(), which runs unprotected: it is on the stack as the guard
+ * changes.
+ */
+void stack_protector_init(void);
+
 /* Set by the oops path so panic() does not print a second backtrace. */
 extern bool oops_in_progress;
 

@@ -26,6 +26,8 @@ typedef long ssize_t;
 #define __used __attribute__((used))
 #define __unused __attribute__((unused))
 #define __section(s) __attribute__((section(s)))
+/* No stack-protector check: for code running while the guard changes. */
+#define __no_stack_protector __attribute__((no_stack_protector))
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 

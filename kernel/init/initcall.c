@@ -44,6 +44,7 @@ struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
 size_t initcall_record_count;
 
 bool initcall_debug;	/* the loader reads it too, after boot */
+enum system_states system_state = SYSTEM_BOOTING;
 static char initcall_blacklist[BLACKLIST_MAX] __initdata;
 
 static int __init initcall_debug_setup(const char *val)

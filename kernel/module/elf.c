@@ -14,6 +14,9 @@ int module_reject(struct load_info *info, const char *fmt, ...)
 	int n;
 
 	n = snprintf(info->why, sizeof(info->why), "%s: ", info->name);
+	/* A name that fills the buffer leaves no room for the rest. */
+	if (n < 0 || (size_t)n >= sizeof(info->why))
+		return -ENOEXEC;
 	va_start(ap, fmt);
 	vsnprintf(info->why + n, sizeof(info->why) - (size_t)n, fmt, ap);
 	va_end(ap);
@@ -83,6 +86,9 @@ static int check_header(struct load_info *info)
 	if (h->e_shnum == 0 || h->e_shnum >= SHN_LORESERVE)
 		return module_reject(info, "unsupported section count %u",
 				     h->e_shnum);
+	if (h->e_shnum > MODULE_SECTIONS_MAX)
+		return module_reject(info, "%u sections, more than the loader takes (%u)",
+				     h->e_shnum, MODULE_SECTIONS_MAX);
 	if (h->e_shoff % 8 ||
 	    !in_file(h->e_shoff, (uint64_t)h->e_shnum * sizeof(Elf64_Shdr),
 		     info->len))
@@ -135,37 +141,81 @@ static bool has_file_bytes(const Elf64_Shdr *s)
 	return s->sh_type != SHT_NOBITS && s->sh_size;
 }
 
+/* Heap sort of @n section indices by file offset: O(n log n), no memory. */
+static void sift_down(const struct load_info *info, uint16_t *v, size_t root,
+		      size_t n)
+{
+	for (size_t child; (child = 2 * root + 1) < n; root = child) {
+		if (child + 1 < n && info->sechdrs[v[child + 1]].sh_offset >
+				     info->sechdrs[v[child]].sh_offset)
+			child++;
+		if (info->sechdrs[v[root]].sh_offset >=
+		    info->sechdrs[v[child]].sh_offset)
+			return;
+		uint16_t t = v[root];
+
+		v[root] = v[child];
+		v[child] = t;
+	}
+}
+
+static void sort_by_offset(const struct load_info *info, uint16_t *v, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(info, v, i, n);
+	while (n-- > 1) {
+		uint16_t t = v[0];
+
+		v[0] = v[n];
+		v[n] = t;
+		sift_down(info, v, 0, n);
+	}
+}
+
+/*
+ * The sections with file bytes, by offset.  One load at a time runs the
+ * checks (load_module() is never re-entered), so one array serves all.
+ */
+static uint16_t section_order[MODULE_SECTIONS_MAX];
+
 /*
  * No two sections may share file bytes, nor a section the headers: the
  * loader writes symbol values into the symbol table and copies sections
  * out, so a crafted overlap could rewrite relocations after their checks,
- * or the section table itself.  Quadratic, but over real modules' few
- * hundred sections that is cheap next to loading them.
+ * or the section table itself.  Sorted by offset, each section need only
+ * start after the furthest end seen so far: O(n log n) in the count.
  */
 static int check_overlaps(struct load_info *info)
 {
 	const Elf64_Ehdr *h = info->hdr;
 	uint64_t tbl_end = h->e_shoff + (uint64_t)h->e_shnum * sizeof(Elf64_Shdr);
+	uint64_t end = 0;
+	unsigned int last = 0;
+	size_t n = 0;
 
 	for (unsigned int i = 1; i < h->e_shnum; i++) {
 		const Elf64_Shdr *a = &info->sechdrs[i];
-		uint64_t a_end = a->sh_offset + a->sh_size;
 
 		if (!has_file_bytes(a))
 			continue;
 		if (a->sh_offset < sizeof(*h) ||
-		    (a->sh_offset < tbl_end && h->e_shoff < a_end))
+		    (a->sh_offset < tbl_end && h->e_shoff < a->sh_offset + a->sh_size))
 			return module_reject(info, "section %u (%s) overlaps the ELF headers",
 					     i, module_section_name(info, i));
-		for (unsigned int j = i + 1; j < h->e_shnum; j++) {
-			const Elf64_Shdr *b = &info->sechdrs[j];
+		section_order[n++] = (uint16_t)i;
+	}
+	sort_by_offset(info, section_order, n);
+	for (size_t k = 0; k < n; k++) {
+		const Elf64_Shdr *a = &info->sechdrs[section_order[k]];
 
-			if (has_file_bytes(b) && a->sh_offset < b->sh_offset + b->sh_size &&
-			    b->sh_offset < a_end)
-				return module_reject(info, "section %u (%s) overlaps section %u (%s)",
-						     i, module_section_name(info, i),
-						     j, module_section_name(info, j));
-		}
+		if (a->sh_offset < end)
+			return module_reject(info, "section %u (%s) overlaps section %u (%s)",
+					     section_order[k],
+					     module_section_name(info, section_order[k]),
+					     last, module_section_name(info, last));
+		/* check_section() made offset + size fit in the file. */
+		end = a->sh_offset + a->sh_size;
+		last = section_order[k];
 	}
 	return 0;
 }

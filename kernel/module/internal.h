@@ -31,6 +31,13 @@ struct module_region {
 
 #define MODULE_WHY_MAX 256
 
+/*
+ * The most sections a module may have.  A module built with
+ * -ffunction-sections -fdata-sections has a few per function; a file with
+ * more is refused before any per-section work.
+ */
+#define MODULE_SECTIONS_MAX 8192u
+
 struct load_info {
 	const char *name;	/* for messages: "hello" */
 	Elf64_Ehdr *hdr;	/* the file, modified in place while loading */
@@ -155,10 +162,40 @@ uint64_t module_find_symbol(const struct load_info *info, const char *name);
 /*
  * module_find_init_exit - the run addresses of init_module (required: a
  * module without one is rejected) and cleanup_module (0 if it has none,
- * which makes the module permanent).  After module_resolve_symbols().
+ * which makes the module permanent).  Each must be a function: init_module
+ * in core or init code, cleanup_module in core code.  After
+ * module_resolve_symbols().  0 or -ENOEXEC (tables.c).
  */
 int module_find_init_exit(struct load_info *info, uint64_t *init,
 			  uint64_t *exit);
+
+/*
+ * A parameter type the kernel provides: the address of its ops, what its
+ * argument points at, and the size of the variable a scalar type sets.
+ */
+enum module_param_kind {
+	MODULE_PARAM_SCALAR,	/* arg: the variable, @size bytes */
+	MODULE_PARAM_ARRAY,	/* arr: a struct kparam_array */
+	MODULE_PARAM_STRING,	/* str: a struct kparam_string */
+};
+
+struct module_param_type {
+	uint64_t ops;
+	enum module_param_kind kind;
+	size_t size;
+};
+
+/*
+ * module_check_tables - before anything follows them, check every pointer
+ * in the module's exports (name: a string in core read-only data; address:
+ * in the core, never the init region), parameters (name; type one of
+ * @types[0..@ntypes); variable, array or string buffer inside core data)
+ * and shell
+ * commands (strings; function in core code).  After relocation.  Returns
+ * 0 or -ENOEXEC naming the table, entry and field (tables.c).
+ */
+int module_check_tables(struct load_info *info,
+			const struct module_param_type *types, size_t ntypes);
 
 /* module_reloc_name - "R_X86_64_PC32" for a type number, or NULL. */
 const char *module_reloc_name(uint32_t type);
@@ -201,6 +238,20 @@ int kernel_symbol_lookup(const char *name, uintptr_t *value, bool *gpl_only);
  */
 int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 		   void *ctx);
+
+/*
+ * module_check_exports_unique - refuse (-EEXIST, @info->why naming the
+ * symbol and both owners) a module that exports a name the kernel, a
+ * loaded module or the module itself exports already.  After
+ * module_check_tables() (symtab.c).
+ */
+int module_check_exports_unique(struct load_info *info);
+
+/*
+ * module_loading_disabled - true once modules_disabled (command line) or
+ * the modules_disable shell command has locked module loading (disabled.c).
+ */
+bool module_loading_disabled(void);
 
 /* module_name_normalize - '-' to '_' in @name, as Linux's KBUILD_MODNAME. */
 void module_name_normalize(char *name);

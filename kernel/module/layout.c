@@ -67,9 +67,37 @@ static void place(struct load_info *info, struct module_region *r, bool init,
 	r->size = off + s->sh_size;
 }
 
-/* Place every not yet placed section of @part whose name has @prefix. */
+/*
+ * The special tables a module may carry.  Exports are one section per
+ * symbol ("___ksymtab+name"); the others have exact names.  A section whose
+ * name only looks like one (say "__paramZ") is refused, so that the loader
+ * and its checks never disagree on what a table is.
+ */
+enum table_kind { TABLE_NONE, TABLE_KSYMTAB, TABLE_KSYMTAB_GPL, TABLE_PARAM,
+		  TABLE_SHELL_CMDS, TABLE_LOOKALIKE };
+
+static enum table_kind table_kind(const char *name)
+{
+	if (starts_with(name, KSYMTAB_PREFIX))
+		return TABLE_KSYMTAB;
+	if (starts_with(name, KSYMTAB_GPL_PREFIX))
+		return TABLE_KSYMTAB_GPL;
+	if (!strcmp(name, "__param"))
+		return TABLE_PARAM;
+	if (!strcmp(name, ".shell_cmds"))
+		return TABLE_SHELL_CMDS;
+	if (starts_with(name, "___ksymtab") || starts_with(name, "__param") ||
+	    starts_with(name, ".shell_cmds"))
+		return TABLE_LOOKALIKE;
+	return TABLE_NONE;
+}
+
+/*
+ * Place every not yet placed section of @part that is a table of @kind
+ * (TABLE_NONE: any section).
+ */
 static void place_matching(struct load_info *info, bool init,
-			   enum layout_part part, const char *prefix)
+			   enum layout_part part, enum table_kind kind)
 {
 	struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
 
@@ -80,7 +108,7 @@ static void place_matching(struct load_info *info, bool init,
 		if (!(s->sh_flags & SHF_ALLOC) || s->sh_entsize != LAYOUT_UNSET ||
 		    section_part(s) != part ||
 		    starts_with(name, ".init.") != init ||
-		    !starts_with(name, prefix))
+		    (kind != TABLE_NONE && table_kind(name) != kind))
 			continue;
 		place(info, r, init, i);
 	}
@@ -88,26 +116,32 @@ static void place_matching(struct load_info *info, bool init,
 
 /*
  * The export, parameter and shell command tables must be whole arrays of
- * their entries.
+ * their entries, in core read-only data.
  */
 static int check_table_sections(struct load_info *info)
 {
+	static const size_t entry_size[] = {
+		[TABLE_KSYMTAB] = sizeof(struct kernel_symbol),
+		[TABLE_KSYMTAB_GPL] = sizeof(struct kernel_symbol),
+		[TABLE_PARAM] = sizeof(struct kernel_param),
+		[TABLE_SHELL_CMDS] = sizeof(struct shell_cmd),
+	};
+
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const char *name = module_section_name(info, i);
 		const Elf64_Shdr *s = &info->sechdrs[i];
+		enum table_kind kind = table_kind(name);
 		size_t entry;
 
-		if (starts_with(name, KSYMTAB_PREFIX) ||
-		    starts_with(name, KSYMTAB_GPL_PREFIX))
-			entry = sizeof(struct kernel_symbol);
-		else if (!strcmp(name, "__param"))
-			entry = sizeof(struct kernel_param);
-		else if (!strcmp(name, ".shell_cmds"))
-			entry = sizeof(struct shell_cmd);
-		else
+		if (kind == TABLE_NONE)
 			continue;
+		if (kind == TABLE_LOOKALIKE)
+			return module_reject(info, "section %u (%s): named like a special table but is not one",
+					     i, name);
+		entry = entry_size[kind];
 		if (s->sh_size % entry || s->sh_addralign < 8 ||
-		    !(s->sh_flags & SHF_ALLOC) || (s->sh_flags & SHF_WRITE))
+		    s->sh_type != SHT_PROGBITS || !(s->sh_flags & SHF_ALLOC) ||
+		    (s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)))
 			return module_reject(info, "section %u (%s): not a read-only table of %zu-byte entries",
 					     i, name, entry);
 	}
@@ -143,22 +177,22 @@ static void layout_core_ro(struct load_info *info)
 
 	core->size = ALIGN_UP(core->size, 8);
 	start = core->size;
-	place_matching(info, false, PART_RO, KSYMTAB_PREFIX);
+	place_matching(info, false, PART_RO, TABLE_KSYMTAB);
 	info->num_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
 	info->ksyms_addr = start;
 	start = core->size;
-	place_matching(info, false, PART_RO, KSYMTAB_GPL_PREFIX);
+	place_matching(info, false, PART_RO, TABLE_KSYMTAB_GPL);
 	info->num_gpl_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
 	info->gpl_ksyms_addr = start;
 	start = core->size;
-	place_matching(info, false, PART_RO, "__param");
+	place_matching(info, false, PART_RO, TABLE_PARAM);
 	info->num_params = (core->size - start) / sizeof(struct kernel_param);
 	info->params_addr = start;
 	start = core->size;
-	place_matching(info, false, PART_RO, ".shell_cmds");
+	place_matching(info, false, PART_RO, TABLE_SHELL_CMDS);
 	info->num_shell_cmds = (core->size - start) / sizeof(struct shell_cmd);
 	info->shell_cmds_addr = start;
-	place_matching(info, false, PART_RO, "");
+	place_matching(info, false, PART_RO, TABLE_NONE);
 	core->size = ALIGN_UP(core->size, 8);
 	info->got_addr = core->size;
 	info->got_slots = count_got_slots(info);
@@ -193,14 +227,14 @@ int module_layout(struct load_info *info)
 	for (int init = 0; init <= 1; init++) {
 		struct module_region *r = &info->region[init];
 
-		place_matching(info, init, PART_TEXT, "");
+		place_matching(info, init, PART_TEXT, TABLE_NONE);
 		r->text_size = r->size = ALIGN_UP(r->size, PAGE_SIZE);
 		if (init)
-			place_matching(info, true, PART_RO, "");
+			place_matching(info, true, PART_RO, TABLE_NONE);
 		else
 			layout_core_ro(info);
 		r->ro_size = r->size = ALIGN_UP(r->size, PAGE_SIZE);
-		place_matching(info, init, PART_DATA, "");
+		place_matching(info, init, PART_DATA, TABLE_NONE);
 		r->size = ALIGN_UP(r->size, PAGE_SIZE);
 		if (r->size > MODULE_REGION_MAX)
 			return module_reject(info, "%s region of %zu bytes too large",

@@ -44,25 +44,6 @@ void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
 		fn(m, arg);
 }
 
-/* THIS_MODULE is NULL in built-in code: a reference on it always holds. */
-bool try_module_get(struct module *mod)
-{
-	if (!mod)
-		return true;
-	if (mod->state == MODULE_STATE_GOING)
-		return false;
-	mod->refcount++;
-	return true;
-}
-EXPORT_SYMBOL(try_module_get);
-
-void module_put(struct module *mod)
-{
-	if (mod && mod->refcount > 0)
-		mod->refcount--;
-}
-EXPORT_SYMBOL(module_put);
-
 const char *module_get_info(const struct module *mod, const char *tag,
 			    unsigned int n)
 {
@@ -112,15 +93,37 @@ static int check_modinfo(struct load_info *info, struct module *mod)
 	return 0;
 }
 
-/* Step: the core and init regions in the module area, writable for now. */
+/* The parameter types a module may use, with the size each one sets. */
+static const struct module_param_type param_types[] = {
+	{ (uintptr_t)&param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool) },
+	{ (uintptr_t)&param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool) },
+	{ (uintptr_t)&param_ops_short, MODULE_PARAM_SCALAR, sizeof(short) },
+	{ (uintptr_t)&param_ops_ushort, MODULE_PARAM_SCALAR,
+	  sizeof(unsigned short) },
+	{ (uintptr_t)&param_ops_int, MODULE_PARAM_SCALAR, sizeof(int) },
+	{ (uintptr_t)&param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int) },
+	{ (uintptr_t)&param_ops_long, MODULE_PARAM_SCALAR, sizeof(long) },
+	{ (uintptr_t)&param_ops_ulong, MODULE_PARAM_SCALAR,
+	  sizeof(unsigned long) },
+	{ (uintptr_t)&param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *) },
+	{ (uintptr_t)&param_array_ops, MODULE_PARAM_ARRAY, 0 },
+	{ (uintptr_t)&param_ops_string, MODULE_PARAM_STRING, 0 },
+};
+
+/*
+ * Step: the core and init regions in the module area, writable for now.
+ * Either may be empty (a module all __init has no core): it gets no pages.
+ */
 static int alloc_regions(struct load_info *info, struct module *mod)
 {
 	struct module_region *core = &info->region[MOD_CORE];
 	struct module_region *init = &info->region[MOD_INIT];
 
-	mod->core = modarea_alloc(core->size, PAGE_KERNEL_RW);
-	if (!mod->core)
-		return -ENOMEM;
+	if (core->size) {
+		mod->core = modarea_alloc(core->size, PAGE_KERNEL_RW);
+		if (!mod->core)
+			return -ENOMEM;
+	}
 	if (init->size) {
 		mod->init = modarea_alloc(init->size, PAGE_KERNEL_RW);
 		if (!mod->init) {
@@ -138,7 +141,9 @@ static int alloc_regions(struct load_info *info, struct module *mod)
 	mod->core_ro_size = core->ro_size;
 	mod->init_size = init->size;
 	mod->init_text_size = init->text_size;
-	module_forget_freed_init(mod->core, core->size);
+	mod->init_ro_size = init->ro_size;
+	if (mod->core)
+		module_forget_freed_init(mod->core, core->size);
 	if (mod->init)
 		module_forget_freed_init(mod->init, init->size);
 	return 0;
@@ -148,7 +153,8 @@ static void free_regions(struct module *mod)
 {
 	if (mod->init)
 		modarea_free(mod->init);
-	modarea_free(mod->core);
+	if (mod->core)
+		modarea_free(mod->core);
 	mod->init = mod->core = NULL;
 }
 
@@ -200,26 +206,38 @@ static int parse_args(struct module *mod, const char *args)
 			   false);
 }
 
-/* vmm_protect() for [start, end) of @base, if that part is not empty. */
+/*
+ * New permissions for [start, end) of @base, if that part is not empty;
+ * the direct-map alias of read-only parts becomes read-only as well.
+ */
 static int protect_part(void *base, size_t start, size_t end, pte_t prot)
 {
 	if (end <= start)
 		return 0;
-	return vmm_protect((uintptr_t)base + start, (end - start) >> PAGE_SHIFT,
-			   prot);
+	return modarea_protect_range((char *)base + start,
+				     (end - start) >> PAGE_SHIFT, prot);
 }
 
-/* Step: final permissions -- code RX, constants R, data RW (all NX but code). */
+/*
+ * Step: final permissions -- code RX, constants R, data RW (all NX but
+ * code), in both regions: init constants are read-only while init runs.
+ */
 static int protect_regions(struct module *mod)
 {
-	int err = protect_part(mod->core, 0, mod->core_text_size, PAGE_KERNEL_RX);
+	int err = 0;
 
-	if (!err)
+	if (mod->core)
+		err = protect_part(mod->core, 0, mod->core_text_size,
+				   PAGE_KERNEL_RX);
+	if (!err && mod->core)
 		err = protect_part(mod->core, mod->core_text_size,
 				   mod->core_ro_size, PAGE_KERNEL_RO);
 	if (!err && mod->init)
 		err = protect_part(mod->init, 0, mod->init_text_size,
 				   PAGE_KERNEL_RX);
+	if (!err && mod->init)
+		err = protect_part(mod->init, mod->init_text_size,
+				   mod->init_ro_size, PAGE_KERNEL_RO);
 	return err;
 }
 
@@ -277,6 +295,11 @@ static int link_module(struct load_info *info, struct module *mod,
 		err = module_set_this_module(info, mod);
 	if (!err)
 		err = module_find_init_exit(info, &init, &exit);
+	if (!err)
+		err = module_check_tables(info, param_types,
+					  ARRAY_SIZE(param_types));
+	if (!err)
+		err = module_check_exports_unique(info);
 	if (err)
 		goto out_release_uses;
 	mod->init_fn = (int (*)(void))(uintptr_t)init;
@@ -357,6 +380,13 @@ static int do_init_module(struct module *mod)
 	mod->state = MODULE_STATE_LIVE;
 	shell_add_cmds(&mod->shell_cmds);
 	free_init(mod);
+	/*
+	 * Its pages and their direct-map aliases have their final permissions.
+	 * A boot-time module is audited with the whole boot, in one walk, once
+	 * boot is over: a walk per module would add milliseconds each.
+	 */
+	if (system_state == SYSTEM_RUNNING)
+		mm_audit(mod->name);
 	return 0;
 }
 
@@ -370,6 +400,11 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 
 	if (strlen(name) >= MODULE_NAME_LEN || !*name)
 		return -ENAMETOOLONG;
+	if (module_loading_disabled()) {
+		pr_err("%s: module loading is disabled (modules_disabled) until reboot\n",
+		       name);
+		return -EPERM;
+	}
 	/* The loader writes addresses into the file: work on a copy. */
 	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);

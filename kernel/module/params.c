@@ -119,18 +119,21 @@ const struct kernel_param_ops param_ops_charp = { param_set_charp };
 EXPORT_SYMBOL(param_ops_charp);
 
 /*
- * "1,2,3": each element is cut out of the (writable) argument string by
- * replacing the comma with a NUL, so charp elements stay valid.
+ * One pass over "1,2,3": each element is cut out of the (writable) argument
+ * string by replacing its comma with a NUL and given to the element type.
+ * A trial pass (@store false) parses into a scratch variable and puts the
+ * commas back; the storing pass keeps them cut, so charp elements stay
+ * valid.  The count of elements goes to *@count.
  */
-static int param_array_set(const char *val, const struct kernel_param *kp)
+static int param_array_pass(char *val, const struct kernel_param *kp,
+			    bool store, unsigned int *count)
 {
 	const struct kparam_array *arr = kp->arr;
-	char *p = (char *)val;
+	uint64_t scratch[2];	/* the largest element type, and more */
+	char *p = val;
 	unsigned int n = 0;
 	int err;
 
-	if (!val || !*val)
-		return -EINVAL;
 	for (;;) {
 		char *comma = strchr(p, ',');
 		struct kernel_param elem = *kp;
@@ -141,8 +144,11 @@ static int param_array_set(const char *val, const struct kernel_param *kp)
 		}
 		if (comma)
 			*comma = '\0';
-		elem.arg = (char *)arr->elem + (size_t)n * arr->elemsize;
+		elem.arg = store ? (char *)arr->elem + (size_t)n * arr->elemsize
+				 : (void *)scratch;
 		err = arr->ops->set(p, &elem);
+		if (comma && !store)
+			*comma = ',';
 		if (err)
 			return err;
 		n++;
@@ -150,9 +156,28 @@ static int param_array_set(const char *val, const struct kernel_param *kp)
 			break;
 		p = comma + 1;
 	}
-	if (arr->num)
-		*arr->num = n;
+	*count = n;
 	return 0;
+}
+
+/*
+ * Every element is checked before the first is stored: a bad value leaves
+ * the whole array as it was, never half written.
+ */
+static int param_array_set(const char *val, const struct kernel_param *kp)
+{
+	const struct kparam_array *arr = kp->arr;
+	unsigned int n;
+	int err;
+
+	if (!val || !*val || arr->elemsize > sizeof(uint64_t[2]))
+		return -EINVAL;
+	err = param_array_pass((char *)val, kp, false, &n);
+	if (!err)
+		err = param_array_pass((char *)val, kp, true, &n);
+	if (!err && arr->num)
+		*arr->num = n;
+	return err;
 }
 
 const struct kernel_param_ops param_array_ops = { param_array_set };
@@ -172,24 +197,26 @@ int param_parse(const char *who, char *args, const struct kernel_param *params,
 {
 	char *key, *val;
 	const struct kernel_param *kp;
-	int err;
+	int err, first = 0;
 
+	/* As Linux's parse_args(): report every bad one, apply every good one. */
 	while (cmdline_next(&args, &key, &val)) {
 		kp = param_find(params, count, key);
+		if (!kp && skip_unknown)
+			continue;
 		if (!kp) {
-			if (skip_unknown)
-				continue;
 			pr_err("%s: unknown parameter '%s'\n", who, key);
-			return -ENOENT;
+			err = -ENOENT;
+		} else {
+			err = kp->ops->set(val, kp);
+			if (err)
+				pr_err("%s: invalid value '%s' for parameter '%s' (%s)\n",
+				       who, val ? val : "", key, errno_name(err));
 		}
-		err = kp->ops->set(val, kp);
-		if (err) {
-			pr_err("%s: invalid value '%s' for parameter '%s' (%s)\n",
-			       who, val ? val : "", key, errno_name(err));
-			return err;
-		}
+		if (err && !first)
+			first = err;
 	}
-	return 0;
+	return first;
 }
 
 static bool has_blank(const char *s)

@@ -79,13 +79,3 @@ uint64_t module_find_symbol(const struct load_info *info, const char *name)
 	}
 	return 0;
 }
-
-int module_find_init_exit(struct load_info *info, uint64_t *init,
-			  uint64_t *exit)
-{
-	*init = module_find_symbol(info, "init_module");
-	*exit = module_find_symbol(info, "cleanup_module");
-	if (!*init)
-		return module_reject(info, "no init_module (use module_init() or define init_module)");
-	return 0;
-}

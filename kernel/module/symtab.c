@@ -162,3 +162,61 @@ int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 	*value = v;
 	return 0;
 }
+
+/* Does @syms[0..@n) hold @name other than at @self? */
+static bool exported_twice(const struct kernel_symbol *syms, size_t n,
+			   const struct kernel_symbol *self, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (&syms[i] != self && !strcmp(syms[i].name, name))
+			return true;
+	return false;
+}
+
+/* The owner of an export called @name other than @self: NULL if none. */
+static const char *export_owner(struct load_info *info,
+				const struct kernel_symbol *self, const char *name)
+{
+	const struct kernel_symbol *all[] = {
+		(const void *)(uintptr_t)info->ksyms_addr,
+		(const void *)(uintptr_t)info->gpl_ksyms_addr,
+	};
+	size_t count[] = { info->num_ksyms, info->num_gpl_ksyms };
+	uintptr_t value;
+	bool gpl_only;
+
+	if (!kernel_symbol_lookup(name, &value, &gpl_only))
+		return "kernel";
+	for (struct module *m = module_list; m; m = m->next)
+		if (find_in(m->syms, m->num_syms, name) ||
+		    find_in(m->gpl_syms, m->num_gpl_syms, name))
+			return m->name;
+	for (size_t t = 0; t < ARRAY_SIZE(all); t++)
+		if (exported_twice(all[t], count[t], self, name))
+			return info->name;
+	return NULL;
+}
+
+int module_check_exports_unique(struct load_info *info)
+{
+	const struct kernel_symbol *tables[] = {
+		(const void *)(uintptr_t)info->ksyms_addr,
+		(const void *)(uintptr_t)info->gpl_ksyms_addr,
+	};
+	size_t count[] = { info->num_ksyms, info->num_gpl_ksyms };
+
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
+		for (size_t i = 0; i < count[t]; i++) {
+			const char *name = tables[t][i].name;
+			const char *owner = export_owner(info, &tables[t][i], name);
+
+			if (!owner)
+				continue;
+			/* Linux's words for the same refusal. */
+			snprintf(info->why, sizeof(info->why),
+				 "%s: exports duplicate symbol %s (owned by %s)",
+				 info->name, name, owner);
+			return -EEXIST;
+		}
+	return 0;
+}

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target for the module loader's parser: any byte string goes
  * through validation, layout, placement, symbol resolution and relocation
- * exactly as a .ko would, then the .modinfo checks (version magic,
+ * exactly as a .ko would, the checks of its special tables (exports,
+ * parameters, shell commands), then the .modinfo checks (version magic,
  * license, any tag) and the copy of its function symbols kept for
  * backtraces, which is looked up again.  Build and run with "make fuzz".
  */
@@ -26,6 +27,38 @@ static int fuzz_resolve(struct load_info *info, const char *name,
 		return -ENOENT;
 	*value = 0xffffffff80100000ull + (strlen(name) << 4);
 	return 0;
+}
+
+/* The kernel's parameter types, where fuzz_resolve() puts their ops. */
+static const struct {
+	const char *ops;
+	enum module_param_kind kind;
+	size_t size;
+} fuzz_param_types[] = {
+	{ "param_ops_bool", MODULE_PARAM_SCALAR, 1 },
+	{ "param_ops_invbool", MODULE_PARAM_SCALAR, 1 },
+	{ "param_ops_short", MODULE_PARAM_SCALAR, 2 },
+	{ "param_ops_ushort", MODULE_PARAM_SCALAR, 2 },
+	{ "param_ops_int", MODULE_PARAM_SCALAR, 4 },
+	{ "param_ops_uint", MODULE_PARAM_SCALAR, 4 },
+	{ "param_ops_long", MODULE_PARAM_SCALAR, 8 },
+	{ "param_ops_ulong", MODULE_PARAM_SCALAR, 8 },
+	{ "param_ops_charp", MODULE_PARAM_SCALAR, 8 },
+	{ "param_array_ops", MODULE_PARAM_ARRAY, 0 },
+	{ "param_ops_string", MODULE_PARAM_STRING, 0 },
+};
+#define FUZZ_PARAM_TYPES (sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
+
+static int fuzz_check_tables(struct load_info *info)
+{
+	struct module_param_type types[FUZZ_PARAM_TYPES];
+
+	for (size_t i = 0; i < FUZZ_PARAM_TYPES; i++) {
+		fuzz_resolve(info, fuzz_param_types[i].ops, &types[i].ops, NULL);
+		types[i].kind = fuzz_param_types[i].kind;
+		types[i].size = fuzz_param_types[i].size;
+	}
+	return module_check_tables(info, types, FUZZ_PARAM_TYPES);
 }
 
 /* The .modinfo steps of load_module, and some tags read back. */
@@ -94,7 +127,8 @@ static void fuzz_load(void *buf, size_t len)
 	module_layout_place(&info);
 	if (!module_resolve_symbols(&info, fuzz_resolve, NULL) &&
 	    !module_apply_relocations(&info) &&
-	    !module_find_init_exit(&info, &init, &exit))
+	    !module_find_init_exit(&info, &init, &exit) &&
+	    !fuzz_check_tables(&info))
 		fuzz_kallsyms(&info);
 out:
 	for (r = 0; r < MOD_REGIONS; r++)

@@ -7,5 +7,6 @@ obj-y += tests/kernel/drivers_test.o
 obj-y += tests/kernel/mm_test.o
 obj-y += tests/kernel/module_test.o
 obj-y += tests/kernel/slab_test.o
+obj-y += tests/kernel/harden_test.o
 obj-y += tests/kernel/fault_test.o
 obj-y += tests/kernel/soak_test.o

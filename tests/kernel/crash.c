@@ -75,6 +75,17 @@ static void crash_stack(void)
 	crash_recurse(0);
 }
 
+/* A local array overrun past the stack protector's guard copy. */
+static __attribute__((noinline)) void crash_stackprotector(void)
+{
+	char buf[16];
+	volatile size_t n = sizeof(buf) + 16;
+
+	memset(buf, 0x41, n);
+	/* The array must exist in memory, so the overrun is real. */
+	__asm__ volatile("" : : "r"(buf) : "memory");
+}
+
 /* Init code and data, used after free_initmem() on purpose. */
 static int __init crash_init_function(void)
 {
@@ -102,6 +113,7 @@ static const struct crash_point crash_points[] = {
 	{ "rodata", crash_rodata },
 	{ "nx", crash_nx },
 	{ "stack", crash_stack },
+	{ "stackprotector", crash_stackprotector },
 	{ "initcode", crash_initcode },
 	{ "initdata", crash_initdata },
 };

@@ -8,12 +8,15 @@ test_multiboot2-srcs := kernel/multiboot2.c
 # The module loader on real modules: fixtures (tests/unit/fixtures/) built
 # by gcc and by clang with several option sets, plus the sample modules.
 module-core-srcs := kernel/module/elf.c kernel/module/layout.c \
-	kernel/module/symbols.c kernel/module/reloc.c kernel/module/modinfo.c \
+	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
+	kernel/module/modinfo.c \
 	kernel/lib/vsnprintf.c
 unit-tests += test_module_elf
 test_module_elf-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 unit-tests += test_module_reloc
 test_module_reloc-srcs := tests/unit/module_fixture.c $(module-core-srcs)
+unit-tests += test_module_harden
+test_module_harden-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 
 FIXDIR := $(BUILD)/tests/fixtures
 FIX_CFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mno-red-zone \
@@ -65,7 +68,8 @@ MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
 	$(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko
 .PHONY: unit-fixtures
 unit-fixtures: $(MODULE_FIXTURES) modules
-$(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc: | unit-fixtures
+$(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc \
+		$(BUILD)/tests/unit/test_module_harden: | unit-fixtures
 
 unit-tests += test_cpio
 test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c

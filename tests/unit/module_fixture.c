@@ -78,8 +78,40 @@ static int alloc_regions(struct load_info *info)
 	return 0;
 }
 
+#define FIXTURE_PARAM_TYPES 11
+
+/* The test kernel's parameter types, where fixture_resolve() puts them. */
+static void fixture_param_types(struct module_param_type *types)
+{
+	static const struct {
+		const char *name;
+		enum module_param_kind kind;
+		size_t size;
+	} t[FIXTURE_PARAM_TYPES] = {
+		{ "param_ops_bool", MODULE_PARAM_SCALAR, 1 },
+		{ "param_ops_invbool", MODULE_PARAM_SCALAR, 1 },
+		{ "param_ops_short", MODULE_PARAM_SCALAR, 2 },
+		{ "param_ops_ushort", MODULE_PARAM_SCALAR, 2 },
+		{ "param_ops_int", MODULE_PARAM_SCALAR, 4 },
+		{ "param_ops_uint", MODULE_PARAM_SCALAR, 4 },
+		{ "param_ops_long", MODULE_PARAM_SCALAR, 8 },
+		{ "param_ops_ulong", MODULE_PARAM_SCALAR, 8 },
+		{ "param_ops_charp", MODULE_PARAM_SCALAR, 8 },
+		{ "param_array_ops", MODULE_PARAM_ARRAY, 0 },
+		{ "param_ops_string", MODULE_PARAM_STRING, 0 },
+	};
+
+	for (int i = 0; i < FIXTURE_PARAM_TYPES; i++) {
+		fixture_resolve(NULL, t[i].name, &types[i].ops, NULL);
+		types[i].kind = t[i].kind;
+		types[i].size = t[i].size;
+	}
+}
+
 int fixture_load(struct fixture *f, size_t len)
 {
+	struct module_param_type types[FIXTURE_PARAM_TYPES];
+
 	struct load_info *info = &f->info;
 
 	/* A shortened file gets a buffer of its own size, for ASan to guard. */
@@ -105,6 +137,9 @@ int fixture_load(struct fixture *f, size_t len)
 		f->err = module_apply_relocations(info);
 	if (!f->err)
 		f->err = module_find_init_exit(info, &f->init, &f->exit);
+	fixture_param_types(types);
+	if (!f->err)
+		f->err = module_check_tables(info, types, FIXTURE_PARAM_TYPES);
 	if (f->err && getenv("FIXTURE_VERBOSE"))
 		fprintf(stderr, "# %s\n", info->why);
 	return f->err;

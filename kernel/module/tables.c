@@ -1,0 +1,266 @@
+/*
+ * Checks of what a module's special tables point at, before anything
+ * follows a pointer in them: exports, parameters and shell commands are
+ * plain data in the file, so a crafted module could aim them anywhere.
+ * Every name must be a string in the module's own core read-only data,
+ * every function in its core code, every variable in its core data, and
+ * every parameter type one the kernel provides.  Entry points are checked
+ * for type and place as well.  Pure: runs after relocation, on the image.
+ */
+#include <kernel/errno.h>
+#include <kernel/export.h>
+#include <kernel/moduleparam.h>
+#include <kernel/shell.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+/* The parts of a region (internal.h draws them). */
+enum module_part { PART_CODE, PART_RODATA, PART_RWDATA, PART_ANY };
+
+static const char *const part_names[] = {
+	[PART_CODE] = "code", [PART_RODATA] = "read-only data",
+	[PART_RWDATA] = "data", [PART_ANY] = "memory",
+};
+
+/* Does [@addr, @addr + @size) lie in @part of region @r? */
+static bool in_part(const struct load_info *info, enum module_region_id r,
+		    enum module_part part, uint64_t addr, uint64_t size)
+{
+	const struct module_region *reg = &info->region[r];
+	uint64_t start = 0, end = reg->size;
+
+	if (part == PART_CODE)
+		end = reg->text_size;
+	else if (part == PART_RODATA)
+		start = reg->text_size, end = reg->ro_size;
+	else if (part == PART_RWDATA)
+		start = reg->ro_size;
+	if (!reg->size || addr < reg->addr + start || addr >= reg->addr + end)
+		return false;
+	return size <= reg->addr + end - addr;
+}
+
+/* Is @addr a NUL-terminated string in the core's read-only data? */
+static bool is_core_string(const struct load_info *info, uint64_t addr)
+{
+	const struct module_region *core = &info->region[MOD_CORE];
+	const char *s;
+
+	if (!in_part(info, MOD_CORE, PART_RODATA, addr, 1))
+		return false;
+	s = module_addr_to_mem(info, addr);
+	return strnlen(s, core->addr + core->ro_size - addr) <
+	       core->addr + core->ro_size - addr;
+}
+
+/* The table entry at run address @addr, through its writable alias. */
+static const void *entry_at(const struct load_info *info, uint64_t addr)
+{
+	return module_addr_to_mem(info, addr);
+}
+
+static int bad_pointer(struct load_info *info, const char *table, size_t i,
+		       const char *field, uint64_t value, enum module_part want)
+{
+	return module_reject(info, "%s entry %zu: %s %#llx is not in the module's own core %s",
+			     table, i, field, (unsigned long long)value,
+			     part_names[want]);
+}
+
+static int check_exports(struct load_info *info, uint64_t base, size_t count,
+			 const char *table)
+{
+	for (size_t i = 0; i < count; i++) {
+		const struct kernel_symbol *ks =
+			entry_at(info, base + i * sizeof(*ks));
+
+		if (!is_core_string(info, (uintptr_t)ks->name))
+			return bad_pointer(info, table, i, "name",
+					   (uintptr_t)ks->name, PART_RODATA);
+		/* Never the init region: it is freed while the export lives on. */
+		if (!in_part(info, MOD_CORE, PART_ANY, ks->value, 1))
+			return module_reject(info, "%s entry %zu (%s): address %#llx is not in the module's core (init memory or elsewhere)",
+					     table, i,
+					     (const char *)module_addr_to_mem(info, (uintptr_t)ks->name),
+					     (unsigned long long)ks->value);
+	}
+	return 0;
+}
+
+/* The kernel's parameter type at @ops, or NULL. */
+static const struct module_param_type *
+param_type(const struct module_param_type *types, size_t ntypes, uint64_t ops)
+{
+	for (size_t i = 0; i < ntypes; i++)
+		if (types[i].ops == ops)
+			return &types[i];
+	return NULL;
+}
+
+static int check_param_array(struct load_info *info, size_t i, const char *name,
+			     uint64_t addr, const struct module_param_type *types,
+			     size_t ntypes)
+{
+	const struct kparam_array *arr;
+	const struct module_param_type *t;
+
+	if (!in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*arr)))
+		return bad_pointer(info, "__param", i, "array", addr, PART_RODATA);
+	arr = entry_at(info, addr);
+	t = param_type(types, ntypes, (uintptr_t)arr->ops);
+	if (!t || t->kind != MODULE_PARAM_SCALAR || t->size != arr->elemsize)
+		return module_reject(info, "__param entry %zu (%s): array element type %#llx (%u bytes) is not one the kernel provides",
+				     i, name, (unsigned long long)(uintptr_t)arr->ops,
+				     arr->elemsize);
+	/* max and elemsize are 32-bit: their product cannot wrap 64 bits. */
+	if (!arr->max || !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->elem,
+				  (uint64_t)arr->max * arr->elemsize))
+		return bad_pointer(info, "__param", i, "array storage",
+				   (uintptr_t)arr->elem, PART_RWDATA);
+	if (arr->num && !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->num,
+				 sizeof(*arr->num)))
+		return bad_pointer(info, "__param", i, "array count",
+				   (uintptr_t)arr->num, PART_RWDATA);
+	return 0;
+}
+
+static int check_param_string(struct load_info *info, size_t i, uint64_t addr)
+{
+	const struct kparam_string *kps;
+
+	if (!in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
+		return bad_pointer(info, "__param", i, "string", addr, PART_RODATA);
+	kps = entry_at(info, addr);
+	if (!kps->maxlen || !in_part(info, MOD_CORE, PART_RWDATA,
+				     (uintptr_t)kps->string, kps->maxlen))
+		return bad_pointer(info, "__param", i, "string buffer",
+				   (uintptr_t)kps->string, PART_RWDATA);
+	return 0;
+}
+
+static int check_params(struct load_info *info,
+			const struct module_param_type *types, size_t ntypes)
+{
+	for (size_t i = 0; i < info->num_params; i++) {
+		const struct kernel_param *kp =
+			entry_at(info, info->params_addr + i * sizeof(*kp));
+		const struct module_param_type *t;
+		const char *name;
+		int err = 0;
+
+		if (!is_core_string(info, (uintptr_t)kp->name))
+			return bad_pointer(info, "__param", i, "name",
+					   (uintptr_t)kp->name, PART_RODATA);
+		name = module_addr_to_mem(info, (uintptr_t)kp->name);
+		t = param_type(types, ntypes, (uintptr_t)kp->ops);
+		if (!t)
+			return module_reject(info, "__param entry %zu (%s): type %#llx is not one the kernel provides",
+					     i, name, (unsigned long long)(uintptr_t)kp->ops);
+		if (t->kind == MODULE_PARAM_ARRAY)
+			err = check_param_array(info, i, name, (uintptr_t)kp->arr,
+						types, ntypes);
+		else if (t->kind == MODULE_PARAM_STRING)
+			err = check_param_string(info, i, (uintptr_t)kp->str);
+		else if (!in_part(info, MOD_CORE, PART_RWDATA,
+				  (uintptr_t)kp->arg, t->size))
+			err = bad_pointer(info, "__param", i, "variable",
+					  (uintptr_t)kp->arg, PART_RWDATA);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int check_shell_cmds(struct load_info *info)
+{
+	for (size_t i = 0; i < info->num_shell_cmds; i++) {
+		const struct shell_cmd *c =
+			entry_at(info, info->shell_cmds_addr + i * sizeof(*c));
+
+		if (!is_core_string(info, (uintptr_t)c->name))
+			return bad_pointer(info, ".shell_cmds", i, "name",
+					   (uintptr_t)c->name, PART_RODATA);
+		if (c->usage && !is_core_string(info, (uintptr_t)c->usage))
+			return bad_pointer(info, ".shell_cmds", i, "usage",
+					   (uintptr_t)c->usage, PART_RODATA);
+		if (c->help && !is_core_string(info, (uintptr_t)c->help))
+			return bad_pointer(info, ".shell_cmds", i, "help",
+					   (uintptr_t)c->help, PART_RODATA);
+		if (!in_part(info, MOD_CORE, PART_CODE, (uintptr_t)c->fn, 1))
+			return bad_pointer(info, ".shell_cmds", i, "function",
+					   (uintptr_t)c->fn, PART_CODE);
+	}
+	return 0;
+}
+
+int module_check_tables(struct load_info *info,
+			const struct module_param_type *types, size_t ntypes)
+{
+	int err = check_exports(info, info->ksyms_addr, info->num_ksyms,
+				"___ksymtab");
+
+	if (!err)
+		err = check_exports(info, info->gpl_ksyms_addr,
+				    info->num_gpl_ksyms, "___ksymtab_gpl");
+	if (!err)
+		err = check_params(info, types, ntypes);
+	if (!err)
+		err = check_shell_cmds(info);
+	return err;
+}
+
+/* The defined global symbol @name, or NULL. */
+static const Elf64_Sym *find_global(const struct load_info *info,
+				    const char *name)
+{
+	for (size_t i = 1; i < info->num_syms; i++) {
+		const Elf64_Sym *sym = &info->syms[i];
+
+		if (ELF64_ST_BIND(sym->st_info) != STB_LOCAL &&
+		    sym->st_shndx != SHN_UNDEF &&
+		    module_section_loaded(info, sym->st_shndx) &&
+		    !strcmp(info->strtab + sym->st_name, name))
+			return sym;
+	}
+	return NULL;
+}
+
+/*
+ * An entry point must be a function in code: init_module in the core or
+ * init code, cleanup_module in the core code only (the init region is gone
+ * by the time rmmod calls it).
+ */
+static int check_entry(struct load_info *info, const Elf64_Sym *sym,
+		       const char *name, bool init_allowed)
+{
+	if (ELF64_ST_TYPE(sym->st_info) != STT_FUNC)
+		return module_reject(info, "%s is not a function (symbol type %u)",
+				     name, ELF64_ST_TYPE(sym->st_info));
+	if (in_part(info, MOD_CORE, PART_CODE, sym->st_value, 1) ||
+	    (init_allowed && in_part(info, MOD_INIT, PART_CODE, sym->st_value, 1)))
+		return 0;
+	return module_reject(info, "%s is in section %u (%s), not in %s",
+			     name, sym->st_shndx,
+			     module_section_name(info, sym->st_shndx),
+			     init_allowed ? "code" : "code that stays (not .init.text)");
+}
+
+int module_find_init_exit(struct load_info *info, uint64_t *init,
+			  uint64_t *exit)
+{
+	const Elf64_Sym *i = find_global(info, "init_module");
+	const Elf64_Sym *e = find_global(info, "cleanup_module");
+	int err;
+
+	*init = *exit = 0;
+	if (!i)
+		return module_reject(info, "no init_module (use module_init() or define init_module)");
+	err = check_entry(info, i, "init_module", true);
+	if (!err && e)
+		err = check_entry(info, e, "cleanup_module", false);
+	if (err)
+		return err;
+	*init = i->st_value;
+	*exit = e ? e->st_value : 0;
+	return 0;
+}
