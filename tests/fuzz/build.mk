@@ -21,11 +21,12 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -Iinclude -DHOST_TEST \
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_COV := -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping
 
-# kernel/lib/string.c for its strlcpy and strlist_contains only: its memory
-# and string functions are renamed away so that the C library's, which the
-# sanitizers check, are the ones used.
-FUZZ_STRING_RENAME := $(foreach f,memcpy memmove memset memcmp strlen strnlen \
-	strcmp strncmp strchr strrchr,-D$(f)=kernel_$(f))
+# kernel/lib/string.c for what the C library lacks (strlcpy, strscpy,
+# strlist_contains) only: the functions both have are renamed away so that
+# the C library's, which the sanitizers check, are the ones used.
+FUZZ_STRING_RENAME := $(foreach f,memcpy memmove memset memcmp memchr strlen \
+	strnlen strcmp strncmp strchr strrchr strcpy strncpy strcat strncat \
+	strstr strsep,-D$(f)=kernel_$(f))
 
 # Every target: the host glue and the kernel's formatter behind printk.
 fuzz-common-srcs := tests/fuzz/host.c kernel/lib/vsnprintf.c

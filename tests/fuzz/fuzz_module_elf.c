@@ -23,9 +23,13 @@ struct module *module_list;
 static int fuzz_resolve(struct load_info *info, const char *name,
 			uint64_t *value, void *ctx)
 {
+	uint32_t hash = 2166136261u;	/* FNV-1a: a distinct address per name */
+
 	if (name[0] == 'm')	/* some names unknown, to reach that path */
 		return -ENOENT;
-	*value = 0xffffffff80100000ull + (strlen(name) << 4);
+	for (const char *p = name; *p; p++)
+		hash = (hash ^ (uint8_t)*p) * 16777619u;
+	*value = 0xffffffff80100000ull + ((uint64_t)(hash & 0xfffff) << 4);
 	return 0;
 }
 
