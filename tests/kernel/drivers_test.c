@@ -28,12 +28,14 @@ static void timer_ticks_agree_with_tsc(struct ktest *t)
 	/* mdelay waits at least what it says, and not much longer. */
 	KT_EXPECT(t, ms >= TICK_TEST_MS && ms < TICK_TEST_MS * 2);
 	/*
-	 * The PIT's count of the same interval, within a few ticks and a
-	 * quarter: under emulation on a busy host QEMU delivers timer
-	 * interrupts late and may merge some, so exact agreement would test
-	 * the host rather than the driver.
+	 * The PIT's count of the same interval: never more than a few ticks
+	 * and a quarter ahead of the TSC, and at least half of it.  Under
+	 * emulation QEMU drops the ticks that fall due while its threads wait
+	 * for a busy host's CPUs (a quarter of them and more was seen with
+	 * eight jobs on two CPUs), so a tight lower bound would test the
+	 * host; a tick at a third of its rate, or at double, still fails.
 	 */
-	KT_EXPECT(t, ticks_ms + TICK_SLACK * 1000 / HZ >= ms - ms / 4);
+	KT_EXPECT(t, ticks_ms + TICK_SLACK * 1000 / HZ >= ms / 2);
 	KT_EXPECT(t, ticks_ms <= ms + ms / 4 + TICK_SLACK * 1000 / HZ);
 }
 
