@@ -6,6 +6,7 @@
 #   make bench      boot times beside an empty kernel, in-kernel benchmarks,
 #                   sizes, least RAM: a table and build/bench.json
 #   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
+#   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/

@@ -12,6 +12,7 @@ obj-y += mm/kmalloc.o
 obj-y += mm/slab.o
 obj-y += mm/util.o
 obj-y += mm/vmarea.o
+obj-y += mm/fault_inject.o
 obj-y += mm/fault.o
 obj-y += mm/initmem.o
 obj-y += mm/meminfo.o

@@ -4,6 +4,7 @@
  * boot module and the legacy low megabyte set aside.
  */
 #include <kernel/errno.h>
+#include <kernel/fault_inject.h>
 #include <kernel/init.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -79,22 +80,34 @@ void __init mm_frames_init(const struct boot_info *info)
 		frame_pool.reserved_count);
 }
 
-phys_addr_t frame_alloc(void)
+/* Both entry points, with the caller fault injection should name. */
+static phys_addr_t frame_alloc_from(size_t count, size_t align,
+				    const void *caller)
 {
-	return frame_alloc_contig(1, 1);
-}
+	uint64_t flags;
+	phys_addr_t pa;
+	size_t left;
 
-phys_addr_t frame_alloc_contig(size_t count, size_t align)
-{
-	uint64_t flags = irq_save();
-	phys_addr_t pa = frame_pool_alloc(&frame_pool, count, align);
-	size_t left = frame_pool_free_count(&frame_pool);
-
+	if (fault_should_fail(FAULT_FRAME, count << PAGE_SHIFT, caller))
+		return 0;
+	flags = irq_save();
+	pa = frame_pool_alloc(&frame_pool, count, align);
+	left = frame_pool_free_count(&frame_pool);
 	irq_restore(flags);
 	if (!pa)
 		pr_warn("mm: out of memory: no %zu free frame(s) aligned to %zu (%zu free)\n",
 			count, align, left);
 	return pa;
+}
+
+phys_addr_t frame_alloc(void)
+{
+	return frame_alloc_from(1, 1, __builtin_return_address(0));
+}
+
+phys_addr_t frame_alloc_contig(size_t count, size_t align)
+{
+	return frame_alloc_from(count, align, __builtin_return_address(0));
 }
 
 int frame_free(phys_addr_t pa)

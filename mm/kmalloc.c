@@ -4,6 +4,7 @@
  * owner words carry the heap's page tags.
  */
 #include <kernel/export.h>
+#include <kernel/fault_inject.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -45,9 +46,13 @@ void __init mm_heap_init(void)
 
 void *kmalloc(size_t size, gfp_t flags)
 {
-	uint64_t irq = irq_save();
-	void *p = heap_alloc(&kernel_heap, size);
+	uint64_t irq;
+	void *p;
 
+	if (fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
+		return NULL;
+	irq = irq_save();
+	p = heap_alloc(&kernel_heap, size);
 	irq_restore(irq);
 	if (p && (flags & __GFP_ZERO))
 		memset(p, 0, size);
@@ -63,10 +68,16 @@ EXPORT_SYMBOL(kzalloc);
 
 void *krealloc(void *ptr, size_t size, gfp_t flags)
 {
-	uint64_t irq = irq_save();
-	size_t old = heap_usable_size(&kernel_heap, ptr);
-	void *p = heap_realloc(&kernel_heap, ptr, size);
+	uint64_t irq;
+	size_t old = ksize(ptr);
+	void *p;
 
+	/* Growing may need new memory; shrinking or freeing never fails. */
+	if (size > old &&
+	    fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
+		return NULL;
+	irq = irq_save();
+	p = heap_realloc(&kernel_heap, ptr, size);
 	irq_restore(irq);
 	if (p && (flags & __GFP_ZERO) && size > old)
 		memset((char *)p + old, 0, size - old);

@@ -7,6 +7,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/export.h>
+#include <kernel/fault_inject.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
@@ -146,10 +147,15 @@ static struct slab *slab_new(struct kmem_cache *c)
 
 void *kmem_cache_alloc(struct kmem_cache *c, gfp_t flags)
 {
-	uint64_t irq = irq_save();
+	uint64_t irq;
 	struct slab *s;
 	void *obj = NULL;
 
+	/* failslab= covers caches too, as in Linux. */
+	if (fault_should_fail(FAULT_KMALLOC, c->object_size,
+			      __builtin_return_address(0)))
+		return NULL;
+	irq = irq_save();
 	for (s = c->slabs; s && !s->freelist; s = s->next)
 		;
 	if (!s)

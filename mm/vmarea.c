@@ -5,6 +5,7 @@
  * followed by an unmapped guard page, so an overrun faults.
  */
 #include <kernel/errno.h>
+#include <kernel/fault_inject.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
@@ -101,10 +102,15 @@ static void area_release(struct vm_area *area, struct vm_region *r,
 
 void *modarea_alloc(size_t size, pte_t prot)
 {
-	uint64_t irq = irq_save();
-	struct vm_region *r = size ? area_reserve(&modarea, PAGES(size), true) : NULL;
+	uint64_t irq;
+	struct vm_region *r = NULL;
 	size_t i = 0;
 
+	if (fault_should_fail(FAULT_MODAREA, size, __builtin_return_address(0)))
+		return NULL;
+	irq = irq_save();
+	if (size)
+		r = area_reserve(&modarea, PAGES(size), true);
 	if (!r)
 		goto out;
 	for (; i < r->pages; i++) {

@@ -4,12 +4,13 @@
 
 unit-tests :=
 include tests/unit/build.mk
+include tests/fuzz/build.mk
 
 # Host builds of pure kernel code.  The formatter is renamed so that it does
 # not replace the C library's own snprintf inside the test program.
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Iinclude -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-fno-omit-frame-pointer -DHOST_TEST \
+	-fno-omit-frame-pointer -DHOST_TEST -DSPROUT_VERSION='"$(VERSION)"' \
 	-Dvsnprintf=sprout_vsnprintf -Dsnprintf=sprout_snprintf
 
 UNIT_BINS := $(addprefix $(BUILD)/tests/unit/,$(unit-tests))

@@ -94,10 +94,22 @@ struct kernel_param_setup {
 	bool early;
 };
 
+/*
+ * linker.ld brackets .init.setup with __setup_start and __setup_end.  Host
+ * builds (the fuzzers) have no linker script: there the table is the
+ * section "setup_table", which the linker brackets with
+ * __start_setup_table and __stop_setup_table.
+ */
+#ifdef HOST_TEST
+#define SETUP_SECTION "setup_table"
+#else
+#define SETUP_SECTION ".init.setup"
+#endif
+
 #define __setup_param(str, unique, fn, early)                                \
 	static const char __setup_str_##unique[] __initconst = str;          \
 	static const struct kernel_param_setup __setup_##unique __used      \
-		__section(".init.setup") __aligned(8) = {                    \
+		__section(SETUP_SECTION) __aligned(8) = {                    \
 			__setup_str_##unique, fn, early }
 
 #define __setup(str, fn) __setup_param(str, fn, fn, false)

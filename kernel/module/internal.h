@@ -104,6 +104,18 @@ const char *modinfo_get(const char *modinfo, size_t size, const char *tag,
 			unsigned int n);
 
 /*
+ * module_check_vermagic - 0 if the module's "vermagic=" is this kernel's
+ * VERMAGIC_STRING; else -ENOEXEC with @info->why naming both (modinfo.c).
+ */
+int module_check_vermagic(struct load_info *info);
+
+/*
+ * module_license_gpl_compatible - whether @license (may be NULL) lets a
+ * module use EXPORT_SYMBOL_GPL symbols, as Linux decides it.
+ */
+bool module_license_gpl_compatible(const char *license);
+
+/*
  * module_layout - choose which sections are loaded and where: each in the
  * core or init region, code, read-only or writable part; exports first in
  * core rodata, then the GOT.  Sets the regions' sizes (mem/addr still 0).

@@ -6,6 +6,7 @@
  * layout.c, symbols.c and reloc.c; this file owns memory and the life cycle.
  */
 #include <kernel/errno.h>
+#include <kernel/fault_inject.h>
 #include <kernel/initcall.h>
 #include <kernel/kallsyms.h>
 #include <kernel/mm.h>
@@ -69,34 +70,16 @@ static void module_unlink(struct module *mod)
 		}
 }
 
-/* Licenses that may use EXPORT_SYMBOL_GPL symbols, as Linux lists them. */
-static bool license_is_gpl_compatible(const char *license)
-{
-	static const char *const gpl[] = { "GPL", "GPL v2",
-		"GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
-		"Dual MPL/GPL" };
-
-	for (size_t i = 0; license && i < ARRAY_SIZE(gpl); i++)
-		if (!strcmp(license, gpl[i]))
-			return true;
-	return false;
-}
-
 /* Step: refuse a module built for another kernel or build configuration. */
 static int check_modinfo(struct load_info *info, struct module *mod)
 {
-	const char *magic = modinfo_get(info->modinfo, info->modinfo_size,
-					"vermagic", 0);
 	const char *license = modinfo_get(info->modinfo, info->modinfo_size,
 					  "license", 0);
+	int err = module_check_vermagic(info);
 
-	if (!magic || strcmp(magic, VERMAGIC_STRING)) {
-		snprintf(info->why, sizeof(info->why),
-			 "%s: version magic '%s' should be '%s'", info->name,
-			 magic ? magic : "(none)", VERMAGIC_STRING);
-		return -ENOEXEC;
-	}
-	mod->gpl_compatible = license_is_gpl_compatible(license);
+	if (err)
+		return err;
+	mod->gpl_compatible = module_license_gpl_compatible(license);
 	if (!mod->gpl_compatible) {
 		kernel_taint |= TAINT_PROPRIETARY_MODULE;
 		pr_warn("%s: module license '%s' taints kernel.\n", info->name,
@@ -382,7 +365,8 @@ static int do_init_module(struct module *mod)
 	return 0;
 }
 
-int load_module(const char *name, const void *buf, size_t len, const char *args)
+static int do_load_module(const char *name, const void *buf, size_t len,
+			  const char *args)
 {
 	struct load_info info;
 	struct module *mod;
@@ -401,8 +385,11 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
 	err = -ENOMEM;
-	if (!copy || !mod)
+	if (!copy || !mod) {
+		pr_err("%s: cannot load: %s (a copy of its %zu bytes)\n", name,
+		       errno_name(err), len);
 		goto out_free;
+	}
 	memcpy(copy, buf, len);
 	strlcpy(mod->name, name, sizeof(mod->name));
 	load_step_end(LOAD_READ);
@@ -429,6 +416,17 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 out_free:
 	kfree(mod);
 	kfree(copy);
+	return err;
+}
+
+int load_module(const char *name, const void *buf, size_t len, const char *args)
+{
+	int err;
+
+	/* The scope of fault injection's "loader" option (failslab=...,loader). */
+	fault_loader_enter();
+	err = do_load_module(name, buf, len, args);
+	fault_loader_exit();
 	return err;
 }
 

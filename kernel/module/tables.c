@@ -104,7 +104,9 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 	const struct kparam_array *arr;
 	const struct module_param_type *t;
 
-	if (!in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*arr)))
+	/* Misaligned, the kernel's reads and writes through it would be undefined. */
+	if (addr % _Alignof(struct kparam_array) ||
+	    !in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*arr)))
 		return bad_pointer(info, "__param", i, "array", addr, PART_RODATA);
 	arr = entry_at(info, addr);
 	t = param_type(types, ntypes, (uintptr_t)arr->ops);
@@ -113,12 +115,14 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 				     i, name, (unsigned long long)(uintptr_t)arr->ops,
 				     arr->elemsize);
 	/* max and elemsize are 32-bit: their product cannot wrap 64 bits. */
-	if (!arr->max || !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->elem,
-				  (uint64_t)arr->max * arr->elemsize))
+	if (!arr->max || (uintptr_t)arr->elem % arr->elemsize ||
+	    !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->elem,
+		     (uint64_t)arr->max * arr->elemsize))
 		return bad_pointer(info, "__param", i, "array storage",
 				   (uintptr_t)arr->elem, PART_RWDATA);
-	if (arr->num && !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->num,
-				 sizeof(*arr->num)))
+	if (arr->num && ((uintptr_t)arr->num % _Alignof(unsigned int) ||
+			 !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->num,
+				  sizeof(*arr->num))))
 		return bad_pointer(info, "__param", i, "array count",
 				   (uintptr_t)arr->num, PART_RWDATA);
 	return 0;
@@ -128,7 +132,8 @@ static int check_param_string(struct load_info *info, size_t i, uint64_t addr)
 {
 	const struct kparam_string *kps;
 
-	if (!in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
+	if (addr % _Alignof(struct kparam_string) ||
+	    !in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
 		return bad_pointer(info, "__param", i, "string", addr, PART_RODATA);
 	kps = entry_at(info, addr);
 	if (!kps->maxlen || !in_part(info, MOD_CORE, PART_RWDATA,

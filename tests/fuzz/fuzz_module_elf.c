@@ -1,26 +1,112 @@
 /*
  * libFuzzer target for the module loader's parser: any byte string goes
  * through validation, layout, placement, symbol resolution and relocation
- * exactly as a .ko would; the sanitizers catch any read or write outside
- * the file or the regions.  Build and run with "make fuzz".
+ * exactly as a .ko would, the checks of its special tables (exports,
+ * parameters, shell commands), then the .modinfo checks (version magic,
+ * license, any tag) and the copy of its function symbols kept for
+ * backtraces, which is looked up again.  Build and run with "make fuzz".
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <kernel/errno.h>
+#include <kernel/kallsyms.h>
+#include <kernel/module.h>
 #include "../../kernel/module/internal.h"
+#include "host.h"
 
 #define FUZZ_CORE_ADDR 0xffffffffa0000000ull
 #define FUZZ_INIT_ADDR 0xffffffffa8000000ull
 
+/* kernel/module/kallsyms.c walks the loaded modules: the one fuzzed. */
+struct module *module_list;
+
 static int fuzz_resolve(struct load_info *info, const char *name,
 			uint64_t *value, void *ctx)
 {
+	uint32_t hash = 2166136261u;	/* FNV-1a: a distinct address per name */
+
 	if (name[0] == 'm')	/* some names unknown, to reach that path */
 		return -ENOENT;
-	*value = 0xffffffff80100000ull + (strlen(name) << 4);
+	for (const char *p = name; *p; p++)
+		hash = (hash ^ (uint8_t)*p) * 16777619u;
+	*value = 0xffffffff80100000ull + ((uint64_t)(hash & 0xfffff) << 4);
 	return 0;
+}
+
+/* The kernel's parameter types, where fuzz_resolve() puts their ops. */
+static const struct {
+	const char *ops;
+	enum module_param_kind kind;
+	size_t size;
+} fuzz_param_types[] = {
+	{ "param_ops_bool", MODULE_PARAM_SCALAR, 1 },
+	{ "param_ops_invbool", MODULE_PARAM_SCALAR, 1 },
+	{ "param_ops_short", MODULE_PARAM_SCALAR, 2 },
+	{ "param_ops_ushort", MODULE_PARAM_SCALAR, 2 },
+	{ "param_ops_int", MODULE_PARAM_SCALAR, 4 },
+	{ "param_ops_uint", MODULE_PARAM_SCALAR, 4 },
+	{ "param_ops_long", MODULE_PARAM_SCALAR, 8 },
+	{ "param_ops_ulong", MODULE_PARAM_SCALAR, 8 },
+	{ "param_ops_charp", MODULE_PARAM_SCALAR, 8 },
+	{ "param_array_ops", MODULE_PARAM_ARRAY, 0 },
+	{ "param_ops_string", MODULE_PARAM_STRING, 0 },
+};
+#define FUZZ_PARAM_TYPES (sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
+
+static int fuzz_check_tables(struct load_info *info)
+{
+	struct module_param_type types[FUZZ_PARAM_TYPES];
+
+	for (size_t i = 0; i < FUZZ_PARAM_TYPES; i++) {
+		fuzz_resolve(info, fuzz_param_types[i].ops, &types[i].ops, NULL);
+		types[i].kind = fuzz_param_types[i].kind;
+		types[i].size = fuzz_param_types[i].size;
+	}
+	return module_check_tables(info, types, FUZZ_PARAM_TYPES);
+}
+
+/* The .modinfo steps of load_module, and some tags read back. */
+static void fuzz_modinfo(struct load_info *info)
+{
+	static const char *const tags[] = { "license", "depends", "name",
+					    "parm", "" };
+
+	module_check_vermagic(info);
+	fuzz_check(strnlen(info->why, sizeof(info->why)) < sizeof(info->why),
+		   "load_info.why is NUL-terminated");
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		const char *v = modinfo_get(info->modinfo, info->modinfo_size,
+					    tags[i], 0);
+
+		fuzz_check(!v || (v > info->modinfo &&
+				  v + strlen(v) < info->modinfo + info->modinfo_size),
+			   "a .modinfo value lies inside .modinfo");
+		module_license_gpl_compatible(v);
+	}
+}
+
+/* The symbol copy, then every copied symbol found again by address. */
+static void fuzz_kallsyms(struct load_info *info)
+{
+	struct module mod = { .name = "fuzz", .state = MODULE_STATE_LIVE };
+	const char *modname, *name;
+	size_t size, offset;
+
+	if (module_kallsyms_copy(&mod, info))
+		return;
+	mod.core = (void *)(uintptr_t)info->region[MOD_CORE].addr;
+	mod.core_text_size = info->region[MOD_CORE].text_size;
+	mod.init = (void *)(uintptr_t)info->region[MOD_INIT].addr;
+	mod.init_text_size = info->region[MOD_INIT].text_size;
+	module_list = &mod;
+	for (size_t i = 0; i < mod.num_ksyms; i++) {
+		name = module_address_lookup(mod.ksyms[i].addr, &size, &offset,
+					     &modname);
+		fuzz_check(!name || (offset < size || offset == 0),
+			   "a symbol's offset lies inside it");
+	}
+	module_list = NULL;
+	module_kallsyms_free(&mod);
 }
 
 static void fuzz_load(void *buf, size_t len)
@@ -29,7 +115,10 @@ static void fuzz_load(void *buf, size_t len)
 	uint64_t init, exit;
 	int r;
 
-	if (module_elf_check(&info, "fuzz", buf, len) || module_layout(&info))
+	if (module_elf_check(&info, "fuzz", buf, len))
+		return;
+	fuzz_modinfo(&info);
+	if (module_layout(&info))
 		return;
 	info.region[MOD_CORE].addr = FUZZ_CORE_ADDR;
 	info.region[MOD_INIT].addr = FUZZ_INIT_ADDR;
@@ -42,23 +131,20 @@ static void fuzz_load(void *buf, size_t len)
 	}
 	module_layout_place(&info);
 	if (!module_resolve_symbols(&info, fuzz_resolve, NULL) &&
-	    !module_apply_relocations(&info))
-		module_find_init_exit(&info, &init, &exit);
+	    !module_apply_relocations(&info) &&
+	    !module_find_init_exit(&info, &init, &exit) &&
+	    !fuzz_check_tables(&info))
+		fuzz_kallsyms(&info);
 out:
 	for (r = 0; r < MOD_REGIONS; r++)
 		free(info.region[r].mem);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* The loader wants an 8-byte aligned, writable copy, as the kernel makes. */
-	void *buf = aligned_alloc(8, (size + 7) & ~(size_t)7);
+	void *buf = fuzz_copy(data, size);
 
-	if (!buf)
-		return 0;
-	memcpy(buf, data, size);
 	fuzz_load(buf, size);
 	free(buf);
 	return 0;

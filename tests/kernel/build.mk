@@ -12,3 +12,5 @@ test-y += tests/kernel/mm_test.o
 test-y += tests/kernel/module_test.o
 test-y += tests/kernel/slab_test.o
 test-y += tests/kernel/harden_test.o
+test-y += tests/kernel/fault_test.o
+test-y += tests/kernel/soak_test.o

@@ -9,6 +9,7 @@ test_multiboot2-srcs := kernel/boot/multiboot2.c
 # by gcc and by clang with several option sets, plus the sample modules.
 module-core-srcs := kernel/module/elf.c kernel/module/layout.c \
 	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
+	kernel/module/modinfo.c \
 	kernel/lib/vsnprintf.c
 unit-tests += test_module_elf
 test_module_elf-srcs := tests/unit/module_fixture.c $(module-core-srcs)
@@ -96,20 +97,3 @@ test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
-
-# libFuzzer on the module parser (not part of make test): make fuzz
-# FUZZ_TIME=seconds, seeded with the sample modules and the fixtures.
-FUZZ_TIME = 60
-FUZZER := $(BUILD)/tests/fuzz/fuzz_module_elf
-$(FUZZER): tests/fuzz/fuzz_module_elf.c $(module-core-srcs)
-	$(quiet) CLANG $@
-	@mkdir -p $(dir $@)
-	$(Q)clang -std=gnu11 -g -O1 -Iinclude -DHOST_TEST -Dvsnprintf=sprout_vsnprintf \
-		-Dsnprintf=sprout_snprintf -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all $^ -o $@
-
-.PHONY: fuzz
-fuzz: $(FUZZER) unit-fixtures
-	@mkdir -p $(BUILD)/tests/fuzz/corpus
-	@cp $(MODULES) $(MODULE_FIXTURES) $(BUILD)/tests/fuzz/corpus/
-	$(FUZZER) -max_total_time=$(FUZZ_TIME) -max_len=65536 $(BUILD)/tests/fuzz/corpus

@@ -250,6 +250,30 @@ static void test_modinfo_unterminated(void **state)
 	expect_reject(&f, f.len, -ENOEXEC, "(.modinfo)", "not NUL-terminated", NULL);
 }
 
+/*
+ * Found by fuzz_module_elf: a file without .modinfo made the tag lookup
+ * add 0 to a NULL pointer (undefined behaviour).  It has no tags, and no
+ * version magic: the vermagic check refuses it.
+ */
+static void test_no_modinfo(void **state)
+{
+	struct fixture f;
+	Elf64_Shdr *names;
+	unsigned int i;
+
+	fixture_read(&f, BASE);
+	i = fixture_section(&f, ".modinfo");
+	assert_int_not_equal(i, 0);
+	names = shdr(&f, ehdr(&f)->e_shstrndx);
+	((char *)f.buf)[names->sh_offset + shdr(&f, i)->sh_name + 1] = 'x';
+	assert_int_equal(module_elf_check(&f.info, "fixture", f.buf, f.len), 0);
+	assert_null(f.info.modinfo);
+	assert_null(modinfo_get(f.info.modinfo, f.info.modinfo_size, "license", 0));
+	assert_int_equal(module_check_vermagic(&f.info), -ENOEXEC);
+	assert_non_null(strstr(f.info.why, "version magic '(none)'"));
+	fixture_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +289,7 @@ int main(void)
 		cmocka_unit_test(test_reloc_overflow),
 		cmocka_unit_test(test_common_unknown_noinit),
 		cmocka_unit_test(test_modinfo_unterminated),
+		cmocka_unit_test(test_no_modinfo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

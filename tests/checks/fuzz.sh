@@ -1,0 +1,31 @@
+# The libFuzzer targets (tests/fuzz) build, and each runs briefly from its
+# committed corpus -- which holds every input a run once crashed on, so
+# each find stays a regression test -- without a sanitizer report or a
+# failed check.  The real runs are "make fuzz" (FUZZ_SECONDS each).
+source "$(dirname "$0")/../boot/lib.sh"
+
+FUZZ_CHECK_SECONDS=${FUZZ_CHECK_SECONDS:-3}
+log=$out/fuzz.build.log
+if make -s fuzz-build > "$log" 2>&1; then
+	tap ok 'make fuzz-build builds every fuzz target with ASan and UBSan'
+else
+	tap fail 'make fuzz-build builds every fuzz target with ASan and UBSan'
+	exit 0
+fi
+
+for target in $(make -s -f /dev/stdin <<<'include Makefile
+print-fuzz-targets: ; @echo $(fuzz-targets)' print-fuzz-targets); do
+	log=$out/fuzz.$target.log
+	corpus=$out/fuzz.$target.corpus
+	rm -rf "$corpus" && mkdir -p "$corpus"
+	"$BUILD/tests/fuzz/$target" -max_total_time="$FUZZ_CHECK_SECONDS" \
+		-artifact_prefix="$out/fuzz.$target-" "$corpus" \
+		"tests/fuzz/corpus/$target" > "$log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q 'DONE' "$log"; then
+		tap ok "$target runs its corpus and ${FUZZ_CHECK_SECONDS} s of new inputs cleanly"
+	else
+		tap fail "$target runs its corpus and ${FUZZ_CHECK_SECONDS} s of new inputs cleanly (status $rc)"
+	fi
+	rm -rf "$corpus"
+done

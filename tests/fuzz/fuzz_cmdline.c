@@ -1,0 +1,170 @@
+/*
+ * libFuzzer target for the command-line parsers: any byte string (up to
+ * its first NUL) is the kernel command line.  It is split by
+ * cmdline_next(), handed to cmdline_parse() with its table of handlers
+ * (modules= and module_blacklist= among them, whose lists are read back), to
+ * param_parse() for built-in parameters of every type, to
+ * module_cmdline_args() to pick out a module's "name.param=value" words,
+ * whose result must parse again, and, cut into words as the shell cuts
+ * them, to param_args_join().
+ */
+#define KBUILD_MODNAME "fuzz"
+#include <stdlib.h>
+#include <string.h>
+#include <kernel/cmdline.h>
+#include <kernel/errno.h>
+#include <kernel/init.h>
+#include <kernel/moduleparam.h>
+#include <kernel/multiboot2.h>
+#include <kernel/string.h>
+#include "../../kernel/module/internal.h"
+#include "host.h"
+
+#define FUZZ_ARGS_MAX 256	/* as the module loader's argument string */
+#define FUZZ_WORDS_MAX 16
+
+/* One parameter of each type, built in: "fuzz.flag", "fuzz.count"... */
+static bool flag, inverted;
+static short small;
+static unsigned short usmall;
+static int count;
+static unsigned int ucount;
+static long big;
+static unsigned long ubig;
+static char *name;
+static int list[4];
+static unsigned int list_len;
+static char *words[3];
+static unsigned int words_len;
+module_param(flag, bool, 0444);
+module_param(inverted, invbool, 0444);
+module_param(small, short, 0444);
+module_param(usmall, ushort, 0444);
+module_param(count, int, 0444);
+module_param(ucount, uint, 0444);
+module_param(big, long, 0444);
+module_param(ubig, ulong, 0444);
+module_param(name, charp, 0444);
+module_param_array(list, int, &list_len, 0444);
+module_param_array(words, charp, &words_len, 0444);
+
+extern const struct kernel_param __start___param[], __stop___param[];
+
+/* The same parameters named as a loadable module's ("flag", "count"...). */
+static struct kernel_param module_params[32];
+static size_t module_param_count;
+
+static void module_params_init(void)
+{
+	const size_t prefix = strlen(KBUILD_MODNAME ".");
+
+	for (const struct kernel_param *p = __start___param;
+	     p < __stop___param && module_param_count < 32; p++) {
+		module_params[module_param_count] = *p;
+		module_params[module_param_count++].name = p->name + prefix;
+	}
+}
+
+/*
+ * More of cmdline_parse()'s table, besides module_blacklist= and modules=
+ * (kernel/module/cmdline.c): a handler that refuses values starting "!".
+ */
+static const char *setup_seen;
+
+static int fuzz_setup(const char *val)
+{
+	setup_seen = val;
+	return val && val[0] == '!' ? -EINVAL : 0;
+}
+__setup_param("quiet", quiet, fuzz_setup, false);
+__setup_param("loglevel", loglevel, fuzz_setup, true);
+
+/* What modules= and module_blacklist= were given, read back. */
+static void fuzz_module_lists(void)
+{
+	char name[MODULE_NAME_MAX];
+	size_t pos = 0, n;
+
+	while ((n = module_boot_list_next(&pos, name)) != 0)
+		fuzz_check(n == MODULE_NAME_MAX ? strlen(name) == MODULE_NAME_MAX - 1 :
+						  strlen(name) == n,
+			   "a modules= name is as long as returned");
+	module_blacklisted("hello");
+}
+
+/* Every key and value cmdline_next() gives lies in the string, in order. */
+static void fuzz_split(char *s)
+{
+	char *start = s, *end = s + strlen(s), *key, *val, *last = s;
+
+	while (cmdline_next(&s, &key, &val)) {
+		fuzz_check(key >= last && key < end, "a key lies in the string");
+		fuzz_check(!val || (val > key && val <= end), "a value follows its key");
+		fuzz_check(s > key && s <= end, "the split moves forward");
+		last = s;
+	}
+	fuzz_check(s >= start && s <= end, "the split ends in the string");
+}
+
+/* A charp parameter points into the string it was parsed from. */
+static void check_charp(const char *p, const char *args, size_t len)
+{
+	fuzz_check(!p || (p >= args && p <= args + len), "a charp points into its arguments");
+}
+
+static void fuzz_params(const char *line)
+{
+	size_t n = (size_t)(__stop___param - __start___param);
+	char *args = strdup(line), *modargs = malloc(FUZZ_ARGS_MAX);
+	size_t len = strlen(line);
+
+	name = NULL;
+	param_parse("kernel command line", args, __start___param, n, true);
+	check_charp(name, args, len);
+	free(args);
+	/* What module_cmdline_args() picks out must read as the module's arguments. */
+	strlcpy(saved_command_line, line, BOOT_CMDLINE_MAX);
+	if (!modargs)
+		abort();
+	if (module_cmdline_args("fuzz", modargs, FUZZ_ARGS_MAX) == 0) {
+		name = NULL;
+		param_parse("fuzz", modargs, module_params, module_param_count,
+			    false);
+		check_charp(name, modargs, FUZZ_ARGS_MAX);
+	}
+	free(modargs);
+}
+
+/* The shell's words, joined back into one argument string. */
+static void fuzz_join(const char *line)
+{
+	char *copy = strdup(line), *argv[FUZZ_WORDS_MAX], *p = copy;
+	char joined[FUZZ_ARGS_MAX];
+	int argc = 0;
+
+	while (argc < FUZZ_WORDS_MAX && (p = strtok(argc ? NULL : copy, " ")))
+		argv[argc++] = p;
+	if (param_args_join(joined, sizeof(joined), argc, argv) == 0) {
+		fuzz_check(strlen(joined) < sizeof(joined), "the joined string fits");
+		param_parse("fuzz", joined, module_params, module_param_count, false);
+	}
+	free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *line = fuzz_cstr(data, size), *copy;
+
+	if (!module_param_count)
+		module_params_init();
+	copy = strdup(line);
+	fuzz_split(copy);
+	free(copy);
+	cmdline_parse(line, true);
+	cmdline_parse(line, false);
+	fuzz_module_lists();
+	fuzz_params(line);
+	fuzz_join(line);
+	free(line);
+	return 0;
+}
