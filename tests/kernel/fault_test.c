@@ -11,6 +11,7 @@
 #include <kernel/fault_inject.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>

@@ -7,6 +7,7 @@
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
