@@ -11,7 +11,7 @@
 #include <kernel/string.h>
 #include <kernel/x86.h>
 
-#define FAULT_SPEC_MAX 64	/* longest failslab= value */
+#define FAULT_SPEC_MAX 64 /* longest failslab= value */
 #define FAULT_PERCENT 100
 
 static const char *const fault_names[FAULT_KINDS] = {
@@ -21,7 +21,7 @@ static const char *const fault_names[FAULT_KINDS] = {
 };
 
 static struct fault_attr fault_attrs[FAULT_KINDS];
-static bool fault_armed;	/* some attribute may fail: the fast test */
+static bool fault_armed; /* some attribute may fail: the fast test */
 static unsigned int loader_depth;
 static uint64_t fault_rng = 1;
 
@@ -157,7 +157,8 @@ static int __init fault_parse(const char *val, struct fault_attr *a)
 		return -EINVAL;
 	*a = (struct fault_attr){ .interval = (unsigned long)v[0],
 				  .probability = (unsigned int)v[1],
-				  .space = (size_t)v[2], .times = (long)v[3],
+				  .space = (size_t)v[2],
+				  .times = (long)v[3],
 				  .loader_only = *s != '\0' };
 	return 0;
 }

@@ -19,21 +19,21 @@
 #include <kernel/types.h>
 
 enum fault_kind {
-	FAULT_KMALLOC,	/* failslab=: kmalloc, krealloc growing, kmem_cache_alloc */
-	FAULT_FRAME,	/* fail_page_alloc=: frame_alloc, frame_alloc_contig */
-	FAULT_MODAREA,	/* fail_modarea=: modarea_alloc */
+	FAULT_KMALLOC, /* failslab=: kmalloc, krealloc growing, kmem_cache_alloc */
+	FAULT_FRAME,   /* fail_page_alloc=: frame_alloc, frame_alloc_contig */
+	FAULT_MODAREA, /* fail_modarea=: modarea_alloc */
 	FAULT_KINDS
 };
 
 struct fault_attr {
-	unsigned long interval;		/* 0 or 1: every eligible call */
-	unsigned int probability;	/* percent, 0..100 */
-	size_t space;			/* bytes let through first */
-	long times;			/* failures left; -1 no limit; 0 off */
-	bool loader_only;		/* only while a module loads */
+	unsigned long interval;	  /* 0 or 1: every eligible call */
+	unsigned int probability; /* percent, 0..100 */
+	size_t space;		  /* bytes let through first */
+	long times;		  /* failures left; -1 no limit; 0 off */
+	bool loader_only;	  /* only while a module loads */
 	/* Kept by the injector: */
-	unsigned long calls;		/* eligible calls seen */
-	unsigned long failures;		/* failures injected */
+	unsigned long calls;	/* eligible calls seen */
+	unsigned long failures; /* failures injected */
 };
 
 /*

@@ -12,9 +12,10 @@
 bool module_license_gpl_compatible(const char *license)
 {
 	/* The licenses Linux's license_is_gpl_compatible() accepts. */
-	static const char *const gpl[] = { "GPL", "GPL v2",
-		"GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
-		"Dual MPL/GPL" };
+	static const char *const gpl[] = {
+		"GPL",		"GPL v2",	"GPL and additional rights",
+		"Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"
+	};
 
 	for (size_t i = 0; license && i < ARRAY_SIZE(gpl); i++)
 		if (!strcmp(license, gpl[i]))
@@ -24,8 +25,8 @@ bool module_license_gpl_compatible(const char *license)
 
 int module_check_vermagic(struct load_info *info)
 {
-	const char *magic = modinfo_get(info->modinfo, info->modinfo_size,
-					"vermagic", 0);
+	const char *magic =
+		modinfo_get(info->modinfo, info->modinfo_size, "vermagic", 0);
 
 	if (magic && !strcmp(magic, VERMAGIC_STRING))
 		return 0;

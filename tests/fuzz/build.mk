@@ -42,30 +42,31 @@ $(FUZZ_DIR)/seeds/fuzz_module_elf: $(MODULES) $(MODULE_FIXTURES)
 	$(Q)cp $^ $@/ && touch $@
 
 fuzz-targets += fuzz_cpio
-fuzz_cpio-srcs := kernel/initrd/cpio.c
+fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/lib/kstrtox.c
 fuzz_cpio-len := 8192
 
 fuzz-targets += fuzz_multiboot2
-fuzz_multiboot2-srcs := kernel/multiboot2.c
+fuzz_multiboot2-srcs := kernel/boot/multiboot2.c
 fuzz_multiboot2-len := 4096
 
 fuzz-targets += fuzz_cmdline
 fuzz_cmdline-srcs := kernel/init/cmdline.c kernel/module/params.c \
-	kernel/module/cmdline.c kernel/initrd/modprobe.c \
-	kernel/lib/kstrtox.c kernel/lib/errno.c
+	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/modprobe/deps.c \
+	kernel/lib/args.c kernel/lib/kstrtox.c kernel/lib/errno.c
 fuzz_cmdline-len := 2048
 # cmdline_parse() walks the __setup table (include/kernel/init.h).
 fuzz_cmdline-cflags := -D__setup_start=__start_setup_table \
 	-D__setup_end=__stop_setup_table
 fuzz_cmdline-cov-srcs := kernel/init/cmdline.c kernel/module/params.c \
-	kernel/module/cmdline.c
+	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/lib/args.c
 
 fuzz-targets += fuzz_modprobe
-fuzz_modprobe-srcs := kernel/initrd/modprobe.c
+fuzz_modprobe-srcs := kernel/modprobe/deps.c
 fuzz_modprobe-len := 4096
 
 fuzz-targets += fuzz_readline
-fuzz_readline-srcs := kernel/shell/readline.c kernel/initrd/cpio.c
+fuzz_readline-srcs := kernel/shell/readline.c kernel/initrd/cpio.c \
+	kernel/lib/kstrtox.c
 fuzz_readline-len := 4096
 fuzz_readline-cov-srcs := kernel/shell/readline.c
 

@@ -11,16 +11,18 @@
 #define KBUILD_MODNAME "fuzz"
 #include <stdlib.h>
 #include <string.h>
+#include <kernel/args.h>
 #include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/moduleparam.h>
 #include <kernel/multiboot2.h>
 #include <kernel/string.h>
+#include "../../kernel/modprobe/internal.h"
 #include "../../kernel/module/internal.h"
 #include "host.h"
 
-#define FUZZ_ARGS_MAX 256	/* as the module loader's argument string */
+#define FUZZ_ARGS_MAX 256 /* as the module loader's argument string */
 #define FUZZ_WORDS_MAX 16
 
 /* One parameter of each type, built in: "fuzz.flag", "fuzz.count"... */
@@ -82,24 +84,27 @@ __setup_param("loglevel", loglevel, fuzz_setup, true);
 /* What modules= and module_blacklist= were given, read back. */
 static void fuzz_module_lists(void)
 {
-	char name[MODULE_NAME_MAX];
+	char name[MODULE_NAME_LEN];
 	size_t pos = 0, n;
 
 	while ((n = module_boot_list_next(&pos, name)) != 0)
-		fuzz_check(n == MODULE_NAME_MAX ? strlen(name) == MODULE_NAME_MAX - 1 :
-						  strlen(name) == n,
+		fuzz_check(n == MODULE_NAME_LEN ?
+				   strlen(name) == MODULE_NAME_LEN - 1 :
+				   strlen(name) == n,
 			   "a modules= name is as long as returned");
 	module_blacklisted("hello");
 }
 
-/* Every key and value cmdline_next() gives lies in the string, in order. */
+/* Every key and value args_next() gives lies in the string, in order. */
 static void fuzz_split(char *s)
 {
 	char *start = s, *end = s + strlen(s), *key, *val, *last = s;
 
-	while (cmdline_next(&s, &key, &val)) {
-		fuzz_check(key >= last && key < end, "a key lies in the string");
-		fuzz_check(!val || (val > key && val <= end), "a value follows its key");
+	while (args_next(&s, &key, &val)) {
+		fuzz_check(key >= last && key < end,
+			   "a key lies in the string");
+		fuzz_check(!val || (val > key && val <= end),
+			   "a value follows its key");
 		fuzz_check(s > key && s <= end, "the split moves forward");
 		last = s;
 	}
@@ -109,7 +114,8 @@ static void fuzz_split(char *s)
 /* A charp parameter points into the string it was parsed from. */
 static void check_charp(const char *p, const char *args, size_t len)
 {
-	fuzz_check(!p || (p >= args && p <= args + len), "a charp points into its arguments");
+	fuzz_check(!p || (p >= args && p <= args + len),
+		   "a charp points into its arguments");
 }
 
 static void fuzz_params(const char *line)
@@ -135,22 +141,6 @@ static void fuzz_params(const char *line)
 	free(modargs);
 }
 
-/* The shell's words, joined back into one argument string. */
-static void fuzz_join(const char *line)
-{
-	char *copy = strdup(line), *argv[FUZZ_WORDS_MAX], *p = copy;
-	char joined[FUZZ_ARGS_MAX];
-	int argc = 0;
-
-	while (argc < FUZZ_WORDS_MAX && (p = strtok(argc ? NULL : copy, " ")))
-		argv[argc++] = p;
-	if (param_args_join(joined, sizeof(joined), argc, argv) == 0) {
-		fuzz_check(strlen(joined) < sizeof(joined), "the joined string fits");
-		param_parse("fuzz", joined, module_params, module_param_count, false);
-	}
-	free(copy);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *line = fuzz_cstr(data, size), *copy;
@@ -164,7 +154,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cmdline_parse(line, false);
 	fuzz_module_lists();
 	fuzz_params(line);
-	fuzz_join(line);
 	free(line);
 	return 0;
 }

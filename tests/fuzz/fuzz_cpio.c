@@ -18,9 +18,10 @@ static int fuzz_list_one(void *arg, const char *name, size_t len, bool is_dir)
 	size_t *count = arg;
 
 	/* Not < INITRD_PATH_MAX: a member's name may be longer than a path. */
-	fuzz_check(len > 0 && len <= strlen(name), "a listed name has a length");
+	fuzz_check(len > 0 && len <= strlen(name),
+		   "a listed name has a length");
 	fuzz_check(memchr(name, '/', len) == NULL, "a listed name has no '/'");
-	return ++*count > 64 ? -E2BIG : 0;	/* the callback may stop the walk */
+	return ++*count > 64 ? -E2BIG : 0; /* the callback may stop the walk */
 }
 
 static bool inside(const struct cpio_archive *ar, const void *p, size_t n)
@@ -51,18 +52,26 @@ static bool is_normal(const char *name)
 
 static void fuzz_walk(const struct cpio_archive *ar)
 {
-	static const char *const paths[] = { "/", "", ".", "./lib//modules/",
-		"lib/modules/../modules/hello.ko", "etc/modules", "..", "a/b/c",
-		"/lib/modules/modules.dep" };
+	static const char *const paths[] = { "/",
+					     "",
+					     ".",
+					     "./lib//modules/",
+					     "lib/modules/../modules/hello.ko",
+					     "etc/modules",
+					     "..",
+					     "a/b/c",
+					     "/lib/modules/modules.dep" };
 	struct cpio_entry e, found;
 	size_t pos = 0, listed;
 	int ret;
 
 	while ((ret = cpio_next(ar, &pos, &e, NULL, 0)) > 0) {
-		fuzz_check(inside(ar, e.data, e.size), "an entry's data is in the archive");
+		fuzz_check(inside(ar, e.data, e.size),
+			   "an entry's data is in the archive");
 		fuzz_check(pos <= ar->size, "the walk stays in the archive");
 		ret = cpio_lookup(ar, e.name, &found);
-		fuzz_check(ret == 0 || ret == -ENAMETOOLONG || !is_normal(e.name),
+		fuzz_check(ret == 0 || ret == -ENAMETOOLONG ||
+				   !is_normal(e.name),
 			   "a member is found by its own name");
 		listed = 0;
 		cpio_list(ar, e.name, fuzz_list_one, &listed);

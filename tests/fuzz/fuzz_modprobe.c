@@ -15,17 +15,18 @@
 
 struct fake {
 	struct modules_dep md;
-	char loaded[FUZZ_LOADED_MAX][MODULE_NAME_MAX];
+	char loaded[FUZZ_LOADED_MAX][MODULE_NAME_LEN];
 	size_t n_loaded;
 };
 
 static int fake_dep(void *ctx, const char *name, size_t i,
-		    char out[MODULE_NAME_MAX])
+		    char out[MODULE_NAME_LEN])
 {
 	struct fake *f = ctx;
 	int ret = modules_dep_dep(&f->md, name, i, out);
 
-	fuzz_check(ret <= 0 || strlen(out) < MODULE_NAME_MAX, "a dependency name fits");
+	fuzz_check(ret <= 0 || strlen(out) < MODULE_NAME_LEN,
+		   "a dependency name fits");
 	return ret;
 }
 
@@ -34,7 +35,7 @@ static bool fake_loaded(void *ctx, const char *name)
 	struct fake *f = ctx;
 
 	for (size_t i = 0; i < f->n_loaded; i++)
-		if (modprobe_name_eq(f->loaded[i], strlen(f->loaded[i]), name))
+		if (module_name_eq(f->loaded[i], strlen(f->loaded[i]), name))
 			return true;
 	return false;
 }
@@ -42,12 +43,13 @@ static bool fake_loaded(void *ctx, const char *name)
 static int fake_load(void *ctx, const char *name, const char *args)
 {
 	struct fake *f = ctx;
-	char dep[MODULE_NAME_MAX];
+	char dep[MODULE_NAME_LEN];
 
 	fuzz_check(!fake_loaded(f, name), "a module is loaded once");
 	for (size_t i = 0; fake_dep(f, name, i, dep) > 0; i++)
-		fuzz_check(fake_loaded(f, dep), "dependencies are loaded first");
-	if (name[0] == 'x')	/* some loads fail, as a broken module would */
+		fuzz_check(fake_loaded(f, dep),
+			   "dependencies are loaded first");
+	if (name[0] == 'x') /* some loads fail, as a broken module would */
 		return -ENOEXEC;
 	if (f->n_loaded == FUZZ_LOADED_MAX)
 		return -ENOMEM;
@@ -61,7 +63,10 @@ static void fake_report(void *ctx, const char *msg)
 }
 
 static const struct modprobe_ops fake_ops = {
-	fake_dep, fake_loaded, fake_load, fake_report,
+	fake_dep,
+	fake_loaded,
+	fake_load,
+	fake_report,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -71,15 +76,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t *nul = memchr(data, '\0', size);
 	size_t dep_len = nul ? (size_t)(nul - data) : size;
 	size_t etc_len = nul ? size - dep_len - 1 : 0, pos = 0;
-	char *dep = fuzz_copy(data, dep_len), *etc = fuzz_copy(nul ? nul + 1 : data, etc_len);
-	char name[MODULE_NAME_MAX], args[MODPROBE_ARGS_MAX];
+	char *dep = fuzz_copy(data, dep_len),
+	     *etc = fuzz_copy(nul ? nul + 1 : data, etc_len);
+	char name[MODULE_NAME_LEN], args[MODPROBE_ARGS_MAX];
 	static struct fake f;
 	int ret;
 
 	f.md = (struct modules_dep){ dep, dep_len };
 	f.n_loaded = 0;
 	while ((ret = etc_modules_next(etc, etc_len, &pos, name, args)) != 0) {
-		fuzz_check(pos <= etc_len, "etc/modules is read inside the text");
+		fuzz_check(pos <= etc_len,
+			   "etc/modules is read inside the text");
 		if (ret > 0)
 			modprobe_resolve(&fake_ops, &f, name, args);
 	}

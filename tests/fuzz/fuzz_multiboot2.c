@@ -37,8 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf = fuzz_copy(data, size);
 	if (size >= 4) {
 		memmove((char *)buf + 4, buf, size - 4);
-		fuzz_check(mb2_parse((char *)buf + 4, size - 4, FUZZ_INFO_PHYS, &bi, &why) ==
-				   -EINVAL && why,
+		fuzz_check(mb2_parse((char *)buf + 4, size - 4, FUZZ_INFO_PHYS,
+				     &bi, &why) == -EINVAL &&
+				   why,
 			   "a misaligned block is refused");
 	}
 	free(buf);

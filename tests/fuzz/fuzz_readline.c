@@ -36,12 +36,8 @@ void console_write(const char *s, size_t n)
 		screen_bytes += (unsigned char)s[i] != 0;
 }
 
-void shell_out(const char *s)
-{
-	console_write(s, strlen(s));
-}
-
-void shell_printf(const char *fmt, ...)
+/* The editor's listings of completions. */
+void console_printf(const char *fmt, ...)
 {
 	char buf[FUZZ_LOG_MAX];
 	va_list ap;
@@ -49,26 +45,22 @@ void shell_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	shell_out(buf);
+	console_write(buf, strlen(buf));
 }
 
-void shell_clear_screen(void)
-{
-	screen_bytes = 0;
-}
-
-static int cmd_none(int argc, char **argv)
+static int cmd_none(char *args)
 {
 	return 0;
 }
 
+/* Commands whose arguments complete as initrd paths, and some that do not. */
 static const struct shell_cmd commands[] = {
-	{ "help", "", "", cmd_none, 0 },
-	{ "halt", "", "", cmd_none, 0 },
-	{ "ls", "", "", cmd_none, SHELL_ARGS_PATHS },
-	{ "insmod", "", "", cmd_none, SHELL_ARGS_PATHS },
-	{ "cat", "", "", cmd_none, SHELL_ARGS_PATHS },
-	{ "lsmod", "", "", cmd_none, 0 },
+	{ "help", "", "", cmd_none, NULL },
+	{ "halt", "", "", cmd_none, NULL },
+	{ "ls", "", "", cmd_none, initrd_list },
+	{ "insmod", "", "", cmd_none, initrd_list },
+	{ "cat", "", "", cmd_none, initrd_list },
+	{ "lsmod", "", "", cmd_none, NULL },
 };
 
 const struct shell_cmd *shell_find(const char *name)
@@ -83,7 +75,8 @@ const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
 {
 	const struct shell_cmd *next = prev ? prev + 1 : commands;
 
-	return next < commands + sizeof(commands) / sizeof(commands[0]) ? next : NULL;
+	return next < commands + sizeof(commands) / sizeof(commands[0]) ? next :
+									  NULL;
 }
 
 /* The initrd: a newc archive made once, read by the kernel's cpio code. */
@@ -93,10 +86,11 @@ static struct cpio_archive initrd;
 static size_t cpio_add(size_t pos, const char *name, unsigned int mode)
 {
 	size_t namesize = strlen(name) + 1;
-	int n = snprintf((char *)archive + pos, sizeof(archive) - pos,
-			 "070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%s",
-			 0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
-			 (unsigned int)namesize, 0u, name);
+	int n = snprintf(
+		(char *)archive + pos, sizeof(archive) - pos,
+		"070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%s",
+		0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
+		(unsigned int)namesize, 0u, name);
 
 	return ALIGN_UP(pos + (size_t)n + 1, CPIO_ALIGN);
 }
@@ -104,13 +98,18 @@ static size_t cpio_add(size_t pos, const char *name, unsigned int mode)
 static void initrd_make(void)
 {
 	static const char *const dirs[] = { "lib", "lib/modules", "etc" };
-	static const char *const files[] = { "lib/modules/hello.ko",
-		"lib/modules/hello_world.ko", "lib/modules/exporter.ko",
-		"etc/modules", "etc/with space", "etc/tab\there",
+	static const char *const files[] = {
+		"lib/modules/hello.ko",
+		"lib/modules/hello_world.ko",
+		"lib/modules/exporter.ko",
+		"etc/modules",
+		"etc/with space",
+		"etc/tab\there",
 		"lib/modules/a_name_long_enough_to_fill_most_of_a_line_"
 		"when_it_is_completed_after_a_command_and_a_path_so_that_"
 		"the_editor_must_stop_at_the_end_of_its_buffer_and_ring_"
-		"the_bell_instead_of_writing_past_it_xxxxxxxxxxxxxxxxxxxx.ko" };
+		"the_bell_instead_of_writing_past_it_xxxxxxxxxxxxxxxxxxxx.ko"
+	};
 	size_t pos = 0;
 	char err[FUZZ_LOG_MAX];
 
@@ -150,8 +149,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	input_pos = 0;
 	while (input_pos < input_len) {
 		n = shell_readline("sprout> ", line, line_size);
-		fuzz_check(n == -E2BIG || (n >= 0 && (size_t)n < line_size),
-			   "shell_readline returns a length that fits or -E2BIG");
+		fuzz_check(
+			n == -E2BIG || (n >= 0 && (size_t)n < line_size),
+			"shell_readline returns a length that fits or -E2BIG");
 		fuzz_check(strlen(line) == (n < 0 ? 0 : (size_t)n),
 			   "the line is as long as returned");
 		for (int i = 0; i < n; i++)

@@ -1,12 +1,15 @@
 /*
  * The kernel services the fuzz targets' kernel code calls, on the host:
  * printk through the kernel's own formatter into a buffer, kmalloc as
- * malloc (so AddressSanitizer watches every allocation).
+ * malloc (so AddressSanitizer watches every allocation), and the
+ * registrations the loader's initcalls make, which a fuzzer never runs.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <kernel/interrupt.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include "host.h"
@@ -76,4 +79,13 @@ void fuzz_check(int ok, const char *what)
 		return;
 	fprintf(stderr, "fuzz check failed: %s\n", what);
 	abort();
+}
+
+/* module/kallsyms.c registers these at boot; no fuzz target boots. */
+void kallsyms_register_source(struct kallsyms_source *src)
+{
+}
+
+void fault_explainer_register(struct fault_explainer *fe)
+{
 }

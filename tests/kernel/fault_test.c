@@ -17,7 +17,7 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 
-#define ATTEMPTS_MAX 2000	/* no load makes this many allocations */
+#define ATTEMPTS_MAX 2000 /* no load makes this many allocations */
 #define RANDOM_LOADS 300
 #define RANDOM_PERCENT 5
 
@@ -27,7 +27,7 @@ struct fault_module {
 	const char *deps[2];
 	const char *args;
 	int expect;
-	bool stays;	/* cannot be removed: tried last, left loaded */
+	bool stays; /* cannot be removed: tried last, left loaded */
 };
 
 static const struct fault_module fault_modules[] = {
@@ -102,15 +102,17 @@ static void snapshot(struct mm_stats *st)
 static bool same_counters(struct ktest *t, const char *what,
 			  const struct mm_stats *a, const struct mm_stats *b)
 {
-	if (a->frames_free == b->frames_free && a->heap_bytes == b->heap_bytes &&
+	if (a->frames_free == b->frames_free &&
+	    a->heap_bytes == b->heap_bytes &&
 	    a->heap_allocations == b->heap_allocations &&
 	    a->modarea_pages == b->modarea_pages)
 		return true;
-	ktest_fail(t, __FILE__, __LINE__,
-		   "%s: frames free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
-		   what, a->frames_free, b->frames_free, a->heap_bytes,
-		   b->heap_bytes, a->heap_allocations, b->heap_allocations,
-		   a->modarea_pages, b->modarea_pages);
+	ktest_fail(
+		t, __FILE__, __LINE__,
+		"%s: frames free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
+		what, a->frames_free, b->frames_free, a->heap_bytes,
+		b->heap_bytes, a->heap_allocations, b->heap_allocations,
+		a->modarea_pages, b->modarea_pages);
 	return false;
 }
 
@@ -146,7 +148,9 @@ static bool logged_error(const char *name, uint64_t since)
 static bool attempt(struct ktest *t, const struct fault_module *m,
 		    enum fault_kind kind, unsigned long n)
 {
-	struct fault_attr a = { .interval = n, .probability = 100, .times = 1,
+	struct fault_attr a = { .interval = n,
+				.probability = 100,
+				.times = 1,
 				.loader_only = true };
 	struct mm_stats before, after;
 	char what[96];
@@ -162,13 +166,16 @@ static bool attempt(struct ktest *t, const struct fault_module *m,
 	fault_inject_get(kind, &a);
 	fault_inject_off();
 	if (ret != m->expect && ret != -ENOMEM)
-		ktest_fail(t, __FILE__, __LINE__, "%s: load returned %d", what, ret);
+		ktest_fail(t, __FILE__, __LINE__, "%s: load returned %d", what,
+			   ret);
 	if (ret && !logged_error(m->name, since))
-		ktest_fail(t, __FILE__, __LINE__, "%s: failed (%d) without a message", what, ret);
+		ktest_fail(t, __FILE__, __LINE__,
+			   "%s: failed (%d) without a message", what, ret);
 	if (ret == 0 && m->stays && a.failures)
-		return true;	/* loaded for good despite the failure: stop here */
+		return true; /* loaded for good despite the failure: stop here */
 	if (ret == 0 && !m->stays && unload(m->name))
-		ktest_fail(t, __FILE__, __LINE__, "%s: loaded but not removable", what);
+		ktest_fail(t, __FILE__, __LINE__,
+			   "%s: loaded but not removable", what);
 	if (!(ret == 0 && m->stays)) {
 		snapshot(&after);
 		same_counters(t, what, &before, &after);
@@ -197,11 +204,13 @@ static unsigned long module_under_faults(struct ktest *t,
 	unsigned long n = 1;
 
 	deps_load(t, m);
-	while (n <= ATTEMPTS_MAX && attempt(t, m, kind, n) && !module_find(m->name))
+	while (n <= ATTEMPTS_MAX && attempt(t, m, kind, n) &&
+	       !module_find(m->name))
 		n++;
 	if (n > ATTEMPTS_MAX)
-		ktest_fail(t, __FILE__, __LINE__, "%s: more than %d %s allocations?",
-			   m->name, ATTEMPTS_MAX, kind_names[kind]);
+		ktest_fail(t, __FILE__, __LINE__,
+			   "%s: more than %d %s allocations?", m->name,
+			   ATTEMPTS_MAX, kind_names[kind]);
 	deps_remove(t, m);
 	return n - 1;
 }
@@ -213,7 +222,8 @@ static bool have_files(struct ktest *t)
 
 	if (module_file("hello", &buf, &len) == 0)
 		return true;
-	printk(KERN_INFO "        # %s: no module files (initrd or GRUB): skipped\n",
+	printk(KERN_INFO
+	       "        # %s: no module files (initrd or GRUB): skipped\n",
 	       t->name);
 	return false;
 }
@@ -230,7 +240,8 @@ static void test_every_allocation_fails_once(struct ktest *t)
 
 		/* Booted with every suite, the module suite has loaded it for good. */
 		if (m->stays && module_find(m->name)) {
-			printk(KERN_INFO "        # %s: loaded already, and it stays: skipped\n",
+			printk(KERN_INFO
+			       "        # %s: loaded already, and it stays: skipped\n",
 			       m->name);
 			continue;
 		}
@@ -242,12 +253,14 @@ static void test_every_allocation_fails_once(struct ktest *t)
 			total += counts[k] + 1;
 		}
 		if (m->stays)
-			printk(KERN_INFO "        # %s: %lu kmalloc allocations, each failed once (then it stays loaded)\n",
+			printk(KERN_INFO
+			       "        # %s: %lu kmalloc allocations, each failed once (then it stays loaded)\n",
 			       m->name, counts[FAULT_KMALLOC]);
 		else
-			printk(KERN_INFO "        # %s: %lu kmalloc, %lu frame, %lu module-area allocations, each failed once\n",
-			       m->name, counts[FAULT_KMALLOC], counts[FAULT_FRAME],
-			       counts[FAULT_MODAREA]);
+			printk(KERN_INFO
+			       "        # %s: %lu kmalloc, %lu frame, %lu module-area allocations, each failed once\n",
+			       m->name, counts[FAULT_KMALLOC],
+			       counts[FAULT_FRAME], counts[FAULT_MODAREA]);
 		KT_EXPECT(t, counts[FAULT_KMALLOC] > 0);
 	}
 	printk(KERN_INFO "        # %lu loads under injected failure\n", total);
@@ -256,8 +269,10 @@ static void test_every_allocation_fails_once(struct ktest *t)
 /* Random failures of every kind while loading, with a fixed seed. */
 static void test_random_failures(struct ktest *t)
 {
-	struct fault_attr a = { .interval = 1, .probability = RANDOM_PERCENT,
-				.times = -1, .loader_only = true };
+	struct fault_attr a = { .interval = 1,
+				.probability = RANDOM_PERCENT,
+				.times = -1,
+				.loader_only = true };
 	struct mm_stats before, after;
 	unsigned long failures = 0, loaded = 0, tried = 0;
 
@@ -291,7 +306,8 @@ static void test_random_failures(struct ktest *t)
 	snapshot(&after);
 	same_counters(t, "random failures", &before, &after);
 	KT_EXPECT(t, failures > 0 && loaded > 0);
-	printk(KERN_INFO "        # %lu loads, %lu loaded, %lu failures injected\n",
+	printk(KERN_INFO
+	       "        # %lu loads, %lu loaded, %lu failures injected\n",
 	       tried, loaded, failures);
 }
 

@@ -26,14 +26,22 @@ struct soak_step {
 
 /* A round: 8 insmod/rmmod cycles, importer while exporter is loaded. */
 static const struct soak_step soak_round[] = {
-	{ true, "hello", NULL }, { false, "hello", NULL },
-	{ true, "exporter", NULL }, { true, "importer", NULL },
-	{ false, "importer", NULL }, { false, "exporter", NULL },
-	{ true, "params", "name=soak list=1,2,3 flag" }, { false, "params", NULL },
-	{ true, "twoobj", NULL }, { false, "twoobj", NULL },
-	{ true, "initdata", NULL }, { false, "initdata", NULL },
-	{ true, "chain_base", NULL }, { true, "chain_mid", NULL },
-	{ false, "chain_mid", NULL }, { false, "chain_base", NULL },
+	{ true, "hello", NULL },
+	{ false, "hello", NULL },
+	{ true, "exporter", NULL },
+	{ true, "importer", NULL },
+	{ false, "importer", NULL },
+	{ false, "exporter", NULL },
+	{ true, "params", "name=soak list=1,2,3 flag" },
+	{ false, "params", NULL },
+	{ true, "twoobj", NULL },
+	{ false, "twoobj", NULL },
+	{ true, "initdata", NULL },
+	{ false, "initdata", NULL },
+	{ true, "chain_base", NULL },
+	{ true, "chain_mid", NULL },
+	{ false, "chain_mid", NULL },
+	{ false, "chain_base", NULL },
 };
 #define SOAK_ROUND_CYCLES (ARRAY_SIZE(soak_round) / 2)
 
@@ -45,14 +53,16 @@ static void snapshot(struct mm_stats *st)
 
 static bool same_counters(const struct mm_stats *a, const struct mm_stats *b)
 {
-	return a->frames_free == b->frames_free && a->heap_bytes == b->heap_bytes &&
+	return a->frames_free == b->frames_free &&
+	       a->heap_bytes == b->heap_bytes &&
 	       a->heap_allocations == b->heap_allocations &&
 	       a->modarea_pages == b->modarea_pages;
 }
 
 static void print_counters(const char *when, const struct mm_stats *st)
 {
-	printk(KERN_INFO "        # soak: %s: frames free %zu, heap %zu bytes in %zu allocations, module area %zu pages\n",
+	printk(KERN_INFO
+	       "        # soak: %s: frames free %zu, heap %zu bytes in %zu allocations, module area %zu pages\n",
 	       when, st->frames_free, st->heap_bytes, st->heap_allocations,
 	       st->modarea_pages);
 }
@@ -87,12 +97,13 @@ static void test_soak(struct ktest *t)
 	uint64_t t0, ms;
 
 	if (module_file("hello", &buf, &len)) {
-		printk(KERN_INFO "        # %s: no module files (initrd or GRUB): skipped\n",
+		printk(KERN_INFO
+		       "        # %s: no module files (initrd or GRUB): skipped\n",
 		       t->name);
 		return;
 	}
 	/* Warm up: the export hash is built on first use, and stays. */
-	console_loglevel = 3;	/* the modules greet on every load */
+	console_loglevel = 3; /* the modules greet on every load */
 	soak_one_round();
 	snapshot(&start);
 	t0 = ktime_get_ns();
@@ -105,8 +116,8 @@ static void test_soak(struct ktest *t)
 		checks++;
 		if (!same_counters(&start, &now)) {
 			console_loglevel = saved;
-			ktest_fail(t, __FILE__, __LINE__, "counters changed after %lu cycles",
-				   cycles);
+			ktest_fail(t, __FILE__, __LINE__,
+				   "counters changed after %lu cycles", cycles);
 			print_counters("now", &now);
 			break;
 		}
@@ -116,7 +127,8 @@ static void test_soak(struct ktest *t)
 	console_loglevel = saved;
 	KT_EXPECT_EQ(t, failures, 0);
 	KT_EXPECT(t, same_counters(&start, &now));
-	printk(KERN_INFO "        # soak: %lu insmod/rmmod cycles in %llu ms: %llu cycles/s; counters checked %lu times\n",
+	printk(KERN_INFO
+	       "        # soak: %lu insmod/rmmod cycles in %llu ms: %llu cycles/s; counters checked %lu times\n",
 	       cycles, (unsigned long long)ms,
 	       (unsigned long long)(ms ? cycles * 1000ull / ms : 0), checks);
 	print_counters("start", &start);
