@@ -65,15 +65,22 @@ name() {
 	echo "$n"
 }
 
+# One nm for the definitions and one for the uses of every object (nm -A
+# prefixes each line with its object's path): an nm per object made this
+# check the slowest of the tests.
 {
 	printf '%s\n' "$tables"
 	for o in "$@"; do
-		n=$(name "$o")
-		nm --defined-only -g "$o" | awk -v n="$n" 'NF >= 3 { print "D", $NF, n }'
-		nm -u "$o" | awk -v n="$n" '{ print "U", $NF, n }'
-		echo "O $n"
+		printf 'N %s %s\n' "$o" "$(name "$o")"
 	done
+	nm -A --defined-only -g "$@" |
+		awk '{ f = $1; sub(/:[^:]*$/, "", f); print "d", $NF, f }'
+	nm -A -u "$@" | awk '{ f = $1; sub(/:[^:]*$/, "", f); print "u", $NF, f }'
 } | awk '
+	$1 == "N" { n[$2] = $3; print "O", $3; next }
+	$1 == "d" { print "D", $2, n[$3]; next }
+	$1 == "u" { print "U", $2, n[$3]; next }
+	{ print }' | awk '
 	$1 == "L" { rank[$4] = $2; lname[$2] = $3; next }
 	$1 == "X" { allowed[$2 " " $3] = 1; next }
 	$1 == "D" { def[$2] = def[$2] " " $3; next }
