@@ -8,6 +8,7 @@
  * port, with the keyboard controller's reset line as the fallback.  The
  * poweroff and reboot shell commands live here too.
  */
+#include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/panic.h>
 #include <kernel/pci.h>
@@ -90,12 +91,16 @@ void machine_restart(void)
 
 static int cmd_poweroff(char *args)
 {
+	if (*args)
+		return -EINVAL;	/* "poweroff now?" is not a poweroff */
 	machine_poweroff();
 }
 SHELL_COMMAND("poweroff", "", "turn the machine off", cmd_poweroff);
 
 static int cmd_reboot(char *args)
 {
+	if (*args)
+		return -EINVAL;
 	machine_restart();
 }
 SHELL_COMMAND("reboot", "", "restart the machine", cmd_reboot);

@@ -70,3 +70,11 @@ section info | grep -q 'Sprout [0-9.]* ready$' &&
 expect "^dmesg: unknown level 'nonsense'$" 'dmesg -l rejects an unknown level'
 expect $'\e\\[H\e\\[2J' 'clear sends the clear-screen sequence'
 expect_status 0 'the shell powers off after all of it'
+
+# poweroff and reboot take no arguments: a stray word (random input
+# completed to "poweroff x") prints the usage and the shell goes on.
+boot stray 'loglevel=7' < <(printf 'poweroff now\nreboot please\necho still-here\npoweroff\n')
+expect '^usage: poweroff' 'poweroff with an argument prints its usage'
+expect '^usage: reboot' 'reboot with an argument prints its usage'
+expect '^still-here$' 'and the shell goes on'
+expect_status 0 'the plain poweroff after them ends QEMU with status 0'
