@@ -92,7 +92,7 @@ void machine_restart(void)
 static int cmd_poweroff(char *args)
 {
 	if (*args)
-		return -EINVAL;	/* "poweroff now?" is not a poweroff */
+		return -EINVAL; /* "poweroff now?" is not a poweroff */
 	machine_poweroff();
 }
 SHELL_COMMAND("poweroff", "", "turn the machine off", cmd_poweroff);
