@@ -92,37 +92,12 @@ static void expect_reject(struct fixture *f, ...)
  */
 static void *synth_elf(unsigned int n, size_t *len)
 {
-	size_t data = sizeof(Elf64_Ehdr) + 4 + (n - 2);
-	size_t shoff = ALIGN_UP(data, 8);
-	uint8_t *buf;
-	Elf64_Ehdr *h;
-	Elf64_Shdr *sh;
+	void *buf;
 
-	*len = shoff + (size_t)n * sizeof(Elf64_Shdr);
-	buf = aligned_alloc(8, ALIGN_UP(*len, 8));
+	*len = module_synth_elf_size(n);
+	buf = aligned_alloc(8, *len);
 	assert_non_null(buf);
-	memset(buf, 0, *len);
-	h = (Elf64_Ehdr *)buf;
-	memcpy(h->e_ident, ELFMAG, SELFMAG);
-	h->e_ident[EI_CLASS] = ELFCLASS64;
-	h->e_ident[EI_DATA] = ELFDATA2LSB;
-	h->e_ident[EI_VERSION] = EV_CURRENT;
-	h->e_version = EV_CURRENT;
-	h->e_type = ET_REL;
-	h->e_machine = EM_X86_64;
-	h->e_ehsize = sizeof(Elf64_Ehdr);
-	h->e_shentsize = sizeof(Elf64_Shdr);
-	h->e_shnum = (uint16_t)n;
-	h->e_shstrndx = 1;
-	h->e_shoff = shoff;
-	memcpy(buf + sizeof(*h), "\0" SYNTH_NAME, 4);
-	sh = (Elf64_Shdr *)(buf + shoff);
-	sh[1] = (Elf64_Shdr){ .sh_type = SHT_STRTAB, .sh_offset = sizeof(*h),
-			      .sh_size = 4, .sh_addralign = 1 };
-	for (unsigned int i = 2; i < n; i++)
-		sh[i] = (Elf64_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
-				      .sh_offset = sizeof(*h) + 4 + (i - 2),
-				      .sh_size = 1, .sh_addralign = 1 };
+	module_synth_elf(buf, n);
 	return buf;
 }
 
