@@ -50,6 +50,7 @@ static void __init report_boot_info(void)
 	const struct boot_framebuffer *fb = &boot_info.fb;
 
 	pr_info("Boot loader: %s\n", boot_info.bootloader);
+	/* excerpt: report-mmap */
 	for (size_t i = 0; i < boot_info.mmap_count; i++) {
 		const struct boot_mmap_entry *e = &boot_info.mmap[i];
 		uint32_t t = e->type;
@@ -60,6 +61,7 @@ static void __init report_boot_info(void)
 			t < ARRAY_SIZE(mmap_type_names) && mmap_type_names[t] ?
 				mmap_type_names[t] : "type unknown");
 	}
+	/* excerpt-end: report-mmap */
 	if (boot_info.mmap_truncated)
 		pr_warn("mem: more than %d memory map entries; the rest ignored\n",
 			BOOT_MAX_MMAP);
@@ -97,10 +99,12 @@ static void __init unmap_identity(void)
 }
 
 /* The part of boot that stays after init memory is freed. */
+/* excerpt: kernel-run */
 static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
+/* excerpt-end: kernel-run */
 	boot_mark("free_initmem");
 	/*
 	 * The boot mappings are final: nothing W+X, no writable alias of code.
@@ -149,9 +153,11 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	mm_init();
 	boot_mark("memory");
 
+	/* excerpt: traps-step */
 	/* Exceptions become oopses instead of triple faults. */
 	gdt_init();
 	idt_init();
+	/* excerpt-end: traps-step */
 	boot_mark("traps");
 
 	/* Parameters for built-in code, then the built-in drivers. */

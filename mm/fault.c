@@ -12,10 +12,12 @@ static bool in_range(uintptr_t a, const void *start, const void *end)
 	return a >= (uintptr_t)start && a < (uintptr_t)end;
 }
 
+/* excerpt: explain-not-present */
 static const char *explain_not_present(uintptr_t addr)
 {
 	if (in_range(addr, __init_begin, __init_end) && init_freed_bytes)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
+/* excerpt-end: explain-not-present */
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
 	if (in_range(addr, ist_stack_guard, ist_stack_bottom))
@@ -30,6 +32,7 @@ static const char *explain_not_present(uintptr_t addr)
 	return "unmapped address";
 }
 
+/* excerpt: explain-fault */
 static const char *mm_explain_fault(uintptr_t addr, uint64_t error)
 {
 	if (error & PF_RSVD)
@@ -42,6 +45,7 @@ static const char *mm_explain_fault(uintptr_t addr, uint64_t error)
 		return "write to read-only page";
 	return "access not allowed by the page's permissions";
 }
+/* excerpt-end: explain-fault */
 
 static struct fault_explainer mm_fault_explainer = {
 	.explain = mm_explain_fault,

@@ -12,11 +12,13 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
+/* excerpt: frame-limits */
 /* BIOS data, EBDA, VGA memory and option ROMs live below 1 MiB. */
 #define LOW_MEMORY_END 0x100000ull
 /* boot/entry.asm direct-maps only this much; the bookkeeping must be there. */
 #define BOOT_DIRECT_MAP_END (4ull << 30)
 #define RESERVE_MAX (4 + BOOT_MAX_MODULES)
+/* excerpt-end: frame-limits */
 
 struct frame_pool frame_pool;
 
@@ -31,6 +33,7 @@ void mm_warn(const char *fmt, ...)
 	pr_warn("mm: %s", msg);
 }
 
+/* excerpt: boot-reservations */
 static size_t __init boot_reservations(const struct boot_info *info,
 				       struct frame_range *res)
 {
@@ -49,7 +52,9 @@ static size_t __init boot_reservations(const struct boot_info *info,
 						 info->modules[i].name };
 	return n;
 }
+/* excerpt-end: boot-reservations */
 
+/* excerpt: frames-init */
 void __init mm_frames_init(const struct boot_info *info)
 {
 	struct frame_range res[RESERVE_MAX];
@@ -79,6 +84,7 @@ void __init mm_frames_init(const struct boot_info *info)
 		(unsigned long long)end, frame_pool_free_count(&frame_pool),
 		frame_pool.reserved_count);
 }
+/* excerpt-end: frames-init */
 
 /* Both entry points, with the caller fault injection should name. */
 static phys_addr_t frame_alloc_from(size_t count, size_t align,

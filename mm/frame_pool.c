@@ -179,6 +179,7 @@ static void warn_overlaps(const struct boot_mmap_entry *map, size_t count,
 	}
 }
 
+/* excerpt: pool-apply-map */
 static void pool_apply_map(struct frame_pool *pool,
 			   const struct boot_mmap_entry *map, size_t count)
 {
@@ -201,7 +202,9 @@ static void pool_apply_map(struct frame_pool *pool,
 			pool_mark_hole(pool, s, e);
 	warn_overlaps(map, count, pool->warn);
 }
+/* excerpt-end: pool-apply-map */
 
+/* excerpt: pool-reserve */
 /* Set [s, e), widened to whole frames, aside if it is RAM. */
 static void pool_reserve(struct frame_pool *pool, phys_addr_t s, phys_addr_t e)
 {
@@ -219,6 +222,7 @@ static void pool_reserve(struct frame_pool *pool, phys_addr_t s, phys_addr_t e)
 		}
 	}
 }
+/* excerpt-end: pool-reserve */
 
 void frame_pool_init(struct frame_pool *pool, void *storage, phys_addr_t base,
 		     phys_addr_t end, const struct boot_mmap_entry *map,
@@ -247,6 +251,7 @@ void frame_pool_init(struct frame_pool *pool, void *storage, phys_addr_t base,
 		pool_reserve(pool, res[i].start, res[i].end);
 }
 
+/* excerpt: pool-alloc */
 phys_addr_t frame_pool_alloc(struct frame_pool *pool, size_t count,
 			     size_t align)
 {
@@ -266,6 +271,7 @@ phys_addr_t frame_pool_alloc(struct frame_pool *pool, size_t count,
 	pool->allocated += count;
 	return pool->base + ((phys_addr_t)first << PAGE_SHIFT);
 }
+/* excerpt-end: pool-alloc */
 
 /* Checks common to free and release: the range is whole frames of RAM. */
 static int pool_check_range(struct frame_pool *pool, phys_addr_t pa,

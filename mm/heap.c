@@ -148,6 +148,7 @@ static void *large_alloc(struct heap *heap, size_t size)
 	return p;
 }
 
+/* excerpt: heap-alloc */
 void *heap_alloc(struct heap *heap, size_t size)
 {
 	void *p;
@@ -170,6 +171,7 @@ void *heap_alloc(struct heap *heap, size_t size)
 	heap->allocations++;
 	return p;
 }
+/* excerpt-end: heap-alloc */
 
 /*
  * What @ptr is: its slab and object index, or its large run's page count.

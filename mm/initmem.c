@@ -11,6 +11,7 @@
 
 size_t init_freed_bytes;
 
+/* excerpt: free-initmem */
 void free_initmem(void)
 {
 	size_t size = (size_t)(__init_end - __init_begin);
@@ -28,3 +29,4 @@ void free_initmem(void)
 	init_freed_bytes = size;
 	pr_info("Freeing unused kernel memory: %zuk freed\n", size >> 10);
 }
+/* excerpt-end: free-initmem */

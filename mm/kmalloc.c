@@ -44,6 +44,7 @@ void __init mm_heap_init(void)
 	heap_init(&kernel_heap, &heap_source, NULL, mm_warn);
 }
 
+/* excerpt: kmalloc */
 void *kmalloc(size_t size, gfp_t flags)
 {
 	uint64_t irq;
@@ -59,6 +60,7 @@ void *kmalloc(size_t size, gfp_t flags)
 	return p;
 }
 EXPORT_SYMBOL(kmalloc);
+/* excerpt-end: kmalloc */
 
 void *kzalloc(size_t size, gfp_t flags)
 {

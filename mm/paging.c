@@ -84,6 +84,7 @@ static void __init map_direct(phys_addr_t start, phys_addr_t end)
 		      (unsigned long long)start, (unsigned long long)end, err);
 }
 
+/* excerpt: map-kernel-image */
 /* The image's parts in address order; each ends where the next begins. */
 static void __init map_kernel_image(void)
 {
@@ -117,7 +118,9 @@ static void __init map_kernel_image(void)
 	vmm_unmap((uintptr_t)kernel_stack_guard, 1);
 	vmm_unmap((uintptr_t)ist_stack_guard, 1);
 }
+/* excerpt-end: map-kernel-image */
 
+/* excerpt: paging-init */
 void __init mm_paging_init(void)
 {
 	struct ram_range ram[RAM_RANGES_MAX];
@@ -138,6 +141,7 @@ void __init mm_paging_init(void)
 	pr_info("mm: kernel page tables loaded: text RX, rodata RO, data NX, direct map of %zu range(s), read-only under code and constants\n",
 		n);
 }
+/* excerpt-end: paging-init */
 
 void __init mm_init(void)
 {

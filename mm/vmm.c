@@ -10,10 +10,12 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
+/* excerpt: pte-index */
 #define PT_ENTRIES 512
 #define PT_LEVELS 4		/* PML4, PDPT, PD, PT */
 #define LEVEL_SHIFT(l) (PAGE_SHIFT + 9 * (PT_LEVELS - 1 - (l)))
 #define PTE_INDEX(va, l) (((va) >> LEVEL_SHIFT(l)) & (PT_ENTRIES - 1))
+/* excerpt-end: pte-index */
 /* Intermediate entries allow everything; the leaf decides. */
 #define PTE_TABLE (PTE_PRESENT | PTE_WRITABLE)
 #define PTE_FLAGS_ALLOWED (PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_PWT | \
@@ -31,6 +33,7 @@ static pte_t *table_at(pte_t entry)
  * table is missing (or cannot be allocated: *@err = -ENOMEM) or a huge
  * page is in the way (*@err = -EINVAL).
  */
+/* excerpt: pte-walk */
 static pte_t *pte_walk(uintptr_t va, bool create, int *err)
 {
 	pte_t *table = kernel_pml4;
@@ -56,7 +59,9 @@ static pte_t *pte_walk(uintptr_t va, bool create, int *err)
 	}
 	return &table[PTE_INDEX(va, PT_LEVELS - 1)];
 }
+/* excerpt-end: pte-walk */
 
+/* excerpt: wx-check */
 static int check_flags(uintptr_t virt, pte_t flags, const char *op)
 {
 	if (flags & ~PTE_FLAGS_ALLOWED) {
@@ -72,6 +77,7 @@ static int check_flags(uintptr_t virt, pte_t flags, const char *op)
 	}
 	return 0;
 }
+/* excerpt-end: wx-check */
 
 static bool range_ok(uintptr_t virt, size_t pages)
 {

@@ -46,6 +46,7 @@ static bool starts_with(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+/* excerpt: mismatch-rules */
 /* Freed after boot (or after a module's init): .init.*, the initcall tables. */
 static bool is_init_section(const char *name)
 {
@@ -62,6 +63,7 @@ static bool may_reference_init(const char *name)
 	return is_init_section(name) || starts_with(name, ".ref.") ||
 	       starts_with(name, ".boot.");
 }
+/* excerpt-end: mismatch-rules */
 
 static const char *section_name(const struct object *o, size_t idx)
 {
@@ -271,8 +273,10 @@ static unsigned int check_rela(const struct object *o, const Elf64_Shdr *rs)
 					 (uint64_t)addend);
 			to_name = to;
 		}
+		/* excerpt: mismatch-report */
 		fprintf(stderr, "WARNING: %s: section mismatch: %s (%s) references %s (%s)\n",
 		       o->path, from, from_sec, to_name, to_sec);
+		/* excerpt-end: mismatch-report */
 		found++;
 	}
 	return found;

@@ -10,7 +10,7 @@
  * (tools/modpost.c) finds such section mismatches and fails the build.  A function that may
  * legitimately refer to init code (because it only does so during boot) is
  * marked __ref.
- *
+ * excerpt: section-table
  *   macro        section        linker.ld rule
  *   __init       .init.text     .init.text  (in the init region, R X)
  *   __initdata   .init.data     .init.data  (in the init region, RW)
@@ -18,12 +18,14 @@
  *   __exit       .exit.text     /DISCARD/ when built in; kept in a module
  *   __exitdata   .exit.data     /DISCARD/ when built in; kept in a module
  *   __exit_call  .exitcall.exit /DISCARD/ (the built-in module_exit table)
+ * excerpt-end: section-table
  */
 #ifndef KERNEL_INIT_H
 #define KERNEL_INIT_H
 
 #include <kernel/types.h>
 
+/* excerpt: init-macros */
 #define __init __section(".init.text") __attribute__((__cold__, __noinline__))
 #define __initdata __section(".init.data")
 #define __initconst __section(".init.rodata")
@@ -31,6 +33,7 @@
 #define __exitdata __section(".exit.data")
 #define __exit_call __used __section(".exitcall.exit")
 #define __ref __section(".ref.text") __attribute__((__noinline__))
+/* excerpt-end: init-macros */
 
 typedef int (*initcall_t)(void);
 typedef void (*exitcall_t)(void);
@@ -48,6 +51,7 @@ typedef void (*exitcall_t)(void);
  * __initcall_<fn><id>, is unique and shows in the symbol table; a function
  * of any type but int fn(void) fails to compile with a message naming it.
  */
+/* excerpt: define-initcall */
 #define __initcall_type_check(fn, type, what)                                \
 	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type),  \
 		       what " " #fn " must be declared as " #type)
@@ -74,11 +78,14 @@ typedef void (*exitcall_t)(void);
 #define device_initcall_sync(fn) __define_initcall(fn, 6s, 6s)
 #define late_initcall(fn) __define_initcall(fn, 7, 7)
 #define late_initcall_sync(fn) __define_initcall(fn, 7s, 7s)
+/* excerpt-end: define-initcall */
 
+/* excerpt: exitcall */
 #define __initcall(fn) device_initcall(fn)
 #define __exitcall(fn)                                                      \
 	__initcall_type_check(fn, void(void), "exitcall");                  \
 	static exitcall_t __exitcall_##fn __exit_call = fn
+/* excerpt-end: exitcall */
 
 /*
  * Kernel command-line parameters handled by built-in code.  The table lives

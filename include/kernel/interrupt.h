@@ -7,6 +7,7 @@
 
 #include <kernel/types.h>
 
+/* excerpt: pt-regs */
 /* Saved by kernel/entry.asm, in this order on the stack (lowest first). */
 struct pt_regs {
 	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
@@ -14,6 +15,7 @@ struct pt_regs {
 	uint64_t vector, error_code;
 	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
+/* excerpt-end: pt-regs */
 
 #define EXCEPTION_COUNT 32
 #define VEC_DIVIDE 0
@@ -27,12 +29,14 @@ struct pt_regs {
 #define IRQ_BASE 32		/* legacy IRQ 0..15 arrive at 32..47 */
 #define IRQ_COUNT 16
 
+/* excerpt: pf-error-code */
 /* Page-fault error code bits (Intel SDM 3A §4.7). */
 #define PF_PRESENT (1u << 0)
 #define PF_WRITE (1u << 1)
 #define PF_USER (1u << 2)
 #define PF_RSVD (1u << 3)
 #define PF_INSTR (1u << 4)
+/* excerpt-end: pf-error-code */
 
 #define IST_DOUBLE_FAULT 1	/* its own stack: it may come from a stack overflow */
 

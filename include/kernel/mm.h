@@ -14,13 +14,16 @@
 #define PAGE_MASK (~(PAGE_SIZE - 1))
 #define PAGES(bytes) (((bytes) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 
+/* excerpt: layout */
 #define KERNEL_VIRT_BASE 0xffffffff80000000ul	/* boot/boot.inc, linker.ld */
 #define DIRECT_MAP_BASE 0xffff800000000000ul
 #define MODULE_AREA_START 0xffffffffa0000000ul
 #define MODULE_AREA_END 0xffffffffff000000ul	/* exclusive */
 #define IOREMAP_AREA_START 0xffffc90000000000ul	/* MMIO mappings */
 #define IOREMAP_AREA_END 0xffffc90040000000ul	/* 1 GiB, exclusive */
+/* excerpt-end: layout */
 
+/* excerpt: phys-to-virt */
 /* The direct map covers all RAM: physical address + DIRECT_MAP_BASE. */
 static inline void *phys_to_virt(phys_addr_t pa)
 {
@@ -36,6 +39,7 @@ static inline phys_addr_t virt_to_phys(const void *va)
 		return a - KERNEL_VIRT_BASE;
 	return a - DIRECT_MAP_BASE;
 }
+/* excerpt-end: phys-to-virt */
 
 /* Linker-script symbols bounding the image's parts (linker.ld). */
 extern char __kernel_start[], __kernel_end[];
@@ -75,6 +79,7 @@ int frame_free_contig(phys_addr_t pa, size_t count);
 
 /* ---- Page tables (Intel SDM 3A §4.5, 4-level paging) ---- */
 
+/* excerpt: pte-bits */
 typedef uint64_t pte_t;
 
 #define PTE_PRESENT (1ull << 0)
@@ -94,6 +99,7 @@ typedef uint64_t pte_t;
 #define PAGE_KERNEL_RO (PTE_PRESENT | PTE_GLOBAL | PTE_NX)
 #define PAGE_KERNEL_RW (PTE_PRESENT | PTE_WRITABLE | PTE_GLOBAL | PTE_NX)
 #define PAGE_KERNEL_IO (PAGE_KERNEL_RW | PTE_PCD | PTE_PWT)
+/* excerpt-end: pte-bits */
 
 /*
  * vmm_map - map @pages pages from @virt to @phys with @flags (PTE_*;

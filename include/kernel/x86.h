@@ -21,12 +21,14 @@
  */
 #define VIRT_ADDR_BITS 48
 
+/* excerpt: is-canonical */
 static inline bool is_canonical(uintptr_t va)
 {
 	unsigned int shift = 64 - VIRT_ADDR_BITS;
 
 	return (uintptr_t)((intptr_t)(va << shift) >> shift) == va;
 }
+/* excerpt-end: is-canonical */
 
 static inline void outb(uint16_t port, uint8_t v)
 {

@@ -5,6 +5,7 @@
 
 extern interrupt_dispatch
 
+; excerpt: entry-stubs
 ; Vectors for which the CPU pushes an error code (Intel SDM 3A §6.15).
 %define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
@@ -28,7 +29,9 @@ vector_stub_%1:
         STUB v
 %assign v v + 1
 %endrep
+; excerpt-end: entry-stubs
 
+; excerpt: entry-common
 interrupt_common:
         push rax
         push rbx
@@ -53,6 +56,7 @@ interrupt_common:
         push rbp
         mov rbp, rsp
         call interrupt_dispatch
+; excerpt-end: entry-common
         add rsp, 16
         pop r15
         pop r14

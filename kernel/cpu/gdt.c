@@ -19,10 +19,12 @@
 #define KERNEL_DS (GDT_KERNEL_DATA * 8)
 #define TSS_SELECTOR (GDT_TSS * 8)
 
+/* excerpt: gdt-descriptors */
 /* Descriptor bits (Intel SDM 3A §3.4.5). */
 #define DESC_CODE64 0x00af9a000000ffffull	/* present, DPL 0, L=1 */
 #define DESC_DATA 0x00cf92000000ffffull		/* present, DPL 0, writable */
 #define DESC_TSS_AVAILABLE 0x89
+/* excerpt-end: gdt-descriptors */
 
 struct tss {
 	uint32_t reserved0;
@@ -53,6 +55,7 @@ static void gdt_set_tss(void)
 	gdt[GDT_TSS + 1] = base >> 32;
 }
 
+/* excerpt: gdt-init */
 void __init gdt_init(void)
 {
 	struct gdt_ptr ptr = { sizeof(gdt) - 1, (uintptr_t)gdt };
@@ -80,3 +83,4 @@ void __init gdt_init(void)
 			   "r"(TSS_SELECTOR)
 			 : "rax", "memory");
 }
+/* excerpt-end: gdt-init */

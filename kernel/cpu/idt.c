@@ -13,6 +13,7 @@
 #define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
 #define KERNEL_CS 0x08
 
+/* excerpt: idt-gate */
 struct idt_gate {
 	uint16_t offset_low;
 	uint16_t selector;
@@ -22,6 +23,7 @@ struct idt_gate {
 	uint32_t offset_high;
 	uint32_t reserved;
 } __packed;
+/* excerpt-end: idt-gate */
 
 struct idt_ptr {
 	uint16_t limit;
@@ -40,6 +42,7 @@ static struct {
 static const struct irq_chip *irq_chip;
 static uint64_t spurious_count;
 
+/* excerpt: idt-init */
 static void idt_set(unsigned int vec, uint64_t handler, uint8_t ist)
 {
 	idt[vec] = (struct idt_gate){
@@ -61,6 +64,7 @@ void __init idt_init(void)
 			v == VEC_DOUBLE_FAULT ? IST_DOUBLE_FAULT : 0);
 	__asm__ volatile("lidt %0" : : "m"(ptr));
 }
+/* excerpt-end: idt-init */
 
 void irq_set_chip(const struct irq_chip *chip)
 {

@@ -34,6 +34,7 @@ void fault_explainer_register(struct fault_explainer *fe)
 	fault_explainers = fe;
 }
 
+/* excerpt: page-fault-why */
 /* Why a fault at @addr with error code @err happened, in words, or NULL. */
 static const char *page_fault_why(uintptr_t addr, uint64_t err)
 {
@@ -48,7 +49,9 @@ static const char *page_fault_why(uintptr_t addr, uint64_t err)
 		why = fe->explain(addr, err);
 	return why;
 }
+/* excerpt-end: page-fault-why */
 
+/* excerpt: show-page-fault */
 static void show_page_fault(uintptr_t addr, uint64_t err)
 {
 	const char *why = page_fault_why(addr, err);
@@ -65,6 +68,7 @@ static void show_page_fault(uintptr_t addr, uint64_t err)
 	       err & PF_RSVD ? "reserved bit violation" :
 	       err & PF_PRESENT ? "permissions violation" : "not-present page");
 }
+/* excerpt-end: show-page-fault */
 
 /*
  * A page fault that could not be delivered -- its frame would go on a stack
@@ -102,6 +106,7 @@ static void show_regs(const struct pt_regs *r)
 	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
 }
 
+/* excerpt: oops */
 void oops(struct pt_regs *regs, const char *what)
 {
 	oops_in_progress = true;
@@ -123,3 +128,4 @@ void exception_handler(struct pt_regs *regs)
 		show_double_fault(read_cr2());
 	oops(regs, exception_names[regs->vector]);
 }
+/* excerpt-end: oops */

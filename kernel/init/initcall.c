@@ -23,6 +23,7 @@ extern initcall_t __initcall_start[], __initcall0_start[], __initcall0s_start[],
 	__initcall6s_start[], __initcall7_start[], __initcall7s_start[],
 	__initcall_end[];
 
+/* excerpt: initcall-levels */
 /* Level boundaries in link order: level i spans [levels[i], levels[i+1]). */
 static initcall_t *const initcall_levels[] __initconst = {
 	__initcall0_start, __initcall0s_start, __initcall1_start,
@@ -32,6 +33,7 @@ static initcall_t *const initcall_levels[] __initconst = {
 	__initcallrootfs_start, __initcall6_start, __initcall6s_start,
 	__initcall7_start, __initcall7s_start, __initcall_end,
 };
+/* excerpt-end: initcall-levels */
 
 /* Names stay readable after boot: the records point at them. */
 static const char *const initcall_level_names[] = {
@@ -107,6 +109,7 @@ static void __init do_one_initcall(initcall_t fn, const char *level)
 		pr_warn("initcall %s returned %d\n", sym, ret);
 }
 
+/* excerpt: do-initcalls */
 void __init do_initcalls(void)
 {
 	for (size_t lvl = 0; lvl + 1 < ARRAY_SIZE(initcall_levels); lvl++)
@@ -114,6 +117,7 @@ void __init do_initcalls(void)
 		     fn < initcall_levels[lvl + 1]; fn++)
 			do_one_initcall(*fn, initcall_level_names[lvl]);
 }
+/* excerpt-end: do-initcalls */
 
 static struct boot_done_hook *boot_done_hooks;
 
