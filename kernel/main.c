@@ -104,7 +104,7 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
-/* excerpt-end: kernel-run */
+	/* excerpt-end: kernel-run */
 	boot_mark("free_initmem");
 	/*
 	 * The boot mappings are final: nothing W+X, no writable alias of code.
