@@ -79,6 +79,11 @@ void __init mm_frames_init(const struct boot_info *info)
 					    "frame bookkeeping" };
 	frame_pool_init(&frame_pool, phys_to_virt(storage), base, end,
 			info->mmap, info->mmap_count, res, nres, mm_warn);
+	/* Inclusive ends, as the memory map lines print them. */
+	for (size_t i = 0; i < nres; i++)
+		pr_info("mm: reserved [mem %#018llx-%#018llx] %s\n",
+			(unsigned long long)res[i].start,
+			(unsigned long long)res[i].end - 1, res[i].what);
 	pr_info("mm: %zu MiB usable RAM in %#llx-%#llx: %zu frames free, %zu reserved\n",
 		frame_pool.total >> (20 - PAGE_SHIFT), (unsigned long long)base,
 		(unsigned long long)end, frame_pool_free_count(&frame_pool),

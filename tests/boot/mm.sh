@@ -37,6 +37,9 @@ end=$(nm "$KERNEL" | awk '$3 == "__init_end" { print $1 }')
 kib=$(( (0x$end - 0x$begin) / 1024 ))
 boot meminfo 'loglevel=7' < <(printf 'meminfo\npoweroff\n')
 expect "\] Freeing unused kernel memory: ${kib}k freed$" "the freed size is __init_end - __init_begin (${kib}k)"
+expect '\] mm: reserved \[mem 0x0000000000100000-0x[0-9a-f]{16}\] kernel image$' 'the kernel image from 1 MiB is reserved, and logged'
+expect '\] mm: reserved \[mem 0x[0-9a-f]{16}-0x[0-9a-f]{16}\] initrd$' 'the initrd boot module is reserved, and logged'
+expect '\] mm: reserved \[mem 0x[0-9a-f]{16}-0x[0-9a-f]{16}\] Multiboot2 information$' 'the boot information is reserved, and logged'
 expect '^Frames: +[0-9]+ total +[0-9]+ free +[0-9]+ reserved' 'meminfo shows the frame counters'
 expect '^Heap: +[0-9]+ bytes in [0-9]+ allocations' 'meminfo shows the heap'
 expect '^Module area: +[0-9]+ pages mapped' 'meminfo shows the module area'
