@@ -9,6 +9,7 @@
 #                                for crash=) with the .ko files as GRUB boot
 #                                modules, typing INPUT at the shell; the log
 #                                is in $log, the run-qemu.sh status in $status
+#                                (MEM=<MiB> sets the machine's RAM)
 #   must 'REGEX' 'what'          the log must match
 #   must_not 'REGEX' 'what'      the log must not match
 #   must_status N 'what'         the boot must have ended with status N
@@ -47,7 +48,7 @@ solution_boot() {
 		"$BUILD/initrd.cpio" "$@" > "$work/iso.log" 2>&1 ||
 		{ echo "check: no ISO:"; cat "$work/iso.log"; exit 1; }
 	printf '%b' "$input" | tools/run-qemu.sh --iso "$work/sprout.iso" \
-		--timeout 60 > "$log" 2>&1
+		--mem "${MEM:-128}" --timeout 60 > "$log" 2>&1
 	status=$?
 	sed -i 's/\r$//' "$log"
 }

@@ -58,4 +58,29 @@ else
 	echo "$problems" | sed 's/^/not ok - /'
 	failed=1
 fi
+
+# Exercise 5.2: the kernel's own frame pool, compiled for the host, fed
+# the memory map and reservations of a boot's log, counts the same free
+# and reserved frames as the kernel did -- on two machines, 128 MiB and
+# 4.5 GiB (RAM above 4 GiB, a hole below it).
+sim=$work/poolsim
+if ! gcc -std=gnu11 -O1 -Wall -Wextra -Werror -Wno-unused-parameter -I. \
+	-Iinclude -DHOST_TEST -DSPROUT_VERSION='"host"' \
+	-Dvsnprintf=sprout_vsnprintf -Dsnprintf=sprout_snprintf \
+	-fsanitize=address,undefined "$solution_dir/poolsim.c" \
+	mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c -o "$sim" \
+	> "$work/poolsim.build.log" 2>&1; then
+	echo "not ok - poolsim builds"; cat "$work/poolsim.build.log"; exit 1
+fi
+for mem in 128 4608; do
+	MEM=$mem solution_boot 'loglevel=7' 'poweroff\n'
+	kernel=$(sed -n 's/.*\] mm: .* MiB usable RAM in .*: \([0-9]* frames free, [0-9]* reserved\)$/\1/p' "$log")
+	host=$("$sim" < "$log" | sed -n 's/.*reservations: //p')
+	if [ -n "$kernel" ] && [ "$kernel" = "$host" ]; then
+		echo "ok - -m $mem: the host counts what the kernel counted ($host)"
+	else
+		echo "not ok - -m $mem: host '$host', kernel '$kernel'"
+		failed=1
+	fi
+done
 solution_done
