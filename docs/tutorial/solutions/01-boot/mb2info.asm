@@ -10,11 +10,11 @@
 ;        ld -m elf_i386 -T tools/floor/floor.ld -o mb2info.elf mb2info.o
 
 MB2_HEADER_MAGIC        equ 0xe85250d6      ; §3.1.1, in the header
-MB2_BOOTLOADER_MAGIC    equ 0x36d76289      ; §3.2, in EAX at entry
+MB2_BOOTLOADER_MAGIC    equ 0x36d76289      ; §3.3, in EAX at entry
 MB2_ARCH_I386           equ 0
 MB2_TAG_END             equ 0
-MB2_INFO_CMDLINE        equ 1               ; §3.6.3
-MB2_INFO_LOADER_NAME    equ 2               ; §3.6.4
+MB2_INFO_CMDLINE        equ 1               ; §3.6.5
+MB2_INFO_LOADER_NAME    equ 2               ; §3.6.9
 MB2_INFO_FIRST_TAG      equ 8               ; after total_size, reserved
 MB2_TAG_PAYLOAD         equ 8               ; after type, size
 MB2_TAG_ALIGN           equ 8
