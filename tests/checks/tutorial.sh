@@ -131,8 +131,8 @@ for md in "${chapters[@]}"; do
 			echo "first line is not '# N. Title'"
 		grep -E '^## ' "$md" | diff - <(echo "$headings") ||
 			echo "the ## headings are not the book's, in its order"
-		grep -q '^<!-- excerpt: ' "$md" || echo 'no code excerpt'
-		grep -q '^<!-- run -->' "$md" || echo 'no run block'
+		grep -q '^[[:space:]]*<!-- excerpt: ' "$md" || echo 'no code excerpt'
+		grep -q '^[[:space:]]*<!-- run -->' "$md" || echo 'no run block'
 		grep -q '\[Contents\](README.md)' "$md" || echo 'no link to the contents'
 		nn=$(echo "$name" | cut -c1-2)
 		ls docs/tutorial/solutions/"$nn"-*/check.sh > /dev/null 2>&1 ||
@@ -157,7 +157,7 @@ for md in "${chapters[@]}"; do
 
 	log=$dir/$name.excerpts.log
 	if tools/excerpts.sh check "$md" > "$log" 2>&1; then
-		tap ok "$name: $(grep -c '^<!-- excerpt: ' "$md") excerpts equal their source"
+		tap ok "$name: $(grep -c '^[[:space:]]*<!-- excerpt: ' "$md") excerpts equal their source"
 	else
 		tap fail "$name: excerpts equal their source"
 	fi
