@@ -81,31 +81,39 @@ source_excerpt() {
 }
 
 # excerpt_list FILE.md: one line per excerpt of a chapter,
-#     COMMENT_LINE OPEN_LINE CLOSE_LINE PATH NAME
-# where OPEN_LINE and CLOSE_LINE are its fences; a malformed excerpt is
-# reported on stderr as "FILE:LINE: ..." and makes the status 1.
+#     COMMENT_LINE OPEN_LINE CLOSE_LINE INDENT PATH NAME
+# where OPEN_LINE and CLOSE_LINE are its fences and INDENT the number of
+# characters the comment is indented by (an excerpt inside a list item), which
+# the block's lines carry too; a malformed excerpt is reported on stderr as
+# "FILE:LINE: ..." and makes the status 1.
 excerpt_list() {
 	awk -v md="$1" '
 	BEGIN { bad = 0 }
-	state == 0 && /^<!-- excerpt:/ {
-		if (!match($0, /^<!-- excerpt: [^ ]+ [a-z0-9-]+ -->$/)) {
+	state == 0 && /^[ \t]*<!-- excerpt:/ {
+		match($0, /^[ \t]*/)
+		indent = RLENGTH
+		line = substr($0, indent + 1)
+		if (!match(line, /^<!-- excerpt: [^ ]+ [a-z0-9-]+ -->[ \t]*$/)) {
 			printf "%s:%d: malformed excerpt line (want <!-- excerpt: PATH NAME -->): %s\n", md, NR, $0 > "/dev/stderr"
 			bad = 1; next
 		}
-		split($0, f, " ")
+		split(line, f, " ")
 		comment = NR; path = f[3]; name = f[4]; state = 1; next
 	}
 	state == 1 {
-		if (!match($0, /^(```+|~~~+)/)) {
+		line = substr($0, indent + 1)
+		if (!match(line, /^(```+|~~~+)/)) {
 			printf "%s:%d: excerpt %s %s: the next line must open a fenced code block\n", md, comment, path, name > "/dev/stderr"
 			bad = 1; state = 0; next
 		}
-		fence = substr($0, 1, RLENGTH); open = NR; state = 2; next
+		fence = substr(line, 1, RLENGTH); open = NR; state = 2; next
 	}
 	state == 2 {
-		if (index($0, fence) == 1 && $0 ~ /^(`+|~+)[ \t]*$/ &&
-		    substr($0, 1, 1) == substr(fence, 1, 1)) {
-			print comment, open, NR, path, name; state = 0
+		line = $0
+		sub(/^[ \t]*/, "", line)
+		if (index(line, fence) == 1 && line ~ /^(`+|~+)[ \t]*$/ &&
+		    substr(line, 1, 1) == substr(fence, 1, 1)) {
+			print comment, open, NR, indent, path, name; state = 0
 		}
 		next
 	}
@@ -118,11 +126,22 @@ excerpt_list() {
 	}' "$1"
 }
 
+# block_lines FILE.md FIRST LAST INDENT: the lines of a block without the
+# indentation of the list item it sits in.
+block_lines() {
+	awk -v first="$2" -v last="$3" -v indent="$4" '
+	NR >= first && NR <= last {
+		for (i = 0; i < indent && substr($0, 1, 1) ~ /[ \t]/; i++)
+			$0 = substr($0, 2)
+		print
+	}' "$1"
+}
+
 # check_file FILE.md: compare every excerpt with its source.
 check_file() {
-	local md=$1 comment open close path name bad=0 list want have
+	local md=$1 comment open close indent path name bad=0 list want have
 	list=$(excerpt_list "$md") || bad=1
-	while read -r comment open close path name; do
+	while read -r comment open close indent path name; do
 		[ -n "$comment" ] || continue
 		# The trailing "." keeps trailing empty lines in the comparison.
 		if ! want=$(source_excerpt "$path" "$name" 2>&1 && echo .); then
@@ -130,7 +149,7 @@ check_file() {
 			bad=1
 			continue
 		fi
-		have=$(sed -n "$((open + 1)),$((close - 1))p" "$md"; echo .)
+		have=$(block_lines "$md" $((open + 1)) $((close - 1)) "$indent"; echo .)
 		if [ "$want" != "$have" ]; then
 			echo "$md:$comment: excerpt $path $name differs from the source" \
 				"(tools/excerpts.sh update $md):" >&2
@@ -145,10 +164,10 @@ check_file() {
 # update_file FILE.md: rewrite every excerpt's block from its source; the
 # file is left alone if any excerpt cannot be read.
 update_file() {
-	local md=$1 comment open close path name list next=1 body tmp changed=0
+	local md=$1 comment open close indent path name list next=1 body tmp changed=0
 	list=$(excerpt_list "$md") || return 1
 	tmp=$(mktemp "$md.XXXXXX") || return 1
-	while read -r comment open close path name; do
+	while read -r comment open close indent path name; do
 		[ -n "$comment" ] || continue
 		if ! body=$(source_excerpt "$path" "$name" 2>&1 && echo .); then
 			echo "$md:$comment: excerpt $path $name: $body" >&2
@@ -156,7 +175,10 @@ update_file() {
 			return 1
 		fi
 		sed -n "$next,${open}p" "$md" >> "$tmp"
-		printf '%s' "${body%.}" >> "$tmp"
+		# Inside a list item, each non-empty line takes the item's indent.
+		printf '%s' "${body%.}" |
+			awk -v pad="$(sed -n "${comment}s/^\([ \t]*\).*/\1/p" "$md")" \
+				'{ print ($0 == "" ? "" : pad) $0 }' >> "$tmp"
 		next=$close
 	done <<< "$list"
 	sed -n "$next,\$p" "$md" >> "$tmp"

@@ -47,23 +47,32 @@ timeout=${TIMEOUT:-180}
 split_blocks() {
 	awk -v md="$1" -v dir="$2" '
 	BEGIN { bad = 0 }
-	state == 0 && /^<!-- run -->[ \t]*$/ { start = NR; state = 1; next }
+	state == 0 && /^[ \t]*<!-- run -->[ \t]*$/ {
+		match($0, /^[ \t]*/)
+		indent = RLENGTH
+		start = NR; state = 1; next
+	}
 	state == 1 {
-		if (!match($0, /^(```+|~~~+)[ \t]*console[ \t]*$/)) {
+		line = substr($0, indent + 1)
+		if (!match(line, /^(```+|~~~+)[ \t]*console[ \t]*$/)) {
 			printf "%s:%d: <!-- run --> must be followed by a ```console block\n", md, start > "/dev/stderr"
 			bad = 1; state = 0; next
 		}
-		match($0, /^(```+|~~~+)/)
-		fence = substr($0, 1, RLENGTH)
+		match(line, /^(```+|~~~+)/)
+		fence = substr(line, 1, RLENGTH)
 		file = dir "/" start ".block"
 		printf "" > file
 		state = 2; next
 	}
 	state == 2 {
-		if (index($0, fence) == 1 && $0 ~ /^(`+|~+)[ \t]*$/) {
+		line = $0
+		# Drop the indentation of the list item the block sits in.
+		for (i = 0; i < indent && substr(line, 1, 1) ~ /[ \t]/; i++)
+			line = substr(line, 2)
+		if (index(line, fence) == 1 && line ~ /^(`+|~+)[ \t]*$/) {
 			close(file); state = 0; next
 		}
-		print > file
+		print line > file
 	}
 	END {
 		if (state == 2) {

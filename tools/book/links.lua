@@ -8,7 +8,8 @@
 --                              chapter not written yet is left as text
 --                              (chapters are written in parallel)
 --   docs/tutorial/img/F     -> img/F
---   any other file or dir   -> src/PATH.html (tools/book.sh renders it)
+--   any other file or dir   -> src/PATH.html (tools/book.sh renders it;
+--                              #L12 becomes its line anchor #L-12)
 --   images elsewhere        -> src/PATH (copied as they are)
 local dir, up, deps_file = "", "", nil
 
@@ -53,6 +54,10 @@ local function rewrite(target, image)
   if img then return up .. "img/" .. img .. anchor end
   record(full)
   if image or is_image(full) then return up .. "src/" .. full .. anchor end
+  -- A line as a code-hosting site names it (#L12, #L12-L20): the source
+  -- page's numbered lines are L-12 ...
+  local line = anchor:match("^#L(%d+)")
+  if line and not full:match("%.md$") then anchor = "#L-" .. line end
   return up .. "src/" .. full .. ".html" .. anchor
 end
 

@@ -11,14 +11,14 @@ int sprout_snprintf(char *buf, size_t size, const char *fmt, ...);
 
 static int failures;
 
-#define CHECK(expect, ...)                                                  \
-	do {                                                                \
-		char buf[128];                                              \
-		int n = sprout_snprintf(buf, sizeof(buf), __VA_ARGS__);     \
+#define CHECK(expect, ...)                                                 \
+	do {                                                               \
+		char buf[128];                                             \
+		int n = sprout_snprintf(buf, sizeof(buf), __VA_ARGS__);    \
 		int ok = !strcmp(buf, expect) && n == (int)strlen(expect); \
-		printf("%s %-24s -> \"%s\"\n", ok ? "ok  " : "FAIL", #__VA_ARGS__, \
-		       buf);                                                \
-		failures += !ok;                                            \
+		printf("%s %-24s -> \"%s\"\n", ok ? "ok  " : "FAIL",       \
+		       #__VA_ARGS__, buf);                                 \
+		failures += !ok;                                           \
 	} while (0)
 
 int main(void)
