@@ -19,9 +19,11 @@ sym() { nm "$BUILD/sprout.elf" | awk -v s="$1" '$3 == s { print $1 }'; }
 kernel_start=$(( 0x$(sym __boot_start) ))
 kernel_end=$(( 0x$(sym __kernel_end) - 0xffffffff80000000 ))
 
-# One line per problem: usable ranges and reservations from the log, then
-# each buffer's [start, end) checked against them.
-problems=$(awk -v ks="$kernel_start" -v ke="$kernel_end" '
+# buffer_problems LOG: the usable ranges and reservations from the log,
+# then one line per buffer whose [start, end) is outside usable RAM or in
+# a reservation.
+buffer_problems() {
+	awk -v ks="$kernel_start" -v ke="$kernel_end" '
 # Hexadecimal "0x..." to a number (physical addresses fit a double).
 function num(h,   i, v) {
 	h = tolower(substr(h, 3)); v = 0
@@ -51,11 +53,23 @@ END {
 	if (nu == 0) print "no usable memory map entry in the log"
 	if (nr < 2) print "fewer than two boot modules (initrd, wherephys.ko) in the log"
 	if (nb != 6) print "saw " nb " buffers, wanted 6"
-}' "$log") || problems="the log could not be read"
+}' "$1" || echo "$1 could not be read"
+}
+problems=$(buffer_problems "$log")
 if [ -z "$problems" ]; then
 	echo "ok - no buffer lies in reserved memory or outside RAM"
 else
 	echo "$problems" | sed 's/^/not ok - /'
+	failed=1
+fi
+# The check can fail: the same log with one buffer moved into the kernel
+# image must be refused.
+sed '0,/\(wherephys: 12288 bytes at [^,]*, physical \)0x[0-9a-f]*$/s//\10x101000/' \
+	"$log" > "$work/moved.log"
+if buffer_problems "$work/moved.log" | grep -q 'overlaps the kernel image'; then
+	echo "ok - a buffer placed in the kernel image would be caught"
+else
+	echo "not ok - a buffer placed in the kernel image would be caught"
 	failed=1
 fi
 
