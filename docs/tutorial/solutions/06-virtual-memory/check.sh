@@ -7,8 +7,14 @@
 source "$(dirname "$0")/../lib.sh"
 
 solution_copy pagewalk.c Kbuild
+# The counter-example: a walk that stops one level early, taking the PD
+# entry for the last one, must land elsewhere.
+sed 's/level == LEVELS - 1 ||/level == LEVELS - 2 ||/; s/pagewalk/shortwalk/g' \
+	"$work/pagewalk.c" > "$work/shortwalk.c"
+echo 'obj-m += shortwalk.o' >> "$work/Kbuild"
 solution_modules
-solution_boot 'loglevel=7' 'insmod pagewalk\npoweroff\n' "$work/pagewalk.ko"
+solution_boot 'loglevel=7' 'insmod pagewalk\ninsmod shortwalk\npoweroff\n' \
+	"$work/pagewalk.ko" "$work/shortwalk.ko"
 must_status 0 'the module loads and Sprout powers off'
 
 # The verdict line that follows the walk of WHAT.
@@ -37,6 +43,16 @@ if [ -n "$walked" ] && [ "$walked" = "$computed" ]; then
 	echo "ok - the walk finds the heap buffer where virt_to_phys says ($walked)"
 else
 	echo "not ok - walk '$walked', virt_to_phys '$computed'"
+	failed=1
+fi
+
+line=$(grep -m1 'shortwalk: heap buffer: walk ' "$log")
+walked=$(echo "$line" | sed -n 's/.*walk \(0x[0-9a-f]*\), .*/\1/p')
+computed=$(echo "$line" | sed -n 's/.*virt_to_phys \(0x[0-9a-f]*\)$/\1/p')
+if [ -n "$computed" ] && [ "$walked" != "$computed" ]; then
+	echo "ok - a walk one level short does not find it ($walked): the comparison can fail"
+else
+	echo "not ok - the three-level walk should miss ('$walked' vs '$computed')"
 	failed=1
 fi
 solution_done
