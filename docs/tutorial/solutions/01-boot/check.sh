@@ -23,7 +23,7 @@ grub-file --is-x86-multiboot2 "$out/bad.elf" && fail "grub-file takes a header w
 # cannot pass.
 word=check$$
 tools/mkiso.sh "$out/mb2info.elf" "$out/mb2info.iso" "tutorial $word" || fail "mkiso"
-tools/run-qemu.sh --iso "$out/mb2info.iso" --timeout 30 < /dev/null > "$out/serial.log" 2>&1
+tools/run-qemu.sh --iso "$out/mb2info.iso" --timeout 60 < /dev/null > "$out/serial.log" 2>&1
 status=$?
 sed -i 's/\r$//' "$out/serial.log"
 [ $status = 0 ] || fail "QEMU status $status (0: the success code), log $out/serial.log"

@@ -22,14 +22,14 @@ build() {
 build long
 build unmapped -DNO_IDENTITY
 
-tools/run-qemu.sh --iso "$out/long.iso" --timeout 30 < /dev/null > "$out/long.log" 2>&1
+tools/run-qemu.sh --iso "$out/long.iso" --timeout 60 < /dev/null > "$out/long.log" 2>&1
 status=$?
 [ $status = 0 ] || fail "long: QEMU status $status, log $out/long.log"
 grep -q 'long: in 64-bit mode, 1 << 40 = 0x0000010000000000' "$out/long.log" ||
 	fail "long: no 64-bit line in $out/long.log"
 
 rm -f "$out/unmapped.qemu.log"
-tools/run-qemu.sh --iso "$out/unmapped.iso" --timeout 20 -- -d int,cpu_reset -D "$out/unmapped.qemu.log" \
+tools/run-qemu.sh --iso "$out/unmapped.iso" --timeout 60 -- -d int,cpu_reset -D "$out/unmapped.qemu.log" \
 	< /dev/null > "$out/unmapped.log" 2>&1
 grep -q 'long: in 64-bit mode' "$out/unmapped.log" && fail "unmapped reached 64-bit mode"
 grep -q 'v=0e ' "$out/unmapped.qemu.log" || fail "unmapped: no page fault in $out/unmapped.qemu.log"
