@@ -48,6 +48,13 @@ run_test() {
 		tail -n 20 "$log" | sed 's/^/# /' >> "$log"
 	fi
 	echo "$(echo "$(date +%s.%N) - $start" | bc) $name" > "$log.time"
+	# CPU time (user + system) of the test and everything it waited for:
+	# the second line of times, children's, in this subshell of its own.
+	times > "$log.times"
+	awk -v n="$name" 'NR == 2 { print cpu($1) + cpu($2), n }
+		function cpu(t) { split(t, a, /[ms]/); return a[1] * 60 + a[2] }' \
+		"$log.times" > "$log.cpu"
+	rm -f "$log.times"
 }
 
 test_name() {
@@ -84,6 +91,7 @@ report() {
 }
 
 passed=0 failed=0
+rm -f "$out/times.new"
 declare -A running=()	# pid -> test name
 finish_one() {
 	local pid name
@@ -100,7 +108,7 @@ for t in "${tests[@]}"; do
 		finish_one
 	done
 	read -r kind path <<< "$t"
-	rm -f "$out/$(test_name "$path").tap" "$out/$(test_name "$path").tap.time"
+	rm -f "$out/$(test_name "$path")".tap{,.time,.cpu}
 	run_test "$kind" "$path" &
 	running[$!]=$(test_name "$path")
 done
@@ -115,14 +123,21 @@ for t in "${tests[@]}"; do
 	passed=$((passed + $(grep -c '^ok ' "$out/$name.tap")))
 	failed=$((failed + $(grep -c '^not ok ' "$out/$name.tap")))
 	cat "$out/$name.tap.time" 2>/dev/null
+	join -j 2 -o 1.1,2.1,0 "$out/$name.tap.time" "$out/$name.tap.cpu" \
+		>> "$out/times.new" 2>/dev/null
 done > "$durations.new"
 { cat "$durations.new"; cat "$durations" 2>/dev/null; } |
 	awk '!seen[$2]++' > "$durations.tmp" && mv "$durations.tmp" "$durations"
 rm -f "$durations.new"
 
+# This run's tests by CPU time: "wall cpu name", and the sums.
+sort -rn -k2,2 "$out/times.new" > "$out/times" 2>/dev/null
+rm -f "$out/times.new"
+wall=$(echo "$EPOCHREALTIME - $suite_start" | bc | xargs printf '%.1f')
+awk -v w="$wall" '{ c += $2 } END { printf "# %s s wall, %.1f s CPU in the tests (%s)\n",
+	w, c, FILENAME }' "$out/times"
 # The whole run's wall time, for make bench (only a run of every test).
-[ ${#filter[@]} -eq 0 ] &&
-	echo "$EPOCHREALTIME - $suite_start" | bc | xargs printf '%.1f\n' > "$out/suite_seconds"
+[ ${#filter[@]} -eq 0 ] && echo "$wall" > "$out/suite_seconds"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
