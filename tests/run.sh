@@ -104,6 +104,14 @@ finish_one() {
 suite_start=$EPOCHREALTIME
 touch "$out/suite_start"
 mapfile -t tests < <(list_tests | by_last_duration)
+# Each test's files are named after it: two of one name would write the
+# same files and be counted twice.
+dups=$(for t in "${tests[@]}"; do test_name "${t#* }"; echo; done | sort | uniq -d)
+if [ -n "$dups" ]; then
+	echo "not ok - run.sh: more than one test named:" $dups
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 for t in "${tests[@]}"; do
 	while [ ${#running[@]} -ge "$jobs" ]; do
 		finish_one
