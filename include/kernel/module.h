@@ -73,6 +73,16 @@ struct module_ksym {
 };
 
 /*
+ * A loaded section's run address, kept for debuggers: gdb's sprout-symbols
+ * (tools/gdb/sprout.py) gives each to add-symbol-file, as Linux's
+ * lx-symbols reads /sys/module/<name>/sections.
+ */
+struct module_section {
+	uintptr_t addr;
+	const char *name;	/* in the same allocation as the array */
+};
+
+/*
  * module_name_eq - whether module names @a (@a_len bytes) and @b are the
  * same name; as in Linux, '-' and '_' are interchangeable.  Inline: the
  * pure modprobe code and the host tests use it too.
@@ -119,6 +129,8 @@ struct module {
 	struct module_ksym *ksyms;
 	size_t num_ksyms;
 	char *ksym_names;
+	struct module_section *sections;	/* every loaded section */
+	size_t num_sections;
 };
 
 /*

@@ -300,6 +300,14 @@ int module_kallsyms_copy(struct module *mod, const struct load_info *info);
 void module_kallsyms_free(struct module *mod);
 
 /*
+ * module_sections_copy - keep the name and run address of each loaded
+ * section of @mod, for debuggers.  After placement; 0 or -ENOMEM.
+ * module_sections_free - release them; harmless if none were kept.
+ */
+int module_sections_copy(struct module *mod, const struct load_info *info);
+void module_sections_free(struct module *mod);
+
+/*
  * module_note_freed_init - remember that @name's init memory at @start
  * (@size bytes) was freed, so a later fault there says so;
  * module_forget_freed_init - that range has been handed out again.

@@ -287,6 +287,9 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = module_kallsyms_copy(mod, info);
 	if (err)
 		goto out_free_modinfo;
+	err = module_sections_copy(mod, info);
+	if (err)
+		goto out_free_ksyms;
 	err = parse_args(mod, args);
 	if (err)
 		goto out_free_args;
@@ -300,6 +303,8 @@ static int link_module(struct load_info *info, struct module *mod,
 
 out_free_args:
 	kfree(mod->args);
+	module_sections_free(mod);
+out_free_ksyms:
 	module_kallsyms_free(mod);
 out_free_modinfo:
 	kfree(mod->modinfo);
@@ -314,6 +319,7 @@ static void unlink_and_free(struct module *mod)
 	module_tables_remove(mod);
 	module_unlink(mod);
 	kfree(mod->args);
+	module_sections_free(mod);
 	module_kallsyms_free(mod);
 	kfree(mod->modinfo);
 	module_release_uses(mod);
