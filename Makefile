@@ -8,6 +8,7 @@
 #   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
 #   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
+#                   (then lx-symbols: every loaded module's, tools/gdb/)
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
 #

@@ -66,7 +66,10 @@ if [ -n "$gdb" ]; then
 	echo "run-qemu.sh: serial console in $serial (tail -f it)" >&2
 	"${run[@]}" -serial "file:$serial" -s -S "$@" &
 	qpid=$!
-	gdb -q "$gdb" -ex 'target remote localhost:1234' \
+	# tools/gdb/sprout.py gives sprout-symbols (lx-symbols): the symbols of
+	# every loaded module, at its load addresses.
+	gdb -q "$gdb" -ex "source $(dirname "$0")/gdb/sprout.py" \
+		-ex 'target remote localhost:1234' \
 		-ex 'break kernel_main' -ex 'continue'
 	kill "$qpid" 2>/dev/null
 	exit 0
