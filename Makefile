@@ -179,12 +179,14 @@ $(KOBJS) $(TEST_OBJS): Makefile
 
 include tools/build.mk
 
-# The command line is baked into grub.cfg; this file changes only when it does.
-$(BUILD)/cmdline: FORCE
-	@mkdir -p $(BUILD)
+# The command line is baked into grub.cfg; this file changes only when it
+# does.  It sits next to the ISO, so that an ISO made elsewhere (ISO=<file>,
+# as the tutorial's run blocks do) keeps its own.
+$(ISO).cmdline: FORCE
+	@mkdir -p $(dir $@)
 	@printf '%s\n' '$(CMDLINE)' | cmp -s - $@ || printf '%s\n' '$(CMDLINE)' > $@
 
-$(ISO): $(KERNEL) $(INITRD) $(BUILD)/cmdline iso/grub.cfg tools/mkiso.sh
+$(ISO): $(KERNEL) $(INITRD) $(ISO).cmdline iso/grub.cfg tools/mkiso.sh
 	$(quiet) ISO $@
 	$(Q)tools/mkiso.sh $(KERNEL) $@ '$(CMDLINE)' $(INITRD)
 
