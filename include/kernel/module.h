@@ -32,6 +32,7 @@
 #define __copy(fn)
 #endif
 
+/* excerpt: module-init-alias */
 #ifdef MODULE
 /*
  * The inline function checks @fn's type at compile time; the alias makes
@@ -47,6 +48,7 @@
 #define module_init(fn) device_initcall(fn)
 #define module_exit(fn) __exitcall(fn)
 #endif
+/* excerpt-end: module-init-alias */
 
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
 #define MODULE_LICENSE(s) MODULE_INFO(license, s)

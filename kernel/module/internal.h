@@ -11,6 +11,7 @@
 #include <kernel/module.h>
 #include <kernel/types.h>
 
+/* excerpt: module-regions */
 /*
  * A module lives in two allocations: core (kept while it is loaded) and
  * init (freed once init_module has returned 0).  Each is laid out as
@@ -20,6 +21,7 @@
  * with every boundary page-aligned, so each part gets its own permissions.
  */
 enum module_region_id { MOD_CORE, MOD_INIT, MOD_REGIONS };
+/* excerpt-end: module-regions */
 
 struct module_region {
 	void *mem;		/* where the loader writes the bytes */

@@ -246,6 +246,7 @@ void load_step_end(enum load_step step)
 	load_step_start = now;
 }
 
+/* excerpt: link-module */
 /* Link the file in @info into @mod: every step before init_module runs. */
 static int link_module(struct load_info *info, struct module *mod,
 		       const char *args)
@@ -313,6 +314,7 @@ out_release_uses:
 	free_regions(mod);
 	return err;
 }
+/* excerpt-end: link-module */
 
 static void unlink_and_free(struct module *mod)
 {
@@ -345,6 +347,7 @@ static int call_init_module(struct module *mod)
 	return ret;
 }
 
+/* excerpt: do-init-module */
 static int do_init_module(struct module *mod)
 {
 	int ret = call_init_module(mod);
@@ -370,6 +373,7 @@ static int do_init_module(struct module *mod)
 		mm_audit(mod->name);
 	return 0;
 }
+/* excerpt-end: do-init-module */
 
 static int do_load_module(const char *name, const void *buf, size_t len,
 			  const char *args)
@@ -436,6 +440,7 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	return err;
 }
 
+/* excerpt: remove-module */
 int remove_module(const char *name)
 {
 	struct module *mod = module_find(name);
@@ -460,3 +465,4 @@ int remove_module(const char *name)
 	kmalloc_trim();
 	return 0;
 }
+/* excerpt-end: remove-module */

@@ -75,9 +75,11 @@ tap() {
 	fi
 }
 
+# excerpt: boot-expect
 expect() {
 	if grep -Eq -- "$1" "$log"; then tap ok "$2"; else tap fail "$2 (no match for /$1/)"; fi
 }
+# excerpt-end: boot-expect
 
 expect_not() {
 	if grep -Eq -- "$1" "$log"; then tap fail "$2 (unexpected /$1/)"; else tap ok "$2"; fi
