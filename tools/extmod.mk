@@ -68,8 +68,8 @@ parts = $(strip $($(1)-objs) $($(1)-y))
 # A module of several objects is linked into name.o; of one, name.c is it.
 ext_objs = $(addprefix $(src)/,$(or $(call parts,$(1)),$(1).o))
 EXT_CFLAGS = $(SPROUT_KCFLAGS) $(LINUX_WARNING_FLAGS) -DMODULE -DKBUILD_MODNAME='"$(call modname,$(1))"' \
-# excerpt-end: extmod-cflags
 	-I$(src) $(ccflags-y) $(EXTRA_CFLAGS) $(CFLAGS_$(notdir $(2)))
+# excerpt-end: extmod-cflags
 
 EXT_KOS := $(foreach m,$(ext-names),$(src)/$(m).ko)
 EXT_SYMVERS := $(src)/Module.symvers
