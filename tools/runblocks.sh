@@ -15,7 +15,9 @@
 # to write the ISO and the initrd under the work directory (ISO= and INITRD=
 # in MAKEFLAGS), so that "make run" in a block never rewrites the shared
 # build/sprout.iso while other tests read it; a block must not change the
-# build's configuration (CC=, RTC=, PCI=: use BUILD=<dir> for that).
+# build's configuration (CC=, RTC=, PCI=: use BUILD=<dir> for that).  A
+# "make test" in a block keeps its results under the work directory too
+# (TEST_OUT), apart from those of a test run that runs this one.
 #
 # Usage: tools/runblocks.sh [-o WORKDIR] FILE.md...
 # Prints one TAP line per block ("ok - FILE:LINE: $ first command"), with
@@ -146,7 +148,7 @@ run_file() {
 		fi
 		(cd "$root" &&
 			MAKEFLAGS="ISO=$dir/sprout.iso INITRD=$dir/initrd.cpio" \
-				timeout -k 5 "$timeout" bash "$block.sh") \
+				TEST_OUT=$dir/tests timeout -k 5 "$timeout" bash "$block.sh") \
 			< /dev/null > "$block.out" 2>&1
 		status=$?
 		if [ $status = 124 ] || [ $status = 137 ]; then

@@ -2,11 +2,13 @@
 # shell takes piped input; power-off ends QEMU cleanly.
 source "$(dirname "$0")/lib.sh"
 
+# excerpt: boot-test-bios
 boot bios 'loglevel=7 hello=world' < <(printf 'cmdline\npoweroff\n')
 expect '^\[ *[0-9]+\.[0-9]{6}\] Sprout [0-9.]+ ready$' 'BIOS boot reaches the ready line'
 expect '^loglevel=7 hello=world$' 'the command line from GRUB reaches the kernel'
 expect 'Unknown kernel command line parameter "hello"' 'an unknown parameter is reported by name'
 expect_status 0 'poweroff ends QEMU with status 0'
+# excerpt-end: boot-test-bios
 
 boot uefi 'loglevel=7' --firmware uefi < <(printf 'poweroff\n')
 expect 'Sprout [0-9.]+ ready' 'UEFI (OVMF) boot reaches the ready line'
