@@ -6,6 +6,9 @@
 #   make bench      boot times beside an empty kernel, in-kernel benchmarks,
 #                   sizes, least RAM: a table and build/bench.json
 #   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
+#   make book       the tutorial (docs/tutorial) as HTML in build/book
+#   make book-check the book opened in headless Chromium: links, images,
+#                   diagrams (installs Debian's chromium as root if missing)
 #   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #                   (then lx-symbols: every loaded module's, tools/gdb/)
@@ -85,7 +88,7 @@ TEST_OBJS := $(addprefix $(BUILD)/,$(test-y))
 TEST_KERNEL := $(BUILD)/test/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench bootgraph gdb deps clean help
+.PHONY: all iso run test bench bootgraph book book-check gdb deps clean help
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
@@ -240,6 +243,15 @@ bootgraph: deps
 		--mem $(MEM) --timeout 60 > $(BUILD)/bootgraph.log 2>&1
 	$(Q)tools/bootgraph.sh $(BUILD)/bootgraph.log > docs/bootgraph.svg
 	@echo "docs/bootgraph.svg: $$(grep -c 'class="bar"' docs/bootgraph.svg) bars"
+
+# make book: the tutorial as a static HTML book (tools/book.sh, pandoc);
+# make book-check: the same, every page opened in a headless browser
+# (tools/book-check.sh).  Neither needs the kernel built.
+book: deps
+	$(Q)tools/book.sh $(BUILD)/book
+
+book-check: deps
+	$(Q)tools/book-check.sh $(BUILD)/book
 
 include tests/build.mk
 
