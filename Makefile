@@ -6,8 +6,12 @@
 #   make bench      boot times beside an empty kernel, in-kernel benchmarks,
 #                   sizes, least RAM: a table and build/bench.json
 #   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
+#   make book       the tutorial (docs/tutorial) as HTML in build/book
+#   make book-check the book opened in headless Chromium: links, images,
+#                   diagrams (installs Debian's chromium as root if missing)
 #   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
+#                   (then lx-symbols: every loaded module's, tools/gdb/)
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
 #
@@ -84,7 +88,7 @@ TEST_OBJS := $(addprefix $(BUILD)/,$(test-y))
 TEST_KERNEL := $(BUILD)/test/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench bootgraph gdb deps clean help
+.PHONY: all iso run test bench bootgraph book book-check gdb deps clean help
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
@@ -178,12 +182,14 @@ $(KOBJS) $(TEST_OBJS): Makefile
 
 include tools/build.mk
 
-# The command line is baked into grub.cfg; this file changes only when it does.
-$(BUILD)/cmdline: FORCE
-	@mkdir -p $(BUILD)
+# The command line is baked into grub.cfg; this file changes only when it
+# does.  It sits next to the ISO, so that an ISO made elsewhere (ISO=<file>,
+# as the tutorial's run blocks do) keeps its own.
+$(ISO).cmdline: FORCE
+	@mkdir -p $(dir $@)
 	@printf '%s\n' '$(CMDLINE)' | cmp -s - $@ || printf '%s\n' '$(CMDLINE)' > $@
 
-$(ISO): $(KERNEL) $(INITRD) $(BUILD)/cmdline iso/grub.cfg tools/mkiso.sh
+$(ISO): $(KERNEL) $(INITRD) $(ISO).cmdline iso/grub.cfg tools/mkiso.sh
 	$(quiet) ISO $@
 	$(Q)tools/mkiso.sh $(KERNEL) $@ '$(CMDLINE)' $(INITRD)
 
@@ -237,6 +243,15 @@ bootgraph: deps
 		--mem $(MEM) --timeout 60 > $(BUILD)/bootgraph.log 2>&1
 	$(Q)tools/bootgraph.sh $(BUILD)/bootgraph.log > docs/bootgraph.svg
 	@echo "docs/bootgraph.svg: $$(grep -c 'class="bar"' docs/bootgraph.svg) bars"
+
+# make book: the tutorial as a static HTML book (tools/book.sh, pandoc);
+# make book-check: the same, every page opened in a headless browser
+# (tools/book-check.sh).  Neither needs the kernel built.
+book: deps
+	$(Q)tools/book.sh $(BUILD)/book
+
+book-check: deps
+	$(Q)tools/book-check.sh $(BUILD)/book
 
 include tests/build.mk
 

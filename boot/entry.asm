@@ -23,6 +23,7 @@ MSR_EFER                equ 0xc0000080
 EFER_LME                equ 1 << 8
 EFER_NXE                equ 1 << 11
 
+; excerpt: paging-constants
 PTE_PRESENT             equ 1 << 0
 PTE_WRITABLE            equ 1 << 1
 PTE_HUGE                equ 1 << 7      ; 2 MiB page in a page directory
@@ -32,6 +33,7 @@ EARLY_MAP_GIB           equ 4           ; identity + direct map of 0..4 GiB
 PML4_INDEX_DIRECT       equ 256         ; 0xffff800000000000
 PML4_INDEX_KERNEL       equ 511         ; 0xffffff8000000000
 PDPT_INDEX_KERNEL       equ 510         ; 0xffffffff80000000
+; excerpt-end: paging-constants
 
 VGA_ATTR_ERROR          equ 0x4f        ; white on red
 
@@ -45,6 +47,7 @@ extern kernel_main
 section .boot.text progbits alloc exec nowrite align=16
 bits 32
 global _start
+; excerpt: entry-magic
 _start:
         cli
         cld
@@ -57,10 +60,12 @@ _start:
 
         cmp esi, MB2_BOOTLOADER_MAGIC
         jne .bad_magic
+; excerpt-end: entry-magic
         call check_cpuid
         call check_long_mode
         call build_page_tables
 
+; excerpt: enable-long-mode
         mov eax, PHYS(boot_pml4)
         mov cr3, eax
         mov eax, cr4
@@ -76,12 +81,14 @@ _start:
 
         lgdt [boot_gdt_ptr]
         jmp KERNEL_CS:long_mode_entry
+; excerpt-end: enable-long-mode
 
 .bad_magic:
         mov ebx, msg_bad_magic
         call print_hex_error            ; shows EAX as found
         jmp halt
 
+; excerpt: check-cpuid
 ; CPUID exists if the ID flag in EFLAGS can be flipped.
 check_cpuid:
         pushfd
@@ -100,7 +107,9 @@ check_cpuid:
 .no_cpuid:
         mov ebx, msg_no_cpuid
         jmp fail
+; excerpt-end: check-cpuid
 
+; excerpt: check-long-mode
 check_long_mode:
         mov eax, CPUID_EXT_BASE
         cpuid
@@ -119,7 +128,9 @@ check_long_mode:
 .no_nx:
         mov ebx, msg_no_nx
         jmp fail
+; excerpt-end: check-long-mode
 
+; excerpt: page-tables
 ; PML4[0] and PML4[256] share one PDPT that maps 0..4 GiB with 2 MiB pages
 ; (identity for this code, the direct map for kernel_main);
 ; PML4[511] -> PDPT[510] maps the kernel's -2 GiB window onto 0..1 GiB.
@@ -153,6 +164,7 @@ build_page_tables:
         cmp ecx, EARLY_MAP_GIB * 512
         jne .next_pde
         ret
+; excerpt-end: page-tables
 
 ; Print "Sprout: <message at EBX>" on COM1 and the VGA screen, then halt.
 fail:
@@ -222,11 +234,14 @@ print_char:
         ret
 
 bits 64
+; excerpt: long-mode-entry
 long_mode_entry:
         mov rax, higher_half_entry      ; now jump from the identity map up
         jmp rax
+; excerpt-end: long-mode-entry
 
 section .boot.rodata progbits alloc noexec nowrite align=16
+; excerpt: boot-gdt
 ; A minimal GDT for the switch: null, 64-bit code, data.  kernel/gdt.c loads
 ; the kernel's own GDT (with a TSS) from the higher half once running there.
 boot_gdt:
@@ -236,6 +251,7 @@ boot_gdt:
 boot_gdt_ptr:
         dw boot_gdt_ptr - boot_gdt - 1
         dd boot_gdt
+; excerpt-end: boot-gdt
 
 msg_prefix:       db "Sprout: ", 0
 msg_bad_magic:    db "not started by a Multiboot2 boot loader: bad magic", 0
@@ -245,6 +261,7 @@ msg_no_long_mode: db "this CPU does not support 64-bit long mode; cannot boot", 
 msg_no_nx:        db "this CPU does not support the NX (execute-disable) bit; cannot boot", 13, 10, 0
 hex_digits:       db "0123456789abcdef"
 
+; excerpt: higher-half-entry
 ; Runs once, so it is init code: freed with the rest after boot.
 section .init.text progbits alloc exec nowrite align=16
 bits 64
@@ -264,7 +281,9 @@ higher_half_entry:
         cli
         hlt
         jmp .hang
+; excerpt-end: higher-half-entry
 
+; excerpt: boot-tables-bss
 ; The first page tables, the boot stack and the double-fault (IST) stack,
 ; zeroed by the boot loader as .bss.  mm/ replaces the tables; the page below
 ; each stack stays unmapped as a guard.
@@ -278,6 +297,7 @@ boot_pd:                resb PAGE_SIZE * EARLY_MAP_GIB
 kernel_stack_guard:     resb PAGE_SIZE
 kernel_stack_bottom:    resb KERNEL_STACK_SIZE
 kernel_stack_top:
+; excerpt-end: boot-tables-bss
 ist_stack_guard:        resb PAGE_SIZE
 ist_stack_bottom:       resb IST_STACK_SIZE
 ist_stack_top:

@@ -4,6 +4,7 @@
 
 %include "boot/boot.inc"
 
+; excerpt: mb2-header
 MB2_HEADER_MAGIC        equ 0xe85250d6      ; §3.1.1
 MB2_ARCH_I386           equ 0               ; 32-bit protected mode entry
 MB2_TAG_END             equ 0
@@ -48,6 +49,7 @@ mb2_header:
         dw MB2_TAG_END, 0
         dd 8
 mb2_header_end:
+; excerpt-end: mb2-header
 
 ; A Multiboot (version 1) header with the address fields ("a.out kludge"),
 ; so that QEMU's -kernel option can start this image the old way.  The

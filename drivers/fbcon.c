@@ -65,6 +65,7 @@ static const uint8_t *fbcon_glyph(char c)
 	return font_glyphs[c - FONT_FIRST];
 }
 
+/* excerpt: fbcon-draw */
 static void fbcon_draw(unsigned int col, unsigned int row, char c)
 {
 	const uint8_t *glyph = fbcon_glyph(c);
@@ -76,6 +77,7 @@ static void fbcon_draw(unsigned int col, unsigned int row, char c)
 			fbcon_put_pixel(line + x * fb.bytes_pp,
 					glyph[y] & (0x80 >> x) ? fb.fg : fb.bg);
 }
+/* excerpt-end: fbcon-draw */
 
 static void fbcon_cursor(uint32_t colour)
 {

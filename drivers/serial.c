@@ -45,6 +45,7 @@
 static unsigned int tx_fifo_size = 1;
 static unsigned int tx_room;
 
+/* excerpt: serial-putc */
 void serial_putc(char c)
 {
 	if (!tx_room) {
@@ -56,6 +57,7 @@ void serial_putc(char c)
 	tx_room--;
 	outb(COM1 + UART_DATA, (uint8_t)c);
 }
+/* excerpt-end: serial-putc */
 
 int serial_getc(void)
 {
@@ -64,6 +66,7 @@ int serial_getc(void)
 	return inb(COM1 + UART_DATA);
 }
 
+/* excerpt: serial-console */
 static void serial_write(struct console *con, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -77,7 +80,9 @@ static struct console serial_console = {
 	.name = "ttyS0",
 	.write = serial_write,
 };
+/* excerpt-end: serial-console */
 
+/* excerpt: serial-early-init */
 void __init serial_early_init(void)
 {
 	uint16_t divisor = UART_CLOCK / BAUD;
@@ -94,6 +99,7 @@ void __init serial_early_init(void)
 	console_register(&serial_console);
 	console_add_poller(serial_getc);
 }
+/* excerpt-end: serial-early-init */
 
 /* The shell has read from a full queue: take interrupts again (one is
  * raised at once if bytes are waiting). */

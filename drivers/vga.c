@@ -45,11 +45,13 @@ static void crtc_write16(uint8_t high_reg, uint16_t value)
 	outb(CRTC_DATA, value & 0xff);
 }
 
+/* excerpt: vga-cell */
 static void vga_cell(int row, int col, char c)
 {
 	vga_mem[vga_origin + row * VGA_COLS + col] =
 		(uint16_t)(VGA_ATTR << 8 | (uint8_t)c);
 }
+/* excerpt-end: vga-cell */
 
 /*
  * Blank @count cells from cell @first of the window, four to a 64-bit store

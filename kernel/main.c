@@ -20,6 +20,7 @@
 
 #define MB2_INFO_MAX (1ul << 20)	/* sanity bound on the block's size */
 
+/* excerpt: read-boot-info */
 /* Copy what we need out of the boot information; it lives in free RAM. */
 static void __init read_boot_info(uint32_t magic, phys_addr_t info_phys)
 {
@@ -35,6 +36,7 @@ static void __init read_boot_info(uint32_t magic, phys_addr_t info_phys)
 		      (unsigned long)info_phys, why);
 	strlcpy(saved_command_line, boot_info.cmdline, BOOT_CMDLINE_MAX);
 }
+/* excerpt-end: read-boot-info */
 
 static const char *const mmap_type_names[] __initconst = {
 	[MB2_MEMORY_AVAILABLE] = "usable",
@@ -83,6 +85,7 @@ static bool __init vga_text_mode(void)
 	return !boot_info.fb.present || boot_info.fb.type == MB2_FB_EGA_TEXT;
 }
 
+/* excerpt: unmap-identity */
 /*
  * boot/entry.asm identity-mapped low memory to switch to the higher half.
  * Nothing uses it now (the boot information is read through the direct map),
@@ -95,6 +98,7 @@ static void __init unmap_identity(void)
 	boot_pml4[0] = 0;
 	write_cr3(read_cr3());
 }
+/* excerpt-end: unmap-identity */
 
 /* The part of boot that stays after init memory is freed. */
 static __noreturn __attribute__((noinline)) void kernel_run(void)
@@ -126,12 +130,14 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 {
 	/* Before any protected function is on the stack to notice. */
 	stack_protector_init();
+	/* excerpt: early-consoles */
 	/* A console before anything else, so every later step can report. */
 	serial_early_init();
 	unmap_identity();
 	read_boot_info(magic, info_phys);
 	if (vga_text_mode())
 		vga_early_init();
+		/* excerpt-end: early-consoles */
 	pr_info("Sprout %s (%s) booting\n", SPROUT_VERSION, SPROUT_BUILD);
 	pr_info("Command line: %s\n", saved_command_line);
 	report_boot_info();

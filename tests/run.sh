@@ -14,7 +14,9 @@
 set -u
 cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
-out=$BUILD/tests
+# TEST_OUT: where results go (a run inside another, as the tutorial's
+# run blocks do, keeps its own).
+out=${TEST_OUT:-$BUILD/tests}
 mkdir -p "$out"
 jobs=${TEST_JOBS:-$(nproc)}
 durations=$out/durations	# "seconds name" of the last run

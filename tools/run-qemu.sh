@@ -29,8 +29,10 @@ done
 [ -n "$iso" ] || { echo "run-qemu.sh: --iso is required" >&2; exit 64; }
 [ -f "$iso" ] || { echo "run-qemu.sh: $iso: no such file" >&2; exit 66; }
 
+# excerpt: isa-debug-exit
 set -- -M pc -m "$mem" -cdrom "$iso" -boot d -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@"
+	# excerpt-end: isa-debug-exit
 
 case $firmware in
 bios) ;;
@@ -52,6 +54,7 @@ esac
 run=(qemu-system-x86_64)
 [ -n "$timeout" ] && run=(timeout -k 5 "$timeout" qemu-system-x86_64)
 
+# excerpt: exit-status
 exit_status() {
 	case $1 in
 	0 | 33) return 0 ;;
@@ -61,6 +64,7 @@ exit_status() {
 	*) echo "run-qemu.sh: QEMU exited with status $1" >&2; return "$1" ;;
 	esac
 }
+# excerpt-end: exit-status
 
 if [ -n "$gdb" ]; then
 	# gdb owns the terminal; the serial console goes to a file.
@@ -68,7 +72,10 @@ if [ -n "$gdb" ]; then
 	echo "run-qemu.sh: serial console in $serial (tail -f it)" >&2
 	"${run[@]}" -serial "file:$serial" -s -S "$@" &
 	qpid=$!
-	gdb -q "$gdb" -ex 'target remote localhost:1234' \
+	# tools/gdb/sprout.py gives sprout-symbols (lx-symbols): the symbols of
+	# every loaded module, at its load addresses.
+	gdb -q "$gdb" -ex "source $(dirname "$0")/gdb/sprout.py" \
+		-ex 'target remote localhost:1234' \
 		-ex 'break kernel_main' -ex 'continue'
 	kill "$qpid" 2>/dev/null
 	exit 0

@@ -46,6 +46,7 @@ static void copy_str(char *dst, size_t size, const uint8_t *src, size_t len)
 	dst[n] = '\0';
 }
 
+/* excerpt: mb2-module */
 static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 			const char **why)
 {
@@ -70,6 +71,7 @@ static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 	bi->module_count++;
 	return 0;
 }
+/* excerpt-end: mb2-module */
 
 static int parse_mmap(const uint8_t *t, uint32_t size, struct boot_info *bi,
 		      const char **why)
@@ -197,6 +199,7 @@ int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,
 	}
 	out->info_start = info_phys;
 	out->info_end = info_phys + total;
+	/* excerpt: mb2-tag-walk */
 	for (off = MB2_INFO_HEADER; off + MB2_TAG_HEADER <= total;
 	     off = ALIGN_UP(off + rd32(base + off + 4), MB2_TAG_ALIGN)) {
 		uint32_t type = rd32(base + off), size = rd32(base + off + 4);
@@ -211,5 +214,6 @@ int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,
 			return -EINVAL;
 	}
 	*why = "no end tag";
+	/* excerpt-end: mb2-tag-walk */
 	return -EINVAL;
 }

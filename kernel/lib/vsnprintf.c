@@ -57,6 +57,7 @@ static void put_str(struct out *o, const struct spec *sp, const char *s)
 		pad(o, ' ', sp->width - len);
 }
 
+/* excerpt: put-num */
 /* Print @v in @base with the sign, prefix, precision and width of @sp. */
 static void put_num(struct out *o, const struct spec *sp, unsigned long long v,
 		    bool negative, unsigned int base, bool upper)
@@ -101,6 +102,7 @@ static void put_num(struct out *o, const struct spec *sp, unsigned long long v,
 	if (sp->left)
 		pad(o, ' ', sp->width - total);
 }
+/* excerpt-end: put-num */
 
 /* Parse flags, width, precision and length; return the conversion char. */
 static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
@@ -246,6 +248,7 @@ static bool convert_pointer_ext(struct out *o, struct spec *sp, char ext,
 	return true;
 }
 
+/* excerpt: vsnprintf-loop */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { .buf = buf, .size = size, .len = 0 };
@@ -273,6 +276,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return (int)o.len;
 }
 EXPORT_SYMBOL(vsnprintf);
+/* excerpt-end: vsnprintf-loop */
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {

@@ -118,6 +118,7 @@ static uint64_t log_now(void)
 	return log_clock ? log_clock() : 0;
 }
 
+/* excerpt: console-register */
 void console_register(struct console *con)
 {
 	con->next = consoles;
@@ -128,6 +129,7 @@ void console_write(const char *s, size_t n)
 {
 	for (struct console *c = consoles; c; c = c->next)
 		c->write(c, s, n);
+		/* excerpt-end: console-register */
 }
 
 void console_printf(const char *fmt, ...)
@@ -145,6 +147,7 @@ void console_printf(const char *fmt, ...)
 }
 EXPORT_SYMBOL(console_printf);
 
+/* excerpt: cont-flush */
 /* Store and print the assembled line, if there is one. */
 static void cont_flush(void)
 {
@@ -162,6 +165,7 @@ static void cont_flush(void)
 	}
 	cont_len = 0;
 }
+/* excerpt-end: cont-flush */
 
 /* Add text (no newlines) to the line being assembled. */
 static void cont_add(const char *s, size_t n)
@@ -186,6 +190,7 @@ static int parse_level(const char **text)
 	return LOGLEVEL_DEFAULT;
 }
 
+/* excerpt: vprintk */
 int vprintk(const char *fmt, va_list ap)
 {
 	static char buf[LINE_MAX * 2];
@@ -214,6 +219,7 @@ int vprintk(const char *fmt, va_list ap)
 	return len;
 }
 EXPORT_SYMBOL(vprintk);
+/* excerpt-end: vprintk */
 
 int printk(const char *fmt, ...)
 {

@@ -3,11 +3,13 @@
 # cleanly.
 source "$(dirname "$0")/lib.sh"
 
+# excerpt: boot-test-bios
 boot bios 'loglevel=7 hello=world' < <(printf 'cmdline\npoweroff\n')
 expect '^\[ *[0-9]+\.[0-9]{6}\] Sprout [0-9.]+ ready$' 'BIOS boot reaches the ready line'
 expect '^loglevel=7 hello=world$' 'the command line from GRUB reaches the kernel'
 expect 'Unknown kernel command line parameter "hello"' 'an unknown parameter is reported by name'
 expect_status 0 'poweroff ends QEMU with status 0'
+# excerpt-end: boot-test-bios
 
 # UEFI's GRUB loads the initrd too.  (The one UEFI boot of the initrd's
 # checks: OVMF costs 5 s of CPU a boot.)

@@ -23,9 +23,11 @@ TEST_KERNEL=${TEST_KERNEL:-$BUILD/test/sprout.elf}
 INITRD=${INITRD-$BUILD/initrd.cpio}	# INITRD= boots without one
 BOOT_FILES=${BOOT_FILES:-}	# more files for GRUB to load (module2), e.g. .ko
 TIMEOUT=${TIMEOUT:-60}
-out=$BUILD/tests
+out=${TEST_OUT:-$BUILD/tests}	# tests/run.sh
 mkdir -p "$out/iso"
-test_name=$(basename "$0" .sh)
+# Files are named by the test; a script that is not tests/*/NAME.sh (a
+# tutorial solution's check.sh) is given its name in TEST_NAME.
+test_name=${TEST_NAME:-$(basename "$0" .sh)}
 log= status=
 
 # An ISO per distinct kernel, initrd, GRUB configuration and command line,
@@ -76,9 +78,11 @@ tap() {
 	fi
 }
 
+# excerpt: expect
 expect() {
 	if grep -Eq -- "$1" "$log"; then tap ok "$2"; else tap fail "$2 (no match for /$1/)"; fi
 }
+# excerpt-end: expect
 
 expect_not() {
 	if grep -Eq -- "$1" "$log"; then tap fail "$2 (unexpected /$1/)"; else tap ok "$2"; fi

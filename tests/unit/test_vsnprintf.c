@@ -10,6 +10,7 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 
+/* excerpt: check-macro */
 #define CHECK(expect, ...)                                                  \
 	do {                                                                \
 		char buf[128];                                              \
@@ -17,6 +18,7 @@
 		assert_string_equal(buf, expect);                           \
 		assert_int_equal(n, (int)strlen(expect));                   \
 	} while (0)
+	/* excerpt-end: check-macro */
 
 static void test_integers(void **state)
 {
@@ -73,6 +75,7 @@ static void test_strings_and_chars(void **state)
 #pragma GCC diagnostic pop
 }
 
+/* excerpt: test-truncation */
 static void test_truncation(void **state)
 {
 	char buf[8];
@@ -88,6 +91,7 @@ static void test_truncation(void **state)
 	n = snprintf(buf, 1, "%d", 12345);
 	assert_int_equal(buf[0], '\0');
 }
+/* excerpt-end: test-truncation */
 
 static void test_kstrto(void **state)
 {

@@ -13,6 +13,7 @@ LSR_THR_EMPTY           equ 0x20            ; transmitter ready for a byte
 DEBUG_EXIT_PORT         equ 0xf4            ; QEMU isa-debug-exit, iobase
 DEBUG_EXIT_OK           equ 0x10            ; QEMU exits with status 33: success
 
+; excerpt: floor-kernel
 section .multiboot2 progbits alloc noexec nowrite align=8
 mb2_header:
         dd MB2_HEADER_MAGIC
@@ -54,3 +55,4 @@ _start:
 section .rodata progbits alloc noexec nowrite
 message:
         db "floor: empty kernel reached", 13, 10, 0
+; excerpt-end: floor-kernel

@@ -1,0 +1,236 @@
+# The tutorial (docs/tutorial/) stays true to the code: every chapter has the
+# book's shape and links that resolve, every code excerpt equals the source
+# lines between its markers (tools/excerpts.sh), every "Run it" block prints
+# its expected lines (tools/runblocks.sh) and every worked solution's
+# check.sh passes, and the book renders as HTML (tools/book.sh).  One
+# result per chapter and per solution, so a failure names it.  First the checkers are shown to fail: on a changed excerpt, a
+# missing marker and a run block whose expected line does not appear.
+#
+# Run blocks of different chapters and the solutions run in parallel
+# (TUTORIAL_JOBS at a time, default one per CPU), each chapter on its own
+# ISO and initrd.  Usage, to check only some chapters (and their solutions):
+#     bash tests/checks/tutorial.sh [docs/tutorial/NN-name.md ...]
+source "$(dirname "$0")/../boot/lib.sh"
+
+dir=$out/tutorial
+rm -rf "$dir"
+mkdir -p "$dir/self" "$dir/runs" "$dir/solutions"
+jobs=${TUTORIAL_JOBS:-$(nproc)}
+
+if [ $# -gt 0 ]; then
+	chapters=("$@")
+else
+	chapters=(docs/tutorial/[0-9][0-9]-*.md)
+fi
+[ -e "${chapters[0]}" ] || { tap fail 'docs/tutorial has chapters'; exit 0; }
+
+# The checkers fail when they should.  A source with two excerpts, and
+# chapters quoting it (paths are from the repository root).
+self=$dir/self
+cat > "$self/source.c" << 'EOF'
+int outside;
+/* excerpt: first */
+int first(void)
+{
+	return 1;
+}
+/* excerpt-end: first */
+/* excerpt: first-two */
+int second;
+/* excerpt-end: first-two */
+EOF
+excerpt_chapter() {	# NAME BODY: a chapter quoting NAME with BODY
+	printf '# Test\n\n<!-- excerpt: %s %s -->\n```c\n%s\n```\n' \
+		"$self/source.c" "$1" "$2"
+}
+excerpt_chapter first "$(sed -n '3,6p' "$self/source.c")" > "$self/good.md"
+excerpt_chapter first-two 'int second;' >> "$self/good.md"
+excerpt_chapter first "$(sed -n '3,6p' "$self/source.c" | sed 's/return 1/return 2/')" > "$self/changed.md"
+excerpt_chapter gone 'int second;' > "$self/missing.md"
+sed '/excerpt-end: first-two/d' "$self/source.c" > "$self/noend.c"
+sed "s|$self/source.c first-two|$self/noend.c first-two|" "$self/good.md" > "$self/noend.md"
+
+log=$self/good.log
+if tools/excerpts.sh check "$self/good.md" > "$log" 2>&1; then
+	tap ok 'excerpts check passes on excerpts equal to their source'
+else
+	tap fail 'excerpts check passes on excerpts equal to their source'
+fi
+log=$self/changed.log
+if ! tools/excerpts.sh check "$self/changed.md" > "$log" 2>&1 &&
+	grep -q "changed.md:3: excerpt $self/source.c first differs from the source" "$log"; then
+	tap ok 'excerpts check fails on a changed excerpt, naming chapter, line, source and marker'
+else
+	tap fail 'excerpts check fails on a changed excerpt, naming chapter, line, source and marker'
+fi
+log=$self/missing.log
+if ! tools/excerpts.sh check "$self/missing.md" > "$log" 2>&1 &&
+	grep -q "missing.md:3: excerpt $self/source.c gone: marker \"excerpt: gone\" not found" "$log"; then
+	tap ok 'excerpts check fails on a marker that is not in the source'
+else
+	tap fail 'excerpts check fails on a marker that is not in the source'
+fi
+log=$self/noend.log
+if ! tools/excerpts.sh check "$self/noend.md" > "$log" 2>&1 &&
+	grep -q "marker \"excerpt-end: first-two\" not found" "$log"; then
+	tap ok 'excerpts check fails on an end marker that is gone'
+else
+	tap fail 'excerpts check fails on an end marker that is gone'
+fi
+log=$self/update.log
+cp "$self/changed.md" "$self/update.md"
+if tools/excerpts.sh update "$self/update.md" > "$log" 2>&1 &&
+	tools/excerpts.sh check "$self/update.md" >> "$log" 2>&1 &&
+	grep -q 'return 1;' "$self/update.md"; then
+	tap ok 'excerpts update rewrites a changed excerpt from the source'
+else
+	tap fail 'excerpts update rewrites a changed excerpt from the source'
+fi
+
+cat > "$self/run.md" << 'EOF'
+<!-- run -->
+```console
+$ printf 'first line\nat 0xffffffff80001234 second\n'
+first
+at 0x… second
+```
+<!-- run -->
+```console
+$ echo present
+absent
+```
+EOF
+log=$self/run.log
+tools/runblocks.sh -o "$self/runs" "$self/run.md" > "$log" 2>&1
+if grep -q '^ok - .*run.md:1: ' "$log"; then
+	tap ok 'a run block passes when its expected lines appear in order (… a wildcard)'
+else
+	tap fail 'a run block passes when its expected lines appear in order (… a wildcard)'
+fi
+if grep -q '^not ok - .*run.md:7: ' "$log" &&
+	grep -q '^# expected line 1 of 1 not found: absent' "$log"; then
+	tap ok 'a run block fails, naming the line, when an expected line does not appear'
+else
+	tap fail 'a run block fails, naming the line, when an expected line does not appear'
+fi
+
+# The book's shape (the headings, in this order) and its links.
+headings='## Goal
+## Concepts
+## The code
+## Run it
+## Test it
+## When it breaks
+## How Linux does it
+## Exercises'
+for md in "${chapters[@]}"; do
+	name=$(basename "$md")
+	log=$dir/$name.shape.log
+	{
+		head -n 1 "$md" | grep -Eq '^# [0-9]+\. ' ||
+			echo "first line is not '# N. Title'"
+		grep -E '^## ' "$md" | diff - <(echo "$headings") ||
+			echo "the ## headings are not the book's, in its order"
+		grep -q '^<!-- excerpt: ' "$md" || echo 'no code excerpt'
+		grep -q '^<!-- run -->' "$md" || echo 'no run block'
+		grep -q '\[Contents\](README.md)' "$md" || echo 'no link to the contents'
+		nn=$(echo "$name" | cut -c1-2)
+		ls docs/tutorial/solutions/"$nn"-*/check.sh > /dev/null 2>&1 ||
+			echo "no worked solution (docs/tutorial/solutions/$nn-*/check.sh)"
+	} > "$log" 2>&1
+	if [ -s "$log" ]; then
+		tap fail "$name: has the book's shape"
+	else
+		tap ok "$name: has the book's shape"
+	fi
+
+	# Relative links: the file exists; an anchor into a chapter exists
+	# as a heading there (GitHub's and the book's identifiers agree).
+	log=$dir/$name.links.log
+	if tools/mdlinks.sh -p docs/tutorial/README.md "$md" > "$log" 2>&1; then
+		tap ok "$name: every relative link resolves"
+		# A chapter written in parallel that has not arrived yet.
+		sed -n 's/^pending: /# pending: /p' "$log"
+	else
+		tap fail "$name: every relative link resolves"
+	fi
+
+	log=$dir/$name.excerpts.log
+	if tools/excerpts.sh check "$md" > "$log" 2>&1; then
+		tap ok "$name: $(grep -c '^<!-- excerpt: ' "$md") excerpts equal their source"
+	else
+		tap fail "$name: excerpts equal their source"
+	fi
+done
+
+log=$dir/README.links.log
+if tools/mdlinks.sh -p docs/tutorial/README.md docs/tutorial/README.md > "$log" 2>&1; then
+	tap ok "README.md: every relative link resolves"
+	sed -n 's/^pending: /# pending: /p' "$log"
+else
+	tap fail "README.md: every relative link resolves"
+fi
+
+# Run blocks (per chapter, in order), solutions and the HTML book, in
+# parallel.  (make book-check, which needs a browser, opens the book.)
+running=0
+pending() {
+	if [ $running -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+}
+for md in "${chapters[@]}"; do
+	name=$(basename "$md" .md)
+	pending
+	tools/runblocks.sh -o "$dir/runs" "$md" > "$dir/runs/$name.tap" 2>&1 &
+	running=$((running + 1))
+done
+solutions=()
+for md in "${chapters[@]}"; do
+	nn=$(basename "$md" | cut -c1-2)
+	for check in docs/tutorial/solutions/"$nn"-*/check.sh; do
+		[ -f "$check" ] || continue
+		solutions+=("$check")
+		sol=$(basename "$(dirname "$check")")
+		pending
+		# Helpers from tests/boot/lib.sh name their files by TEST_NAME.
+		(
+			TEST_NAME=solution-$sol timeout -k 5 300 bash "$check" \
+				> "$dir/solutions/$sol.log" 2>&1 < /dev/null
+			echo $? > "$dir/solutions/$sol.status"
+		) &
+		running=$((running + 1))
+	done
+done
+book=0
+if [ $# -eq 0 ]; then
+	book=1
+	pending
+	(tools/book.sh "$dir/book" > "$dir/book.log" 2>&1; echo $? > "$dir/book.status") &
+	running=$((running + 1))
+fi
+wait
+
+for md in "${chapters[@]}"; do
+	name=$(basename "$md" .md)
+	sed -E "s/^(not )?ok - (\S*\/)?/\1ok - $test_name: /" "$dir/runs/$name.tap"
+done
+for check in "${solutions[@]}"; do
+	sol=$(basename "$(dirname "$check")")
+	log=$dir/solutions/$sol.log
+	rc=$(cat "$dir/solutions/$sol.status" 2>/dev/null)
+	case $rc in
+	0) tap ok "solutions/$sol: check.sh passes" ;;
+	124 | 137) tap fail "solutions/$sol: check.sh passes (timed out after 300 s)" ;;
+	*) tap fail "solutions/$sol: check.sh passes (status ${rc:-none})" ;;
+	esac
+done
+if [ $book = 1 ]; then
+	log=$dir/book.log
+	if [ "$(cat "$dir/book.status" 2>/dev/null)" = 0 ]; then
+		tap ok "make book renders every chapter ($(tail -n 1 "$log" | sed 's/^book: //'))"
+	else
+		tap fail 'make book renders every chapter'
+	fi
+fi

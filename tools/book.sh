@@ -1,0 +1,191 @@
+#!/bin/bash
+# make book: the tutorial (docs/tutorial/*.md) as a static HTML book.
+#
+#   build/book/index.html        the contents (docs/tutorial/README.md)
+#   build/book/NN-name.html      each chapter, with its own table of contents
+#                                and previous/next links
+#   build/book/img/              the diagrams (SVG, shown inline as images)
+#   build/book/src/PATH.html     each repository file a page links to, as a
+#                                syntax-highlighted page (Markdown rendered,
+#                                a folder as a listing), images as they are
+#   build/book/style.css         the book's own style; nothing is fetched
+#                                from the network
+#
+# pandoc reads the chapters as GitHub-flavoured Markdown, so headings get
+# the identifiers a code-hosting site gives them and "#anchor" links work in
+# both; tools/book/links.lua rewrites the links.  Code is highlighted by
+# pandoc's own highlighter.
+#
+# Usage: tools/book.sh [OUTDIR]   (default build/book)
+set -euo pipefail
+export LC_ALL=C.UTF-8
+cd "$(dirname "$0")/.."
+out=${1:-build/book}
+command -v pandoc > /dev/null ||
+	{ echo "book: pandoc is not installed (make deps installs it)" >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out/img" "$out/src"
+cp tools/book/style.css "$out/"
+[ -d docs/tutorial/img ] && cp -r docs/tutorial/img/. "$out/img/"
+deps=$out/.deps		# "PAGE<TAB>PATH": PAGE links to repository file PATH
+: > "$deps"
+
+# render IN OUT DEPTH [pandoc options]: one page; DEPTH is "" for the top
+# of the book, else the relative path back up to it ("../..").
+render() {
+	local in=$1 page=$2 depth=$3 up=
+	shift 3
+	[ -n "$depth" ] && up=$depth/
+	pandoc "$in" -t html5 --standalone --template tools/book/template.html \
+		--lua-filter tools/book/links.lua --highlight-style=pygments \
+		-M book-dir="$(dirname "$in")" -M book-depth="$depth" \
+		-M book-deps="$deps.new" -V book-up="$up" "$@" -o "$out/$page"
+	# Attribute the links found to this page, for error messages.
+	if [ -s "$deps.new" ]; then
+		sed "s|^|$in\t|" "$deps.new" >> "$deps"
+	fi
+	rm -f "$deps.new"
+}
+
+title_of() {
+	sed -n '1s/^# //p' "$1"
+}
+
+# The chapters, in order, each with its neighbours.
+chapters=(docs/tutorial/[0-9][0-9]-*.md)
+[ -e "${chapters[0]}" ] || { echo "book: no chapters in docs/tutorial" >&2; exit 1; }
+render docs/tutorial/README.md index.html "" -f gfm -M pagetitle=Contents \
+	-V next-href="$(basename "${chapters[0]}" .md).html" \
+	-V next-title="$(title_of "${chapters[0]}")"
+for i in "${!chapters[@]}"; do
+	md=${chapters[$i]}
+	nav=()
+	if [ "$i" -gt 0 ]; then
+		prev=${chapters[$((i - 1))]}
+		nav+=(-V prev-href="$(basename "$prev" .md).html" -V prev-title="$(title_of "$prev")")
+	fi
+	if [ "$((i + 1))" -lt "${#chapters[@]}" ]; then
+		next=${chapters[$((i + 1))]}
+		nav+=(-V next-href="$(basename "$next" .md).html" -V next-title="$(title_of "$next")")
+	fi
+	render "$md" "$(basename "$md" .md).html" "" -f gfm --toc --toc-depth=2 \
+		-M pagetitle="$(title_of "$md")" "${nav[@]}"
+done
+
+# The language pandoc highlights a file in, from its name.
+language_of() {
+	case $1 in
+	*.c | *.h) echo c ;;
+	*.asm | *.inc) echo nasm ;;
+	*.S | *.s) echo gnuassembler ;;
+	*.sh) echo bash ;;
+	*Makefile | *.mk | Kbuild) echo makefile ;;
+	*.py) echo python ;;
+	*.lua) echo lua ;;
+	*.css) echo css ;;
+	*.html | *.svg) echo html ;;
+	*.patch | *.diff) echo diff ;;
+	*.cfg | *.ini) echo ini ;;
+	*) echo default ;;
+	esac
+}
+
+# up_from PATH: the way from build/book/src/PATH back to build/book.
+up_from() {
+	local path=$1 up=..
+	while [[ $path == */* ]]; do
+		up=$up/..
+		path=${path#*/}
+	done
+	echo "$up"
+}
+
+# source_page PATH: build/book/src/PATH.html for a repository file or
+# folder, or build/book/src/PATH for an image.
+source_page() {
+	local path=$1 page=src/$1.html tmp fence lang up
+	up=$(up_from "$path")
+	mkdir -p "$out/src/$(dirname "$path")"
+	tmp=$out/.page.md
+	if [ -d "$path" ]; then
+		{
+			printf '# %s/\n\n' "$path"
+			for entry in $(ls "$path"); do
+				if [ -d "$path/$entry" ]; then
+					printf -- '- [%s/](%s/)\n' "$entry" "$entry"
+				else
+					printf -- '- [%s](%s)\n' "$entry" "$entry"
+				fi
+			done
+		} > "$tmp"
+		# Links in the listing are relative to the folder itself.
+		render_listing "$path" "$tmp" "$page" "$up"
+		return
+	fi
+	case $path in
+	*.svg | *.png | *.jpg | *.jpeg)
+		cp "$path" "$out/src/$path"
+		return
+		;;
+	*.md)
+		render "$path" "$page" "$up" -f gfm --toc --toc-depth=2 \
+			-M pagetitle="$path"
+		return
+		;;
+	esac
+	if ! grep -Iq . "$path" && [ -s "$path" ]; then
+		cp "$path" "$out/src/$path"
+		printf '# %s\n\n(a binary file: [download it](%s))\n' "$path" \
+			"$(basename "$path")" > "$tmp"
+	else
+		# A fence longer than any run of backticks in the file.
+		fence=$(grep -o '`*' "$path" | awk '{ if (length > n) n = length } END { print "```" substr("``````````````````````````````", 1, n) }')
+		lang=$(language_of "$path")
+		{
+			printf '# %s\n\n' "$path"
+			printf '%s {#L .%s .numberLines}\n' "$fence" "$lang"
+			cat "$path"
+			[ -z "$(tail -c 1 "$path")" ] || echo
+			printf '%s\n' "$fence"
+		} > "$tmp"
+	fi
+	pandoc "$tmp" -f markdown -t html5 --standalone --template tools/book/template.html \
+		--highlight-style=pygments -M pagetitle="$path" -V book-up="$up/" \
+		-o "$out/$page"
+}
+
+# render_listing PATH MD PAGE UP: a folder's listing; its entries are
+# linked like any other link, relative to the folder.
+render_listing() {
+	local path=$1 md=$2 page=$3 up=$4
+	pandoc "$md" -f gfm -t html5 --standalone --template tools/book/template.html \
+		--lua-filter tools/book/links.lua -M book-dir="$path" -M book-depth="$up" \
+		-M book-deps="$deps.new" -M pagetitle="$path/" -V book-up="$up/" \
+		-o "$out/$page"
+	[ -s "$deps.new" ] && sed "s|^|$path/\t|" "$deps.new" >> "$deps"
+	rm -f "$deps.new"
+}
+
+# Every file a page links to gets its page; those pages may link to more.
+declare -A seen=()
+status=0
+while :; do
+	new=0
+	while IFS=$'\t' read -r from path; do
+		[ -n "${seen[$path]:-}" ] && continue
+		seen[$path]=1
+		new=1
+		if [ ! -e "$path" ]; then
+			echo "book: $from links to $path, which does not exist" >&2
+			status=1
+			continue
+		fi
+		source_page "$path"
+	done < <(sort -u "$deps")
+	[ $new = 0 ] && break
+done
+rm -f "$out/.page.md"
+pages=$(find "$out" -name '*.html' | wc -l)
+echo "book: $out/index.html, ${#chapters[@]} chapters, $pages pages"
+exit $status
