@@ -11,6 +11,7 @@
 #                   diagrams (installs Debian's chromium as root if missing)
 #   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
+#                   (then lx-symbols: every loaded module's, tools/gdb/)
 #   make deps       install missing Debian packages (as root; else print how)
 #   make clean      remove build/
 #

@@ -70,6 +70,7 @@ static bool fault_decide(struct fault_attr *a, size_t size)
 	return true;
 }
 
+/* excerpt: fault-should-fail */
 bool fault_should_fail(enum fault_kind kind, size_t size, const void *caller)
 {
 	struct fault_attr *a = &fault_attrs[kind];
@@ -85,6 +86,7 @@ bool fault_should_fail(enum fault_kind kind, size_t size, const void *caller)
 		fault_report(kind, a, size, caller);
 	return fail;
 }
+/* excerpt-end: fault-should-fail */
 
 static void fault_rearm(void)
 {

@@ -80,6 +80,7 @@ $(MODDIR)/Module.symvers: $(KOBJS) $(MOD_PRELINKS) tools/modsyms.sh $(BUILD)/con
 	$(foreach m,$(obj-m) $(test-m),tools/modsyms.sh symvers $(m) $(MODDIR)/$(m)/$(m).prelink.o &&) \
 	true; } > $@.tmp && mv $@.tmp $@
 
+# excerpt: extmod-entry
 # M=<dir>: the modules of an out-of-tree directory instead (Kbuild's M=),
 # built by tools/extmod.mk in a make of its own with the kernel's flags,
 # once the kernel's and the sample modules' exports are known.
@@ -95,6 +96,10 @@ extmod: export SPROUT_KCFLAGS = $(KCFLAGS)
 extmod: export SPROUT_VERSION = $(VERSION)
 extmod: $(MODDIR)/Module.symvers $(MODPOST)
 	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __modules
+# excerpt-end: extmod-entry
 
+# A Makefile with Linux's "ifneq ($(KERNELRELEASE),)" names its obj-m only
+# when KERNELRELEASE is set: clean must read it the same way.
+extmod-clean: export SPROUT_VERSION = $(VERSION)
 extmod-clean:
 	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __clean

@@ -50,6 +50,13 @@ run_test() {
 		tail -n 20 "$log" | sed 's/^/# /' >> "$log"
 	fi
 	echo "$(echo "$(date +%s.%N) - $start" | bc) $name" > "$log.time"
+	# CPU time (user + system) of the test and everything it waited for:
+	# the second line of times, children's, in this subshell of its own.
+	times > "$log.times"
+	awk -v n="$name" 'NR == 2 { print cpu($1) + cpu($2), n }
+		function cpu(t) { split(t, a, /[ms]/); return a[1] * 60 + a[2] }' \
+		"$log.times" > "$log.cpu"
+	rm -f "$log.times"
 }
 
 test_name() {
@@ -86,6 +93,7 @@ report() {
 }
 
 passed=0 failed=0
+rm -f "$out/times.new"
 declare -A running=()	# pid -> test name
 finish_one() {
 	local pid name
@@ -96,13 +104,22 @@ finish_one() {
 }
 
 suite_start=$EPOCHREALTIME
+touch "$out/suite_start"
 mapfile -t tests < <(list_tests | by_last_duration)
+# Each test's files are named after it: two of one name would write the
+# same files and be counted twice.
+dups=$(for t in "${tests[@]}"; do test_name "${t#* }"; echo; done | sort | uniq -d)
+if [ -n "$dups" ]; then
+	echo "not ok - run.sh: more than one test named:" $dups
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 for t in "${tests[@]}"; do
 	while [ ${#running[@]} -ge "$jobs" ]; do
 		finish_one
 	done
 	read -r kind path <<< "$t"
-	rm -f "$out/$(test_name "$path").tap" "$out/$(test_name "$path").tap.time"
+	rm -f "$out/$(test_name "$path")".tap{,.time,.cpu}
 	run_test "$kind" "$path" &
 	running[$!]=$(test_name "$path")
 done
@@ -117,14 +134,27 @@ for t in "${tests[@]}"; do
 	passed=$((passed + $(grep -c '^ok ' "$out/$name.tap")))
 	failed=$((failed + $(grep -c '^not ok ' "$out/$name.tap")))
 	cat "$out/$name.tap.time" 2>/dev/null
+	join -j 2 -o 1.1,2.1,0 "$out/$name.tap.time" "$out/$name.tap.cpu" \
+		>> "$out/times.new" 2>/dev/null
 done > "$durations.new"
 { cat "$durations.new"; cat "$durations" 2>/dev/null; } |
 	awk '!seen[$2]++' > "$durations.tmp" && mv "$durations.tmp" "$durations"
 rm -f "$durations.new"
 
-# The whole run's wall time, for make bench (only a run of every test).
-[ ${#filter[@]} -eq 0 ] &&
-	echo "$EPOCHREALTIME - $suite_start" | bc | xargs printf '%.1f\n' > "$out/suite_seconds"
+# This run's tests by CPU time: "wall cpu name", and the sums.
+sort -rn -k2,2 "$out/times.new" > "$out/times" 2>/dev/null
+rm -f "$out/times.new"
+wall=$(echo "$EPOCHREALTIME - $suite_start" | bc | xargs printf '%.1f')
+awk -v w="$wall" '{ c += $2 } END { printf "# %s s wall, %.1f s CPU in the tests (%s)\n",
+	w, c, FILENAME }' "$out/times"
+# The whole run's wall time, for make bench; and the boot tests' ISOs
+# that no test used (tests/boot/lib.sh touches each one it boots), which
+# would otherwise pile up at 20 MB each.  Only after a run of every test.
+if [ ${#filter[@]} -eq 0 ]; then
+	echo "$wall" > "$out/suite_seconds"
+	find "$out/iso" -name '*.iso' ! -newer "$out/suite_start" -delete 2>/dev/null
+fi
+rm -f "$out/suite_start"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -48,12 +48,14 @@ $(INITRD): tools/mkinitrd.sh $(BUILD)/tools/depmod $$(INITRD_MODULES) \
 		-t $(INITRD_CONFIG) $(if $(INITRD_EXTRA),-t '$(INITRD_EXTRA)') \
 		$(INITRD_MODULES) $(INITRD_EXT_MODULES)
 
+# excerpt: initrd-extmod
 # M=<dir>: the out-of-tree modules built there (modules.order lists them)
 # go into lib/modules as well, and into modules.dep.
 ifneq ($(M),)
 $(INITRD): extmod
 INITRD_EXT_MODULES = $$(sed 's|^|$(patsubst %/,%,$(M))/|' '$(patsubst %/,%,$(M))/modules.order')
 endif
+# excerpt-end: initrd-extmod
 
 .PHONY: initrd
 initrd: $(INITRD)

@@ -6,12 +6,13 @@ set -eu
 packages="make gcc libc6-dev binutils nasm cpio kmod gdb clang lld
 qemu-system-x86 ovmf grub-common grub-pc-bin grub-efi-amd64-bin mtools xorriso
 libcmocka-dev socat libxml2-utils clang-format-14 llvm libclang-rt-14-dev
-pandoc"
+pandoc python3"
 # excerpt-end: deps-packages
 # make fuzz: libFuzzer and the sanitizer runtimes are in clang's compiler-rt
 # package, libclang-rt-14-dev for Debian 12's clang 14 (only recommended by
 # clang, so named here); llvm has llvm-cov.  pandoc renders the tutorial
-# (make book); the browser its check needs is heavy, so make book-check
+# (make book); python3 runs the gdb test's port finder and a tutorial
+# solution; the browser its check needs is heavy, so make book-check
 # installs it itself.
 
 missing=

@@ -58,6 +58,7 @@ ifeq ($(ext-names),)
 $(error $(kbuild-file): no modules: add "obj-m += name.o")
 endif
 
+# excerpt: extmod-cflags
 # Linux builds every module with these two warnings off, and code written
 # for it relies on that (an int count for module_param_array, say).
 LINUX_WARNING_FLAGS := -Wno-pointer-sign -Wno-sign-compare
@@ -68,6 +69,7 @@ parts = $(strip $($(1)-objs) $($(1)-y))
 ext_objs = $(addprefix $(src)/,$(or $(call parts,$(1)),$(1).o))
 EXT_CFLAGS = $(SPROUT_KCFLAGS) $(LINUX_WARNING_FLAGS) -DMODULE -DKBUILD_MODNAME='"$(call modname,$(1))"' \
 	-I$(src) $(ccflags-y) $(EXTRA_CFLAGS) $(CFLAGS_$(notdir $(2)))
+# excerpt-end: extmod-cflags
 
 EXT_KOS := $(foreach m,$(ext-names),$(src)/$(m).ko)
 EXT_SYMVERS := $(src)/Module.symvers

@@ -54,8 +54,10 @@ for ko in "$stage"/lib/modules/*.ko; do
 done
 "$depmod" -o "$stage/lib/modules/modules.dep" "$@"
 
-# Sorted names, owner root, no device numbers: the same input gives the
-# same archive.
+# Sorted names, owner root, no device numbers, every time stamp 0: the
+# same input gives the same archive (so the boot tests reuse the ISO made
+# from it, tests/boot/lib.sh).
+find "$stage" -mindepth 1 -exec touch -h -d @0 {} +
 (cd "$stage" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
 	cpio -o -H newc --quiet --reproducible -R 0:0) > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -21,11 +21,13 @@ objcopy --strip-debug "$kernel" "$stage/boot/sprout.elf"
 # '|' cannot appear in a GRUB command line we generate; escape sed's '&' and '\'.
 esc=$(printf '%s' "$cmdline" | sed 's/[\\&|]/\\&/g')
 sed "s|@CMDLINE@|$esc|" "$here/iso/grub.cfg" > "$stage/boot/grub/grub.cfg"
+# excerpt: mkiso-initrd
 if [ -n "$initrd" ]; then
 	cp "$initrd" "$stage/boot/initrd.cpio"
 	sed -i 's|^\tboot$|\tmodule2 /boot/initrd.cpio initrd\n\tboot|' \
 		"$stage/boot/grub/grub.cfg"
 fi
+# excerpt-end: mkiso-initrd
 if [ $# -gt 0 ]; then
 	mkdir -p "$stage/boot/files"
 	for f in "$@"; do

@@ -42,7 +42,9 @@ uefi)
 		[ -f "$f" ] && { ovmf=$f; break; }
 	done
 	[ -n "$ovmf" ] || { echo "run-qemu.sh: OVMF not found (make deps)" >&2; exit 64; }
-	set -- -bios "$ovmf" "$@"
+	# No network card: Sprout has no driver for one, and OVMF would start
+	# the card's iPXE UEFI driver first (2 s of CPU a boot, a third of it).
+	set -- -bios "$ovmf" -nic none "$@"
 	;;
 *) echo "run-qemu.sh: --firmware must be bios or uefi" >&2; exit 64 ;;
 esac
@@ -70,7 +72,10 @@ if [ -n "$gdb" ]; then
 	echo "run-qemu.sh: serial console in $serial (tail -f it)" >&2
 	"${run[@]}" -serial "file:$serial" -s -S "$@" &
 	qpid=$!
-	gdb -q "$gdb" -ex 'target remote localhost:1234' \
+	# tools/gdb/sprout.py gives sprout-symbols (lx-symbols): the symbols of
+	# every loaded module, at its load addresses.
+	gdb -q "$gdb" -ex "source $(dirname "$0")/gdb/sprout.py" \
+		-ex 'target remote localhost:1234' \
 		-ex 'break kernel_main' -ex 'continue'
 	kill "$qpid" 2>/dev/null
 	exit 0

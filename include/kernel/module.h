@@ -32,7 +32,7 @@
 #define __copy(fn)
 #endif
 
-/* excerpt: module-init */
+/* excerpt: module-init-alias */
 #ifdef MODULE
 /*
  * The inline function checks @fn's type at compile time; the alias makes
@@ -48,7 +48,7 @@
 #define module_init(fn) device_initcall(fn)
 #define module_exit(fn) __exitcall(fn)
 #endif
-/* excerpt-end: module-init */
+/* excerpt-end: module-init-alias */
 
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
 #define MODULE_LICENSE(s) MODULE_INFO(license, s)
@@ -72,6 +72,16 @@ struct module_ksym {
 	uintptr_t addr;
 	uint32_t size;
 	uint32_t name;	/* offset in strings */
+};
+
+/*
+ * A loaded section's run address, kept for debuggers: gdb's sprout-symbols
+ * (tools/gdb/sprout.py) gives each to add-symbol-file, as Linux's
+ * lx-symbols reads /sys/module/<name>/sections.
+ */
+struct module_section {
+	uintptr_t addr;
+	const char *name;	/* in the same allocation as the array */
 };
 
 /*
@@ -121,6 +131,8 @@ struct module {
 	struct module_ksym *ksyms;
 	size_t num_ksyms;
 	char *ksym_names;
+	struct module_section *sections;	/* every loaded section */
+	size_t num_sections;
 };
 
 /*

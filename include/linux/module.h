@@ -8,6 +8,7 @@
 #ifndef LINUX_MODULE_H
 #define LINUX_MODULE_H
 
+/* excerpt: linux-module-includes */
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/init.h>
@@ -21,6 +22,7 @@
 /* What the loader calls: module_init()/module_exit() alias them, or define them. */
 extern int init_module(void);
 extern void cleanup_module(void);
+/* excerpt-end: linux-module-includes */
 
 /* module_name - the name @mod has in lsmod ("kernel" for built-in code). */
 static inline const char *module_name(const struct module *mod)

@@ -46,6 +46,7 @@ static void copy_str(char *dst, size_t size, const uint8_t *src, size_t len)
 	dst[n] = '\0';
 }
 
+/* excerpt: mb2-module */
 static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 			const char **why)
 {
@@ -70,6 +71,7 @@ static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 	bi->module_count++;
 	return 0;
 }
+/* excerpt-end: mb2-module */
 
 static int parse_mmap(const uint8_t *t, uint32_t size, struct boot_info *bi,
 		      const char **why)

@@ -126,6 +126,7 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos,
 	if (ret)
 		return ret;
 
+	/* excerpt: cpio-bounds */
 	namesize = fields[CPIO_NAMESIZE];
 	name = (const char *)hdr + CPIO_HEADER_SIZE;
 	if (namesize == 0 || namesize > left - CPIO_HEADER_SIZE)
@@ -148,6 +149,7 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos,
 				 "\"%s\" at offset %zu: file size %u runs past the end of the archive (%zu bytes left)",
 				 name, *pos, fields[CPIO_FILESIZE],
 				 data_off > ar->size ? 0 : ar->size - data_off);
+	/* excerpt-end: cpio-bounds */
 
 	e->name = cpio_strip(name);
 	e->data = ar->base + data_off;

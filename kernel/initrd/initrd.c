@@ -59,6 +59,7 @@ static const struct boot_module *__init initrd_find_module(void)
  * A bad initrd is reported here and boot goes on without it; the initcall
  * itself succeeded, so it returns 0 and initcall code adds no second line.
  */
+/* excerpt: initrd-init */
 static int __init initrd_init(void)
 {
 	const struct boot_module *mod = initrd_find_module();
@@ -89,6 +90,7 @@ static int __init initrd_init(void)
 	return 0;
 }
 rootfs_initcall(initrd_init);
+/* excerpt-end: initrd-init */
 
 static int ls_print(void *arg, const char *name, size_t len, bool is_dir)
 {

@@ -1,5 +1,6 @@
 /*
- * Shell commands for modules: insmod, rmmod, lsmod, modinfo and modprobe.
+ * Shell commands for modules: insmod, rmmod, lsmod, modinfo, modprobe and
+ * kallsyms.
  * Module files come from the initrd or GRUB's boot modules (module_file()
  * in modprobe.c).  Errors and lsmod read as Linux's kmod tools print them;
  * the kernel log keeps its own lines.
@@ -170,6 +171,46 @@ static int cmd_modinfo(char *args)
 	return 0;
 }
 SHELL_COMMAND("modinfo", "name", "show a loaded module's information", cmd_modinfo);
+
+static bool in_part(uintptr_t addr, const void *base, size_t size)
+{
+	return base && addr >= (uintptr_t)base && addr - (uintptr_t)base < size;
+}
+
+/*
+ * As /proc/kallsyms prints a module's code: address, type, name, [module];
+ * the functions of freed init memory are gone, as in Linux.
+ */
+static void kallsyms_one(struct module *mod, void *arg)
+{
+	const char *only = arg;
+
+	if (only && !module_name_eq(mod->name, strlen(mod->name), only))
+		return;
+	for (size_t i = 0; i < mod->num_ksyms; i++)
+		if (in_part(mod->ksyms[i].addr, mod->core, mod->core_text_size) ||
+		    in_part(mod->ksyms[i].addr, mod->init, mod->init_text_size))
+			console_printf("%016lx t %s\t[%s]\n",
+				       (unsigned long)mod->ksyms[i].addr,
+				       mod->ksym_names + mod->ksyms[i].name,
+				       mod->name);
+}
+
+static int cmd_kallsyms(char *args)
+{
+	char *name = args_word(&args);
+
+	if (*args)
+		return -EINVAL;
+	if (name && !module_find(name)) {
+		console_printf("kallsyms: %s is not loaded\n", name);
+		return -ENOENT;
+	}
+	module_for_each(kallsyms_one, name);
+	return 0;
+}
+SHELL_COMMAND("kallsyms", "[name]", "list loaded modules' functions and addresses",
+	      cmd_kallsyms);
 
 /* The parameters after the module name go to modprobe() as typed. */
 static int cmd_modprobe(char *args)

@@ -32,6 +32,7 @@ static void walk_report(struct modprobe_walk *w, const char *what,
 	w->ops->report(w->ctx, msg);
 }
 
+/* excerpt: modprobe-walk */
 static int walk(struct modprobe_walk *w, const char *name, const char *args)
 {
 	char dep[MODULE_NAME_LEN];
@@ -69,6 +70,7 @@ out_pop:
 	w->depth--;
 	return ret;
 }
+/* excerpt-end: modprobe-walk */
 
 int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
 		     const char *name, const char *args)

@@ -11,6 +11,7 @@
 #include <kernel/module.h>
 #include <kernel/types.h>
 
+/* excerpt: module-regions */
 /*
  * A module lives in two allocations: core (kept while it is loaded) and
  * init (freed once init_module has returned 0).  Each is laid out as
@@ -20,6 +21,7 @@
  * with every boundary page-aligned, so each part gets its own permissions.
  */
 enum module_region_id { MOD_CORE, MOD_INIT, MOD_REGIONS };
+/* excerpt-end: module-regions */
 
 struct module_region {
 	void *mem;		/* where the loader writes the bytes */
@@ -298,6 +300,14 @@ void module_release_uses(struct module *mod);
  */
 int module_kallsyms_copy(struct module *mod, const struct load_info *info);
 void module_kallsyms_free(struct module *mod);
+
+/*
+ * module_sections_copy - keep the name and run address of each loaded
+ * section of @mod, for debuggers.  After placement; 0 or -ENOMEM.
+ * module_sections_free - release them; harmless if none were kept.
+ */
+int module_sections_copy(struct module *mod, const struct load_info *info);
+void module_sections_free(struct module *mod);
 
 /*
  * module_note_freed_init - remember that @name's init memory at @start

@@ -1,7 +1,8 @@
 /*
  * Names for addresses in module code, so an oops in a module reads
  * "fn+0x12/0x40 [hello]": each module keeps a copy of its function symbols.
- * Also remembers where freed module init memory was, for the fault message.
+ * Also remembers where freed module init memory was, for the fault message,
+ * and where each section went, for gdb (tools/gdb/sprout.py).
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -65,6 +66,44 @@ void module_kallsyms_free(struct module *mod)
 	mod->ksyms = NULL;
 	mod->ksym_names = NULL;
 	mod->num_ksyms = 0;
+}
+
+/* excerpt: module-sections */
+int module_sections_copy(struct module *mod, const struct load_info *info)
+{
+	size_t n = 0, names = 0;
+	char *strings;
+
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++)
+		if (module_section_loaded(info, i)) {
+			n++;
+			names += strlen(module_section_name(info, i)) + 1;
+		}
+	/* One allocation: the array, then the names it points at. */
+	mod->sections = kmalloc(n * sizeof(*mod->sections) + names + 1,
+				GFP_KERNEL);
+	if (!mod->sections)
+		return -ENOMEM;
+	strings = (char *)(mod->sections + n);
+	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
+		const char *name = module_section_name(info, i);
+
+		if (!module_section_loaded(info, i))
+			continue;
+		strlcpy(strings, name, strlen(name) + 1);
+		mod->sections[mod->num_sections++] = (struct module_section){
+			info->sechdrs[i].sh_addr, strings };
+		strings += strlen(name) + 1;
+	}
+	return 0;
+}
+/* excerpt-end: module-sections */
+
+void module_sections_free(struct module *mod)
+{
+	kfree(mod->sections);
+	mod->sections = NULL;
+	mod->num_sections = 0;
 }
 
 static bool in_region(uintptr_t addr, const void *base, size_t size)

@@ -224,6 +224,7 @@ int module_layout(struct load_info *info)
 					     (unsigned long long)s->sh_size);
 		s->sh_entsize = LAYOUT_UNSET;
 	}
+	/* excerpt: layout-regions */
 	for (int init = 0; init <= 1; init++) {
 		struct module_region *r = &info->region[init];
 
@@ -240,6 +241,7 @@ int module_layout(struct load_info *info)
 			return module_reject(info, "%s region of %zu bytes too large",
 					     init ? "init" : "core", r->size);
 	}
+	/* excerpt-end: layout-regions */
 	return 0;
 }
 

@@ -246,6 +246,7 @@ void load_step_end(enum load_step step)
 	load_step_start = now;
 }
 
+/* excerpt: link-module */
 /* Link the file in @info into @mod: every step before init_module runs. */
 static int link_module(struct load_info *info, struct module *mod,
 		       const char *args)
@@ -287,6 +288,9 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = module_kallsyms_copy(mod, info);
 	if (err)
 		goto out_free_modinfo;
+	err = module_sections_copy(mod, info);
+	if (err)
+		goto out_free_ksyms;
 	err = parse_args(mod, args);
 	if (err)
 		goto out_free_args;
@@ -300,6 +304,8 @@ static int link_module(struct load_info *info, struct module *mod,
 
 out_free_args:
 	kfree(mod->args);
+	module_sections_free(mod);
+out_free_ksyms:
 	module_kallsyms_free(mod);
 out_free_modinfo:
 	kfree(mod->modinfo);
@@ -308,12 +314,14 @@ out_release_uses:
 	free_regions(mod);
 	return err;
 }
+/* excerpt-end: link-module */
 
 static void unlink_and_free(struct module *mod)
 {
 	module_tables_remove(mod);
 	module_unlink(mod);
 	kfree(mod->args);
+	module_sections_free(mod);
 	module_kallsyms_free(mod);
 	kfree(mod->modinfo);
 	module_release_uses(mod);
@@ -339,6 +347,7 @@ static int call_init_module(struct module *mod)
 	return ret;
 }
 
+/* excerpt: do-init-module */
 static int do_init_module(struct module *mod)
 {
 	int ret = call_init_module(mod);
@@ -364,6 +373,7 @@ static int do_init_module(struct module *mod)
 		mm_audit(mod->name);
 	return 0;
 }
+/* excerpt-end: do-init-module */
 
 static int do_load_module(const char *name, const void *buf, size_t len,
 			  const char *args)
@@ -430,6 +440,7 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	return err;
 }
 
+/* excerpt: remove-module */
 int remove_module(const char *name)
 {
 	struct module *mod = module_find(name);
@@ -454,3 +465,4 @@ int remove_module(const char *name)
 	kmalloc_trim();
 	return 0;
 }
+/* excerpt-end: remove-module */

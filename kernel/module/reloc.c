@@ -104,6 +104,7 @@ static int reloc_reject(struct load_info *info, const struct reloc_site *site,
 			     (unsigned long long)value);
 }
 
+/* excerpt: reloc-write32 */
 /* A 32-bit field must hold exactly the value the instruction will see. */
 static int write32(struct load_info *info, const struct reloc_site *site,
 		   uint64_t value, bool is_signed)
@@ -122,6 +123,7 @@ static int write32(struct load_info *info, const struct reloc_site *site,
 	memcpy(site->loc, &v, sizeof(v));
 	return 0;
 }
+/* excerpt-end: reloc-write32 */
 
 static int write64(struct load_info *info, const struct reloc_site *site,
 		   uint64_t value)
@@ -135,6 +137,7 @@ static int write64(struct load_info *info, const struct reloc_site *site,
 	return 0;
 }
 
+/* excerpt: reloc-got */
 /* A GOT slot holding @value; its run address. */
 static uint64_t got_slot(struct load_info *info, uint64_t value)
 {
@@ -143,7 +146,9 @@ static uint64_t got_slot(struct load_info *info, uint64_t value)
 	memcpy(module_addr_to_mem(info, slot), &value, sizeof(value));
 	return slot;
 }
+/* excerpt-end: reloc-got */
 
+/* excerpt: reloc-apply */
 static int apply_one(struct load_info *info, const struct reloc_site *site)
 {
 	uint32_t type = ELF64_R_TYPE(site->rela->r_info);
@@ -174,6 +179,7 @@ static int apply_one(struct load_info *info, const struct reloc_site *site)
 				    "type not supported by the module loader", 0);
 	}
 }
+/* excerpt-end: reloc-apply */
 
 static int apply_section(struct load_info *info, unsigned int sec)
 {

@@ -9,6 +9,7 @@
 
 #define GOT_SYMBOL "_GLOBAL_OFFSET_TABLE_"
 
+/* excerpt: resolve-undefined */
 static int resolve_undefined(struct load_info *info, Elf64_Sym *sym,
 			     module_resolve_fn resolve, void *ctx)
 {
@@ -36,6 +37,7 @@ static int resolve_undefined(struct load_info *info, Elf64_Sym *sym,
 	sym->st_value = value;
 	return 0;
 }
+/* excerpt-end: resolve-undefined */
 
 int module_resolve_symbols(struct load_info *info, module_resolve_fn resolve,
 			   void *ctx)

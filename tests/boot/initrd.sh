@@ -1,6 +1,7 @@
 # The initrd: the one the build packs is listed and read by ls and cat;
 # INITRD_EXTRA files land under /; damaged archives (truncated, bad magic)
-# and a missing one are reported and leave a working shell.
+# and a missing one are reported and leave a working shell.  (That UEFI's
+# GRUB loads it too is checked on tests/boot/boot.sh's UEFI boot.)
 source "$(dirname "$0")/lib.sh"
 
 boot packed 'loglevel=7' < <(printf '%s\n' 'ls' 'ls /lib/modules' \
@@ -15,10 +16,7 @@ expect '^/etc/modules$' 'ls of a file prints its name'
 expect "^ls: cannot access '/nope': No such file or directory$" 'ls of a missing path: Linux words'
 expect_status 0 'powers off'
 
-# UEFI's GRUB loads the module too.
-boot uefi 'loglevel=7' --firmware uefi < <(printf '%s\n' 'ls /lib' poweroff)
-expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'the initrd is found under UEFI'
-expect '^modules/$' 'ls reads it under UEFI'
+# Under UEFI: tests/boot/boot.sh, on its UEFI boot.
 
 # make INITRD_EXTRA=<dir>: every file under <dir> lands under /.
 extra=$out/initrd-extra

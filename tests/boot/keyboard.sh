@@ -35,6 +35,12 @@ type_then_poweroff() {
 		printf 'sendkey %s\n' "$k"
 		sleep 0.05
 	done | socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
+	# Its output before the serial line's input, which a busy host could
+	# otherwise let in between the keys.
+	for k in $(seq 600); do
+		[ "$(grep -c '^Kbd-42!' "$klog")" -ge 2 ] && break
+		sleep 0.1
+	done
 	printf 'uptime\n'
 	sleep 0.3
 	printf 'uptime\ndate\npoweroff\n'

@@ -31,7 +31,7 @@ test_name=${TEST_NAME:-$(basename "$0" .sh)}
 log= status=
 
 # An ISO per distinct kernel, initrd, GRUB configuration and command line,
-# made once.
+# made once (grub-mkrescue: 0.6 s of CPU and 20 MB each).
 iso_for() {
 	local key iso kernel=$KERNEL
 	case " $1" in
@@ -40,7 +40,10 @@ iso_for() {
 	key=$( { cat "$kernel" ${INITRD:+"$INITRD"} $BOOT_FILES iso/grub.cfg; printf '%s' "$1"; } |
 		md5sum | cut -c1-16)
 	iso=$out/iso/$key.iso
-	if [ ! -f "$iso" ]; then
+	# A run of every test removes the ISOs it did not use (tests/run.sh).
+	if [ -f "$iso" ]; then
+		touch "$iso"
+	else
 		# Tests run in parallel: another may be making the same ISO.
 		tools/mkiso.sh "$kernel" "$iso.$$.tmp" "$1" "$INITRD" $BOOT_FILES >&2 &&
 			mv "$iso.$$.tmp" "$iso" || return 1

@@ -2,37 +2,55 @@
 # monitor (screendump writes a PPM).  Under UEFI (OVMF) there is no text mode
 # and the framebuffer console draws the boot log with the kernel's font;
 # under BIOS the VGA text console does.  Each screenshot must hold both the
-# black background and many pixels of the consoles' light grey text.
+# black background and many pixels of the consoles' light grey text.  One
+# boot per firmware takes all of its screenshots in turn: the boot log,
+# after `clear`, and (BIOS) after 300 lines of scrolling.
 source "$(dirname "$0")/lib.sh"
 
 sock=$out/screen.monitor
 
-# Runs beside QEMU: once the shell prompts (in log file $1), run the commands
-# in $3 if given (one per line) and wait for their prompts, take the
-# screenshot $2, then power off through the serial line (this output).
-screenshot_then_poweroff() {
-	local i prompts=1
+# Runs beside QEMU: once the shell prompts (in log file $1), for each pair
+# COMMANDS SHOT that follows: run the commands (one per line; may be
+# empty) and wait for their prompts, take the screenshot SHOT; then power
+# off through the serial line (this output).
+screenshots_then_poweroff() {
+	local log=$1 i prompts=1 shot
+	shift
 	for i in $(seq 600); do
-		grep -q 'sprout# ' "$1" 2>/dev/null && break
+		grep -q 'sprout# ' "$log" 2>/dev/null && break
 		sleep 0.1
 	done
-	if [ -n "${3:-}" ]; then
-		printf '%s\n' "$3"
-		prompts=$(($(printf '%s\n' "$3" | wc -l) + 1))
-	fi
-	for i in $(seq 300); do
-		[ "$(grep -o 'sprout# ' "$1" | wc -l)" -ge "$prompts" ] && break
-		sleep 0.1
+	while [ $# -ge 2 ]; do
+		shot=$2
+		if [ -n "$1" ]; then
+			printf '%s\n' "$1"
+			prompts=$((prompts + $(printf '%s\n' "$1" | wc -l)))
+		fi
+		shift 2
+		for i in $(seq 300); do
+			[ "$(grep -o 'sprout# ' "$log" | wc -l)" -ge "$prompts" ] && break
+			sleep 0.1
+		done
+		sleep 0.3	# the screen is drawn as the serial line is written
+		printf 'screendump %s\n' "$(realpath -m "$shot")" |
+			socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
+		# Until QEMU has written the whole file: the size its header says.
+		for i in $(seq 200); do
+			ppm_complete "$shot" && break
+			sleep 0.05
+		done
 	done
-	sleep 0.3	# the screen is drawn as the serial line is written
-	printf 'screendump %s\n' "$(realpath -m "$2")" |
-		socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
-	for i in $(seq 100); do
-		[ -s "$2" ] && break
-		sleep 0.1
-	done
-	sleep 0.5	# let QEMU finish writing the file
 	printf 'poweroff\n'
+}
+
+# ppm_complete FILE: FILE is a P6 PPM as long as its header says.
+ppm_complete() {
+	local magic w h max header
+	[ -s "$1" ] || return 1
+	read -r magic w h max < <(head -c 64 "$1" | tr -s ' \n' ' ' | cut -d' ' -f1-4)
+	[ "$magic" = P6 ] && [ -n "$max" ] || return 1
+	header=$(printf 'P6\n%s %s\n%s\n' "$w" "$h" "$max" | wc -c)
+	[ "$((w * h * 3 + header))" = "$(stat -c %s "$1")" ]
 }
 
 # check_screenshot FILE WHAT TEXT-RGB [any]: TAP lines for a non-blank
@@ -53,7 +71,7 @@ check_screenshot() {
 		return
 	fi
 	colours=$(tail -c +"$((header + 1))" "$shot" | od -An -v -tx1 -w3 |
-		tr -d ' ' | sort | uniq -c | sort -rn)
+		tr -d ' ' | awk '{ n[$1]++ } END { for (c in n) print n[c], c }')
 	bg=$(awk '$2 == "000000" { print $1 }' <<< "$colours")
 	fg=$(awk -v c="$text" '$2 == c { print $1 }' <<< "$colours")
 	n=$(wc -l <<< "$colours")
@@ -73,52 +91,49 @@ check_screenshot() {
 	fi
 }
 
-shot=$out/screen.uefi.ppm
-rm -f "$shot" "$out/$test_name.uefi.log"
+# clear_check FIRMWARE COLOUR: the screenshot after clear holds nothing
+# but the new prompt.
+clear_check() {
+	local shot=$out/screen.clear.$1.ppm
+	text_pixels=0
+	check_screenshot "$shot" "$1: after clear" "$2" any
+	# "sprout# " is a few hundred pixels; one line of boot log is more.
+	if [ "$text_pixels" -gt 50 ] && [ "$text_pixels" -lt 600 ]; then
+		tap ok "$1: clear leaves only the prompt on the screen ($text_pixels text pixels)"
+	else
+		tap fail "$1: clear leaves only the prompt on the screen ($text_pixels text pixels)"
+	fi
+}
+
+rm -f "$out"/screen.*.ppm "$out/$test_name.uefi.log" "$out/$test_name.bios.log"
 boot uefi 'loglevel=7' --firmware uefi --monitor "$sock" \
-	< <(screenshot_then_poweroff "$out/$test_name.uefi.log" "$shot")
+	< <(screenshots_then_poweroff "$out/$test_name.uefi.log" \
+		'' "$out/screen.uefi.ppm" clear "$out/screen.clear.uefi.ppm")
 expect 'fbcon: [0-9]+x[0-9]+, 32 bpp at 0x[0-9a-f]+: [0-9]+x[0-9]+ text console' \
 	'the framebuffer console starts under UEFI'
 expect_not 'vga: ' 'the VGA text console stays off under UEFI'
 expect_status 0 'the UEFI run ends with poweroff'
-check_screenshot "$shot" 'UEFI framebuffer console' aaaaaa
+check_screenshot "$out/screen.uefi.ppm" 'UEFI framebuffer console' aaaaaa
+clear_check uefi aaaaaa
 
-shot=$out/screen.bios.ppm
-rm -f "$shot" "$out/$test_name.bios.log"
+# Under BIOS, after the boot log: about 300 lines, then clear.  The VGA
+# console scrolls by moving the CRTC start address through the 32 KiB text
+# window and copies the screen back to the top when the window is used up
+# (every 204 lines).  After about 300 lines the prompt must still sit alone
+# on the bottom row and the rows above must hold text.
 boot bios 'loglevel=7' --monitor "$sock" \
-	< <(screenshot_then_poweroff "$out/$test_name.bios.log" "$shot")
+	< <(screenshots_then_poweroff "$out/$test_name.bios.log" \
+		'' "$out/screen.bios.ppm" \
+		"$(printf 'dmesg\n%.0s' 1 2 3 4 5 6)" "$out/screen.scroll.ppm" \
+		clear "$out/screen.clear.bios.ppm")
 expect 'vga: 80x25 text console, cursor on' 'the VGA text console runs under BIOS'
 expect_not 'fbcon: ' 'the framebuffer console stays off in text mode'
 expect_status 0 'the BIOS run ends with poweroff'
 # Light grey through the VGA's 6-bit palette (0x2a << 2).
-check_screenshot "$shot" 'BIOS VGA text console' a8a8a8
+check_screenshot "$out/screen.bios.ppm" 'BIOS VGA text console' a8a8a8
+clear_check bios a8a8a8
 
-# clear: the screen holds nothing but the new prompt, on both consoles.
-for firmware in bios uefi; do
-	shot=$out/screen.clear.$firmware.ppm
-	rm -f "$shot" "$out/$test_name.clear-$firmware.log"
-	boot "clear-$firmware" 'loglevel=7' --firmware "$firmware" --monitor "$sock" \
-		< <(screenshot_then_poweroff "$out/$test_name.clear-$firmware.log" "$shot" clear)
-	[ "$firmware" = bios ] && colour=a8a8a8 || colour=aaaaaa
-	text_pixels=0
-	check_screenshot "$shot" "$firmware: after clear" "$colour" any
-	# "sprout# " is a few hundred pixels; one line of boot log is more.
-	if [ "$text_pixels" -gt 50 ] && [ "$text_pixels" -lt 600 ]; then
-		tap ok "$firmware: clear leaves only the prompt on the screen ($text_pixels text pixels)"
-	else
-		tap fail "$firmware: clear leaves only the prompt on the screen ($text_pixels text pixels)"
-	fi
-done
-
-# The VGA console scrolls by moving the CRTC start address through the
-# 32 KiB text window and copies the screen back to the top when the window
-# is used up (every 204 lines).  After about 300 lines the prompt must still
-# sit alone on the bottom row and the rows above must hold text.
 shot=$out/screen.scroll.ppm
-rm -f "$shot" "$out/$test_name.scroll.log"
-boot scroll 'loglevel=7' --monitor "$sock" \
-	< <(screenshot_then_poweroff "$out/$test_name.scroll.log" "$shot" \
-		"$(printf 'dmesg\n%.0s' 1 2 3 4 5 6)")
 check_screenshot "$shot" 'BIOS VGA after 300 lines' a8a8a8
 # Text pixels in the bottom row of cells (16 pixel rows) and above it.
 if [ -s "$shot" ]; then

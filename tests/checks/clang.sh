@@ -14,7 +14,7 @@ fi
 KERNEL=$dir/sprout.elf TEST_KERNEL=$dir/test/sprout.elf
 # The clang-built module files as GRUB boot modules, no initrd: the default
 # one's etc/modules would load modules the loader's suite loads itself.
-BOOT_FILES=$(ls "$dir"/modules/*.ko) INITRD= boot clang 'ktest'
+TIMEOUT=${KTEST_TIMEOUT:-240} BOOT_FILES=$(ls "$dir"/modules/*.ko) INITRD= boot clang 'ktest'
 expect 'Sprout [0-9.]+ ready' 'the clang-built kernel boots'
 expect '^\[ *[0-9.]+\]     ok [0-9]+ test_hundred_rounds' 'it loads and unloads its clang-built modules'
 expect_status 0 'its in-kernel tests pass'

@@ -84,6 +84,23 @@ else
 	tap fail 'Kbuild wins over the Makefile; two-part-y and ccflags-y build two_part'
 fi
 
+# A Makefile in Linux's style names obj-m only when KERNELRELEASE is set:
+# make M=<dir> sets it for clean as for the build, so clean finds the module.
+kr=$out/kbuild.kernelrelease
+rm -rf "$kr" && mkdir -p "$kr"
+cp tests/compat/hello-1.c "$kr/"
+printf '%s\n' 'ifneq ($(KERNELRELEASE),)' 'obj-m += hello-1.o' 'else' \
+	'all:' '	$(MAKE) -C $(KDIR) M=$(CURDIR) modules' 'endif' > "$kr/Makefile"
+log=$out/kbuild.kernelrelease.log
+make -C "$root" BUILD="$BUILD" M="$kr" modules > "$log" 2>&1 &&
+	make -C "$root" BUILD="$BUILD" M="$kr" clean >> "$log" 2>&1
+if [ "$(cd "$kr" && ls -A | tr '\n' ' ')" = "Makefile hello-1.c " ] &&
+	grep -q 'LD \[M\] .*/hello-1\.ko' "$log"; then
+	tap ok "a Makefile with Linux's KERNELRELEASE branch builds, and cleans to its sources"
+else
+	tap fail "a Makefile with Linux's KERNELRELEASE branch builds, and cleans to its sources"
+fi
+
 # build_fails NAME 'what' REGEX: tests/compat/broken/NAME must not build.
 build_fails() {
 	local dir=tests/compat/broken/$1

@@ -107,6 +107,20 @@ static void fuzz_kallsyms(struct load_info *info)
 	}
 	module_list = NULL;
 	module_kallsyms_free(&mod);
+	if (module_sections_copy(&mod, info))
+		return;
+	/* Kept in order: each loaded section's name and run address. */
+	for (unsigned int i = 1, k = 0; i < info->hdr->e_shnum; i++) {
+		if (!module_section_loaded(info, i))
+			continue;
+		fuzz_check(k < mod.num_sections &&
+				   mod.sections[k].addr == info->sechdrs[i].sh_addr &&
+				   !strcmp(mod.sections[k].name,
+					   module_section_name(info, i)),
+			   "each loaded section is kept with its address");
+		k++;
+	}
+	module_sections_free(&mod);
 }
 
 static void fuzz_load(void *buf, size_t len)

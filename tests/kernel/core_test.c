@@ -59,6 +59,7 @@ static void log_joins_continuations(struct ktest *t)
 	KT_EXPECT_EQ(t, s.last_seq, 77);
 }
 
+/* excerpt: ktest-kallsyms-case */
 static void kallsyms_names_functions(struct ktest *t)
 {
 	char buf[KSYM_SYMBOL_LEN];
@@ -74,6 +75,7 @@ static void kallsyms_names_functions(struct ktest *t)
 	KT_EXPECT(t, !strncmp(buf, "printk+0x0/0x", 13));
 	KT_EXPECT(t, kallsyms_lookup(0x1000, &size, &off) == NULL);
 }
+/* excerpt-end: ktest-kallsyms-case */
 
 static void cmdline_splits_words(struct ktest *t)
 {

@@ -45,6 +45,7 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 	t->failures++;
 }
 
+/* excerpt: ktest-run-suite */
 static int run_suite(const struct ktest_suite *s, int number)
 {
 	int failed = 0;
@@ -63,6 +64,7 @@ static int run_suite(const struct ktest_suite *s, int number)
 	printk(KERN_INFO "%s %d %s\n", failed ? "not ok" : "ok", number, s->name);
 	return failed;
 }
+/* excerpt-end: ktest-run-suite */
 
 /* Run the selected suites, print KTAP; the number of failed cases. */
 static int ktest_run(void)

@@ -37,7 +37,7 @@ define fixture_variant
 $(FIXDIR)/sample-$(word 1,$(subst :, ,$(1))).ko: tests/unit/fixtures/sample.c
 	$$(quiet) FIXTURE $$@
 	@mkdir -p $$(dir $$@)
-	$$(Q)$(call fix_cc,$(1)) $$(FIX_CFLAGS) $(call fix_isystem,$(call fix_cc,$(1))) \
+	$$(Q)$(call fix_cc,$(1)) $$(FIX_CFLAGS) $$(call fix_isystem,$(call fix_cc,$(1))) \
 		-mcmodel=kernel $(subst _, ,$(word 3,$(subst :, ,$(1)))) -c $$< -o $$@.o
 	$$(Q)$$(LD) -r -o $$@ $$@.o
 MODULE_FIXTURES += $(FIXDIR)/sample-$(word 1,$(subst :, ,$(1))).ko
