@@ -122,25 +122,46 @@ struct module {
 };
 
 /*
+ * A pointer field of a table entry and what it must point at: the loader
+ * checks every entry's field before the table is handed over, so a bad
+ * table is refused with "<section> entry <i>: <name> <value> is not in the
+ * module's own core <part>" and no subsystem follows a stray pointer.
+ */
+enum module_field_kind {
+	MODULE_FIELD_STRING,	/* a NUL-terminated string in core rodata */
+	MODULE_FIELD_CODE,	/* an address in core code */
+};
+
+struct module_table_field {
+	const char *name;	/* in messages: "name", "function" */
+	size_t offset;		/* of the 8-byte pointer in an entry */
+	enum module_field_kind kind;
+	bool optional;		/* NULL is allowed */
+};
+
+/*
  * A table section modules carry for a subsystem above the loader (the
- * shell's .shell_cmds): the subsystem registers it, and the loader checks
- * each module's copy (read-only, a whole number of @entry_size entries,
- * 8-byte aligned) and hands it over, so the loader knows nothing of what
- * the entries mean.
+ * shell's .shell_cmds): the subsystem registers it and describes its
+ * entries, and the loader places each module's copy in core read-only
+ * data, checks it (a whole number of @entry_size entries, 8-byte aligned,
+ * every field of @fields where it must point) and hands it over, so the
+ * loader knows nothing of what the entries mean.
  */
 struct module_table_ops {
 	const char *section;
-	size_t entry_size;
+	size_t entry_size;	/* a non-zero multiple of 8 */
+	const struct module_table_field *fields;
+	size_t num_fields;
 	/*
 	 * add - take @mod's @count entries at @table (in the module's core,
-	 * read-only) before its init_module runs.  0, or a negative errno
-	 * with a one-line reason in @why (@why_size bytes): the load fails.
+	 * read-only, checked) before its init_module runs.  0, or a negative
+	 * errno with a one-line reason in @why (@why_size bytes): the load
+	 * fails.  Not called for a module without the section.
 	 */
 	int (*add)(struct module *mod, const void *table, size_t count,
 		   char *why, size_t why_size);
 	/* remove - forget what add took from @mod; called even if it took none. */
 	void (*remove)(struct module *mod);
-	struct module_table_ops *next;
 };
 
 /*
@@ -162,9 +183,13 @@ extern uint64_t module_load_cycles[LOAD_STEPS];
 /*
  * module_table_register - hand @ops->section of every module loaded from
  * now on to @ops.  From an initcall before late_initcall_sync, when the
- * boot-time modules load; @ops stays the caller's.
+ * boot-time modules load; @ops stays the caller's and is not copied.
+ * 0; -EINVAL if @ops describes entries the loader cannot check (a size
+ * that is not a multiple of 8, a field outside the entry), -EEXIST if the
+ * section is registered already, -ENOSPC past MODULE_TABLES_MAX tables.
  */
-void module_table_register(struct module_table_ops *ops);
+#define MODULE_TABLES_MAX 4
+int module_table_register(const struct module_table_ops *ops);
 
 /*
  * load_module - link the module file @buf (@len bytes; only read) under

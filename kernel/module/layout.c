@@ -8,7 +8,6 @@
 #include <kernel/export.h>
 #include <kernel/mm.h>
 #include <kernel/moduleparam.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -68,15 +67,16 @@ static void place(struct load_info *info, struct module_region *r, bool init,
 }
 
 /*
- * The special tables a module may carry.  Exports are one section per
- * symbol ("___ksymtab+name"); the others have exact names.  A section whose
- * name only looks like one (say "__paramZ") is refused, so that the loader
- * and its checks never disagree on what a table is.
+ * The special tables a module may carry: the loader's own and those
+ * registered from above, the i-th being TABLE_REGISTERED + i.  Exports are
+ * one section per symbol ("___ksymtab+name"); the others have exact names.
+ * A section whose name only looks like one (say "__paramZ") is refused, so
+ * that the loader and its checks never disagree on what a table is.
  */
-enum table_kind { TABLE_NONE, TABLE_KSYMTAB, TABLE_KSYMTAB_GPL, TABLE_PARAM,
-		  TABLE_SHELL_CMDS, TABLE_LOOKALIKE };
+enum { TABLE_LOOKALIKE = -1, TABLE_NONE, TABLE_KSYMTAB, TABLE_KSYMTAB_GPL,
+       TABLE_PARAM, TABLE_REGISTERED };
 
-static enum table_kind table_kind(const char *name)
+static int table_kind(const struct load_info *info, const char *name)
 {
 	if (starts_with(name, KSYMTAB_PREFIX))
 		return TABLE_KSYMTAB;
@@ -84,22 +84,36 @@ static enum table_kind table_kind(const char *name)
 		return TABLE_KSYMTAB_GPL;
 	if (!strcmp(name, "__param"))
 		return TABLE_PARAM;
-	if (!strcmp(name, ".shell_cmds"))
-		return TABLE_SHELL_CMDS;
-	if (starts_with(name, "___ksymtab") || starts_with(name, "__param") ||
-	    starts_with(name, ".shell_cmds"))
+	if (starts_with(name, "___ksymtab") || starts_with(name, "__param"))
 		return TABLE_LOOKALIKE;
+	for (size_t i = 0; i < info->num_tables; i++) {
+		if (!strcmp(name, info->tables[i]->section))
+			return TABLE_REGISTERED + (int)i;
+		if (starts_with(name, info->tables[i]->section))
+			return TABLE_LOOKALIKE;
+	}
 	return TABLE_NONE;
+}
+
+/* The size of an entry of table @kind (> TABLE_NONE). */
+static size_t table_entry_size(const struct load_info *info, int kind)
+{
+	if (kind == TABLE_KSYMTAB || kind == TABLE_KSYMTAB_GPL)
+		return sizeof(struct kernel_symbol);
+	if (kind == TABLE_PARAM)
+		return sizeof(struct kernel_param);
+	return info->tables[kind - TABLE_REGISTERED]->entry_size;
 }
 
 /*
  * Place every not yet placed section of @part that is a table of @kind
- * (TABLE_NONE: any section).
+ * (TABLE_NONE: any section).  Returns how many it placed.
  */
-static void place_matching(struct load_info *info, bool init,
-			   enum layout_part part, enum table_kind kind)
+static unsigned int place_matching(struct load_info *info, bool init,
+				   enum layout_part part, int kind)
 {
 	struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+	unsigned int placed = 0;
 
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const Elf64_Shdr *s = &info->sechdrs[i];
@@ -108,29 +122,24 @@ static void place_matching(struct load_info *info, bool init,
 		if (!(s->sh_flags & SHF_ALLOC) || s->sh_entsize != LAYOUT_UNSET ||
 		    section_part(s) != part ||
 		    starts_with(name, ".init.") != init ||
-		    (kind != TABLE_NONE && table_kind(name) != kind))
+		    (kind != TABLE_NONE && table_kind(info, name) != kind))
 			continue;
 		place(info, r, init, i);
+		placed++;
 	}
+	return placed;
 }
 
 /*
- * The export, parameter and shell command tables must be whole arrays of
+ * The export, parameter and registered tables must be whole arrays of
  * their entries, in core read-only data.
  */
 static int check_table_sections(struct load_info *info)
 {
-	static const size_t entry_size[] = {
-		[TABLE_KSYMTAB] = sizeof(struct kernel_symbol),
-		[TABLE_KSYMTAB_GPL] = sizeof(struct kernel_symbol),
-		[TABLE_PARAM] = sizeof(struct kernel_param),
-		[TABLE_SHELL_CMDS] = sizeof(struct shell_cmd),
-	};
-
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const char *name = module_section_name(info, i);
 		const Elf64_Shdr *s = &info->sechdrs[i];
-		enum table_kind kind = table_kind(name);
+		int kind = table_kind(info, name);
 		size_t entry;
 
 		if (kind == TABLE_NONE)
@@ -138,7 +147,7 @@ static int check_table_sections(struct load_info *info)
 		if (kind == TABLE_LOOKALIKE)
 			return module_reject(info, "section %u (%s): named like a special table but is not one",
 					     i, name);
-		entry = entry_size[kind];
+		entry = table_entry_size(info, kind);
 		if (s->sh_size % entry || s->sh_addralign < 8 ||
 		    s->sh_type != SHT_PROGBITS || !(s->sh_flags & SHF_ALLOC) ||
 		    (s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)))
@@ -167,8 +176,8 @@ static size_t count_got_slots(const struct load_info *info)
 }
 
 /*
- * Core read-only part: exports, GPL exports, parameters, shell commands,
- * the rest, GOT.
+ * Core read-only part: exports, GPL exports, parameters, the registered
+ * tables in order, the rest, GOT.
  */
 static void layout_core_ro(struct load_info *info)
 {
@@ -188,10 +197,15 @@ static void layout_core_ro(struct load_info *info)
 	place_matching(info, false, PART_RO, TABLE_PARAM);
 	info->num_params = (core->size - start) / sizeof(struct kernel_param);
 	info->params_addr = start;
-	start = core->size;
-	place_matching(info, false, PART_RO, TABLE_SHELL_CMDS);
-	info->num_shell_cmds = (core->size - start) / sizeof(struct shell_cmd);
-	info->shell_cmds_addr = start;
+	for (size_t i = 0; i < info->num_tables; i++) {
+		struct module_table_place *t = &info->table[i];
+
+		start = core->size;
+		t->present = place_matching(info, false, PART_RO,
+					    TABLE_REGISTERED + (int)i) > 0;
+		t->count = (core->size - start) / info->tables[i]->entry_size;
+		t->addr = start;
+	}
 	place_matching(info, false, PART_RO, TABLE_NONE);
 	core->size = ALIGN_UP(core->size, 8);
 	info->got_addr = core->size;
@@ -199,10 +213,14 @@ static void layout_core_ro(struct load_info *info)
 	core->size += info->got_slots * sizeof(uint64_t);
 }
 
-int module_layout(struct load_info *info)
+int module_layout(struct load_info *info,
+		  const struct module_table_ops *const *tables, size_t ntables)
 {
-	int err = check_table_sections(info);
+	int err;
 
+	info->tables = tables;
+	info->num_tables = ntables;
+	err = check_table_sections(info);
 	if (err)
 		return err;
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
@@ -267,7 +285,8 @@ void module_layout_place(struct load_info *info)
 	info->ksyms_addr += core->addr;
 	info->gpl_ksyms_addr += core->addr;
 	info->params_addr += core->addr;
-	info->shell_cmds_addr += core->addr;
+	for (size_t i = 0; i < info->num_tables; i++)
+		info->table[i].addr += core->addr;
 	info->got_addr += core->addr;
 }
 

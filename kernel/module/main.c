@@ -255,7 +255,7 @@ static int link_module(struct load_info *info, struct module *mod,
 
 	err = check_modinfo(info, mod);
 	if (!err)
-		err = module_layout(info);
+		err = module_layout(info, module_tables, module_num_tables);
 	if (err)
 		return err;
 	err = alloc_regions(info, mod);

@@ -1,7 +1,8 @@
 /*
  * Checks of what a module's special tables point at, before anything
- * follows a pointer in them: exports, parameters and shell commands are
- * plain data in the file, so a crafted module could aim them anywhere.
+ * follows a pointer in them: exports, parameters and the tables registered
+ * from above (the shell's commands) are plain data in the file, so a
+ * crafted module could aim them anywhere.
  * Every name must be a string in the module's own core read-only data,
  * every function in its core code, every variable in its core data, and
  * every parameter type one the kernel provides.  Entry points are checked
@@ -10,7 +11,6 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/moduleparam.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -176,26 +176,40 @@ static int check_params(struct load_info *info,
 	return 0;
 }
 
-static int check_shell_cmds(struct load_info *info)
+/* Field @f of entry @e of a registered table (@entry: its bytes). */
+static int check_field(struct load_info *info, const char *table, size_t e,
+		       const struct module_table_field *f, const char *entry)
 {
-	for (size_t i = 0; i < info->num_shell_cmds; i++) {
-		const struct shell_cmd *c =
-			entry_at(info, info->shell_cmds_addr + i * sizeof(*c));
+	enum module_part want = f->kind == MODULE_FIELD_STRING ? PART_RODATA :
+								  PART_CODE;
+	uint64_t value;
+	bool ok;
 
-		if (!is_core_string(info, (uintptr_t)c->name))
-			return bad_pointer(info, ".shell_cmds", i, "name",
-					   (uintptr_t)c->name, PART_RODATA);
-		if (c->usage && !is_core_string(info, (uintptr_t)c->usage))
-			return bad_pointer(info, ".shell_cmds", i, "usage",
-					   (uintptr_t)c->usage, PART_RODATA);
-		if (c->help && !is_core_string(info, (uintptr_t)c->help))
-			return bad_pointer(info, ".shell_cmds", i, "help",
-					   (uintptr_t)c->help, PART_RODATA);
-		if (!in_part(info, MOD_CORE, PART_CODE, (uintptr_t)c->fn, 1))
-			return bad_pointer(info, ".shell_cmds", i, "function",
-					   (uintptr_t)c->fn, PART_CODE);
+	memcpy(&value, entry + f->offset, sizeof(value));
+	if (!value && f->optional)
+		return 0;
+	if (f->kind == MODULE_FIELD_STRING)
+		ok = is_core_string(info, value);
+	else
+		ok = in_part(info, MOD_CORE, PART_CODE, value, 1);
+	return ok ? 0 : bad_pointer(info, table, e, f->name, value, want);
+}
+
+/* Every described field of every entry of registered table @i. */
+static int check_registered(struct load_info *info, size_t i)
+{
+	const struct module_table_ops *ops = info->tables[i];
+	const struct module_table_place *t = &info->table[i];
+	int err = 0;
+
+	for (size_t e = 0; !err && e < t->count; e++) {
+		const char *entry = entry_at(info, t->addr + e * ops->entry_size);
+
+		for (size_t k = 0; !err && k < ops->num_fields; k++)
+			err = check_field(info, ops->section, e, &ops->fields[k],
+					  entry);
 	}
-	return 0;
+	return err;
 }
 
 int module_check_tables(struct load_info *info,
@@ -209,8 +223,8 @@ int module_check_tables(struct load_info *info,
 				    info->num_gpl_ksyms, "___ksymtab_gpl");
 	if (!err)
 		err = check_params(info, types, ntypes);
-	if (!err)
-		err = check_shell_cmds(info);
+	for (size_t i = 0; !err && i < info->num_tables; i++)
+		err = check_registered(info, i);
 	return err;
 }
 

@@ -11,6 +11,7 @@
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
 #include <kernel/module.h>
+#include <kernel/shell.h>
 #include "../../kernel/module/internal.h"
 #include "host.h"
 
@@ -52,6 +53,26 @@ static const struct {
 	{ "param_ops_string", MODULE_PARAM_STRING, 0 },
 };
 #define FUZZ_PARAM_TYPES (sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
+
+/* .shell_cmds, described as the shell registers it (kernel/shell/table.c). */
+#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
+
+static const struct module_table_field fuzz_shell_cmd_fields[] = {
+	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
+	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
+	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
+	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
+	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
+};
+
+static const struct module_table_ops fuzz_shell_table = {
+	.section = ".shell_cmds",
+	.entry_size = sizeof(struct shell_cmd),
+	.fields = fuzz_shell_cmd_fields,
+	.num_fields = ARRAY_SIZE(fuzz_shell_cmd_fields),
+};
+
+static const struct module_table_ops *const fuzz_tables[] = { &fuzz_shell_table };
 
 static int fuzz_check_tables(struct load_info *info)
 {
@@ -118,7 +139,7 @@ static void fuzz_load(void *buf, size_t len)
 	if (module_elf_check(&info, "fuzz", buf, len))
 		return;
 	fuzz_modinfo(&info);
-	if (module_layout(&info))
+	if (module_layout(&info, fuzz_tables, 1))
 		return;
 	info.region[MOD_CORE].addr = FUZZ_CORE_ADDR;
 	info.region[MOD_INIT].addr = FUZZ_INIT_ADDR;

@@ -12,7 +12,30 @@
 #include <string.h>
 #include <cmocka.h>
 #include <kernel/errno.h>
+#include <kernel/shell.h>
 #include "module_fixture.h"
+
+/* .shell_cmds, described as the shell registers it (kernel/shell/table.c). */
+#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
+
+static const struct module_table_field shell_cmd_fields[] = {
+	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
+	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
+	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
+	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
+	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
+};
+
+const struct module_table_ops fixture_shell_table = {
+	.section = ".shell_cmds",
+	.entry_size = sizeof(struct shell_cmd),
+	.fields = shell_cmd_fields,
+	.num_fields = ARRAY_SIZE(shell_cmd_fields),
+};
+
+static const struct module_table_ops *const fixture_tables[] = {
+	&fixture_shell_table,
+};
 
 void fixture_read(struct fixture *f, const char *path)
 {
@@ -36,6 +59,8 @@ void fixture_read(struct fixture *f, const char *path)
 	assert_int_equal(fread(f->buf, 1, f->len, fp), f->len);
 	memcpy(f->orig, f->buf, f->len);
 	fclose(fp);
+	f->tables = fixture_tables;
+	f->num_tables = 1;
 }
 
 static uint64_t name_hash(const char *s)
@@ -126,7 +151,7 @@ int fixture_load(struct fixture *f, size_t len)
 	}
 	f->err = module_elf_check(info, "fixture", f->buf, len);
 	if (!f->err)
-		f->err = module_layout(info);
+		f->err = module_layout(info, f->tables, f->num_tables);
 	if (!f->err)
 		f->err = alloc_regions(info);
 	if (f->err)

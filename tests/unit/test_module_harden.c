@@ -220,6 +220,96 @@ static void test_shell_cmd_pointers(void **state)
 	expect_reject(&f, ".shell_cmds entry 0: help", NULL);
 }
 
+/* Load @f with the one table @ops registered; expect success. */
+static void expect_load_with(struct fixture *f, const struct module_table_ops *ops)
+{
+	const struct module_table_ops *const tables[] = { ops };
+
+	f->tables = tables;
+	f->num_tables = 1;
+	if (fixture_load(f, f->len))
+		fail_msg("refused: %s", f->info.why);
+	fixture_free(f);
+}
+
+/* Load @f with the one table @ops registered; expect -ENOEXEC with @part. */
+static void expect_reject_with(struct fixture *f,
+			       const struct module_table_ops *ops,
+			       const char *part)
+{
+	const struct module_table_ops *const tables[] = { ops };
+
+	f->tables = tables;
+	f->num_tables = 1;
+	expect_reject(f, part, NULL);
+}
+
+/*
+ * A registered table is checked by its description alone, field by field:
+ * the loader knows no entry type, so what it checks, the names in its
+ * messages and what may be NULL all come from the registration.
+ */
+static void test_registered_table_fields(void **state)
+{
+	/* .shell_cmds's usage (offset 8) described as code, named "handler". */
+	static const struct module_table_field handler[] = {
+		{ "handler", 8, MODULE_FIELD_CODE, false },
+	};
+	/* Only the name: the function at offset 24 goes unchecked. */
+	static const struct module_table_field name_only[] = {
+		{ "name", 0, MODULE_FIELD_STRING, false },
+	};
+	static const struct module_table_field help_required[] = {
+		{ "help", 16, MODULE_FIELD_STRING, false },
+	};
+	static const struct module_table_field help_optional[] = {
+		{ "help", 16, MODULE_FIELD_STRING, true },
+	};
+	struct module_table_ops ops = { .section = ".shell_cmds",
+					.entry_size = 40 };
+	struct fixture f;
+
+	ops.fields = handler, ops.num_fields = 1;
+	fixture_read(&f, BASE);
+	expect_reject_with(&f, &ops, ".shell_cmds entry 0: handler 0x");
+	fixture_read(&f, BASE);
+	expect_reject_with(&f, &ops, "is not in the module's own core code");
+
+	ops.fields = name_only;
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
+	expect_load_with(&f, &ops);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 0), "counter", 0);
+	expect_reject_with(&f, &ops, ".shell_cmds entry 0: name");
+
+	/* A NULL help: refused unless the description allows it. */
+	ops.fields = help_required;
+	fixture_read(&f, BASE);
+	rela_at(&f, ".rela.shell_cmds", 16)->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	expect_reject_with(&f, &ops, ".shell_cmds entry 0: help 0x0 is");
+	ops.fields = help_optional;
+	fixture_read(&f, BASE);
+	rela_at(&f, ".rela.shell_cmds", 16)->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	expect_load_with(&f, &ops);
+
+	/* The entry size and the section name are the registration's too. */
+	ops.entry_size = 16;
+	fixture_read(&f, BASE);
+	expect_reject_with(&f, &ops, "(.shell_cmds): not a read-only table of 16-byte entries");
+	ops.entry_size = 40, ops.section = ".shell_cmd";
+	fixture_read(&f, BASE);
+	expect_reject_with(&f, &ops, "(.shell_cmds): named like a special table but is not one");
+
+	/* Nothing registered: .shell_cmds is plain read-only data. */
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
+	f.num_tables = 0;
+	if (fixture_load(&f, f.len))
+		fail_msg("refused: %s", f.info.why);
+	fixture_free(&f);
+}
+
 /* "__paramZ..." is not the parameter table: refused, not half-trusted. */
 static void test_table_lookalike(void **state)
 {
@@ -270,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_param_pointers),
 		cmocka_unit_test(test_export_pointers),
 		cmocka_unit_test(test_shell_cmd_pointers),
+		cmocka_unit_test(test_registered_table_fields),
 		cmocka_unit_test(test_table_lookalike),
 		cmocka_unit_test(test_entry_points),
 	};
