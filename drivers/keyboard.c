@@ -41,9 +41,14 @@
 #define SC_EXT_RIGHT 0x4d
 #define SC_EXT_DOWN 0x50
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) (0x1f & (c))
 
 /* US layout, set 1 codes 0x00-0x39; 0 = no character. */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char keymap_plain[] = {
 	0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=',
 	'\b', '\t', 'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[',
@@ -51,7 +56,13 @@ static const char keymap_plain[] = {
 	'`', 0, '\\', 'z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '/', 0,
 	'*', 0, ' ',
 };
+/* clang-format on */
 
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char keymap_shift[] = {
 	0, 27, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+',
 	'\b', '\t', 'Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{',
@@ -59,6 +70,7 @@ static const char keymap_shift[] = {
 	'~', 0, '|', 'Z', 'X', 'C', 'V', 'B', 'N', 'M', '<', '>', '?', 0,
 	'*', 0, ' ',
 };
+/* clang-format on */
 
 _Static_assert(sizeof(keymap_plain) == sizeof(keymap_shift),
 	       "the two layers of the keymap must cover the same codes");
@@ -90,18 +102,21 @@ static char kbd_translate(uint8_t code)
  */
 static void kbd_cursor_key(uint8_t code)
 {
-	char final;
+	char final_byte;
 
+	/* One key a line, as a table. */
+	/* clang-format off */
 	switch (code) {
-	case SC_EXT_UP: final = 'A'; break;
-	case SC_EXT_DOWN: final = 'B'; break;
-	case SC_EXT_RIGHT: final = 'C'; break;
-	case SC_EXT_LEFT: final = 'D'; break;
+	case SC_EXT_UP: final_byte = 'A'; break;
+	case SC_EXT_DOWN: final_byte = 'B'; break;
+	case SC_EXT_RIGHT: final_byte = 'C'; break;
+	case SC_EXT_LEFT: final_byte = 'D'; break;
 	default: return;
 	}
+	/* clang-format on */
 	console_input_push(0x1b);
 	console_input_push('[');
-	console_input_push((uint8_t)final);
+	console_input_push((uint8_t)final_byte);
 }
 
 static void kbd_scancode(uint8_t sc)

@@ -50,9 +50,9 @@ static void pic_unmask(unsigned int irq)
 {
 	uint64_t flags = irq_save();
 
-	pic_masks &= (uint16_t)~(1u << irq);
+	pic_masks &= ~(uint16_t)(1u << irq);
 	if (irq >= 8)
-		pic_masks &= (uint16_t)~(1u << PIC_CASCADE_IRQ);
+		pic_masks &= ~(uint16_t)(1u << PIC_CASCADE_IRQ);
 	pic_write_masks();
 	irq_restore(flags);
 }

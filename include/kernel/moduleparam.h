@@ -81,12 +81,18 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 #define param_check_charp(name, p) __param_check(name, p, char *)
 
 /* (Macro arguments must not be named like the fields they fill.) */
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __module_param_call(prefix, id, ops_, field, value, perm_)          \
 	static const char __param_str_##id[] = prefix #id;                  \
 	static const struct kernel_param __param_##id __used               \
 		__section("__param") __aligned(8) = {                       \
 			.name = __param_str_##id, .ops = (ops_),            \
 			.perm = (perm_), .field = (value) }
+/* clang-format on */
 
 #define module_param_cb(name, ops, value, perm)                             \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, value, perm)
@@ -116,6 +122,11 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 	__module_param_named(name, name, param_check_##type,                \
 			     param_ops_##type, #type, perm)
 
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __module_param_array(name, array, check, elem_ops, type, nump, perm) \
 	check(name, &(array)[0]);                                           \
 	static const struct kparam_array __param_arr_##name = {             \
@@ -124,6 +135,7 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops,    \
 			    arr, &__param_arr_##name, perm);                \
 	__MODULE_PARM_TYPE(name, "array of " type)
+/* clang-format on */
 
 /*
  * module_param_array - the array @name of parameter type @type, set from a
@@ -143,12 +155,18 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * @string of @len bytes (NUL included); a longer value is refused
  * (-ENOSPC).
  */
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define module_param_string(name, string, len, perm)                        \
 	static const struct kparam_string __param_string_##name = {         \
 		(len), (string) };                                          \
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_string,   \
 			    str, &__param_string_##name, perm);             \
 	__MODULE_PARM_TYPE(name, "string")
+/* clang-format on */
 
 #define MODULE_PARM_DESC(name, desc) __MODULE_INFO(parm, name, #name ":" desc)
 

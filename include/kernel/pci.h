@@ -32,7 +32,7 @@
 /* PCI_DEVFN - device and function as one byte, as in "00:1f.0". */
 #define PCI_DEVFN(dev, fn) ((unsigned int)(dev) << 3 | (unsigned int)(fn))
 #define PCI_SLOT(devfn) ((devfn) >> 3)
-#define PCI_FUNC(devfn) ((devfn) & 7)
+#define PCI_FUNC(devfn) (7 & (devfn))
 
 static inline uint32_t pci_config_address(unsigned int bus, unsigned int devfn,
 					  unsigned int reg)

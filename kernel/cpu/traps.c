@@ -12,6 +12,11 @@
 /* Newest first: a later explainer knows a narrower case. */
 static struct fault_explainer *fault_explainers;
 
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const exception_names[EXCEPTION_COUNT] = {
 	"divide error (#DE)", "debug (#DB)", "non-maskable interrupt (NMI)",
 	"breakpoint (#BP)", "overflow (#OF)", "bound range exceeded (#BR)",
@@ -27,6 +32,7 @@ static const char *const exception_names[EXCEPTION_COUNT] = {
 	"hypervisor injection (#HV)", "VMM communication (#VC)",
 	"security exception (#SX)", "reserved (31)",
 };
+/* clang-format on */
 
 void fault_explainer_register(struct fault_explainer *fe)
 {

@@ -24,6 +24,11 @@ extern initcall_t __initcall_start[], __initcall0_start[], __initcall0s_start[],
 	__initcall_end[];
 
 /* Level boundaries in link order: level i spans [levels[i], levels[i+1]). */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static initcall_t *const initcall_levels[] __initconst = {
 	__initcall0_start, __initcall0s_start, __initcall1_start,
 	__initcall1s_start, __initcall2_start, __initcall2s_start,
@@ -32,13 +37,20 @@ static initcall_t *const initcall_levels[] __initconst = {
 	__initcallrootfs_start, __initcall6_start, __initcall6s_start,
 	__initcall7_start, __initcall7s_start, __initcall_end,
 };
+/* clang-format on */
 
 /* Names stay readable after boot: the records point at them. */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const initcall_level_names[] = {
 	"pure", "pure_sync", "core", "core_sync", "postcore", "postcore_sync",
 	"arch", "arch_sync", "subsys", "subsys_sync", "fs", "fs_sync",
 	"rootfs", "device", "device_sync", "late", "late_sync",
 };
+/* clang-format on */
 
 struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
 size_t initcall_record_count;

@@ -24,7 +24,7 @@ void shell_clear_screen(void)
 	shell_out(ANSI_CLEAR_SCREEN);
 }
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) (0x1f & (c))
 #define KEY_ESC 0x1b
 #define KEY_DEL 0x7f	/* what most terminals send for Backspace */
 #define BELL "\a"

@@ -17,7 +17,7 @@
 #include <kernel/export.h>
 #include "module_fixture.h"
 
-#define ST_INFO(bind, type) (((bind) << 4) | ((type) & 0xf))
+#define ST_INFO(bind, type) (((bind) << 4) | (0xf & (type)))
 
 #define SYNTH_NAME ".s"
 #define BASE "tests/fixtures/sample-gcc-O2g.ko"

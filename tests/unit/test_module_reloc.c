@@ -145,6 +145,8 @@ static void check_sample(const char *file)
 	fixture_free(&f);
 }
 
+/* One fixture a line, as a table. */
+/* clang-format off */
 static void test_gcc_O0(void **state) { check_sample("tests/fixtures/sample-gcc-O0.ko"); }
 static void test_gcc_O2g(void **state) { check_sample("tests/fixtures/sample-gcc-O2g.ko"); }
 static void test_gcc_O2noplt(void **state) { check_sample("tests/fixtures/sample-gcc-O2noplt.ko"); }
@@ -152,6 +154,7 @@ static void test_gcc_unwind(void **state) { check_sample("tests/fixtures/sample-
 static void test_clang_O0(void **state) { check_sample("tests/fixtures/sample-clang-O0.ko"); }
 static void test_clang_O2g(void **state) { check_sample("tests/fixtures/sample-clang-O2g.ko"); }
 static void test_clang_O2noplt(void **state) { check_sample("tests/fixtures/sample-clang-O2noplt.ko"); }
+/* clang-format on */
 
 /* The sample modules as the build made them, with their .modinfo. */
 static void test_sample_modules(void **state)
