@@ -9,6 +9,7 @@
 #   make fuzz       libFuzzer on every parser (tests/fuzz/build.mk)
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #   make deps       install missing Debian packages (as root; else print how)
+#   make format     clang-format 14 over every C file (tests/checks/format.sh)
 #   make clean      remove build/
 #
 #   make M=<dir> [modules|clean]   out-of-tree modules, as Linux's Kbuild
@@ -84,7 +85,7 @@ TEST_OBJS := $(addprefix $(BUILD)/,$(test-y))
 TEST_KERNEL := $(BUILD)/test/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench bootgraph gdb deps clean help
+.PHONY: all iso run test bench bootgraph gdb deps format clean help
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
@@ -191,6 +192,9 @@ iso: $(ISO)
 
 deps:
 	$(Q)tools/deps.sh
+
+format: deps
+	$(Q)tools/format.sh
 
 # tools/run-qemu.sh feeds piped input through the serial relay.
 run: deps
