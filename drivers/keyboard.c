@@ -27,7 +27,7 @@
 #define CONFIG_TRANSLATE 0x40
 #define KBD_IRQ 1
 #define I8042_SPINS 100000
-#define I8042_FLUSH_MAX 32	/* bytes left over from the firmware */
+#define I8042_FLUSH_MAX 32 /* bytes left over from the firmware */
 
 /* Scan code set 1: a release sets bit 7; 0xe0 prefixes extended keys. */
 #define SC_RELEASE 0x80
@@ -36,7 +36,7 @@
 #define SC_LSHIFT 0x2a
 #define SC_RSHIFT 0x36
 #define SC_CAPSLOCK 0x3a
-#define SC_EXT_UP 0x48	/* cursor keys, after 0xe0 */
+#define SC_EXT_UP 0x48 /* cursor keys, after 0xe0 */
 #define SC_EXT_LEFT 0x4b
 #define SC_EXT_RIGHT 0x4d
 #define SC_EXT_DOWN 0x50
@@ -177,7 +177,7 @@ static int i8042_wait_input_empty(void)
 	for (int i = 0; i < I8042_SPINS; i++)
 		if (!(inb(I8042_STATUS) & STATUS_INPUT_FULL))
 			return 0;
-	return -EIO;	/* the controller never answered */
+	return -EIO; /* the controller never answered */
 }
 
 static int i8042_wait_output_full(void)
@@ -185,7 +185,7 @@ static int i8042_wait_output_full(void)
 	for (int i = 0; i < I8042_SPINS; i++)
 		if (inb(I8042_STATUS) & STATUS_OUTPUT_FULL)
 			return 0;
-	return -EIO;	/* the controller never answered */
+	return -EIO; /* the controller never answered */
 }
 
 static int i8042_command(uint8_t cmd)
@@ -204,12 +204,13 @@ static int __init i8042_setup(void)
 	int err;
 
 	if (inb(I8042_STATUS) == 0xff)
-		return -ENODEV;	/* nothing decodes the port */
+		return -ENODEV; /* nothing decodes the port */
 	if ((err = i8042_command(CMD_DISABLE_KBD)) ||
 	    (err = i8042_command(CMD_DISABLE_AUX)))
 		return err;
-	for (int i = 0; i < I8042_FLUSH_MAX &&
-			(inb(I8042_STATUS) & STATUS_OUTPUT_FULL); i++)
+	for (int i = 0;
+	     i < I8042_FLUSH_MAX && (inb(I8042_STATUS) & STATUS_OUTPUT_FULL);
+	     i++)
 		inb(I8042_DATA);
 	if ((err = i8042_command(CMD_READ_CONFIG)) ||
 	    (err = i8042_wait_output_full()))

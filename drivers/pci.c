@@ -16,7 +16,7 @@
 #define PCI_CLASS_BRIDGE_PCI 0x0604
 
 struct pci_class_name {
-	uint16_t class;	/* base class << 8 | subclass */
+	uint16_t class; /* base class << 8 | subclass */
 	const char *name;
 };
 
@@ -176,5 +176,6 @@ module_init(pci_init);
 module_exit(pci_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("PCI enumeration: the functions at boot and the lspci command");
+MODULE_DESCRIPTION(
+	"PCI enumeration: the functions at boot and the lspci command");
 MODULE_AUTHOR("The Sprout authors");

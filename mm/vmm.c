@@ -11,13 +11,14 @@
 #include "internal.h"
 
 #define PT_ENTRIES 512
-#define PT_LEVELS 4		/* PML4, PDPT, PD, PT */
+#define PT_LEVELS 4 /* PML4, PDPT, PD, PT */
 #define LEVEL_SHIFT(l) (PAGE_SHIFT + 9 * (PT_LEVELS - 1 - (l)))
 #define PTE_INDEX(va, l) (((va) >> LEVEL_SHIFT(l)) & (PT_ENTRIES - 1))
 /* Intermediate entries allow everything; the leaf decides. */
 #define PTE_TABLE (PTE_PRESENT | PTE_WRITABLE)
-#define PTE_FLAGS_ALLOWED (PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_PWT | \
-			   PTE_PCD | PTE_GLOBAL | PTE_NX)
+#define PTE_FLAGS_ALLOWED                                            \
+	(PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_PWT | PTE_PCD | \
+	 PTE_GLOBAL | PTE_NX)
 
 pte_t *kernel_pml4;
 
@@ -122,7 +123,8 @@ static int unmap_pages(uintptr_t virt, size_t pages)
 			err = e;
 		}
 		/* At the end of each page table's stretch, see if it is empty. */
-		if (i + 1 == pages || PTE_INDEX(va + PAGE_SIZE, PT_LEVELS - 1) == 0)
+		if (i + 1 == pages ||
+		    PTE_INDEX(va + PAGE_SIZE, PT_LEVELS - 1) == 0)
 			pt_free_if_empty(va);
 	}
 	return err;
@@ -231,7 +233,8 @@ int vmm_translate(uintptr_t virt, phys_addr_t *phys, pte_t *flags)
 			uintptr_t off = (1ul << LEVEL_SHIFT(level)) - 1;
 
 			if (phys)
-				*phys = (e & PTE_ADDR_MASK & ~off) | (virt & off);
+				*phys = (e & PTE_ADDR_MASK & ~off) |
+					(virt & off);
 			if (flags)
 				*flags = e & ~PTE_ADDR_MASK;
 			return 0;
@@ -249,7 +252,7 @@ static void walk_level(pte_t *table, int level, uintptr_t va,
 		uintptr_t a = va | (i << LEVEL_SHIFT(level));
 
 		if (level == 0 && i >= PT_ENTRIES / 2)
-			a |= 0xffff000000000000ul;	/* sign-extend bit 47 */
+			a |= 0xffff000000000000ul; /* sign-extend bit 47 */
 		if (!(e & PTE_PRESENT))
 			continue;
 		if (level == PT_LEVELS - 1 || (e & PTE_HUGE))

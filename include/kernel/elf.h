@@ -27,8 +27,8 @@ typedef int64_t Elf64_Sxword;
 #define ELFDATA2LSB 1
 #define EV_CURRENT 1
 
-#define ET_REL 1	/* e_type: relocatable object, what a .ko is */
-#define EM_X86_64 62	/* e_machine */
+#define ET_REL 1     /* e_type: relocatable object, what a .ko is */
+#define EM_X86_64 62 /* e_machine */
 
 typedef struct {
 	unsigned char e_ident[EI_NIDENT];

@@ -48,8 +48,8 @@ typedef void (*exitcall_t)(void);
  * __initcall_<fn><id>, is unique and shows in the symbol table; a function
  * of any type but int fn(void) fails to compile with a message naming it.
  */
-#define __initcall_type_check(fn, type, what)                                \
-	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type),  \
+#define __initcall_type_check(fn, type, what)                              \
+	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type), \
 		       what " " #fn " must be declared as " #type)
 
 /*
@@ -82,8 +82,8 @@ typedef void (*exitcall_t)(void);
 #define late_initcall_sync(fn) __define_initcall(fn, 7s, 7s)
 
 #define __initcall(fn) device_initcall(fn)
-#define __exitcall(fn)                                                      \
-	__initcall_type_check(fn, void(void), "exitcall");                  \
+#define __exitcall(fn)                                     \
+	__initcall_type_check(fn, void(void), "exitcall"); \
 	static exitcall_t __exitcall_##fn __exit_call = fn
 
 /*

@@ -43,19 +43,20 @@ struct ktest_suite {
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 		...) __printf(4, 5);
 
-#define KT_EXPECT(t, cond)                                                  \
-	do {                                                                \
-		if (!(cond))                                                \
-			ktest_fail(t, __FILE__, __LINE__, "expected %s", #cond); \
+#define KT_EXPECT(t, cond)                                               \
+	do {                                                             \
+		if (!(cond))                                             \
+			ktest_fail(t, __FILE__, __LINE__, "expected %s", \
+				   #cond);                               \
 	} while (0)
 
-#define KT_EXPECT_EQ(t, a, b)                                               \
-	do {                                                                \
-		long long __a = (long long)(a), __b = (long long)(b);       \
-		if (__a != __b)                                             \
-			ktest_fail(t, __FILE__, __LINE__,                   \
+#define KT_EXPECT_EQ(t, a, b)                                                  \
+	do {                                                                   \
+		long long __a = (long long)(a), __b = (long long)(b);          \
+		if (__a != __b)                                                \
+			ktest_fail(t, __FILE__, __LINE__,                      \
 				   "expected %s == %s (%lld != %lld)", #a, #b, \
-				   __a, __b);                               \
+				   __a, __b);                                  \
 	} while (0)
 
 #endif

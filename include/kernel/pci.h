@@ -15,12 +15,12 @@
 #define PCI_CONFIG_ENABLE 0x80000000u
 
 /* Type 0 and 1 header registers (PCI 3.0 §6.1). */
-#define PCI_VENDOR_ID 0x00	/* 16 bits; 0xffff: no function here */
+#define PCI_VENDOR_ID 0x00 /* 16 bits; 0xffff: no function here */
 #define PCI_DEVICE_ID 0x02
-#define PCI_CLASS_REVISION 0x08	/* class, subclass, prog-if, revision */
+#define PCI_CLASS_REVISION 0x08 /* class, subclass, prog-if, revision */
 #define PCI_HEADER_TYPE 0x0e
 #define PCI_INTERRUPT_LINE 0x3c
-#define PCI_SECONDARY_BUS 0x19	/* type 1 (bridge) header */
+#define PCI_SECONDARY_BUS 0x19 /* type 1 (bridge) header */
 
 #define PCI_VENDOR_NONE 0xffff
 #define PCI_HEADER_MULTIFUNCTION 0x80

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint64_t phys_addr_t;	/* a physical address */
+typedef uint64_t phys_addr_t; /* a physical address */
 typedef long ssize_t;
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -28,16 +28,18 @@
 #define ALIGN(x, a) ALIGN_UP(x, a)
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
 #define lower_32_bits(n) ((u32)(0xffffffff & (n)))
-#define abs(x)                                                              \
-	({                                                                  \
-		__typeof__(x) __abs = (x);                                  \
-		__abs < 0 ? -__abs : __abs;                                 \
+#define abs(x)                              \
+	({                                  \
+		__typeof__(x) __abs = (x);  \
+		__abs < 0 ? -__abs : __abs; \
 	})
 
 /*
  * might_sleep - a marker for code that may sleep on Linux.  Sprout has
  * one task and nothing to switch to, so there is nothing to check.
  */
-#define might_sleep() do { } while (0)
+#define might_sleep() \
+	do {          \
+	} while (0)
 
 #endif

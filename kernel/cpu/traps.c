@@ -59,17 +59,20 @@ static void show_page_fault(uintptr_t addr, uint64_t err)
 {
 	const char *why = page_fault_why(addr, err);
 
-	printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
+	printk(KERN_EMERG
+	       "BUG: unable to handle page fault for address: %016lx\n",
 	       addr);
 	if (why)
 		printk(KERN_EMERG "BUG: %s\n", why);
 	printk(KERN_EMERG "#PF: supervisor %s access in %s mode\n",
 	       err & PF_INSTR ? "instruction fetch" :
-	       err & PF_WRITE ? "write" : "read",
+	       err & PF_WRITE ? "write" :
+				"read",
 	       err & PF_USER ? "user" : "kernel");
 	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", (unsigned long)err,
-	       err & PF_RSVD ? "reserved bit violation" :
-	       err & PF_PRESENT ? "permissions violation" : "not-present page");
+	       err & PF_RSVD	? "reserved bit violation" :
+	       err & PF_PRESENT ? "permissions violation" :
+				  "not-present page");
 }
 
 /*
@@ -81,9 +84,11 @@ static void show_double_fault(uintptr_t cr2)
 {
 	const char *why = page_fault_why(cr2, 0);
 
-	printk(KERN_EMERG "double fault: the kernel stack may have overflowed\n");
+	printk(KERN_EMERG
+	       "double fault: the kernel stack may have overflowed\n");
 	if (why)
-		printk(KERN_EMERG "BUG: last page fault at %016lx: %s\n", cr2, why);
+		printk(KERN_EMERG "BUG: last page fault at %016lx: %s\n", cr2,
+		       why);
 }
 
 static void show_regs(const struct pt_regs *r)

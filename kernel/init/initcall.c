@@ -55,7 +55,7 @@ static const char *const initcall_level_names[] = {
 struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
 size_t initcall_record_count;
 
-bool initcall_debug;	/* the loader reads it too, after boot */
+bool initcall_debug; /* the loader reads it too, after boot */
 enum system_states system_state = SYSTEM_BOOTING;
 static char initcall_blacklist[BLACKLIST_MAX] __initdata;
 
@@ -152,24 +152,26 @@ static int cmd_initcalls(char *args)
 	if (*args)
 		return -EINVAL;
 	console_printf("%-14s %7s %8s  %s\n", "level", "result", "usecs",
-		     "function");
+		       "function");
 	for (size_t i = 0; i < initcall_record_count; i++) {
 		const struct initcall_record *r = &initcall_records[i];
 		const char *err = r->result ? errno_name(r->result) : NULL;
 
 		sprint_symbol(sym, sizeof(sym), r->fn);
 		if (r->skipped) {
-			console_printf("%-14s %7s %8s  %s\n", r->level, "skipped",
-				     "-", sym);
+			console_printf("%-14s %7s %8s  %s\n", r->level,
+				       "skipped", "-", sym);
 			continue;
 		}
-		console_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level, r->result,
-			     (unsigned long long)(r->ns / NSEC_PER_USEC), sym,
-			     err ? " (-" : "", err ? err : "", err ? ")" : "");
+		console_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level,
+			       r->result,
+			       (unsigned long long)(r->ns / NSEC_PER_USEC), sym,
+			       err ? " (-" : "", err ? err : "",
+			       err ? ")" : "");
 	}
 	if (initcall_record_count == INITCALL_RECORDS_MAX)
 		console_printf("(only the first %d initcalls are recorded)\n",
-			     INITCALL_RECORDS_MAX);
+			       INITCALL_RECORDS_MAX);
 	return 0;
 }
 SHELL_COMMAND("initcalls", "", "each built-in initcall: level, result, time",

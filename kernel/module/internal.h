@@ -22,8 +22,8 @@
 enum module_region_id { MOD_CORE, MOD_INIT, MOD_REGIONS };
 
 struct module_region {
-	void *mem;		/* where the loader writes the bytes */
-	uint64_t addr;		/* where the code runs; == mem in the kernel */
+	void *mem;     /* where the loader writes the bytes */
+	uint64_t addr; /* where the code runs; == mem in the kernel */
 	size_t text_size;
 	size_t ro_size;
 	size_t size;
@@ -35,7 +35,7 @@ struct module_region {
 struct module_table_place {
 	uint64_t addr;
 	size_t count;
-	bool present;		/* the module has the section (maybe empty) */
+	bool present; /* the module has the section (maybe empty) */
 };
 
 /*
@@ -46,8 +46,8 @@ struct module_table_place {
 #define MODULE_SECTIONS_MAX 8192u
 
 struct load_info {
-	const char *name;	/* for messages: "hello" */
-	Elf64_Ehdr *hdr;	/* the file, modified in place while loading */
+	const char *name; /* for messages: "hello" */
+	Elf64_Ehdr *hdr;  /* the file, modified in place while loading */
 	size_t len;
 	Elf64_Shdr *sechdrs;
 	const char *secstrings;
@@ -57,25 +57,25 @@ struct load_info {
 	size_t num_syms;
 	const char *strtab;
 	size_t strtab_size;
-	const char *modinfo;	/* NULL if the module has none */
+	const char *modinfo; /* NULL if the module has none */
 	size_t modinfo_size;
 
 	struct module_region region[MOD_REGIONS];
-	uint64_t ksyms_addr;	/* struct kernel_symbol[num_ksyms], core ro */
+	uint64_t ksyms_addr; /* struct kernel_symbol[num_ksyms], core ro */
 	size_t num_ksyms;
 	uint64_t gpl_ksyms_addr;
 	size_t num_gpl_ksyms;
-	uint64_t params_addr;	/* struct kernel_param[num_params] */
+	uint64_t params_addr; /* struct kernel_param[num_params] */
 	size_t num_params;
 	/* The tables registered from above, as module_layout() was given them. */
 	const struct module_table_ops *const *tables;
 	size_t num_tables;
 	struct module_table_place table[MODULE_TABLES_MAX];
-	uint64_t got_addr;	/* GOT slots for GOTPCREL, core ro */
+	uint64_t got_addr; /* GOT slots for GOTPCREL, core ro */
 	size_t got_slots;
 	size_t got_used;
 
-	char why[MODULE_WHY_MAX];	/* the reason of the last rejection */
+	char why[MODULE_WHY_MAX]; /* the reason of the last rejection */
 };
 
 /*
@@ -190,9 +190,9 @@ int module_find_init_exit(struct load_info *info, uint64_t *init,
  * argument points at, and the size of the variable a scalar type sets.
  */
 enum module_param_kind {
-	MODULE_PARAM_SCALAR,	/* arg: the variable, @size bytes */
-	MODULE_PARAM_ARRAY,	/* arr: a struct kparam_array */
-	MODULE_PARAM_STRING,	/* str: a struct kparam_string */
+	MODULE_PARAM_SCALAR, /* arg: the variable, @size bytes */
+	MODULE_PARAM_ARRAY,  /* arr: a struct kparam_array */
+	MODULE_PARAM_STRING, /* str: a struct kparam_string */
 };
 
 struct module_param_type {

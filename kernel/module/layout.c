@@ -73,8 +73,14 @@ static void place(struct load_info *info, struct module_region *r, bool init,
  * A section whose name only looks like one (say "__paramZ") is refused, so
  * that the loader and its checks never disagree on what a table is.
  */
-enum { TABLE_LOOKALIKE = -1, TABLE_NONE, TABLE_KSYMTAB, TABLE_KSYMTAB_GPL,
-       TABLE_PARAM, TABLE_REGISTERED };
+enum {
+	TABLE_LOOKALIKE = -1,
+	TABLE_NONE,
+	TABLE_KSYMTAB,
+	TABLE_KSYMTAB_GPL,
+	TABLE_PARAM,
+	TABLE_REGISTERED
+};
 
 static int table_kind(const struct load_info *info, const char *name)
 {
@@ -119,8 +125,8 @@ static unsigned int place_matching(struct load_info *info, bool init,
 		const Elf64_Shdr *s = &info->sechdrs[i];
 		const char *name = module_section_name(info, i);
 
-		if (!(s->sh_flags & SHF_ALLOC) || s->sh_entsize != LAYOUT_UNSET ||
-		    section_part(s) != part ||
+		if (!(s->sh_flags & SHF_ALLOC) ||
+		    s->sh_entsize != LAYOUT_UNSET || section_part(s) != part ||
 		    starts_with(name, ".init.") != init ||
 		    (kind != TABLE_NONE && table_kind(info, name) != kind))
 			continue;
@@ -145,14 +151,18 @@ static int check_table_sections(struct load_info *info)
 		if (kind == TABLE_NONE)
 			continue;
 		if (kind == TABLE_LOOKALIKE)
-			return module_reject(info, "section %u (%s): named like a special table but is not one",
-					     i, name);
+			return module_reject(
+				info,
+				"section %u (%s): named like a special table but is not one",
+				i, name);
 		entry = table_entry_size(info, kind);
 		if (s->sh_size % entry || s->sh_addralign < 8 ||
 		    s->sh_type != SHT_PROGBITS || !(s->sh_flags & SHF_ALLOC) ||
 		    (s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)))
-			return module_reject(info, "section %u (%s): not a read-only table of %zu-byte entries",
-					     i, name, entry);
+			return module_reject(
+				info,
+				"section %u (%s): not a read-only table of %zu-byte entries",
+				i, name, entry);
 	}
 	return 0;
 }
@@ -166,11 +176,13 @@ static size_t count_got_slots(const struct load_info *info)
 		const Elf64_Shdr *s = &info->sechdrs[i];
 		const Elf64_Rela *rela;
 
-		if (s->sh_type != SHT_RELA || !module_section_loaded(info, s->sh_info))
+		if (s->sh_type != SHT_RELA ||
+		    !module_section_loaded(info, s->sh_info))
 			continue;
 		rela = (const Elf64_Rela *)((char *)info->hdr + s->sh_offset);
 		for (size_t k = 0; k < s->sh_size / sizeof(*rela); k++)
-			n += module_reloc_uses_got(ELF64_R_TYPE(rela[k].r_info));
+			n += module_reloc_uses_got(
+				ELF64_R_TYPE(rela[k].r_info));
 	}
 	return n;
 }
@@ -191,7 +203,8 @@ static void layout_core_ro(struct load_info *info)
 	info->ksyms_addr = start;
 	start = core->size;
 	place_matching(info, false, PART_RO, TABLE_KSYMTAB_GPL);
-	info->num_gpl_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
+	info->num_gpl_ksyms =
+		(core->size - start) / sizeof(struct kernel_symbol);
 	info->gpl_ksyms_addr = start;
 	start = core->size;
 	place_matching(info, false, PART_RO, TABLE_PARAM);
@@ -229,17 +242,23 @@ int module_layout(struct load_info *info,
 		if (section_dropped(module_section_name(info, i)))
 			s->sh_flags &= ~(uint64_t)SHF_ALLOC;
 		if ((s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)) ==
-		    (SHF_WRITE | SHF_EXECINSTR) && (s->sh_flags & SHF_ALLOC))
-			return module_reject(info, "section %u (%s) is both writable and executable",
-					     i, module_section_name(info, i));
+			    (SHF_WRITE | SHF_EXECINSTR) &&
+		    (s->sh_flags & SHF_ALLOC))
+			return module_reject(
+				info,
+				"section %u (%s) is both writable and executable",
+				i, module_section_name(info, i));
 		if (!(s->sh_flags & SHF_ALLOC))
 			continue;
 		/* Regions are page-aligned: a larger alignment cannot be met. */
-		if (s->sh_addralign > PAGE_SIZE || s->sh_size > MODULE_SECTION_MAX)
-			return module_reject(info, "section %u (%s): alignment %llu or size %#llx too large",
-					     i, module_section_name(info, i),
-					     (unsigned long long)s->sh_addralign,
-					     (unsigned long long)s->sh_size);
+		if (s->sh_addralign > PAGE_SIZE ||
+		    s->sh_size > MODULE_SECTION_MAX)
+			return module_reject(
+				info,
+				"section %u (%s): alignment %llu or size %#llx too large",
+				i, module_section_name(info, i),
+				(unsigned long long)s->sh_addralign,
+				(unsigned long long)s->sh_size);
 		s->sh_entsize = LAYOUT_UNSET;
 	}
 	for (int init = 0; init <= 1; init++) {
@@ -255,7 +274,8 @@ int module_layout(struct load_info *info,
 		place_matching(info, init, PART_DATA, TABLE_NONE);
 		r->size = ALIGN_UP(r->size, PAGE_SIZE);
 		if (r->size > MODULE_REGION_MAX)
-			return module_reject(info, "%s region of %zu bytes too large",
+			return module_reject(info,
+					     "%s region of %zu bytes too large",
 					     init ? "init" : "core", r->size);
 	}
 	return 0;
@@ -271,7 +291,8 @@ void module_layout_place(struct load_info *info)
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		Elf64_Shdr *s = &info->sechdrs[i];
 		bool init = s->sh_entsize & LAYOUT_INIT_BIT;
-		struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+		struct module_region *r =
+			&info->region[init ? MOD_INIT : MOD_CORE];
 		uint64_t off = s->sh_entsize & ~LAYOUT_INIT_BIT;
 
 		if (!(s->sh_flags & SHF_ALLOC))
@@ -279,8 +300,8 @@ void module_layout_place(struct load_info *info)
 		s->sh_addr = r->addr + off;
 		/* An empty section may sit in an empty (unallocated) region. */
 		if (s->sh_type != SHT_NOBITS && s->sh_size)
-			memcpy((char *)r->mem + off, (char *)info->hdr + s->sh_offset,
-			       s->sh_size);
+			memcpy((char *)r->mem + off,
+			       (char *)info->hdr + s->sh_offset, s->sh_size);
 	}
 	info->ksyms_addr += core->addr;
 	info->gpl_ksyms_addr += core->addr;

@@ -47,11 +47,11 @@ static int __init initcall_test_ran(const char *level)
 	return 0;
 }
 
-#define INITCALL_TEST(level, registrar)                                      \
-	static int __init initcall_test_##level(void)                       \
-	{                                                                   \
-		return initcall_test_ran(#level);                           \
-	}                                                                   \
+#define INITCALL_TEST(level, registrar)               \
+	static int __init initcall_test_##level(void) \
+	{                                             \
+		return initcall_test_ran(#level);     \
+	}                                             \
 	registrar(initcall_test_##level)
 
 INITCALL_TEST(pure, pure_initcall);

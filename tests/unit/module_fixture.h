@@ -16,11 +16,11 @@
 #define FIX_EXT_DATA 0xffffffff80200000ull
 
 struct fixture {
-	void *buf;		/* the file, modified by the loader */
-	void *orig;		/* an untouched copy */
+	void *buf;  /* the file, modified by the loader */
+	void *orig; /* an untouched copy */
 	size_t len;
 	struct load_info info;
-	int err;		/* of the first step that failed */
+	int err; /* of the first step that failed */
 	uint64_t init, exit;
 	/* The registered tables: fixture_read() sets the shell's alone. */
 	const struct module_table_ops *const *tables;

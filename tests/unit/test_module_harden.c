@@ -24,7 +24,9 @@
 
 static Elf64_Shdr *shdr(struct fixture *f, unsigned int i)
 {
-	return (Elf64_Shdr *)((char *)f->buf + ((Elf64_Ehdr *)f->buf)->e_shoff) + i;
+	return (Elf64_Shdr *)((char *)f->buf +
+			      ((Elf64_Ehdr *)f->buf)->e_shoff) +
+	       i;
 }
 
 /* The relocation at @offset in the relocation section @sec. */
@@ -38,7 +40,8 @@ static Elf64_Rela *rela_at(struct fixture *f, const char *sec, uint64_t offset)
 	for (size_t k = 0; k < shdr(f, i)->sh_size / sizeof(*r); k++)
 		if (r[k].r_offset == offset)
 			return &r[k];
-	fail_msg("no relocation at %#llx in %s", (unsigned long long)offset, sec);
+	fail_msg("no relocation at %#llx in %s", (unsigned long long)offset,
+		 sec);
 	return NULL;
 }
 
@@ -80,11 +83,11 @@ static void expect_reject(struct fixture *f, ...)
 	va_start(ap, f);
 	while ((part = va_arg(ap, const char *)))
 		if (!strstr(f->info.why, part))
-			fail_msg("message \"%s\" lacks \"%s\"", f->info.why, part);
+			fail_msg("message \"%s\" lacks \"%s\"", f->info.why,
+				 part);
 	va_end(ap);
 	fixture_free(f);
 }
-
 
 /*
  * A relocatable ELF file of @n sections: the null section, the name table
@@ -156,7 +159,8 @@ static void test_reject_long_name(void **state)
 	for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
 		memset(name, 'x', lengths[i]);
 		name[lengths[i]] = '\0';
-		assert_int_equal(module_elf_check(info, name, buf, len), -ENOEXEC);
+		assert_int_equal(module_elf_check(info, name, buf, len),
+				 -ENOEXEC);
 		assert_int_equal(strlen(info->why), MODULE_WHY_MAX - 1);
 		assert_int_equal(info->why[0], 'x');
 	}
@@ -171,13 +175,16 @@ static void test_param_pointers(void **state)
 
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela__param", 0), "fixture_exported", 0);
-	expect_reject(&f, "__param entry 0: name", "not in the module's own core read-only data", NULL);
+	expect_reject(&f, "__param entry 0: name",
+		      "not in the module's own core read-only data", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela__param", 8), "ext_func", 0);
-	expect_reject(&f, "__param entry 0 (level): type", "is not one the kernel provides", NULL);
+	expect_reject(&f, "__param entry 0 (level): type",
+		      "is not one the kernel provides", NULL);
 	fixture_read(&f, BASE);
 	rela_at(&f, ".rela__param", 24)->r_addend = 1 << 20;
-	expect_reject(&f, "__param entry 0: variable", "not in the module's own core data", NULL);
+	expect_reject(&f, "__param entry 0: variable",
+		      "not in the module's own core data", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela__param", 24), "ext_data", 0);
 	expect_reject(&f, "__param entry 0: variable", NULL);
@@ -208,10 +215,12 @@ static void test_shell_cmd_pointers(void **state)
 
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
-	expect_reject(&f, ".shell_cmds entry 0: function", "not in the module's own core code", NULL);
+	expect_reject(&f, ".shell_cmds entry 0: function",
+		      "not in the module's own core code", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "ext_func", 0);
-	expect_reject(&f, ".shell_cmds entry 0: function 0xffffffff80100000", NULL);
+	expect_reject(&f, ".shell_cmds entry 0: function 0xffffffff80100000",
+		      NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 0), "ext_data", 0);
 	expect_reject(&f, ".shell_cmds entry 0: name", "read-only data", NULL);
@@ -221,7 +230,8 @@ static void test_shell_cmd_pointers(void **state)
 }
 
 /* Load @f with the one table @ops registered; expect success. */
-static void expect_load_with(struct fixture *f, const struct module_table_ops *ops)
+static void expect_load_with(struct fixture *f,
+			     const struct module_table_ops *ops)
 {
 	const struct module_table_ops *const tables[] = { ops };
 
@@ -286,20 +296,26 @@ static void test_registered_table_fields(void **state)
 	/* A NULL help: refused unless the description allows it. */
 	ops.fields = help_required;
 	fixture_read(&f, BASE);
-	rela_at(&f, ".rela.shell_cmds", 16)->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	rela_at(&f, ".rela.shell_cmds", 16)->r_info =
+		ELF64_R_INFO(0, R_X86_64_NONE);
 	expect_reject_with(&f, &ops, ".shell_cmds entry 0: help 0x0 is");
 	ops.fields = help_optional;
 	fixture_read(&f, BASE);
-	rela_at(&f, ".rela.shell_cmds", 16)->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	rela_at(&f, ".rela.shell_cmds", 16)->r_info =
+		ELF64_R_INFO(0, R_X86_64_NONE);
 	expect_load_with(&f, &ops);
 
 	/* The entry size and the section name are the registration's too. */
 	ops.entry_size = 16;
 	fixture_read(&f, BASE);
-	expect_reject_with(&f, &ops, "(.shell_cmds): not a read-only table of 16-byte entries");
+	expect_reject_with(
+		&f, &ops,
+		"(.shell_cmds): not a read-only table of 16-byte entries");
 	ops.entry_size = 40, ops.section = ".shell_cmd";
 	fixture_read(&f, BASE);
-	expect_reject_with(&f, &ops, "(.shell_cmds): named like a special table but is not one");
+	expect_reject_with(
+		&f, &ops,
+		"(.shell_cmds): named like a special table but is not one");
 
 	/* Nothing registered: .shell_cmds is plain read-only data. */
 	fixture_read(&f, BASE);
@@ -319,10 +335,12 @@ static void test_table_lookalike(void **state)
 
 	fixture_read(&f, BASE);
 	s = shdr(&f, fixture_section(&f, "__param"));
-	name = (char *)f.buf + shdr(&f, ((Elf64_Ehdr *)f.buf)->e_shstrndx)->sh_offset +
+	name = (char *)f.buf +
+	       shdr(&f, ((Elf64_Ehdr *)f.buf)->e_shstrndx)->sh_offset +
 	       s->sh_name;
-	name[strlen(name)] = 'Z';	/* runs into the next name */
-	expect_reject(&f, "(__paramZ", "named like a special table but is not one", NULL);
+	name[strlen(name)] = 'Z'; /* runs into the next name */
+	expect_reject(&f, "(__paramZ",
+		      "named like a special table but is not one", NULL);
 }
 
 /* Entry points: functions, and cleanup_module never in init code. */
@@ -344,7 +362,8 @@ static void test_entry_points(void **state)
 	sym = symbol(&f, "init_module", NULL);
 	sym->st_shndx = (uint16_t)fixture_section(&f, ".data");
 	sym->st_value = 0;
-	expect_reject(&f, "init_module is in section", "(.data), not in code", NULL);
+	expect_reject(&f, "init_module is in section", "(.data), not in code",
+		      NULL);
 	fixture_read(&f, BASE);
 	sym = symbol(&f, "cleanup_module", NULL);
 	sym->st_info = ST_INFO(STB_GLOBAL, STT_OBJECT);

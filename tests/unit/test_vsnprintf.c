@@ -10,12 +10,12 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 
-#define CHECK(expect, ...)                                                  \
-	do {                                                                \
-		char buf[128];                                              \
-		int n = snprintf(buf, sizeof(buf), __VA_ARGS__);            \
-		assert_string_equal(buf, expect);                           \
-		assert_int_equal(n, (int)strlen(expect));                   \
+#define CHECK(expect, ...)                                       \
+	do {                                                     \
+		char buf[128];                                   \
+		int n = snprintf(buf, sizeof(buf), __VA_ARGS__); \
+		assert_string_equal(buf, expect);                \
+		assert_int_equal(n, (int)strlen(expect));        \
 	} while (0)
 
 static void test_integers(void **state)
