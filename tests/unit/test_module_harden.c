@@ -256,10 +256,10 @@ static void expect_reject_with(struct fixture *f,
 
 /*
  * A registered table is checked by its description alone, field by field:
- * the loader knows no entry type, so what it checks, the names in its
- * messages and what may be NULL all come from the registration.
+ * the loader knows no entry type, so what it checks and the names in its
+ * messages come from the registration.
  */
-static void test_registered_table_fields(void **state)
+static void test_registered_fields(void **state)
 {
 	/* .shell_cmds's usage (offset 8) described as code, named "handler". */
 	static const struct module_table_field handler[] = {
@@ -269,17 +269,12 @@ static void test_registered_table_fields(void **state)
 	static const struct module_table_field name_only[] = {
 		{ "name", 0, MODULE_FIELD_STRING, false },
 	};
-	static const struct module_table_field help_required[] = {
-		{ "help", 16, MODULE_FIELD_STRING, false },
-	};
-	static const struct module_table_field help_optional[] = {
-		{ "help", 16, MODULE_FIELD_STRING, true },
-	};
 	struct module_table_ops ops = { .section = ".shell_cmds",
-					.entry_size = 40 };
+					.entry_size = 40,
+					.fields = handler,
+					.num_fields = 1 };
 	struct fixture f;
 
-	ops.fields = handler, ops.num_fields = 1;
 	fixture_read(&f, BASE);
 	expect_reject_with(&f, &ops, ".shell_cmds entry 0: handler 0x");
 	fixture_read(&f, BASE);
@@ -292,21 +287,45 @@ static void test_registered_table_fields(void **state)
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 0), "counter", 0);
 	expect_reject_with(&f, &ops, ".shell_cmds entry 0: name");
+}
 
-	/* A NULL help: refused unless the description allows it. */
-	ops.fields = help_required;
+/* A NULL field is refused unless the registration allows it. */
+static void test_registered_optional_field(void **state)
+{
+	static const struct module_table_field help_required[] = {
+		{ "help", 16, MODULE_FIELD_STRING, false },
+	};
+	static const struct module_table_field help_optional[] = {
+		{ "help", 16, MODULE_FIELD_STRING, true },
+	};
+	struct module_table_ops ops = { .section = ".shell_cmds",
+					.entry_size = 40,
+					.fields = help_required,
+					.num_fields = 1 };
+	struct fixture f;
+	Elf64_Rela *r;
+
 	fixture_read(&f, BASE);
-	rela_at(&f, ".rela.shell_cmds", 16)->r_info =
-		ELF64_R_INFO(0, R_X86_64_NONE);
+	r = rela_at(&f, ".rela.shell_cmds", 16);
+	r->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
 	expect_reject_with(&f, &ops, ".shell_cmds entry 0: help 0x0 is");
 	ops.fields = help_optional;
 	fixture_read(&f, BASE);
-	rela_at(&f, ".rela.shell_cmds", 16)->r_info =
-		ELF64_R_INFO(0, R_X86_64_NONE);
+	r = rela_at(&f, ".rela.shell_cmds", 16);
+	r->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
 	expect_load_with(&f, &ops);
+}
 
-	/* The entry size and the section name are the registration's too. */
-	ops.entry_size = 16;
+/*
+ * The entry size and the section name are the registration's too; with
+ * nothing registered, .shell_cmds is plain read-only data.
+ */
+static void test_registered_size_and_name(void **state)
+{
+	struct module_table_ops ops = { .section = ".shell_cmds",
+					.entry_size = 16 };
+	struct fixture f;
+
 	fixture_read(&f, BASE);
 	expect_reject_with(
 		&f, &ops,
@@ -317,7 +336,6 @@ static void test_registered_table_fields(void **state)
 		&f, &ops,
 		"(.shell_cmds): named like a special table but is not one");
 
-	/* Nothing registered: .shell_cmds is plain read-only data. */
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
 	f.num_tables = 0;
@@ -379,7 +397,9 @@ int main(void)
 		cmocka_unit_test(test_param_pointers),
 		cmocka_unit_test(test_export_pointers),
 		cmocka_unit_test(test_shell_cmd_pointers),
-		cmocka_unit_test(test_registered_table_fields),
+		cmocka_unit_test(test_registered_fields),
+		cmocka_unit_test(test_registered_optional_field),
+		cmocka_unit_test(test_registered_size_and_name),
 		cmocka_unit_test(test_table_lookalike),
 		cmocka_unit_test(test_entry_points),
 	};
