@@ -209,6 +209,15 @@ void heap_trim(struct heap *heap);
 extern struct frame_pool frame_pool;
 
 /*
+ * vmm_map_huge - map @count 2 MiB pages from @virt to @phys (both aligned
+ * to HUGE_PAGE_SIZE) with @flags, which must obey W^X; page tables are
+ * allocated as needed.  For the direct map at boot: 0, -EINVAL, -EEXIST if
+ * something is mapped there already, or -ENOMEM (what was mapped stays).
+ * vmm_protect splits such a page when part of it changes.
+ */
+int vmm_map_huge(uintptr_t virt, phys_addr_t phys, size_t count, pte_t flags);
+
+/*
  * direct_map_protect - make the direct-map alias of the @pages frames from
  * @pa read-only (@writable false: they hold code or constants mapped
  * elsewhere) or writable again (mm/directmap.c).  0 or vmm_protect's error.

@@ -1,11 +1,11 @@
 /*
  * The kernel's own page tables, replacing the boot ones: the direct map of
  * all RAM, and the kernel image with each part's real permissions from the
- * linker symbols, so no page is writable and executable.  Both in 4 KiB
- * pages: each frame's direct-map alias gets the permissions of what the
- * frame holds (read-only under code and constants, mm/directmap.c), which
- * 2 MiB pages could not.  Nothing below the direct map is mapped: NULL and
- * stray low pointers fault.
+ * linker symbols, so no page is writable and executable.  Each frame's
+ * direct-map alias gets the permissions of what the frame holds (read-only
+ * under code and constants, mm/directmap.c): the direct map is in 2 MiB
+ * pages, split into 4 KiB ones where that happens.  Nothing below the
+ * direct map is mapped: NULL and stray low pointers fault.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -74,12 +74,33 @@ static size_t __init collect_ram(const struct boot_info *info,
 	return merge_ranges(r, n);
 }
 
-/* Frames [start, end) at their direct-map addresses, writable, NX. */
+/*
+ * Frames [start, end) at their direct-map addresses, writable, NX: 2 MiB
+ * pages where whole aligned ones fit, 4 KiB pages at the ends.  For 128 MiB
+ * that is one page table instead of 64 to fill, and the boot's frames stay
+ * in the first 2 MiB after the kernel; direct_map_protect splits a 2 MiB
+ * page when a frame in it gets other permissions.
+ */
 static void __init map_direct(phys_addr_t start, phys_addr_t end)
 {
-	int err = vmm_map((uintptr_t)phys_to_virt(start), start,
-			  (end - start) >> PAGE_SHIFT, PAGE_KERNEL_RW);
+	phys_addr_t huge_start = ALIGN_UP(start, (phys_addr_t)HUGE_PAGE_SIZE);
+	phys_addr_t huge_end = ALIGN_DOWN(end, (phys_addr_t)HUGE_PAGE_SIZE);
+	int err = 0;
 
+	if (huge_start >= huge_end)
+		huge_start = huge_end = end;
+	if (start < huge_start)
+		err = vmm_map((uintptr_t)phys_to_virt(start), start,
+			      (huge_start - start) >> PAGE_SHIFT,
+			      PAGE_KERNEL_RW);
+	if (!err && huge_start < huge_end)
+		err = vmm_map_huge((uintptr_t)phys_to_virt(huge_start),
+				   huge_start,
+				   (huge_end - huge_start) / HUGE_PAGE_SIZE,
+				   PAGE_KERNEL_RW);
+	if (!err && huge_end < end)
+		err = vmm_map((uintptr_t)phys_to_virt(huge_end), huge_end,
+			      (end - huge_end) >> PAGE_SHIFT, PAGE_KERNEL_RW);
 	if (err)
 		panic("mm: cannot direct-map %#llx-%#llx: error %d",
 		      (unsigned long long)start, (unsigned long long)end, err);

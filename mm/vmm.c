@@ -2,7 +2,9 @@
  * The kernel's page tables: map, unmap, change permissions and translate,
  * 4 KiB at a time, with page tables allocated as needed (Intel SDM 3A §4.5,
  * 4-level paging).  One address space for the whole kernel; the TLB is
- * flushed with invlpg for each entry that was present and changed.
+ * flushed with invlpg for each entry that was present and changed.  The
+ * direct map alone also has 2 MiB pages, split into 4 KiB ones when part
+ * of one needs other permissions.
  */
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -16,6 +18,7 @@
 #define PTE_INDEX(va, l) (((va) >> LEVEL_SHIFT(l)) & (PT_ENTRIES - 1))
 /* Intermediate entries allow everything; the leaf decides. */
 #define PTE_TABLE (PTE_PRESENT | PTE_WRITABLE)
+#define PD_LEVEL (PT_LEVELS - 2) /* where a 2 MiB page is an entry */
 #define PTE_FLAGS_ALLOWED                                            \
 	(PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_PWT | PTE_PCD | \
 	 PTE_GLOBAL | PTE_NX)
@@ -28,20 +31,86 @@ static pte_t *table_at(pte_t entry)
 }
 
 /*
- * The leaf entry for @va, creating missing tables if @create.  NULL if a
- * table is missing (or cannot be allocated: *@err = -ENOMEM) or a huge
- * page is in the way (*@err = -EINVAL).
+ * Replace the 2 MiB page at *@pde, which maps @va, by a page table of 4 KiB
+ * entries for the same frames with the same permissions.  0 or -ENOMEM.
  */
-static pte_t *pte_walk(uintptr_t va, bool create, int *err)
+static int split_huge(pte_t *pde, uintptr_t va)
+{
+	phys_addr_t pa = frame_alloc(), base;
+	pte_t *pt, flags;
+
+	if (!pa)
+		return -ENOMEM;
+	pt = phys_to_virt(pa);
+	base = *pde & PTE_ADDR_MASK & ~(HUGE_PAGE_SIZE - 1);
+	flags = *pde & ~PTE_ADDR_MASK & ~PTE_HUGE;
+	for (size_t i = 0; i < PT_ENTRIES; i++)
+		pt[i] = (base + i * PAGE_SIZE) | flags;
+	*pde = pa | PTE_TABLE;
+	/* One invlpg drops the whole 2 MiB TLB entry (SDM 3A §4.10.4.1). */
+	invlpg(ALIGN_DOWN(va, HUGE_PAGE_SIZE));
+	return 0;
+}
+
+/* Set by the CPU as it uses an entry; no part of what it maps. */
+#define PTE_USAGE_BITS (PTE_ACCESSED | PTE_DIRTY)
+
+/*
+ * The reverse of split_huge: if the page table behind the PD entry for
+ * direct-map address @va maps 2 MiB of consecutive frames with one set of
+ * permissions again, put the 2 MiB page back and free the table.
+ */
+static void merge_huge(uintptr_t va)
+{
+	pte_t *pde = &kernel_pml4[PTE_INDEX(va, 0)], *pt, flags;
+	uintptr_t start = ALIGN_DOWN(va, HUGE_PAGE_SIZE);
+	phys_addr_t base;
+
+	for (int level = 1; level <= PD_LEVEL; level++) {
+		if (!(*pde & PTE_PRESENT) || (*pde & PTE_HUGE))
+			return;
+		pde = &table_at(*pde)[PTE_INDEX(va, level)];
+	}
+	if (!(*pde & PTE_PRESENT) || (*pde & PTE_HUGE))
+		return;
+	pt = table_at(*pde);
+	base = pt[0] & PTE_ADDR_MASK;
+	flags = pt[0] & ~PTE_ADDR_MASK & ~PTE_USAGE_BITS;
+	if (!(flags & PTE_PRESENT) || !IS_ALIGNED(base, HUGE_PAGE_SIZE))
+		return;
+	for (size_t i = 1; i < PT_ENTRIES; i++)
+		if ((pt[i] & ~PTE_USAGE_BITS) !=
+		    ((base + i * PAGE_SIZE) | flags))
+			return;
+	*pde = base | flags | PTE_HUGE;
+	/* The 4 KiB entries may be cached each; drop them all. */
+	for (size_t i = 0; i < PT_ENTRIES; i++)
+		invlpg(start + i * PAGE_SIZE);
+	frame_free(virt_to_phys(pt));
+}
+
+/*
+ * The entry for @va at @leaf (PT_LEVELS - 1 for a 4 KiB page, PD_LEVEL for
+ * a 2 MiB one), creating missing tables if @create and splitting a 2 MiB
+ * page in the way if @split.  NULL if a table is missing (or cannot be
+ * allocated: *@err = -ENOMEM) or a huge page is in the way
+ * (*@err = -EINVAL).
+ */
+static pte_t *entry_walk(uintptr_t va, int leaf, bool create, bool split,
+			 int *err)
 {
 	pte_t *table = kernel_pml4;
 
-	for (int level = 0; level < PT_LEVELS - 1; level++) {
+	for (int level = 0; level < leaf; level++) {
 		pte_t *e = &table[PTE_INDEX(va, level)];
 
 		if (*e & PTE_HUGE) {
-			*err = -EINVAL;
-			return NULL;
+			if (!split || level != PD_LEVEL) {
+				*err = -EINVAL;
+				return NULL;
+			}
+			if ((*err = split_huge(e, va)))
+				return NULL;
 		}
 		if (!(*e & PTE_PRESENT)) {
 			phys_addr_t pa;
@@ -55,7 +124,13 @@ static pte_t *pte_walk(uintptr_t va, bool create, int *err)
 		}
 		table = table_at(*e);
 	}
-	return &table[PTE_INDEX(va, PT_LEVELS - 1)];
+	return &table[PTE_INDEX(va, leaf)];
+}
+
+/* The 4 KiB leaf entry for @va (entry_walk). */
+static pte_t *pte_walk(uintptr_t va, bool create, int *err)
+{
+	return entry_walk(va, PT_LEVELS - 1, create, false, err);
 }
 
 static int check_flags(uintptr_t virt, pte_t flags, const char *op)
@@ -175,8 +250,10 @@ static int protect_pages(uintptr_t virt, size_t pages, pte_t flags)
 		return -EINVAL;
 	if ((err = check_flags(virt, flags, "vmm_protect")))
 		return err;
+	/* Splitting a 2 MiB page first changes no permission. */
 	for (size_t i = 0; i < pages; i++) {
-		pte_t *pte = pte_walk(virt + i * PAGE_SIZE, false, &err);
+		pte_t *pte = entry_walk(virt + i * PAGE_SIZE, PT_LEVELS - 1,
+					false, true, &err);
 
 		if (!pte || !(*pte & PTE_PRESENT))
 			return pte ? -ENOENT : err;
@@ -187,6 +264,40 @@ static int protect_pages(uintptr_t virt, size_t pages, pte_t flags)
 
 		*pte = (*pte & PTE_ADDR_MASK) | flags | PTE_PRESENT;
 		invlpg(va);
+	}
+	/* Back to one set of permissions, a split direct-map page merges. */
+	if (virt >= DIRECT_MAP_BASE &&
+	    virt < DIRECT_MAP_BASE + FRAME_PHYS_LIMIT)
+		for (uintptr_t va = ALIGN_DOWN(virt, HUGE_PAGE_SIZE);
+		     va < virt + pages * PAGE_SIZE; va += HUGE_PAGE_SIZE)
+			merge_huge(va);
+	return 0;
+}
+
+/*
+ * @count 2 MiB pages from @virt to @phys (both 2 MiB-aligned) with @flags;
+ * boot-time, for the direct map: nothing may be mapped there yet.
+ */
+int vmm_map_huge(uintptr_t virt, phys_addr_t phys, size_t count, pte_t flags)
+{
+	int err;
+
+	if (!count || !IS_ALIGNED(virt, HUGE_PAGE_SIZE) ||
+	    !IS_ALIGNED(phys, HUGE_PAGE_SIZE) ||
+	    !range_ok(virt, count * PT_ENTRIES) || (phys & ~PTE_ADDR_MASK))
+		return -EINVAL;
+	if ((err = check_flags(virt, flags, "vmm_map_huge")))
+		return err;
+	for (size_t i = 0; i < count; i++) {
+		uintptr_t va = virt + i * HUGE_PAGE_SIZE;
+		pte_t *pde = entry_walk(va, PD_LEVEL, true, false, &err);
+
+		if (!pde)
+			return err;
+		if (*pde & PTE_PRESENT)
+			return -EEXIST;
+		*pde = (phys + i * HUGE_PAGE_SIZE) | flags | PTE_HUGE |
+		       PTE_PRESENT;
 	}
 	return 0;
 }

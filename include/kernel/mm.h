@@ -88,6 +88,7 @@ typedef uint64_t pte_t;
 #define PTE_GLOBAL (1ull << 8) /* kept in the TLB across CR3 loads */
 #define PTE_NX (1ull << 63)    /* execute-disable (needs EFER.NXE) */
 #define PTE_ADDR_MASK 0x000ffffffffff000ull
+#define HUGE_PAGE_SIZE (2ul << 20) /* a page-directory entry's page */
 
 /* The kernel's usual combinations; none is both writable and executable. */
 #define PAGE_KERNEL_RX (PTE_PRESENT | PTE_GLOBAL)
@@ -115,8 +116,10 @@ int vmm_unmap(uintptr_t virt, size_t pages);
 
 /*
  * vmm_protect - give @pages mapped pages from @virt new @flags (as for
- * vmm_map) and flush them.  -ENOENT, changing nothing, if one is not
- * mapped; -EINVAL as for vmm_map.
+ * vmm_map) and flush them.  A 2 MiB page of the direct map in the range is
+ * split into 4 KiB pages first (same frames, same permissions).  -ENOENT,
+ * changing nothing, if one is not mapped; -ENOMEM if no frame is left for
+ * a split; -EINVAL as for vmm_map.
  */
 int vmm_protect(uintptr_t virt, size_t pages, pte_t flags);
 

@@ -24,12 +24,15 @@
 /*
  * The PIT window stops once the error bound is at most CALIBRATE_PPM
  * (0.2 %: timestamps and udelay need no better), after at least
- * CALIBRATE_MIN_TICKS (about 1 ms) and at most CALIBRATE_MAX_TICKS (10 ms,
- * for a host so busy that each port read takes long).
+ * CALIBRATE_MIN_TICKS (about 0.1 ms: a sanity floor, the bound decides).
+ * A window that reaches CALIBRATE_MAX_TICKS (10 ms) without it, because
+ * the emulator's thread lost the host CPU at one end, starts again, up to
+ * CALIBRATE_WINDOWS times; the last one's rate is taken as it is.
  */
 #define CALIBRATE_PPM 2000u
-#define CALIBRATE_MIN_TICKS (PIT_HZ / 1000)
+#define CALIBRATE_MIN_TICKS (PIT_HZ / 10000)
 #define CALIBRATE_MAX_TICKS (PIT_HZ / 100)
+#define CALIBRATE_WINDOWS 2
 
 /* CPUID leaves that state the TSC rate (Intel SDM 2A, CPUID). */
 #define CPUID_TSC_CRYSTAL 0x15 /* EAX/EBX: TSC/crystal ratio, ECX: crystal Hz */
@@ -84,35 +87,55 @@ static uint64_t __init tsc_khz_from_cpuid(void)
 	return (uint64_t)(r[0] & 0xffff) * 1000;
 }
 
-struct pit_sample {
-	uint64_t tsc; /* just before the latch */
-	uint64_t err; /* cycles the read took: the latch is in there */
+/* A moment the PIT count changed to @count: @tsc, give or take @err. */
+struct pit_edge {
+	uint64_t tsc;
+	uint64_t err;
 	uint16_t count;
 };
 
-static void __init pit_sample(struct pit_sample *s)
+/* Latch and read the count; *@tsc..*@tsc + *@err brackets the latch. */
+static uint16_t __init pit_read(uint64_t *tsc, uint64_t *err)
 {
 	uint8_t lo, hi;
 
-	s->tsc = rdtsc();
+	*tsc = rdtsc();
 	outb(PIT_CMD, PIT_CMD_CH2_LATCH);
+	*err = rdtsc() - *tsc;
 	lo = inb(PIT_CH2);
 	hi = inb(PIT_CH2);
-	s->err = rdtsc() - s->tsc;
-	s->count = (uint16_t)(hi << 8 | lo);
+	return (uint16_t)(hi << 8 | lo);
 }
 
 /*
- * Measure the TSC against a free-running PIT count.  Each end of the window
- * is uncertain by the time its read took plus one PIT tick; the window
- * grows until those errors are CALIBRATE_PPM of it.  *ppm gets the bound
- * reached, *ticks the window in PIT ticks.
+ * Poll until the count changes, as Linux's quick PIT calibration does: it
+ * took its new value after the last latch that saw the old one and by the
+ * latch that saw the new one, much less than a PIT tick apart when polling
+ * is quick.  The edge is the middle of that interval.
+ */
+static void __init pit_wait_edge(struct pit_edge *e)
+{
+	uint64_t before, tsc, err;
+	uint16_t first = pit_read(&before, &err), count;
+
+	while ((count = pit_read(&tsc, &err)) == first)
+		before = tsc;
+	e->err = (tsc + err - before) / 2;
+	e->tsc = before + e->err;
+	e->count = count;
+}
+
+/*
+ * Measure the TSC against a free-running PIT count, between two moments
+ * the count changed.  The window grows until the uncertainty of its two
+ * ends is CALIBRATE_PPM of it.  *ppm gets the bound reached, *ticks the
+ * window in PIT ticks.
  */
 static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 {
-	struct pit_sample a, b;
-	uint64_t cycles, tick_cycles, err;
-	unsigned int n;
+	struct pit_edge a, b;
+	uint64_t cycles, err;
+	unsigned int n, windows = 1;
 	uint8_t port_b = inb(PORT_B) & ~(PORT_B_GATE | PORT_B_SPEAKER);
 
 	outb(PORT_B, port_b);
@@ -121,18 +144,22 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 	outb(PIT_CH2, PIT_START_COUNT >> 8);
 	outb(PORT_B, port_b | PORT_B_GATE);
 
-	pit_sample(&a);
+	/* The first edge also pays for the emulator translating this code. */
+	pit_wait_edge(&a);
+	pit_wait_edge(&a);
 	for (;;) {
-		pit_sample(&b);
+		pit_wait_edge(&b);
 		n = (uint16_t)(a.count - b.count);
-		if (n < CALIBRATE_MIN_TICKS)
-			continue;
 		cycles = b.tsc - a.tsc;
-		tick_cycles = cycles / n;
-		err = a.err + b.err + 2 * tick_cycles;
-		if (err * 1000000 <= (uint64_t)CALIBRATE_PPM * cycles ||
-		    n >= CALIBRATE_MAX_TICKS)
+		err = a.err + b.err;
+		if (n >= CALIBRATE_MIN_TICKS &&
+		    err * 1000000 <= (uint64_t)CALIBRATE_PPM * cycles)
 			break;
+		if (n < CALIBRATE_MAX_TICKS)
+			continue;
+		if (windows++ == CALIBRATE_WINDOWS)
+			break;
+		pit_wait_edge(&a);
 	}
 	outb(PORT_B, port_b);
 	*ppm = (unsigned int)(err * 1000000 / cycles);
@@ -161,7 +188,7 @@ void __init tsc_calibrate(void)
 	}
 	/*
 	 * A busy wait, and it must be: nothing else can tell time before the
-	 * TSC rate is known.  It lasts about 1 ms under emulation.
+	 * TSC rate is known.  It lasts about 0.3 ms under emulation.
 	 */
 	khz = tsc_khz_from_pit(&ppm, &ticks);
 	tsc_set_rate(khz);

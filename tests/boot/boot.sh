@@ -12,14 +12,15 @@ boot uefi 'loglevel=7' --firmware uefi < <(printf 'poweroff\n')
 expect 'Sprout [0-9.]+ ready' 'UEFI (OVMF) boot reaches the ready line'
 expect_status 0 'poweroff under UEFI ends QEMU with status 0'
 
-# The TSC rate: from CPUID where the CPU states it, else a PIT window that
-# stops once its error bound is within 2000 ppm (or at its 10 ms cap, on a
-# host too busy to reach it).
+# The TSC rate: from CPUID where the CPU states it, else a PIT window of at
+# least 0.1 ms between two changes of the count that stops once its error
+# bound is within 2000 ppm (or at its 10 ms cap, on a host too busy to
+# reach it).
 rate=$(sed -n 's/^\[ *[0-9.]*\] tsc: [0-9.]* MHz (PIT, \([0-9]*\) us window, within \([0-9]*\) ppm)$/\1 \2/p' \
 	"$out/boot.bios.log")
 cpuid=$(grep -c '^\[ *[0-9.]*\] tsc: [0-9.]* MHz (from CPUID)$' "$out/boot.bios.log")
 read -r window ppm <<< "${rate:-0 999999}"
-if [ "$cpuid" = 1 ] || { [ "$window" -ge 838 ] &&
+if [ "$cpuid" = 1 ] || { [ "$window" -ge 99 ] &&
 	{ [ "$ppm" -le 2000 ] || [ "$window" -ge 9900 ]; }; }; then
 	tap ok "the TSC rate comes from CPUID or a short PIT window within its bound ($window us, $ppm ppm)"
 else

@@ -124,6 +124,41 @@ static void direct_map_covers_ram(struct ktest *t)
 	frame_free(pa);
 }
 
+/*
+ * The direct map is in 2 MiB pages; a change of one frame's permissions
+ * splits its page and leaves the frames around it as they were.
+ */
+static void direct_map_splits_huge_pages(struct ktest *t)
+{
+	struct mm_stats st;
+	phys_addr_t base, got = 0;
+	uintptr_t va;
+	pte_t flags = 0;
+
+	mm_get_stats(&st);
+	/* Mid-RAM, away from the kernel and the boot's allocations. */
+	base = ALIGN_DOWN(st.frames_total * PAGE_SIZE / 2, HUGE_PAGE_SIZE);
+	va = (uintptr_t)phys_to_virt(base + 5 * PAGE_SIZE);
+	KT_EXPECT_EQ(t, vmm_translate(va, NULL, &flags), 0);
+	KT_EXPECT(t, (flags & PTE_HUGE) && (flags & PTE_WRITABLE));
+	KT_EXPECT_EQ(t, vmm_protect(va, 1, PAGE_KERNEL_RO), 0);
+	KT_EXPECT_EQ(t, vmm_translate(va, &got, &flags), 0);
+	KT_EXPECT_EQ(t, got, base + 5 * PAGE_SIZE);
+	KT_EXPECT(t, !(flags & PTE_HUGE) && !(flags & PTE_WRITABLE));
+	/* Its neighbours and the first frame of the old page: writable still. */
+	KT_EXPECT_EQ(t, vmm_translate(va + PAGE_SIZE + 7, &got, &flags), 0);
+	KT_EXPECT_EQ(t, got, base + 6 * PAGE_SIZE + 7);
+	KT_EXPECT(t, (flags & PTE_WRITABLE) && (flags & PTE_NX));
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)phys_to_virt(base), &got, &flags),
+		     0);
+	KT_EXPECT_EQ(t, got, base);
+	KT_EXPECT(t, flags & PTE_WRITABLE);
+	KT_EXPECT_EQ(t, vmm_protect(va, 1, PAGE_KERNEL_RW), 0);
+	KT_EXPECT_EQ(t, vmm_translate(va, NULL, &flags), 0);
+	KT_EXPECT(t, flags & PTE_WRITABLE);
+}
+
 static bool pattern_ok(const uint8_t *p, size_t n, uint8_t tag)
 {
 	for (size_t i = 0; i < n; i++)
@@ -342,6 +377,7 @@ KTEST_SUITE(mm, KTEST_CASE(map_translate_unmap),
 	    KTEST_CASE(no_page_writable_and_executable),
 	    KTEST_CASE(kernel_image_permissions),
 	    KTEST_CASE(direct_map_covers_ram),
+	    KTEST_CASE(direct_map_splits_huge_pages),
 	    KTEST_CASE(kmalloc_stress_returns_counters),
 	    KTEST_CASE(bad_frees_are_reported), KTEST_CASE(zeroing_and_realloc),
 	    KTEST_CASE(frame_exhaustion), KTEST_CASE(contiguous_frames),
