@@ -13,6 +13,7 @@
 #   make gdb        QEMU paused, gdb attached with the kernel's symbols
 #                   (then lx-symbols: every loaded module's, tools/gdb/)
 #   make deps       install missing Debian packages (as root; else print how)
+#   make format     clang-format 14 over every C file (tests/checks/format.sh)
 #   make clean      remove build/
 #
 #   make M=<dir> [modules|clean]   out-of-tree modules, as Linux's Kbuild
@@ -88,7 +89,7 @@ TEST_OBJS := $(addprefix $(BUILD)/,$(test-y))
 TEST_KERNEL := $(BUILD)/test/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench bootgraph book book-check gdb deps clean help
+.PHONY: all iso run test bench bootgraph book book-check gdb deps format clean help
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
@@ -197,6 +198,9 @@ iso: $(ISO)
 
 deps:
 	$(Q)tools/deps.sh
+
+format: deps
+	$(Q)tools/format.sh
 
 # tools/run-qemu.sh feeds piped input through the serial relay.
 run: deps

@@ -17,13 +17,13 @@
 #define FBCON_FG 0xaaaaaa
 #define FBCON_BG 0x000000
 #define FBCON_TAB 8
-#define FBCON_CURSOR_ROWS 2	/* underline: the cell's bottom two rows */
+#define FBCON_CURSOR_ROWS 2 /* underline: the cell's bottom two rows */
 
 static struct fbcon {
 	uint8_t *base;
 	uint32_t pitch, width, height;
 	unsigned int bytes_pp;
-	uint32_t fg, bg;	/* in the framebuffer's pixel format */
+	uint32_t fg, bg; /* in the framebuffer's pixel format */
 	unsigned int cols, rows, col, row;
 } fb;
 
@@ -83,7 +83,8 @@ static void fbcon_cursor(uint32_t colour)
 {
 	uint8_t *line = fb.base +
 			((size_t)fb.row * FONT_HEIGHT + FONT_HEIGHT -
-			 FBCON_CURSOR_ROWS) * fb.pitch +
+			 FBCON_CURSOR_ROWS) *
+				fb.pitch +
 			(size_t)fb.col * FONT_WIDTH * fb.bytes_pp;
 
 	for (int y = 0; y < FBCON_CURSOR_ROWS; y++, line += fb.pitch)
@@ -255,9 +256,9 @@ static int __init fbcon_init(void)
 	fbcon_clear_rows(0, fb.rows);
 	log_for_each(fbcon_replay, NULL);
 	console_register(&fbcon_console);
-	pr_info("fbcon: %ux%u, %u bpp at %#llx: %ux%u text console\n",
-		f->width, f->height, f->bpp, (unsigned long long)f->addr,
-		fb.cols, fb.rows);
+	pr_info("fbcon: %ux%u, %u bpp at %#llx: %ux%u text console\n", f->width,
+		f->height, f->bpp, (unsigned long long)f->addr, fb.cols,
+		fb.rows);
 	return 0;
 }
 core_initcall(fbcon_init);

@@ -27,7 +27,7 @@
 #define CONFIG_TRANSLATE 0x40
 #define KBD_IRQ 1
 #define I8042_SPINS 100000
-#define I8042_FLUSH_MAX 32	/* bytes left over from the firmware */
+#define I8042_FLUSH_MAX 32 /* bytes left over from the firmware */
 
 /* Scan code set 1: a release sets bit 7; 0xe0 prefixes extended keys. */
 #define SC_RELEASE 0x80
@@ -36,14 +36,19 @@
 #define SC_LSHIFT 0x2a
 #define SC_RSHIFT 0x36
 #define SC_CAPSLOCK 0x3a
-#define SC_EXT_UP 0x48	/* cursor keys, after 0xe0 */
+#define SC_EXT_UP 0x48 /* cursor keys, after 0xe0 */
 #define SC_EXT_LEFT 0x4b
 #define SC_EXT_RIGHT 0x4d
 #define SC_EXT_DOWN 0x50
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) (0x1f & (c))
 
 /* US layout, set 1 codes 0x00-0x39; 0 = no character. */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char keymap_plain[] = {
 	0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=',
 	'\b', '\t', 'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[',
@@ -51,7 +56,13 @@ static const char keymap_plain[] = {
 	'`', 0, '\\', 'z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '/', 0,
 	'*', 0, ' ',
 };
+/* clang-format on */
 
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char keymap_shift[] = {
 	0, 27, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+',
 	'\b', '\t', 'Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{',
@@ -59,6 +70,7 @@ static const char keymap_shift[] = {
 	'~', 0, '|', 'Z', 'X', 'C', 'V', 'B', 'N', 'M', '<', '>', '?', 0,
 	'*', 0, ' ',
 };
+/* clang-format on */
 
 _Static_assert(sizeof(keymap_plain) == sizeof(keymap_shift),
 	       "the two layers of the keymap must cover the same codes");
@@ -90,18 +102,21 @@ static char kbd_translate(uint8_t code)
  */
 static void kbd_cursor_key(uint8_t code)
 {
-	char final;
+	char final_byte;
 
+	/* One key a line, as a table. */
+	/* clang-format off */
 	switch (code) {
-	case SC_EXT_UP: final = 'A'; break;
-	case SC_EXT_DOWN: final = 'B'; break;
-	case SC_EXT_RIGHT: final = 'C'; break;
-	case SC_EXT_LEFT: final = 'D'; break;
+	case SC_EXT_UP: final_byte = 'A'; break;
+	case SC_EXT_DOWN: final_byte = 'B'; break;
+	case SC_EXT_RIGHT: final_byte = 'C'; break;
+	case SC_EXT_LEFT: final_byte = 'D'; break;
 	default: return;
 	}
+	/* clang-format on */
 	console_input_push(0x1b);
 	console_input_push('[');
-	console_input_push((uint8_t)final);
+	console_input_push((uint8_t)final_byte);
 }
 
 static void kbd_scancode(uint8_t sc)
@@ -162,7 +177,7 @@ static int i8042_wait_input_empty(void)
 	for (int i = 0; i < I8042_SPINS; i++)
 		if (!(inb(I8042_STATUS) & STATUS_INPUT_FULL))
 			return 0;
-	return -EIO;	/* the controller never answered */
+	return -EIO; /* the controller never answered */
 }
 
 static int i8042_wait_output_full(void)
@@ -170,7 +185,7 @@ static int i8042_wait_output_full(void)
 	for (int i = 0; i < I8042_SPINS; i++)
 		if (inb(I8042_STATUS) & STATUS_OUTPUT_FULL)
 			return 0;
-	return -EIO;	/* the controller never answered */
+	return -EIO; /* the controller never answered */
 }
 
 static int i8042_command(uint8_t cmd)
@@ -189,12 +204,13 @@ static int __init i8042_setup(void)
 	int err;
 
 	if (inb(I8042_STATUS) == 0xff)
-		return -ENODEV;	/* nothing decodes the port */
+		return -ENODEV; /* nothing decodes the port */
 	if ((err = i8042_command(CMD_DISABLE_KBD)) ||
 	    (err = i8042_command(CMD_DISABLE_AUX)))
 		return err;
-	for (int i = 0; i < I8042_FLUSH_MAX &&
-			(inb(I8042_STATUS) & STATUS_OUTPUT_FULL); i++)
+	for (int i = 0;
+	     i < I8042_FLUSH_MAX && (inb(I8042_STATUS) & STATUS_OUTPUT_FULL);
+	     i++)
 		inb(I8042_DATA);
 	if ((err = i8042_command(CMD_READ_CONFIG)) ||
 	    (err = i8042_wait_output_full()))

@@ -16,7 +16,7 @@
 #define PCI_CLASS_BRIDGE_PCI 0x0604
 
 struct pci_class_name {
-	uint16_t class;	/* base class << 8 | subclass */
+	uint16_t class; /* base class << 8 | subclass */
 	const char *name;
 };
 
@@ -41,6 +41,11 @@ static const struct pci_class_name pci_class_names[] = {
 };
 
 /* What each base class is called when the subclass is not in the table. */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const pci_base_class_names[] = {
 	"Unclassified device", "Mass storage controller", "Network controller",
 	"Display controller", "Multimedia controller", "Memory controller",
@@ -50,6 +55,7 @@ static const char *const pci_base_class_names[] = {
 	"Intelligent controller", "Satellite communications controller",
 	"Encryption controller", "Signal processing controller",
 };
+/* clang-format on */
 
 static const char *pci_class_name(uint16_t class)
 {
@@ -170,5 +176,6 @@ module_init(pci_init);
 module_exit(pci_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("PCI enumeration: the functions at boot and the lspci command");
+MODULE_DESCRIPTION(
+	"PCI enumeration: the functions at boot and the lspci command");
 MODULE_AUTHOR("The Sprout authors");

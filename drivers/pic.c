@@ -15,13 +15,13 @@
 #define PIC2_CMD 0xa0
 #define PIC2_DATA 0xa1
 
-#define ICW1_INIT 0x10		/* start the initialisation sequence */
-#define ICW1_ICW4 0x01		/* an ICW4 follows */
-#define ICW3_MASTER_SLAVE_ON_IRQ2 0x04	/* cascade input, as a bit mask */
-#define ICW3_SLAVE_ID 0x02		/* the slave's cascade identity */
-#define ICW4_8086 0x01		/* 8086/88 mode (not MCS-80/85) */
-#define OCW2_EOI 0x20		/* non-specific end of interrupt */
-#define OCW3_READ_ISR 0x0b	/* next read of the command port: ISR */
+#define ICW1_INIT 0x10		       /* start the initialisation sequence */
+#define ICW1_ICW4 0x01		       /* an ICW4 follows */
+#define ICW3_MASTER_SLAVE_ON_IRQ2 0x04 /* cascade input, as a bit mask */
+#define ICW3_SLAVE_ID 0x02	       /* the slave's cascade identity */
+#define ICW4_8086 0x01		       /* 8086/88 mode (not MCS-80/85) */
+#define OCW2_EOI 0x20		       /* non-specific end of interrupt */
+#define OCW3_READ_ISR 0x0b	       /* next read of the command port: ISR */
 
 #define PIC_CASCADE_IRQ 2
 /* Where a request withdrawn before it was acknowledged shows up. */
@@ -50,9 +50,9 @@ static void pic_unmask(unsigned int irq)
 {
 	uint64_t flags = irq_save();
 
-	pic_masks &= (uint16_t)~(1u << irq);
+	pic_masks &= ~(uint16_t)(1u << irq);
 	if (irq >= 8)
-		pic_masks &= (uint16_t)~(1u << PIC_CASCADE_IRQ);
+		pic_masks &= ~(uint16_t)(1u << PIC_CASCADE_IRQ);
 	pic_write_masks();
 	irq_restore(flags);
 }

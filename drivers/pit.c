@@ -17,7 +17,7 @@
 #define PIT_HZ 1193182u
 #define PIT_CH0 0x40
 #define PIT_CMD 0x43
-#define PIT_CMD_CH0_RATE 0x34	/* channel 0, lo/hi byte, mode 2 (rate) */
+#define PIT_CMD_CH0_RATE 0x34 /* channel 0, lo/hi byte, mode 2 (rate) */
 #define PIT_IRQ 0
 
 #define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)
@@ -50,12 +50,13 @@ static int cmd_uptime(char *args)
 
 	if (*args)
 		return -EINVAL;
-	console_printf("up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
-		     (unsigned long long)(s / 3600),
-		     (unsigned long long)(s / 60 % 60),
-		     (unsigned long long)(s % 60), (unsigned long long)s,
-		     (unsigned long long)(ns % NSEC_PER_SEC / NSEC_PER_USEC),
-		     (unsigned long long)ticks, HZ);
+	console_printf(
+		"up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
+		(unsigned long long)(s / 3600),
+		(unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60),
+		(unsigned long long)s,
+		(unsigned long long)(ns % NSEC_PER_SEC / NSEC_PER_USEC),
+		(unsigned long long)ticks, HZ);
 	return 0;
 }
 SHELL_COMMAND("uptime", "", "time since boot: TSC and timer ticks", cmd_uptime);

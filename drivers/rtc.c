@@ -22,17 +22,25 @@
 #define RTC_YEAR 0x09
 #define RTC_STATUS_A 0x0a
 #define RTC_STATUS_B 0x0b
-#define RTC_CENTURY 0x32	/* where QEMU and most PCs keep it */
+#define RTC_CENTURY 0x32 /* where QEMU and most PCs keep it */
 
 #define STATUS_A_UPDATE_IN_PROGRESS 0x80
 #define STATUS_B_24H 0x02
 #define STATUS_B_BINARY 0x04
-#define HOURS_PM 0x80		/* in 12-hour mode */
+#define HOURS_PM 0x80 /* in 12-hour mode */
 #define RTC_READ_TRIES 10
 #define RTC_UIP_SPINS 100000
 
-enum { RAW_SEC, RAW_MIN, RAW_HOUR, RAW_DAY, RAW_MONTH, RAW_YEAR, RAW_CENTURY,
-       RAW_COUNT };
+enum {
+	RAW_SEC,
+	RAW_MIN,
+	RAW_HOUR,
+	RAW_DAY,
+	RAW_MONTH,
+	RAW_YEAR,
+	RAW_CENTURY,
+	RAW_COUNT
+};
 
 struct rtc_time {
 	unsigned int year, month, day, hour, minute, second;
@@ -57,8 +65,8 @@ static unsigned int bcd_to_bin(uint8_t v)
 static int rtc_read_raw(uint8_t regs[RAW_COUNT])
 {
 	static const uint8_t order[RAW_COUNT] = {
-		RTC_SECONDS, RTC_MINUTES, RTC_HOURS, RTC_DAY,
-		RTC_MONTH, RTC_YEAR, RTC_CENTURY,
+		RTC_SECONDS, RTC_MINUTES, RTC_HOURS,   RTC_DAY,
+		RTC_MONTH,   RTC_YEAR,	  RTC_CENTURY,
 	};
 	uint8_t again[RAW_COUNT];
 
@@ -105,7 +113,7 @@ static unsigned int days_in_month(unsigned int y, unsigned int m)
 static unsigned int rtc_weekday(const struct rtc_time *t)
 {
 	unsigned int y = t->year - (t->month < 3);
-	unsigned int m = (t->month + 9) % 12;	/* March = 0 */
+	unsigned int m = (t->month + 9) % 12; /* March = 0 */
 	unsigned long days = 365ul * y + y / 4 - y / 100 + y / 400 +
 			     (153 * m + 2) / 5 + t->day - 1;
 
@@ -136,8 +144,8 @@ static int rtc_decode(const uint8_t raw[RAW_COUNT], uint8_t status_b,
 	/* A clock without a century register reads 0 or garbage there. */
 	t->year += (century >= 19 && century <= 99 ? century : 20) * 100;
 
-	if (t->second > 59 || t->minute > 59 || t->hour > 23 ||
-	    t->month < 1 || t->month > 12 || t->day < 1 ||
+	if (t->second > 59 || t->minute > 59 || t->hour > 23 || t->month < 1 ||
+	    t->month > 12 || t->day < 1 ||
 	    t->day > days_in_month(t->year, t->month))
 		return -EINVAL;
 	return 0;
@@ -176,7 +184,7 @@ static int cmd_date(char *args)
 	err = rtc_read_time(&t);
 	if (err) {
 		console_printf("date: cannot read the real-time clock (%d)\n",
-			     err);
+			       err);
 		return err;
 	}
 	rtc_format(buf, sizeof(buf), &t);
@@ -207,5 +215,6 @@ module_init(rtc_init);
 module_exit(rtc_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("CMOS real-time clock: the date at boot and the date command");
+MODULE_DESCRIPTION(
+	"CMOS real-time clock: the date at boot and the date command");
 MODULE_AUTHOR("The Sprout authors");

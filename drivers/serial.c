@@ -14,25 +14,25 @@
 #define COM1 0x3f8
 /* Register offsets (PC16550D datasheet). */
 #define UART_DATA 0
-#define UART_IER 1	/* interrupt enable */
-#define UART_IIR 2	/* interrupt identification (read) */
-#define UART_FCR 2	/* FIFO control */
-#define UART_LCR 3	/* line control */
-#define UART_MCR 4	/* modem control */
-#define UART_LSR 5	/* line status */
-#define UART_DLL 0	/* divisor latch, low (with LCR_DLAB) */
-#define UART_DLM 1	/* divisor latch, high */
+#define UART_IER 1 /* interrupt enable */
+#define UART_IIR 2 /* interrupt identification (read) */
+#define UART_FCR 2 /* FIFO control */
+#define UART_LCR 3 /* line control */
+#define UART_MCR 4 /* modem control */
+#define UART_LSR 5 /* line status */
+#define UART_DLL 0 /* divisor latch, low (with LCR_DLAB) */
+#define UART_DLM 1 /* divisor latch, high */
 
 #define LCR_8N1 0x03
 #define LCR_DLAB 0x80
-#define FCR_ENABLE_CLEAR 0x07	/* enable FIFOs, clear both */
-#define MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the IRQ line */
+#define FCR_ENABLE_CLEAR 0x07 /* enable FIFOs, clear both */
+#define MCR_DTR_RTS_OUT2 0x0b /* OUT2 gates the IRQ line */
 #define LSR_DATA_READY 0x01
-#define LSR_THR_EMPTY 0x20	/* with FIFOs: the transmit FIFO is empty */
-#define IIR_FIFO_ENABLED 0xc0	/* both bits: a working 16550 FIFO */
+#define LSR_THR_EMPTY 0x20    /* with FIFOs: the transmit FIFO is empty */
+#define IIR_FIFO_ENABLED 0xc0 /* both bits: a working 16550 FIFO */
 #define UART_FIFO_SIZE 16
 #define IER_RX_AVAILABLE 0x01
-#define UART_ABSENT 0xff	/* an undecoded port reads as all ones */
+#define UART_ABSENT 0xff /* an undecoded port reads as all ones */
 #define COM1_IRQ 4
 #define UART_CLOCK 115200
 #define BAUD 115200
@@ -137,7 +137,7 @@ static int __init serial_init(void)
 		return err;
 	console_remove_poller(serial_getc);
 	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
-	inb(COM1 + UART_IIR);	/* clear a pending identification */
+	inb(COM1 + UART_IIR); /* clear a pending identification */
 	pr_info("serial: ttyS0 at I/O %#x, IRQ %d, %d baud\n", COM1, COM1_IRQ,
 		BAUD);
 	return 0;

@@ -19,21 +19,21 @@
 #define VGA_TEXT_PHYS 0xb8000
 #define VGA_COLS 80
 #define VGA_ROWS 25
-#define VGA_ATTR 0x07	/* light grey on black */
-#define VGA_CURSOR_FIRST_LINE 13	/* an underline in the 16-line cell */
+#define VGA_ATTR 0x07		 /* light grey on black */
+#define VGA_CURSOR_FIRST_LINE 13 /* an underline in the 16-line cell */
 #define VGA_CURSOR_LAST_LINE 14
 #define CRTC_INDEX 0x3d4
 #define CRTC_DATA 0x3d5
-#define CRTC_CURSOR_START 0x0a	/* bit 5: off; bits 0-4: first line */
-#define CRTC_CURSOR_END 0x0b	/* bits 0-4: last scan line */
-#define CRTC_START_HIGH 0x0c	/* first cell shown, in cells */
+#define CRTC_CURSOR_START 0x0a /* bit 5: off; bits 0-4: first line */
+#define CRTC_CURSOR_END 0x0b   /* bits 0-4: last scan line */
+#define CRTC_START_HIGH 0x0c   /* first cell shown, in cells */
 #define CRTC_START_LOW 0x0d
-#define CRTC_CURSOR_HIGH 0x0e	/* cursor cell, from the window's start */
+#define CRTC_CURSOR_HIGH 0x0e /* cursor cell, from the window's start */
 #define CRTC_CURSOR_LOW 0x0f
-#define VGA_WINDOW_CELLS (32768 / 2)	/* 0xb8000-0xbffff */
+#define VGA_WINDOW_CELLS (32768 / 2) /* 0xb8000-0xbffff */
 
 static uint16_t *vga_mem;
-static unsigned int vga_origin;	/* cell shown at the top left */
+static unsigned int vga_origin; /* cell shown at the top left */
 static int vga_row, vga_col;
 static struct ansi_parser vga_ansi;
 
@@ -180,7 +180,7 @@ void __init vga_early_init(void)
 static int __init vga_init(void)
 {
 	if (!vga_mem)
-		return 0;	/* not text mode: fbcon has the screen */
+		return 0; /* not text mode: fbcon has the screen */
 	outb(CRTC_INDEX, CRTC_CURSOR_START);
 	outb(CRTC_DATA, VGA_CURSOR_FIRST_LINE);
 	outb(CRTC_INDEX, CRTC_CURSOR_END);

@@ -18,7 +18,7 @@
 #include <kernel/time.h>
 #include <kernel/x86.h>
 
-#define MB2_INFO_MAX (1ul << 20)	/* sanity bound on the block's size */
+#define MB2_INFO_MAX (1ul << 20) /* sanity bound on the block's size */
 
 /* excerpt: read-boot-info */
 /* Copy what we need out of the boot information; it lives in free RAM. */
@@ -61,7 +61,8 @@ static void __init report_boot_info(void)
 			(unsigned long long)e->addr,
 			(unsigned long long)(e->addr + e->len - 1),
 			t < ARRAY_SIZE(mmap_type_names) && mmap_type_names[t] ?
-				mmap_type_names[t] : "type unknown");
+				mmap_type_names[t] :
+				"type unknown");
 	}
 	/* excerpt-end: report-mmap */
 	if (boot_info.mmap_truncated)

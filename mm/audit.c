@@ -10,7 +10,7 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-#define AUDIT_REPORT_MAX 5	/* problems printed in full per audit */
+#define AUDIT_REPORT_MAX 5 /* problems printed in full per audit */
 
 #define PT_ENTRIES 512
 #define PT_LEVELS 4
@@ -22,7 +22,7 @@ enum audit_pass { MARK_PROTECTED, CHECK_WRITABLE };
 struct audit {
 	const char *when;
 	enum audit_pass pass;
-	uint64_t *protected;	/* one bit per frame: mapped RO or X */
+	uint64_t *protected; /* one bit per frame: mapped RO or X */
 	size_t nframes;
 	size_t mappings, problems;
 };
@@ -35,8 +35,9 @@ static void audit_report(struct audit *a, const char *what, uintptr_t va,
 			 pte_t pte)
 {
 	if (a->problems++ < AUDIT_REPORT_MAX)
-		pr_err("mm: audit after %s: %s at %#lx (entry %#llx)\n", a->when,
-		       what, (unsigned long)va, (unsigned long long)pte);
+		pr_err("mm: audit after %s: %s at %#lx (entry %#llx)\n",
+		       a->when, what, (unsigned long)va,
+		       (unsigned long long)pte);
 }
 
 /* One leaf entry mapping @size bytes at @va, for the current pass. */
@@ -44,7 +45,8 @@ static void audit_leaf(struct audit *a, uintptr_t va, pte_t pte, size_t size)
 {
 	size_t first = (pte & PTE_ADDR_MASK & ~(size - 1)) >> PAGE_SHIFT;
 	size_t n = first < a->nframes ?
-		   MIN(size >> PAGE_SHIFT, a->nframes - first) : 0;
+			   MIN(size >> PAGE_SHIFT, a->nframes - first) :
+			   0;
 	bool writable = pte & PTE_WRITABLE;
 
 	if (a->pass == MARK_PROTECTED) {
@@ -57,8 +59,9 @@ static void audit_leaf(struct audit *a, uintptr_t va, pte_t pte, size_t size)
 		audit_report(a, "a mapping of virtual address 0", va, pte);
 	if (writable && !(pte & PTE_NX))
 		audit_report(a, "a writable and executable page", va, pte);
-	if (writable && n && (n == 1 ? bitmap_test(a->protected, first) :
-			      bitmap_count_range(a->protected, first, n) != 0))
+	if (writable && n &&
+	    (n == 1 ? bitmap_test(a->protected, first) :
+		      bitmap_count_range(a->protected, first, n) != 0))
 		audit_report(a, "a writable alias of code or read-only data",
 			     va, pte);
 }
@@ -83,14 +86,17 @@ static void audit_pt(struct audit *a, const pte_t *table, uintptr_t va)
 			continue;
 		a->mappings++;
 		if (at == 0)
-			audit_report(a, "a mapping of virtual address 0", at, e);
+			audit_report(a, "a mapping of virtual address 0", at,
+				     e);
 		if (!(e & PTE_WRITABLE))
 			continue;
 		if (!(e & PTE_NX))
-			audit_report(a, "a writable and executable page", at, e);
+			audit_report(a, "a writable and executable page", at,
+				     e);
 		if (frame < a->nframes && bitmap_test(a->protected, frame))
-			audit_report(a, "a writable alias of code or read-only data",
-				     at, e);
+			audit_report(
+				a, "a writable alias of code or read-only data",
+				at, e);
 	}
 }
 
@@ -108,10 +114,11 @@ static void audit_table(struct audit *a, const pte_t *table, int level,
 		if (!(e & PTE_PRESENT))
 			continue;
 		if (level == 0 && i >= PT_ENTRIES / 2)
-			at |= 0xffff000000000000ul;	/* sign-extend bit 47 */
+			at |= 0xffff000000000000ul; /* sign-extend bit 47 */
 		/* The direct map's read-only entries are aliases: the frames
 		 * they map are marked through their own mappings. */
-		if (level == 0 && i == DIRECT_MAP_SLOT && a->pass == MARK_PROTECTED)
+		if (level == 0 && i == DIRECT_MAP_SLOT &&
+		    a->pass == MARK_PROTECTED)
 			continue;
 		if (level == PT_LEVELS - 1 || (e & PTE_HUGE))
 			audit_leaf(a, at, e, 1ul << LEVEL_SHIFT(level));
@@ -126,11 +133,14 @@ size_t mm_audit(const char *when)
 	struct audit a = { .when = when };
 
 	if (!audit_bitmap) {
-		audit_frames = (frame_pool.base >> PAGE_SHIFT) + frame_pool.nframes;
-		audit_bitmap = kmalloc(BITMAP_WORDS(audit_frames) * sizeof(uint64_t),
-				       GFP_KERNEL);
+		audit_frames =
+			(frame_pool.base >> PAGE_SHIFT) + frame_pool.nframes;
+		audit_bitmap =
+			kmalloc(BITMAP_WORDS(audit_frames) * sizeof(uint64_t),
+				GFP_KERNEL);
 		if (!audit_bitmap) {
-			pr_err("mm: audit after %s: no memory for its bitmap\n", when);
+			pr_err("mm: audit after %s: no memory for its bitmap\n",
+			       when);
 			return 1;
 		}
 	}
@@ -145,7 +155,8 @@ size_t mm_audit(const char *when)
 		pr_err("mm: audit after %s: %zu problem(s) in %zu mappings\n",
 		       when, a.problems, a.mappings);
 	else
-		pr_debug("mm: audit after %s: %zu mappings, no W+X page, no writable alias of code or read-only data, nothing at 0\n",
-			 when, a.mappings);
+		pr_debug(
+			"mm: audit after %s: %zu mappings, no W+X page, no writable alias of code or read-only data, nothing at 0\n",
+			when, a.mappings);
 	return a.problems;
 }

@@ -12,7 +12,7 @@ static void bench_kmalloc_size(const char *key, const char *what, size_t size)
 {
 	uint64_t start, cycles;
 
-	kfree(kmalloc(size, GFP_KERNEL));	/* warm: the slab exists */
+	kfree(kmalloc(size, GFP_KERNEL)); /* warm: the slab exists */
 	start = rdtsc();
 	for (int i = 0; i < BENCH_ROUNDS; i++)
 		kfree(kmalloc(size, GFP_KERNEL));

@@ -22,15 +22,16 @@ static uint64_t word_mask(size_t w, size_t start, size_t count)
 	size_t lo = w * BITMAP_WORD_BITS, hi = lo + BITMAP_WORD_BITS;
 	size_t from = MAX(start, lo) - lo, to = MIN(start + count, hi) - lo;
 	uint64_t upper = to == BITMAP_WORD_BITS ? WORD_ALL_ONES :
-			 (1ull << to) - 1;
+						  (1ull << to) - 1;
 
 	return upper & ~((1ull << from) - 1);
 }
 
 void bitmap_set_range(uint64_t *map, size_t start, size_t count)
 {
-	if (count == 1) {	/* the common case: one frame or object */
-		map[start / BITMAP_WORD_BITS] |= 1ull << (start % BITMAP_WORD_BITS);
+	if (count == 1) { /* the common case: one frame or object */
+		map[start / BITMAP_WORD_BITS] |= 1ull
+						 << (start % BITMAP_WORD_BITS);
 		return;
 	}
 	if (!count)
@@ -43,7 +44,8 @@ void bitmap_set_range(uint64_t *map, size_t start, size_t count)
 void bitmap_clear_range(uint64_t *map, size_t start, size_t count)
 {
 	if (count == 1) {
-		map[start / BITMAP_WORD_BITS] &= ~(1ull << (start % BITMAP_WORD_BITS));
+		map[start / BITMAP_WORD_BITS] &=
+			~(1ull << (start % BITMAP_WORD_BITS));
 		return;
 	}
 	if (!count)

@@ -117,9 +117,11 @@ phys_addr_t frame_find_space(const struct boot_mmap_entry *map, size_t count,
 		    !ram_frames(&map[i], i, &s, &e, warn_none))
 			continue;
 		e = MIN(e, limit);
-		for (at = MAX(s, (phys_addr_t)PAGE_SIZE); at < e && e - at >= size;
+		for (at = MAX(s, (phys_addr_t)PAGE_SIZE);
+		     at < e && e - at >= size;
 		     at = ALIGN_UP(hit, (phys_addr_t)PAGE_SIZE)) {
-			hit = find_conflict(map, count, res, nres, at, at + size);
+			hit = find_conflict(map, count, res, nres, at,
+					    at + size);
 			if (!hit)
 				return at;
 		}
@@ -150,7 +152,7 @@ static void pool_mark_hole(struct frame_pool *pool, phys_addr_t s,
 
 	s = ALIGN_DOWN(s, (phys_addr_t)PAGE_SIZE);
 	e = e > ~0ull - PAGE_SIZE ? ~0ull & PAGE_MASK :
-				     ALIGN_UP(e, (phys_addr_t)PAGE_SIZE);
+				    ALIGN_UP(e, (phys_addr_t)PAGE_SIZE);
 	if (pool_span(pool, s, e, &first, &n)) {
 		bitmap_clear_range(pool->ram, first, n);
 		bitmap_set_range(pool->used, first, n);
@@ -172,8 +174,7 @@ static void warn_overlaps(const struct boot_mmap_entry *map, size_t count,
 			    !overlaps(s1, e1, s2, e2))
 				continue;
 			warn("memory map entries %zu (usable) and %zu (type %u) overlap at %#llx-%#llx; not using it\n",
-			     i, j, map[j].type,
-			     (unsigned long long)MAX(s1, s2),
+			     i, j, map[j].type, (unsigned long long)MAX(s1, s2),
 			     (unsigned long long)MIN(e1, e2));
 		}
 	}
@@ -215,7 +216,8 @@ static void pool_reserve(struct frame_pool *pool, phys_addr_t s, phys_addr_t e)
 	if (!pool_span(pool, s, e, &first, &n))
 		return;
 	for (size_t i = first; i < first + n; i++) {
-		if (bitmap_test(pool->ram, i) && !bitmap_test(pool->reserved, i)) {
+		if (bitmap_test(pool->ram, i) &&
+		    !bitmap_test(pool->reserved, i)) {
 			bitmap_set_range(pool->reserved, i, 1);
 			bitmap_set_range(pool->used, i, 1);
 			pool->reserved_count++;
@@ -279,18 +281,19 @@ static int pool_check_range(struct frame_pool *pool, phys_addr_t pa,
 {
 	size_t n;
 
-	if (!count || !IS_ALIGNED(pa, PAGE_SIZE) ||
-	    count > pool->nframes ||
-	    !pool_span(pool, pa, pa + ((phys_addr_t)count << PAGE_SHIFT),
-		       first, &n) ||
+	if (!count || !IS_ALIGNED(pa, PAGE_SIZE) || count > pool->nframes ||
+	    !pool_span(pool, pa, pa + ((phys_addr_t)count << PAGE_SHIFT), first,
+		       &n) ||
 	    n != count || pa < pool->base) {
-		pool->warn("%s: %#llx (+%zu frames) is not a range of RAM frames\n",
-			   op, (unsigned long long)pa, count);
+		pool->warn(
+			"%s: %#llx (+%zu frames) is not a range of RAM frames\n",
+			op, (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	if (bitmap_count_range(pool->ram, *first, count) != count) {
-		pool->warn("%s: %#llx (+%zu frames) includes memory that is not RAM\n",
-			   op, (unsigned long long)pa, count);
+		pool->warn(
+			"%s: %#llx (+%zu frames) includes memory that is not RAM\n",
+			op, (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	return 0;
@@ -303,13 +306,15 @@ int frame_pool_free(struct frame_pool *pool, phys_addr_t pa, size_t count)
 	if (pool_check_range(pool, pa, count, "frame_free", &first))
 		return -EINVAL;
 	if (bitmap_count_range(pool->reserved, first, count)) {
-		pool->warn("frame_free: %#llx (+%zu frames) includes a reserved frame\n",
-			   (unsigned long long)pa, count);
+		pool->warn(
+			"frame_free: %#llx (+%zu frames) includes a reserved frame\n",
+			(unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	if (bitmap_count_range(pool->used, first, count) != count) {
-		pool->warn("frame_free: double free of frame(s) at %#llx (+%zu)\n",
-			   (unsigned long long)pa, count);
+		pool->warn(
+			"frame_free: double free of frame(s) at %#llx (+%zu)\n",
+			(unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	bitmap_clear_range(pool->used, first, count);
@@ -325,8 +330,9 @@ int frame_pool_release(struct frame_pool *pool, phys_addr_t pa, size_t count)
 	if (pool_check_range(pool, pa, count, "frame_release", &first))
 		return -EINVAL;
 	if (bitmap_count_range(pool->reserved, first, count) != count) {
-		pool->warn("frame_release: %#llx (+%zu frames) is not all reserved\n",
-			   (unsigned long long)pa, count);
+		pool->warn(
+			"frame_release: %#llx (+%zu frames) is not all reserved\n",
+			(unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	bitmap_clear_range(pool->reserved, first, count);

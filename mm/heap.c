@@ -11,27 +11,27 @@
 
 #define SLAB_MAGIC 0x51ab51abu
 #define SLAB_MAX_OBJECTS (PAGE_SIZE >> HEAP_MIN_SHIFT)
-#define SLAB_MAX_ALIGN 128	/* objects are naturally aligned up to this */
-#define HEAP_POISON 0x6b	/* fills freed objects, as Linux's slab does */
+#define SLAB_MAX_ALIGN 128 /* objects are naturally aligned up to this */
+#define HEAP_POISON 0x6b   /* fills freed objects, as Linux's slab does */
 
 /* Owner-word tags: the low two bits say what the page is. */
 #define OWNER_TAG_MASK 3u
 #define OWNER_SLAB 1u
-#define OWNER_LARGE 2u		/* first page; the page count is above the tag */
+#define OWNER_LARGE 2u /* first page; the page count is above the tag */
 #define OWNER_LARGE_TAIL 3u
 #define OWNER_PAGES_SHIFT 2
 
 /* At the start of each slab page. */
 struct heap_slab {
 	uint32_t magic;
-	uint16_t size;		/* object size */
-	uint16_t offset;	/* of the first object */
+	uint16_t size;	 /* object size */
+	uint16_t offset; /* of the first object */
 	uint16_t capacity;
 	uint16_t in_use;
-	uint16_t fresh;		/* objects never handed out start here */
+	uint16_t fresh; /* objects never handed out start here */
 	struct heap_class *cls;
-	struct heap_slab *next, *prev;	/* in cls->partial */
-	void *free_list;	/* freed objects, linked through their first word */
+	struct heap_slab *next, *prev; /* in cls->partial */
+	void *free_list; /* freed objects, linked through their first word */
 	uint64_t live[BITMAP_WORDS(SLAB_MAX_OBJECTS)];
 };
 
@@ -39,8 +39,8 @@ static void warn_none(const char *fmt, ...)
 {
 }
 
-void heap_init(struct heap *heap, const struct heap_page_source *src,
-	       void *ctx, frame_warn_fn warn)
+void heap_init(struct heap *heap, const struct heap_page_source *src, void *ctx,
+	       frame_warn_fn warn)
 {
 	memset(heap, 0, sizeof(*heap));
 	heap->src = src;
@@ -156,8 +156,9 @@ void *heap_alloc(struct heap *heap, size_t size)
 	if (!size)
 		return NULL;
 	if (size > HEAP_MAX_ALLOC) {
-		heap->warn("kmalloc: %zu bytes is more than the %lu MiB limit\n",
-			   size, HEAP_MAX_ALLOC >> 20);
+		heap->warn(
+			"kmalloc: %zu bytes is more than the %lu MiB limit\n",
+			size, HEAP_MAX_ALLOC >> 20);
 		return NULL;
 	}
 	if (size <= HEAP_MAX_SMALL)
@@ -283,7 +284,7 @@ void *heap_realloc(struct heap *heap, void *ptr, size_t size)
 		return heap_alloc(heap, size);
 	have = heap_usable_size(heap, ptr);
 	if (!have) {
-		heap_free(heap, ptr);	/* reports what is wrong with it */
+		heap_free(heap, ptr); /* reports what is wrong with it */
 		return NULL;
 	}
 	if (!size) {

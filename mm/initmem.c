@@ -7,7 +7,7 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-#define INIT_POISON 0xcc	/* int3 */
+#define INIT_POISON 0xcc /* int3 */
 
 size_t init_freed_bytes;
 

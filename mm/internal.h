@@ -39,7 +39,7 @@ size_t bitmap_find_clear_run(const uint64_t *map, size_t nbits, size_t from,
 
 /* A range of physical memory that must not be handed out, and why. */
 struct frame_range {
-	phys_addr_t start, end;	/* [start, end), any alignment */
+	phys_addr_t start, end; /* [start, end), any alignment */
 	const char *what;
 };
 
@@ -60,14 +60,14 @@ void mm_warn(const char *fmt, ...) __printf(1, 2);
  * pages there).
  */
 struct frame_pool {
-	phys_addr_t base;	/* address of frame 0 of the bitmaps */
+	phys_addr_t base; /* address of frame 0 of the bitmaps */
 	size_t nframes;
 	uint64_t *ram, *used, *reserved;
 	uint32_t *owner;
-	size_t hint;		/* no free frame in bitmap words below this */
-	size_t total;		/* frames of usable RAM */
-	size_t reserved_count;	/* of those, set aside */
-	size_t allocated;	/* of those, handed out */
+	size_t hint;	       /* no free frame in bitmap words below this */
+	size_t total;	       /* frames of usable RAM */
+	size_t reserved_count; /* of those, set aside */
+	size_t allocated;      /* of those, handed out */
 	frame_warn_fn warn;
 };
 
@@ -136,10 +136,10 @@ static inline size_t frame_pool_free_count(const struct frame_pool *pool)
 
 /* ---- The heap core (mm/heap.c) ---- */
 
-#define HEAP_CLASS_COUNT 7	/* 16, 32, ... 1024 bytes */
+#define HEAP_CLASS_COUNT 7 /* 16, 32, ... 1024 bytes */
 #define HEAP_MIN_SHIFT 4
 #define HEAP_MAX_SMALL (1u << (HEAP_MIN_SHIFT + HEAP_CLASS_COUNT - 1))
-#define HEAP_MAX_ALLOC (256ul << 20)	/* refuse anything larger */
+#define HEAP_MAX_ALLOC (256ul << 20) /* refuse anything larger */
 
 struct heap;
 
@@ -158,24 +158,24 @@ struct heap_slab;
 
 struct heap_class {
 	size_t size;
-	struct heap_slab *partial;	/* slabs with a free object */
-	size_t empty;			/* of those, wholly unused ones */
+	struct heap_slab *partial; /* slabs with a free object */
+	size_t empty;		   /* of those, wholly unused ones */
 };
 
 struct heap {
 	const struct heap_page_source *src;
-	void *ctx;			/* for the page source */
+	void *ctx; /* for the page source */
 	frame_warn_fn warn;
 	struct heap_class classes[HEAP_CLASS_COUNT];
-	size_t bytes_in_use;		/* object or page size of each live one */
-	size_t pages;			/* pages the heap holds */
-	size_t allocations;		/* live allocations */
-	size_t bad_frees;		/* double or foreign frees seen */
+	size_t bytes_in_use; /* object or page size of each live one */
+	size_t pages;	     /* pages the heap holds */
+	size_t allocations;  /* live allocations */
+	size_t bad_frees;    /* double or foreign frees seen */
 };
 
 /* heap_init - an empty heap over @src; @warn reports bad frees. */
-void heap_init(struct heap *heap, const struct heap_page_source *src,
-	       void *ctx, frame_warn_fn warn);
+void heap_init(struct heap *heap, const struct heap_page_source *src, void *ctx,
+	       frame_warn_fn warn);
 
 /*
  * heap_alloc - @size bytes (16-byte aligned; naturally aligned up to 128

@@ -36,7 +36,9 @@ static uint32_t *heap_page_owner(struct heap *heap, const void *addr)
 }
 
 static const struct heap_page_source heap_source = {
-	heap_pages_alloc, heap_pages_free, heap_page_owner,
+	heap_pages_alloc,
+	heap_pages_free,
+	heap_page_owner,
 };
 
 void __init mm_heap_init(void)

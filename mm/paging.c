@@ -16,7 +16,7 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
-#define LEGACY_AREA_END 0x100000ull	/* VGA text memory is at 0xb8000 */
+#define LEGACY_AREA_END 0x100000ull /* VGA text memory is at 0xb8000 */
 #define RAM_RANGES_MAX (BOOT_MAX_MMAP + 1)
 
 struct ram_range {
@@ -67,7 +67,8 @@ static size_t __init collect_ram(const struct boot_info *info,
 		if (!direct_mapped_type(e->type) || !e->len || end < e->addr ||
 		    s >= FRAME_PHYS_LIMIT)
 			continue;
-		end = ALIGN_UP(MIN(end, FRAME_PHYS_LIMIT), (phys_addr_t)PAGE_SIZE);
+		end = ALIGN_UP(MIN(end, FRAME_PHYS_LIMIT),
+			       (phys_addr_t)PAGE_SIZE);
 		r[n++] = (struct ram_range){ s, end };
 	}
 	return merge_ranges(r, n);
@@ -129,9 +130,11 @@ static void __init map_kernel_image(void)
 
 		if (!pages)
 			continue;
-		if (vmm_map(s, virt_to_phys(part[i].start), pages, part[i].flags) ||
+		if (vmm_map(s, virt_to_phys(part[i].start), pages,
+			    part[i].flags) ||
 		    (!(part[i].flags & PTE_WRITABLE) &&
-		     direct_map_protect(virt_to_phys(part[i].start), pages, false)))
+		     direct_map_protect(virt_to_phys(part[i].start), pages,
+					false)))
 			panic("mm: cannot map the kernel image at %#lx",
 			      (unsigned long)s);
 	}

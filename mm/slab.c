@@ -14,15 +14,15 @@
 #include <kernel/string.h>
 #include <kernel/x86.h>
 
-#define SLAB_MIN_ALIGN sizeof(void *)	/* the free link must be aligned */
-#define SLAB_MIN_OBJECTS 8	/* grow a slab until this many fit */
+#define SLAB_MIN_ALIGN sizeof(void *) /* the free link must be aligned */
+#define SLAB_MIN_OBJECTS 8	      /* grow a slab until this many fit */
 #define SLAB_PAGES_MAX 16
 
 /* The head of one slab, at its first byte. */
 struct slab {
-	struct slab *next;	/* in the cache's list */
+	struct slab *next; /* in the cache's list */
 	struct kmem_cache *cache;
-	void *freelist;		/* first free object, or NULL */
+	void *freelist; /* first free object, or NULL */
 	size_t inuse;
 };
 
@@ -73,8 +73,10 @@ static bool slab_geometry(struct kmem_cache *c)
 		body = c->free_offset + sizeof(void *);
 	}
 	c->size = ALIGN_UP(body, c->align);
-	for (c->slab_pages = 1; c->slab_pages <= SLAB_PAGES_MAX; c->slab_pages *= 2) {
-		c->objs_per_slab = (slab_bytes(c) - slab_first_offset(c)) / c->size;
+	for (c->slab_pages = 1; c->slab_pages <= SLAB_PAGES_MAX;
+	     c->slab_pages *= 2) {
+		c->objs_per_slab =
+			(slab_bytes(c) - slab_first_offset(c)) / c->size;
 		if (c->objs_per_slab >= SLAB_MIN_OBJECTS)
 			return true;
 	}
@@ -132,7 +134,8 @@ static struct slab *slab_new(struct kmem_cache *c)
 	s->cache = c;
 	s->inuse = 0;
 	s->freelist = NULL;
-	obj = (char *)s + slab_first_offset(c) + (c->objs_per_slab - 1) * c->size;
+	obj = (char *)s + slab_first_offset(c) +
+	      (c->objs_per_slab - 1) * c->size;
 	for (size_t i = 0; i < c->objs_per_slab; i++, obj -= c->size) {
 		if (c->ctor)
 			c->ctor(obj);
@@ -188,7 +191,8 @@ static struct slab *slab_of(struct kmem_cache *c, const void *obj)
 
 	for (s = c->slabs; s && (uintptr_t)s != base; s = s->next)
 		;
-	if (!s || (uintptr_t)obj < first || ((uintptr_t)obj - first) % c->size ||
+	if (!s || (uintptr_t)obj < first ||
+	    ((uintptr_t)obj - first) % c->size ||
 	    ((uintptr_t)obj - first) / c->size >= c->objs_per_slab)
 		return NULL;
 	return s;
@@ -226,7 +230,8 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 	if (!s || slab_is_free(c, s, obj)) {
 		irq_restore(irq);
 		pr_err("kmem_cache_free(%s): %p is %s; ignored\n", c->name, obj,
-		       s ? "already free (double free)" : "not an object of this cache");
+		       s ? "already free (double free)" :
+			   "not an object of this cache");
 		return;
 	}
 	*free_link(c, obj) = s->freelist;

@@ -12,9 +12,11 @@
 #include "internal.h"
 
 #define GUARD_PAGES 1
-#define PHYS_ADDR_BITS 52	/* the most 4-level paging can address (SDM 3A §4.1.4) */
+#define PHYS_ADDR_BITS \
+	52 /* the most 4-level paging can address (SDM 3A §4.1.4) */
 #define MODULE_AREA_PAGES ((MODULE_AREA_END - MODULE_AREA_START) >> PAGE_SHIFT)
-#define IOREMAP_AREA_PAGES ((IOREMAP_AREA_END - IOREMAP_AREA_START) >> PAGE_SHIFT)
+#define IOREMAP_AREA_PAGES \
+	((IOREMAP_AREA_END - IOREMAP_AREA_START) >> PAGE_SHIFT)
 
 /* One allocation: its pages, and whether their frames are ours to free. */
 struct vm_region {
@@ -28,7 +30,7 @@ struct vm_area {
 	const char *name;
 	uintptr_t start;
 	size_t npages;
-	uint64_t *bitmap;	/* 1: allocated or guard */
+	uint64_t *bitmap; /* 1: allocated or guard */
 	struct vm_region *regions;
 	size_t mapped_pages;
 };
@@ -37,10 +39,12 @@ static uint64_t modarea_bitmap[BITMAP_WORDS(MODULE_AREA_PAGES)];
 static uint64_t ioremap_bitmap[BITMAP_WORDS(IOREMAP_AREA_PAGES)];
 
 static struct vm_area modarea = {
-	"modarea", MODULE_AREA_START, MODULE_AREA_PAGES, modarea_bitmap, NULL, 0,
+	"modarea", MODULE_AREA_START, MODULE_AREA_PAGES, modarea_bitmap, NULL,
+	0,
 };
 static struct vm_area ioremap_area = {
-	"ioremap", IOREMAP_AREA_START, IOREMAP_AREA_PAGES, ioremap_bitmap, NULL, 0,
+	"ioremap", IOREMAP_AREA_START, IOREMAP_AREA_PAGES, ioremap_bitmap, NULL,
+	0,
 };
 
 /* A record for @pages free pages (plus guard) in @area, or NULL. */
@@ -166,7 +170,8 @@ int modarea_protect_range(void *addr, size_t pages, pte_t prot)
 	uint64_t irq = irq_save();
 	uintptr_t va = (uintptr_t)addr;
 	struct vm_region *r = IS_ALIGNED(va, PAGE_SIZE) && pages ?
-			      area_find_range(&modarea, va, pages) : NULL;
+				      area_find_range(&modarea, va, pages) :
+				      NULL;
 	int err = r ? protect_with_alias(va, pages, prot) : -EINVAL;
 
 	irq_restore(irq);
@@ -179,25 +184,29 @@ int modarea_protect_range(void *addr, size_t pages, pte_t prot)
 int modarea_protect(void *addr, pte_t prot)
 {
 	uint64_t irq = irq_save();
-	struct vm_region **link, *r = area_find(&modarea, (uintptr_t)addr, &link);
+	struct vm_region **link,
+		*r = area_find(&modarea, (uintptr_t)addr, &link);
 	int err = r ? protect_with_alias(r->start, r->pages, prot) : -EINVAL;
 
 	irq_restore(irq);
 	if (!r)
-		pr_err("modarea_protect: %p is not a module area allocation\n", addr);
+		pr_err("modarea_protect: %p is not a module area allocation\n",
+		       addr);
 	return err;
 }
 
 void modarea_free(void *addr)
 {
 	uint64_t irq = irq_save();
-	struct vm_region **link, *r = area_find(&modarea, (uintptr_t)addr, &link);
+	struct vm_region **link,
+		*r = area_find(&modarea, (uintptr_t)addr, &link);
 
 	if (r)
 		area_release(&modarea, r, r->pages);
 	irq_restore(irq);
 	if (!r && addr)
-		pr_err("modarea_free: %p is not a module area allocation\n", addr);
+		pr_err("modarea_free: %p is not a module area allocation\n",
+		       addr);
 }
 
 void *ioremap(phys_addr_t phys, size_t size)
@@ -208,9 +217,10 @@ void *ioremap(phys_addr_t phys, size_t size)
 	uint64_t irq;
 	int err;
 
-	if (!size || phys + size < phys || (phys + size - 1) >> PHYS_ADDR_BITS) {
-		pr_err("ioremap: bad range %#llx+%#zx\n", (unsigned long long)phys,
-		       size);
+	if (!size || phys + size < phys ||
+	    (phys + size - 1) >> PHYS_ADDR_BITS) {
+		pr_err("ioremap: bad range %#llx+%#zx\n",
+		       (unsigned long long)phys, size);
 		return NULL;
 	}
 	irq = irq_save();
@@ -228,8 +238,8 @@ void iounmap(void *addr)
 {
 	uint64_t irq = irq_save();
 	struct vm_region **link;
-	struct vm_region *r = area_find(&ioremap_area,
-					(uintptr_t)addr & PAGE_MASK, &link);
+	struct vm_region *r =
+		area_find(&ioremap_area, (uintptr_t)addr & PAGE_MASK, &link);
 
 	if (r)
 		area_release(&ioremap_area, r, r->pages);
@@ -252,7 +262,8 @@ bool vmarea_is_guard(uintptr_t addr)
 
 	for (size_t a = 0; a < ARRAY_SIZE(areas); a++)
 		for (struct vm_region *r = areas[a]->regions; r; r = r->next)
-			if ((addr & PAGE_MASK) == r->start + r->pages * PAGE_SIZE)
+			if ((addr & PAGE_MASK) ==
+			    r->start + r->pages * PAGE_SIZE)
 				return true;
 	return false;
 }

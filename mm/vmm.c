@@ -14,15 +14,16 @@
 
 /* excerpt: pte-index */
 #define PT_ENTRIES 512
-#define PT_LEVELS 4		/* PML4, PDPT, PD, PT */
+#define PT_LEVELS 4 /* PML4, PDPT, PD, PT */
 #define LEVEL_SHIFT(l) (PAGE_SHIFT + 9 * (PT_LEVELS - 1 - (l)))
 #define PTE_INDEX(va, l) (((va) >> LEVEL_SHIFT(l)) & (PT_ENTRIES - 1))
 /* excerpt-end: pte-index */
 /* Intermediate entries allow everything; the leaf decides. */
 #define PTE_TABLE (PTE_PRESENT | PTE_WRITABLE)
-#define PD_LEVEL (PT_LEVELS - 2)	/* where a 2 MiB page is an entry */
-#define PTE_FLAGS_ALLOWED (PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_PWT | \
-			   PTE_PCD | PTE_GLOBAL | PTE_NX)
+#define PD_LEVEL (PT_LEVELS - 2) /* where a 2 MiB page is an entry */
+#define PTE_FLAGS_ALLOWED                                            \
+	(PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_PWT | PTE_PCD | \
+	 PTE_GLOBAL | PTE_NX)
 
 pte_t *kernel_pml4;
 
@@ -80,7 +81,8 @@ static void merge_huge(uintptr_t va)
 	if (!(flags & PTE_PRESENT) || !IS_ALIGNED(base, HUGE_PAGE_SIZE))
 		return;
 	for (size_t i = 1; i < PT_ENTRIES; i++)
-		if ((pt[i] & ~PTE_USAGE_BITS) != ((base + i * PAGE_SIZE) | flags))
+		if ((pt[i] & ~PTE_USAGE_BITS) !=
+		    ((base + i * PAGE_SIZE) | flags))
 			return;
 	*pde = base | flags | PTE_HUGE;
 	/* The 4 KiB entries may be cached each; drop them all. */
@@ -202,7 +204,8 @@ static int unmap_pages(uintptr_t virt, size_t pages)
 			err = e;
 		}
 		/* At the end of each page table's stretch, see if it is empty. */
-		if (i + 1 == pages || PTE_INDEX(va + PAGE_SIZE, PT_LEVELS - 1) == 0)
+		if (i + 1 == pages ||
+		    PTE_INDEX(va + PAGE_SIZE, PT_LEVELS - 1) == 0)
 			pt_free_if_empty(va);
 	}
 	return err;
@@ -269,7 +272,8 @@ static int protect_pages(uintptr_t virt, size_t pages, pte_t flags)
 		invlpg(va);
 	}
 	/* Back to one set of permissions, a split direct-map page merges. */
-	if (virt >= DIRECT_MAP_BASE && virt < DIRECT_MAP_BASE + FRAME_PHYS_LIMIT)
+	if (virt >= DIRECT_MAP_BASE &&
+	    virt < DIRECT_MAP_BASE + FRAME_PHYS_LIMIT)
 		for (uintptr_t va = ALIGN_DOWN(virt, HUGE_PAGE_SIZE);
 		     va < virt + pages * PAGE_SIZE; va += HUGE_PAGE_SIZE)
 			merge_huge(va);
@@ -286,8 +290,7 @@ int vmm_map_huge(uintptr_t virt, phys_addr_t phys, size_t count, pte_t flags)
 
 	if (!count || !IS_ALIGNED(virt, HUGE_PAGE_SIZE) ||
 	    !IS_ALIGNED(phys, HUGE_PAGE_SIZE) ||
-	    !range_ok(virt, count * PT_ENTRIES) ||
-	    (phys & ~PTE_ADDR_MASK))
+	    !range_ok(virt, count * PT_ENTRIES) || (phys & ~PTE_ADDR_MASK))
 		return -EINVAL;
 	if ((err = check_flags(virt, flags, "vmm_map_huge")))
 		return err;
@@ -347,7 +350,8 @@ int vmm_translate(uintptr_t virt, phys_addr_t *phys, pte_t *flags)
 			uintptr_t off = (1ul << LEVEL_SHIFT(level)) - 1;
 
 			if (phys)
-				*phys = (e & PTE_ADDR_MASK & ~off) | (virt & off);
+				*phys = (e & PTE_ADDR_MASK & ~off) |
+					(virt & off);
 			if (flags)
 				*flags = e & ~PTE_ADDR_MASK;
 			return 0;
@@ -365,7 +369,7 @@ static void walk_level(pte_t *table, int level, uintptr_t va,
 		uintptr_t a = va | (i << LEVEL_SHIFT(level));
 
 		if (level == 0 && i >= PT_ENTRIES / 2)
-			a |= 0xffff000000000000ul;	/* sign-extend bit 47 */
+			a |= 0xffff000000000000ul; /* sign-extend bit 47 */
 		if (!(e & PTE_PRESENT))
 			continue;
 		if (level == PT_LEVELS - 1 || (e & PTE_HUGE))

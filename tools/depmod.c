@@ -24,16 +24,16 @@ struct symbol {
 };
 
 struct module {
-	const char *path;	/* as given */
-	const char *file;	/* its last path component */
+	const char *path; /* as given */
+	const char *file; /* its last path component */
 	struct symbol *undefs;
 	size_t n_undefs;
 	const char **exports;
 	size_t n_exports;
-	size_t *deps;	/* direct dependencies: indices into mods[] */
+	size_t *deps; /* direct dependencies: indices into mods[] */
 	size_t n_deps;
-	int color;	/* for the cycle search: 0 new, 1 on the path, 2 done */
-	unsigned int seen;	/* closure walk generation */
+	int color; /* for the cycle search: 0 new, 1 on the path, 2 done */
+	unsigned int seen; /* closure walk generation */
 };
 
 static struct module *mods;
@@ -116,7 +116,8 @@ static const Elf64_Shdr *elf_sections(const char *path,
 	sh = (const Elf64_Shdr *)(buf + eh->e_shoff);
 	for (size_t i = 0; i < eh->e_shnum; i++)
 		if (sh[i].sh_type != SHT_NOBITS &&
-		    (sh[i].sh_offset > len || sh[i].sh_size > len - sh[i].sh_offset))
+		    (sh[i].sh_offset > len ||
+		     sh[i].sh_size > len - sh[i].sh_offset))
 			bad_elf(path, "section %zu runs past the end", i);
 	*count = eh->e_shnum;
 	return sh;
@@ -145,12 +146,14 @@ static void read_symbols(struct module *m, const unsigned char *buf,
 		if (sym[i].st_shndx != SHN_UNDEF ||
 		    (bind != STB_GLOBAL && bind != STB_WEAK))
 			continue;
-		name = elf_string(m->path, buf, &sh[st->sh_link], sym[i].st_name);
+		name = elf_string(m->path, buf, &sh[st->sh_link],
+				  sym[i].st_name);
 		if (!*name)
 			continue;
 		m->undefs = xrealloc(m->undefs,
 				     (m->n_undefs + 1) * sizeof(*m->undefs));
-		m->undefs[m->n_undefs++] = (struct symbol){ name, bind == STB_WEAK };
+		m->undefs[m->n_undefs++] =
+			(struct symbol){ name, bind == STB_WEAK };
 	}
 }
 
@@ -163,7 +166,8 @@ static void load_module(struct module *m)
 	const Elf64_Shdr *names = &sh[((const Elf64_Ehdr *)buf)->e_shstrndx];
 
 	for (size_t i = 1; i < n_sh; i++) {
-		const char *name = elf_string(m->path, buf, names, sh[i].sh_name);
+		const char *name =
+			elf_string(m->path, buf, names, sh[i].sh_name);
 
 		if (!strncmp(name, KSYMTAB_PREFIX, strlen(KSYMTAB_PREFIX)))
 			add_export(m, name + strlen(KSYMTAB_PREFIX));
@@ -200,7 +204,8 @@ static void check_duplicates(void)
 
 			if (first == (long)i)
 				continue;
-			fprintf(stderr, "depmod: WARNING: %s is exported by both %s and %s; using %s\n",
+			fprintf(stderr,
+				"depmod: WARNING: %s is exported by both %s and %s; using %s\n",
 				mods[i].exports[j], mods[first].file,
 				mods[i].file, mods[first].file);
 		}
@@ -299,7 +304,8 @@ int main(int argc, char **argv)
 			break;
 	}
 	if (!out_path || (i < argc && argv[i][0] == '-')) {
-		fprintf(stderr, "usage: depmod [-p PREFIX] -o modules.dep file.ko...\n");
+		fprintf(stderr,
+			"usage: depmod [-p PREFIX] -o modules.dep file.ko...\n");
 		return 2;
 	}
 	n_mods = (size_t)(argc - i);

@@ -3,23 +3,30 @@
 # higher layer.  The layers and the few allowed exceptions are read from
 # docs/architecture.md ("Layers"), so the written order is the one checked.
 #
-#   tools/layers.sh [-s PREFIX]... OBJECT...
+#   tools/layers.sh [-c] [-s PREFIX]... OBJECT...
 #
 # Each OBJECT is named by its path with a leading PREFIX removed (the build
 # directory), then by its source file if there is one; that name must fall
 # under a folder of the layer table.  Prints one line per upward reference
 # -- the file that calls, the symbol, the file that defines it and the two
 # layers -- and exits 1 if there is any; 2 for a usage or table error.
+# With -c it also counts the references between files of different layers
+# (each file, symbol and defining file once), the upward ones among them,
+# and the pairs of layers that reference each other both ways.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=$root/docs/architecture.md
 prefixes=
-while [ $# -gt 0 ] && [ "$1" = -s ]; do
-	prefixes="$prefixes $2"
-	shift 2
+count=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	-s) prefixes="$prefixes $2"; shift 2 ;;
+	-c) count=1; shift ;;
+	*) break ;;
+	esac
 done
-[ $# -gt 0 ] || { echo "usage: $0 [-s PREFIX]... OBJECT..." >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: $0 [-c] [-s PREFIX]... OBJECT..." >&2; exit 2; }
 
 # The layer table: rows "| N. name | `folder/`, `file.c` | ... |" under
 # "## Layers"; the exceptions: rows "| `file` | `symbol` | reason |" under
@@ -80,7 +87,7 @@ name() {
 	$1 == "N" { n[$2] = $3; print "O", $3; next }
 	$1 == "d" { print "D", $2, n[$3]; next }
 	$1 == "u" { print "U", $2, n[$3]; next }
-	{ print }' | awk '
+	{ print }' | awk -v count="$count" '
 	$1 == "L" { rank[$4] = $2; lname[$2] = $3; next }
 	$1 == "X" { allowed[$2 " " $3] = 1; next }
 	$1 == "D" { def[$2] = def[$2] " " $3; next }
@@ -108,12 +115,31 @@ name() {
 			k = split(def[u[2]], d, " ")
 			for (j = 1; j <= k; j++) {
 				lu = layer(u[1]); ld = layer(d[j])
+				# way[low high]: "u" for a call up, "d" for one down.
+				if (lu >= 0 && ld >= 0 && lu != ld) {
+					cross++
+					key = lu < ld ? lu " " ld : ld " " lu
+					way[key] = way[key] (lu < ld ? "u" : "d")
+				}
+				if (lu >= 0 && ld > lu) up++
 				if (lu < 0 || ld <= lu || (u[1] " " u[2]) in allowed ||
 				    ("* " u[2]) in allowed) continue
 				printf "layers: %s (%d. %s) calls %s in %s (%d. %s), a higher layer\n",
 					u[1], lu, lname[lu], u[2], d[j], ld, lname[ld]
 				bad++
 			}
+		}
+		if (count) {
+			cycles = 0
+			for (key in way)
+				if (way[key] ~ /d/ && way[key] ~ /u/) {
+					split(key, lp, " ")
+					printf "layers: %s and %s reference each other\n",
+						lname[lp[1]], lname[lp[2]]
+					cycles++
+				}
+			printf "layers: %d references between layers, %d of them upward; %d pairs of layers reference each other\n",
+				cross, up, cycles
 		}
 		if (bad) {
 			printf "layers: %d reference(s) against the order of docs/architecture.md\n", bad

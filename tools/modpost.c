@@ -139,8 +139,8 @@ static void load_object(struct object *o, const char *path)
 		    s->sh_link >= o->eh->e_shnum)
 			die(path, "bad symbol table");
 		str = &o->sh[s->sh_link];
-		if (!in_file(o, str->sh_offset, str->sh_size) || !str->sh_size ||
-		    o->data[str->sh_offset + str->sh_size - 1])
+		if (!in_file(o, str->sh_offset, str->sh_size) ||
+		    !str->sh_size || o->data[str->sh_offset + str->sh_size - 1])
 			die(path, "bad symbol string table");
 		o->syms = (const Elf64_Sym *)(o->data + s->sh_offset);
 		o->nsyms = s->sh_size / sizeof(Elf64_Sym);
@@ -169,8 +169,9 @@ static void add_globals(const struct object *o)
 			if (!globals)
 				die(o->path, "out of memory");
 		}
-		globals[nglobals++] = (struct global_sym){
-			sym_name(o, s), section_name(o, s->st_shndx) };
+		globals[nglobals++] =
+			(struct global_sym){ sym_name(o, s),
+					     section_name(o, s->st_shndx) };
 	}
 }
 
@@ -274,8 +275,9 @@ static unsigned int check_rela(const struct object *o, const Elf64_Shdr *rs)
 			to_name = to;
 		}
 		/* excerpt: mismatch-report */
-		fprintf(stderr, "WARNING: %s: section mismatch: %s (%s) references %s (%s)\n",
-		       o->path, from, from_sec, to_name, to_sec);
+		fprintf(stderr,
+			"WARNING: %s: section mismatch: %s (%s) references %s (%s)\n",
+			o->path, from, from_sec, to_name, to_sec);
 		/* excerpt-end: mismatch-report */
 		found++;
 	}
@@ -320,8 +322,9 @@ int main(int argc, char **argv)
 	unsigned int found = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: modpost OBJECT...\n"
-				"  (the objects of the kernel, or a module's .ko)\n");
+		fprintf(stderr,
+			"usage: modpost OBJECT...\n"
+			"  (the objects of the kernel, or a module's .ko)\n");
 		return 2;
 	}
 	objs = calloc((size_t)argc - 1, sizeof(*objs));

@@ -60,7 +60,8 @@ int main(int argc, char **argv)
 	int from, to = -1, input_open = 1;
 
 	if (argc != 4 || !argv[1][0]) {
-		fprintf(stderr, "usage: serial-relay PROMPT FROM-GUEST TO-GUEST\n");
+		fprintf(stderr,
+			"usage: serial-relay PROMPT FROM-GUEST TO-GUEST\n");
 		return 64;
 	}
 	from = open(argv[2], O_RDONLY);
@@ -83,10 +84,11 @@ int main(int argc, char **argv)
 		if (p[0].revents) {
 			n = read(from, buf, sizeof(buf));
 			if (n <= 0)
-				break;	/* the guest side closed: QEMU is gone */
+				break; /* the guest side closed: QEMU is gone */
 			if (write_all(1, buf, (size_t)n))
 				return 1;
-			if (to < 0 && prompt_seen(argv[1], &matched, buf, (size_t)n)) {
+			if (to < 0 &&
+			    prompt_seen(argv[1], &matched, buf, (size_t)n)) {
 				to = open(argv[3], O_WRONLY);
 				if (to < 0) {
 					perror(argv[3]);
@@ -97,7 +99,8 @@ int main(int argc, char **argv)
 		if (nfds == 2 && p[1].revents) {
 			n = read(0, buf, sizeof(buf));
 			if (n <= 0 || write_all(to, buf, (size_t)n)) {
-				input_open = 0;	/* QEMU keeps running: wait for it */
+				input_open =
+					0; /* QEMU keeps running: wait for it */
 				close(to);
 			}
 		}

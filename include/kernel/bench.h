@@ -14,7 +14,7 @@ struct bench {
 };
 
 /* BENCH - put @bfn, called "@bname", in the .bench table (linker.ld). */
-#define BENCH(bname, bfn)                                                   \
+#define BENCH(bname, bfn)                                                  \
 	static const struct bench __bench_##bfn __used __section(".bench") \
 		__aligned(8) = { bname, bfn }
 

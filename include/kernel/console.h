@@ -49,8 +49,8 @@ int console_trygetc(void);
 #define ANSI_SEQ_MAX 16
 
 enum ansi_action {
-	ANSI_PRINT,	/* an ordinary character: show it */
-	ANSI_NONE,	/* part of a sequence: nothing to do yet */
+	ANSI_PRINT, /* an ordinary character: show it */
+	ANSI_NONE,  /* part of a sequence: nothing to do yet */
 	ANSI_HOME,
 	ANSI_ERASE_BELOW,
 	ANSI_ERASE_ALL,
@@ -59,8 +59,8 @@ enum ansi_action {
 
 struct ansi_parser {
 	uint8_t state;
-	uint8_t len;	/* parameter bytes so far */
-	char param;	/* the first of them */
+	uint8_t len; /* parameter bytes so far */
+	char param;  /* the first of them */
 };
 
 /* ansi_feed - run output byte @c through @p and say what it asks for. */

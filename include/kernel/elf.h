@@ -27,8 +27,8 @@ typedef int64_t Elf64_Sxword;
 #define ELFDATA2LSB 1
 #define EV_CURRENT 1
 
-#define ET_REL 1	/* e_type: relocatable object, what a .ko is */
-#define EM_X86_64 62	/* e_machine */
+#define ET_REL 1     /* e_type: relocatable object, what a .ko is */
+#define EM_X86_64 62 /* e_machine */
 
 typedef struct {
 	unsigned char e_ident[EI_NIDENT];
@@ -91,7 +91,7 @@ typedef struct {
 #define STT_SECTION 3
 #define STT_FILE 4
 #define ELF64_ST_BIND(i) ((i) >> 4)
-#define ELF64_ST_TYPE(i) ((i) & 0xf)
+#define ELF64_ST_TYPE(i) (0xf & (i))
 
 typedef struct {
 	Elf64_Word st_name;
@@ -109,7 +109,7 @@ typedef struct {
 } Elf64_Rela;
 
 #define ELF64_R_SYM(i) ((uint32_t)((i) >> 32))
-#define ELF64_R_TYPE(i) ((uint32_t)((i) & 0xffffffff))
+#define ELF64_R_TYPE(i) ((uint32_t)(0xffffffff & (i)))
 #define ELF64_R_INFO(s, t) (((uint64_t)(s) << 32) + (uint32_t)(t))
 
 /* x86-64 psABI §4.4.1, table "Relocation Types" (those the loader knows) */

@@ -23,6 +23,11 @@ struct kernel_symbol {
  * The extern declaration makes the compiler check that @sym exists; the
  * name string goes to __ksymtab_strings, which linker.ld keeps.
  */
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __EXPORT_SYMBOL(sym, sec)                                           \
 	extern __typeof__(sym) sym;                                         \
 	static const char __kstrtab_##sym[] __used                          \
@@ -30,6 +35,7 @@ struct kernel_symbol {
 	static const struct kernel_symbol __ksymtab_##sym __used           \
 		__section(sec #sym) __aligned(8) = {                        \
 			(uintptr_t)&sym, __kstrtab_##sym }
+/* clang-format on */
 
 /* Host unit tests link kernel code into a program that has no exports. */
 #ifdef HOST_TEST

@@ -52,14 +52,20 @@ typedef void (*exitcall_t)(void);
  * of any type but int fn(void) fails to compile with a message naming it.
  */
 /* excerpt: define-initcall */
-#define __initcall_type_check(fn, type, what)                                \
-	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type),  \
+#define __initcall_type_check(fn, type, what)                              \
+	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type), \
 		       what " " #fn " must be declared as " #type)
 
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __define_initcall(fn, id, sec)                                      \
 	__initcall_type_check(fn, int(void), "initcall");                   \
 	static initcall_t __initcall_##fn##id __used                       \
 		__section(".initcall" #sec ".init") = fn
+/* clang-format on */
 
 #define pure_initcall(fn) __define_initcall(fn, 0, 0)
 #define pure_initcall_sync(fn) __define_initcall(fn, 0s, 0s)
@@ -82,8 +88,8 @@ typedef void (*exitcall_t)(void);
 
 /* excerpt: exitcall */
 #define __initcall(fn) device_initcall(fn)
-#define __exitcall(fn)                                                      \
-	__initcall_type_check(fn, void(void), "exitcall");                  \
+#define __exitcall(fn)                                     \
+	__initcall_type_check(fn, void(void), "exitcall"); \
 	static exitcall_t __exitcall_##fn __exit_call = fn
 /* excerpt-end: exitcall */
 
@@ -113,11 +119,17 @@ struct kernel_param_setup {
 #define SETUP_SECTION ".init.setup"
 #endif
 
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __setup_param(str, unique, fn, early)                                \
 	static const char __setup_str_##unique[] __initconst = str;          \
 	static const struct kernel_param_setup __setup_##unique __used      \
 		__section(SETUP_SECTION) __aligned(8) = {                    \
 			__setup_str_##unique, fn, early }
+/* clang-format on */
 
 #define __setup(str, fn) __setup_param(str, fn, fn, false)
 #define early_param(str, fn) __setup_param(str, fn, fn, true)

@@ -10,12 +10,12 @@
 #include <kernel/types.h>
 
 /* The "newc" format: man 5 cpio (GNU cpio manual, "Options" -H newc). */
-#define CPIO_NEWC_MAGIC "070701"	/* no checksum */
-#define CPIO_CRC_MAGIC "070702"	/* check field = sum of the data bytes */
+#define CPIO_NEWC_MAGIC "070701" /* no checksum */
+#define CPIO_CRC_MAGIC "070702"	 /* check field = sum of the data bytes */
 #define CPIO_MAGIC_LEN 6
-#define CPIO_HEADER_SIZE 110	/* magic + 13 fields of 8 hex digits */
+#define CPIO_HEADER_SIZE 110 /* magic + 13 fields of 8 hex digits */
 #define CPIO_FIELD_LEN 8
-#define CPIO_ALIGN 4	/* name and data each end on a 4-byte boundary */
+#define CPIO_ALIGN 4 /* name and data each end on a 4-byte boundary */
 #define CPIO_TRAILER "TRAILER!!!"
 
 /* File types in the mode field (POSIX <sys/stat.h> values). */
@@ -39,7 +39,7 @@ struct cpio_entry {
 	const void *data;
 	size_t size;
 	uint32_t mode;
-	size_t offset;	/* of its header */
+	size_t offset; /* of its header */
 };
 
 /*
@@ -49,8 +49,8 @@ struct cpio_entry {
  * Returns 0, or -EINVAL with a message naming the entry and offset in
  * @err (@err_size bytes).
  */
-int cpio_open(struct cpio_archive *ar, const void *buf, size_t size,
-	      char *err, size_t err_size);
+int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
+	      size_t err_size);
 
 /*
  * cpio_next - read the entry at *@pos of an archive cpio_open() accepted
@@ -58,8 +58,8 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size,
  * Returns 1 for an entry, 0 at the trailer, -EINVAL on a malformed header
  * (message in @err, which may be NULL).
  */
-int cpio_next(const struct cpio_archive *ar, size_t *pos,
-	      struct cpio_entry *e, char *err, size_t err_size);
+int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
+	      char *err, size_t err_size);
 
 /*
  * cpio_lookup - find @path ("/a/b", "a/b", "./a//b/" are the same) in @ar.
@@ -95,7 +95,6 @@ struct initrd_file {
 	size_t size;
 	bool is_dir;
 };
-
 
 /* initrd_open - look up @path.  Returns 0, -ENOENT, -ENAMETOOLONG. */
 int initrd_open(const char *path, struct initrd_file *f);

@@ -13,7 +13,7 @@ struct pt_regs {
 	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
 	uint64_t vector, error_code;
-	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+	uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
 };
 /* excerpt-end: pt-regs */
 
@@ -26,7 +26,7 @@ struct pt_regs {
 #define VEC_DOUBLE_FAULT 8
 #define VEC_GP 13
 #define VEC_PAGE_FAULT 14
-#define IRQ_BASE 32		/* legacy IRQ 0..15 arrive at 32..47 */
+#define IRQ_BASE 32 /* legacy IRQ 0..15 arrive at 32..47 */
 #define IRQ_COUNT 16
 
 /* excerpt: pf-error-code */
@@ -38,7 +38,8 @@ struct pt_regs {
 #define PF_INSTR (1u << 4)
 /* excerpt-end: pf-error-code */
 
-#define IST_DOUBLE_FAULT 1	/* its own stack: it may come from a stack overflow */
+#define IST_DOUBLE_FAULT \
+	1 /* its own stack: it may come from a stack overflow */
 
 /* gdt_init / idt_init - load the kernel's GDT+TSS and the IDT.  __init. */
 void gdt_init(void);
@@ -74,7 +75,6 @@ void interrupt_dispatch(struct pt_regs *regs);
 
 /* oops - report a fatal exception in kernel code and stop.  traps.c. */
 __noreturn void oops(struct pt_regs *regs, const char *what);
-
 
 /*
  * A subsystem that can say why a page fault happened registers an

@@ -24,6 +24,11 @@ struct ktest_suite {
 	size_t count;
 };
 
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define KTEST_CASE(fn) { #fn, fn }
 
 #define KTEST_SUITE(sname, ...)                                              \
@@ -32,24 +37,26 @@ struct ktest_suite {
 		__section(".ktest_suites") __aligned(8) = {                  \
 			#sname, __ktest_cases_##sname,                       \
 			ARRAY_SIZE(__ktest_cases_##sname) }
+/* clang-format on */
 
 /* Record a failed check (the message is printed as a KTAP diagnostic). */
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 		...) __printf(4, 5);
 
-#define KT_EXPECT(t, cond)                                                  \
-	do {                                                                \
-		if (!(cond))                                                \
-			ktest_fail(t, __FILE__, __LINE__, "expected %s", #cond); \
+#define KT_EXPECT(t, cond)                                               \
+	do {                                                             \
+		if (!(cond))                                             \
+			ktest_fail(t, __FILE__, __LINE__, "expected %s", \
+				   #cond);                               \
 	} while (0)
 
-#define KT_EXPECT_EQ(t, a, b)                                               \
-	do {                                                                \
-		long long __a = (long long)(a), __b = (long long)(b);       \
-		if (__a != __b)                                             \
-			ktest_fail(t, __FILE__, __LINE__,                   \
+#define KT_EXPECT_EQ(t, a, b)                                                  \
+	do {                                                                   \
+		long long __a = (long long)(a), __b = (long long)(b);          \
+		if (__a != __b)                                                \
+			ktest_fail(t, __FILE__, __LINE__,                      \
 				   "expected %s == %s (%lld != %lld)", #a, #b, \
-				   __a, __b);                               \
+				   __a, __b);                                  \
 	} while (0)
 
 #endif

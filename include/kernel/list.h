@@ -16,7 +16,10 @@ struct list_head {
 #define LIST_POISON1 ((struct list_head *)0x100)
 #define LIST_POISON2 ((struct list_head *)0x122)
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD_INIT(name)     \
+	{                        \
+		&(name), &(name) \
+	}
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 static inline void INIT_LIST_HEAD(struct list_head *list)
@@ -41,7 +44,8 @@ static inline void list_add(struct list_head *entry, struct list_head *head)
 	__list_add(entry, head, head->next);
 }
 
-static inline void list_add_tail(struct list_head *entry, struct list_head *head)
+static inline void list_add_tail(struct list_head *entry,
+				 struct list_head *head)
 {
 	__list_add(entry, head->prev, head);
 }
@@ -101,32 +105,32 @@ static inline size_t list_count_nodes(const struct list_head *head)
 }
 
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
-#define list_first_entry(head, type, member)                                \
+#define list_first_entry(head, type, member) \
 	list_entry((head)->next, type, member)
-#define list_last_entry(head, type, member)                                 \
+#define list_last_entry(head, type, member) \
 	list_entry((head)->prev, type, member)
-#define list_next_entry(pos, member)                                        \
+#define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)
 #define list_entry_is_head(pos, head, member) (&(pos)->member == (head))
 
-#define list_for_each(pos, head)                                            \
+#define list_for_each(pos, head) \
 	for (pos = (head)->next; pos != (head); pos = pos->next)
 
-#define list_for_each_safe(pos, n, head)                                    \
-	for (pos = (head)->next, n = pos->next; pos != (head);              \
+#define list_for_each_safe(pos, n, head)                       \
+	for (pos = (head)->next, n = pos->next; pos != (head); \
 	     pos = n, n = pos->next)
 
 /* Each entry of type __typeof__(*pos) on the list at @head. */
-#define list_for_each_entry(pos, head, member)                              \
-	for (pos = list_first_entry(head, __typeof__(*pos), member);        \
-	     !list_entry_is_head(pos, head, member);                        \
+#define list_for_each_entry(pos, head, member)                       \
+	for (pos = list_first_entry(head, __typeof__(*pos), member); \
+	     !list_entry_is_head(pos, head, member);                 \
 	     pos = list_next_entry(pos, member))
 
 /* The same, with @n one ahead, so that @pos may be removed and freed. */
-#define list_for_each_entry_safe(pos, n, head, member)                      \
-	for (pos = list_first_entry(head, __typeof__(*pos), member),        \
-	     n = list_next_entry(pos, member);                              \
-	     !list_entry_is_head(pos, head, member);                        \
+#define list_for_each_entry_safe(pos, n, head, member)               \
+	for (pos = list_first_entry(head, __typeof__(*pos), member), \
+	    n = list_next_entry(pos, member);                        \
+	     !list_entry_is_head(pos, head, member);                 \
 	     pos = n, n = list_next_entry(n, member))
 
 #endif

@@ -15,11 +15,11 @@
 #define PAGES(bytes) (((bytes) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 
 /* excerpt: layout */
-#define KERNEL_VIRT_BASE 0xffffffff80000000ul	/* boot/boot.inc, linker.ld */
+#define KERNEL_VIRT_BASE 0xffffffff80000000ul /* boot/boot.inc, linker.ld */
 #define DIRECT_MAP_BASE 0xffff800000000000ul
 #define MODULE_AREA_START 0xffffffffa0000000ul
 #define MODULE_AREA_END 0xffffffffff000000ul	/* exclusive */
-#define IOREMAP_AREA_START 0xffffc90000000000ul	/* MMIO mappings */
+#define IOREMAP_AREA_START 0xffffc90000000000ul /* MMIO mappings */
 #define IOREMAP_AREA_END 0xffffc90040000000ul	/* 1 GiB, exclusive */
 /* excerpt-end: layout */
 
@@ -85,15 +85,15 @@ typedef uint64_t pte_t;
 #define PTE_PRESENT (1ull << 0)
 #define PTE_WRITABLE (1ull << 1)
 #define PTE_USER (1ull << 2)
-#define PTE_PWT (1ull << 3)	/* write-through */
-#define PTE_PCD (1ull << 4)	/* cache disable */
+#define PTE_PWT (1ull << 3) /* write-through */
+#define PTE_PCD (1ull << 4) /* cache disable */
 #define PTE_ACCESSED (1ull << 5)
 #define PTE_DIRTY (1ull << 6)
-#define PTE_HUGE (1ull << 7)	/* 2 MiB (PD) or 1 GiB (PDPT) page */
-#define PTE_GLOBAL (1ull << 8)	/* kept in the TLB across CR3 loads */
-#define PTE_NX (1ull << 63)	/* execute-disable (needs EFER.NXE) */
+#define PTE_HUGE (1ull << 7)   /* 2 MiB (PD) or 1 GiB (PDPT) page */
+#define PTE_GLOBAL (1ull << 8) /* kept in the TLB across CR3 loads */
+#define PTE_NX (1ull << 63)    /* execute-disable (needs EFER.NXE) */
 #define PTE_ADDR_MASK 0x000ffffffffff000ull
-#define HUGE_PAGE_SIZE (2ul << 20)	/* a page-directory entry's page */
+#define HUGE_PAGE_SIZE (2ul << 20) /* a page-directory entry's page */
 
 /* The kernel's usual combinations; none is both writable and executable. */
 #define PAGE_KERNEL_RX (PTE_PRESENT | PTE_GLOBAL)
@@ -149,7 +149,7 @@ void vmm_for_each_mapping(void (*fn)(uintptr_t va, pte_t pte, size_t size,
 typedef unsigned int gfp_t;
 #define GFP_KERNEL 0u
 #define GFP_ATOMIC 0u
-#define __GFP_ZERO 1u	/* zero the memory */
+#define __GFP_ZERO 1u /* zero the memory */
 
 /*
  * kmalloc - @size bytes of kernel memory (16-byte aligned, page-aligned
@@ -215,16 +215,16 @@ size_t mm_audit(const char *when);
 /* ---- Counters (meminfo, leak tests) ---- */
 
 struct mm_stats {
-	size_t frames_total;	/* usable RAM, in frames */
+	size_t frames_total; /* usable RAM, in frames */
 	size_t frames_free;
-	size_t frames_reserved;	/* kernel, boot data, firmware */
+	size_t frames_reserved; /* kernel, boot data, firmware */
 	size_t heap_bytes;	/* in live kmalloc allocations */
 	size_t heap_pages;	/* held by the heap */
 	size_t heap_allocations;
 	size_t heap_bad_frees;
-	size_t modarea_pages;	/* mapped in the module area */
+	size_t modarea_pages; /* mapped in the module area */
 	size_t ioremap_pages;
-	size_t init_freed;	/* bytes, 0 before free_initmem() */
+	size_t init_freed; /* bytes, 0 before free_initmem() */
 };
 
 /* mm_get_stats - fill @st with the current counters. */

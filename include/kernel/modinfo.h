@@ -12,8 +12,8 @@
 #define __PASTE(a, b) __PASTE2(a, b)
 #define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
 
-#define __MODULE_INFO(tag, name, info)                                      \
-	static const char __UNIQUE_ID(name)[] __used                       \
-		__section(".modinfo") __aligned(1) = #tag "=" info
+#define __MODULE_INFO(tag, name, info)                                     \
+	static const char __UNIQUE_ID(name)[] __used __section(".modinfo") \
+		__aligned(1) = #tag "=" info
 
 #endif

@@ -20,7 +20,8 @@
  * loader compares with its own: the kernel version and the build options
  * that decide the binary interface (code model, no red zone, unload).
  */
-#define VERMAGIC_STRING SPROUT_VERSION " x86_64 mcmodel=kernel no-red-zone mod_unload"
+#define VERMAGIC_STRING \
+	SPROUT_VERSION " x86_64 mcmodel=kernel no-red-zone mod_unload"
 
 /*
  * __copy(fn) gives the alias the attributes of its target (section, cold),
@@ -38,11 +39,17 @@
  * The inline function checks @fn's type at compile time; the alias makes
  * the symbol the loader calls.
  */
-#define module_init(fn)                                                     \
-	static inline initcall_t __unused __inittest(void) { return fn; }   \
+#define module_init(fn)                                    \
+	static inline initcall_t __unused __inittest(void) \
+	{                                                  \
+		return fn;                                 \
+	}                                                  \
 	int init_module(void) __copy(fn) __attribute__((alias(#fn)))
-#define module_exit(fn)                                                     \
-	static inline exitcall_t __unused __exittest(void) { return fn; }   \
+#define module_exit(fn)                                    \
+	static inline exitcall_t __unused __exittest(void) \
+	{                                                  \
+		return fn;                                 \
+	}                                                  \
 	void cleanup_module(void) __copy(fn) __attribute__((alias(#fn)))
 #else
 #define module_init(fn) device_initcall(fn)
@@ -58,20 +65,21 @@
 #define MODULE_VERSION(s) MODULE_INFO(version, s)
 #define MODULE_SOFTDEP(s) MODULE_INFO(softdep, s)
 
-#define MODULE_NAME_LEN 56	/* with the NUL, as Linux: 64 - sizeof(unsigned long) */
-#define MODULE_USES_MAX 16	/* modules one module may take symbols from */
+#define MODULE_NAME_LEN \
+	56 /* with the NUL, as Linux: 64 - sizeof(unsigned long) */
+#define MODULE_USES_MAX 16 /* modules one module may take symbols from */
 
 enum module_state {
-	MODULE_STATE_COMING,	/* linked, init_module running */
-	MODULE_STATE_LIVE,	/* init_module returned 0 */
-	MODULE_STATE_GOING,	/* being removed, or init failed */
+	MODULE_STATE_COMING, /* linked, init_module running */
+	MODULE_STATE_LIVE,   /* init_module returned 0 */
+	MODULE_STATE_GOING,  /* being removed, or init failed */
 };
 
 /* A module's function symbols, kept for backtraces (kernel/module/kallsyms.c). */
 struct module_ksym {
 	uintptr_t addr;
 	uint32_t size;
-	uint32_t name;	/* offset in strings */
+	uint32_t name; /* offset in strings */
 };
 
 /*
@@ -107,26 +115,27 @@ static inline bool module_name_eq(const char *a, size_t a_len, const char *b)
 struct module {
 	char name[MODULE_NAME_LEN];
 	enum module_state state;
-	struct module *next;	/* in the list of loaded modules */
-	int refcount;		/* users: modules using its exports, try_module_get */
-	struct module *uses[MODULE_USES_MAX];	/* modules it holds a reference on */
+	struct module *next; /* in the list of loaded modules */
+	int refcount; /* users: modules using its exports, try_module_get */
+	struct module
+		*uses[MODULE_USES_MAX]; /* modules it holds a reference on */
 	size_t num_uses;
 	bool gpl_compatible;
 
-	void *core;		/* module area: text RX | rodata R | data RW;
+	void *core; /* module area: text RX | rodata R | data RW;
 				   NULL if the module is all __init */
 	size_t core_size, core_text_size, core_ro_size;
-	void *init;		/* freed once init_module returned 0 */
+	void *init; /* freed once init_module returned 0 */
 	size_t init_size, init_text_size, init_ro_size;
 
 	int (*init_fn)(void);
-	void (*exit_fn)(void);	/* NULL: the module cannot be removed */
+	void (*exit_fn)(void); /* NULL: the module cannot be removed */
 	const struct kernel_symbol *syms, *gpl_syms;
 	size_t num_syms, num_gpl_syms;
 	const struct kernel_param *params;
 	size_t num_params;
-	char *args;		/* the argument string; charp parameters point in */
-	char *modinfo;		/* a copy of .modinfo */
+	char *args;    /* the argument string; charp parameters point in */
+	char *modinfo; /* a copy of .modinfo */
 	size_t modinfo_size;
 	struct module_ksym *ksyms;
 	size_t num_ksyms;
@@ -136,25 +145,46 @@ struct module {
 };
 
 /*
+ * A pointer field of a table entry and what it must point at: the loader
+ * checks every entry's field before the table is handed over, so a bad
+ * table is refused with "<section> entry <i>: <name> <value> is not in the
+ * module's own core <part>" and no subsystem follows a stray pointer.
+ */
+enum module_field_kind {
+	MODULE_FIELD_STRING, /* a NUL-terminated string in core rodata */
+	MODULE_FIELD_CODE,   /* an address in core code */
+};
+
+struct module_table_field {
+	const char *name; /* in messages: "name", "function" */
+	size_t offset;	  /* of the 8-byte pointer in an entry */
+	enum module_field_kind kind;
+	bool optional; /* NULL is allowed */
+};
+
+/*
  * A table section modules carry for a subsystem above the loader (the
- * shell's .shell_cmds): the subsystem registers it, and the loader checks
- * each module's copy (read-only, a whole number of @entry_size entries,
- * 8-byte aligned) and hands it over, so the loader knows nothing of what
- * the entries mean.
+ * shell's .shell_cmds): the subsystem registers it and describes its
+ * entries, and the loader places each module's copy in core read-only
+ * data, checks it (a whole number of @entry_size entries, 8-byte aligned,
+ * every field of @fields where it must point) and hands it over, so the
+ * loader knows nothing of what the entries mean.
  */
 struct module_table_ops {
 	const char *section;
-	size_t entry_size;
+	size_t entry_size; /* a non-zero multiple of 8 */
+	const struct module_table_field *fields;
+	size_t num_fields;
 	/*
 	 * add - take @mod's @count entries at @table (in the module's core,
-	 * read-only) before its init_module runs.  0, or a negative errno
-	 * with a one-line reason in @why (@why_size bytes): the load fails.
+	 * read-only, checked) before its init_module runs.  0, or a negative
+	 * errno with a one-line reason in @why (@why_size bytes): the load
+	 * fails.  Not called for a module without the section.
 	 */
 	int (*add)(struct module *mod, const void *table, size_t count,
 		   char *why, size_t why_size);
 	/* remove - forget what add took from @mod; called even if it took none. */
 	void (*remove)(struct module *mod);
-	struct module_table_ops *next;
 };
 
 /*
@@ -162,13 +192,13 @@ struct module_table_ops {
  * step, for make bench (kernel/modprobe/bench.c).
  */
 enum load_step {
-	LOAD_READ,	/* the private copy of the file */
-	LOAD_CHECK,	/* module_elf_check */
-	LOAD_LAYOUT,	/* .modinfo, layout, module area, placing sections */
-	LOAD_LINK,	/* resolving symbols */
-	LOAD_RELOCATE,	/* applying relocations */
-	LOAD_FINISH,	/* tables, symbols, parameters, page permissions */
-	LOAD_INIT,	/* init_module and freeing init memory */
+	LOAD_READ,     /* the private copy of the file */
+	LOAD_CHECK,    /* module_elf_check */
+	LOAD_LAYOUT,   /* .modinfo, layout, module area, placing sections */
+	LOAD_LINK,     /* resolving symbols */
+	LOAD_RELOCATE, /* applying relocations */
+	LOAD_FINISH,   /* tables, symbols, parameters, page permissions */
+	LOAD_INIT,     /* init_module and freeing init memory */
 	LOAD_STEPS
 };
 extern uint64_t module_load_cycles[LOAD_STEPS];
@@ -176,9 +206,13 @@ extern uint64_t module_load_cycles[LOAD_STEPS];
 /*
  * module_table_register - hand @ops->section of every module loaded from
  * now on to @ops.  From an initcall before late_initcall_sync, when the
- * boot-time modules load; @ops stays the caller's.
+ * boot-time modules load; @ops stays the caller's and is not copied.
+ * 0; -EINVAL if @ops describes entries the loader cannot check (a size
+ * that is not a multiple of 8, a field outside the entry), -EEXIST if the
+ * section is registered already, -ENOSPC past MODULE_TABLES_MAX tables.
  */
-void module_table_register(struct module_table_ops *ops);
+#define MODULE_TABLES_MAX 4
+int module_table_register(const struct module_table_ops *ops);
 
 /*
  * load_module - link the module file @buf (@len bytes; only read) under
@@ -190,7 +224,8 @@ void module_table_register(struct module_table_ops *ops);
  * symbol is refused, -ENOMEM, a parameter error, or init_module's error.
  * Every failure is logged and leaves nothing allocated.
  */
-int load_module(const char *name, const void *buf, size_t len, const char *args);
+int load_module(const char *name, const void *buf, size_t len,
+		const char *args);
 
 /*
  * remove_module - run @name's cleanup_module and free it.  -ENOENT if not

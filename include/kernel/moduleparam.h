@@ -27,23 +27,23 @@ struct kernel_param_ops {
 
 /* The storage of a module_param_array(). */
 struct kparam_array {
-	unsigned int max;	/* elements in the array */
+	unsigned int max; /* elements in the array */
 	unsigned int elemsize;
-	unsigned int *num;	/* where to store the count set, or NULL */
-	const struct kernel_param_ops *ops;	/* of one element */
+	unsigned int *num; /* where to store the count set, or NULL */
+	const struct kernel_param_ops *ops; /* of one element */
 	void *elem;
 };
 
 /* The storage of a module_param_string(): a buffer the value is copied to. */
 struct kparam_string {
-	unsigned int maxlen;	/* its size, the NUL included */
+	unsigned int maxlen; /* its size, the NUL included */
 	char *string;
 };
 
 struct kernel_param {
-	const char *name;	/* "a", or "mod.a" for built-in code */
+	const char *name; /* "a", or "mod.a" for built-in code */
 	const struct kernel_param_ops *ops;
-	uint16_t perm;		/* sysfs-style mode, kept for the record */
+	uint16_t perm; /* sysfs-style mode, kept for the record */
 	union {
 		void *arg;
 		const struct kparam_array *arr;
@@ -67,8 +67,11 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * The type check: __check_<name>() returns @p as a pointer to the C type
  * of the parameter type, so a mismatch is a compile error.
  */
-#define __param_check(name, p, type)                                        \
-	static inline type __unused *__check_##name(void) { return (p); }
+#define __param_check(name, p, type)                      \
+	static inline type __unused *__check_##name(void) \
+	{                                                 \
+		return (p);                               \
+	}
 
 #define param_check_bool(name, p) __param_check(name, p, bool)
 #define param_check_invbool(name, p) __param_check(name, p, bool)
@@ -81,26 +84,32 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 #define param_check_charp(name, p) __param_check(name, p, char *)
 
 /* (Macro arguments must not be named like the fields they fill.) */
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __module_param_call(prefix, id, ops_, field, value, perm_)          \
 	static const char __param_str_##id[] = prefix #id;                  \
 	static const struct kernel_param __param_##id __used               \
 		__section("__param") __aligned(8) = {                       \
 			.name = __param_str_##id, .ops = (ops_),            \
 			.perm = (perm_), .field = (value) }
+/* clang-format on */
 
-#define module_param_cb(name, ops, value, perm)                             \
+#define module_param_cb(name, ops, value, perm) \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, value, perm)
 
-#define __MODULE_PARM_TYPE(name, type)                                      \
+#define __MODULE_PARM_TYPE(name, type) \
 	__MODULE_INFO(parmtype, name, #name ":" type)
 
 /*
  * The type is pasted (param_ops_##type) in the first macro it reaches:
  * "bool" is itself a macro (<stdbool.h>) and would otherwise be expanded.
  */
-#define __module_param_named(name, value, check, ops, type, perm)           \
-	check(name, &(value));                                              \
-	module_param_cb(name, &ops, &(value), perm);                        \
+#define __module_param_named(name, value, check, ops, type, perm) \
+	check(name, &(value));                                    \
+	module_param_cb(name, &ops, &(value), perm);              \
 	__MODULE_PARM_TYPE(name, type)
 
 /*
@@ -108,14 +117,19 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * parameter type @type (bool, invbool, short, ushort, int, uint, long,
  * ulong, charp).
  */
-#define module_param_named(name, value, type, perm)                         \
-	__module_param_named(name, value, param_check_##type,               \
+#define module_param_named(name, value, type, perm)           \
+	__module_param_named(name, value, param_check_##type, \
 			     param_ops_##type, #type, perm)
 
-#define module_param(name, type, perm)                                      \
-	__module_param_named(name, name, param_check_##type,                \
-			     param_ops_##type, #type, perm)
+#define module_param(name, type, perm)                                         \
+	__module_param_named(name, name, param_check_##type, param_ops_##type, \
+			     #type, perm)
 
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define __module_param_array(name, array, check, elem_ops, type, nump, perm) \
 	check(name, &(array)[0]);                                           \
 	static const struct kparam_array __param_arr_##name = {             \
@@ -124,6 +138,7 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops,    \
 			    arr, &__param_arr_##name, perm);                \
 	__MODULE_PARM_TYPE(name, "array of " type)
+/* clang-format on */
 
 /*
  * module_param_array - the array @name of parameter type @type, set from a
@@ -131,11 +146,11 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * (may be NULL).  More values than the array holds is an error.
  * module_param_array_named - the same for parameter @name stored in @array.
  */
-#define module_param_array(name, type, nump, perm)                          \
-	__module_param_array(name, name, param_check_##type,                \
-			     param_ops_##type, #type, nump, perm)
-#define module_param_array_named(name, array, type, nump, perm)             \
-	__module_param_array(name, array, param_check_##type,               \
+#define module_param_array(name, type, nump, perm)                             \
+	__module_param_array(name, name, param_check_##type, param_ops_##type, \
+			     #type, nump, perm)
+#define module_param_array_named(name, array, type, nump, perm) \
+	__module_param_array(name, array, param_check_##type,   \
 			     param_ops_##type, #type, nump, perm)
 
 /*
@@ -143,12 +158,18 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * @string of @len bytes (NUL included); a longer value is refused
  * (-ENOSPC).
  */
+/*
+ * Laid out by hand: clang-format 14 breaks inside the attribute list
+ * ("__section(") and the initializer of a declaration in a macro.
+ */
+/* clang-format off */
 #define module_param_string(name, string, len, perm)                        \
 	static const struct kparam_string __param_string_##name = {         \
 		(len), (string) };                                          \
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_ops_string,   \
 			    str, &__param_string_##name, perm);             \
 	__MODULE_PARM_TYPE(name, "string")
+/* clang-format on */
 
 #define MODULE_PARM_DESC(name, desc) __MODULE_INFO(parm, name, #name ":" desc)
 

@@ -8,7 +8,7 @@
 
 #include <kernel/types.h>
 
-#define MB2_BOOTLOADER_MAGIC 0x36d76289	/* EAX at entry (§3.2) */
+#define MB2_BOOTLOADER_MAGIC 0x36d76289 /* EAX at entry (§3.2) */
 
 /* Tag types (§3.6) */
 #define MB2_TAG_END 0
@@ -46,7 +46,7 @@ struct boot_mmap_entry {
 
 struct boot_module {
 	phys_addr_t start;
-	phys_addr_t end;	/* exclusive */
+	phys_addr_t end; /* exclusive */
 	char name[BOOT_MODULE_NAME_MAX];
 };
 
@@ -60,7 +60,7 @@ struct boot_framebuffer {
 
 /* What the kernel keeps of the boot information. */
 struct boot_info {
-	phys_addr_t info_start, info_end;	/* the block itself */
+	phys_addr_t info_start, info_end; /* the block itself */
 	char cmdline[BOOT_CMDLINE_MAX];
 	char bootloader[64];
 	struct boot_mmap_entry mmap[BOOT_MAX_MMAP];
@@ -68,9 +68,9 @@ struct boot_info {
 	bool mmap_truncated;
 	struct boot_module modules[BOOT_MAX_MODULES];
 	size_t module_count;
-	size_t modules_ignored;	/* beyond BOOT_MAX_MODULES */
+	size_t modules_ignored; /* beyond BOOT_MAX_MODULES */
 	struct boot_framebuffer fb;
-	phys_addr_t acpi_rsdp;	/* copy of the RSDP, kept in rsdp[] */
+	phys_addr_t acpi_rsdp; /* copy of the RSDP, kept in rsdp[] */
 	uint8_t rsdp[36];
 	size_t rsdp_len;
 	size_t unknown_tags;

@@ -12,10 +12,13 @@
 
 struct mutex {
 	bool locked;
-	const char *name;	/* the variable's name, for reports */
+	const char *name; /* the variable's name, for reports */
 };
 
-#define MUTEX_INITIALIZER(lockname) { false, #lockname }
+#define MUTEX_INITIALIZER(lockname) \
+	{                           \
+		false, #lockname    \
+	}
 
 /*
  * mutex_lock_at - take @lock, called from @ip; a held one is reported as a

@@ -13,9 +13,9 @@
  */
 /* excerpt: qemu-exit-codes */
 #define QEMU_EXIT_PORT 0xf4
-#define QEMU_EXIT_SUCCESS 0x10	/* QEMU exits 33: a clean test run */
-#define QEMU_EXIT_FAILURE 0x11	/* 35: tests failed */
-#define QEMU_EXIT_PANIC 0x12	/* 37: panic or oops */
+#define QEMU_EXIT_SUCCESS 0x10 /* QEMU exits 33: a clean test run */
+#define QEMU_EXIT_FAILURE 0x11 /* 35: tests failed */
+#define QEMU_EXIT_PANIC 0x12   /* 37: panic or oops */
 /* excerpt-end: qemu-exit-codes */
 
 /* qemu_exit - leave QEMU with @code; returns only if there is no device. */
@@ -36,7 +36,7 @@ void stack_protector_init(void);
 extern bool oops_in_progress;
 
 /* The kernel's taint flags, with Linux's letters (only "P" so far). */
-#define TAINT_PROPRIETARY_MODULE (1u << 0)	/* P: non-GPL module loaded */
+#define TAINT_PROPRIETARY_MODULE (1u << 0) /* P: non-GPL module loaded */
 extern unsigned int kernel_taint;
 
 /*
@@ -56,9 +56,9 @@ void warn_slowpath(const char *file, int line, uintptr_t ip, const char *fmt,
 /* dump_stack - print the call chain of the caller (Linux's name). */
 void dump_stack(void);
 
-#define BUG_ON(cond)                                                        \
-	do {                                                                \
-		if (unlikely(cond))                                         \
+#define BUG_ON(cond)                                                          \
+	do {                                                                  \
+		if (unlikely(cond))                                           \
 			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
 	} while (0)
 

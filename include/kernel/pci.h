@@ -15,12 +15,12 @@
 #define PCI_CONFIG_ENABLE 0x80000000u
 
 /* Type 0 and 1 header registers (PCI 3.0 §6.1). */
-#define PCI_VENDOR_ID 0x00	/* 16 bits; 0xffff: no function here */
+#define PCI_VENDOR_ID 0x00 /* 16 bits; 0xffff: no function here */
 #define PCI_DEVICE_ID 0x02
-#define PCI_CLASS_REVISION 0x08	/* class, subclass, prog-if, revision */
+#define PCI_CLASS_REVISION 0x08 /* class, subclass, prog-if, revision */
 #define PCI_HEADER_TYPE 0x0e
 #define PCI_INTERRUPT_LINE 0x3c
-#define PCI_SECONDARY_BUS 0x19	/* type 1 (bridge) header */
+#define PCI_SECONDARY_BUS 0x19 /* type 1 (bridge) header */
 
 #define PCI_VENDOR_NONE 0xffff
 #define PCI_HEADER_MULTIFUNCTION 0x80
@@ -32,7 +32,7 @@
 /* PCI_DEVFN - device and function as one byte, as in "00:1f.0". */
 #define PCI_DEVFN(dev, fn) ((unsigned int)(dev) << 3 | (unsigned int)(fn))
 #define PCI_SLOT(devfn) ((devfn) >> 3)
-#define PCI_FUNC(devfn) ((devfn) & 7)
+#define PCI_FUNC(devfn) (7 & (devfn))
 
 static inline uint32_t pci_config_address(unsigned int bus, unsigned int devfn,
 					  unsigned int reg)

@@ -20,8 +20,8 @@
 #define KERN_DEBUG KERN_SOH "7"
 #define KERN_CONT KERN_SOH "c"
 
-#define LOGLEVEL_DEFAULT 4	/* level of a message without KERN_* */
-#define CONSOLE_LOGLEVEL_DEFAULT 7	/* print everything but debug */
+#define LOGLEVEL_DEFAULT 4	   /* level of a message without KERN_* */
+#define CONSOLE_LOGLEVEL_DEFAULT 7 /* print everything but debug */
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
@@ -80,7 +80,8 @@ void console_printf(const char *fmt, ...) __printf(1, 2);
  * first, with its level, time stamp (ns) and text (no trailing newline).
  * Used by dmesg.
  */
-void log_for_each(void (*fn)(void *arg, int level, uint64_t ns, const char *text),
+void log_for_each(void (*fn)(void *arg, int level, uint64_t ns,
+			     const char *text),
 		  void *arg);
 
 /* log_format_stamp - write "[    s.micros] " for @ns into @buf (>= 16 bytes). */

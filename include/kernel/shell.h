@@ -22,8 +22,8 @@ typedef int (*shell_complete_fn)(const char *dir,
 
 struct shell_cmd {
 	const char *name;
-	const char *usage;	/* arguments, e.g. "[-l level]" */
-	const char *help;	/* one line */
+	const char *usage; /* arguments, e.g. "[-l level]" */
+	const char *help;  /* one line */
 	/*
 	 * fn - run with @args, the rest of the line as typed (blanks around
 	 * it trimmed, quotes kept), which it may write to; it splits the
@@ -31,19 +31,21 @@ struct shell_cmd {
 	 * negative errno; -EINVAL makes the shell print the usage.
 	 */
 	int (*fn)(char *args);
-	shell_complete_fn complete;	/* NULL: arguments do not complete */
+	shell_complete_fn complete; /* NULL: arguments do not complete */
 };
 
 /*
  * SHELL_COMMAND - add a command to the table; SHELL_COMMAND_COMPLETE - one
  * whose arguments Tab completes with @ccomplete.
  */
-#define SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, ccomplete)       \
-	static const struct shell_cmd __shell_cmd_##cfn __used              \
-		__section(".shell_cmds") __aligned(8) = {                   \
-			.name = cname, .usage = cusage, .help = chelp,      \
-			.fn = cfn, .complete = ccomplete }
-#define SHELL_COMMAND(cname, cusage, chelp, cfn)                            \
+#define SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, ccomplete)      \
+	static const struct shell_cmd __shell_cmd_##cfn __used __section( \
+		".shell_cmds") __aligned(8) = { .name = cname,            \
+						.usage = cusage,          \
+						.help = chelp,            \
+						.fn = cfn,                \
+						.complete = ccomplete }
+#define SHELL_COMMAND(cname, cusage, chelp, cfn) \
 	SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, NULL)
 
 /*

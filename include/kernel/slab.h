@@ -13,29 +13,29 @@
 typedef unsigned int slab_flags_t;
 
 /* Flags of kmem_cache_create(), Linux's names. */
-#define SLAB_HWCACHE_ALIGN (1u << 0)	/* align objects to cache lines */
-#define SLAB_PANIC (1u << 1)		/* panic if the cache cannot be made */
-#define SLAB_RECLAIM_ACCOUNT 0u		/* accepted: nothing is reclaimed */
-#define SLAB_ACCOUNT 0u			/* accepted: no memory cgroups */
+#define SLAB_HWCACHE_ALIGN (1u << 0) /* align objects to cache lines */
+#define SLAB_PANIC (1u << 1)	     /* panic if the cache cannot be made */
+#define SLAB_RECLAIM_ACCOUNT 0u	     /* accepted: nothing is reclaimed */
+#define SLAB_ACCOUNT 0u		     /* accepted: no memory cgroups */
 
-#define L1_CACHE_BYTES 64u	/* x86-64 cache line (Intel SDM 3A §12.1) */
+#define L1_CACHE_BYTES 64u /* x86-64 cache line (Intel SDM 3A §12.1) */
 #define SLAB_NAME_LEN 32
-#define SLAB_OBJECT_MAX (32u * 1024)	/* larger objects: use kmalloc */
+#define SLAB_OBJECT_MAX (32u * 1024) /* larger objects: use kmalloc */
 
 /* One cache; its fields are mm/slab.c's. */
 struct kmem_cache {
 	char name[SLAB_NAME_LEN];
-	size_t object_size;	/* as asked */
-	size_t size;		/* one object's stride in a slab */
+	size_t object_size; /* as asked */
+	size_t size;	    /* one object's stride in a slab */
 	size_t align;
-	size_t free_offset;	/* where a free object keeps its next link */
-	size_t slab_pages;	/* frames per slab, a power of two */
+	size_t free_offset; /* where a free object keeps its next link */
+	size_t slab_pages;  /* frames per slab, a power of two */
 	size_t objs_per_slab;
 	slab_flags_t flags;
 	void (*ctor)(void *obj);
-	struct slab *slabs;	/* every slab, those with free objects first */
+	struct slab *slabs; /* every slab, those with free objects first */
 	size_t num_slabs;
-	size_t active;		/* objects handed out */
+	size_t active; /* objects handed out */
 };
 
 /*

@@ -13,10 +13,13 @@
 #include <kernel/x86.h>
 
 struct spinlock {
-	int locked;	/* 0 free, 1 held */
+	int locked; /* 0 free, 1 held */
 };
 
-#define SPINLOCK_UNLOCKED { 0 }
+#define SPINLOCK_UNLOCKED \
+	{                 \
+		0         \
+	}
 
 /*
  * spin_bug - report misuse of @lock (@what: "recursion", "already
@@ -36,16 +39,17 @@ static inline bool spinlock_trylock(struct spinlock *lock)
 	return !__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE);
 }
 
-#define spinlock_lock(lock)                                                 \
-	do {                                                                \
-		if (!spinlock_trylock(lock))                                \
-			spin_bug(lock, "recursion", _THIS_IP_);             \
+#define spinlock_lock(lock)                                     \
+	do {                                                    \
+		if (!spinlock_trylock(lock))                    \
+			spin_bug(lock, "recursion", _THIS_IP_); \
 	} while (0)
 
-#define spinlock_unlock(lock)                                               \
-	do {                                                                \
-		if (!__atomic_exchange_n(&(lock)->locked, 0, __ATOMIC_RELEASE)) \
-			spin_bug(lock, "already unlocked", _THIS_IP_);      \
+#define spinlock_unlock(lock)                                          \
+	do {                                                           \
+		if (!__atomic_exchange_n(&(lock)->locked, 0,           \
+					 __ATOMIC_RELEASE))            \
+			spin_bug(lock, "already unlocked", _THIS_IP_); \
 	} while (0)
 
 static inline bool spinlock_is_locked(const struct spinlock *lock)

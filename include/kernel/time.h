@@ -35,7 +35,7 @@ uint64_t tsc_khz(void);
 #define HZ 100u
 #define MSEC_PER_SEC 1000u
 uint64_t jiffies_get(void);
-extern volatile unsigned long jiffies;	/* the same count */
+extern volatile unsigned long jiffies; /* the same count */
 
 /*
  * Boot marks: kernel_main notes the end of each boot step, so make bench

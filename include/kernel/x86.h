@@ -85,8 +85,10 @@ static inline uint64_t rdmsr(uint32_t msr)
 
 static inline void wrmsr(uint32_t msr, uint64_t v)
 {
-	__asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)v),
-			 "d"((uint32_t)(v >> 32)));
+	__asm__ volatile("wrmsr"
+			 :
+			 : "c"(msr), "a"((uint32_t)v),
+			   "d"((uint32_t)(v >> 32)));
 }
 
 static inline uint64_t rdtsc(void)
@@ -104,12 +106,12 @@ static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
 			 : "a"(leaf), "c"(sub));
 }
 
-#define DEFINE_READ_CR(n)                                          \
-	static inline uint64_t read_cr##n(void)                    \
-	{                                                          \
-		uint64_t v;                                        \
-		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v));  \
-		return v;                                          \
+#define DEFINE_READ_CR(n)                                         \
+	static inline uint64_t read_cr##n(void)                   \
+	{                                                         \
+		uint64_t v;                                       \
+		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v)); \
+		return v;                                         \
 	}
 DEFINE_READ_CR(0)
 DEFINE_READ_CR(2)

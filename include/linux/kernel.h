@@ -16,22 +16,30 @@
 #include <linux/types.h>
 #include <kernel/string.h>
 
+/*
+ * Laid out by hand: clang-format 14 reads "(a) - 1" as a cast of -1 and writes
+ * "(a)-1".
+ */
+/* clang-format off */
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
+/* clang-format on */
 #define round_up(x, y) ALIGN_UP(x, y)
 #define round_down(x, y) ALIGN_DOWN(x, y)
 #define ALIGN(x, a) ALIGN_UP(x, a)
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
-#define lower_32_bits(n) ((u32)((n) & 0xffffffff))
-#define abs(x)                                                              \
-	({                                                                  \
-		__typeof__(x) __abs = (x);                                  \
-		__abs < 0 ? -__abs : __abs;                                 \
+#define lower_32_bits(n) ((u32)(0xffffffff & (n)))
+#define abs(x)                              \
+	({                                  \
+		__typeof__(x) __abs = (x);  \
+		__abs < 0 ? -__abs : __abs; \
 	})
 
 /*
  * might_sleep - a marker for code that may sleep on Linux.  Sprout has
  * one task and nothing to switch to, so there is nothing to check.
  */
-#define might_sleep() do { } while (0)
+#define might_sleep() \
+	do {          \
+	} while (0)
 
 #endif

@@ -30,7 +30,7 @@ static inline ktime_t ktime_set(s64 secs, unsigned long ns)
 #define ktime_after(a, b) ((a) > (b))
 #define ktime_before(a, b) ((a) < (b))
 #define ns_to_ktime(ns) ((ktime_t)(ns))
-#define ms_to_ktime(ms) ((ktime_t)(ms) * NSEC_PER_MSEC)
+#define ms_to_ktime(ms) (NSEC_PER_MSEC * (ktime_t)(ms))
 
 static inline s64 ktime_to_ns(ktime_t kt)
 {

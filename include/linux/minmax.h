@@ -7,12 +7,12 @@
 #define LINUX_MINMAX_H
 
 /* Comparing the two pointers is an error when the types differ. */
-#define __cmp_once(op, x, y)                                                \
-	({                                                                  \
-		__typeof__(x) __x = (x);                                    \
-		__typeof__(y) __y = (y);                                    \
-		(void)(&__x == &__y);                                       \
-		__x op __y ? __x : __y;                                     \
+#define __cmp_once(op, x, y)             \
+	({                               \
+		__typeof__(x) __x = (x); \
+		__typeof__(y) __y = (y); \
+		(void)(&__x == &__y);    \
+		__x op __y ? __x : __y;  \
 	})
 
 #define min(x, y) __cmp_once(<, x, y)
@@ -27,11 +27,11 @@
 #define clamp_t(type, val, lo, hi) min_t(type, max_t(type, val, lo), hi)
 #define clamp_val(val, lo, hi) clamp_t(__typeof__(val), val, lo, hi)
 
-#define swap(a, b)                                                          \
-	do {                                                                \
-		__typeof__(a) __tmp = (a);                                  \
-		(a) = (b);                                                  \
-		(b) = __tmp;                                                \
+#define swap(a, b)                         \
+	do {                               \
+		__typeof__(a) __tmp = (a); \
+		(a) = (b);                 \
+		(b) = __tmp;               \
 	} while (0)
 
 #endif

@@ -13,12 +13,14 @@
 #define __MUTEX_INITIALIZER(name) MUTEX_INITIALIZER(name)
 #define DEFINE_MUTEX(name) struct mutex name = MUTEX_INITIALIZER(name)
 
-#define mutex_init(lock)                                                    \
-	do {                                                                \
-		(lock)->locked = false;                                     \
-		(lock)->name = #lock;                                       \
+#define mutex_init(lock)                \
+	do {                            \
+		(lock)->locked = false; \
+		(lock)->name = #lock;   \
 	} while (0)
-#define mutex_destroy(lock) do { } while (0)
+#define mutex_destroy(lock) \
+	do {                \
+	} while (0)
 #define mutex_lock(lock) mutex_lock_at(lock, _THIS_IP_)
 #define mutex_unlock(lock) mutex_unlock_at(lock, _THIS_IP_)
 /* Nothing can interrupt the wait (there is none): always 0. */

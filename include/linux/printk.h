@@ -11,26 +11,27 @@
 #include <kernel/printk.h>
 
 /* Type-checks the arguments, prints nothing. */
-#define no_printk(fmt, ...)                                                 \
-	({                                                                  \
-		if (0)                                                      \
-			printk(fmt, ##__VA_ARGS__);                         \
-		0;                                                          \
+#define no_printk(fmt, ...)                         \
+	({                                          \
+		if (0)                              \
+			printk(fmt, ##__VA_ARGS__); \
+		0;                                  \
 	})
 
 #define pr_warning pr_warn
 #define pr_devel(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 
-#define printk_once(fmt, ...)                                               \
-	({                                                                  \
-		static bool __printed;                                      \
-		if (!__printed) {                                           \
-			__printed = true;                                   \
-			printk(fmt, ##__VA_ARGS__);                         \
-		}                                                           \
+#define printk_once(fmt, ...)                       \
+	({                                          \
+		static bool __printed;              \
+		if (!__printed) {                   \
+			__printed = true;           \
+			printk(fmt, ##__VA_ARGS__); \
+		}                                   \
 	})
 #define pr_info_once(fmt, ...) printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_warn_once(fmt, ...) printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...) \
+	printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err_once(fmt, ...) printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 
 #endif

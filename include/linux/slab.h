@@ -42,8 +42,8 @@ static inline void kfree_sensitive(const void *p)
 }
 
 /* KMEM_CACHE - a cache named and sized after struct @s. */
-#define KMEM_CACHE(s, flags)                                                \
-	kmem_cache_create(#s, sizeof(struct s), __alignof__(struct s),      \
+#define KMEM_CACHE(s, flags)                                           \
+	kmem_cache_create(#s, sizeof(struct s), __alignof__(struct s), \
 			  (flags), NULL)
 
 #endif

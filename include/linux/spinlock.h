@@ -25,28 +25,28 @@ typedef struct spinlock spinlock_t;
 #define spin_lock_bh(lock) spinlock_lock(lock)
 #define spin_unlock_bh(lock) spinlock_unlock(lock)
 
-#define spin_lock_irq(lock)                                                 \
-	do {                                                                \
-		cli();                                                      \
-		spinlock_lock(lock);                                        \
+#define spin_lock_irq(lock)          \
+	do {                         \
+		cli();               \
+		spinlock_lock(lock); \
 	} while (0)
 
-#define spin_unlock_irq(lock)                                               \
-	do {                                                                \
-		spinlock_unlock(lock);                                      \
-		sti();                                                      \
+#define spin_unlock_irq(lock)          \
+	do {                           \
+		spinlock_unlock(lock); \
+		sti();                 \
 	} while (0)
 
-#define spin_lock_irqsave(lock, flags)                                      \
-	do {                                                                \
-		(flags) = irq_save();                                       \
-		spinlock_lock(lock);                                        \
+#define spin_lock_irqsave(lock, flags) \
+	do {                           \
+		(flags) = irq_save();  \
+		spinlock_lock(lock);   \
 	} while (0)
 
-#define spin_unlock_irqrestore(lock, flags)                                 \
-	do {                                                                \
-		spinlock_unlock(lock);                                      \
-		irq_restore(flags);                                         \
+#define spin_unlock_irqrestore(lock, flags) \
+	do {                                \
+		spinlock_unlock(lock);      \
+		irq_restore(flags);         \
 	} while (0)
 
 /* The interrupt flag alone, for code that shares data with a handler. */

@@ -10,13 +10,13 @@
 /* What kernel_main copied out of the boot information (multiboot2.h). */
 struct boot_info boot_info;
 
-#define MB2_INFO_HEADER 8	/* total_size, reserved */
-#define MB2_TAG_HEADER 8	/* type, size */
+#define MB2_INFO_HEADER 8 /* total_size, reserved */
+#define MB2_TAG_HEADER 8  /* type, size */
 #define MB2_TAG_ALIGN 8
-#define MB2_MODULE_MIN 16	/* header, mod_start, mod_end */
-#define MB2_MMAP_MIN 16		/* header, entry_size, entry_version */
-#define MB2_MMAP_ENTRY_MIN 24	/* base, length, type, reserved */
-#define MB2_FB_COMMON 32	/* up to and including the reserved field */
+#define MB2_MODULE_MIN 16     /* header, mod_start, mod_end */
+#define MB2_MMAP_MIN 16	      /* header, entry_size, entry_version */
+#define MB2_MMAP_ENTRY_MIN 24 /* base, length, type, reserved */
+#define MB2_FB_COMMON 32      /* up to and including the reserved field */
 #define MB2_FB_RGB_INFO 6
 
 static uint32_t rd32(const uint8_t *p)
@@ -57,7 +57,7 @@ static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 		return -EINVAL;
 	}
 	if (bi->module_count == BOOT_MAX_MODULES) {
-		bi->modules_ignored++;	/* reported by the caller */
+		bi->modules_ignored++; /* reported by the caller */
 		return 0;
 	}
 	m = &bi->modules[bi->module_count];
@@ -157,7 +157,8 @@ static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 		copy_str(bi->cmdline, sizeof(bi->cmdline), t + 8, size - 8);
 		return 0;
 	case MB2_TAG_BOOTLOADER:
-		copy_str(bi->bootloader, sizeof(bi->bootloader), t + 8, size - 8);
+		copy_str(bi->bootloader, sizeof(bi->bootloader), t + 8,
+			 size - 8);
 		return 0;
 	case MB2_TAG_MODULE:
 		return parse_module(t, size, bi, why);

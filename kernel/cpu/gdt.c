@@ -13,16 +13,16 @@
 #define GDT_NULL 0
 #define GDT_KERNEL_CODE 1
 #define GDT_KERNEL_DATA 2
-#define GDT_TSS 3	/* a system descriptor takes two slots */
+#define GDT_TSS 3 /* a system descriptor takes two slots */
 #define GDT_ENTRIES 5
-#define KERNEL_CS (GDT_KERNEL_CODE * 8)	/* boot/boot.inc */
+#define KERNEL_CS (GDT_KERNEL_CODE * 8) /* boot/boot.inc */
 #define KERNEL_DS (GDT_KERNEL_DATA * 8)
 #define TSS_SELECTOR (GDT_TSS * 8)
 
 /* excerpt: gdt-descriptors */
 /* Descriptor bits (Intel SDM 3A §3.4.5). */
-#define DESC_CODE64 0x00af9a000000ffffull	/* present, DPL 0, L=1 */
-#define DESC_DATA 0x00cf92000000ffffull		/* present, DPL 0, writable */
+#define DESC_CODE64 0x00af9a000000ffffull /* present, DPL 0, L=1 */
+#define DESC_DATA 0x00cf92000000ffffull	  /* present, DPL 0, writable */
 #define DESC_TSS_AVAILABLE 0x89
 /* excerpt-end: gdt-descriptors */
 
@@ -65,7 +65,7 @@ void __init gdt_init(void)
 	gdt[GDT_KERNEL_DATA] = DESC_DATA;
 	/* boot/entry.asm: with a guard page below it, unmapped by mm/. */
 	tss.ist[IST_DOUBLE_FAULT - 1] = (uintptr_t)ist_stack_top;
-	tss.iomap_base = sizeof(tss);	/* no I/O permission bitmap */
+	tss.iomap_base = sizeof(tss); /* no I/O permission bitmap */
 	gdt_set_tss();
 
 	__asm__ volatile("lgdt %0\n\t"

@@ -10,7 +10,7 @@
 #include <kernel/x86.h>
 
 #define IDT_ENTRIES 256
-#define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate */
 #define KERNEL_CS 0x08
 
 /* excerpt: idt-gate */
@@ -87,7 +87,7 @@ int irq_register(unsigned int irq, irq_handler_t fn, void *data)
 	if (irq >= IRQ_COUNT || !fn)
 		return -EINVAL;
 	if (!irq_chip)
-		return -ENODEV;	/* nothing would ever deliver it */
+		return -ENODEV; /* nothing would ever deliver it */
 	if (irq_table[irq].fn)
 		return -EBUSY;
 	irq_table[irq].data = data;

@@ -12,6 +12,11 @@
 /* Newest first: a later explainer knows a narrower case. */
 static struct fault_explainer *fault_explainers;
 
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const exception_names[EXCEPTION_COUNT] = {
 	"divide error (#DE)", "debug (#DB)", "non-maskable interrupt (NMI)",
 	"breakpoint (#BP)", "overflow (#OF)", "bound range exceeded (#BR)",
@@ -27,6 +32,7 @@ static const char *const exception_names[EXCEPTION_COUNT] = {
 	"hypervisor injection (#HV)", "VMM communication (#VC)",
 	"security exception (#SX)", "reserved (31)",
 };
+/* clang-format on */
 
 void fault_explainer_register(struct fault_explainer *fe)
 {
@@ -56,17 +62,20 @@ static void show_page_fault(uintptr_t addr, uint64_t err)
 {
 	const char *why = page_fault_why(addr, err);
 
-	printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
+	printk(KERN_EMERG
+	       "BUG: unable to handle page fault for address: %016lx\n",
 	       addr);
 	if (why)
 		printk(KERN_EMERG "BUG: %s\n", why);
 	printk(KERN_EMERG "#PF: supervisor %s access in %s mode\n",
 	       err & PF_INSTR ? "instruction fetch" :
-	       err & PF_WRITE ? "write" : "read",
+	       err & PF_WRITE ? "write" :
+				"read",
 	       err & PF_USER ? "user" : "kernel");
 	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", (unsigned long)err,
-	       err & PF_RSVD ? "reserved bit violation" :
-	       err & PF_PRESENT ? "permissions violation" : "not-present page");
+	       err & PF_RSVD	? "reserved bit violation" :
+	       err & PF_PRESENT ? "permissions violation" :
+				  "not-present page");
 }
 /* excerpt-end: show-page-fault */
 
@@ -79,9 +88,11 @@ static void show_double_fault(uintptr_t cr2)
 {
 	const char *why = page_fault_why(cr2, 0);
 
-	printk(KERN_EMERG "double fault: the kernel stack may have overflowed\n");
+	printk(KERN_EMERG
+	       "double fault: the kernel stack may have overflowed\n");
 	if (why)
-		printk(KERN_EMERG "BUG: last page fault at %016lx: %s\n", cr2, why);
+		printk(KERN_EMERG "BUG: last page fault at %016lx: %s\n", cr2,
+		       why);
 }
 
 static void show_regs(const struct pt_regs *r)

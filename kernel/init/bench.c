@@ -28,7 +28,8 @@ static void bench_boot_steps(void)
 		prev = m[i].tsc;
 	}
 	if (count)
-		bench_value("kernel_us", tsc_to_ns(prev - boot_tsc) / NSEC_PER_USEC,
+		bench_value("kernel_us",
+			    tsc_to_ns(prev - boot_tsc) / NSEC_PER_USEC,
 			    "kernel entry to the ready line and the prompt");
 }
 
@@ -38,8 +39,9 @@ static int slowest_initcall(const bool *taken)
 	int best = -1;
 
 	for (size_t i = 0; i < initcall_record_count; i++)
-		if (!taken[i] && (best < 0 ||
-				  initcall_records[i].ns > initcall_records[best].ns))
+		if (!taken[i] &&
+		    (best < 0 ||
+		     initcall_records[i].ns > initcall_records[best].ns))
 			best = (int)i;
 	return best;
 }
@@ -58,8 +60,8 @@ static void bench_initcalls(void)
 		sprint_symbol(sym, sizeof(sym), initcall_records[i].fn);
 		snprintf(line, sizeof(line), "%s @ %s", sym,
 			 initcall_records[i].level);
-		bench_value("initcall_us", initcall_records[i].ns / NSEC_PER_USEC,
-			    line);
+		bench_value("initcall_us",
+			    initcall_records[i].ns / NSEC_PER_USEC, line);
 	}
 }
 

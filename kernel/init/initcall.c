@@ -25,6 +25,11 @@ extern initcall_t __initcall_start[], __initcall0_start[], __initcall0s_start[],
 
 /* excerpt: initcall-levels */
 /* Level boundaries in link order: level i spans [levels[i], levels[i+1]). */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static initcall_t *const initcall_levels[] __initconst = {
 	__initcall0_start, __initcall0s_start, __initcall1_start,
 	__initcall1s_start, __initcall2_start, __initcall2s_start,
@@ -33,19 +38,26 @@ static initcall_t *const initcall_levels[] __initconst = {
 	__initcallrootfs_start, __initcall6_start, __initcall6s_start,
 	__initcall7_start, __initcall7s_start, __initcall_end,
 };
+/* clang-format on */
 /* excerpt-end: initcall-levels */
 
 /* Names stay readable after boot: the records point at them. */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const initcall_level_names[] = {
 	"pure", "pure_sync", "core", "core_sync", "postcore", "postcore_sync",
 	"arch", "arch_sync", "subsys", "subsys_sync", "fs", "fs_sync",
 	"rootfs", "device", "device_sync", "late", "late_sync",
 };
+/* clang-format on */
 
 struct initcall_record initcall_records[INITCALL_RECORDS_MAX];
 size_t initcall_record_count;
 
-bool initcall_debug;	/* the loader reads it too, after boot */
+bool initcall_debug; /* the loader reads it too, after boot */
 enum system_states system_state = SYSTEM_BOOTING;
 static char initcall_blacklist[BLACKLIST_MAX] __initdata;
 
@@ -144,24 +156,26 @@ static int cmd_initcalls(char *args)
 	if (*args)
 		return -EINVAL;
 	console_printf("%-14s %7s %8s  %s\n", "level", "result", "usecs",
-		     "function");
+		       "function");
 	for (size_t i = 0; i < initcall_record_count; i++) {
 		const struct initcall_record *r = &initcall_records[i];
 		const char *err = r->result ? errno_name(r->result) : NULL;
 
 		sprint_symbol(sym, sizeof(sym), r->fn);
 		if (r->skipped) {
-			console_printf("%-14s %7s %8s  %s\n", r->level, "skipped",
-				     "-", sym);
+			console_printf("%-14s %7s %8s  %s\n", r->level,
+				       "skipped", "-", sym);
 			continue;
 		}
-		console_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level, r->result,
-			     (unsigned long long)(r->ns / NSEC_PER_USEC), sym,
-			     err ? " (-" : "", err ? err : "", err ? ")" : "");
+		console_printf("%-14s %7d %8llu  %s%s%s%s\n", r->level,
+			       r->result,
+			       (unsigned long long)(r->ns / NSEC_PER_USEC), sym,
+			       err ? " (-" : "", err ? err : "",
+			       err ? ")" : "");
 	}
 	if (initcall_record_count == INITCALL_RECORDS_MAX)
 		console_printf("(only the first %d initcalls are recorded)\n",
-			     INITCALL_RECORDS_MAX);
+			       INITCALL_RECORDS_MAX);
 	return 0;
 }
 SHELL_COMMAND("initcalls", "", "each built-in initcall: level, result, time",

@@ -16,9 +16,9 @@
 #include <kernel/shell.h>
 #include <kernel/string.h>
 
-#define INITRD_MODULE_NAME "initrd"	/* tools/mkiso.sh: module2 ... initrd */
+#define INITRD_MODULE_NAME "initrd" /* tools/mkiso.sh: module2 ... initrd */
 
-static struct cpio_archive initrd_archive;	/* empty until validated */
+static struct cpio_archive initrd_archive; /* empty until validated */
 static bool initrd_valid;
 
 int initrd_open(const char *path, struct initrd_file *f)
@@ -102,7 +102,7 @@ static int cmd_ls(char *args)
 {
 	static char root[] = "/";
 	char *path = args_word(&args);
-	bool several = path && *args;	/* the line is trimmed: more follow */
+	bool several = path && *args; /* the line is trimmed: more follow */
 	struct initrd_file f;
 	int ret, status = 0;
 

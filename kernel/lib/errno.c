@@ -4,6 +4,11 @@
 #include <kernel/errno.h>
 #include <kernel/types.h>
 
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const errno_names[] = {
 	[EPERM] = "EPERM",	[ENOENT] = "ENOENT",	[ESRCH] = "ESRCH",
 	[EINTR] = "EINTR",	[EIO] = "EIO",		[ENXIO] = "ENXIO",
@@ -16,6 +21,7 @@ static const char *const errno_names[] = {
 	[ELOOP] = "ELOOP",	[ENODATA] = "ENODATA",	[EOVERFLOW] = "EOVERFLOW",
 	[EKEYREJECTED] = "EKEYREJECTED",
 };
+/* clang-format on */
 
 /* The C library's strerror() texts, as Linux programs print them. */
 static const char *const errno_texts[] = {

@@ -69,7 +69,8 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 	err = kstrtoull(s, base, &v);
 	if (err)
 		return err;
-	if (neg ? v > (unsigned long long)__LONG_LONG_MAX__ + 1 : v > __LONG_LONG_MAX__)
+	if (neg ? v > (unsigned long long)__LONG_LONG_MAX__ + 1 :
+		  v > __LONG_LONG_MAX__)
 		return -ERANGE;
 	*res = neg ? (long long)(0 - v) : (long long)v;
 	return 0;

@@ -6,7 +6,7 @@
 #include <kernel/export.h>
 #include <kernel/string.h>
 
-#define SYMBOL_TEXT_MAX 192	/* "name+0x.../0x... [module]" */
+#define SYMBOL_TEXT_MAX 192 /* "name+0x.../0x... [module]" */
 
 int (*vsnprintf_symbol)(char *buf, size_t size, uintptr_t addr,
 			bool with_offset);
@@ -14,18 +14,18 @@ int (*vsnprintf_symbol)(char *buf, size_t size, uintptr_t addr,
 struct out {
 	char *buf;
 	size_t size;
-	size_t len;	/* characters produced so far, stored or not */
+	size_t len; /* characters produced so far, stored or not */
 };
 
 struct spec {
-	bool left;	/* '-' */
-	bool zero;	/* '0' */
-	bool plus;	/* '+' */
-	bool space;	/* ' ' */
-	bool alt;	/* '#' */
+	bool left;  /* '-' */
+	bool zero;  /* '0' */
+	bool plus;  /* '+' */
+	bool space; /* ' ' */
+	bool alt;   /* '#' */
 	int width;
-	int precision;	/* -1 when not given */
-	int length;	/* -2 hh, -1 h, 0, 1 l, 2 ll/z/t */
+	int precision; /* -1 when not given */
+	int length;    /* -2 hh, -1 h, 0, 1 l, 2 ll/z/t */
 };
 
 static void put(struct out *o, char c)
@@ -47,8 +47,8 @@ static void put_str(struct out *o, const struct spec *sp, const char *s)
 
 	if (!s)
 		s = "(null)";
-	len = (int)strnlen(s, sp->precision >= 0 ? (size_t)sp->precision
-						 : (size_t)-1);
+	len = (int)strnlen(s, sp->precision >= 0 ? (size_t)sp->precision :
+						   (size_t)-1);
 	if (!sp->left)
 		pad(o, ' ', sp->width - len);
 	for (int i = 0; i < len; i++)
@@ -141,7 +141,8 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 			f++;
 		} else {
 			while (*f >= '0' && *f <= '9')
-				sp->precision = sp->precision * 10 + (*f++ - '0');
+				sp->precision =
+					sp->precision * 10 + (*f++ - '0');
 		}
 	}
 	if (f[0] == 'h')
@@ -157,6 +158,8 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 
 static long long arg_signed(const struct spec *sp, va_list *ap)
 {
+	/* One length a line, as a table. */
+	/* clang-format off */
 	switch (sp->length) {
 	case -2: return (signed char)va_arg(*ap, int);
 	case -1: return (short)va_arg(*ap, int);
@@ -164,10 +167,13 @@ static long long arg_signed(const struct spec *sp, va_list *ap)
 	case 1: return va_arg(*ap, long);
 	default: return va_arg(*ap, long long);
 	}
+	/* clang-format on */
 }
 
 static unsigned long long arg_unsigned(const struct spec *sp, va_list *ap)
 {
+	/* One length a line, as a table. */
+	/* clang-format off */
 	switch (sp->length) {
 	case -2: return (unsigned char)va_arg(*ap, unsigned int);
 	case -1: return (unsigned short)va_arg(*ap, unsigned int);
@@ -175,6 +181,7 @@ static unsigned long long arg_unsigned(const struct spec *sp, va_list *ap)
 	case 1: return va_arg(*ap, unsigned long);
 	default: return va_arg(*ap, unsigned long long);
 	}
+	/* clang-format on */
 }
 
 static void convert(struct out *o, struct spec *sp, char c, va_list *ap)
@@ -185,7 +192,8 @@ static void convert(struct out *o, struct spec *sp, char c, va_list *ap)
 	case 'd':
 	case 'i':
 		s = arg_signed(sp, ap);
-		put_num(o, sp, s < 0 ? -(unsigned long long)s : (unsigned long long)s,
+		put_num(o, sp,
+			s < 0 ? -(unsigned long long)s : (unsigned long long)s,
 			s < 0, 10, false);
 		break;
 	case 'u':
@@ -201,7 +209,8 @@ static void convert(struct out *o, struct spec *sp, char c, va_list *ap)
 	case 'p':
 		sp->alt = true;
 		sp->length = 2;
-		put_num(o, sp, (uintptr_t)va_arg(*ap, void *), false, 16, false);
+		put_num(o, sp, (uintptr_t)va_arg(*ap, void *), false, 16,
+			false);
 		break;
 	case 's':
 		put_str(o, sp, va_arg(*ap, const char *));
@@ -262,7 +271,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &sp, &args);
-		if (*fmt == 'p' && convert_pointer_ext(&o, &sp, fmt[1], &args)) {
+		if (*fmt == 'p' &&
+		    convert_pointer_ext(&o, &sp, fmt[1], &args)) {
 			fmt += 2;
 			continue;
 		}

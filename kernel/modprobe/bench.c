@@ -12,7 +12,7 @@
 #include <kernel/x86.h>
 
 #define BENCH_LOADS 50
-#define BENCH_RELOCS 10000	/* in bigreloc.ko, at least */
+#define BENCH_RELOCS 10000 /* in bigreloc.ko, at least */
 
 static const char *const load_step_keys[LOAD_STEPS] = {
 	[LOAD_READ] = "hello_load_read_ns",
@@ -80,7 +80,8 @@ static void bench_hello(void)
 	bench_value("hello_load_ns", tsc_to_ns(load / BENCH_LOADS),
 		    "insmod hello: find the file, load, run init");
 	for (int s = 0; s < LOAD_STEPS; s++)
-		bench_value(load_step_keys[s], tsc_to_ns(steps[s] / BENCH_LOADS),
+		bench_value(load_step_keys[s],
+			    tsc_to_ns(steps[s] / BENCH_LOADS),
 			    "one step of it");
 	bench_value("hello_unload_ns", tsc_to_ns(unload / BENCH_LOADS),
 		    "rmmod hello: cleanup_module, free everything");
@@ -103,7 +104,9 @@ static void bench_bigreloc(void)
 	bench_report("bigreloc_load_ns",
 		     "load of a module with 10,000 relocations, per module",
 		     BENCH_LOADS, load);
-	bench_report("reloc_ns", "one relocation applied (relocation step only)",
-		     (uint64_t)BENCH_LOADS * BENCH_RELOCS, steps[LOAD_RELOCATE]);
+	bench_report("reloc_ns",
+		     "one relocation applied (relocation step only)",
+		     (uint64_t)BENCH_LOADS * BENCH_RELOCS,
+		     steps[LOAD_RELOCATE]);
 }
 BENCH("module load: 10,000 relocations", bench_bigreloc);

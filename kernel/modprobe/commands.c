@@ -49,11 +49,13 @@ static int cmd_insmod(char *args)
 	}
 	err = load_module(name, buf, len, args);
 	if (err && strchr(file, '/'))
-		console_printf("insmod: ERROR: could not insert module %s: %s\n",
-			       file, module_strerror(err));
+		console_printf(
+			"insmod: ERROR: could not insert module %s: %s\n", file,
+			module_strerror(err));
 	else if (err)
-		console_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
-			       name, module_strerror(err));
+		console_printf(
+			"insmod: ERROR: could not insert module %s.ko: %s\n",
+			name, module_strerror(err));
 	return err;
 }
 SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module",
@@ -75,7 +77,8 @@ static void holders_one(struct module *m, void *arg)
 		if (m->uses[i] != w->mod)
 			continue;
 		if (w->print)
-			console_printf("%s%s", w->n ? w->sep : w->first, m->name);
+			console_printf("%s%s", w->n ? w->sep : w->first,
+				       m->name);
 		w->n++;
 	}
 }
@@ -104,19 +107,20 @@ static int cmd_rmmod(char *args)
 	module_name_of(arg, name, sizeof(name));
 	mod = module_find(name);
 	if (!mod) {
-		console_printf("rmmod: ERROR: Module %s is not currently loaded\n",
-			     name);
+		console_printf(
+			"rmmod: ERROR: Module %s is not currently loaded\n",
+			name);
 		return -ENOENT;
 	}
 	err = remove_module(name);
 	if (err == -EBUSY && mod->refcount > 0) {
 		console_printf("rmmod: ERROR: Module %s is in use%s", name,
-			     holders(mod, false, "", "") ? " by:" : "");
+			       holders(mod, false, "", "") ? " by:" : "");
 		holders(mod, true, " ", " ");
 		console_printf("\n");
 	} else if (err) {
 		console_printf("rmmod: ERROR: could not remove module %s: %s\n",
-			     name, errno_text(err));
+			       name, errno_text(err));
 	}
 	return err;
 }
@@ -126,7 +130,7 @@ SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 static void lsmod_one(struct module *mod, void *arg)
 {
 	console_printf("%-19s %8zu  %d", mod->name,
-		     mod->core_size + mod->init_size, mod->refcount);
+		       mod->core_size + mod->init_size, mod->refcount);
 	holders(mod, true, " ", ",");
 	/* As /proc/modules flags it: not under a GPL-compatible license. */
 	if (!mod->gpl_compatible)
@@ -166,11 +170,12 @@ static int cmd_modinfo(char *args)
 		snprintf(tag, sizeof(tag), "%.*s:", (int)(v - p), p);
 		console_printf("%-13s %s\n", tag, v + 1);
 	}
-	console_printf("%-13s %s, refcount %d\n", "state:",
-		     module_state_name(mod->state), mod->refcount);
+	console_printf("%-13s %s, refcount %d\n",
+		       "state:", module_state_name(mod->state), mod->refcount);
 	return 0;
 }
-SHELL_COMMAND("modinfo", "name", "show a loaded module's information", cmd_modinfo);
+SHELL_COMMAND("modinfo", "name", "show a loaded module's information",
+	      cmd_modinfo);
 
 static bool in_part(uintptr_t addr, const void *base, size_t size)
 {
@@ -223,18 +228,20 @@ static int cmd_modprobe(char *args)
 	if (!name)
 		return -EINVAL;
 	if (!module_find(name) && module_file(name, &buf, &len)) {
-		console_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
-			     name, MODULES_DIR_NAME);
+		console_printf(
+			"modprobe: FATAL: Module %s not found in directory /%s\n",
+			name, MODULES_DIR_NAME);
 		return -ENOENT;
 	}
 	err = modprobe(name, args);
 	/* As kmod's modprobe words what init_module(2) returned. */
 	if (err == -ENOENT)
-		console_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
-			     name);
+		console_printf(
+			"modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
+			name);
 	else if (err)
 		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
-			     name, module_strerror(err));
+			       name, module_strerror(err));
 	return err;
 }
 SHELL_COMMAND("modprobe", "name [param=value ...]",

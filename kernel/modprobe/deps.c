@@ -59,9 +59,11 @@ static int walk(struct modprobe_walk *w, const char *name, const char *args)
 	if (ret < 0) {
 		/* Report here, where the chain still ends at @name's user. */
 		w->depth--;
-		walk_report(w, ret != -ENOENT ? "bad dependency list" :
-			       w->depth ? "missing dependency" :
-					  "module not found", name);
+		walk_report(w,
+			    ret != -ENOENT ? "bad dependency list" :
+			    w->depth	   ? "missing dependency" :
+					     "module not found",
+			    name);
 		return ret;
 	}
 	if (!ret)

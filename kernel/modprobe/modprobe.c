@@ -71,8 +71,8 @@ int module_file_at(const char *path, const void **buf, size_t *len)
 }
 
 struct spelling {
-	const char *name;	/* as asked for */
-	char file[MODULE_NAME_LEN + sizeof(".ko")];	/* as found */
+	const char *name;			    /* as asked for */
+	char file[MODULE_NAME_LEN + sizeof(".ko")]; /* as found */
 };
 
 /* initrd_list callback: a NAME.ko whose NAME matches with '-' and '_' alike. */
@@ -142,7 +142,7 @@ static bool probe_loaded(void *ctx, const char *name)
 /* As Linux's modprobe: the command line's name.param=value, then @args. */
 static int probe_load(void *ctx, const char *name, const char *args)
 {
-	static char all[MODPROBE_ARGS_MAX * 2];	/* one load at a time */
+	static char all[MODPROBE_ARGS_MAX * 2]; /* one load at a time */
 	const void *buf;
 	size_t len, n;
 	int err = module_file(name, &buf, &len);

@@ -14,8 +14,9 @@
 
 static void bench_symbol_lookup(void)
 {
-	static const char *const names[] = { "printk", "memcpy", "kmalloc",
-		"param_ops_int", "strlcpy", "no_such_symbol" };
+	static const char *const names[] = { "printk",	"memcpy",
+					     "kmalloc", "param_ops_int",
+					     "strlcpy", "no_such_symbol" };
 	uintptr_t value;
 	bool gpl;
 	uint64_t start;

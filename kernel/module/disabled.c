@@ -35,7 +35,8 @@ static int cmd_modules_disable(char *args)
 	if (*args)
 		return -EINVAL;
 	if (modules_disabled) {
-		console_printf("modules_disable: module loading is already disabled until reboot\n");
+		console_printf(
+			"modules_disable: module loading is already disabled until reboot\n");
 		return 0;
 	}
 	modules_disabled = true;

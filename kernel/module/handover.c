@@ -1,36 +1,54 @@
 /*
  * Tables modules carry for subsystems above the loader.  The shell, say,
- * registers .shell_cmds; the loader checks each module's copy and hands it
- * over, and takes it back before the module goes.  So the loader names no
- * function of the shell and struct module has no field for it.
+ * registers .shell_cmds with the size of an entry and where its pointers
+ * are; the loader places and checks each module's copy by that description
+ * alone (layout.c, tables.c), hands it over, and takes it back before the
+ * module goes.  So the loader names no function or type of the shell and
+ * struct module has no field for it.
  */
-#include <kernel/elf.h>
 #include <kernel/errno.h>
 #include <kernel/module.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
 #include "internal.h"
 
 #define TABLE_ALIGN 8 /* the tables' entries hold pointers */
 
-static struct module_table_ops *table_ops;
+const struct module_table_ops *module_tables[MODULE_TABLES_MAX];
+size_t module_num_tables;
 
-void module_table_register(struct module_table_ops *ops)
+/* Can the loader check entries as @ops describes them? */
+static bool table_ops_valid(const struct module_table_ops *ops)
 {
-	struct module_table_ops **pp = &table_ops;
+	if (!ops->section || !ops->section[0] || !ops->entry_size ||
+	    ops->entry_size % TABLE_ALIGN)
+		return false;
+	for (size_t i = 0; i < ops->num_fields; i++) {
+		const struct module_table_field *f = &ops->fields[i];
 
-	while (*pp)
-		pp = &(*pp)->next;
-	ops->next = NULL;
-	*pp = ops;
+		if (f->offset % TABLE_ALIGN ||
+		    f->offset > ops->entry_size - sizeof(uint64_t))
+			return false;
+	}
+	return true;
 }
 
-/* The index of @info's section called @name, or 0 if it has none. */
-static unsigned int table_section(const struct load_info *info,
-				  const char *name)
+int module_table_register(const struct module_table_ops *ops)
 {
-	for (unsigned int i = 1; i < info->hdr->e_shnum; i++)
-		if (!strcmp(module_section_name(info, i), name))
-			return i;
+	if (!table_ops_valid(ops)) {
+		pr_err("module: table %s: entries the loader cannot check\n",
+		       ops->section ? ops->section : "(unnamed)");
+		return -EINVAL;
+	}
+	for (size_t i = 0; i < module_num_tables; i++)
+		if (!strcmp(module_tables[i]->section, ops->section))
+			return -EEXIST;
+	if (module_num_tables == MODULE_TABLES_MAX) {
+		pr_err("module: table %s: more than %d tables registered\n",
+		       ops->section, MODULE_TABLES_MAX);
+		return -ENOSPC;
+	}
+	module_tables[module_num_tables++] = ops;
 	return 0;
 }
 
@@ -38,24 +56,14 @@ int module_tables_add(struct load_info *info, struct module *mod)
 {
 	int err;
 
-	for (struct module_table_ops *ops = table_ops; ops; ops = ops->next) {
-		unsigned int i = table_section(info, ops->section);
-		const Elf64_Shdr *s = &info->sechdrs[i];
+	for (size_t i = 0; i < info->num_tables; i++) {
+		const struct module_table_ops *ops = info->tables[i];
+		const struct module_table_place *t = &info->table[i];
 
-		if (!i)
+		if (!t->present)
 			continue;
-		if (s->sh_size % ops->entry_size ||
-		    s->sh_addralign < TABLE_ALIGN ||
-		    !(s->sh_flags & SHF_ALLOC) || (s->sh_flags & SHF_WRITE)) {
-			err = module_reject(
-				info,
-				"section %u (%s): not a read-only table of %zu-byte entries",
-				i, ops->section, ops->entry_size);
-			goto out_remove;
-		}
-		err = ops->add(mod, (const void *)(uintptr_t)s->sh_addr,
-			       s->sh_size / ops->entry_size, info->why,
-			       sizeof(info->why));
+		err = ops->add(mod, (const void *)(uintptr_t)t->addr, t->count,
+			       info->why, sizeof(info->why));
 		if (err)
 			goto out_remove;
 	}
@@ -68,6 +76,6 @@ out_remove:
 
 void module_tables_remove(struct module *mod)
 {
-	for (struct module_table_ops *ops = table_ops; ops; ops = ops->next)
-		ops->remove(mod);
+	for (size_t i = 0; i < module_num_tables; i++)
+		module_tables[i]->remove(mod);
 }

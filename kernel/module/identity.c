@@ -21,24 +21,26 @@ void module_name_normalize(char *name)
 
 int module_take_identity(struct load_info *info, struct module *mod)
 {
-	const char *name = modinfo_get(info->modinfo, info->modinfo_size, "name",
-				       0);
+	const char *name =
+		modinfo_get(info->modinfo, info->modinfo_size, "name", 0);
 
 	if (name) {
 		if (!*name || strlen(name) >= sizeof(mod->name))
-			return module_reject(info, "bad module name '%s' in .modinfo",
-					     name);
+			return module_reject(
+				info, "bad module name '%s' in .modinfo", name);
 		strlcpy(mod->name, name, sizeof(mod->name));
 	}
 	module_name_normalize(mod->name);
 	if (module_blacklisted(mod->name)) {
 		snprintf(info->why, sizeof(info->why),
-			 "%s: module is blacklisted (module_blacklist=)", mod->name);
+			 "%s: module is blacklisted (module_blacklist=)",
+			 mod->name);
 		return -EPERM;
 	}
 	if (module_find(mod->name)) {
 		snprintf(info->why, sizeof(info->why),
-			 "%s: a module of that name is already loaded", mod->name);
+			 "%s: a module of that name is already loaded",
+			 mod->name);
 		return -EEXIST;
 	}
 	return 0;
@@ -53,8 +55,10 @@ int module_set_this_module(struct load_info *info, struct module *mod)
 		return 0;
 	slot = module_addr_to_mem(info, addr);
 	if (!slot || !IS_ALIGNED(addr, sizeof(*slot)))
-		return module_reject(info, "%s at 0x%llx is not a pointer in the module's data",
-				     THIS_MODULE_SYMBOL, (unsigned long long)addr);
+		return module_reject(
+			info,
+			"%s at 0x%llx is not a pointer in the module's data",
+			THIS_MODULE_SYMBOL, (unsigned long long)addr);
 	*slot = mod;
 	return 0;
 }

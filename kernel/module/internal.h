@@ -24,14 +24,21 @@ enum module_region_id { MOD_CORE, MOD_INIT, MOD_REGIONS };
 /* excerpt-end: module-regions */
 
 struct module_region {
-	void *mem;		/* where the loader writes the bytes */
-	uint64_t addr;		/* where the code runs; == mem in the kernel */
+	void *mem;     /* where the loader writes the bytes */
+	uint64_t addr; /* where the code runs; == mem in the kernel */
 	size_t text_size;
 	size_t ro_size;
 	size_t size;
 };
 
 #define MODULE_WHY_MAX 256
+
+/* Where one registered table (tables[i]) lies in the core: count entries. */
+struct module_table_place {
+	uint64_t addr;
+	size_t count;
+	bool present; /* the module has the section (maybe empty) */
+};
 
 /*
  * The most sections a module may have.  A module built with
@@ -41,8 +48,8 @@ struct module_region {
 #define MODULE_SECTIONS_MAX 8192u
 
 struct load_info {
-	const char *name;	/* for messages: "hello" */
-	Elf64_Ehdr *hdr;	/* the file, modified in place while loading */
+	const char *name; /* for messages: "hello" */
+	Elf64_Ehdr *hdr;  /* the file, modified in place while loading */
 	size_t len;
 	Elf64_Shdr *sechdrs;
 	const char *secstrings;
@@ -52,23 +59,25 @@ struct load_info {
 	size_t num_syms;
 	const char *strtab;
 	size_t strtab_size;
-	const char *modinfo;	/* NULL if the module has none */
+	const char *modinfo; /* NULL if the module has none */
 	size_t modinfo_size;
 
 	struct module_region region[MOD_REGIONS];
-	uint64_t ksyms_addr;	/* struct kernel_symbol[num_ksyms], core ro */
+	uint64_t ksyms_addr; /* struct kernel_symbol[num_ksyms], core ro */
 	size_t num_ksyms;
 	uint64_t gpl_ksyms_addr;
 	size_t num_gpl_ksyms;
-	uint64_t params_addr;	/* struct kernel_param[num_params] */
+	uint64_t params_addr; /* struct kernel_param[num_params] */
 	size_t num_params;
-	uint64_t shell_cmds_addr;	/* struct shell_cmd[num_shell_cmds] */
-	size_t num_shell_cmds;
-	uint64_t got_addr;	/* GOT slots for GOTPCREL, core ro */
+	/* The tables registered from above, as module_layout() was given them. */
+	const struct module_table_ops *const *tables;
+	size_t num_tables;
+	struct module_table_place table[MODULE_TABLES_MAX];
+	uint64_t got_addr; /* GOT slots for GOTPCREL, core ro */
 	size_t got_slots;
 	size_t got_used;
 
-	char why[MODULE_WHY_MAX];	/* the reason of the last rejection */
+	char why[MODULE_WHY_MAX]; /* the reason of the last rejection */
 };
 
 /*
@@ -120,11 +129,16 @@ bool module_license_gpl_compatible(const char *license);
 /*
  * module_layout - choose which sections are loaded and where: each in the
  * core or init region, code, read-only or writable part; exports first in
- * core rodata, then the GOT.  Sets the regions' sizes (mem/addr still 0).
- * Drops .modinfo, .eh_frame, .note.* and .comment (nothing at run time
- * reads them).  Returns 0 or -ENOEXEC (writable code, bad export entry).
+ * core rodata, then parameters, then the tables @tables[0..@ntables)
+ * describe (tables registered from above, at most MODULE_TABLES_MAX, each
+ * valid as module_table_register() requires), then the GOT.  Sets the
+ * regions' sizes (mem/addr still 0) and keeps @tables for the later
+ * steps.  Drops .modinfo, .eh_frame, .note.* and .comment (nothing at run
+ * time reads them).  Returns 0 or -ENOEXEC (writable code, a table that is
+ * not a read-only array of whole entries, a lookalike table name).
  */
-int module_layout(struct load_info *info);
+int module_layout(struct load_info *info,
+		  const struct module_table_ops *const *tables, size_t ntables);
 
 /*
  * module_layout_place - once the caller has set each region's mem and addr
@@ -178,9 +192,9 @@ int module_find_init_exit(struct load_info *info, uint64_t *init,
  * argument points at, and the size of the variable a scalar type sets.
  */
 enum module_param_kind {
-	MODULE_PARAM_SCALAR,	/* arg: the variable, @size bytes */
-	MODULE_PARAM_ARRAY,	/* arr: a struct kparam_array */
-	MODULE_PARAM_STRING,	/* str: a struct kparam_string */
+	MODULE_PARAM_SCALAR, /* arg: the variable, @size bytes */
+	MODULE_PARAM_ARRAY,  /* arr: a struct kparam_array */
+	MODULE_PARAM_STRING, /* str: a struct kparam_string */
 };
 
 struct module_param_type {
@@ -194,9 +208,10 @@ struct module_param_type {
  * in the module's exports (name: a string in core read-only data; address:
  * in the core, never the init region), parameters (name; type one of
  * @types[0..@ntypes); variable, array or string buffer inside core data)
- * and shell
- * commands (strings; function in core code).  After relocation.  Returns
- * 0 or -ENOEXEC naming the table, entry and field (tables.c).
+ * and every field that the registered tables module_layout() was given
+ * describe (a string in core rodata, an address in core code).  After
+ * relocation.  Returns 0 or -ENOEXEC naming the table, entry and field
+ * (tables.c).
  */
 int module_check_tables(struct load_info *info,
 			const struct module_param_type *types, size_t ntypes);
@@ -227,6 +242,10 @@ struct module;
 
 /* The loaded modules, oldest first (main.c). */
 extern struct module *module_list;
+
+/* The tables registered with module_table_register(), in order (handover.c). */
+extern const struct module_table_ops *module_tables[MODULE_TABLES_MAX];
+extern size_t module_num_tables;
 
 /*
  * kernel_symbol_lookup - the kernel's export @name: 0 with its address and

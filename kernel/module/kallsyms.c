@@ -13,7 +13,7 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-#define FREED_INIT_MAX 32	/* recent freed init regions remembered */
+#define FREED_INIT_MAX 32 /* recent freed init regions remembered */
 
 struct freed_init {
 	uintptr_t start, end;
@@ -36,7 +36,8 @@ int module_kallsyms_copy(struct module *mod, const struct load_info *info)
 	for (size_t i = 1; i < info->num_syms; i++)
 		if (is_code_symbol(info, &info->syms[i])) {
 			n++;
-			names += strlen(info->strtab + info->syms[i].st_name) + 1;
+			names += strlen(info->strtab + info->syms[i].st_name) +
+				 1;
 		}
 	mod->ksyms = kmalloc(n * sizeof(*mod->ksyms) + 1, GFP_KERNEL);
 	mod->ksym_names = kmalloc(names + 1, GFP_KERNEL);
@@ -52,7 +53,8 @@ int module_kallsyms_copy(struct module *mod, const struct load_info *info)
 		if (!is_code_symbol(info, sym))
 			continue;
 		mod->ksyms[mod->num_ksyms++] = (struct module_ksym){
-			sym->st_value, (uint32_t)sym->st_size, (uint32_t)names };
+			sym->st_value, (uint32_t)sym->st_size, (uint32_t)names
+		};
 		strlcpy(mod->ksym_names + names, name, strlen(name) + 1);
 		names += strlen(name) + 1;
 	}
@@ -121,7 +123,8 @@ const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 		for (size_t i = 0; i < m->num_ksyms; i++) {
 			const struct module_ksym *k = &m->ksyms[i];
 
-			if (addr < k->addr || addr - k->addr >= MAX(k->size, 1u))
+			if (addr < k->addr ||
+			    addr - k->addr >= MAX(k->size, 1u))
 				continue;
 			*size = k->size;
 			*offset = addr - k->addr;

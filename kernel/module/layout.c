@@ -8,7 +8,6 @@
 #include <kernel/export.h>
 #include <kernel/mm.h>
 #include <kernel/moduleparam.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -68,15 +67,22 @@ static void place(struct load_info *info, struct module_region *r, bool init,
 }
 
 /*
- * The special tables a module may carry.  Exports are one section per
- * symbol ("___ksymtab+name"); the others have exact names.  A section whose
- * name only looks like one (say "__paramZ") is refused, so that the loader
- * and its checks never disagree on what a table is.
+ * The special tables a module may carry: the loader's own and those
+ * registered from above, the i-th being TABLE_REGISTERED + i.  Exports are
+ * one section per symbol ("___ksymtab+name"); the others have exact names.
+ * A section whose name only looks like one (say "__paramZ") is refused, so
+ * that the loader and its checks never disagree on what a table is.
  */
-enum table_kind { TABLE_NONE, TABLE_KSYMTAB, TABLE_KSYMTAB_GPL, TABLE_PARAM,
-		  TABLE_SHELL_CMDS, TABLE_LOOKALIKE };
+enum {
+	TABLE_LOOKALIKE = -1,
+	TABLE_NONE,
+	TABLE_KSYMTAB,
+	TABLE_KSYMTAB_GPL,
+	TABLE_PARAM,
+	TABLE_REGISTERED
+};
 
-static enum table_kind table_kind(const char *name)
+static int table_kind(const struct load_info *info, const char *name)
 {
 	if (starts_with(name, KSYMTAB_PREFIX))
 		return TABLE_KSYMTAB;
@@ -84,66 +90,79 @@ static enum table_kind table_kind(const char *name)
 		return TABLE_KSYMTAB_GPL;
 	if (!strcmp(name, "__param"))
 		return TABLE_PARAM;
-	if (!strcmp(name, ".shell_cmds"))
-		return TABLE_SHELL_CMDS;
-	if (starts_with(name, "___ksymtab") || starts_with(name, "__param") ||
-	    starts_with(name, ".shell_cmds"))
+	if (starts_with(name, "___ksymtab") || starts_with(name, "__param"))
 		return TABLE_LOOKALIKE;
+	for (size_t i = 0; i < info->num_tables; i++) {
+		if (!strcmp(name, info->tables[i]->section))
+			return TABLE_REGISTERED + (int)i;
+		if (starts_with(name, info->tables[i]->section))
+			return TABLE_LOOKALIKE;
+	}
 	return TABLE_NONE;
+}
+
+/* The size of an entry of table @kind (> TABLE_NONE). */
+static size_t table_entry_size(const struct load_info *info, int kind)
+{
+	if (kind == TABLE_KSYMTAB || kind == TABLE_KSYMTAB_GPL)
+		return sizeof(struct kernel_symbol);
+	if (kind == TABLE_PARAM)
+		return sizeof(struct kernel_param);
+	return info->tables[kind - TABLE_REGISTERED]->entry_size;
 }
 
 /*
  * Place every not yet placed section of @part that is a table of @kind
- * (TABLE_NONE: any section).
+ * (TABLE_NONE: any section).  Returns how many it placed.
  */
-static void place_matching(struct load_info *info, bool init,
-			   enum layout_part part, enum table_kind kind)
+static unsigned int place_matching(struct load_info *info, bool init,
+				   enum layout_part part, int kind)
 {
 	struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+	unsigned int placed = 0;
 
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const Elf64_Shdr *s = &info->sechdrs[i];
 		const char *name = module_section_name(info, i);
 
-		if (!(s->sh_flags & SHF_ALLOC) || s->sh_entsize != LAYOUT_UNSET ||
-		    section_part(s) != part ||
+		if (!(s->sh_flags & SHF_ALLOC) ||
+		    s->sh_entsize != LAYOUT_UNSET || section_part(s) != part ||
 		    starts_with(name, ".init.") != init ||
-		    (kind != TABLE_NONE && table_kind(name) != kind))
+		    (kind != TABLE_NONE && table_kind(info, name) != kind))
 			continue;
 		place(info, r, init, i);
+		placed++;
 	}
+	return placed;
 }
 
 /*
- * The export, parameter and shell command tables must be whole arrays of
+ * The export, parameter and registered tables must be whole arrays of
  * their entries, in core read-only data.
  */
 static int check_table_sections(struct load_info *info)
 {
-	static const size_t entry_size[] = {
-		[TABLE_KSYMTAB] = sizeof(struct kernel_symbol),
-		[TABLE_KSYMTAB_GPL] = sizeof(struct kernel_symbol),
-		[TABLE_PARAM] = sizeof(struct kernel_param),
-		[TABLE_SHELL_CMDS] = sizeof(struct shell_cmd),
-	};
-
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const char *name = module_section_name(info, i);
 		const Elf64_Shdr *s = &info->sechdrs[i];
-		enum table_kind kind = table_kind(name);
+		int kind = table_kind(info, name);
 		size_t entry;
 
 		if (kind == TABLE_NONE)
 			continue;
 		if (kind == TABLE_LOOKALIKE)
-			return module_reject(info, "section %u (%s): named like a special table but is not one",
-					     i, name);
-		entry = entry_size[kind];
+			return module_reject(
+				info,
+				"section %u (%s): named like a special table but is not one",
+				i, name);
+		entry = table_entry_size(info, kind);
 		if (s->sh_size % entry || s->sh_addralign < 8 ||
 		    s->sh_type != SHT_PROGBITS || !(s->sh_flags & SHF_ALLOC) ||
 		    (s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)))
-			return module_reject(info, "section %u (%s): not a read-only table of %zu-byte entries",
-					     i, name, entry);
+			return module_reject(
+				info,
+				"section %u (%s): not a read-only table of %zu-byte entries",
+				i, name, entry);
 	}
 	return 0;
 }
@@ -157,18 +176,20 @@ static size_t count_got_slots(const struct load_info *info)
 		const Elf64_Shdr *s = &info->sechdrs[i];
 		const Elf64_Rela *rela;
 
-		if (s->sh_type != SHT_RELA || !module_section_loaded(info, s->sh_info))
+		if (s->sh_type != SHT_RELA ||
+		    !module_section_loaded(info, s->sh_info))
 			continue;
 		rela = (const Elf64_Rela *)((char *)info->hdr + s->sh_offset);
 		for (size_t k = 0; k < s->sh_size / sizeof(*rela); k++)
-			n += module_reloc_uses_got(ELF64_R_TYPE(rela[k].r_info));
+			n += module_reloc_uses_got(
+				ELF64_R_TYPE(rela[k].r_info));
 	}
 	return n;
 }
 
 /*
- * Core read-only part: exports, GPL exports, parameters, shell commands,
- * the rest, GOT.
+ * Core read-only part: exports, GPL exports, parameters, the registered
+ * tables in order, the rest, GOT.
  */
 static void layout_core_ro(struct load_info *info)
 {
@@ -182,16 +203,22 @@ static void layout_core_ro(struct load_info *info)
 	info->ksyms_addr = start;
 	start = core->size;
 	place_matching(info, false, PART_RO, TABLE_KSYMTAB_GPL);
-	info->num_gpl_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
+	info->num_gpl_ksyms =
+		(core->size - start) / sizeof(struct kernel_symbol);
 	info->gpl_ksyms_addr = start;
 	start = core->size;
 	place_matching(info, false, PART_RO, TABLE_PARAM);
 	info->num_params = (core->size - start) / sizeof(struct kernel_param);
 	info->params_addr = start;
-	start = core->size;
-	place_matching(info, false, PART_RO, TABLE_SHELL_CMDS);
-	info->num_shell_cmds = (core->size - start) / sizeof(struct shell_cmd);
-	info->shell_cmds_addr = start;
+	for (size_t i = 0; i < info->num_tables; i++) {
+		struct module_table_place *t = &info->table[i];
+
+		start = core->size;
+		t->present = place_matching(info, false, PART_RO,
+					    TABLE_REGISTERED + (int)i) > 0;
+		t->count = (core->size - start) / info->tables[i]->entry_size;
+		t->addr = start;
+	}
 	place_matching(info, false, PART_RO, TABLE_NONE);
 	core->size = ALIGN_UP(core->size, 8);
 	info->got_addr = core->size;
@@ -199,10 +226,14 @@ static void layout_core_ro(struct load_info *info)
 	core->size += info->got_slots * sizeof(uint64_t);
 }
 
-int module_layout(struct load_info *info)
+int module_layout(struct load_info *info,
+		  const struct module_table_ops *const *tables, size_t ntables)
 {
-	int err = check_table_sections(info);
+	int err;
 
+	info->tables = tables;
+	info->num_tables = ntables;
+	err = check_table_sections(info);
 	if (err)
 		return err;
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
@@ -211,17 +242,23 @@ int module_layout(struct load_info *info)
 		if (section_dropped(module_section_name(info, i)))
 			s->sh_flags &= ~(uint64_t)SHF_ALLOC;
 		if ((s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)) ==
-		    (SHF_WRITE | SHF_EXECINSTR) && (s->sh_flags & SHF_ALLOC))
-			return module_reject(info, "section %u (%s) is both writable and executable",
-					     i, module_section_name(info, i));
+			    (SHF_WRITE | SHF_EXECINSTR) &&
+		    (s->sh_flags & SHF_ALLOC))
+			return module_reject(
+				info,
+				"section %u (%s) is both writable and executable",
+				i, module_section_name(info, i));
 		if (!(s->sh_flags & SHF_ALLOC))
 			continue;
 		/* Regions are page-aligned: a larger alignment cannot be met. */
-		if (s->sh_addralign > PAGE_SIZE || s->sh_size > MODULE_SECTION_MAX)
-			return module_reject(info, "section %u (%s): alignment %llu or size %#llx too large",
-					     i, module_section_name(info, i),
-					     (unsigned long long)s->sh_addralign,
-					     (unsigned long long)s->sh_size);
+		if (s->sh_addralign > PAGE_SIZE ||
+		    s->sh_size > MODULE_SECTION_MAX)
+			return module_reject(
+				info,
+				"section %u (%s): alignment %llu or size %#llx too large",
+				i, module_section_name(info, i),
+				(unsigned long long)s->sh_addralign,
+				(unsigned long long)s->sh_size);
 		s->sh_entsize = LAYOUT_UNSET;
 	}
 	/* excerpt: layout-regions */
@@ -238,7 +275,8 @@ int module_layout(struct load_info *info)
 		place_matching(info, init, PART_DATA, TABLE_NONE);
 		r->size = ALIGN_UP(r->size, PAGE_SIZE);
 		if (r->size > MODULE_REGION_MAX)
-			return module_reject(info, "%s region of %zu bytes too large",
+			return module_reject(info,
+					     "%s region of %zu bytes too large",
 					     init ? "init" : "core", r->size);
 	}
 	/* excerpt-end: layout-regions */
@@ -255,7 +293,8 @@ void module_layout_place(struct load_info *info)
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		Elf64_Shdr *s = &info->sechdrs[i];
 		bool init = s->sh_entsize & LAYOUT_INIT_BIT;
-		struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+		struct module_region *r =
+			&info->region[init ? MOD_INIT : MOD_CORE];
 		uint64_t off = s->sh_entsize & ~LAYOUT_INIT_BIT;
 
 		if (!(s->sh_flags & SHF_ALLOC))
@@ -263,13 +302,14 @@ void module_layout_place(struct load_info *info)
 		s->sh_addr = r->addr + off;
 		/* An empty section may sit in an empty (unallocated) region. */
 		if (s->sh_type != SHT_NOBITS && s->sh_size)
-			memcpy((char *)r->mem + off, (char *)info->hdr + s->sh_offset,
-			       s->sh_size);
+			memcpy((char *)r->mem + off,
+			       (char *)info->hdr + s->sh_offset, s->sh_size);
 	}
 	info->ksyms_addr += core->addr;
 	info->gpl_ksyms_addr += core->addr;
 	info->params_addr += core->addr;
-	info->shell_cmds_addr += core->addr;
+	for (size_t i = 0; i < info->num_tables; i++)
+		info->table[i].addr += core->addr;
 	info->got_addr += core->addr;
 }
 

@@ -73,8 +73,8 @@ static void module_unlink(struct module *mod)
 /* Step: refuse a module built for another kernel or build configuration. */
 static int check_modinfo(struct load_info *info, struct module *mod)
 {
-	const char *license = modinfo_get(info->modinfo, info->modinfo_size,
-					  "license", 0);
+	const char *license =
+		modinfo_get(info->modinfo, info->modinfo_size, "license", 0);
 	int err = module_check_vermagic(info);
 
 	if (err)
@@ -96,7 +96,8 @@ static const struct module_param_type param_types[] = {
 	{ (uintptr_t)&param_ops_ushort, MODULE_PARAM_SCALAR,
 	  sizeof(unsigned short) },
 	{ (uintptr_t)&param_ops_int, MODULE_PARAM_SCALAR, sizeof(int) },
-	{ (uintptr_t)&param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int) },
+	{ (uintptr_t)&param_ops_uint, MODULE_PARAM_SCALAR,
+	  sizeof(unsigned int) },
 	{ (uintptr_t)&param_ops_long, MODULE_PARAM_SCALAR, sizeof(long) },
 	{ (uintptr_t)&param_ops_ulong, MODULE_PARAM_SCALAR,
 	  sizeof(unsigned long) },
@@ -158,7 +159,8 @@ static int keep_tables(struct load_info *info, struct module *mod)
 {
 	mod->syms = (const struct kernel_symbol *)(uintptr_t)info->ksyms_addr;
 	mod->num_syms = info->num_ksyms;
-	mod->gpl_syms = (const struct kernel_symbol *)(uintptr_t)info->gpl_ksyms_addr;
+	mod->gpl_syms =
+		(const struct kernel_symbol *)(uintptr_t)info->gpl_ksyms_addr;
 	mod->num_gpl_syms = info->num_gpl_ksyms;
 	mod->params = (const struct kernel_param *)(uintptr_t)info->params_addr;
 	mod->num_params = info->num_params;
@@ -256,7 +258,7 @@ static int link_module(struct load_info *info, struct module *mod,
 
 	err = check_modinfo(info, mod);
 	if (!err)
-		err = module_layout(info);
+		err = module_layout(info, module_tables, module_num_tables);
 	if (err)
 		return err;
 	err = alloc_regions(info, mod);
@@ -413,7 +415,8 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 		if (info.why[0])
 			pr_err("%s\n", info.why);
 		else
-			pr_err("%s: cannot load: %s\n", mod->name, errno_name(err));
+			pr_err("%s: cannot load: %s\n", mod->name,
+			       errno_name(err));
 		goto out_free;
 	}
 	kfree(copy);
@@ -448,7 +451,8 @@ int remove_module(const char *name)
 	if (!mod)
 		return -ENOENT;
 	if (mod->state != MODULE_STATE_LIVE || mod->refcount > 0) {
-		pr_err("%s: module is in use (refcount %d)\n", name, mod->refcount);
+		pr_err("%s: module is in use (refcount %d)\n", name,
+		       mod->refcount);
 		return -EBUSY;
 	}
 	if (!mod->exit_fn) {

@@ -10,7 +10,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define PARAM_ARRAY_ELEM_MAX 64	/* longest element of an array value */
+#define PARAM_ARRAY_ELEM_MAX 64 /* longest element of an array value */
 
 static int param_set_bool(const char *val, const struct kernel_param *kp)
 {
@@ -69,29 +69,29 @@ static int param_get_unsigned(const char *val, unsigned long long max,
 	return *out > max ? -ERANGE : 0;
 }
 
-#define PARAM_SIGNED(name, type, min, max)                                  \
-	static int param_set_##name(const char *val,                        \
-				    const struct kernel_param *kp)          \
-	{                                                                   \
-		long long v;                                                \
-		int err = param_get_signed(val, min, max, &v);              \
-		if (!err)                                                   \
-			*(type *)kp->arg = (type)v;                         \
-		return err;                                                 \
-	}                                                                   \
+#define PARAM_SIGNED(name, type, min, max)                                     \
+	static int param_set_##name(const char *val,                           \
+				    const struct kernel_param *kp)             \
+	{                                                                      \
+		long long v;                                                   \
+		int err = param_get_signed(val, min, max, &v);                 \
+		if (!err)                                                      \
+			*(type *)kp->arg = (type)v;                            \
+		return err;                                                    \
+	}                                                                      \
 	const struct kernel_param_ops param_ops_##name = { param_set_##name }; \
 	EXPORT_SYMBOL(param_ops_##name)
 
-#define PARAM_UNSIGNED(name, type, max)                                     \
-	static int param_set_##name(const char *val,                        \
-				    const struct kernel_param *kp)          \
-	{                                                                   \
-		unsigned long long v;                                       \
-		int err = param_get_unsigned(val, max, &v);                 \
-		if (!err)                                                   \
-			*(type *)kp->arg = (type)v;                         \
-		return err;                                                 \
-	}                                                                   \
+#define PARAM_UNSIGNED(name, type, max)                                        \
+	static int param_set_##name(const char *val,                           \
+				    const struct kernel_param *kp)             \
+	{                                                                      \
+		unsigned long long v;                                          \
+		int err = param_get_unsigned(val, max, &v);                    \
+		if (!err)                                                      \
+			*(type *)kp->arg = (type)v;                            \
+		return err;                                                    \
+	}                                                                      \
 	const struct kernel_param_ops param_ops_##name = { param_set_##name }; \
 	EXPORT_SYMBOL(param_ops_##name)
 
@@ -129,7 +129,7 @@ static int param_array_pass(char *val, const struct kernel_param *kp,
 			    bool store, unsigned int *count)
 {
 	const struct kparam_array *arr = kp->arr;
-	uint64_t scratch[2];	/* the largest element type, and more */
+	uint64_t scratch[2]; /* the largest element type, and more */
 	char *p = val;
 	unsigned int n = 0;
 	int err;
@@ -139,13 +139,15 @@ static int param_array_pass(char *val, const struct kernel_param *kp,
 		struct kernel_param elem = *kp;
 
 		if (n == arr->max) {
-			pr_err("%s: can only take %u arguments\n", kp->name, arr->max);
+			pr_err("%s: can only take %u arguments\n", kp->name,
+			       arr->max);
 			return -EINVAL;
 		}
 		if (comma)
 			*comma = '\0';
-		elem.arg = store ? (char *)arr->elem + (size_t)n * arr->elemsize
-				 : (void *)scratch;
+		elem.arg =
+			store ? (char *)arr->elem + (size_t)n * arr->elemsize :
+				(void *)scratch;
 		err = arr->ops->set(p, &elem);
 		if (comma && !store)
 			*comma = ',';
@@ -211,7 +213,8 @@ int param_parse(const char *who, char *args, const struct kernel_param *params,
 			err = kp->ops->set(val, kp);
 			if (err)
 				pr_err("%s: invalid value '%s' for parameter '%s' (%s)\n",
-				       who, val ? val : "", key, errno_name(err));
+				       who, val ? val : "", key,
+				       errno_name(err));
 		}
 		if (err && !first)
 			first = err;

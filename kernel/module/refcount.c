@@ -27,8 +27,10 @@ bool try_module_get(struct module *mod)
 	if (mod->state == MODULE_STATE_GOING)
 		return false;
 	if (mod->refcount == INT32_MAX) {
-		refcount_warn(mod, "reference count would overflow; reference refused",
-			      (uintptr_t)__builtin_return_address(0));
+		refcount_warn(
+			mod,
+			"reference count would overflow; reference refused",
+			(uintptr_t)__builtin_return_address(0));
 		return false;
 	}
 	mod->refcount++;
@@ -41,7 +43,8 @@ void module_put(struct module *mod)
 	if (!mod)
 		return;
 	if (mod->refcount <= 0) {
-		refcount_warn(mod, "module_put() without a reference held; ignored",
+		refcount_warn(mod,
+			      "module_put() without a reference held; ignored",
 			      (uintptr_t)__builtin_return_address(0));
 		return;
 	}

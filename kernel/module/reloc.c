@@ -12,7 +12,7 @@
 
 struct reloc_type {
 	const char *name;
-	int size;	/* bytes written; -1: not applied by this loader */
+	int size; /* bytes written; -1: not applied by this loader */
 };
 
 static const struct reloc_type reloc_types[] = {
@@ -73,11 +73,11 @@ bool module_reloc_uses_got(uint32_t type)
 
 /* One relocation being applied, for the messages. */
 struct reloc_site {
-	unsigned int sec;	/* the relocation section */
+	unsigned int sec; /* the relocation section */
 	const Elf64_Rela *rela;
 	const Elf64_Sym *sym;
-	uint64_t where;		/* P: run address of the field */
-	void *loc;		/* its writable alias */
+	uint64_t where; /* P: run address of the field */
+	void *loc;	/* its writable alias */
 };
 
 static int reloc_reject(struct load_info *info, const struct reloc_site *site,
@@ -93,15 +93,19 @@ static int reloc_reject(struct load_info *info, const struct reloc_site *site,
 	}
 	if (!reloc_types[type < ARRAY_SIZE(reloc_types) ? type : 0].name ||
 	    module_reloc_size(type) < 0)
-		return module_reject(info, "section %u (%s): %s relocation at offset %#llx against symbol %s: %s",
-				     site->sec, module_section_name(info, site->sec),
-				     name, (unsigned long long)site->rela->r_offset,
-				     module_symbol_name(info, site->sym), what);
-	return module_reject(info, "section %u (%s): %s relocation at offset %#llx against symbol %s: %s (value %#llx)",
-			     site->sec, module_section_name(info, site->sec),
-			     name, (unsigned long long)site->rela->r_offset,
-			     module_symbol_name(info, site->sym), what,
-			     (unsigned long long)value);
+		return module_reject(
+			info,
+			"section %u (%s): %s relocation at offset %#llx against symbol %s: %s",
+			site->sec, module_section_name(info, site->sec), name,
+			(unsigned long long)site->rela->r_offset,
+			module_symbol_name(info, site->sym), what);
+	return module_reject(
+		info,
+		"section %u (%s): %s relocation at offset %#llx against symbol %s: %s (value %#llx)",
+		site->sec, module_section_name(info, site->sec), name,
+		(unsigned long long)site->rela->r_offset,
+		module_symbol_name(info, site->sym), what,
+		(unsigned long long)value);
 }
 
 /* excerpt: reloc-write32 */
@@ -109,14 +113,15 @@ static int reloc_reject(struct load_info *info, const struct reloc_site *site,
 static int write32(struct load_info *info, const struct reloc_site *site,
 		   uint64_t value, bool is_signed)
 {
-	bool fits = is_signed ? (int64_t)value == (int32_t)value
-			      : value == (uint32_t)value;
+	bool fits = is_signed ? (int64_t)value == (int32_t)value :
+				value == (uint32_t)value;
 	uint32_t v = (uint32_t)value, old;
 
 	if (!fits)
-		return reloc_reject(info, site,
-				    "overflows 32 bits; the module was likely not built with -mcmodel=kernel",
-				    value);
+		return reloc_reject(
+			info, site,
+			"overflows 32 bits; the module was likely not built with -mcmodel=kernel",
+			value);
 	memcpy(&old, site->loc, sizeof(old));
 	if (old)
 		return reloc_reject(info, site, "field already non-zero", old);
@@ -153,7 +158,8 @@ static int apply_one(struct load_info *info, const struct reloc_site *site)
 {
 	uint32_t type = ELF64_R_TYPE(site->rela->r_info);
 	uint64_t s = site->sym->st_value, p = site->where;
-	uint64_t a = (uint64_t)site->rela->r_addend;	/* wraps as the psABI sums */
+	uint64_t a =
+		(uint64_t)site->rela->r_addend; /* wraps as the psABI sums */
 
 	switch (type) {
 	case R_X86_64_NONE:
@@ -176,7 +182,8 @@ static int apply_one(struct load_info *info, const struct reloc_site *site)
 		return write32(info, site, got_slot(info, s) + a - p, true);
 	default:
 		return reloc_reject(info, site,
-				    "type not supported by the module loader", 0);
+				    "type not supported by the module loader",
+				    0);
 	}
 }
 /* excerpt-end: reloc-apply */
@@ -185,7 +192,8 @@ static int apply_section(struct load_info *info, unsigned int sec)
 {
 	const Elf64_Shdr *s = &info->sechdrs[sec];
 	const Elf64_Shdr *target = &info->sechdrs[s->sh_info];
-	const Elf64_Rela *rela = (const Elf64_Rela *)((char *)info->hdr + s->sh_offset);
+	const Elf64_Rela *rela =
+		(const Elf64_Rela *)((char *)info->hdr + s->sh_offset);
 	struct reloc_site site = { .sec = sec };
 	int err;
 
@@ -194,10 +202,13 @@ static int apply_section(struct load_info *info, unsigned int sec)
 		site.sym = &info->syms[ELF64_R_SYM(rela[k].r_info)];
 		site.where = target->sh_addr + rela[k].r_offset;
 		site.loc = module_addr_to_mem(info, site.where);
-		if (site.sym->st_shndx != SHN_UNDEF && site.sym->st_shndx != SHN_ABS &&
+		if (site.sym->st_shndx != SHN_UNDEF &&
+		    site.sym->st_shndx != SHN_ABS &&
 		    !module_section_loaded(info, site.sym->st_shndx))
-			return reloc_reject(info, &site, "symbol is in a section that is not loaded",
-					    site.sym->st_shndx);
+			return reloc_reject(
+				info, &site,
+				"symbol is in a section that is not loaded",
+				site.sym->st_shndx);
 		err = apply_one(info, &site);
 		if (err)
 			return err;
@@ -212,7 +223,8 @@ int module_apply_relocations(struct load_info *info)
 		int err;
 
 		/* Relocations of .debug_* or dropped sections: not loaded. */
-		if (s->sh_type != SHT_RELA || !module_section_loaded(info, s->sh_info))
+		if (s->sh_type != SHT_RELA ||
+		    !module_section_loaded(info, s->sh_info))
 			continue;
 		err = apply_section(info, i);
 		if (err)

@@ -60,7 +60,8 @@ int module_resolve_symbols(struct load_info *info, module_resolve_fn resolve,
 			/* Symbols of dropped sections keep their offset;
 			 * relocations must not use them (reloc.c checks). */
 			if (module_section_loaded(info, sym->st_shndx))
-				sym->st_value += info->sechdrs[sym->st_shndx].sh_addr;
+				sym->st_value +=
+					info->sechdrs[sym->st_shndx].sh_addr;
 			break;
 		}
 	}

@@ -15,7 +15,8 @@
 #define KSYM_NONE UINT32_MAX
 
 extern const struct kernel_symbol __start___ksymtab[], __stop___ksymtab[];
-extern const struct kernel_symbol __start___ksymtab_gpl[], __stop___ksymtab_gpl[];
+extern const struct kernel_symbol __start___ksymtab_gpl[],
+	__stop___ksymtab_gpl[];
 
 /*
  * One table over both export arrays: index i < count_plain is
@@ -28,7 +29,7 @@ static bool ksym_ready;
 
 static uint32_t ksym_hash(const char *s)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a, 32 bits */
+	uint32_t h = 2166136261u; /* FNV-1a, 32 bits */
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
@@ -37,14 +38,15 @@ static uint32_t ksym_hash(const char *s)
 
 static const struct kernel_symbol *ksym_at(uint32_t i)
 {
-	return i < ksym_plain ? &__start___ksymtab[i]
-			      : &__start___ksymtab_gpl[i - ksym_plain];
+	return i < ksym_plain ? &__start___ksymtab[i] :
+				&__start___ksymtab_gpl[i - ksym_plain];
 }
 
 static int ksym_hash_init(void)
 {
 	ksym_plain = (size_t)(__stop___ksymtab - __start___ksymtab);
-	ksym_total = ksym_plain + (size_t)(__stop___ksymtab_gpl - __start___ksymtab_gpl);
+	ksym_total = ksym_plain +
+		     (size_t)(__stop___ksymtab_gpl - __start___ksymtab_gpl);
 	ksym_next = kmalloc(ksym_total * sizeof(*ksym_next) + 1, GFP_KERNEL);
 	if (!ksym_next)
 		return -ENOMEM;
@@ -115,7 +117,8 @@ static int module_add_use(struct module *mod, struct module *owner)
 		if (mod->uses[i] == owner)
 			return 0;
 	if (mod->num_uses == MODULE_USES_MAX) {
-		pr_err("%s: uses more than %d modules\n", mod->name, MODULE_USES_MAX);
+		pr_err("%s: uses more than %d modules\n", mod->name,
+		       MODULE_USES_MAX);
 		return -E2BIG;
 	}
 	if (!try_module_get(owner))
@@ -149,9 +152,10 @@ int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 	if (err)
 		return err;
 	if (gpl_only && !mod->gpl_compatible) {
-		snprintf(info->why, sizeof(info->why),
-			 "%s: GPL-only symbol %s refused to a module that is not GPL-compatible",
-			 info->name, name);
+		snprintf(
+			info->why, sizeof(info->why),
+			"%s: GPL-only symbol %s refused to a module that is not GPL-compatible",
+			info->name, name);
 		return -EPERM;
 	}
 	if (owner) {
@@ -175,7 +179,8 @@ static bool exported_twice(const struct kernel_symbol *syms, size_t n,
 
 /* The owner of an export called @name other than @self: NULL if none. */
 static const char *export_owner(struct load_info *info,
-				const struct kernel_symbol *self, const char *name)
+				const struct kernel_symbol *self,
+				const char *name)
 {
 	const struct kernel_symbol *all[] = {
 		(const void *)(uintptr_t)info->ksyms_addr,
@@ -208,14 +213,16 @@ int module_check_exports_unique(struct load_info *info)
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (size_t i = 0; i < count[t]; i++) {
 			const char *name = tables[t][i].name;
-			const char *owner = export_owner(info, &tables[t][i], name);
+			const char *owner =
+				export_owner(info, &tables[t][i], name);
 
 			if (!owner)
 				continue;
 			/* Linux's words for the same refusal. */
-			snprintf(info->why, sizeof(info->why),
-				 "%s: exports duplicate symbol %s (owned by %s)",
-				 info->name, name, owner);
+			snprintf(
+				info->why, sizeof(info->why),
+				"%s: exports duplicate symbol %s (owned by %s)",
+				info->name, name, owner);
 			return -EEXIST;
 		}
 	return 0;

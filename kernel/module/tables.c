@@ -1,7 +1,8 @@
 /*
  * Checks of what a module's special tables point at, before anything
- * follows a pointer in them: exports, parameters and shell commands are
- * plain data in the file, so a crafted module could aim them anywhere.
+ * follows a pointer in them: exports, parameters and the tables registered
+ * from above (the shell's commands) are plain data in the file, so a
+ * crafted module could aim them anywhere.
  * Every name must be a string in the module's own core read-only data,
  * every function in its core code, every variable in its core data, and
  * every parameter type one the kernel provides.  Entry points are checked
@@ -10,7 +11,6 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/moduleparam.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -18,8 +18,10 @@
 enum module_part { PART_CODE, PART_RODATA, PART_RWDATA, PART_ANY };
 
 static const char *const part_names[] = {
-	[PART_CODE] = "code", [PART_RODATA] = "read-only data",
-	[PART_RWDATA] = "data", [PART_ANY] = "memory",
+	[PART_CODE] = "code",
+	[PART_RODATA] = "read-only data",
+	[PART_RWDATA] = "data",
+	[PART_ANY] = "memory",
 };
 
 /* Does [@addr, @addr + @size) lie in @part of region @r? */
@@ -62,9 +64,10 @@ static const void *entry_at(const struct load_info *info, uint64_t addr)
 static int bad_pointer(struct load_info *info, const char *table, size_t i,
 		       const char *field, uint64_t value, enum module_part want)
 {
-	return module_reject(info, "%s entry %zu: %s %#llx is not in the module's own core %s",
-			     table, i, field, (unsigned long long)value,
-			     part_names[want]);
+	return module_reject(
+		info,
+		"%s entry %zu: %s %#llx is not in the module's own core %s",
+		table, i, field, (unsigned long long)value, part_names[want]);
 }
 
 static int check_exports(struct load_info *info, uint64_t base, size_t count,
@@ -79,10 +82,13 @@ static int check_exports(struct load_info *info, uint64_t base, size_t count,
 					   (uintptr_t)ks->name, PART_RODATA);
 		/* Never the init region: it is freed while the export lives on. */
 		if (!in_part(info, MOD_CORE, PART_ANY, ks->value, 1))
-			return module_reject(info, "%s entry %zu (%s): address %#llx is not in the module's core (init memory or elsewhere)",
-					     table, i,
-					     (const char *)module_addr_to_mem(info, (uintptr_t)ks->name),
-					     (unsigned long long)ks->value);
+			return module_reject(
+				info,
+				"%s entry %zu (%s): address %#llx is not in the module's core (init memory or elsewhere)",
+				table, i,
+				(const char *)module_addr_to_mem(
+					info, (uintptr_t)ks->name),
+				(unsigned long long)ks->value);
 	}
 	return 0;
 }
@@ -98,7 +104,8 @@ param_type(const struct module_param_type *types, size_t ntypes, uint64_t ops)
 }
 
 static int check_param_array(struct load_info *info, size_t i, const char *name,
-			     uint64_t addr, const struct module_param_type *types,
+			     uint64_t addr,
+			     const struct module_param_type *types,
 			     size_t ntypes)
 {
 	const struct kparam_array *arr;
@@ -107,13 +114,16 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 	/* Misaligned, the kernel's reads and writes through it would be undefined. */
 	if (addr % _Alignof(struct kparam_array) ||
 	    !in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*arr)))
-		return bad_pointer(info, "__param", i, "array", addr, PART_RODATA);
+		return bad_pointer(info, "__param", i, "array", addr,
+				   PART_RODATA);
 	arr = entry_at(info, addr);
 	t = param_type(types, ntypes, (uintptr_t)arr->ops);
 	if (!t || t->kind != MODULE_PARAM_SCALAR || t->size != arr->elemsize)
-		return module_reject(info, "__param entry %zu (%s): array element type %#llx (%u bytes) is not one the kernel provides",
-				     i, name, (unsigned long long)(uintptr_t)arr->ops,
-				     arr->elemsize);
+		return module_reject(
+			info,
+			"__param entry %zu (%s): array element type %#llx (%u bytes) is not one the kernel provides",
+			i, name, (unsigned long long)(uintptr_t)arr->ops,
+			arr->elemsize);
 	/* max and elemsize are 32-bit: their product cannot wrap 64 bits. */
 	if (!arr->max || (uintptr_t)arr->elem % arr->elemsize ||
 	    !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->elem,
@@ -121,8 +131,8 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 		return bad_pointer(info, "__param", i, "array storage",
 				   (uintptr_t)arr->elem, PART_RWDATA);
 	if (arr->num && ((uintptr_t)arr->num % _Alignof(unsigned int) ||
-			 !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->num,
-				  sizeof(*arr->num))))
+			 !in_part(info, MOD_CORE, PART_RWDATA,
+				  (uintptr_t)arr->num, sizeof(*arr->num))))
 		return bad_pointer(info, "__param", i, "array count",
 				   (uintptr_t)arr->num, PART_RWDATA);
 	return 0;
@@ -134,7 +144,8 @@ static int check_param_string(struct load_info *info, size_t i, uint64_t addr)
 
 	if (addr % _Alignof(struct kparam_string) ||
 	    !in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
-		return bad_pointer(info, "__param", i, "string", addr, PART_RODATA);
+		return bad_pointer(info, "__param", i, "string", addr,
+				   PART_RODATA);
 	kps = entry_at(info, addr);
 	if (!kps->maxlen || !in_part(info, MOD_CORE, PART_RWDATA,
 				     (uintptr_t)kps->string, kps->maxlen))
@@ -159,11 +170,15 @@ static int check_params(struct load_info *info,
 		name = module_addr_to_mem(info, (uintptr_t)kp->name);
 		t = param_type(types, ntypes, (uintptr_t)kp->ops);
 		if (!t)
-			return module_reject(info, "__param entry %zu (%s): type %#llx is not one the kernel provides",
-					     i, name, (unsigned long long)(uintptr_t)kp->ops);
+			return module_reject(
+				info,
+				"__param entry %zu (%s): type %#llx is not one the kernel provides",
+				i, name,
+				(unsigned long long)(uintptr_t)kp->ops);
 		if (t->kind == MODULE_PARAM_ARRAY)
-			err = check_param_array(info, i, name, (uintptr_t)kp->arr,
-						types, ntypes);
+			err = check_param_array(info, i, name,
+						(uintptr_t)kp->arr, types,
+						ntypes);
 		else if (t->kind == MODULE_PARAM_STRING)
 			err = check_param_string(info, i, (uintptr_t)kp->str);
 		else if (!in_part(info, MOD_CORE, PART_RWDATA,
@@ -176,26 +191,41 @@ static int check_params(struct load_info *info,
 	return 0;
 }
 
-static int check_shell_cmds(struct load_info *info)
+/* Field @f of entry @e of a registered table (@entry: its bytes). */
+static int check_field(struct load_info *info, const char *table, size_t e,
+		       const struct module_table_field *f, const char *entry)
 {
-	for (size_t i = 0; i < info->num_shell_cmds; i++) {
-		const struct shell_cmd *c =
-			entry_at(info, info->shell_cmds_addr + i * sizeof(*c));
+	enum module_part want = f->kind == MODULE_FIELD_STRING ? PART_RODATA :
+								 PART_CODE;
+	uint64_t value;
+	bool ok;
 
-		if (!is_core_string(info, (uintptr_t)c->name))
-			return bad_pointer(info, ".shell_cmds", i, "name",
-					   (uintptr_t)c->name, PART_RODATA);
-		if (c->usage && !is_core_string(info, (uintptr_t)c->usage))
-			return bad_pointer(info, ".shell_cmds", i, "usage",
-					   (uintptr_t)c->usage, PART_RODATA);
-		if (c->help && !is_core_string(info, (uintptr_t)c->help))
-			return bad_pointer(info, ".shell_cmds", i, "help",
-					   (uintptr_t)c->help, PART_RODATA);
-		if (!in_part(info, MOD_CORE, PART_CODE, (uintptr_t)c->fn, 1))
-			return bad_pointer(info, ".shell_cmds", i, "function",
-					   (uintptr_t)c->fn, PART_CODE);
+	memcpy(&value, entry + f->offset, sizeof(value));
+	if (!value && f->optional)
+		return 0;
+	if (f->kind == MODULE_FIELD_STRING)
+		ok = is_core_string(info, value);
+	else
+		ok = in_part(info, MOD_CORE, PART_CODE, value, 1);
+	return ok ? 0 : bad_pointer(info, table, e, f->name, value, want);
+}
+
+/* Every described field of every entry of registered table @i. */
+static int check_registered(struct load_info *info, size_t i)
+{
+	const struct module_table_ops *ops = info->tables[i];
+	const struct module_table_place *t = &info->table[i];
+	int err = 0;
+
+	for (size_t e = 0; !err && e < t->count; e++) {
+		const char *entry =
+			entry_at(info, t->addr + e * ops->entry_size);
+
+		for (size_t k = 0; !err && k < ops->num_fields; k++)
+			err = check_field(info, ops->section, e,
+					  &ops->fields[k], entry);
 	}
-	return 0;
+	return err;
 }
 
 int module_check_tables(struct load_info *info,
@@ -209,8 +239,8 @@ int module_check_tables(struct load_info *info,
 				    info->num_gpl_ksyms, "___ksymtab_gpl");
 	if (!err)
 		err = check_params(info, types, ntypes);
-	if (!err)
-		err = check_shell_cmds(info);
+	for (size_t i = 0; !err && i < info->num_tables; i++)
+		err = check_registered(info, i);
 	return err;
 }
 
@@ -239,15 +269,17 @@ static int check_entry(struct load_info *info, const Elf64_Sym *sym,
 		       const char *name, bool init_allowed)
 {
 	if (ELF64_ST_TYPE(sym->st_info) != STT_FUNC)
-		return module_reject(info, "%s is not a function (symbol type %u)",
+		return module_reject(info,
+				     "%s is not a function (symbol type %u)",
 				     name, ELF64_ST_TYPE(sym->st_info));
 	if (in_part(info, MOD_CORE, PART_CODE, sym->st_value, 1) ||
-	    (init_allowed && in_part(info, MOD_INIT, PART_CODE, sym->st_value, 1)))
+	    (init_allowed &&
+	     in_part(info, MOD_INIT, PART_CODE, sym->st_value, 1)))
 		return 0;
-	return module_reject(info, "%s is in section %u (%s), not in %s",
-			     name, sym->st_shndx,
-			     module_section_name(info, sym->st_shndx),
-			     init_allowed ? "code" : "code that stays (not .init.text)");
+	return module_reject(
+		info, "%s is in section %u (%s), not in %s", name,
+		sym->st_shndx, module_section_name(info, sym->st_shndx),
+		init_allowed ? "code" : "code that stays (not .init.text)");
 }
 
 int module_find_init_exit(struct load_info *info, uint64_t *init,
@@ -259,7 +291,9 @@ int module_find_init_exit(struct load_info *info, uint64_t *init,
 
 	*init = *exit = 0;
 	if (!i)
-		return module_reject(info, "no init_module (use module_init() or define init_module)");
+		return module_reject(
+			info,
+			"no init_module (use module_init() or define init_module)");
 	err = check_entry(info, i, "init_module", true);
 	if (!err && e)
 		err = check_entry(info, e, "cleanup_module", false);

@@ -37,7 +37,7 @@ void panic(const char *fmt, ...)
 
 	cli();
 	if (in_panic)
-		halt_forever();	/* a fault while panicking: stop at once */
+		halt_forever(); /* a fault while panicking: stop at once */
 	in_panic = true;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -45,7 +45,8 @@ void panic(const char *fmt, ...)
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
 	if (!oops_in_progress)
 		dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
-	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", msg);
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n",
+	       msg);
 	qemu_exit(QEMU_EXIT_PANIC);
 	halt_forever();
 }

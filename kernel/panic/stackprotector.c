@@ -15,7 +15,7 @@
 
 /* A NUL low byte stops string copies from reading or forging the guard. */
 #define STACK_GUARD_NUL_MASK (~0xfful)
-#define STACK_GUARD_MIX 0x9e3779b97f4a7c15ul	/* 2^64 / golden ratio */
+#define STACK_GUARD_MIX 0x9e3779b97f4a7c15ul /* 2^64 / golden ratio */
 
 uintptr_t __stack_chk_guard = 0x5350524f5554ul & STACK_GUARD_NUL_MASK;
 EXPORT_SYMBOL(__stack_chk_guard);
@@ -31,7 +31,8 @@ __no_stack_protector __noreturn void __stack_chk_fail(void)
 
 	sprint_symbol(sym, sizeof(sym),
 		      (uintptr_t)__builtin_return_address(0) - 1);
-	printk(KERN_EMERG "Oops: stack-protector: the stack of %s was overrun\n",
+	printk(KERN_EMERG
+	       "Oops: stack-protector: the stack of %s was overrun\n",
 	       sym);
 	panic("stack-protector: Kernel stack is corrupted in: %s", sym);
 }

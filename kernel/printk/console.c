@@ -6,20 +6,20 @@
 #include <kernel/console.h>
 #include <kernel/x86.h>
 
-#define INPUT_QUEUE_SIZE 256	/* a power of two */
+#define INPUT_QUEUE_SIZE 256 /* a power of two */
 
 static volatile uint8_t input_queue[INPUT_QUEUE_SIZE];
 static volatile unsigned int input_head, input_tail;
 static int (*input_pollers[4])(void);
 static size_t poller_count;
-static void (*input_resume)(void);	/* a throttled device's restart */
+static void (*input_resume)(void); /* a throttled device's restart */
 
 void console_input_push(uint8_t c)
 {
 	unsigned int next = (input_head + 1) & (INPUT_QUEUE_SIZE - 1);
 
 	if (next == input_tail)
-		return;	/* full: drop, as a real terminal would */
+		return; /* full: drop, as a real terminal would */
 	input_queue[input_head] = c;
 	input_head = next;
 }

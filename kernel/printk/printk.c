@@ -9,7 +9,7 @@
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
-#include <kernel/time.h>	/* NSEC_PER_SEC */
+#include <kernel/time.h> /* NSEC_PER_SEC */
 #include <kernel/x86.h>
 
 #define LOG_BUF_SIZE (128 * 1024)
@@ -17,7 +17,7 @@
 
 /* A stored record; text follows the header, NUL-terminated. */
 struct log_rec {
-	uint16_t size;	/* whole record, header included, 8-byte multiple; 0 = wrap */
+	uint16_t size; /* whole record, header included, 8-byte multiple; 0 = wrap */
 	uint8_t level;
 	uint8_t pad[5];
 	uint64_t ns;
@@ -25,11 +25,11 @@ struct log_rec {
 };
 
 static char log_buf[LOG_BUF_SIZE] __aligned(8);
-static size_t log_head;		/* offset of the oldest record */
-static size_t log_tail;		/* offset where the next record goes */
-static size_t log_count;	/* records in the buffer */
+static size_t log_head;	 /* offset of the oldest record */
+static size_t log_tail;	 /* offset where the next record goes */
+static size_t log_count; /* records in the buffer */
 
-static char cont_buf[LINE_MAX];	/* a line still being assembled */
+static char cont_buf[LINE_MAX]; /* a line still being assembled */
 static size_t cont_len;
 static int cont_level;
 static uint64_t cont_ns;
@@ -88,7 +88,8 @@ static void log_store(int level, uint64_t ns, const char *text, size_t len)
 	log_count++;
 }
 
-void log_for_each(void (*fn)(void *arg, int level, uint64_t ns, const char *text),
+void log_for_each(void (*fn)(void *arg, int level, uint64_t ns,
+			     const char *text),
 		  void *arg)
 {
 	size_t off = log_head;

@@ -24,9 +24,9 @@ void shell_clear_screen(void)
 	shell_out(ANSI_CLEAR_SCREEN);
 }
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) (0x1f & (c))
 #define KEY_ESC 0x1b
-#define KEY_DEL 0x7f	/* what most terminals send for Backspace */
+#define KEY_DEL 0x7f /* what most terminals send for Backspace */
 #define BELL "\a"
 
 /*
@@ -48,16 +48,16 @@ struct line_editor {
 	const char *prompt;
 	char *buf;
 	size_t size, len;
-	bool dropped;	/* characters typed past the end were thrown away */
+	bool dropped; /* characters typed past the end were thrown away */
 	enum esc_state esc;
 	size_t esc_len;
-	unsigned int hist_pos;	/* 0: the line being typed, n: n-th newest */
-	char saved[SHELL_LINE_MAX];	/* the typed line, while in history */
+	unsigned int hist_pos; /* 0: the line being typed, n: n-th newest */
+	char saved[SHELL_LINE_MAX]; /* the typed line, while in history */
 };
 
 static char history[SHELL_HISTORY][SHELL_LINE_MAX];
-static unsigned int history_count;	/* lines ever added */
-static bool after_cr;	/* a '\n' right after '\r' ends no second line */
+static unsigned int history_count; /* lines ever added */
+static bool after_cr; /* a '\n' right after '\r' ends no second line */
 
 static void echo(const char *s, size_t n)
 {
@@ -164,7 +164,7 @@ static bool esc_feed(struct line_editor *ed, int c, enum key *key)
 		else if (c == SS3_INTRODUCER)
 			ed->esc = ESC_SS3;
 		else if (c != KEY_ESC)
-			return esc_abort(ed, c);	/* Alt+key */
+			return esc_abort(ed, c); /* Alt+key */
 		return true;
 	case ESC_CSI:
 		if (c >= 0x20 && c <= 0x3f && ++ed->esc_len <= ESC_BODY_MAX)
@@ -191,14 +191,13 @@ struct completion {
 	const char *prefix;
 	size_t prefix_len;
 	size_t count;
-	char common[SHELL_LINE_MAX];	/* longest prefix of all matches */
+	char common[SHELL_LINE_MAX]; /* longest prefix of all matches */
 	size_t common_len;
-	bool is_dir;	/* of the only match */
+	bool is_dir; /* of the only match */
 	bool listing;
 };
 
-static int complete_offer(void *arg, const char *name, size_t len,
-			  bool is_dir)
+static int complete_offer(void *arg, const char *name, size_t len, bool is_dir)
 {
 	struct completion *c = arg;
 	size_t n = 0;
@@ -316,8 +315,9 @@ static int line_done(struct line_editor *ed)
 	shell_out("\n");
 	ed->buf[ed->len] = '\0';
 	if (ed->dropped) {
-		console_printf("sprout: line too long (at most %zu characters); ignored\n",
-			     ed->size - 1);
+		console_printf(
+			"sprout: line too long (at most %zu characters); ignored\n",
+			ed->size - 1);
 		ed->buf[0] = '\0';
 		return -E2BIG;
 	}
@@ -361,7 +361,8 @@ int shell_readline(const char *prompt, char *buf, size_t size)
 	static struct line_editor ed;
 	enum key key;
 
-	ed = (struct line_editor){ .prompt = prompt, .buf = buf,
+	ed = (struct line_editor){ .prompt = prompt,
+				   .buf = buf,
 				   .size = MIN(size, SHELL_LINE_MAX) };
 	shell_out(prompt);
 	for (;;) {

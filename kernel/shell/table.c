@@ -104,9 +104,26 @@ static void shell_table_remove(struct module *mod)
 		}
 }
 
-static struct module_table_ops shell_table_ops = {
+/*
+ * What the loader checks in each of a module's commands before they are
+ * handed over: the strings in its read-only data, the functions in its code.
+ */
+/* Where @member is in a command. */
+#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
+
+static const struct module_table_field shell_cmd_fields[] = {
+	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
+	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
+	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
+	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
+	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
+};
+
+static const struct module_table_ops shell_table_ops = {
 	.section = ".shell_cmds",
 	.entry_size = sizeof(struct shell_cmd),
+	.fields = shell_cmd_fields,
+	.num_fields = ARRAY_SIZE(shell_cmd_fields),
 	.add = shell_table_add,
 	.remove = shell_table_remove,
 };
@@ -114,7 +131,6 @@ static struct module_table_ops shell_table_ops = {
 /* Before the boot-time modules load (late_initcall_sync). */
 static int __init shell_table_init(void)
 {
-	module_table_register(&shell_table_ops);
-	return 0;
+	return module_table_register(&shell_table_ops);
 }
 core_initcall(shell_table_init);

@@ -14,12 +14,12 @@
 #define PIT_HZ 1193182u
 #define PIT_CH2 0x42
 #define PIT_CMD 0x43
-#define PIT_CMD_CH2_ONESHOT 0xb0	/* channel 2, lo/hi byte, mode 0 */
-#define PIT_CMD_CH2_LATCH 0x80		/* counter latch command, channel 2 */
-#define PORT_B 0x61			/* bit 0: ch2 gate, 1: speaker */
+#define PIT_CMD_CH2_ONESHOT 0xb0 /* channel 2, lo/hi byte, mode 0 */
+#define PIT_CMD_CH2_LATCH 0x80	 /* counter latch command, channel 2 */
+#define PORT_B 0x61		 /* bit 0: ch2 gate, 1: speaker */
 #define PORT_B_GATE 0x01
 #define PORT_B_SPEAKER 0x02
-#define PIT_START_COUNT 0xffff		/* mode 0 counts down from here */
+#define PIT_START_COUNT 0xffff /* mode 0 counts down from here */
 
 /*
  * The PIT window stops once the error bound is at most CALIBRATE_PPM
@@ -35,11 +35,11 @@
 #define CALIBRATE_WINDOWS 2
 
 /* CPUID leaves that state the TSC rate (Intel SDM 2A, CPUID). */
-#define CPUID_TSC_CRYSTAL 0x15	/* EAX/EBX: TSC/crystal ratio, ECX: crystal Hz */
-#define CPUID_FREQ 0x16		/* EAX: base frequency in MHz */
+#define CPUID_TSC_CRYSTAL 0x15 /* EAX/EBX: TSC/crystal ratio, ECX: crystal Hz */
+#define CPUID_FREQ 0x16	       /* EAX: base frequency in MHz */
 
 static uint64_t tsc_rate_khz;
-static uint64_t ns_mult;	/* ns = cycles * ns_mult >> 32 */
+static uint64_t ns_mult; /* ns = cycles * ns_mult >> 32 */
 
 uint64_t tsc_to_ns(uint64_t cycles)
 {
@@ -235,7 +235,8 @@ EXPORT_SYMBOL(mdelay);
 
 void msleep(unsigned int ms)
 {
-	uint64_t end = ktime_get_ns() + (uint64_t)ms * (NSEC_PER_SEC / MSEC_PER_SEC);
+	uint64_t end =
+		ktime_get_ns() + (uint64_t)ms * (NSEC_PER_SEC / MSEC_PER_SEC);
 	uint64_t ticks = ((uint64_t)ms * HZ + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
 	uint64_t last_tick = jiffies + ticks;
 

@@ -9,8 +9,8 @@
 #include <linux/printk.h>
 
 /* Even the format string: a literal would go to the core's rodata. */
-static const char allinit_format[] __initconst =
-	KERN_INFO "allinit: only init, %d call\n";
+static const char allinit_format[] __initconst = KERN_INFO
+	"allinit: only init, %d call\n";
 static int allinit_calls __initdata;
 
 static int __init allinit_init(void)

@@ -16,7 +16,8 @@ EXPORT_SYMBOL(chain_mid_value);
 
 static int __init chain_mid_init(void)
 {
-	pr_info("chain_mid: loaded, chain_base_value() = %d\n", chain_base_value());
+	pr_info("chain_mid: loaded, chain_base_value() = %d\n",
+		chain_base_value());
 	return 0;
 }
 

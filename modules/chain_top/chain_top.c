@@ -10,7 +10,8 @@ int chain_mid_value(void);
 
 static int __init chain_top_init(void)
 {
-	pr_info("chain_top: loaded, chain_mid_value() = %d\n", chain_mid_value());
+	pr_info("chain_top: loaded, chain_mid_value() = %d\n",
+		chain_mid_value());
 	return 0;
 }
 

@@ -7,7 +7,7 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int failinit_state[64];	/* bss the loader must free again */
+static int failinit_state[64]; /* bss the loader must free again */
 
 static int __init failinit_init(void)
 {

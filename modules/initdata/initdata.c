@@ -9,7 +9,7 @@
 
 static const int initdata_primes[] __initconst = { 2, 3, 5, 7, 11, 13 };
 static char initdata_banner[32] __initdata = "primes";
-static int initdata_sum;	/* kept: read at exit */
+static int initdata_sum; /* kept: read at exit */
 
 static int __init initdata_init(void)
 {

@@ -10,7 +10,8 @@ int exporter_calls_so_far(void);
 
 static int __init nongpl_init(void)
 {
-	pr_info("nongpl: exporter was called %d times\n", exporter_calls_so_far());
+	pr_info("nongpl: exporter was called %d times\n",
+		exporter_calls_so_far());
 	return 0;
 }
 

@@ -9,7 +9,7 @@
 #include <linux/printk.h>
 
 static bool flag;
-static bool noflag;	/* invbool: "noflag=1" stores false */
+static bool noflag; /* invbool: "noflag=1" stores false */
 static short small = -1;
 static unsigned short usmall = 1;
 static int count = 10;
@@ -50,8 +50,8 @@ static int __init params_init(void)
 		flag, noflag, small, usmall, count, ucount);
 	pr_info("params: big=%ld ubig=%lu name=%s level=%d\n", big, ubig, name,
 		internal_level);
-	pr_info("params: list has %u: %d,%d,%d,%d\n", list_len, list[0], list[1],
-		list[2], list[3]);
+	pr_info("params: list has %u: %d,%d,%d,%d\n", list_len, list[0],
+		list[1], list[2], list[3]);
 	return 0;
 }
 

@@ -42,7 +42,8 @@ static int __init example_helpers_init(void)
 	kfree(dup);
 	hits += warn_twice(-1);
 	hits += warn_twice(-2);
-	pr_info("helpers: WARN_ON_ONCE was true %d times, reported once\n", hits);
+	pr_info("helpers: WARN_ON_ONCE was true %d times, reported once\n",
+		hits);
 	BUG_ON(hits != 2);
 	pr_info("helpers: I am %s\n", module_name(THIS_MODULE));
 	return 0;

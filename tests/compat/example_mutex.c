@@ -16,7 +16,8 @@ static int __init example_mutex_init(void)
 		pr_info("mutex is locked\n");
 		if (mutex_is_locked(&mymutex) == 0)
 			pr_info("The mutex failed to lock!\n");
-		pr_info("trylock while held returns %d\n", mutex_trylock(&mymutex));
+		pr_info("trylock while held returns %d\n",
+			mutex_trylock(&mymutex));
 		mutex_unlock(&mymutex);
 		pr_info("mutex is unlocked\n");
 	} else {

@@ -17,8 +17,9 @@ static int __init example_sleep_init(void)
 	slept_ms = ktime_ms_delta(ktime_get(), t0);
 	pr_info("msleep(100) took %s 100 ms, %s 10 jiffies (HZ=%d)\n",
 		slept_ms >= 100 ? "at least" : "LESS THAN",
-		time_after_eq(jiffies, j0 + msecs_to_jiffies(100)) ? "at least" :
-								  "LESS THAN",
+		time_after_eq(jiffies, j0 + msecs_to_jiffies(100)) ?
+			"at least" :
+			"LESS THAN",
 		HZ);
 	t0 = ktime_get();
 	mdelay(2);

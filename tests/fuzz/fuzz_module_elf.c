@@ -11,6 +11,7 @@
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
 #include <kernel/module.h>
+#include <kernel/shell.h>
 #include "../../kernel/module/internal.h"
 #include "host.h"
 
@@ -23,9 +24,9 @@ struct module *module_list;
 static int fuzz_resolve(struct load_info *info, const char *name,
 			uint64_t *value, void *ctx)
 {
-	uint32_t hash = 2166136261u;	/* FNV-1a: a distinct address per name */
+	uint32_t hash = 2166136261u; /* FNV-1a: a distinct address per name */
 
-	if (name[0] == 'm')	/* some names unknown, to reach that path */
+	if (name[0] == 'm') /* some names unknown, to reach that path */
 		return -ENOENT;
 	for (const char *p = name; *p; p++)
 		hash = (hash ^ (uint8_t)*p) * 16777619u;
@@ -51,14 +52,38 @@ static const struct {
 	{ "param_array_ops", MODULE_PARAM_ARRAY, 0 },
 	{ "param_ops_string", MODULE_PARAM_STRING, 0 },
 };
-#define FUZZ_PARAM_TYPES (sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
+#define FUZZ_PARAM_TYPES \
+	(sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
+
+/* .shell_cmds, described as the shell registers it (kernel/shell/table.c). */
+#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
+
+static const struct module_table_field fuzz_shell_cmd_fields[] = {
+	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
+	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
+	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
+	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
+	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
+};
+
+static const struct module_table_ops fuzz_shell_table = {
+	.section = ".shell_cmds",
+	.entry_size = sizeof(struct shell_cmd),
+	.fields = fuzz_shell_cmd_fields,
+	.num_fields = ARRAY_SIZE(fuzz_shell_cmd_fields),
+};
+
+static const struct module_table_ops *const fuzz_tables[] = {
+	&fuzz_shell_table
+};
 
 static int fuzz_check_tables(struct load_info *info)
 {
 	struct module_param_type types[FUZZ_PARAM_TYPES];
 
 	for (size_t i = 0; i < FUZZ_PARAM_TYPES; i++) {
-		fuzz_resolve(info, fuzz_param_types[i].ops, &types[i].ops, NULL);
+		fuzz_resolve(info, fuzz_param_types[i].ops, &types[i].ops,
+			     NULL);
 		types[i].kind = fuzz_param_types[i].kind;
 		types[i].size = fuzz_param_types[i].size;
 	}
@@ -79,7 +104,8 @@ static void fuzz_modinfo(struct load_info *info)
 					    tags[i], 0);
 
 		fuzz_check(!v || (v > info->modinfo &&
-				  v + strlen(v) < info->modinfo + info->modinfo_size),
+				  v + strlen(v) <
+					  info->modinfo + info->modinfo_size),
 			   "a .modinfo value lies inside .modinfo");
 		module_license_gpl_compatible(v);
 	}
@@ -132,7 +158,7 @@ static void fuzz_load(void *buf, size_t len)
 	if (module_elf_check(&info, "fuzz", buf, len))
 		return;
 	fuzz_modinfo(&info);
-	if (module_layout(&info))
+	if (module_layout(&info, fuzz_tables, 1))
 		return;
 	info.region[MOD_CORE].addr = FUZZ_CORE_ADDR;
 	info.region[MOD_INIT].addr = FUZZ_INIT_ADDR;

@@ -44,7 +44,7 @@ static void log_wraps_in_order(struct ktest *t)
 	log_for_each(scan_record, &s);
 	KT_EXPECT(t, s.ordered);
 	KT_EXPECT(t, s.seen > 100);
-	KT_EXPECT(t, s.seen < n);	/* the oldest were dropped */
+	KT_EXPECT(t, s.seen < n); /* the oldest were dropped */
 	KT_EXPECT_EQ(t, s.last_seq, n - 1);
 }
 
@@ -108,8 +108,7 @@ static void args_keep_quoted_tabs(struct ktest *t)
 	KT_EXPECT(t, args_word(&s) == NULL);
 }
 
-KTEST_SUITE(core,
-	    KTEST_CASE(log_wraps_in_order),
+KTEST_SUITE(core, KTEST_CASE(log_wraps_in_order),
 	    KTEST_CASE(log_joins_continuations),
 	    KTEST_CASE(kallsyms_names_functions),
 	    KTEST_CASE(cmdline_splits_words),

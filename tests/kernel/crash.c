@@ -126,7 +126,8 @@ static void crash_boot_done(void)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(crash_points); i++) {
 		if (!strcmp(crash_points[i].name, crash_what)) {
-			pr_info("crash: triggering '%s' on purpose\n", crash_what);
+			pr_info("crash: triggering '%s' on purpose\n",
+				crash_what);
 			crash_points[i].fn();
 			pr_err("crash: '%s' did not crash\n", crash_what);
 			return;

@@ -11,7 +11,7 @@
 #include <kernel/x86.h>
 
 #define TICK_TEST_MS 300
-#define TICK_SLACK 3		/* ticks: start/end phase and one late tick */
+#define TICK_SLACK 3 /* ticks: start/end phase and one late tick */
 
 static void timer_ticks_agree_with_tsc(struct ktest *t)
 {
@@ -63,7 +63,6 @@ static void console_input_keeps_order(struct ktest *t)
 	KT_EXPECT_EQ(t, console_trygetc(), -1);
 }
 
-KTEST_SUITE(drivers,
-	    KTEST_CASE(timer_ticks_agree_with_tsc),
+KTEST_SUITE(drivers, KTEST_CASE(timer_ticks_agree_with_tsc),
 	    KTEST_CASE(irq_register_refuses_bad_lines),
 	    KTEST_CASE(console_input_keeps_order));

@@ -69,8 +69,11 @@ static int hp_a, hp_c;
 static int hp_arr[3] = { 7, 7, 7 };
 static unsigned int hp_count;
 static const struct kparam_array hp_arr_desc = {
-	.max = 3, .elemsize = sizeof(int), .num = &hp_count,
-	.ops = &param_ops_int, .elem = hp_arr,
+	.max = 3,
+	.elemsize = sizeof(int),
+	.num = &hp_count,
+	.ops = &param_ops_int,
+	.elem = hp_arr,
 };
 static const struct kernel_param hp_params[] = {
 	{ .name = "a", .ops = &param_ops_int, .arg = &hp_a },
@@ -87,14 +90,18 @@ static void params_after_a_bad_one(struct ktest *t)
 	char args[] = "a=x other=1 arr=1,x,3 c=3";
 	char args2[] = "arr=4,5 a=2";
 
-	KT_EXPECT_EQ(t, param_parse("ktest", args, hp_params,
-				    ARRAY_SIZE(hp_params), true), -EINVAL);
+	KT_EXPECT_EQ(t,
+		     param_parse("ktest", args, hp_params,
+				 ARRAY_SIZE(hp_params), true),
+		     -EINVAL);
 	KT_EXPECT_EQ(t, hp_a, 0);
 	KT_EXPECT_EQ(t, hp_c, 3);
 	KT_EXPECT_EQ(t, hp_arr[0], 7);
 	KT_EXPECT_EQ(t, hp_count, 0);
-	KT_EXPECT_EQ(t, param_parse("ktest", args2, hp_params,
-				    ARRAY_SIZE(hp_params), true), 0);
+	KT_EXPECT_EQ(t,
+		     param_parse("ktest", args2, hp_params,
+				 ARRAY_SIZE(hp_params), true),
+		     0);
 	KT_EXPECT_EQ(t, hp_a, 2);
 	KT_EXPECT_EQ(t, hp_arr[1], 5);
 	KT_EXPECT_EQ(t, hp_arr[2], 7);
@@ -147,7 +154,7 @@ static void all_init_module(struct ktest *t)
 	mod = module_find("allinit");
 	KT_EXPECT(t, mod && mod->state == MODULE_STATE_LIVE);
 	KT_EXPECT(t, mod && mod->core == NULL && mod->init == NULL);
-	KT_EXPECT_EQ(t, remove_module("allinit"), -EBUSY);	/* permanent */
+	KT_EXPECT_EQ(t, remove_module("allinit"), -EBUSY); /* permanent */
 }
 
 /* A second exporter of a name, module or kernel, is refused, leaving nothing. */
@@ -218,8 +225,10 @@ static void direct_map_read_only(struct ktest *t)
 	vmm_translate((uintptr_t)mod->core, &text_pa, NULL);
 	KT_EXPECT_EQ(t, remove_module("params"), 0);
 	/* Freed, the frame is plain RAM again. */
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)phys_to_virt(text_pa), NULL,
-				      &flags), 0);
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)phys_to_virt(text_pa), NULL,
+				   &flags),
+		     0);
 	KT_EXPECT(t, flags & PTE_WRITABLE);
 }
 
@@ -230,7 +239,8 @@ static void page_table_audit(struct ktest *t)
 	void *alias;
 
 	KT_EXPECT_EQ(t, mm_audit("ktest"), 0);
-	printk(KERN_INFO "        # %s: two problems on purpose follow\n", t->name);
+	printk(KERN_INFO "        # %s: two problems on purpose follow\n",
+	       t->name);
 	alias = ioremap(virt_to_phys(__text_start), PAGE_SIZE);
 	KT_EXPECT(t, alias != NULL);
 	KT_EXPECT_EQ(t, mm_audit("ktest (writable alias of kernel text)"), 1);
@@ -247,13 +257,18 @@ static void page_table_audit(struct ktest *t)
 /* Below each kernel stack, the boot one and the double-fault one, a hole. */
 static void stack_guard_pages(struct ktest *t)
 {
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)kernel_stack_guard, NULL, NULL),
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)kernel_stack_guard, NULL, NULL),
 		     -ENOENT);
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)kernel_stack_bottom, NULL, NULL), 0);
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)kernel_stack_bottom, NULL, NULL),
+		     0);
 	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)ist_stack_guard, NULL, NULL),
 		     -ENOENT);
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)ist_stack_bottom, NULL, NULL), 0);
-	KT_EXPECT_EQ(t, (uintptr_t)ist_stack_bottom - (uintptr_t)ist_stack_guard,
+	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)ist_stack_bottom, NULL, NULL),
+		     0);
+	KT_EXPECT_EQ(t,
+		     (uintptr_t)ist_stack_bottom - (uintptr_t)ist_stack_guard,
 		     PAGE_SIZE);
 }
 

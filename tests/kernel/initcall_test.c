@@ -15,11 +15,17 @@ static unsigned int initcall_test_seen __initdata;
 static const char *initcall_test_wrong __initdata;
 
 /* The order do_initcalls() must follow (DESIGN.md, "Init sections"). */
+/*
+ * A table laid out by hand: clang-format 14 would put it in columns or one
+ * entry a line.
+ */
+/* clang-format off */
 static const char *const initcall_test_order[] __initconst = {
 	"pure", "pure_sync", "core", "core_sync", "postcore", "postcore_sync",
 	"arch", "arch_sync", "subsys", "subsys_sync", "fs", "fs_sync",
 	"rootfs", "device", "device_sync", "late", "late_sync",
 };
+/* clang-format on */
 
 static int __init initcall_test_setup(const char *val)
 {
@@ -41,11 +47,11 @@ static int __init initcall_test_ran(const char *level)
 	return 0;
 }
 
-#define INITCALL_TEST(level, registrar)                                      \
-	static int __init initcall_test_##level(void)                       \
-	{                                                                   \
-		return initcall_test_ran(#level);                           \
-	}                                                                   \
+#define INITCALL_TEST(level, registrar)               \
+	static int __init initcall_test_##level(void) \
+	{                                             \
+		return initcall_test_ran(#level);     \
+	}                                             \
 	registrar(initcall_test_##level)
 
 INITCALL_TEST(pure, pure_initcall);

@@ -16,7 +16,7 @@
 extern const struct ktest_suite __ktest_suites_start[], __ktest_suites_end[];
 
 static bool ktest_enabled;
-static char ktest_filter[KTEST_FILTER_MAX];	/* empty: all suites */
+static char ktest_filter[KTEST_FILTER_MAX]; /* empty: all suites */
 
 static int __init ktest_setup(const char *val)
 {
@@ -57,11 +57,12 @@ static int run_suite(const struct ktest_suite *s, int number)
 		struct ktest t = { .name = s->cases[i].name };
 
 		s->cases[i].fn(&t);
-		printk(KERN_INFO "    %s %zu %s\n", t.failures ? "not ok" : "ok",
-		       i + 1, t.name);
+		printk(KERN_INFO "    %s %zu %s\n",
+		       t.failures ? "not ok" : "ok", i + 1, t.name);
 		failed += t.failures ? 1 : 0;
 	}
-	printk(KERN_INFO "%s %d %s\n", failed ? "not ok" : "ok", number, s->name);
+	printk(KERN_INFO "%s %d %s\n", failed ? "not ok" : "ok", number,
+	       s->name);
 	return failed;
 }
 /* excerpt-end: ktest-run-suite */

@@ -10,7 +10,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define TEST_VA 0xffffe00000000000ul	/* nothing else maps here */
+#define TEST_VA 0xffffe00000000000ul /* nothing else maps here */
 #define STRESS_OPS 10000
 #define STRESS_SLOTS 256
 
@@ -47,8 +47,10 @@ static void map_translate_unmap(struct ktest *t)
 	KT_EXPECT_EQ(t, vmm_protect(TEST_VA, 1, PAGE_KERNEL_RO), -ENOENT);
 	/* Refused: misaligned, non-canonical, W+X, unknown flags. */
 	KT_EXPECT_EQ(t, vmm_map(TEST_VA + 8, pa, 1, PAGE_KERNEL_RW), -EINVAL);
-	KT_EXPECT_EQ(t, vmm_map(0x0000800000000000ul, pa, 1, PAGE_KERNEL_RW), -EINVAL);
-	KT_EXPECT_EQ(t, vmm_map(TEST_VA, pa, 1, PTE_PRESENT | PTE_WRITABLE), -EINVAL);
+	KT_EXPECT_EQ(t, vmm_map(0x0000800000000000ul, pa, 1, PAGE_KERNEL_RW),
+		     -EINVAL);
+	KT_EXPECT_EQ(t, vmm_map(TEST_VA, pa, 1, PTE_PRESENT | PTE_WRITABLE),
+		     -EINVAL);
 	KT_EXPECT_EQ(t, vmm_map(TEST_VA, pa, 1, PTE_HUGE), -EINVAL);
 	KT_EXPECT_EQ(t, vmm_translate(TEST_VA, NULL, NULL), -ENOENT);
 	KT_EXPECT_EQ(t, frame_free(pa), 0);
@@ -93,10 +95,13 @@ static void kernel_image_permissions(struct ktest *t)
 	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)&rng_state, NULL, &f), 0);
 	KT_EXPECT(t, (f & PTE_WRITABLE) && (f & PTE_NX));
 	/* Unmapped: the guard page, the low half, freed init memory. */
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)kernel_stack_guard, NULL, NULL), -ENOENT);
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)kernel_stack_guard, NULL, NULL),
+		     -ENOENT);
 	KT_EXPECT_EQ(t, vmm_translate(0, NULL, NULL), -ENOENT);
 	KT_EXPECT_EQ(t, vmm_translate(0x100000, NULL, NULL), -ENOENT);
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)__init_begin, NULL, NULL), -ENOENT);
+	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)__init_begin, NULL, NULL),
+		     -ENOENT);
 }
 
 static void direct_map_covers_ram(struct ktest *t)
@@ -104,13 +109,18 @@ static void direct_map_covers_ram(struct ktest *t)
 	phys_addr_t pa = frame_alloc(), got = 0;
 	struct mm_stats st;
 
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)phys_to_virt(pa) + 5, &got, NULL), 0);
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)phys_to_virt(pa) + 5, &got, NULL),
+		     0);
 	KT_EXPECT_EQ(t, got, pa + 5);
 	KT_EXPECT_EQ(t, virt_to_phys(phys_to_virt(pa)), pa);
 	mm_get_stats(&st);
 	/* The last frame of RAM is reachable too. */
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)phys_to_virt(st.frames_total * PAGE_SIZE - 8),
-				      NULL, NULL), 0);
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)phys_to_virt(
+					   st.frames_total * PAGE_SIZE - 8),
+				   NULL, NULL),
+		     0);
 	frame_free(pa);
 }
 
@@ -139,7 +149,9 @@ static void direct_map_splits_huge_pages(struct ktest *t)
 	KT_EXPECT_EQ(t, vmm_translate(va + PAGE_SIZE + 7, &got, &flags), 0);
 	KT_EXPECT_EQ(t, got, base + 6 * PAGE_SIZE + 7);
 	KT_EXPECT(t, (flags & PTE_WRITABLE) && (flags & PTE_NX));
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)phys_to_virt(base), &got, &flags), 0);
+	KT_EXPECT_EQ(t,
+		     vmm_translate((uintptr_t)phys_to_virt(base), &got, &flags),
+		     0);
 	KT_EXPECT_EQ(t, got, base);
 	KT_EXPECT(t, flags & PTE_WRITABLE);
 	KT_EXPECT_EQ(t, vmm_protect(va, 1, PAGE_KERNEL_RW), 0);
@@ -157,7 +169,10 @@ static bool pattern_ok(const uint8_t *p, size_t n, uint8_t tag)
 
 static void kmalloc_stress_returns_counters(struct ktest *t)
 {
-	static struct { uint8_t *p; size_t n; } slot[STRESS_SLOTS];
+	static struct {
+		uint8_t *p;
+		size_t n;
+	} slot[STRESS_SLOTS];
 	struct mm_stats before, after;
 	size_t corrupt = 0, failed = 0;
 
@@ -167,7 +182,8 @@ static void kmalloc_stress_returns_counters(struct ktest *t)
 		size_t k = rng() % STRESS_SLOTS;
 
 		if (slot[k].p) {
-			corrupt += !pattern_ok(slot[k].p, slot[k].n, (uint8_t)k);
+			corrupt +=
+				!pattern_ok(slot[k].p, slot[k].n, (uint8_t)k);
 			kfree(slot[k].p);
 			slot[k].p = NULL;
 			continue;
@@ -183,7 +199,8 @@ static void kmalloc_stress_returns_counters(struct ktest *t)
 	}
 	for (size_t k = 0; k < STRESS_SLOTS; k++) {
 		if (slot[k].p)
-			corrupt += !pattern_ok(slot[k].p, slot[k].n, (uint8_t)k);
+			corrupt +=
+				!pattern_ok(slot[k].p, slot[k].n, (uint8_t)k);
 		kfree(slot[k].p);
 		slot[k].p = NULL;
 	}
@@ -215,8 +232,8 @@ static void bad_frees_are_reported(struct ktest *t)
 	KT_EXPECT_EQ(t, after.heap_allocations, before.heap_allocations - 1);
 	KT_EXPECT_EQ(t, frame_free(pa), 0);
 	KT_EXPECT_EQ(t, frame_free(pa), -EINVAL);
-	KT_EXPECT_EQ(t, frame_free(0x1000), -EINVAL);	/* reserved */
-	KT_EXPECT_EQ(t, frame_free(0x123), -EINVAL);	/* misaligned */
+	KT_EXPECT_EQ(t, frame_free(0x1000), -EINVAL); /* reserved */
+	KT_EXPECT_EQ(t, frame_free(0x123), -EINVAL);  /* misaligned */
 }
 
 static void zeroing_and_realloc(struct ktest *t)
@@ -275,7 +292,9 @@ static void frame_exhaustion(struct ktest *t)
 	KT_EXPECT(t, modarea_alloc(PAGE_SIZE, PAGE_KERNEL_RW) == NULL);
 	KT_EXPECT_EQ(t, frame_alloc_contig(2, 1), 0);
 	KT_EXPECT(t, logged("mm: kmalloc: out of memory for 8192 bytes"));
-	KT_EXPECT(t, logged("mm: out of memory: no 2 free frame(s) aligned to 1 (0 free)"));
+	KT_EXPECT(
+		t,
+		logged("mm: out of memory: no 2 free frame(s) aligned to 1 (0 free)"));
 	while (head) {
 		pa = head;
 		head = *(phys_addr_t *)phys_to_virt(pa);
@@ -306,20 +325,23 @@ static void module_area(struct ktest *t)
 	p = modarea_alloc(3 * PAGE_SIZE - 5, PAGE_KERNEL_RW);
 	q = modarea_alloc(1, PAGE_KERNEL_RO);
 	KT_EXPECT(t, p && (uintptr_t)p >= MODULE_AREA_START &&
-		      (uintptr_t)p + 3 * PAGE_SIZE <= MODULE_AREA_END);
+			     (uintptr_t)p + 3 * PAGE_SIZE <= MODULE_AREA_END);
 	KT_EXPECT(t, q && (q >= p + 4 * PAGE_SIZE || q + 2 * PAGE_SIZE <= p));
 	for (size_t i = 0; p && i < 3 * PAGE_SIZE; i++)
 		zero &= p[i] == 0;
 	KT_EXPECT(t, zero);
-	p[0] = 0xc3;	/* a "ret", written while writable */
+	p[0] = 0xc3; /* a "ret", written while writable */
 	KT_EXPECT_EQ(t, modarea_protect(p, PAGE_KERNEL_RX), 0);
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)p + 2 * PAGE_SIZE, NULL, &f), 0);
+	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)p + 2 * PAGE_SIZE, NULL, &f),
+		     0);
 	KT_EXPECT(t, !(f & PTE_WRITABLE) && !(f & PTE_NX));
 	((void (*)(void))p)();
-	KT_EXPECT_EQ(t, modarea_protect(p, PTE_PRESENT | PTE_WRITABLE), -EINVAL);
+	KT_EXPECT_EQ(t, modarea_protect(p, PTE_PRESENT | PTE_WRITABLE),
+		     -EINVAL);
 	KT_EXPECT_EQ(t, modarea_protect(p + 1, PAGE_KERNEL_RO), -EINVAL);
-	KT_EXPECT(t, modarea_alloc(PAGE_SIZE, PTE_WRITABLE) == NULL);	/* W^X */
-	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)p + 3 * PAGE_SIZE, NULL, NULL), -ENOENT);
+	KT_EXPECT(t, modarea_alloc(PAGE_SIZE, PTE_WRITABLE) == NULL); /* W^X */
+	KT_EXPECT_EQ(t, vmm_translate((uintptr_t)p + 3 * PAGE_SIZE, NULL, NULL),
+		     -ENOENT);
 	mm_get_stats(&after);
 	KT_EXPECT_EQ(t, after.modarea_pages, before.modarea_pages + 4);
 	modarea_free(p);
@@ -333,7 +355,7 @@ static void module_area(struct ktest *t)
 
 static void ioremap_above_4g(struct ktest *t)
 {
-	const phys_addr_t mmio = 0x4000001234ull;	/* 256 GiB: no RAM there */
+	const phys_addr_t mmio = 0x4000001234ull; /* 256 GiB: no RAM there */
 	uint8_t *p = ioremap(mmio, 0x2000);
 	phys_addr_t got = 0;
 	pte_t f = 0;
@@ -351,16 +373,12 @@ static void ioremap_above_4g(struct ktest *t)
 	KT_EXPECT(t, ioremap(~0ull - 10, 100) == NULL);
 }
 
-KTEST_SUITE(mm,
-	    KTEST_CASE(map_translate_unmap),
+KTEST_SUITE(mm, KTEST_CASE(map_translate_unmap),
 	    KTEST_CASE(no_page_writable_and_executable),
 	    KTEST_CASE(kernel_image_permissions),
 	    KTEST_CASE(direct_map_covers_ram),
 	    KTEST_CASE(direct_map_splits_huge_pages),
 	    KTEST_CASE(kmalloc_stress_returns_counters),
-	    KTEST_CASE(bad_frees_are_reported),
-	    KTEST_CASE(zeroing_and_realloc),
-	    KTEST_CASE(frame_exhaustion),
-	    KTEST_CASE(contiguous_frames),
-	    KTEST_CASE(module_area),
-	    KTEST_CASE(ioremap_above_4g));
+	    KTEST_CASE(bad_frees_are_reported), KTEST_CASE(zeroing_and_realloc),
+	    KTEST_CASE(frame_exhaustion), KTEST_CASE(contiguous_frames),
+	    KTEST_CASE(module_area), KTEST_CASE(ioremap_above_4g));

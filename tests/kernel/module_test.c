@@ -44,7 +44,8 @@ static bool have_files(struct ktest *t)
 
 	if (module_file("hello", &ko.buf, &ko.len) == 0)
 		return true;
-	printk(KERN_INFO "        # %s: no module files (initrd or GRUB): skipped\n",
+	printk(KERN_INFO
+	       "        # %s: no module files (initrd or GRUB): skipped\n",
 	       t->name);
 	return false;
 }
@@ -69,15 +70,17 @@ static void memory_snapshot(struct mm_stats *st)
 static bool same_memory(struct ktest *t, const struct mm_stats *a,
 			const struct mm_stats *b)
 {
-	if (a->frames_free == b->frames_free && a->heap_bytes == b->heap_bytes &&
+	if (a->frames_free == b->frames_free &&
+	    a->heap_bytes == b->heap_bytes &&
 	    a->heap_allocations == b->heap_allocations &&
 	    a->modarea_pages == b->modarea_pages)
 		return true;
-	ktest_fail(t, __FILE__, __LINE__,
-		   "frames free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
-		   a->frames_free, b->frames_free, a->heap_bytes, b->heap_bytes,
-		   a->heap_allocations, b->heap_allocations, a->modarea_pages,
-		   b->modarea_pages);
+	ktest_fail(
+		t, __FILE__, __LINE__,
+		"frames free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
+		a->frames_free, b->frames_free, a->heap_bytes, b->heap_bytes,
+		a->heap_allocations, b->heap_allocations, a->modarea_pages,
+		b->modarea_pages);
 	return false;
 }
 
@@ -114,7 +117,7 @@ static void test_load_unload(struct ktest *t)
 	mod = module_find("hello");
 	KT_EXPECT(t, mod && mod->state == MODULE_STATE_LIVE);
 	if (mod) {
-		KT_EXPECT(t, mod->init == NULL);	/* freed after init */
+		KT_EXPECT(t, mod->init == NULL); /* freed after init */
 		KT_EXPECT(t, mod->exit_fn != NULL);
 		sprint_symbol(buf, sizeof(buf), (uintptr_t)mod->exit_fn + 1);
 		KT_EXPECT(t, !strcmp(buf + strlen(buf) - 8, " [hello]"));
@@ -134,7 +137,7 @@ static void test_references(struct ktest *t)
 
 	if (!have_files(t))
 		return;
-	KT_EXPECT_EQ(t, load("importer", NULL), -ENOENT);	/* Unknown symbol */
+	KT_EXPECT_EQ(t, load("importer", NULL), -ENOENT); /* Unknown symbol */
 	KT_EXPECT_EQ(t, load("exporter", NULL), 0);
 	KT_EXPECT_EQ(t, load("importer", NULL), 0);
 	exporter = module_find("exporter");
@@ -164,7 +167,7 @@ static void test_refused_leave_no_trace(struct ktest *t)
 	KT_EXPECT_EQ(t, load("params", "list=1,2,3,4,5"), -EINVAL);
 	KT_EXPECT_EQ(t, load("params", "ucount=-1"), -EINVAL);
 	KT_EXPECT_EQ(t, load("exporter", NULL), 0);
-	KT_EXPECT_EQ(t, load("nongpl", NULL), -EPERM);	/* GPL-only symbol */
+	KT_EXPECT_EQ(t, load("nongpl", NULL), -EPERM); /* GPL-only symbol */
 	KT_EXPECT(t, kernel_taint & TAINT_PROPRIETARY_MODULE);
 	KT_EXPECT_EQ(t, remove_module("exporter"), 0);
 	memory_snapshot(&after);
@@ -203,9 +206,12 @@ static void test_permissions(struct ktest *t)
 	text = flags_of(mod->core, 0);
 	ro = flags_of(mod->core, mod->core_text_size);
 	data = flags_of(mod->core, mod->core_ro_size);
-	KT_EXPECT(t, (text & PTE_PRESENT) && !(text & PTE_WRITABLE) && !(text & PTE_NX));
-	KT_EXPECT(t, (ro & PTE_PRESENT) && !(ro & PTE_WRITABLE) && (ro & PTE_NX));
-	KT_EXPECT(t, (data & PTE_PRESENT) && (data & PTE_WRITABLE) && (data & PTE_NX));
+	KT_EXPECT(t, (text & PTE_PRESENT) && !(text & PTE_WRITABLE) &&
+			     !(text & PTE_NX));
+	KT_EXPECT(t,
+		  (ro & PTE_PRESENT) && !(ro & PTE_WRITABLE) && (ro & PTE_NX));
+	KT_EXPECT(t, (data & PTE_PRESENT) && (data & PTE_WRITABLE) &&
+			     (data & PTE_NX));
 	KT_EXPECT(t, mod->core_ro_size < mod->core_size);
 	KT_EXPECT_EQ(t, remove_module("params"), 0);
 }
@@ -226,10 +232,12 @@ static void test_parameters(struct ktest *t)
 
 	if (!have_files(t))
 		return;
-	KT_EXPECT_EQ(t, load("params", "flag noflag=1 small=-5 usmall=65535 "
-				       "count=-3 ucount=0x10 big=-100000 "
-				       "ubig=18446744073709551615 "
-				       "name=\"two words\" list=4,5,6 level=9"), 0);
+	KT_EXPECT_EQ(t,
+		     load("params", "flag noflag=1 small=-5 usmall=65535 "
+				    "count=-3 ucount=0x10 big=-100000 "
+				    "ubig=18446744073709551615 "
+				    "name=\"two words\" list=4,5,6 level=9"),
+		     0);
 	mod = module_find("params");
 	if (!mod)
 		return;
@@ -308,7 +316,7 @@ static void test_builtin_parameter(struct ktest *t)
 static const struct {
 	const char *name;
 	const char *args;
-	int expect;	/* load_module's result */
+	int expect; /* load_module's result */
 } round_modules[] = {
 	{ "hello", NULL, 0 },
 	{ "initdata", NULL, 0 },
@@ -331,8 +339,9 @@ static int one_round(void)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(round_modules); i++)
-		failures += load(round_modules[i].name, round_modules[i].args) !=
-			    round_modules[i].expect;
+		failures +=
+			load(round_modules[i].name, round_modules[i].args) !=
+			round_modules[i].expect;
 	while (i--)
 		if (round_modules[i].expect == 0)
 			failures += remove_module(round_modules[i].name) != 0;
@@ -357,9 +366,9 @@ static void test_hundred_rounds(struct ktest *t)
 	same_memory(t, &before, &after);
 }
 
-KTEST_SUITE(module, KTEST_CASE(test_files_present), KTEST_CASE(test_load_unload),
-	    KTEST_CASE(test_references), KTEST_CASE(test_refused_leave_no_trace),
-	    KTEST_CASE(test_permanent), KTEST_CASE(test_permissions),
-	    KTEST_CASE(test_parameters), KTEST_CASE(test_vermagic),
-	    KTEST_CASE(test_builtin_parameter),
+KTEST_SUITE(module, KTEST_CASE(test_files_present),
+	    KTEST_CASE(test_load_unload), KTEST_CASE(test_references),
+	    KTEST_CASE(test_refused_leave_no_trace), KTEST_CASE(test_permanent),
+	    KTEST_CASE(test_permissions), KTEST_CASE(test_parameters),
+	    KTEST_CASE(test_vermagic), KTEST_CASE(test_builtin_parameter),
 	    KTEST_CASE(test_hundred_rounds));

@@ -11,7 +11,7 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
-#define MANY 300	/* objects: several slabs of any cache below */
+#define MANY 300 /* objects: several slabs of any cache below */
 #define CTOR_MAGIC 0xc0ffee
 
 static void *objs[MANY];
@@ -33,10 +33,10 @@ static size_t free_frames(void)
 
 static void hwcache_alignment(struct ktest *t)
 {
-	struct kmem_cache *big = kmem_cache_create("t_big", 100, 0,
-						   SLAB_HWCACHE_ALIGN, NULL);
-	struct kmem_cache *small = kmem_cache_create("t_small", 20, 0,
-						     SLAB_HWCACHE_ALIGN, NULL);
+	struct kmem_cache *big =
+		kmem_cache_create("t_big", 100, 0, SLAB_HWCACHE_ALIGN, NULL);
+	struct kmem_cache *small =
+		kmem_cache_create("t_small", 20, 0, SLAB_HWCACHE_ALIGN, NULL);
 	struct kmem_cache *plain = kmem_cache_create("t_plain", 20, 0, 0, NULL);
 	struct kmem_cache *odd = kmem_cache_create("t_odd", 24, 256, 0, NULL);
 
@@ -82,7 +82,8 @@ static void many_objects_give_frames_back(struct ktest *t)
 		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
 		KT_EXPECT(t, objs[i] != NULL);
 		KT_EXPECT_EQ(t, *(unsigned int *)objs[i], CTOR_MAGIC);
-		memset((char *)objs[i] + sizeof(unsigned int), 0xa5, 200 - sizeof(unsigned int));
+		memset((char *)objs[i] + sizeof(unsigned int), 0xa5,
+		       200 - sizeof(unsigned int));
 	}
 	slabs = c->num_slabs;
 	KT_EXPECT(t, slabs > 1);
@@ -117,34 +118,37 @@ static void bad_frees_and_destroy(struct ktest *t)
 		return;
 	x = kmem_cache_alloc(a, GFP_KERNEL);
 	y = kmem_cache_alloc(a, GFP_KERNEL);
-	kmem_cache_free(b, x);		/* another cache's object: refused */
+	kmem_cache_free(b, x); /* another cache's object: refused */
 	KT_EXPECT_EQ(t, a->active, 2);
-	kmem_cache_free(a, (char *)x + 1);	/* inside an object: refused */
-	kmem_cache_free(a, stack_obj);	/* not from any slab: refused */
+	kmem_cache_free(a, (char *)x + 1); /* inside an object: refused */
+	kmem_cache_free(a, stack_obj);	   /* not from any slab: refused */
 	KT_EXPECT_EQ(t, a->active, 2);
 	kmem_cache_free(a, x);
-	kmem_cache_free(a, x);		/* double free: refused */
+	kmem_cache_free(a, x); /* double free: refused */
 	KT_EXPECT_EQ(t, a->active, 1);
-	kmem_cache_destroy(a);		/* y is live: kept */
+	kmem_cache_destroy(a); /* y is live: kept */
 	KT_EXPECT_EQ(t, a->active, 1);
 	kmem_cache_free(a, y);
 	kmem_cache_destroy(a);
 	kmem_cache_destroy(b);
 	KT_EXPECT(t, kmem_cache_create("t_zero", 0, 0, 0, NULL) == NULL);
 	KT_EXPECT(t, kmem_cache_create("t_align", 8, 24, 0, NULL) == NULL);
-	KT_EXPECT(t, kmem_cache_create("t_huge", SLAB_OBJECT_MAX + 1, 0, 0, NULL) == NULL);
+	KT_EXPECT(t, kmem_cache_create("t_huge", SLAB_OBJECT_MAX + 1, 0, 0,
+				       NULL) == NULL);
 }
 
 static void symbol_formats(struct ktest *t)
 {
 	char buf[128];
 
-	snprintf(buf, sizeof(buf), "%pS", (void *)((uintptr_t)kmem_cache_alloc + 3));
+	snprintf(buf, sizeof(buf), "%pS",
+		 (void *)((uintptr_t)kmem_cache_alloc + 3));
 	KT_EXPECT(t, !strncmp(buf, "kmem_cache_alloc+0x3/0x", 23));
 	snprintf(buf, sizeof(buf), "%ps", (void *)kmem_cache_alloc);
 	KT_EXPECT(t, !strcmp(buf, "kmem_cache_alloc"));
 	snprintf(buf, sizeof(buf), "%px", (void *)0x1234);
-	KT_EXPECT(t, !strcmp(buf, "0x0000000000001234") || !strcmp(buf, "0x1234"));
+	KT_EXPECT(t,
+		  !strcmp(buf, "0x0000000000001234") || !strcmp(buf, "0x1234"));
 }
 
 struct item {
@@ -154,7 +158,9 @@ struct item {
 
 static void list_helpers(struct ktest *t)
 {
-	struct item items[4] = { { .v = 1 }, { .v = 2 }, { .v = 3 }, { .v = 4 } };
+	struct item items[4] = {
+		{ .v = 1 }, { .v = 2 }, { .v = 3 }, { .v = 4 }
+	};
 	struct item *pos, *n;
 	LIST_HEAD(head);
 	int sum = 0, order = 0;
@@ -165,14 +171,14 @@ static void list_helpers(struct ktest *t)
 	list_add(&items[0].node, &head);
 	list_add_tail(&items[3].node, &head);
 	KT_EXPECT_EQ(t, list_count_nodes(&head), 4);
-	list_for_each_entry(pos, &head, node)
+	list_for_each_entry (pos, &head, node)
 		order = order * 10 + pos->v;
 	KT_EXPECT_EQ(t, order, 1234);
-	list_for_each_entry_safe(pos, n, &head, node) {
+	list_for_each_entry_safe (pos, n, &head, node) {
 		if (pos->v % 2 == 0)
 			list_del(&pos->node);
 	}
-	list_for_each_entry(pos, &head, node)
+	list_for_each_entry (pos, &head, node)
 		sum += pos->v;
 	KT_EXPECT_EQ(t, sum, 4);
 	KT_EXPECT(t, items[1].node.next == LIST_POISON1);
@@ -180,9 +186,7 @@ static void list_helpers(struct ktest *t)
 	KT_EXPECT_EQ(t, list_last_entry(&head, struct item, node)->v, 3);
 }
 
-KTEST_SUITE(slab,
-	    KTEST_CASE(hwcache_alignment),
+KTEST_SUITE(slab, KTEST_CASE(hwcache_alignment),
 	    KTEST_CASE(many_objects_give_frames_back),
-	    KTEST_CASE(bad_frees_and_destroy),
-	    KTEST_CASE(symbol_formats),
+	    KTEST_CASE(bad_frees_and_destroy), KTEST_CASE(symbol_formats),
 	    KTEST_CASE(list_helpers));

@@ -12,7 +12,30 @@
 #include <string.h>
 #include <cmocka.h>
 #include <kernel/errno.h>
+#include <kernel/shell.h>
 #include "module_fixture.h"
+
+/* .shell_cmds, described as the shell registers it (kernel/shell/table.c). */
+#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
+
+static const struct module_table_field shell_cmd_fields[] = {
+	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
+	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
+	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
+	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
+	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
+};
+
+const struct module_table_ops fixture_shell_table = {
+	.section = ".shell_cmds",
+	.entry_size = sizeof(struct shell_cmd),
+	.fields = shell_cmd_fields,
+	.num_fields = ARRAY_SIZE(shell_cmd_fields),
+};
+
+static const struct module_table_ops *const fixture_tables[] = {
+	&fixture_shell_table,
+};
 
 void fixture_read(struct fixture *f, const char *path)
 {
@@ -36,11 +59,13 @@ void fixture_read(struct fixture *f, const char *path)
 	assert_int_equal(fread(f->buf, 1, f->len, fp), f->len);
 	memcpy(f->orig, f->buf, f->len);
 	fclose(fp);
+	f->tables = fixture_tables;
+	f->num_tables = 1;
 }
 
 static uint64_t name_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;	/* FNV-1a */
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
@@ -54,7 +79,8 @@ int fixture_resolve(struct load_info *info, const char *name, uint64_t *value,
 		*value = FIX_EXT_FUNC;
 	else if (!strcmp(name, "ext_data"))
 		*value = FIX_EXT_DATA;
-	else if (!strncmp(name, "missing_", 8) || !strncmp(name, "weak_missing", 12))
+	else if (!strncmp(name, "missing_", 8) ||
+		 !strncmp(name, "weak_missing", 12))
 		return -ENOENT;
 	else
 		*value = 0xffffffff80000000ull + (name_hash(name) & 0x3ffff0);
@@ -63,7 +89,8 @@ int fixture_resolve(struct load_info *info, const char *name, uint64_t *value,
 
 static int alloc_regions(struct load_info *info)
 {
-	static const uint64_t addr[MOD_REGIONS] = { FIX_CORE_ADDR, FIX_INIT_ADDR };
+	static const uint64_t addr[MOD_REGIONS] = { FIX_CORE_ADDR,
+						    FIX_INIT_ADDR };
 
 	for (int r = 0; r < MOD_REGIONS; r++) {
 		struct module_region *reg = &info->region[r];
@@ -126,7 +153,7 @@ int fixture_load(struct fixture *f, size_t len)
 	}
 	f->err = module_elf_check(info, "fixture", f->buf, len);
 	if (!f->err)
-		f->err = module_layout(info);
+		f->err = module_layout(info, f->tables, f->num_tables);
 	if (!f->err)
 		f->err = alloc_regions(info);
 	if (f->err)
@@ -156,7 +183,8 @@ void fixture_free(struct fixture *f)
 unsigned int fixture_section(const struct fixture *f, const char *name)
 {
 	const Elf64_Ehdr *h = f->orig;
-	const Elf64_Shdr *sh = (const Elf64_Shdr *)((const char *)f->orig + h->e_shoff);
+	const Elf64_Shdr *sh =
+		(const Elf64_Shdr *)((const char *)f->orig + h->e_shoff);
 	const char *names = (const char *)f->orig + sh[h->e_shstrndx].sh_offset;
 
 	for (unsigned int i = 1; i < h->e_shnum; i++)
@@ -179,7 +207,8 @@ static uint64_t expected_symbol(struct fixture *f, const Elf64_Sym *osym)
 		return 0;
 	if (!strcmp(strtab + osym->st_name, "_GLOBAL_OFFSET_TABLE_"))
 		return f->info.got_addr;
-	return fixture_resolve(&f->info, strtab + osym->st_name, &v, NULL) ? 0 : v;
+	return fixture_resolve(&f->info, strtab + osym->st_name, &v, NULL) ? 0 :
+									     v;
 }
 
 static void check_one(struct fixture *f, const Elf64_Rela *r, uint64_t s,
@@ -219,7 +248,8 @@ static void check_one(struct fixture *f, const Elf64_Rela *r, uint64_t s,
 		slot = p + (uint64_t)(int64_t)disp - a;
 		assert_in_range(slot, f->info.got_addr,
 				f->info.got_addr + 8 * f->info.got_slots - 8);
-		assert_int_equal(*(uint64_t *)module_addr_to_mem(&f->info, slot), s);
+		assert_int_equal(
+			*(uint64_t *)module_addr_to_mem(&f->info, slot), s);
 		break;
 	default:
 		fail_msg("unexpected relocation type %u", type);
@@ -229,23 +259,30 @@ static void check_one(struct fixture *f, const Elf64_Rela *r, uint64_t s,
 size_t fixture_check_relocations(struct fixture *f)
 {
 	struct load_info *info = &f->info;
-	const Elf64_Sym *osyms = (const Elf64_Sym *)((const char *)f->orig +
-		info->sechdrs[info->symtab_index].sh_offset);
+	const Elf64_Sym *osyms =
+		(const Elf64_Sym *)((const char *)f->orig +
+				    info->sechdrs[info->symtab_index].sh_offset);
 	size_t checked = 0;
 
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const Elf64_Shdr *s = &info->sechdrs[i];
-		const Elf64_Rela *rela = (const Elf64_Rela *)((const char *)f->orig + s->sh_offset);
+		const Elf64_Rela *rela =
+			(const Elf64_Rela *)((const char *)f->orig +
+					     s->sh_offset);
 
-		if (s->sh_type != SHT_RELA || !module_section_loaded(info, s->sh_info))
+		if (s->sh_type != SHT_RELA ||
+		    !module_section_loaded(info, s->sh_info))
 			continue;
 		for (size_t k = 0; k < s->sh_size / sizeof(*rela); k++) {
-			uint64_t p = info->sechdrs[s->sh_info].sh_addr + rela[k].r_offset;
+			uint64_t p = info->sechdrs[s->sh_info].sh_addr +
+				     rela[k].r_offset;
 			const uint8_t *loc = module_addr_to_mem(info, p);
 
 			assert_non_null(loc);
 			check_one(f, &rela[k],
-				  expected_symbol(f, &osyms[ELF64_R_SYM(rela[k].r_info)]),
+				  expected_symbol(
+					  f,
+					  &osyms[ELF64_R_SYM(rela[k].r_info)]),
 				  p, loc);
 			checked++;
 		}

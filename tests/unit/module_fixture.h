@@ -16,13 +16,22 @@
 #define FIX_EXT_DATA 0xffffffff80200000ull
 
 struct fixture {
-	void *buf;		/* the file, modified by the loader */
-	void *orig;		/* an untouched copy */
+	void *buf;  /* the file, modified by the loader */
+	void *orig; /* an untouched copy */
 	size_t len;
 	struct load_info info;
-	int err;		/* of the first step that failed */
+	int err; /* of the first step that failed */
 	uint64_t init, exit;
+	/* The registered tables: fixture_read() sets the shell's alone. */
+	const struct module_table_ops *const *tables;
+	size_t num_tables;
 };
+
+/*
+ * fixture_shell_table - .shell_cmds described as kernel/shell/table.c
+ * registers it: every string of a command, its function and completion.
+ */
+extern const struct module_table_ops fixture_shell_table;
 
 /*
  * fixture_read - read $BUILD/<path> (BUILD defaults to "build") into
@@ -31,8 +40,9 @@ struct fixture {
 void fixture_read(struct fixture *f, const char *path);
 
 /*
- * fixture_load - run check, layout, placement, symbol resolution,
- * relocation and the init/exit lookup on f->buf (len bytes, which a test
+ * fixture_load - run check, layout (with f->tables), placement, symbol
+ * resolution, relocation, the init/exit lookup and the table checks on
+ * f->buf (len bytes, which a test
  * may have shortened).  Returns the first error; f->info.why says why.
  */
 int fixture_load(struct fixture *f, size_t len);

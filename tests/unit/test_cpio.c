@@ -117,13 +117,13 @@ static size_t header_of(const struct archive *a, const char *name)
 	return 0;
 }
 
-static void expect_reject(const struct archive *a, size_t len,
-			  const char *what)
+static void expect_reject(const struct archive *a, size_t len, const char *what)
 {
 	struct cpio_archive ar;
 	char err[256] = "";
 
-	assert_int_equal(cpio_open(&ar, a->buf, len, err, sizeof(err)), -EINVAL);
+	assert_int_equal(cpio_open(&ar, a->buf, len, err, sizeof(err)),
+			 -EINVAL);
 	if (!strstr(err, what))
 		fail_msg("message \"%s\" does not say \"%s\"", err, what);
 	assert_int_equal(ar.count, 0);
@@ -147,7 +147,8 @@ static void test_valid_archive(void **state)
 	assert_int_equal(e.mode & CPIO_S_IFMT, CPIO_S_IFREG);
 	assert_int_equal(cpio_lookup(&ar, "etc//modules", &e), 0);
 	assert_memory_equal(e.data, "# boot modules\n", 15);
-	assert_int_equal(cpio_lookup(&ar, "./lib/../lib/modules/./b.ko", &e), 0);
+	assert_int_equal(cpio_lookup(&ar, "./lib/../lib/modules/./b.ko", &e),
+			 0);
 	assert_int_equal(e.size, 1);
 	assert_int_equal(cpio_lookup(&ar, "top.txt", &e), 0);
 	assert_int_equal(e.size, 0);
@@ -217,7 +218,9 @@ static void test_list(void **state)
 /* Members listed without their directories: the directories are implied. */
 static void test_implied_dirs(void **state)
 {
-	struct archive a = pack("newc", "printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
+	struct archive a = pack(
+		"newc",
+		"printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
 	struct cpio_archive ar;
 	struct cpio_entry e;
 
@@ -252,12 +255,12 @@ static void test_bad_magic(void **state)
 
 	a.buf[5] = '7';
 	expect_reject(&a, a.len, "header at offset 0: bad magic \"070707\"");
-	a.buf[0] = 0x1f;	/* e.g. a gzip-compressed archive */
+	a.buf[0] = 0x1f; /* e.g. a gzip-compressed archive */
 	a.buf[1] = 0x8b;
 	expect_reject(&a, a.len, "bad magic \"??0707\"");
 	free(a.buf);
 
-	a = pack("odc", "find .");	/* another cpio format */
+	a = pack("odc", "find ."); /* another cpio format */
 	expect_reject(&a, a.len, "not a newc archive");
 	free(a.buf);
 }
@@ -272,11 +275,13 @@ static void test_truncated(void **state)
 	expect_reject(&a, 50, "truncated header at offset 0 (50 bytes left");
 	expect_reject(&a, second + 20, "truncated header at offset");
 	/* Cut inside the name, then inside the data. */
-	expect_reject(&a, second + CPIO_HEADER_SIZE + 4, "name size 17 runs past the end");
+	expect_reject(&a, second + CPIO_HEADER_SIZE + 4,
+		      "name size 17 runs past the end");
 	expect_reject(&a, second + CPIO_HEADER_SIZE + 18 + 5,
 		      "\"lib/modules/a.ko\" at offset");
-	expect_reject(&a, second + CPIO_HEADER_SIZE + 18 + 5,
-		      "file size 13 runs past the end of the archive (5 bytes left)");
+	expect_reject(
+		&a, second + CPIO_HEADER_SIZE + 18 + 5,
+		"file size 13 runs past the end of the archive (5 bytes left)");
 	/* Everything but the trailer. */
 	expect_reject(&a, trailer, "without a TRAILER!!! entry");
 	free(a.buf);
@@ -290,19 +295,21 @@ static void test_bad_fields(void **state)
 
 	assert_non_null(copy.buf);
 	memcpy(copy.buf, a.buf, a.len);
-	set_field(&copy, hdr, 6, 0xfffffff0);	/* filesize */
-	expect_reject(&copy, copy.len, "file size 4294967280 runs past the end");
+	set_field(&copy, hdr, 6, 0xfffffff0); /* filesize */
+	expect_reject(&copy, copy.len,
+		      "file size 4294967280 runs past the end");
 
 	memcpy(copy.buf, a.buf, a.len);
-	set_field(&copy, hdr, 11, 0x7fffffff);	/* namesize */
-	expect_reject(&copy, copy.len, "name size 2147483647 runs past the end");
+	set_field(&copy, hdr, 11, 0x7fffffff); /* namesize */
+	expect_reject(&copy, copy.len,
+		      "name size 2147483647 runs past the end");
 
 	memcpy(copy.buf, a.buf, a.len);
 	set_field(&copy, hdr, 11, 0);
 	expect_reject(&copy, copy.len, "name size 0 runs past");
 
 	memcpy(copy.buf, a.buf, a.len);
-	set_field(&copy, hdr, 11, 5);	/* "lib/m" has no NUL at its end */
+	set_field(&copy, hdr, 11, 5); /* "lib/m" has no NUL at its end */
 	expect_reject(&copy, copy.len, "name is not 5 bytes ending in NUL");
 
 	memcpy(copy.buf, a.buf, a.len);

@@ -18,7 +18,7 @@ char *strstr(const char *haystack, const char *needle);
 
 static char dir[] = "/tmp/sprout-depmod-test.XXXXXX";
 static char depmod[256];
-static char output[4096];	/* modules.dep or the messages of the last run */
+static char output[4096]; /* modules.dep or the messages of the last run */
 
 static int run(const char *fmt, ...)
 {
@@ -54,12 +54,13 @@ static void module(const char *name, const char *source)
 	snprintf(path, sizeof(path), "%s/%s.c", dir, name);
 	f = fopen(path, "w");
 	assert_non_null(f);
-	fprintf(f, "#define EXPORT(sym, kind) static const void *__ksymtab_##sym "
-		   "__attribute__((used, section(\"___ksymtab\" kind \"+\" #sym))) = &sym\n%s",
+	fprintf(f,
+		"#define EXPORT(sym, kind) static const void *__ksymtab_##sym "
+		"__attribute__((used, section(\"___ksymtab\" kind \"+\" #sym))) = &sym\n%s",
 		source);
 	fclose(f);
-	assert_int_equal(run("cd %s && gcc -c -O0 -o %s.ko %s.c", dir, name,
-			     name), 0);
+	assert_int_equal(
+		run("cd %s && gcc -c -O0 -o %s.ko %s.c", dir, name, name), 0);
 }
 
 /* Run depmod on @mods (names in dir, without .ko); its exit status. */
@@ -90,8 +91,9 @@ static int setup(void **state)
 	module("c", "int c_fn(void) { return 3; }\nEXPORT(c_fn, \"\");\n");
 	module("b", "int c_fn(void);\nint b_fn(void) { return c_fn(); }\n"
 		    "EXPORT(b_fn, \"_gpl\");\n");
-	module("a", "int b_fn(void);\nint printk(const char *, ...);\n"
-		    "int init_module(void) { printk(\"a\"); return b_fn(); }\n");
+	module("a",
+	       "int b_fn(void);\nint printk(const char *, ...);\n"
+	       "int init_module(void) { printk(\"a\"); return b_fn(); }\n");
 	module("d", "int b_fn(void), c_fn(void);\n"
 		    "int init_module(void) { return b_fn() + c_fn(); }\n");
 	module("x", "int y_fn(void);\nint x_fn(void) { return y_fn(); }\n"
@@ -114,10 +116,10 @@ static void test_chain(void **state)
 {
 	assert_int_equal(depmod_run("", "a b c"), 0);
 	read_back("modules.dep");
-	assert_string_equal(output,
-			    "lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"
-			    "lib/modules/b.ko: lib/modules/c.ko\n"
-			    "lib/modules/c.ko:\n");
+	assert_string_equal(
+		output, "lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"
+			"lib/modules/b.ko: lib/modules/c.ko\n"
+			"lib/modules/c.ko:\n");
 	read_back("stderr");
 	assert_string_equal(output, "");
 }
@@ -127,34 +129,37 @@ static void test_diamond_and_prefix(void **state)
 {
 	assert_int_equal(depmod_run("-p kernel/", "d c b"), 0);
 	read_back("modules.dep");
-	assert_string_equal(output,
-			    "kernel/d.ko: kernel/b.ko kernel/c.ko\n"
-			    "kernel/c.ko:\n"
-			    "kernel/b.ko: kernel/c.ko\n");
+	assert_string_equal(output, "kernel/d.ko: kernel/b.ko kernel/c.ko\n"
+				    "kernel/c.ko:\n"
+				    "kernel/b.ko: kernel/c.ko\n");
 }
 
 static void test_cycle(void **state)
 {
 	assert_int_equal(depmod_run("", "a b c x y"), 0);
 	read_back("stderr");
-	assert_non_null(strstr(output, "depmod: WARNING: dependency cycle: x.ko -> y.ko -> x.ko\n"));
+	assert_non_null(strstr(
+		output,
+		"depmod: WARNING: dependency cycle: x.ko -> y.ko -> x.ko\n"));
 	read_back("modules.dep");
 	assert_non_null(strstr(output, "lib/modules/x.ko: lib/modules/y.ko\n"));
 	assert_non_null(strstr(output, "lib/modules/y.ko: lib/modules/x.ko\n"));
-	assert_non_null(strstr(output, "lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"));
+	assert_non_null(strstr(
+		output,
+		"lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"));
 }
 
 static void test_duplicate_and_weak(void **state)
 {
 	assert_int_equal(depmod_run("", "b c c2 w"), 0);
 	read_back("stderr");
-	assert_non_null(strstr(output, "c_fn is exported by both c.ko and c2.ko; using c.ko"));
+	assert_non_null(strstr(
+		output, "c_fn is exported by both c.ko and c2.ko; using c.ko"));
 	read_back("modules.dep");
-	assert_string_equal(output,
-			    "lib/modules/b.ko: lib/modules/c.ko\n"
-			    "lib/modules/c.ko:\n"
-			    "lib/modules/c2.ko:\n"
-			    "lib/modules/w.ko: lib/modules/c.ko\n");
+	assert_string_equal(output, "lib/modules/b.ko: lib/modules/c.ko\n"
+				    "lib/modules/c.ko:\n"
+				    "lib/modules/c2.ko:\n"
+				    "lib/modules/w.ko: lib/modules/c.ko\n");
 	/* A weak reference nobody exports is no dependency. */
 	assert_int_equal(depmod_run("", "w"), 0);
 	read_back("modules.dep");
@@ -182,8 +187,10 @@ static void test_bad_files(void **state)
 	expect_error("text", "text.ko: not an ELF file");
 	run("head -c 100 %s/c.ko > %s/short.ko", dir, dir);
 	expect_error("short", "short.ko: section headers");
-	run("printf 'int main(void) { return 0; }' | gcc -o %s/exe.ko -x c -", dir);
-	expect_error("exe", "exe.ko: not a 64-bit little-endian relocatable object");
+	run("printf 'int main(void) { return 0; }' | gcc -o %s/exe.ko -x c -",
+	    dir);
+	expect_error("exe",
+		     "exe.ko: not a 64-bit little-endian relocatable object");
 	expect_error("missing", "missing.ko: No such file or directory");
 	/* Section headers cut off: point them past the end of the file. */
 	run("cp %s/c.ko %s/cut.ko && truncate -s -64 %s/cut.ko", dir, dir, dir);

@@ -19,15 +19,13 @@
 #define MiB (1024 * KiB)
 #define GiB (1024 * MiB)
 
-
-
 struct sim {
 	struct frame_pool pool;
 	void *storage;
 };
 
-static void sim_init(struct sim *s, const struct boot_mmap_entry *map,
-		     size_t n, const struct frame_range *res, size_t nres)
+static void sim_init(struct sim *s, const struct boot_mmap_entry *map, size_t n,
+		     const struct frame_range *res, size_t nres)
 {
 	phys_addr_t base, end;
 
@@ -72,7 +70,8 @@ static void pc_like_map(void **state)
 		{ 0xf0000, 0x10000, MB2_MEMORY_RESERVED },
 		{ 1 * MiB, 15 * MiB, MB2_MEMORY_AVAILABLE },
 	};
-	const struct frame_range res[] = { { 1 * MiB, 1 * MiB + 300 * KiB, "kernel" } };
+	const struct frame_range res[] = { { 1 * MiB, 1 * MiB + 300 * KiB,
+					     "kernel" } };
 	static phys_addr_t got[4096];
 	struct sim s;
 	size_t n;
@@ -103,9 +102,10 @@ static void overlapping_entries(void **state)
 {
 	const struct boot_mmap_entry map[] = {
 		{ 0, 8 * MiB, MB2_MEMORY_AVAILABLE },
-		{ 2 * MiB, 4 * MiB, MB2_MEMORY_AVAILABLE },	/* inside the first */
+		{ 2 * MiB, 4 * MiB,
+		  MB2_MEMORY_AVAILABLE }, /* inside the first */
 		{ 4 * MiB, 1 * MiB, MB2_MEMORY_ACPI_RECLAIMABLE },
-		{ 7 * MiB + 10, 100, MB2_MEMORY_RESERVED },	/* unaligned */
+		{ 7 * MiB + 10, 100, MB2_MEMORY_RESERVED }, /* unaligned */
 	};
 	static phys_addr_t got[4096];
 	struct sim s;
@@ -114,8 +114,10 @@ static void overlapping_entries(void **state)
 	sim_init(&s, map, 4, NULL, 0);
 	/* 8 MiB minus the ACPI MiB and the one frame under the reserved bytes. */
 	assert_int_equal(s.pool.total, 7 * 256 - 1);
-	assert_non_null(strstr(warnings, "entries 0 (usable) and 2 (type 3) overlap"));
-	assert_non_null(strstr(warnings, "entries 1 (usable) and 2 (type 3) overlap"));
+	assert_non_null(
+		strstr(warnings, "entries 0 (usable) and 2 (type 3) overlap"));
+	assert_non_null(
+		strstr(warnings, "entries 1 (usable) and 2 (type 3) overlap"));
 	n = drain(&s, got, 4096);
 	assert_int_equal(n, 7 * 256 - 2);
 	for (size_t i = 0; i < n; i++) {
@@ -128,20 +130,23 @@ static void overlapping_entries(void **state)
 static void odd_entries(void **state)
 {
 	const struct boot_mmap_entry map[] = {
-		{ 0x1234, 0x10000, MB2_MEMORY_AVAILABLE },	/* unaligned */
-		{ 0x20000, 0, MB2_MEMORY_AVAILABLE },		/* empty */
-		{ 0xfffffffffffff000ull, 0x2000, MB2_MEMORY_RESERVED }, /* wraps */
-		{ 4 * GiB, 1 * MiB, MB2_MEMORY_AVAILABLE },	/* above 4 GiB */
-		{ 0x30000, 0x1000, 99 },			/* unknown type */
+		{ 0x1234, 0x10000, MB2_MEMORY_AVAILABLE }, /* unaligned */
+		{ 0x20000, 0, MB2_MEMORY_AVAILABLE },	   /* empty */
+		{ 0xfffffffffffff000ull, 0x2000,
+		  MB2_MEMORY_RESERVED },		    /* wraps */
+		{ 4 * GiB, 1 * MiB, MB2_MEMORY_AVAILABLE }, /* above 4 GiB */
+		{ 0x30000, 0x1000, 99 },		    /* unknown type */
 		{ 0x30000, 0x3000, MB2_MEMORY_AVAILABLE },
-		{ 64 * GiB - 8 * KiB, 1 * GiB, MB2_MEMORY_AVAILABLE }, /* past the limit */
+		{ 64 * GiB - 8 * KiB, 1 * GiB,
+		  MB2_MEMORY_AVAILABLE }, /* past the limit */
 	};
 	static phys_addr_t got[1024];
 	struct sim s;
 	size_t n, high = 0;
 
 	sim_init(&s, map, 7, NULL, 0);
-	assert_non_null(strstr(warnings, "entry 2 at 0xfffffffffffff000 wraps past 2^64"));
+	assert_non_null(strstr(
+		warnings, "entry 2 at 0xfffffffffffff000 wraps past 2^64"));
 	assert_non_null(strstr(warnings, "entry 1 at 0x20000 is empty"));
 	assert_non_null(strstr(warnings, "entry 6: ignoring RAM above 64 GiB"));
 	/* 15 + (3 - 1 unknown) + 256 above 4 GiB + 2 below the limit. */
@@ -160,20 +165,24 @@ static void odd_entries(void **state)
 static void no_usable_ram(void **state)
 {
 	const struct boot_mmap_entry map[] = {
-		{ 0, 0x800, MB2_MEMORY_AVAILABLE },	/* less than a frame */
+		{ 0, 0x800, MB2_MEMORY_AVAILABLE }, /* less than a frame */
 		{ 1 * MiB, 1 * MiB, MB2_MEMORY_RESERVED },
 	};
 	phys_addr_t base, end;
 
 	warnings[0] = 0;
-	assert_int_equal(frame_map_extent(map, 2, &base, &end, capture), -ENOMEM);
-	assert_string_equal(warnings, "memory map: no usable RAM in 2 entries\n");
-	assert_int_equal(frame_map_extent(map, 0, &base, &end, capture), -ENOMEM);
+	assert_int_equal(frame_map_extent(map, 2, &base, &end, capture),
+			 -ENOMEM);
+	assert_string_equal(warnings,
+			    "memory map: no usable RAM in 2 entries\n");
+	assert_int_equal(frame_map_extent(map, 0, &base, &end, capture),
+			 -ENOMEM);
 }
 
 static void contiguous_runs(void **state)
 {
-	const struct boot_mmap_entry map[] = { { 0, 1 * MiB, MB2_MEMORY_AVAILABLE } };
+	const struct boot_mmap_entry map[] = { { 0, 1 * MiB,
+						 MB2_MEMORY_AVAILABLE } };
 	struct sim s;
 	phys_addr_t a, b, c;
 
@@ -186,7 +195,8 @@ static void contiguous_runs(void **state)
 	/* 256 frames; page 0 reserved and 20 taken: no 240-frame run left. */
 	assert_int_equal(frame_pool_alloc(&s.pool, 240, 1), 0);
 	assert_int_equal(frame_pool_alloc(&s.pool, 0, 1), 0);
-	assert_int_equal(frame_pool_alloc(&s.pool, 1, 3), 0);	/* not a power of two */
+	assert_int_equal(frame_pool_alloc(&s.pool, 1, 3),
+			 0); /* not a power of two */
 	assert_int_equal(frame_pool_free(&s.pool, a, 16), 0);
 	assert_int_equal(frame_pool_free(&s.pool, b, 1), 0);
 	assert_int_equal(frame_pool_free(&s.pool, c, 3), 0);
@@ -221,7 +231,8 @@ static void bad_frees(void **state)
 	assert_non_null(strstr(warnings, "not RAM"));
 	assert_int_equal(frame_pool_free(&s.pool, a + 1, 1), -EINVAL);
 	assert_int_equal(frame_pool_free(&s.pool, 16 * GiB, 1), -EINVAL);
-	assert_int_equal(frame_pool_free(&s.pool, 3 * MiB - PAGE_SIZE, 2), -EINVAL);
+	assert_int_equal(frame_pool_free(&s.pool, 3 * MiB - PAGE_SIZE, 2),
+			 -EINVAL);
 	assert_int_equal(frame_pool_free_count(&s.pool), free_before + 2);
 	/* Part allocated, part free: nothing is freed. */
 	a = frame_pool_alloc(&s.pool, 1, 1);
@@ -232,7 +243,8 @@ static void bad_frees(void **state)
 
 static void release_reserved(void **state)
 {
-	const struct boot_mmap_entry map[] = { { 0, 1 * MiB, MB2_MEMORY_AVAILABLE } };
+	const struct boot_mmap_entry map[] = { { 0, 1 * MiB,
+						 MB2_MEMORY_AVAILABLE } };
 	const struct frame_range res[] = { { 0x40000, 0x48000, "init" } };
 	struct sim s;
 	size_t before;
@@ -255,7 +267,8 @@ static void finds_space_for_bookkeeping(void **state)
 		{ 3 * MiB, 1 * MiB, MB2_MEMORY_RESERVED },
 	};
 	const struct frame_range res[] = {
-		{ 0, 1 * MiB, "low" }, { 1 * MiB, 2 * MiB + 5, "kernel" },
+		{ 0, 1 * MiB, "low" },
+		{ 1 * MiB, 2 * MiB + 5, "kernel" },
 	};
 
 	/* Past the kernel, the hole at 3 MiB is too close: after it. */
@@ -263,7 +276,8 @@ static void finds_space_for_bookkeeping(void **state)
 			 4 * MiB);
 	assert_int_equal(frame_find_space(map, 3, res, 2, 4096, 4 * GiB),
 			 2 * MiB + PAGE_SIZE);
-	assert_int_equal(frame_find_space(map, 3, res, 2, 64 * MiB, 4 * GiB), 0);
+	assert_int_equal(frame_find_space(map, 3, res, 2, 64 * MiB, 4 * GiB),
+			 0);
 	assert_int_equal(frame_find_space(map, 3, res, 2, 8 * MiB, 8 * MiB), 0);
 }
 
@@ -273,7 +287,10 @@ static void stress_returns_every_frame(void **state)
 		{ 0, 2 * MiB, MB2_MEMORY_AVAILABLE },
 		{ 3 * MiB, 2 * MiB, MB2_MEMORY_AVAILABLE },
 	};
-	struct { phys_addr_t pa; size_t n; } live[512];
+	struct {
+		phys_addr_t pa;
+		size_t n;
+	} live[512];
 	static uint8_t owner[5 * 256];
 	size_t nlive = 0, start;
 	struct sim s;
@@ -301,12 +318,16 @@ static void stress_returns_every_frame(void **state)
 
 			for (size_t f = 0; f < live[k].n; f++)
 				owner[live[k].pa / PAGE_SIZE + f] = 0;
-			assert_int_equal(frame_pool_free(&s.pool, live[k].pa, live[k].n), 0);
+			assert_int_equal(frame_pool_free(&s.pool, live[k].pa,
+							 live[k].n),
+					 0);
 			live[k] = live[--nlive];
 		}
 	}
 	while (nlive--)
-		assert_int_equal(frame_pool_free(&s.pool, live[nlive].pa, live[nlive].n), 0);
+		assert_int_equal(frame_pool_free(&s.pool, live[nlive].pa,
+						 live[nlive].n),
+				 0);
 	assert_int_equal(frame_pool_free_count(&s.pool), start);
 	assert_int_equal(s.pool.allocated, 0);
 	sim_done(&s);

@@ -16,13 +16,12 @@
 #include "../../mm/internal.h"
 #include "capture.h"
 
-#define ARENA_SIZE (1024 * 1024)	/* 256 frames of "physical memory" */
+#define ARENA_SIZE (1024 * 1024) /* 256 frames of "physical memory" */
 
 static struct frame_pool pool;
 static void *storage;
-static char *arena;	/* physical address 0 */
+static char *arena; /* physical address 0 */
 static struct heap heap;
-
 
 static void *src_alloc(struct heap *h, size_t pages)
 {
@@ -33,7 +32,8 @@ static void *src_alloc(struct heap *h, size_t pages)
 
 static void src_free(struct heap *h, void *addr, size_t pages)
 {
-	assert_int_equal(frame_pool_free(&pool, (char *)addr - arena, pages), 0);
+	assert_int_equal(frame_pool_free(&pool, (char *)addr - arena, pages),
+			 0);
 }
 
 static uint32_t *src_owner(struct heap *h, const void *addr)
@@ -45,7 +45,8 @@ static uint32_t *src_owner(struct heap *h, const void *addr)
 	return frame_pool_owner(&pool, p - arena);
 }
 
-static const struct heap_page_source source = { src_alloc, src_free, src_owner };
+static const struct heap_page_source source = { src_alloc, src_free,
+						src_owner };
 
 static int setup(void **state)
 {
@@ -55,7 +56,8 @@ static int setup(void **state)
 
 	arena = aligned_alloc(PAGE_SIZE, ARENA_SIZE);
 	storage = malloc(frame_pool_storage_size(ARENA_SIZE / PAGE_SIZE));
-	frame_pool_init(&pool, storage, 0, ARENA_SIZE, map, 1, NULL, 0, capture);
+	frame_pool_init(&pool, storage, 0, ARENA_SIZE, map, 1, NULL, 0,
+			capture);
 	heap_init(&heap, &source, NULL, capture);
 	warnings[0] = 0;
 	return 0;
@@ -70,8 +72,10 @@ static int teardown(void **state)
 
 static void sizes_and_alignment(void **state)
 {
-	static const size_t sizes[] = { 1, 8, 16, 17, 100, 128, 129, 500, 1000,
-					1024, 1025, 4096, 4097, 20000 };
+	static const size_t sizes[] = {
+		1,   8,	   16,	 17,   100,  128,  129,
+		500, 1000, 1024, 1025, 4096, 4097, 20000
+	};
 	void *p[ARRAY_SIZE(sizes)];
 	size_t start = frame_pool_free_count(&pool);
 
@@ -99,13 +103,16 @@ static void sizes_and_alignment(void **state)
 	assert_null(heap_alloc(&heap, 0));
 	assert_string_equal(warnings, "");
 	assert_null(heap_alloc(&heap, HEAP_MAX_ALLOC + 1));
-	assert_string_equal(warnings, "kmalloc: 268435457 bytes is more than the 256 MiB limit\n");
+	assert_string_equal(
+		warnings,
+		"kmalloc: 268435457 bytes is more than the 256 MiB limit\n");
 }
 
 static void bad_frees_are_reported(void **state)
 {
 	int local;
-	char *small = heap_alloc(&heap, 40), *big = heap_alloc(&heap, 3 * PAGE_SIZE);
+	char *small = heap_alloc(&heap, 40),
+	     *big = heap_alloc(&heap, 3 * PAGE_SIZE);
 	void *outside = malloc(16);
 	size_t in_use;
 
@@ -143,10 +150,12 @@ static void exhaustion_returns_null(void **state)
 	/* 255 usable frames, 3 objects each. */
 	assert_int_equal(n, 255 * 3);
 	assert_int_equal(frame_pool_free_count(&pool), 0);
-	assert_non_null(strstr(warnings, "kmalloc: out of memory for 1000 bytes"));
+	assert_non_null(
+		strstr(warnings, "kmalloc: out of memory for 1000 bytes"));
 	assert_null(heap_alloc(&heap, 16));
 	assert_null(heap_alloc(&heap, 2 * PAGE_SIZE));
-	assert_non_null(strstr(warnings, "kmalloc: out of memory for 8192 bytes"));
+	assert_non_null(
+		strstr(warnings, "kmalloc: out of memory for 8192 bytes"));
 	while (n--)
 		assert_int_equal(heap_free(&heap, p[n]), 0);
 	heap_trim(&heap);
@@ -160,7 +169,7 @@ static void realloc_keeps_contents(void **state)
 
 	assert_non_null(p);
 	memcpy(p, "abcdefghi", 10);
-	assert_ptr_equal(heap_realloc(&heap, p, 16), p);	/* fits in place */
+	assert_ptr_equal(heap_realloc(&heap, p, 16), p); /* fits in place */
 	q = heap_realloc(&heap, p, 3000);
 	assert_non_null(q);
 	assert_string_equal(q, "abcdefghi");
@@ -176,13 +185,18 @@ static void realloc_keeps_contents(void **state)
 
 static void stress_returns_everything(void **state)
 {
-	struct { unsigned char *p; size_t n; unsigned char tag; } live[300];
+	struct {
+		unsigned char *p;
+		size_t n;
+		unsigned char tag;
+	} live[300];
 	size_t nlive = 0, start = frame_pool_free_count(&pool);
 
 	srand(11);
 	for (int i = 0; i < 10000; i++) {
 		if (nlive < ARRAY_SIZE(live) && rand() % 2) {
-			size_t n = rand() % 4 ? 1 + rand() % 300 : 1 + rand() % 9000;
+			size_t n = rand() % 4 ? 1 + rand() % 300 :
+						1 + rand() % 9000;
 			unsigned char *p = heap_alloc(&heap, n);
 
 			if (!p)
@@ -214,11 +228,16 @@ static void stress_returns_everything(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(sizes_and_alignment, setup, teardown),
-		cmocka_unit_test_setup_teardown(bad_frees_are_reported, setup, teardown),
-		cmocka_unit_test_setup_teardown(exhaustion_returns_null, setup, teardown),
-		cmocka_unit_test_setup_teardown(realloc_keeps_contents, setup, teardown),
-		cmocka_unit_test_setup_teardown(stress_returns_everything, setup, teardown),
+		cmocka_unit_test_setup_teardown(sizes_and_alignment, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(bad_frees_are_reported, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(exhaustion_returns_null, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(realloc_keeps_contents, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(stress_returns_everything,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,10 +50,10 @@ static void feed(const uint8_t *codes, size_t n)
 		kbd_scancode(codes[i]);
 }
 
-#define FEED(...)                                                            \
-	do {                                                                 \
-		const uint8_t codes_[] = { __VA_ARGS__ };                    \
-		feed(codes_, sizeof(codes_));                                \
+#define FEED(...)                                         \
+	do {                                              \
+		const uint8_t codes_[] = { __VA_ARGS__ }; \
+		feed(codes_, sizeof(codes_));             \
 	} while (0)
 
 /* Press and release: make code, then make code | 0x80. */
@@ -68,7 +68,8 @@ static void plain_keys(void **state)
 static void shift_gives_capitals_and_symbols(void **state)
 {
 	/* Left Shift held over "a1", right Shift over "/", released before "b". */
-	FEED(0x2a, KEY(0x1e), KEY(0x02), 0xaa, 0x36, KEY(0x35), 0xb6, KEY(0x30));
+	FEED(0x2a, KEY(0x1e), KEY(0x02), 0xaa, 0x36, KEY(0x35), 0xb6,
+	     KEY(0x30));
 	assert_string_equal(pushed, "A!?b");
 }
 
@@ -82,7 +83,8 @@ static void caps_lock_affects_letters_only(void **state)
 static void ctrl_makes_control_codes(void **state)
 {
 	/* Ctrl-C with left Ctrl, then Ctrl-U with right Ctrl (0xe0 0x1d). */
-	FEED(0x1d, KEY(0x2e), 0x9d, 0xe0, 0x1d, KEY(0x16), 0xe0, 0x9d, KEY(0x16));
+	FEED(0x1d, KEY(0x2e), 0x9d, 0xe0, 0x1d, KEY(0x16), 0xe0, 0x9d,
+	     KEY(0x16));
 	assert_int_equal(npushed, 3);
 	assert_int_equal(pushed[0], 0x03);
 	assert_int_equal(pushed[1], 0x15);
@@ -100,8 +102,8 @@ static void extended_and_unmapped_codes_give_nothing(void **state)
 static void cursor_keys_send_escape_sequences(void **state)
 {
 	/* Up, Down, Right, Left (0xe0 prefixed, press and release each). */
-	FEED(0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x50, 0xe0, 0xd0,
-	     0xe0, 0x4d, 0xe0, 0xcd, 0xe0, 0x4b, 0xe0, 0xcb, KEY(0x1e));
+	FEED(0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x50, 0xe0, 0xd0, 0xe0, 0x4d, 0xe0,
+	     0xcd, 0xe0, 0x4b, 0xe0, 0xcb, KEY(0x1e));
 	assert_string_equal(pushed, "\033[A\033[B\033[C\033[Da");
 }
 
@@ -121,8 +123,10 @@ int main(void)
 		cmocka_unit_test_setup(shift_gives_capitals_and_symbols, reset),
 		cmocka_unit_test_setup(caps_lock_affects_letters_only, reset),
 		cmocka_unit_test_setup(ctrl_makes_control_codes, reset),
-		cmocka_unit_test_setup(extended_and_unmapped_codes_give_nothing, reset),
-		cmocka_unit_test_setup(cursor_keys_send_escape_sequences, reset),
+		cmocka_unit_test_setup(extended_and_unmapped_codes_give_nothing,
+				       reset),
+		cmocka_unit_test_setup(cursor_keys_send_escape_sequences,
+				       reset),
 		cmocka_unit_test_setup(backspace_tab_and_escape, reset),
 	};
 

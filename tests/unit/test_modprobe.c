@@ -21,8 +21,8 @@ struct fake {
 	struct modules_dep md;
 	char loaded[64][MODULE_NAME_LEN];
 	size_t n_loaded;
-	const char *fails;	/* a module whose load fails */
-	char order[1024];	/* "name(args) " per load */
+	const char *fails; /* a module whose load fails */
+	char order[1024];  /* "name(args) " per load */
 	char reports[1024];
 };
 
@@ -65,7 +65,9 @@ static void fake_report(void *ctx, const char *msg)
 }
 
 static const struct modprobe_ops fake_ops = {
-	.dep = fake_dep, .loaded = fake_loaded, .load = fake_load,
+	.dep = fake_dep,
+	.loaded = fake_loaded,
+	.load = fake_load,
 	.report = fake_report,
 };
 
@@ -110,7 +112,8 @@ static void test_cycle(void **state)
 	struct fake *f = fake_new(chain_dep);
 
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "x", NULL), -ELOOP);
-	assert_string_equal(f->reports, "modprobe: dependency cycle: x -> y -> x\n");
+	assert_string_equal(f->reports,
+			    "modprobe: dependency cycle: x -> y -> x\n");
 	assert_string_equal(f->order, "");
 	/* The others still load. */
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "d", NULL), 0);
@@ -122,13 +125,16 @@ static void test_missing(void **state)
 {
 	struct fake *f = fake_new(chain_dep);
 
-	assert_int_equal(modprobe_resolve(&fake_ops, f, "uses_m", NULL), -ENOENT);
+	assert_int_equal(modprobe_resolve(&fake_ops, f, "uses_m", NULL),
+			 -ENOENT);
 	/* c, loaded first (last listed), is in; m and its user are not. */
 	assert_string_equal(f->order, "c() ");
-	assert_string_equal(f->reports,
-			    "modprobe: missing dependency: uses_m -> m -> ghost\n");
+	assert_string_equal(
+		f->reports,
+		"modprobe: missing dependency: uses_m -> m -> ghost\n");
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "nope", NULL), -ENOENT);
-	assert_non_null(strstr(f->reports, "modprobe: module not found: nope\n"));
+	assert_non_null(
+		strstr(f->reports, "modprobe: module not found: nope\n"));
 	free(f);
 }
 
@@ -162,17 +168,20 @@ static void test_too_deep(void **state)
 	size_t n = 0;
 
 	for (int i = 0; i < 19; i++)
-		n += (size_t)snprintf(text + n, sizeof(text) - n,
-				      "lib/modules/m%d.ko: lib/modules/m%d.ko\n",
-				      i, i + 1);
+		n += (size_t)snprintf(
+			text + n, sizeof(text) - n,
+			"lib/modules/m%d.ko: lib/modules/m%d.ko\n", i, i + 1);
 	snprintf(text + n, sizeof(text) - n, "lib/modules/m19.ko:\n");
 	f = fake_new(text);
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "m0", NULL), -ELOOP);
-	assert_non_null(strstr(f->reports, "dependency chain too long: m0 -> m1 -> "));
+	assert_non_null(
+		strstr(f->reports, "dependency chain too long: m0 -> m1 -> "));
 	assert_string_equal(f->order, "");
 	/* A shorter chain from the middle is fine. */
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "m10", NULL), 0);
-	assert_string_equal(f->order, "m19() m18() m17() m16() m15() m14() m13() m12() m11() m10() ");
+	assert_string_equal(
+		f->order,
+		"m19() m18() m17() m16() m15() m14() m13() m12() m11() m10() ");
 	free(f);
 }
 
@@ -184,11 +193,15 @@ static void test_long_names(void **state)
 
 	memset(name, 'n', sizeof(name) - 1);
 	name[sizeof(name) - 1] = '\0';
-	snprintf(text, sizeof(text), "lib/modules/p.ko: lib/modules/%s.ko\n", name);
+	snprintf(text, sizeof(text), "lib/modules/p.ko: lib/modules/%s.ko\n",
+		 name);
 	f = fake_new(text);
-	assert_int_equal(modprobe_resolve(&fake_ops, f, name, NULL), -ENAMETOOLONG);
-	assert_int_equal(modprobe_resolve(&fake_ops, f, "p", NULL), -ENAMETOOLONG);
-	assert_non_null(strstr(f->reports, "modprobe: bad dependency list: p\n"));
+	assert_int_equal(modprobe_resolve(&fake_ops, f, name, NULL),
+			 -ENAMETOOLONG);
+	assert_int_equal(modprobe_resolve(&fake_ops, f, "p", NULL),
+			 -ENAMETOOLONG);
+	assert_non_null(
+		strstr(f->reports, "modprobe: bad dependency list: p\n"));
 	free(f);
 }
 
@@ -197,7 +210,7 @@ static void test_modules_dep_text(void **state)
 	static const char text[] =
 		"# a comment\n\nno colon here\n"
 		"lib/modules/q.ko:   lib/modules/r.ko\t lib/modules/s.ko  \r\n"
-		"lib/modules/s.ko:";	/* last line without a newline */
+		"lib/modules/s.ko:"; /* last line without a newline */
 	struct modules_dep md = { text, sizeof(text) - 1 };
 	char out[MODULE_NAME_LEN];
 
@@ -208,22 +221,22 @@ static void test_modules_dep_text(void **state)
 	assert_int_equal(modules_dep_dep(&md, "q", 2, out), 0);
 	assert_int_equal(modules_dep_dep(&md, "s", 0, out), 0);
 	assert_int_equal(modules_dep_dep(&md, "r", 0, out), -ENOENT);
-	assert_int_equal(modules_dep_dep(&md, "no colon here", 0, out), -ENOENT);
+	assert_int_equal(modules_dep_dep(&md, "no colon here", 0, out),
+			 -ENOENT);
 }
 
 static void test_etc_modules(void **state)
 {
-	static char text[600] =
-		"# modules to load\n"
-		"\n"
-		"   hello   greeting=hi   count=3  \r\n"
-		"\t# indented comment\n"
-		"plain\n";
+	static char text[600] = "# modules to load\n"
+				"\n"
+				"   hello   greeting=hi   count=3  \r\n"
+				"\t# indented comment\n"
+				"plain\n";
 	char name[MODULE_NAME_LEN], args[MODPROBE_ARGS_MAX];
 	size_t pos = 0, len;
 
 	len = strlen(text);
-	memset(text + len, 'x', 70);	/* a name too long, no newline */
+	memset(text + len, 'x', 70); /* a name too long, no newline */
 	memcpy(text + len + 70, " a=1\nafter", 11);
 	len = strlen(text);
 	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 1);
@@ -232,7 +245,8 @@ static void test_etc_modules(void **state)
 	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 1);
 	assert_string_equal(name, "plain");
 	assert_string_equal(args, "");
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args), -ENAMETOOLONG);
+	assert_int_equal(etc_modules_next(text, len, &pos, name, args),
+			 -ENAMETOOLONG);
 	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 1);
 	assert_string_equal(name, "after");
 	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 0);
@@ -247,8 +261,10 @@ static void test_etc_modules_long_args(void **state)
 
 	memset(text + 4, 'a', MODPROBE_ARGS_MAX);
 	memcpy(text + 4 + MODPROBE_ARGS_MAX, "\nnext\n", 7);
-	assert_int_equal(etc_modules_next(text, strlen(text), &pos, name, args), -E2BIG);
-	assert_int_equal(etc_modules_next(text, strlen(text), &pos, name, args), 1);
+	assert_int_equal(etc_modules_next(text, strlen(text), &pos, name, args),
+			 -E2BIG);
+	assert_int_equal(etc_modules_next(text, strlen(text), &pos, name, args),
+			 1);
 	assert_string_equal(name, "next");
 }
 

@@ -63,7 +63,8 @@ static void expect_reject(struct fixture *f, size_t len, int err, ...)
 	va_start(ap, err);
 	while ((part = va_arg(ap, const char *)))
 		if (!strstr(f->info.why, part))
-			fail_msg("message \"%s\" lacks \"%s\"", f->info.why, part);
+			fail_msg("message \"%s\" lacks \"%s\"", f->info.why,
+				 part);
 	va_end(ap);
 	fixture_free(f);
 }
@@ -86,7 +87,8 @@ static void test_truncated(void **state)
 	expect_reject(&f, 40, -ENOEXEC, "too short for an ELF header", NULL);
 	fixture_read(&f, BASE);
 	/* Cut in the middle: the section headers (at the end) are gone. */
-	expect_reject(&f, f.len / 2, -ENOEXEC, "section headers", "outside the file", NULL);
+	expect_reject(&f, f.len / 2, -ENOEXEC, "section headers",
+		      "outside the file", NULL);
 }
 
 static void test_identity(void **state)
@@ -103,17 +105,18 @@ static void test_identity(void **state)
 	ehdr(&f)->e_ident[EI_DATA] = 2;
 	expect_reject(&f, f.len, -ENOEXEC, "not little-endian", NULL);
 	fixture_read(&f, BASE);
-	ehdr(&f)->e_machine = 3;	/* EM_386 */
+	ehdr(&f)->e_machine = 3; /* EM_386 */
 	expect_reject(&f, f.len, -ENOEXEC, "machine 3, not x86-64", NULL);
 	fixture_read(&f, BASE);
-	ehdr(&f)->e_type = 2;	/* ET_EXEC */
+	ehdr(&f)->e_type = 2; /* ET_EXEC */
 	expect_reject(&f, f.len, -ENOEXEC, "not a relocatable object", NULL);
 	fixture_read(&f, BASE);
 	ehdr(&f)->e_shentsize = 32;
 	expect_reject(&f, f.len, -ENOEXEC, "unexpected header sizes", NULL);
 	fixture_read(&f, BASE);
 	ehdr(&f)->e_shstrndx = ehdr(&f)->e_shnum;
-	expect_reject(&f, f.len, -ENOEXEC, "section name table index", "out of range", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "section name table index",
+		      "out of range", NULL);
 	fixture_read(&f, BASE);
 	ehdr(&f)->e_shnum = 0;
 	expect_reject(&f, f.len, -ENOEXEC, "unsupported section count 0", NULL);
@@ -127,11 +130,13 @@ static void test_section_past_end(void **state)
 	fixture_read(&f, BASE);
 	text = fixture_section(&f, ".text");
 	shdr(&f, text)->sh_offset = f.len - 4;
-	expect_reject(&f, f.len, -ENOEXEC, "(.text)", "past the end of the file", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.text)",
+		      "past the end of the file", NULL);
 	fixture_read(&f, BASE);
 	/* An offset + size that wraps around must not pass as small. */
 	shdr(&f, text)->sh_size = ~0ull - 8;
-	expect_reject(&f, f.len, -ENOEXEC, "(.text)", "past the end of the file", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.text)",
+		      "past the end of the file", NULL);
 }
 
 static void test_alignment_and_overlap(void **state)
@@ -142,7 +147,8 @@ static void test_alignment_and_overlap(void **state)
 	fixture_read(&f, BASE);
 	data = fixture_section(&f, ".data");
 	shdr(&f, data)->sh_addralign = 12;
-	expect_reject(&f, f.len, -ENOEXEC, "(.data)", "alignment 12 is not a power of two", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.data)",
+		      "alignment 12 is not a power of two", NULL);
 	fixture_read(&f, BASE);
 	text = fixture_section(&f, ".text");
 	shdr(&f, data)->sh_offset = shdr(&f, text)->sh_offset;
@@ -157,7 +163,8 @@ static void test_alignment_and_overlap(void **state)
 	expect_reject(&f, f.len, -ENOEXEC, "(.data)", "too large", NULL);
 	fixture_read(&f, BASE);
 	shdr(&f, data)->sh_flags |= SHF_EXECINSTR;
-	expect_reject(&f, f.len, -ENOEXEC, "(.data) is both writable and executable", NULL);
+	expect_reject(&f, f.len, -ENOEXEC,
+		      "(.data) is both writable and executable", NULL);
 }
 
 static void test_bad_symbol_index(void **state)
@@ -168,7 +175,8 @@ static void test_bad_symbol_index(void **state)
 	fixture_read(&f, BASE);
 	r = first_rela(&f, ".rela.text");
 	r->r_info = ELF64_R_INFO(912, ELF64_R_TYPE(r->r_info));
-	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "symbol index 912 out of range (symtab has", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)",
+		      "symbol index 912 out of range (symtab has", NULL);
 }
 
 static void test_symbol_fields(void **state)
@@ -177,13 +185,17 @@ static void test_symbol_fields(void **state)
 
 	fixture_read(&f, BASE);
 	symbol(&f, "fixture_exported")->st_shndx = 0x7000;
-	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)", "(fixture_exported): section index 28672 out of range", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)",
+		      "(fixture_exported): section index 28672 out of range",
+		      NULL);
 	fixture_read(&f, BASE);
 	symbol(&f, "fixture_exported")->st_name = 0x7fffffff;
-	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)", "name offset 2147483647 outside the string table", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)",
+		      "name offset 2147483647 outside the string table", NULL);
 	fixture_read(&f, BASE);
 	symbol(&f, "fixture_exported")->st_value = 1 << 30;
-	expect_reject(&f, f.len, -ENOEXEC, "(fixture_exported)", "past the end of its section", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(fixture_exported)",
+		      "past the end of its section", NULL);
 }
 
 static void test_reloc_offset_past_section(void **state)
@@ -194,7 +206,8 @@ static void test_reloc_offset_past_section(void **state)
 	fixture_read(&f, BASE);
 	r = first_rela(&f, ".rela.text");
 	r->r_offset = shdr(&f, fixture_section(&f, ".text"))->sh_size - 2;
-	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "past the end of section", "(.text", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)",
+		      "past the end of section", "(.text", NULL);
 }
 
 static void test_unknown_reloc_type(void **state)
@@ -205,12 +218,14 @@ static void test_unknown_reloc_type(void **state)
 	fixture_read(&f, BASE);
 	r = first_rela(&f, ".rela.text");
 	r->r_info = ELF64_R_INFO(ELF64_R_SYM(r->r_info), R_X86_64_TPOFF32);
-	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "R_X86_64_TPOFF32 relocation at offset",
-		      "not supported", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)",
+		      "R_X86_64_TPOFF32 relocation at offset", "not supported",
+		      NULL);
 	fixture_read(&f, BASE);
 	r = first_rela(&f, ".rela.text");
 	r->r_info = ELF64_R_INFO(ELF64_R_SYM(r->r_info), 200);
-	expect_reject(&f, f.len, -ENOEXEC, "type 200 relocation", "not supported", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "type 200 relocation",
+		      "not supported", NULL);
 	/* The same from a compiler: thread-local storage. */
 	fixture_read(&f, "tests/fixtures/tls.ko");
 	expect_reject(&f, f.len, -ENOEXEC, "R_X86_64_TPOFF32 relocation",
@@ -222,8 +237,9 @@ static void test_reloc_overflow(void **state)
 	struct fixture f;
 
 	fixture_read(&f, "tests/fixtures/smallmodel.ko");
-	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)", "R_X86_64_32 relocation",
-		      "against symbol ext_data", "overflows 32 bits",
+	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)",
+		      "R_X86_64_32 relocation", "against symbol ext_data",
+		      "overflows 32 bits",
 		      "likely not built with -mcmodel=kernel", NULL);
 }
 
@@ -232,9 +248,11 @@ static void test_common_unknown_noinit(void **state)
 	struct fixture f;
 
 	fixture_read(&f, "tests/fixtures/common.ko");
-	expect_reject(&f, f.len, -ENOEXEC, "shared is a common symbol", "-fno-common", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "shared is a common symbol",
+		      "-fno-common", NULL);
 	fixture_read(&f, "tests/fixtures/unknown.ko");
-	expect_reject(&f, f.len, -ENOENT, "Unknown symbol missing_function", NULL);
+	expect_reject(&f, f.len, -ENOENT, "Unknown symbol missing_function",
+		      NULL);
 	fixture_read(&f, "tests/fixtures/noinit.ko");
 	expect_reject(&f, f.len, -ENOEXEC, "no init_module", NULL);
 }
@@ -247,7 +265,8 @@ static void test_modinfo_unterminated(void **state)
 	fixture_read(&f, BASE);
 	s = shdr(&f, fixture_section(&f, ".modinfo"));
 	((char *)f.buf)[s->sh_offset + s->sh_size - 1] = 'x';
-	expect_reject(&f, f.len, -ENOEXEC, "(.modinfo)", "not NUL-terminated", NULL);
+	expect_reject(&f, f.len, -ENOEXEC, "(.modinfo)", "not NUL-terminated",
+		      NULL);
 }
 
 /*
@@ -268,7 +287,8 @@ static void test_no_modinfo(void **state)
 	((char *)f.buf)[names->sh_offset + shdr(&f, i)->sh_name + 1] = 'x';
 	assert_int_equal(module_elf_check(&f.info, "fixture", f.buf, f.len), 0);
 	assert_null(f.info.modinfo);
-	assert_null(modinfo_get(f.info.modinfo, f.info.modinfo_size, "license", 0));
+	assert_null(
+		modinfo_get(f.info.modinfo, f.info.modinfo_size, "license", 0));
 	assert_int_equal(module_check_vermagic(&f.info), -ENOEXEC);
 	assert_non_null(strstr(f.info.why, "version magic '(none)'"));
 	fixture_free(&f);

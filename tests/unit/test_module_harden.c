@@ -17,14 +17,16 @@
 #include <kernel/export.h>
 #include "module_fixture.h"
 
-#define ST_INFO(bind, type) (((bind) << 4) | ((type) & 0xf))
+#define ST_INFO(bind, type) (((bind) << 4) | (0xf & (type)))
 
 #define SYNTH_NAME ".s"
 #define BASE "tests/fixtures/sample-gcc-O2g.ko"
 
 static Elf64_Shdr *shdr(struct fixture *f, unsigned int i)
 {
-	return (Elf64_Shdr *)((char *)f->buf + ((Elf64_Ehdr *)f->buf)->e_shoff) + i;
+	return (Elf64_Shdr *)((char *)f->buf +
+			      ((Elf64_Ehdr *)f->buf)->e_shoff) +
+	       i;
 }
 
 /* The relocation at @offset in the relocation section @sec. */
@@ -38,7 +40,8 @@ static Elf64_Rela *rela_at(struct fixture *f, const char *sec, uint64_t offset)
 	for (size_t k = 0; k < shdr(f, i)->sh_size / sizeof(*r); k++)
 		if (r[k].r_offset == offset)
 			return &r[k];
-	fail_msg("no relocation at %#llx in %s", (unsigned long long)offset, sec);
+	fail_msg("no relocation at %#llx in %s", (unsigned long long)offset,
+		 sec);
 	return NULL;
 }
 
@@ -80,11 +83,11 @@ static void expect_reject(struct fixture *f, ...)
 	va_start(ap, f);
 	while ((part = va_arg(ap, const char *)))
 		if (!strstr(f->info.why, part))
-			fail_msg("message \"%s\" lacks \"%s\"", f->info.why, part);
+			fail_msg("message \"%s\" lacks \"%s\"", f->info.why,
+				 part);
 	va_end(ap);
 	fixture_free(f);
 }
-
 
 /*
  * A relocatable ELF file of @n sections: the null section, the name table
@@ -156,7 +159,8 @@ static void test_reject_long_name(void **state)
 	for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
 		memset(name, 'x', lengths[i]);
 		name[lengths[i]] = '\0';
-		assert_int_equal(module_elf_check(info, name, buf, len), -ENOEXEC);
+		assert_int_equal(module_elf_check(info, name, buf, len),
+				 -ENOEXEC);
 		assert_int_equal(strlen(info->why), MODULE_WHY_MAX - 1);
 		assert_int_equal(info->why[0], 'x');
 	}
@@ -171,13 +175,16 @@ static void test_param_pointers(void **state)
 
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela__param", 0), "fixture_exported", 0);
-	expect_reject(&f, "__param entry 0: name", "not in the module's own core read-only data", NULL);
+	expect_reject(&f, "__param entry 0: name",
+		      "not in the module's own core read-only data", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela__param", 8), "ext_func", 0);
-	expect_reject(&f, "__param entry 0 (level): type", "is not one the kernel provides", NULL);
+	expect_reject(&f, "__param entry 0 (level): type",
+		      "is not one the kernel provides", NULL);
 	fixture_read(&f, BASE);
 	rela_at(&f, ".rela__param", 24)->r_addend = 1 << 20;
-	expect_reject(&f, "__param entry 0: variable", "not in the module's own core data", NULL);
+	expect_reject(&f, "__param entry 0: variable",
+		      "not in the module's own core data", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela__param", 24), "ext_data", 0);
 	expect_reject(&f, "__param entry 0: variable", NULL);
@@ -208,16 +215,133 @@ static void test_shell_cmd_pointers(void **state)
 
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
-	expect_reject(&f, ".shell_cmds entry 0: function", "not in the module's own core code", NULL);
+	expect_reject(&f, ".shell_cmds entry 0: function",
+		      "not in the module's own core code", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "ext_func", 0);
-	expect_reject(&f, ".shell_cmds entry 0: function 0xffffffff80100000", NULL);
+	expect_reject(&f, ".shell_cmds entry 0: function 0xffffffff80100000",
+		      NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 0), "ext_data", 0);
 	expect_reject(&f, ".shell_cmds entry 0: name", "read-only data", NULL);
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 16), "fixture_init", 0);
 	expect_reject(&f, ".shell_cmds entry 0: help", NULL);
+}
+
+/* Load @f with the one table @ops registered; expect success. */
+static void expect_load_with(struct fixture *f,
+			     const struct module_table_ops *ops)
+{
+	const struct module_table_ops *const tables[] = { ops };
+
+	f->tables = tables;
+	f->num_tables = 1;
+	if (fixture_load(f, f->len))
+		fail_msg("refused: %s", f->info.why);
+	fixture_free(f);
+}
+
+/* Load @f with the one table @ops registered; expect -ENOEXEC with @part. */
+static void expect_reject_with(struct fixture *f,
+			       const struct module_table_ops *ops,
+			       const char *part)
+{
+	const struct module_table_ops *const tables[] = { ops };
+
+	f->tables = tables;
+	f->num_tables = 1;
+	expect_reject(f, part, NULL);
+}
+
+/*
+ * A registered table is checked by its description alone, field by field:
+ * the loader knows no entry type, so what it checks and the names in its
+ * messages come from the registration.
+ */
+static void test_registered_fields(void **state)
+{
+	/* .shell_cmds's usage (offset 8) described as code, named "handler". */
+	static const struct module_table_field handler[] = {
+		{ "handler", 8, MODULE_FIELD_CODE, false },
+	};
+	/* Only the name: the function at offset 24 goes unchecked. */
+	static const struct module_table_field name_only[] = {
+		{ "name", 0, MODULE_FIELD_STRING, false },
+	};
+	struct module_table_ops ops = { .section = ".shell_cmds",
+					.entry_size = 40,
+					.fields = handler,
+					.num_fields = 1 };
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	expect_reject_with(&f, &ops, ".shell_cmds entry 0: handler 0x");
+	fixture_read(&f, BASE);
+	expect_reject_with(&f, &ops, "is not in the module's own core code");
+
+	ops.fields = name_only;
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
+	expect_load_with(&f, &ops);
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 0), "counter", 0);
+	expect_reject_with(&f, &ops, ".shell_cmds entry 0: name");
+}
+
+/* A NULL field is refused unless the registration allows it. */
+static void test_registered_optional_field(void **state)
+{
+	static const struct module_table_field help_required[] = {
+		{ "help", 16, MODULE_FIELD_STRING, false },
+	};
+	static const struct module_table_field help_optional[] = {
+		{ "help", 16, MODULE_FIELD_STRING, true },
+	};
+	struct module_table_ops ops = { .section = ".shell_cmds",
+					.entry_size = 40,
+					.fields = help_required,
+					.num_fields = 1 };
+	struct fixture f;
+	Elf64_Rela *r;
+
+	fixture_read(&f, BASE);
+	r = rela_at(&f, ".rela.shell_cmds", 16);
+	r->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	expect_reject_with(&f, &ops, ".shell_cmds entry 0: help 0x0 is");
+	ops.fields = help_optional;
+	fixture_read(&f, BASE);
+	r = rela_at(&f, ".rela.shell_cmds", 16);
+	r->r_info = ELF64_R_INFO(0, R_X86_64_NONE);
+	expect_load_with(&f, &ops);
+}
+
+/*
+ * The entry size and the section name are the registration's too; with
+ * nothing registered, .shell_cmds is plain read-only data.
+ */
+static void test_registered_size_and_name(void **state)
+{
+	struct module_table_ops ops = { .section = ".shell_cmds",
+					.entry_size = 16 };
+	struct fixture f;
+
+	fixture_read(&f, BASE);
+	expect_reject_with(
+		&f, &ops,
+		"(.shell_cmds): not a read-only table of 16-byte entries");
+	ops.entry_size = 40, ops.section = ".shell_cmd";
+	fixture_read(&f, BASE);
+	expect_reject_with(
+		&f, &ops,
+		"(.shell_cmds): named like a special table but is not one");
+
+	fixture_read(&f, BASE);
+	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);
+	f.num_tables = 0;
+	if (fixture_load(&f, f.len))
+		fail_msg("refused: %s", f.info.why);
+	fixture_free(&f);
 }
 
 /* "__paramZ..." is not the parameter table: refused, not half-trusted. */
@@ -229,10 +353,12 @@ static void test_table_lookalike(void **state)
 
 	fixture_read(&f, BASE);
 	s = shdr(&f, fixture_section(&f, "__param"));
-	name = (char *)f.buf + shdr(&f, ((Elf64_Ehdr *)f.buf)->e_shstrndx)->sh_offset +
+	name = (char *)f.buf +
+	       shdr(&f, ((Elf64_Ehdr *)f.buf)->e_shstrndx)->sh_offset +
 	       s->sh_name;
-	name[strlen(name)] = 'Z';	/* runs into the next name */
-	expect_reject(&f, "(__paramZ", "named like a special table but is not one", NULL);
+	name[strlen(name)] = 'Z'; /* runs into the next name */
+	expect_reject(&f, "(__paramZ",
+		      "named like a special table but is not one", NULL);
 }
 
 /* Entry points: functions, and cleanup_module never in init code. */
@@ -254,7 +380,8 @@ static void test_entry_points(void **state)
 	sym = symbol(&f, "init_module", NULL);
 	sym->st_shndx = (uint16_t)fixture_section(&f, ".data");
 	sym->st_value = 0;
-	expect_reject(&f, "init_module is in section", "(.data), not in code", NULL);
+	expect_reject(&f, "init_module is in section", "(.data), not in code",
+		      NULL);
 	fixture_read(&f, BASE);
 	sym = symbol(&f, "cleanup_module", NULL);
 	sym->st_info = ST_INFO(STB_GLOBAL, STT_OBJECT);
@@ -270,6 +397,9 @@ int main(void)
 		cmocka_unit_test(test_param_pointers),
 		cmocka_unit_test(test_export_pointers),
 		cmocka_unit_test(test_shell_cmd_pointers),
+		cmocka_unit_test(test_registered_fields),
+		cmocka_unit_test(test_registered_optional_field),
+		cmocka_unit_test(test_registered_size_and_name),
 		cmocka_unit_test(test_table_lookalike),
 		cmocka_unit_test(test_entry_points),
 	};

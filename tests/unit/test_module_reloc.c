@@ -20,9 +20,17 @@
 
 /* Offsets in relocs.S's "fields" (in .data). */
 enum {
-	F_64 = 0x00, F_PC64 = 0x08, F_32 = 0x10, F_32S = 0x14, F_PC32 = 0x18,
-	F_PLT32 = 0x1c, F_GOTPCREL = 0x20, F_PC32_LOCAL = 0x24,
-	F_GOT_SYM = 0x28, F_NONE = 0x30, F_WEAK = 0x38,
+	F_64 = 0x00,
+	F_PC64 = 0x08,
+	F_32 = 0x10,
+	F_32S = 0x14,
+	F_PC32 = 0x18,
+	F_PLT32 = 0x1c,
+	F_GOTPCREL = 0x20,
+	F_PC32_LOCAL = 0x24,
+	F_GOT_SYM = 0x28,
+	F_NONE = 0x30,
+	F_WEAK = 0x38,
 };
 
 static uint64_t get64(const uint8_t *p)
@@ -60,15 +68,22 @@ static void check_relocs_table(const char *file)
 	assert_int_equal(get64(m + F_PC64), FIX_EXT_FUNC - 8 - (base + F_PC64));
 	assert_int_equal(get32(m + F_32), 0x7ffff000u + 4);
 	assert_int_equal(get32(m + F_32S), (uint32_t)(FIX_EXT_DATA - 0x20));
-	assert_int_equal(get32(m + F_PC32), (uint32_t)(FIX_EXT_FUNC - 4 - (base + F_PC32)));
-	assert_int_equal(get32(m + F_PLT32), (uint32_t)(FIX_EXT_FUNC - 4 - (base + F_PLT32)));
-	slot = base + F_GOTPCREL + (uint64_t)(int64_t)(int32_t)get32(m + F_GOTPCREL) + 4;
-	assert_in_range(slot, f.info.got_addr, f.info.got_addr + 8 * (f.info.got_slots - 1));
-	assert_int_equal(get64(module_addr_to_mem(&f.info, slot)), FIX_EXT_DATA);
+	assert_int_equal(get32(m + F_PC32),
+			 (uint32_t)(FIX_EXT_FUNC - 4 - (base + F_PC32)));
+	assert_int_equal(get32(m + F_PLT32),
+			 (uint32_t)(FIX_EXT_FUNC - 4 - (base + F_PLT32)));
+	slot = base + F_GOTPCREL +
+	       (uint64_t)(int64_t)(int32_t)get32(m + F_GOTPCREL) + 4;
+	assert_in_range(slot, f.info.got_addr,
+			f.info.got_addr + 8 * (f.info.got_slots - 1));
+	assert_int_equal(get64(module_addr_to_mem(&f.info, slot)),
+			 FIX_EXT_DATA);
 	assert_int_equal(get32(m + F_PC32_LOCAL),
-			 (uint32_t)(f.info.sechdrs[rodata].sh_addr + 2 - (base + F_PC32_LOCAL)));
+			 (uint32_t)(f.info.sechdrs[rodata].sh_addr + 2 -
+				    (base + F_PC32_LOCAL)));
 	/* GNU as keeps _GLOBAL_OFFSET_TABLE_; LLVM's drops the name (S = 0). */
-	assert_true(get64(m + F_GOT_SYM) == f.info.got_addr || get64(m + F_GOT_SYM) == 0);
+	assert_true(get64(m + F_GOT_SYM) == f.info.got_addr ||
+		    get64(m + F_GOT_SYM) == 0);
 	assert_int_equal(get64(m + F_NONE), 0);
 	assert_int_equal(get64(m + F_WEAK), 8);
 	/* Two GOT users in .text and one in .data: three slots. */
@@ -96,7 +111,8 @@ static void check_parts(struct fixture *f)
 		const Elf64_Shdr *s = &info->sechdrs[i];
 		const char *name = module_section_name(info, i);
 		bool init = !strncmp(name, ".init.", 6);
-		const struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
+		const struct module_region *r =
+			&info->region[init ? MOD_INIT : MOD_CORE];
 		uint64_t off;
 
 		if (!module_section_loaded(info, i))
@@ -109,7 +125,8 @@ static void check_parts(struct fixture *f)
 		else if (s->sh_flags & SHF_WRITE)
 			assert_true(off >= r->ro_size);
 		else
-			assert_true(off >= r->text_size && off + s->sh_size <= r->ro_size);
+			assert_true(off >= r->text_size &&
+				    off + s->sh_size <= r->ro_size);
 		if (s->sh_addralign > 1)
 			assert_int_equal(s->sh_addr % s->sh_addralign, 0);
 	}
@@ -130,21 +147,30 @@ static void check_sample(const char *file)
 	init = &f.info.region[MOD_INIT];
 	assert_in_range(f.init, init->addr, init->addr + init->text_size - 1);
 	assert_in_range(f.exit, f.info.region[MOD_CORE].addr,
-			f.info.region[MOD_CORE].addr + f.info.region[MOD_CORE].text_size - 1);
+			f.info.region[MOD_CORE].addr +
+				f.info.region[MOD_CORE].text_size - 1);
 	assert_int_equal(f.info.num_ksyms, 1);
 	assert_int_equal(f.info.num_params, 1);
-	assert_int_not_equal(module_find_symbol(&f.info, "fixture_exported"), 0);
+	assert_int_not_equal(module_find_symbol(&f.info, "fixture_exported"),
+			     0);
 	/* Debug info and unwind tables stay in the file. */
 	eh = fixture_section(&f, ".eh_frame");
 	if (eh)
 		assert_false(module_section_loaded(&f.info, eh));
 	if (fixture_section(&f, ".debug_info"))
-		assert_false(module_section_loaded(&f.info, fixture_section(&f, ".debug_info")));
-	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size, "license", 0), "GPL");
-	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size, "parmtype", 0), "level:int");
+		assert_false(module_section_loaded(
+			&f.info, fixture_section(&f, ".debug_info")));
+	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size,
+					"license", 0),
+			    "GPL");
+	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size,
+					"parmtype", 0),
+			    "level:int");
 	fixture_free(&f);
 }
 
+/* One fixture a line, as a table. */
+/* clang-format off */
 static void test_gcc_O0(void **state) { check_sample("tests/fixtures/sample-gcc-O0.ko"); }
 static void test_gcc_O2g(void **state) { check_sample("tests/fixtures/sample-gcc-O2g.ko"); }
 static void test_gcc_O2noplt(void **state) { check_sample("tests/fixtures/sample-gcc-O2noplt.ko"); }
@@ -152,12 +178,15 @@ static void test_gcc_unwind(void **state) { check_sample("tests/fixtures/sample-
 static void test_clang_O0(void **state) { check_sample("tests/fixtures/sample-clang-O0.ko"); }
 static void test_clang_O2g(void **state) { check_sample("tests/fixtures/sample-clang-O2g.ko"); }
 static void test_clang_O2noplt(void **state) { check_sample("tests/fixtures/sample-clang-O2noplt.ko"); }
+/* clang-format on */
 
 /* The sample modules as the build made them, with their .modinfo. */
 static void test_sample_modules(void **state)
 {
-	static const char *const names[] = { "hello", "initdata", "exporter",
-		"importer", "params", "twoobj", "rawinit", "permanent", "failinit" };
+	static const char *const names[] = {
+		"hello",  "initdata", "exporter",  "importer", "params",
+		"twoobj", "rawinit",  "permanent", "failinit"
+	};
 	char path[128];
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
@@ -169,8 +198,11 @@ static void test_sample_modules(void **state)
 			fail_msg("%s: %s", path, f.info.why);
 		assert_true(fixture_check_relocations(&f) > 0);
 		check_parts(&f);
-		assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size, "name", 0), names[i]);
-		assert_non_null(modinfo_get(f.info.modinfo, f.info.modinfo_size, "vermagic", 0));
+		assert_string_equal(modinfo_get(f.info.modinfo,
+						f.info.modinfo_size, "name", 0),
+				    names[i]);
+		assert_non_null(modinfo_get(f.info.modinfo, f.info.modinfo_size,
+					    "vermagic", 0));
 		assert_int_equal(f.exit == 0, !strcmp(names[i], "permanent"));
 		fixture_free(&f);
 	}

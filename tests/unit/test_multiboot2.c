@@ -74,7 +74,7 @@ static void build_valid(struct blk *b)
 	b->buf[t + 29] = MB2_FB_RGB;
 	b->buf[t + 32] = 16;
 	b->buf[t + 33] = 8;
-	tag(b, 99, 12);	/* unknown: skipped */
+	tag(b, 99, 12); /* unknown: skipped */
 	finish(b);
 }
 
@@ -130,16 +130,16 @@ static void test_bad_tags(void **state)
 	struct blk b;
 
 	build_valid(&b);
-	put32(&b, 8 + 4, 0x10000);	/* first tag's size past the end */
+	put32(&b, 8 + 4, 0x10000); /* first tag's size past the end */
 	expect_reject(&b, b.len, "tag size runs past the information block");
 	build_valid(&b);
-	put32(&b, 8 + 4, 4);		/* smaller than a tag header */
+	put32(&b, 8 + 4, 4); /* smaller than a tag header */
 	expect_reject(&b, b.len, "tag size runs past the information block");
 
 	memset(&b, 0, sizeof(b));
 	b.len = 8;
 	tag(&b, MB2_TAG_MMAP, 16 + 20);
-	put32(&b, 8 + 8, 20);		/* entry size below 24 */
+	put32(&b, 8 + 8, 20); /* entry size below 24 */
 	finish(&b);
 	expect_reject(&b, b.len, "memory map entry size invalid");
 
@@ -182,7 +182,8 @@ static void test_mmap_entry_size_wraps(void **state)
 		put32(&b, t + 40, 99);
 		put32(&b, t + 44, 64);
 		finish(&b);
-		expect_reject(&b, b.len, "memory map entry size larger than its tag");
+		expect_reject(&b, b.len,
+			      "memory map entry size larger than its tag");
 		assert_int_equal(bi.mmap_count, 0);
 	}
 }

@@ -28,7 +28,8 @@ void console_printf(const char *fmt, ...)
 
 static void decodes_bcd_24_hour(void **state)
 {
-	const uint8_t raw[RAW_COUNT] = { 0x59, 0x07, 0x23, 0x22, 0x11, 0x26, 0x20 };
+	const uint8_t raw[RAW_COUNT] = { 0x59, 0x07, 0x23, 0x22,
+					 0x11, 0x26, 0x20 };
 	struct rtc_time t;
 
 	assert_int_equal(rtc_decode(raw, BCD_24H, &t), 0);
@@ -69,21 +70,21 @@ static void missing_century_means_2000s(void **state)
 static void rejects_impossible_times(void **state)
 {
 	static const uint8_t bad[][RAW_COUNT] = {
-		{ 60, 0, 0, 1, 1, 24, 20 },	/* second 60 */
-		{ 0, 60, 0, 1, 1, 24, 20 },	/* minute 60 */
-		{ 0, 0, 24, 1, 1, 24, 20 },	/* hour 24 */
-		{ 0, 0, 0, 0, 1, 24, 20 },	/* day 0 */
-		{ 0, 0, 0, 1, 13, 24, 20 },	/* month 13 */
-		{ 0, 0, 0, 31, 4, 24, 20 },	/* 31 April */
-		{ 0, 0, 0, 29, 2, 23, 20 },	/* 29 February 2023 */
-		{ 0, 0, 0, 29, 2, 0, 19 },	/* 1900 was not a leap year */
+		{ 60, 0, 0, 1, 1, 24, 20 }, /* second 60 */
+		{ 0, 60, 0, 1, 1, 24, 20 }, /* minute 60 */
+		{ 0, 0, 24, 1, 1, 24, 20 }, /* hour 24 */
+		{ 0, 0, 0, 0, 1, 24, 20 },  /* day 0 */
+		{ 0, 0, 0, 1, 13, 24, 20 }, /* month 13 */
+		{ 0, 0, 0, 31, 4, 24, 20 }, /* 31 April */
+		{ 0, 0, 0, 29, 2, 23, 20 }, /* 29 February 2023 */
+		{ 0, 0, 0, 29, 2, 0, 19 },  /* 1900 was not a leap year */
 	};
 	const uint8_t leap[RAW_COUNT] = { 0, 0, 0, 29, 2, 0, 20 };
 	struct rtc_time t;
 
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		assert_int_equal(rtc_decode(bad[i], BIN_24H, &t), -EINVAL);
-	assert_int_equal(rtc_decode(leap, BIN_24H, &t), 0);	/* 2000 was */
+	assert_int_equal(rtc_decode(leap, BIN_24H, &t), 0); /* 2000 was */
 }
 
 static void weekdays(void **state)

@@ -11,14 +11,14 @@
 #include <kernel/string.h>
 
 /* excerpt: check-macro */
-#define CHECK(expect, ...)                                                  \
-	do {                                                                \
-		char buf[128];                                              \
-		int n = snprintf(buf, sizeof(buf), __VA_ARGS__);            \
-		assert_string_equal(buf, expect);                           \
-		assert_int_equal(n, (int)strlen(expect));                   \
+#define CHECK(expect, ...)                                       \
+	do {                                                     \
+		char buf[128];                                   \
+		int n = snprintf(buf, sizeof(buf), __VA_ARGS__); \
+		assert_string_equal(buf, expect);                \
+		assert_int_equal(n, (int)strlen(expect));        \
 	} while (0)
-	/* excerpt-end: check-macro */
+/* excerpt-end: check-macro */
 
 static void test_integers(void **state)
 {

@@ -5,8 +5,8 @@
  */
 #include <kernel/init.h>
 
-int bar_setup(void);		/* __init, in mismatch_b.c */
-extern int bar_table[];		/* __initdata, in mismatch_b.c */
+int bar_setup(void);	/* __init, in mismatch_b.c */
+extern int bar_table[]; /* __initdata, in mismatch_b.c */
 
 static int __init local_setup(void)
 {
