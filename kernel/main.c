@@ -142,7 +142,7 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	read_boot_info(magic, info_phys);
 	if (vga_text_mode())
 		vga_early_init();
-		/* excerpt-end: early-consoles */
+	/* excerpt-end: early-consoles */
 	pr_info("Sprout %s (%s) booting\n", SPROUT_VERSION, SPROUT_BUILD);
 	pr_info("Command line: %s\n", saved_command_line);
 	report_boot_info();

@@ -89,7 +89,7 @@ struct module_ksym {
  */
 struct module_section {
 	uintptr_t addr;
-	const char *name;	/* in the same allocation as the array */
+	const char *name; /* in the same allocation as the array */
 };
 
 /*
@@ -140,7 +140,7 @@ struct module {
 	struct module_ksym *ksyms;
 	size_t num_ksyms;
 	char *ksym_names;
-	struct module_section *sections;	/* every loaded section */
+	struct module_section *sections; /* every loaded section */
 	size_t num_sections;
 };
 

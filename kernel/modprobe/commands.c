@@ -193,7 +193,8 @@ static void kallsyms_one(struct module *mod, void *arg)
 	if (only && !module_name_eq(mod->name, strlen(mod->name), only))
 		return;
 	for (size_t i = 0; i < mod->num_ksyms; i++)
-		if (in_part(mod->ksyms[i].addr, mod->core, mod->core_text_size) ||
+		if (in_part(mod->ksyms[i].addr, mod->core,
+			    mod->core_text_size) ||
 		    in_part(mod->ksyms[i].addr, mod->init, mod->init_text_size))
 			console_printf("%016lx t %s\t[%s]\n",
 				       (unsigned long)mod->ksyms[i].addr,
@@ -214,8 +215,8 @@ static int cmd_kallsyms(char *args)
 	module_for_each(kallsyms_one, name);
 	return 0;
 }
-SHELL_COMMAND("kallsyms", "[name]", "list loaded modules' functions and addresses",
-	      cmd_kallsyms);
+SHELL_COMMAND("kallsyms", "[name]",
+	      "list loaded modules' functions and addresses", cmd_kallsyms);
 
 /* The parameters after the module name go to modprobe() as typed. */
 static int cmd_modprobe(char *args)

@@ -82,8 +82,8 @@ int module_sections_copy(struct module *mod, const struct load_info *info)
 			names += strlen(module_section_name(info, i)) + 1;
 		}
 	/* One allocation: the array, then the names it points at. */
-	mod->sections = kmalloc(n * sizeof(*mod->sections) + names + 1,
-				GFP_KERNEL);
+	mod->sections =
+		kmalloc(n * sizeof(*mod->sections) + names + 1, GFP_KERNEL);
 	if (!mod->sections)
 		return -ENOMEM;
 	strings = (char *)(mod->sections + n);
@@ -93,8 +93,9 @@ int module_sections_copy(struct module *mod, const struct load_info *info)
 		if (!module_section_loaded(info, i))
 			continue;
 		strlcpy(strings, name, strlen(name) + 1);
-		mod->sections[mod->num_sections++] = (struct module_section){
-			info->sechdrs[i].sh_addr, strings };
+		mod->sections[mod->num_sections++] =
+			(struct module_section){ info->sechdrs[i].sh_addr,
+						 strings };
 		strings += strlen(name) + 1;
 	}
 	return 0;

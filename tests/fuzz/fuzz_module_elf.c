@@ -140,7 +140,8 @@ static void fuzz_kallsyms(struct load_info *info)
 		if (!module_section_loaded(info, i))
 			continue;
 		fuzz_check(k < mod.num_sections &&
-				   mod.sections[k].addr == info->sechdrs[i].sh_addr &&
+				   mod.sections[k].addr ==
+					   info->sechdrs[i].sh_addr &&
 				   !strcmp(mod.sections[k].name,
 					   module_section_name(info, i)),
 			   "each loaded section is kept with its address");
