@@ -78,6 +78,12 @@ tap() {
 	fi
 }
 
+# tap_status DESC: ok when the command just before succeeded, as in
+# "grep -q x "$log"; tap_status 'x is logged'".
+tap_status() {
+	if [ $? -eq 0 ]; then tap ok "$1"; else tap fail "$1"; fi
+}
+
 # excerpt: expect
 expect() {
 	if grep -Eq -- "$1" "$log"; then tap ok "$2"; else tap fail "$2 (no match for /$1/)"; fi

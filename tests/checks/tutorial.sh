@@ -51,41 +51,26 @@ sed '/excerpt-end: first-two/d' "$self/source.c" > "$self/noend.c"
 sed "s|$self/source.c first-two|$self/noend.c first-two|" "$self/good.md" > "$self/noend.md"
 
 log=$self/good.log
-if tools/excerpts.sh check "$self/good.md" > "$log" 2>&1; then
-	tap ok 'excerpts check passes on excerpts equal to their source'
-else
-	tap fail 'excerpts check passes on excerpts equal to their source'
-fi
+tools/excerpts.sh check "$self/good.md" > "$log" 2>&1
+tap_status 'excerpts check passes on excerpts equal to their source'
 log=$self/changed.log
-if ! tools/excerpts.sh check "$self/changed.md" > "$log" 2>&1 &&
-	grep -q "changed.md:3: excerpt $self/source.c first differs from the source" "$log"; then
-	tap ok 'excerpts check fails on a changed excerpt, naming chapter, line, source and marker'
-else
-	tap fail 'excerpts check fails on a changed excerpt, naming chapter, line, source and marker'
-fi
+! tools/excerpts.sh check "$self/changed.md" > "$log" 2>&1 &&
+	grep -q "changed.md:3: excerpt $self/source.c first differs from the source" "$log"
+tap_status 'excerpts check fails on a changed excerpt, naming chapter, line, source and marker'
 log=$self/missing.log
-if ! tools/excerpts.sh check "$self/missing.md" > "$log" 2>&1 &&
-	grep -q "missing.md:3: excerpt $self/source.c gone: marker \"excerpt: gone\" not found" "$log"; then
-	tap ok 'excerpts check fails on a marker that is not in the source'
-else
-	tap fail 'excerpts check fails on a marker that is not in the source'
-fi
+! tools/excerpts.sh check "$self/missing.md" > "$log" 2>&1 &&
+	grep -q "missing.md:3: excerpt $self/source.c gone: marker \"excerpt: gone\" not found" "$log"
+tap_status 'excerpts check fails on a marker that is not in the source'
 log=$self/noend.log
-if ! tools/excerpts.sh check "$self/noend.md" > "$log" 2>&1 &&
-	grep -q "marker \"excerpt-end: first-two\" not found" "$log"; then
-	tap ok 'excerpts check fails on an end marker that is gone'
-else
-	tap fail 'excerpts check fails on an end marker that is gone'
-fi
+! tools/excerpts.sh check "$self/noend.md" > "$log" 2>&1 &&
+	grep -q "marker \"excerpt-end: first-two\" not found" "$log"
+tap_status 'excerpts check fails on an end marker that is gone'
 log=$self/update.log
 cp "$self/changed.md" "$self/update.md"
-if tools/excerpts.sh update "$self/update.md" > "$log" 2>&1 &&
+tools/excerpts.sh update "$self/update.md" > "$log" 2>&1 &&
 	tools/excerpts.sh check "$self/update.md" >> "$log" 2>&1 &&
-	grep -q 'return 1;' "$self/update.md"; then
-	tap ok 'excerpts update rewrites a changed excerpt from the source'
-else
-	tap fail 'excerpts update rewrites a changed excerpt from the source'
-fi
+	grep -q 'return 1;' "$self/update.md"
+tap_status 'excerpts update rewrites a changed excerpt from the source'
 
 cat > "$self/run.md" << 'EOF'
 <!-- run -->
@@ -102,17 +87,11 @@ absent
 EOF
 log=$self/run.log
 tools/runblocks.sh -o "$self/runs" "$self/run.md" > "$log" 2>&1
-if grep -q '^ok - .*run.md:1: ' "$log"; then
-	tap ok 'a run block passes when its expected lines appear in order (… a wildcard)'
-else
-	tap fail 'a run block passes when its expected lines appear in order (… a wildcard)'
-fi
-if grep -q '^not ok - .*run.md:7: ' "$log" &&
-	grep -q '^# expected line 1 of 1 not found: absent' "$log"; then
-	tap ok 'a run block fails, naming the line, when an expected line does not appear'
-else
-	tap fail 'a run block fails, naming the line, when an expected line does not appear'
-fi
+grep -q '^ok - .*run.md:1: ' "$log"
+tap_status 'a run block passes when its expected lines appear in order (… a wildcard)'
+grep -q '^not ok - .*run.md:7: ' "$log" &&
+	grep -q '^# expected line 1 of 1 not found: absent' "$log"
+tap_status 'a run block fails, naming the line, when an expected line does not appear'
 
 # The book's shape (the headings, in this order) and its links.
 headings='## Goal
@@ -138,11 +117,8 @@ for md in "${chapters[@]}"; do
 		ls docs/tutorial/solutions/"$nn"-*/check.sh > /dev/null 2>&1 ||
 			echo "no worked solution (docs/tutorial/solutions/$nn-*/check.sh)"
 	} > "$log" 2>&1
-	if [ -s "$log" ]; then
-		tap fail "$name: has the book's shape"
-	else
-		tap ok "$name: has the book's shape"
-	fi
+	[ ! -s "$log" ]
+	tap_status "$name: has the book's shape"
 
 	# Relative links: the file exists; an anchor into a chapter exists
 	# as a heading there (GitHub's and the book's identifiers agree).
