@@ -43,6 +43,17 @@ struct ktest_suite {
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 		...) __printf(4, 5);
 
+struct mm_stats;
+
+/*
+ * ktest_same_mm - do two mm_get_stats() readings agree on what a load or a
+ * failure path must give back (free frames, heap bytes and allocations,
+ * module-area pages)?  If not, fail @t, naming @what (may be NULL) and each
+ * counter's two values.
+ */
+bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,
+		   const struct mm_stats *b);
+
 #define KT_EXPECT(t, cond)                                               \
 	do {                                                             \
 		if (!(cond))                                             \

@@ -99,23 +99,6 @@ static void snapshot(struct mm_stats *st)
 	mm_get_stats(st);
 }
 
-static bool same_counters(struct ktest *t, const char *what,
-			  const struct mm_stats *a, const struct mm_stats *b)
-{
-	if (a->frames_free == b->frames_free &&
-	    a->heap_bytes == b->heap_bytes &&
-	    a->heap_allocations == b->heap_allocations &&
-	    a->modarea_pages == b->modarea_pages)
-		return true;
-	ktest_fail(
-		t, __FILE__, __LINE__,
-		"%s: frames free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
-		what, a->frames_free, b->frames_free, a->heap_bytes,
-		b->heap_bytes, a->heap_allocations, b->heap_allocations,
-		a->modarea_pages, b->modarea_pages);
-	return false;
-}
-
 /* Finds an error record naming the module, logged at or after @since. */
 struct log_search {
 	const char *name;
@@ -178,7 +161,7 @@ static bool attempt(struct ktest *t, const struct fault_module *m,
 			   "%s: loaded but not removable", what);
 	if (!(ret == 0 && m->stays)) {
 		snapshot(&after);
-		same_counters(t, what, &before, &after);
+		ktest_same_mm(t, what, &before, &after);
 	}
 	return a.failures != 0;
 }
@@ -304,7 +287,7 @@ static void test_random_failures(struct ktest *t)
 		}
 	}
 	snapshot(&after);
-	same_counters(t, "random failures", &before, &after);
+	ktest_same_mm(t, "random failures", &before, &after);
 	KT_EXPECT(t, failures > 0 && loaded > 0);
 	printk(KERN_INFO
 	       "        # %lu loads, %lu loaded, %lu failures injected\n",

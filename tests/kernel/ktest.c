@@ -7,6 +7,7 @@
 #include <kernel/init.h>
 #include <kernel/initcall.h>
 #include <kernel/ktest.h>
+#include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -43,6 +44,25 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
 	va_end(ap);
 	printk(KERN_ERR "        # %s: %s:%d: %s\n", t->name, file, line, msg);
 	t->failures++;
+}
+
+bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,
+		   const struct mm_stats *b)
+{
+	if (a->frames_free == b->frames_free &&
+	    a->heap_bytes == b->heap_bytes &&
+	    a->heap_allocations == b->heap_allocations &&
+	    a->modarea_pages == b->modarea_pages)
+		return true;
+	if (t)
+		ktest_fail(
+			t, __FILE__, __LINE__,
+			"%s%sframes free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
+			what ? what : "", what ? ": " : "", a->frames_free,
+			b->frames_free, a->heap_bytes, b->heap_bytes,
+			a->heap_allocations, b->heap_allocations,
+			a->modarea_pages, b->modarea_pages);
+	return false;
 }
 
 /* excerpt: ktest-run-suite */

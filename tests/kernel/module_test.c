@@ -66,24 +66,6 @@ static void memory_snapshot(struct mm_stats *st)
 	mm_get_stats(st);
 }
 
-/* The counters a load must leave as it found them. */
-static bool same_memory(struct ktest *t, const struct mm_stats *a,
-			const struct mm_stats *b)
-{
-	if (a->frames_free == b->frames_free &&
-	    a->heap_bytes == b->heap_bytes &&
-	    a->heap_allocations == b->heap_allocations &&
-	    a->modarea_pages == b->modarea_pages)
-		return true;
-	ktest_fail(
-		t, __FILE__, __LINE__,
-		"frames free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
-		a->frames_free, b->frames_free, a->heap_bytes, b->heap_bytes,
-		a->heap_allocations, b->heap_allocations, a->modarea_pages,
-		b->modarea_pages);
-	return false;
-}
-
 /* Is "@tag=@value" one of @mod's .modinfo strings? */
 static bool has_info(struct module *mod, const char *tag, const char *value)
 {
@@ -171,7 +153,7 @@ static void test_refused_leave_no_trace(struct ktest *t)
 	KT_EXPECT(t, kernel_taint & TAINT_PROPRIETARY_MODULE);
 	KT_EXPECT_EQ(t, remove_module("exporter"), 0);
 	memory_snapshot(&after);
-	same_memory(t, &before, &after);
+	ktest_same_mm(t, NULL, &before, &after);
 }
 
 static void test_permanent(struct ktest *t)
@@ -363,7 +345,7 @@ static void test_hundred_rounds(struct ktest *t)
 	memory_snapshot(&after);
 	console_loglevel = saved;
 	KT_EXPECT_EQ(t, failures, 0);
-	same_memory(t, &before, &after);
+	ktest_same_mm(t, NULL, &before, &after);
 }
 
 KTEST_SUITE(module, KTEST_CASE(test_files_present),

@@ -51,14 +51,6 @@ static void snapshot(struct mm_stats *st)
 	mm_get_stats(st);
 }
 
-static bool same_counters(const struct mm_stats *a, const struct mm_stats *b)
-{
-	return a->frames_free == b->frames_free &&
-	       a->heap_bytes == b->heap_bytes &&
-	       a->heap_allocations == b->heap_allocations &&
-	       a->modarea_pages == b->modarea_pages;
-}
-
 static void print_counters(const char *when, const struct mm_stats *st)
 {
 	printk(KERN_INFO
@@ -114,7 +106,7 @@ static void test_soak(struct ktest *t)
 			continue;
 		snapshot(&now);
 		checks++;
-		if (!same_counters(&start, &now)) {
+		if (!ktest_same_mm(NULL, NULL, &start, &now)) {
 			console_loglevel = saved;
 			ktest_fail(t, __FILE__, __LINE__,
 				   "counters changed after %lu cycles", cycles);
@@ -126,7 +118,7 @@ static void test_soak(struct ktest *t)
 	snapshot(&now);
 	console_loglevel = saved;
 	KT_EXPECT_EQ(t, failures, 0);
-	KT_EXPECT(t, same_counters(&start, &now));
+	KT_EXPECT(t, ktest_same_mm(NULL, NULL, &start, &now));
 	printk(KERN_INFO
 	       "        # soak: %lu insmod/rmmod cycles in %llu ms: %llu cycles/s; counters checked %lu times\n",
 	       cycles, (unsigned long long)ms,
