@@ -4,14 +4,18 @@
 #   1  in-kernel tests failed
 #   2  kernel panic or oops
 #   3  QEMU ran into the --timeout
+#   4  the --until text appeared on the serial console and QEMU was stopped
 # QEMU's isa-debug-exit device exits with (code << 1) | 1 for the code the
 # kernel writes (include/kernel/panic.h); ACPI power-off exits with 0.
 #
 # Usage: tools/run-qemu.sh --iso FILE [--mem MiB] [--firmware bios|uefi]
 #        [--gui] [--gdb KERNEL.elf] [--serial-log FILE] [--timeout SECONDS]
-#        [--monitor SOCKET] [-- extra QEMU arguments]
+#        [--monitor SOCKET] [--until TEXT] [-- extra QEMU arguments]
+# --until stops QEMU at the first serial line that contains TEXT: a kernel
+# that halts on purpose, or GRUB waiting at its menu after an error, ends
+# there instead of at the time limit.
 set -u
-iso= mem=128 firmware=bios gui=0 gdb= log= timeout= monitor=
+iso= mem=128 firmware=bios gui=0 gdb= log= timeout= monitor= until=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--iso) iso=$2; shift 2 ;;
@@ -22,6 +26,7 @@ while [ $# -gt 0 ]; do
 	--serial-log) log=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--monitor) monitor=$2; shift 2 ;;
+	--until) until=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "run-qemu.sh: unknown option '$1'" >&2; exit 64 ;;
 	esac
@@ -98,17 +103,30 @@ trap 'rm -rf "$dir"' EXIT
 mkfifo "$dir/serial.in" "$dir/serial.out"
 "${run[@]}" -serial "pipe:$dir/serial" "$@" &
 qpid=$!
+# stop_at: copy the console through; stop QEMU at the --until line.
+stop_at() {
+	local line
+	[ -n "$until" ] || exec cat
+	while IFS= read -r line; do
+		printf '%s\n' "$line"
+		case $line in
+		*"$until"*)
+			: > "$dir/until"
+			kill "$qpid" 2>/dev/null
+			exec cat
+			;;
+		esac
+	done
+}
 # Background jobs get /dev/null as standard input unless told otherwise.
 exec 3<&0
-if [ -n "$log" ]; then
-	"$relay" 'sprout# ' "$dir/serial.out" "$dir/serial.in" <&3 | tee "$log" &
-else
-	"$relay" 'sprout# ' "$dir/serial.out" "$dir/serial.in" <&3 &
-fi
+"$relay" 'sprout# ' "$dir/serial.out" "$dir/serial.in" <&3 | stop_at |
+	if [ -n "$log" ]; then tee "$log"; else cat; fi &
 wait "$qpid"
 status=$?
 # If QEMU died before opening its serial pipe, the relay still waits for a
 # writer on serial.out: open and close it once so that it sees the end.
 : <> "$dir/serial.out"
 wait
+[ -e "$dir/until" ] && exit 4
 exit_status "$status"

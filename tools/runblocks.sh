@@ -21,7 +21,8 @@
 #
 # Usage: tools/runblocks.sh [-o WORKDIR] FILE.md...
 # Prints one TAP line per block ("ok - FILE:LINE: $ first command"), with
-# the reason and the end of the output under a failure.  Exit status 0 when
+# the reason and the end of the output under a failure; WORKDIR/times gets
+# "MS ms FILE:LINE", the time each block took.  Exit status 0 when
 # every block passed, 1 otherwise, 64 on bad usage.
 set -u
 export LC_ALL=C
@@ -155,11 +156,13 @@ run_file() {
 			bad=1
 			continue
 		fi
+		start=$(date +%s%N)
 		(cd "$root" &&
 			MAKEFLAGS="ISO=$dir/sprout.iso INITRD=$dir/initrd.cpio" \
 				TEST_OUT=$dir/tests timeout -k 5 "$timeout" bash "$block.sh") \
 			< /dev/null > "$block.out" 2>&1
 		status=$?
+		echo "$(( ($(date +%s%N) - start) / 1000000 )) ms $md:$line" >> "$work/times"
 		if [ $status = 124 ] || [ $status = 137 ]; then
 			reason="timed out after ${timeout}s"
 		else
