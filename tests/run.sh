@@ -149,7 +149,7 @@ awk -v w="$wall" '{ c += $2 } END { printf "# %s s wall, %.1f s CPU in the tests
 	w, c, FILENAME }' "$out/times"
 # The whole run's wall time, for make bench; and the boot tests' ISOs
 # that no test used (tests/boot/lib.sh touches each one it boots), which
-# would otherwise pile up at 20 MB each.  Only after a run of every test.
+# would otherwise pile up at 5 MB each.  Only after a run of every test.
 if [ ${#filter[@]} -eq 0 ]; then
 	echo "$wall" > "$out/suite_seconds"
 	find "$out/iso" -name '*.iso' ! -newer "$out/suite_start" -delete 2>/dev/null
