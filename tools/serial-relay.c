@@ -87,10 +87,19 @@ int main(int argc, char **argv)
 				break; /* the guest side closed: QEMU is gone */
 			if (write_all(1, buf, (size_t)n))
 				return 1;
-			if (to < 0 &&
+			if (to < 0 && input_open &&
 			    prompt_seen(argv[1], &matched, buf, (size_t)n)) {
-				to = open(argv[3], O_WRONLY);
-				if (to < 0) {
+				/*
+				 * Without O_NONBLOCK the open would wait for
+				 * ever for a reader if QEMU has gone already
+				 * (stopped by run-qemu.sh --until): ENXIO.
+				 */
+				to = open(argv[3], O_WRONLY | O_NONBLOCK);
+				if (to < 0 && errno == ENXIO) {
+					input_open = 0;
+					continue;
+				}
+				if (to < 0 || fcntl(to, F_SETFL, 0) < 0) {
 					perror(argv[3]);
 					return 1;
 				}
