@@ -15,9 +15,12 @@ mklog=$(mktemp "${TMPDIR:-/tmp}/sprout-iso-log.XXXXXX")
 trap 'rm -rf "$stage" "$mklog"' EXIT
 
 mkdir -p "$stage/boot/grub"
-# GRUB reads the whole file; the debug information (three quarters of it)
-# stays in the build for gdb and is left out of the ISO.
-objcopy --strip-debug "$kernel" "$stage/boot/sprout.elf"
+# GRUB reads the whole file, and copies every section that is not loaded
+# into memory too (for the Multiboot2 ELF sections tag).  The debug
+# information (three quarters of the file) and the symbol table stay in the
+# build for gdb; the kernel names its own functions from .kallsyms.  Linux's
+# boot image is stripped the same way.
+objcopy --strip-all "$kernel" "$stage/boot/sprout.elf"
 # '|' cannot appear in a GRUB command line we generate; escape sed's '&' and '\'.
 esc=$(printf '%s' "$cmdline" | sed 's/[\\&|]/\\&/g')
 sed "s|@CMDLINE@|$esc|" "$here/iso/grub.cfg" > "$stage/boot/grub/grub.cfg"

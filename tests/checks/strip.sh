@@ -1,7 +1,7 @@
 # What GRUB loads carries no debug information (it would need more RAM and
 # time to read), while the build keeps full copies for gdb: the initrd's
-# modules are stripped as Linux's INSTALL_MOD_STRIP=1 strips them, and so is
-# the ISO's kernel.
+# modules are stripped as Linux's INSTALL_MOD_STRIP=1 strips them, and the
+# ISO's kernel has neither debug information nor a symbol table.
 source "$(dirname "$0")/../boot/lib.sh"
 
 tmp=$out/strip.tmp
@@ -26,9 +26,14 @@ fi
 
 xorriso -osirrox on -indev "$BUILD/sprout.iso" -extract /boot/sprout.elf "$tmp/sprout.elf" \
 	> "$out/strip.xorriso.log" 2>&1
-if [ -s "$tmp/sprout.elf" ] && ! readelf -SW "$tmp/sprout.elf" | grep -q '\.debug_' &&
-	readelf -SW "$KERNEL" | grep -q '\.debug_info'; then
-	tap ok "the ISO's kernel has no debug sections; build/sprout.elf keeps them"
+if [ -s "$tmp/sprout.elf" ] && ! readelf -SW "$tmp/sprout.elf" | grep -q '\.debug_\|\.symtab' &&
+	readelf -SW "$KERNEL" | grep -q '\.debug_info' && readelf -SW "$KERNEL" | grep -q '\.symtab'; then
+	tap ok "the ISO's kernel has no debug sections or symbol table; build/sprout.elf keeps both"
 else
-	tap fail "the ISO's kernel has no debug sections; build/sprout.elf keeps them"
+	tap fail "the ISO's kernel has no debug sections or symbol table; build/sprout.elf keeps both"
+fi
+if readelf -SW "$tmp/sprout.elf" | grep -q '\.kallsyms'; then
+	tap ok "the ISO's kernel keeps .kallsyms, its own table of function names"
+else
+	tap fail "the ISO's kernel keeps .kallsyms, its own table of function names"
 fi
