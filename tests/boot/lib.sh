@@ -8,9 +8,11 @@
 #   expect_not 'REGEX' 'what it shows'   one TAP line: the log does not match
 #   expect_status N 'what it shows'      one TAP line: run-qemu.sh returned N
 #   ktap_results                         one TAP line per in-kernel test case
+#   wait_for, send_keys, screendump, check_screenshot, clear_check:
+#       keys and screenshots through QEMU's monitor (at the end)
 #
 # Statuses (tools/run-qemu.sh): 0 power-off/tests passed, 1 tests failed,
-# 2 panic, 3 timeout.
+# 2 panic, 3 timeout, 4 stopped at the --until text.
 
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -135,4 +137,102 @@ use_bare_initrd() {
 	tools/mkinitrd.sh -o "$out/$test_name.bare.cpio" -d "$BUILD/tools/depmod" \
 		-t "$out/$test_name.bare.tree" $kos
 	export INITRD=$out/$test_name.bare.cpio
+}
+
+# Through QEMU's monitor (tools/run-qemu.sh --monitor SOCKET), for the
+# keyboard, screen and UEFI tests.  The waits run beside QEMU, in the
+# function that feeds the boot its input.
+#   wait_for FILE REGEX [N]    until FILE (a log being written) holds N
+#                              matches of REGEX (default 1), 60 s at most
+#   send_keys SOCKET KEY...    type on the PS/2 keyboard (sendkey's names)
+#   screendump SOCKET FILE     a screenshot (PPM), once QEMU wrote all of it
+#   check_screenshot FILE WHAT TEXT-RGB [any]    TAP lines: not blank, and
+#                              (without "any") lines of text of that colour
+#   clear_check FILE WHAT TEXT-RGB    TAP lines: after clear, only a prompt
+wait_for() {
+	local i
+	for i in $(seq 600); do
+		[ "$(grep -Eo -- "$2" "$1" 2> /dev/null | wc -l)" -ge "${3:-1}" ] &&
+			return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+send_keys() {
+	local sock=$1 k
+	shift
+	for k in "$@"; do
+		printf 'sendkey %s\n' "$k"
+		sleep 0.05
+	done | socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
+}
+
+# ppm_complete FILE: FILE is a P6 PPM as long as its header says.
+ppm_complete() {
+	local magic w h max header
+	[ -s "$1" ] || return 1
+	read -r magic w h max < <(head -c 64 "$1" | tr -s ' \n' ' ' | cut -d' ' -f1-4)
+	[ "$magic" = P6 ] && [ -n "$max" ] || return 1
+	header=$(printf 'P6\n%s %s\n%s\n' "$w" "$h" "$max" | wc -c)
+	[ "$((w * h * 3 + header))" = "$(stat -c %s "$1")" ]
+}
+
+screendump() {
+	local i
+	# The screen is drawn as the serial line is written: let it catch up.
+	sleep 0.3
+	printf 'screendump %s\n' "$(realpath -m "$2")" |
+		socat - "UNIX-CONNECT:$1" > /dev/null 2>&1
+	for i in $(seq 200); do
+		ppm_complete "$2" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+check_screenshot() {
+	local shot=$1 what=$2 text=$3 magic w h max header colours bg fg n
+	if [ ! -s "$shot" ]; then
+		tap fail "$what: QEMU wrote a screenshot"
+		return
+	fi
+	tap ok "$what: QEMU wrote a screenshot"
+	# P6: magic, width, height, maxval, then RGB bytes.
+	read -r magic w h max < <(head -c 64 "$shot" | tr -s ' \n' ' ' | cut -d' ' -f1-4)
+	header=$(printf 'P6\n%s %s\n%s\n' "$w" "$h" "$max" | wc -c)
+	if [ "$magic" != P6 ] || [ "$((w * h * 3 + header))" != "$(stat -c %s "$shot")" ]; then
+		tap fail "$what: the screenshot is a PPM of the size its header says"
+		return
+	fi
+	colours=$(tail -c +"$((header + 1))" "$shot" | od -An -v -tx1 -w3 |
+		tr -d ' ' | awk '{ n[$1]++ } END { for (c in n) print n[c], c }')
+	bg=$(awk '$2 == "000000" { print $1 }' <<< "$colours")
+	fg=$(awk -v c="$text" '$2 == c { print $1 }' <<< "$colours")
+	n=$(wc -l <<< "$colours")
+	echo "# $what: ${w}x$h, $n colours, ${bg:-0} background, ${fg:-0} text pixels"
+	if [ "$n" -ge 2 ]; then
+		tap ok "$what: the screenshot is not blank"
+	else
+		tap fail "$what: the screenshot is not blank (one colour only)"
+	fi
+	text_pixels=${fg:-0}
+	[ -n "${4:-}" ] && return	# the caller judges the amount of text
+	# Some lines of log: thousands of text pixels, far fewer than background.
+	if [ "${fg:-0}" -gt 5000 ] && [ "${bg:-0}" -gt "$((fg * 3))" ]; then
+		tap ok "$what: the screenshot shows text in the console colour"
+	else
+		tap fail "$what: the screenshot shows text in the console colour"
+	fi
+}
+
+clear_check() {
+	text_pixels=0
+	check_screenshot "$1" "$2: after clear" "$3" any
+	# "sprout# " is a few hundred pixels; one line of boot log is more.
+	if [ "$text_pixels" -gt 50 ] && [ "$text_pixels" -lt 600 ]; then
+		tap ok "$2: clear leaves only the prompt on the screen ($text_pixels text pixels)"
+	else
+		tap fail "$2: clear leaves only the prompt on the screen ($text_pixels text pixels)"
+	fi
 }
