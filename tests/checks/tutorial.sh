@@ -156,6 +156,14 @@ pending() {
 		running=$((running - 1))
 	fi
 }
+# The book first: its pages render one after the other, the longest job.
+book=0
+if [ $# -eq 0 ]; then
+	book=1
+	pending
+	(tools/book.sh "$dir/book" > "$dir/book.log" 2>&1; echo $? > "$dir/book.status") &
+	running=$((running + 1))
+fi
 for md in "${chapters[@]}"; do
 	name=$(basename "$md" .md)
 	pending
@@ -179,13 +187,6 @@ for md in "${chapters[@]}"; do
 		running=$((running + 1))
 	done
 done
-book=0
-if [ $# -eq 0 ]; then
-	book=1
-	pending
-	(tools/book.sh "$dir/book" > "$dir/book.log" 2>&1; echo $? > "$dir/book.status") &
-	running=$((running + 1))
-fi
 wait
 
 for md in "${chapters[@]}"; do
