@@ -2,9 +2,10 @@
 # book's shape and links that resolve, every code excerpt equals the source
 # lines between its markers (tools/excerpts.sh), every "Run it" block prints
 # its expected lines (tools/runblocks.sh) and every worked solution's
-# check.sh passes, and the book renders as HTML (tools/book.sh).  One
-# result per chapter and per solution, so a failure names it.  First the checkers are shown to fail: on a changed excerpt, a
-# missing marker and a run block whose expected line does not appear.
+# check.sh passes (tests/checks/book.sh renders the book as HTML).  One
+# result per chapter and per solution, so a failure names it.  First the
+# checkers are shown to fail: on a changed excerpt, a missing marker and a
+# run block whose expected line does not appear.
 #
 # Run blocks of different chapters and the solutions run in parallel
 # (TUTORIAL_JOBS at a time, default one per CPU), each chapter on its own
@@ -147,8 +148,7 @@ else
 	tap fail "README.md: every relative link resolves"
 fi
 
-# Run blocks (per chapter, in order), solutions and the HTML book, in
-# parallel.  (make book-check, which needs a browser, opens the book.)
+# Run blocks (per chapter, in order) and solutions, in parallel.
 running=0
 pending() {
 	if [ $running -ge "$jobs" ]; then
@@ -156,14 +156,6 @@ pending() {
 		running=$((running - 1))
 	fi
 }
-# The book first: its pages render one after the other, the longest job.
-book=0
-if [ $# -eq 0 ]; then
-	book=1
-	pending
-	(tools/book.sh "$dir/book" > "$dir/book.log" 2>&1; echo $? > "$dir/book.status") &
-	running=$((running + 1))
-fi
 for md in "${chapters[@]}"; do
 	name=$(basename "$md" .md)
 	pending
@@ -203,11 +195,3 @@ for check in "${solutions[@]}"; do
 	*) tap fail "solutions/$sol: check.sh passes (status ${rc:-none})" ;;
 	esac
 done
-if [ $book = 1 ]; then
-	log=$dir/book.log
-	if [ "$(cat "$dir/book.status" 2>/dev/null)" = 0 ]; then
-		tap ok "make book renders every chapter ($(tail -n 1 "$log" | sed 's/^book: //'))"
-	else
-		tap fail 'make book renders every chapter'
-	fi
-fi
