@@ -86,14 +86,15 @@ if [ -n "$gdb" ]; then
 	exit 0
 fi
 
-if [ -t 0 ] && [ -z "$log" ]; then
+if [ -t 0 ] && [ -z "$log" ] && [ -z "$until" ]; then
 	# A person at a terminal: serial on it; Ctrl-A X quits, Ctrl-A C monitor.
 	"${run[@]}" -serial mon:stdio "$@"
 	exit_status $?
 	exit
 fi
 
-# Input from a pipe or file: tools/serial-relay.c holds it back until the
+# Input from a pipe or file (or --until, which reads the console): the
+# serial relay (tools/serial-relay.c) holds the input back until the
 # kernel's shell prompts, or the firmware and GRUB (which also read the
 # serial line) would eat it.
 relay=${SERIAL_RELAY:-${BUILD:-build}/tools/serial-relay}
