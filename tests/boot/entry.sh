@@ -12,11 +12,7 @@ log=$out/entry.badmagic.log
 qemu-system-x86_64 -M pc -m 64 -display none -no-reboot \
 	-kernel "$KERNEL" -serial "file:$log" < /dev/null > /dev/null 2>&1 &
 qpid=$!
-for _ in $(seq 100); do
-	grep -q 'cannot boot\|bad magic' "$log" && break
-	kill -0 "$qpid" 2> /dev/null || break
-	sleep 0.05
-done
+wait_for "$log" 'bad magic'
 sleep 0.3
 if kill "$qpid" 2> /dev/null; then status=halted; else status=ended; fi
 wait "$qpid"

@@ -8,17 +8,10 @@ source "$(dirname "$0")/lib.sh"
 sock=$out/keyboard.monitor
 klog=$out/$test_name.bios.log	# where boot() logs the run
 
-# Runs beside QEMU: types "echo Kbd-42!" and Enter at the prompt through the
-# monitor, then the up arrow and Enter (the line again, from history), waits
-# for both outputs, then sends commands and poweroff on the serial line.
+# Runs beside QEMU: types the line (lib.sh's type_line), then sends
+# commands and poweroff on the serial line.
 type_then_poweroff() {
-	wait_for "$klog" 'sprout# ' || return
-	send_keys "$sock" e c h o spc shift-k b d minus 4 2 shift-1 ret
-	wait_for "$klog" '^Kbd-42!'
-	send_keys "$sock" up ret
-	# Its output before the serial line's input, which a busy host could
-	# otherwise let in between the keys.
-	wait_for "$klog" '^Kbd-42!' 2
+	type_line "$klog" "$sock" || return
 	printf 'uptime\n'
 	sleep 0.3
 	printf 'uptime\ndate\npoweroff\n'
@@ -26,11 +19,7 @@ type_then_poweroff() {
 
 rm -f "$klog"
 boot bios 'loglevel=7' --monitor "$sock" < <(type_then_poweroff)
-expect 'keyboard: PS/2 on IRQ 1, US layout' 'the keyboard driver starts'
-expect 'sprout# echo Kbd-42!$' 'the typed keys are echoed at the prompt'
-expect '^Kbd-42!$' 'the shell ran the typed command (shift, digits, symbols, Enter)'
-[ "$(grep -c '^Kbd-42!$' "$log")" = 2 ]
-tap_status 'the up arrow key recalls the line'
+expect_typed_line
 expect_status 0 'the run ends with poweroff'
 
 # The uptime and date answers.

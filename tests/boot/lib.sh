@@ -8,8 +8,9 @@
 #   expect_not 'REGEX' 'what it shows'   one TAP line: the log does not match
 #   expect_status N 'what it shows'      one TAP line: run-qemu.sh returned N
 #   ktap_results                         one TAP line per in-kernel test case
-#   wait_for, send_keys, screendump, check_screenshot, clear_check:
-#       keys and screenshots through QEMU's monitor (at the end)
+#   wait_for, send_keys, type_line, screendump, screenshots_then_poweroff,
+#   check_screenshot, clear_check ...: keys and screenshots through QEMU's
+#       monitor (listed at the end)
 #
 # Statuses (tools/run-qemu.sh): 0 power-off/tests passed, 1 tests failed,
 # 2 panic, 3 timeout, 4 stopped at the --until text.
@@ -145,7 +146,14 @@ use_bare_initrd() {
 #   wait_for FILE REGEX [N]    until FILE (a log being written) holds N
 #                              matches of REGEX (default 1), 60 s at most
 #   send_keys SOCKET KEY...    type on the PS/2 keyboard (sendkey's names)
+#   type_line LOG SOCKET       at the prompt, type "echo Kbd-42!" and Enter,
+#                              then the up arrow and Enter; until both ran
+#   expect_typed_line          TAP lines: type_line's keys reached the shell
 #   screendump SOCKET FILE     a screenshot (PPM), once QEMU wrote all of it
+#   screenshots_then_poweroff LOG SOCKET PROMPTS [COMMANDS SHOT]...
+#                              with PROMPTS prompts in LOG, for each pair:
+#                              run COMMANDS (lines; may be empty), wait for
+#                              their prompts, take SHOT; then poweroff
 #   check_screenshot FILE WHAT TEXT-RGB [any]    TAP lines: not blank, and
 #                              (without "any") lines of text of that colour
 #   clear_check FILE WHAT TEXT-RGB    TAP lines: after clear, only a prompt
@@ -166,6 +174,25 @@ send_keys() {
 		printf 'sendkey %s\n' "$k"
 		sleep 0.05
 	done | socat - "UNIX-CONNECT:$sock" > /dev/null 2>&1
+}
+
+type_line() {
+	wait_for "$1" 'sprout# ' || return
+	send_keys "$2" e c h o spc shift-k b d minus 4 2 shift-1 ret
+	wait_for "$1" '^Kbd-42!'
+	# The up arrow recalls the line from history: it runs a second time.
+	send_keys "$2" up ret
+	# Its output before anything the serial line sends next, which a busy
+	# host could otherwise let in between the keys.
+	wait_for "$1" '^Kbd-42!' 2
+}
+
+expect_typed_line() {
+	expect 'keyboard: PS/2 on IRQ 1, US layout' 'the keyboard driver starts'
+	expect 'sprout# echo Kbd-42!$' 'the typed keys are echoed at the prompt'
+	expect '^Kbd-42!$' 'the shell ran the typed command (shift, digits, symbols, Enter)'
+	[ "$(grep -c '^Kbd-42!$' "$log")" = 2 ]
+	tap_status 'the up arrow key recalls the line'
 }
 
 # ppm_complete FILE: FILE is a P6 PPM as long as its header says.
@@ -189,6 +216,22 @@ screendump() {
 		sleep 0.05
 	done
 	return 1
+}
+
+screenshots_then_poweroff() {
+	local log=$1 sock=$2 prompts=$3
+	shift 3
+	wait_for "$log" 'sprout# ' "$prompts"
+	while [ $# -ge 2 ]; do
+		if [ -n "$1" ]; then
+			printf '%s\n' "$1"
+			prompts=$((prompts + $(printf '%s\n' "$1" | wc -l)))
+		fi
+		wait_for "$log" 'sprout# ' "$prompts"
+		screendump "$sock" "$2"
+		shift 2
+	done
+	printf 'poweroff\n'
 }
 
 check_screenshot() {

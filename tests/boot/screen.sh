@@ -7,26 +7,6 @@ source "$(dirname "$0")/lib.sh"
 
 sock=$out/screen.monitor
 
-# Runs beside QEMU: once the shell prompts (in log file $1), for each pair
-# COMMANDS SHOT that follows: run the commands (one per line; may be
-# empty) and wait for their prompts, take the screenshot SHOT; then power
-# off through the serial line (this output).
-screenshots_then_poweroff() {
-	local log=$1 prompts=1
-	shift
-	wait_for "$log" 'sprout# '
-	while [ $# -ge 2 ]; do
-		if [ -n "$1" ]; then
-			printf '%s\n' "$1"
-			prompts=$((prompts + $(printf '%s\n' "$1" | wc -l)))
-		fi
-		wait_for "$log" 'sprout# ' "$prompts"
-		screendump "$sock" "$2"
-		shift 2
-	done
-	printf 'poweroff\n'
-}
-
 rm -f "$out"/screen.*.ppm "$out/$test_name.bios.log"
 # Under BIOS, after the boot log: about 300 lines, then clear.  The VGA
 # console scrolls by moving the CRTC start address through the 32 KiB text
@@ -34,7 +14,7 @@ rm -f "$out"/screen.*.ppm "$out/$test_name.bios.log"
 # (every 204 lines).  After about 300 lines the prompt must still sit alone
 # on the bottom row and the rows above must hold text.
 boot bios 'loglevel=7' --monitor "$sock" \
-	< <(screenshots_then_poweroff "$out/$test_name.bios.log" \
+	< <(screenshots_then_poweroff "$out/$test_name.bios.log" "$sock" 1 \
 		'' "$out/screen.bios.ppm" \
 		"$(printf 'dmesg\n%.0s' 1 2 3 4 5 6)" "$out/screen.scroll.ppm" \
 		clear "$out/screen.clear.bios.ppm")
