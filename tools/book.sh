@@ -16,14 +16,22 @@
 # both; tools/book/links.lua rewrites the links.  Code is highlighted by
 # pandoc's own highlighter.
 #
+# A page is rendered again only when something it is made from changed, as
+# make would: its source, pandoc's arguments for it, and what every page is
+# made with (pandoc's version, this script, the template, the filter and
+# the list of chapters, which the filter reads).  The rest are taken from
+# the previous book with the links they recorded.  The new book is made
+# beside the old one and then replaces it, so no page outlives its source.
+#
 # Usage: tools/book.sh [OUTDIR]   (default build/book)
 set -euo pipefail
 export LC_ALL=C.UTF-8
 cd "$(dirname "$0")/.."
-out=${1:-build/book}
+book=${1:-build/book}
 command -v pandoc > /dev/null ||
 	{ echo "book: pandoc is not installed (make deps installs it)" >&2; exit 1; }
 
+out=$book.new
 rm -rf "$out"
 mkdir -p "$out/img" "$out/src"
 cp tools/book/style.css "$out/"
@@ -31,16 +39,46 @@ cp tools/book/style.css "$out/"
 deps=$out/.deps		# "PAGE<TAB>PATH": PAGE links to repository file PATH
 : > "$deps"
 
+made_with=$({
+	pandoc --version | head -n 1
+	cat tools/book.sh tools/book/template.html tools/book/links.lua
+	ls docs/tutorial
+} | sha1sum)
+rendered=0 kept=0
+
+# pandoc_page IN PAGE [pandoc options]: pandoc IN to PAGE of the book, or
+# PAGE and the links it recorded (in $deps.new) from the previous book when
+# its key is unchanged.
+pandoc_page() {
+	local in=$1 page=$2 key old= keys=$out/.keys/$2
+	shift 2
+	key=$({ echo "$made_with"; printf '%s\n' "$@"; cat "$in"; } | sha1sum)
+	rm -f "$deps.new"
+	[ -d "${keys%/*}" ] || mkdir -p "${keys%/*}"
+	[ ! -f "$book/.keys/$page.key" ] || read -r old < "$book/.keys/$page.key"
+	if [ -f "$book/$page" ] && [ "$old" = "$key" ]; then
+		ln "$book/$page" "$out/$page"
+		[ ! -f "$book/.keys/$page.links" ] || ln "$book/.keys/$page.links" "$keys.links"
+		kept=$((kept + 1))
+	else
+		pandoc "$in" -t html5 --standalone --template tools/book/template.html \
+			--highlight-style=pygments "$@" -o "$out/$page"
+		[ ! -f "$deps.new" ] || mv "$deps.new" "$keys.links"
+		rendered=$((rendered + 1))
+	fi
+	echo "$key" > "$keys.key"
+	[ ! -f "$keys.links" ] || cp "$keys.links" "$deps.new"
+}
+
 # render IN OUT DEPTH [pandoc options]: one page; DEPTH is "" for the top
 # of the book, else the relative path back up to it ("../..").
 render() {
 	local in=$1 page=$2 depth=$3 up=
 	shift 3
 	[ -n "$depth" ] && up=$depth/
-	pandoc "$in" -t html5 --standalone --template tools/book/template.html \
-		--lua-filter tools/book/links.lua --highlight-style=pygments \
+	pandoc_page "$in" "$page" --lua-filter tools/book/links.lua \
 		-M book-dir="$(dirname "$in")" -M book-depth="$depth" \
-		-M book-deps="$deps.new" -V book-up="$up" "$@" -o "$out/$page"
+		-M book-deps="$deps.new" -V book-up="$up" "$@"
 	# Attribute the links found to this page, for error messages.
 	if [ -s "$deps.new" ]; then
 		sed "s|^|$in\t|" "$deps.new" >> "$deps"
@@ -150,19 +188,16 @@ source_page() {
 			printf '%s\n' "$fence"
 		} > "$tmp"
 	fi
-	pandoc "$tmp" -f markdown -t html5 --standalone --template tools/book/template.html \
-		--highlight-style=pygments -M pagetitle="$path" -V book-up="$up/" \
-		-o "$out/$page"
+	pandoc_page "$tmp" "$page" -f markdown -M pagetitle="$path" -V book-up="$up/"
 }
 
 # render_listing PATH MD PAGE UP: a folder's listing; its entries are
 # linked like any other link, relative to the folder.
 render_listing() {
 	local path=$1 md=$2 page=$3 up=$4
-	pandoc "$md" -f gfm -t html5 --standalone --template tools/book/template.html \
-		--lua-filter tools/book/links.lua -M book-dir="$path" -M book-depth="$up" \
-		-M book-deps="$deps.new" -M pagetitle="$path/" -V book-up="$up/" \
-		-o "$out/$page"
+	pandoc_page "$md" "$page" -f gfm --lua-filter tools/book/links.lua \
+		-M book-dir="$path" -M book-depth="$up" -M book-deps="$deps.new" \
+		-M pagetitle="$path/" -V book-up="$up/"
 	[ -s "$deps.new" ] && sed "s|^|$path/\t|" "$deps.new" >> "$deps"
 	rm -f "$deps.new"
 }
@@ -186,6 +221,8 @@ while :; do
 	[ $new = 0 ] && break
 done
 rm -f "$out/.page.md"
-pages=$(find "$out" -name '*.html' | wc -l)
-echo "book: $out/index.html, ${#chapters[@]} chapters, $pages pages"
+rm -rf "$book"
+mv "$out" "$book"
+pages=$(find "$book" -path "$book/.keys" -prune -o -name '*.html' -print | wc -l)
+echo "book: $book/index.html, ${#chapters[@]} chapters, $pages pages ($rendered rendered, $kept unchanged)"
 exit $status
