@@ -1,7 +1,8 @@
 /*
  * In-kernel tests.  A suite is a list of cases registered in the .ktest_suites
  * section with KTEST_SUITE(); booting with "ktest" runs every suite (or
- * "ktest=a,b" just those), prints KTAP and ends QEMU with a pass/fail code.
+ * "ktest=a,b" just those, "ktest=-a" all but a), prints KTAP and ends QEMU
+ * with a pass/fail code.
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H

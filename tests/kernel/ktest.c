@@ -28,9 +28,28 @@ static int __init ktest_setup(const char *val)
 }
 __setup("ktest", ktest_setup);
 
+/*
+ * "ktest=a,b" selects suites a and b; a name after '-' is left out, so
+ * "ktest=-soak" selects every suite but soak.  No plain name: every suite.
+ */
 static bool suite_selected(const char *name)
 {
-	return !ktest_filter[0] || strlist_contains(ktest_filter, name);
+	size_t len = strlen(name);
+	bool named = false, listed = false;
+
+	for (const char *p = ktest_filter; *p;) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		bool minus = *p == '-';
+		bool match = n - minus == len && !strncmp(p + minus, name, len);
+
+		if (minus && match)
+			return false;
+		named |= !minus;
+		listed |= !minus && match;
+		p += n + (end ? 1 : 0);
+	}
+	return !named || listed;
 }
 
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
