@@ -86,8 +86,13 @@ if ! gcc -std=gnu11 -O1 -Wall -Wextra -Werror -Wno-unused-parameter -I. \
 	> "$work/poolsim.build.log" 2>&1; then
 	echo "not ok - poolsim builds"; cat "$work/poolsim.build.log"; exit 1
 fi
+# The first machine is the boot above, with wherephys.ko among the boot
+# modules; the second is booted here.
+cp "$log" "$work/128.log"
+MEM=4608 solution_boot 'loglevel=7' 'poweroff\n'
+cp "$log" "$work/4608.log"
 for mem in 128 4608; do
-	MEM=$mem solution_boot 'loglevel=7' 'poweroff\n'
+	log=$work/$mem.log
 	kernel=$(sed -n 's/.*\] mm: .* MiB usable RAM in .*: \([0-9]* frames free, [0-9]* reserved\)$/\1/p' "$log")
 	host=$("$sim" < "$log" | sed -n 's/.*reservations: //p')
 	if [ -n "$kernel" ] && [ "$kernel" = "$host" ]; then
