@@ -7,6 +7,7 @@
 #include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/slab.h>
 #include <kernel/moduleparam.h>
 #include <kernel/multiboot2.h>
 #include <kernel/string.h>
@@ -43,13 +44,16 @@ extern const struct kernel_param __start___param[], __stop___param[];
 
 /*
  * Built-in code's parameters come from the command line as name.param=val.
- * A pure initcall: before any built-in driver's module_init runs.
+ * A pure initcall: before any built-in driver's module_init runs.  The
+ * parsed copy is never freed: a charp parameter points into it for the
+ * kernel's life (Linux's static_command_line).
  */
 static int __init builtin_params_init(void)
 {
-	static char args[BOOT_CMDLINE_MAX] __initdata;
+	char *args = kstrdup(saved_command_line, GFP_KERNEL);
 
-	strlcpy(args, saved_command_line, sizeof(args));
+	if (!args)
+		return -ENOMEM;
 	return param_parse("kernel command line", args, __start___param,
 			   (size_t)(__stop___param - __start___param), true);
 }

@@ -5,7 +5,7 @@
 # module init memory.
 source "$(dirname "$0")/lib.sh"
 
-BOOT_FILES=$(ls "$BUILD"/modules/*.ko) INITRD= boot ktest 'ktest=module module_test.answer=42'
+BOOT_FILES=$(ls "$BUILD"/modules/*.ko) INITRD= boot ktest 'ktest=module module_test.answer=42 module_test.greeting=hi'
 ktap_results
 expect '# ktest: 1 suites, 0 failed cases' 'every module loader case passes'
 expect_not 'skipped' 'the cases ran with the module files'

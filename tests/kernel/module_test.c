@@ -20,12 +20,17 @@
 #include <kernel/string.h>
 
 /*
- * A built-in parameter: "module_test.answer=42" on the command line sets it
- * (tests/boot/modules.sh passes that); without it, it keeps its default.
+ * Built-in parameters: "module_test.answer=42 module_test.greeting=hi" on
+ * the command line sets them (tests/boot/modules.sh passes that); without
+ * it, they keep their defaults.  The string is read once boot is over and
+ * init memory freed, as built-in code would read it.
  */
 static int answer;
 module_param(answer, int, 0444);
 MODULE_PARM_DESC(answer, "Set from the command line by the boot test");
+static char *greeting = "none";
+module_param(greeting, charp, 0444);
+MODULE_PARM_DESC(greeting, "Set from the command line by the boot test");
 
 struct ko {
 	const void *buf;
@@ -287,6 +292,8 @@ static void test_builtin_parameter(struct ktest *t)
 	KT_EXPECT_EQ(t, answer, given ? 42 : 0);
 	if (given)
 		KT_EXPECT(t, !strncmp(given, "module_test.answer=42", 21));
+	given = cmdline_find("module_test.greeting=");
+	KT_EXPECT(t, !strcmp(greeting, given ? "hi" : "none"));
 }
 
 /*
