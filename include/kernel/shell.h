@@ -28,11 +28,16 @@ struct shell_cmd {
 	 * fn - run with @args, the rest of the line as typed (blanks around
 	 * it trimmed, quotes kept), which it may write to; it splits the
 	 * words with args_next() or args_word() (<kernel/args.h>).  0 or a
-	 * negative errno; -EINVAL makes the shell print the usage.
+	 * negative errno; -EINVAL makes the shell print the usage.  A
+	 * command that has said why it failed returns SHELL_FAILED instead,
+	 * whatever the errno: a usage line after its message would mislead.
 	 */
 	int (*fn)(char *args);
 	shell_complete_fn complete; /* NULL: arguments do not complete */
 };
+
+/* What a command returns when it failed and has said why (see fn above). */
+#define SHELL_FAILED 1
 
 /*
  * SHELL_COMMAND - add a command to the table; SHELL_COMMAND_COMPLETE - one

@@ -56,7 +56,7 @@ static int cmd_insmod(char *args)
 		console_printf(
 			"insmod: ERROR: could not insert module %s.ko: %s\n",
 			name, module_strerror(err));
-	return err;
+	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module",
 	      cmd_insmod);
@@ -122,7 +122,7 @@ static int cmd_rmmod(char *args)
 		console_printf("rmmod: ERROR: could not remove module %s: %s\n",
 			       name, errno_text(err));
 	}
-	return err;
+	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 
@@ -243,7 +243,7 @@ static int cmd_modprobe(char *args)
 	else if (err)
 		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
 			       name, module_strerror(err));
-	return err;
+	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("modprobe", "name [param=value ...]",
 	      "load a module after the modules it depends on", cmd_modprobe);

@@ -93,6 +93,7 @@ expect_lines 'module_param_string refuses a value longer than its buffer' \
 expect_lines 'an array parameter refuses more values than it holds' \
 	'^myintarray: can only take 2 arguments$' \
 	'^insmod: ERROR: could not insert module hello-5\.ko: Invalid parameters$'
+expect_not '^usage: insmod' 'a refused insmod says why, with no usage line after it (-EINVAL)'
 expect_lines 'rmmod hello-1 removes hello_1; insmod takes a path in the initrd' \
 	'^Goodbye world 1\.$' '^Hello world 1\.$'
 expect_lines 'a renamed copy of a loaded module is the same module (-EEXIST)' \

@@ -73,8 +73,9 @@ expect_status 0 'the shell powers off after all of it'
 
 # poweroff and reboot take no arguments: a stray word (random input
 # completed to "poweroff x") prints the usage and the shell goes on.
-boot stray 'loglevel=7' < <(printf 'poweroff now\nreboot please\necho still-here\npoweroff\n')
+boot stray 'loglevel=7' < <(printf 'poweroff now\nreboot please\ninsmod\necho still-here\npoweroff\n')
 expect '^usage: poweroff' 'poweroff with an argument prints its usage'
 expect '^usage: reboot' 'reboot with an argument prints its usage'
+expect '^usage: insmod name' 'insmod with no module prints its usage'
 expect '^still-here$' 'and the shell goes on'
 expect_status 0 'the plain poweroff after them ends QEMU with status 0'
