@@ -129,7 +129,8 @@ struct module {
 	size_t init_size, init_text_size, init_ro_size;
 
 	int (*init_fn)(void);
-	void (*exit_fn)(void); /* NULL: the module cannot be removed */
+	/* NULL with an init_fn: the module cannot be removed (Linux's rule). */
+	void (*exit_fn)(void);
 	const struct kernel_symbol *syms, *gpl_syms;
 	size_t num_syms, num_gpl_syms;
 	const struct kernel_param *params;

@@ -178,11 +178,11 @@ int module_resolve_symbols(struct load_info *info, module_resolve_fn resolve,
 uint64_t module_find_symbol(const struct load_info *info, const char *name);
 
 /*
- * module_find_init_exit - the run addresses of init_module (required: a
- * module without one is rejected) and cleanup_module (0 if it has none,
- * which makes the module permanent).  Each must be a function: init_module
- * in core or init code, cleanup_module in core code.  After
- * module_resolve_symbols().  0 or -ENOEXEC (tables.c).
+ * module_find_init_exit - the run addresses of init_module and
+ * cleanup_module, 0 for one the module does not have (as in Linux, both
+ * are optional: a library module that only exports has neither).  Each
+ * must be a function: init_module in core or init code, cleanup_module in
+ * core code.  After module_resolve_symbols().  0 or -ENOEXEC (tables.c).
  */
 int module_find_init_exit(struct load_info *info, uint64_t *init,
 			  uint64_t *exit);

@@ -338,6 +338,8 @@ static int call_init_module(struct module *mod)
 	uint64_t t0;
 	int ret;
 
+	if (!mod->init_fn)
+		return 0; /* a module need not have one */
 	if (!initcall_debug)
 		return mod->init_fn();
 	sprint_symbol(sym, sizeof(sym), (uintptr_t)mod->init_fn);
@@ -455,7 +457,7 @@ int remove_module(const char *name)
 		       mod->refcount);
 		return -EBUSY;
 	}
-	if (!mod->exit_fn) {
+	if (mod->init_fn && !mod->exit_fn) {
 		pr_err("%s: module has no cleanup_module and cannot be removed\n",
 		       name);
 		return -EBUSY;
@@ -463,7 +465,8 @@ int remove_module(const char *name)
 	mod->state = MODULE_STATE_GOING;
 	/* Its tables go first: no command of it may run while it is torn down. */
 	module_tables_remove(mod);
-	mod->exit_fn();
+	if (mod->exit_fn)
+		mod->exit_fn();
 	unlink_and_free(mod);
 	/* Heap pages the module's records emptied go back as well. */
 	kmalloc_trim();

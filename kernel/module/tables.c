@@ -290,16 +290,12 @@ int module_find_init_exit(struct load_info *info, uint64_t *init,
 	int err;
 
 	*init = *exit = 0;
-	if (!i)
-		return module_reject(
-			info,
-			"no init_module (use module_init() or define init_module)");
-	err = check_entry(info, i, "init_module", true);
+	err = i ? check_entry(info, i, "init_module", true) : 0;
 	if (!err && e)
 		err = check_entry(info, e, "cleanup_module", false);
 	if (err)
 		return err;
-	*init = i->st_value;
+	*init = i ? i->st_value : 0;
 	*exit = e ? e->st_value : 0;
 	return 0;
 }

@@ -66,8 +66,8 @@ INITRD=$cpio boot load 'loglevel=7 modules=hello-5,hello_1 hello-5.myint=77 hell
 	'insmod /hello-3.ko' 'insmod hello-2' 'insmod hello-4' 'modinfo hello-4' \
 	'insmod startstop' 'insmod example_spinlock' 'insmod example_mutex' \
 	'insmod example-kmem-cache' 'insmod example_list' 'insmod example_sleep' \
-	'insmod example_helpers' 'lsmod' \
-	'rmmod hello_1' 'rmmod hello-2' 'rmmod hello_3' 'rmmod hello-4' 'rmmod startstop' \
+	'insmod example_helpers' 'insmod example_library' 'lsmod' \
+	'rmmod example_library' 'rmmod hello_1' 'rmmod hello-2' 'rmmod hello_3' 'rmmod hello-4' 'rmmod startstop' \
 	'rmmod example_spinlock' 'rmmod example_mutex' 'rmmod example_kmem_cache' \
 	'rmmod example_list' 'rmmod example_sleep' 'rmmod example_helpers' 'lsmod' 'poweroff')
 
@@ -145,6 +145,13 @@ expect_lines 'helpers: min/max/clamp, container_of, kstrtoint, strscpy, WARN_ON_
 	'^helpers: I am example_helpers$'
 n=$(grep -c 'cut here' "$log")
 [ "$n" = 1 ] && tap ok 'WARN_ON_ONCE reports once' || tap fail "WARN_ON_ONCE reported $n times"
+# A library module (exports, no init, no exit) loads, and with no init to
+# undo it can be removed: listed by the first lsmod, gone by the last.
+expect_not 'ERROR: could not (insert|remove) module example_library' \
+	'example_library, with neither module_init nor module_exit, loads and is removed'
+n=$(grep -c '^example_library ' "$log")
+[ "$n" = 1 ] && tap ok 'lsmod lists example_library once, before its rmmod' ||
+	tap fail "example_library listed $n times by lsmod"
 expect_lines 'every module unloads, running its exit function' \
 	'^Goodbye world 1\.$' '^Goodbye, world 2$' '^Goodbye, world 3$' \
 	'^hello_4: Goodbye, world 4$' '^Short is the life of a kernel module$' \

@@ -37,7 +37,9 @@ check unknown 'a symbol nobody exports' \
 	'^ERROR: modpost: "missing_function" \[unknown.ko\] undefined!$'
 check tls 'an unsupported relocation' \
 	'tls: section .rela.text: unsupported relocation R_X86_64_TPOFF32 at offset'
-check noinit 'no init_module' 'noinit: no init_module'
+log=$out/modsyms.noinit.log
+tools/modsyms.sh check noinit "$fix/noinit.ko" "$symvers" "$out/noinit.mod.c" > "$log" 2>&1
+tap_status 'modsyms accepts a module with no init_module, as modpost does (a library module)'
 
 log=$out/modsyms.hello.log
 tools/modsyms.sh check hello "$BUILD/modules/hello/hello.prelink.o" "$symvers" \

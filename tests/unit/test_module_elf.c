@@ -3,8 +3,8 @@
  * at a time -- truncated, wrong identity or machine, sections past the end,
  * overlapping or badly aligned, bad symbol and relocation indices,
  * relocation overflow, unknown relocation types, common and unknown
- * symbols, no init_module -- each rejected with a message naming the
- * module, the section and the reason.
+ * symbols -- each rejected with a message naming the module, the section
+ * and the reason; and a module with no init_module, accepted as in Linux.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -243,7 +243,7 @@ static void test_reloc_overflow(void **state)
 		      "likely not built with -mcmodel=kernel", NULL);
 }
 
-static void test_common_unknown_noinit(void **state)
+static void test_common_unknown(void **state)
 {
 	struct fixture f;
 
@@ -253,8 +253,19 @@ static void test_common_unknown_noinit(void **state)
 	fixture_read(&f, "tests/fixtures/unknown.ko");
 	expect_reject(&f, f.len, -ENOENT, "Unknown symbol missing_function",
 		      NULL);
+}
+
+/* As in Linux, init_module and cleanup_module are both optional. */
+static void test_noinit_accepted(void **state)
+{
+	struct fixture f;
+
 	fixture_read(&f, "tests/fixtures/noinit.ko");
-	expect_reject(&f, f.len, -ENOEXEC, "no init_module", NULL);
+	assert_int_equal(fixture_load(&f, f.len), 0);
+	assert_string_equal(f.info.why, "");
+	assert_int_equal(f.init, 0);
+	assert_int_equal(f.exit, 0);
+	fixture_free(&f);
 }
 
 static void test_modinfo_unterminated(void **state)
@@ -307,7 +318,8 @@ int main(void)
 		cmocka_unit_test(test_reloc_offset_past_section),
 		cmocka_unit_test(test_unknown_reloc_type),
 		cmocka_unit_test(test_reloc_overflow),
-		cmocka_unit_test(test_common_unknown_noinit),
+		cmocka_unit_test(test_common_unknown),
+		cmocka_unit_test(test_noinit_accepted),
 		cmocka_unit_test(test_modinfo_unterminated),
 		cmocka_unit_test(test_no_modinfo),
 	};
