@@ -50,7 +50,7 @@ fuzz_multiboot2-srcs := kernel/boot/multiboot2.c
 fuzz_multiboot2-len := 4096
 
 fuzz-targets += fuzz_cmdline
-fuzz_cmdline-srcs := kernel/init/cmdline.c kernel/module/params.c \
+fuzz_cmdline-srcs := kernel/init/cmdline.c kernel/module/params.c mm/util.c \
 	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/modprobe/deps.c \
 	kernel/lib/args.c kernel/lib/kstrtox.c kernel/lib/errno.c
 fuzz_cmdline-len := 2048
