@@ -8,7 +8,7 @@
 
 #include <kernel/types.h>
 
-#define MB2_BOOTLOADER_MAGIC 0x36d76289 /* EAX at entry (§3.2) */
+#define MB2_BOOTLOADER_MAGIC 0x36d76289 /* EAX at entry (§3.3) */
 
 /* Tag types (§3.6) */
 #define MB2_TAG_END 0
