@@ -204,6 +204,24 @@ struct module_param_type {
 };
 
 /*
+ * The parameter types a module may use, once for every user:
+ * X(ops, kind, size) for each.  The kernel takes the ops' addresses; the
+ * host tests, which link no ops, resolve their names.
+ */
+#define MODULE_PARAM_TYPES(X)                                            \
+	X(param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool))             \
+	X(param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool))          \
+	X(param_ops_short, MODULE_PARAM_SCALAR, sizeof(short))           \
+	X(param_ops_ushort, MODULE_PARAM_SCALAR, sizeof(unsigned short)) \
+	X(param_ops_int, MODULE_PARAM_SCALAR, sizeof(int))               \
+	X(param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int))     \
+	X(param_ops_long, MODULE_PARAM_SCALAR, sizeof(long))             \
+	X(param_ops_ulong, MODULE_PARAM_SCALAR, sizeof(unsigned long))   \
+	X(param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *))          \
+	X(param_array_ops, MODULE_PARAM_ARRAY, 0)                        \
+	X(param_ops_string, MODULE_PARAM_STRING, 0)
+
+/*
  * module_check_tables - before anything follows them, check every pointer
  * in the module's exports (name: a string in core read-only data; address:
  * in the core, never the init region), parameters (name; type one of

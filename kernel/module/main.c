@@ -89,22 +89,11 @@ static int check_modinfo(struct load_info *info, struct module *mod)
 }
 
 /* The parameter types a module may use, with the size each one sets. */
+#define PARAM_TYPE(ops, kind, size) { (uintptr_t)&ops, kind, size },
 static const struct module_param_type param_types[] = {
-	{ (uintptr_t)&param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool) },
-	{ (uintptr_t)&param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool) },
-	{ (uintptr_t)&param_ops_short, MODULE_PARAM_SCALAR, sizeof(short) },
-	{ (uintptr_t)&param_ops_ushort, MODULE_PARAM_SCALAR,
-	  sizeof(unsigned short) },
-	{ (uintptr_t)&param_ops_int, MODULE_PARAM_SCALAR, sizeof(int) },
-	{ (uintptr_t)&param_ops_uint, MODULE_PARAM_SCALAR,
-	  sizeof(unsigned int) },
-	{ (uintptr_t)&param_ops_long, MODULE_PARAM_SCALAR, sizeof(long) },
-	{ (uintptr_t)&param_ops_ulong, MODULE_PARAM_SCALAR,
-	  sizeof(unsigned long) },
-	{ (uintptr_t)&param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *) },
-	{ (uintptr_t)&param_array_ops, MODULE_PARAM_ARRAY, 0 },
-	{ (uintptr_t)&param_ops_string, MODULE_PARAM_STRING, 0 },
+	MODULE_PARAM_TYPES(PARAM_TYPE) /* listed in internal.h */
 };
+#undef PARAM_TYPE
 
 /*
  * Step: the core and init regions in the module area, writable for now.

@@ -35,23 +35,13 @@ static int fuzz_resolve(struct load_info *info, const char *name,
 }
 
 /* The kernel's parameter types, where fuzz_resolve() puts their ops. */
+#define NAMED_TYPE(ops, kind, size) { #ops, kind, size },
 static const struct {
 	const char *ops;
 	enum module_param_kind kind;
 	size_t size;
-} fuzz_param_types[] = {
-	{ "param_ops_bool", MODULE_PARAM_SCALAR, 1 },
-	{ "param_ops_invbool", MODULE_PARAM_SCALAR, 1 },
-	{ "param_ops_short", MODULE_PARAM_SCALAR, 2 },
-	{ "param_ops_ushort", MODULE_PARAM_SCALAR, 2 },
-	{ "param_ops_int", MODULE_PARAM_SCALAR, 4 },
-	{ "param_ops_uint", MODULE_PARAM_SCALAR, 4 },
-	{ "param_ops_long", MODULE_PARAM_SCALAR, 8 },
-	{ "param_ops_ulong", MODULE_PARAM_SCALAR, 8 },
-	{ "param_ops_charp", MODULE_PARAM_SCALAR, 8 },
-	{ "param_array_ops", MODULE_PARAM_ARRAY, 0 },
-	{ "param_ops_string", MODULE_PARAM_STRING, 0 },
-};
+} fuzz_param_types[] = { MODULE_PARAM_TYPES(NAMED_TYPE) };
+#undef NAMED_TYPE
 #define FUZZ_PARAM_TYPES \
 	(sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
 

@@ -105,28 +105,19 @@ static int alloc_regions(struct load_info *info)
 	return 0;
 }
 
-#define FIXTURE_PARAM_TYPES 11
+#define COUNT_TYPE(ops, kind, size) +1
+#define FIXTURE_PARAM_TYPES (0 MODULE_PARAM_TYPES(COUNT_TYPE))
 
 /* The test kernel's parameter types, where fixture_resolve() puts them. */
 static void fixture_param_types(struct module_param_type *types)
 {
+#define NAMED_TYPE(ops, kind, size) { #ops, kind, size },
 	static const struct {
 		const char *name;
 		enum module_param_kind kind;
 		size_t size;
-	} t[FIXTURE_PARAM_TYPES] = {
-		{ "param_ops_bool", MODULE_PARAM_SCALAR, 1 },
-		{ "param_ops_invbool", MODULE_PARAM_SCALAR, 1 },
-		{ "param_ops_short", MODULE_PARAM_SCALAR, 2 },
-		{ "param_ops_ushort", MODULE_PARAM_SCALAR, 2 },
-		{ "param_ops_int", MODULE_PARAM_SCALAR, 4 },
-		{ "param_ops_uint", MODULE_PARAM_SCALAR, 4 },
-		{ "param_ops_long", MODULE_PARAM_SCALAR, 8 },
-		{ "param_ops_ulong", MODULE_PARAM_SCALAR, 8 },
-		{ "param_ops_charp", MODULE_PARAM_SCALAR, 8 },
-		{ "param_array_ops", MODULE_PARAM_ARRAY, 0 },
-		{ "param_ops_string", MODULE_PARAM_STRING, 0 },
-	};
+	} t[FIXTURE_PARAM_TYPES] = { MODULE_PARAM_TYPES(NAMED_TYPE) };
+#undef NAMED_TYPE
 
 	for (int i = 0; i < FIXTURE_PARAM_TYPES; i++) {
 		fixture_resolve(NULL, t[i].name, &types[i].ops, NULL);
