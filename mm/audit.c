@@ -155,8 +155,8 @@ size_t mm_audit(const char *when)
 		pr_err("mm: audit after %s: %zu problem(s) in %zu mappings\n",
 		       when, a.problems, a.mappings);
 	else
-		pr_debug(
-			"mm: audit after %s: %zu mappings, no W+X page, no writable alias of code or read-only data, nothing at 0\n",
-			when, a.mappings);
+		printk(KERN_DEBUG
+		       "mm: audit after %s: %zu mappings, no W+X page, no writable alias of code or read-only data, nothing at 0\n",
+		       when, a.mappings);
 	return a.problems;
 }

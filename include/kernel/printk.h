@@ -34,7 +34,26 @@
 #define pr_warn(fmt, ...) printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+
+/* Type-checks the arguments, prints nothing. */
+#define no_printk(fmt, ...)                         \
+	({                                          \
+		if (0)                              \
+			printk(fmt, ##__VA_ARGS__); \
+		0;                                  \
+	})
+
+/*
+ * pr_debug logs only from a file built with DEBUG defined (#define DEBUG
+ * before the includes, or -DDEBUG: ccflags-y or CFLAGS_file.o in a
+ * module's Kbuild), as in Linux without dynamic debug; elsewhere it checks
+ * its arguments and compiles to nothing.
+ */
+#ifdef DEBUG
 #define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#else
+#define pr_debug(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#endif
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 
 /* A sink for log text: the serial port, the VGA screen, a framebuffer. */

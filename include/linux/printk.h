@@ -1,22 +1,14 @@
 /*
  * Linux-compatible <linux/printk.h>: printk() with KERN_* levels (and
  * KERN_CONT), the pr_*() helpers, which prefix pr_fmt() -- define it
- * before the first #include to give a module's messages its own prefix --
- * and dump_stack().
+ * before the first #include to give a module's messages its own prefix;
+ * pr_debug() logs only with DEBUG defined -- and dump_stack().
  */
 #ifndef LINUX_PRINTK_H
 #define LINUX_PRINTK_H
 
 #include <kernel/panic.h>
 #include <kernel/printk.h>
-
-/* Type-checks the arguments, prints nothing. */
-#define no_printk(fmt, ...)                         \
-	({                                          \
-		if (0)                              \
-			printk(fmt, ##__VA_ARGS__); \
-		0;                                  \
-	})
 
 #define pr_warning pr_warn
 #define pr_devel(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)

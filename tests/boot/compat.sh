@@ -66,8 +66,8 @@ INITRD=$cpio boot load 'loglevel=7 modules=hello-5,hello_1 hello-5.myint=77 hell
 	'insmod /hello-3.ko' 'insmod hello-2' 'insmod hello-4' 'modinfo hello-4' \
 	'insmod startstop' 'insmod example_spinlock' 'insmod example_mutex' \
 	'insmod example-kmem-cache' 'insmod example_list' 'insmod example_sleep' \
-	'insmod example_helpers' 'insmod example_library' 'lsmod' \
-	'rmmod example_library' 'rmmod hello_1' 'rmmod hello-2' 'rmmod hello_3' 'rmmod hello-4' 'rmmod startstop' \
+	'insmod example_helpers' 'insmod example_library' 'insmod example_debug' \
+	'lsmod' 'rmmod example_library' 'dmesg -l debug' 'rmmod example_debug' 'rmmod hello_1' 'rmmod hello-2' 'rmmod hello_3' 'rmmod hello-4' 'rmmod startstop' \
 	'rmmod example_spinlock' 'rmmod example_mutex' 'rmmod example_kmem_cache' \
 	'rmmod example_list' 'rmmod example_sleep' 'rmmod example_helpers' 'lsmod' 'poweroff')
 
@@ -152,6 +152,12 @@ expect_not 'ERROR: could not (insert|remove) module example_library' \
 n=$(grep -c '^example_library ' "$log")
 [ "$n" = 1 ] && tap ok 'lsmod lists example_library once, before its rmmod' ||
 	tap fail "example_library listed $n times by lsmod"
+# pr_debug as in Linux: logged from a file built with DEBUG (dmesg -l debug
+# shows it), compiled out of hello-4, which is not.
+expect '\] example_debug: built with DEBUG, so this line is logged$' \
+	'pr_debug logs from a module built with -DDEBUG (CFLAGS_file.o)'
+expect_not 'debug level$' 'pr_debug is compiled out of hello-4, built without DEBUG'
+expect_lines 'example_debug loads and unloads' '^example_debug: loaded$' '^example_debug: unloaded$'
 expect_lines 'every module unloads, running its exit function' \
 	'^Goodbye world 1\.$' '^Goodbye, world 2$' '^Goodbye, world 3$' \
 	'^hello_4: Goodbye, world 4$' '^Short is the life of a kernel module$' \
