@@ -7,9 +7,9 @@
 #include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
-#include <kernel/slab.h>
 #include <kernel/moduleparam.h>
 #include <kernel/multiboot2.h>
+#include <kernel/slab.h>
 #include <kernel/string.h>
 #include "internal.h"
 
