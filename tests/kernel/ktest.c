@@ -18,38 +18,34 @@ extern const struct ktest_suite __ktest_suites_start[], __ktest_suites_end[];
 
 static bool ktest_enabled;
 static char ktest_filter[KTEST_FILTER_MAX]; /* empty: all suites */
-
-static int __init ktest_setup(const char *val)
-{
-	ktest_enabled = true;
-	if (val)
-		strlcpy(ktest_filter, val, sizeof(ktest_filter));
-	return 0;
-}
-__setup("ktest", ktest_setup);
+static bool ktest_named; /* the filter has a name without '-' */
 
 /*
  * "ktest=a,b" selects suites a and b; a name after '-' is left out, so
  * "ktest=-soak" selects every suite but soak.  No plain name: every suite.
  */
+static int __init ktest_setup(const char *val)
+{
+	ktest_enabled = true;
+	if (!val || !*val)
+		return 0;
+	strlcpy(ktest_filter, val, sizeof(ktest_filter));
+	for (const char *p = ktest_filter; p; p = strchr(p, ',')) {
+		p += *p == ',';
+		ktest_named |= *p != '-';
+	}
+	return 0;
+}
+__setup("ktest", ktest_setup);
+
 static bool suite_selected(const char *name)
 {
-	size_t len = strlen(name);
-	bool named = false, listed = false;
+	char excluded[KTEST_FILTER_MAX];
 
-	for (const char *p = ktest_filter; *p;) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		bool minus = *p == '-';
-		bool match = n - minus == len && !strncmp(p + minus, name, len);
-
-		if (minus && match)
-			return false;
-		named |= !minus;
-		listed |= !minus && match;
-		p += n + (end ? 1 : 0);
-	}
-	return !named || listed;
+	snprintf(excluded, sizeof(excluded), "-%s", name);
+	if (strlist_contains(ktest_filter, excluded))
+		return false;
+	return !ktest_named || strlist_contains(ktest_filter, name);
 }
 
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
