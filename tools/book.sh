@@ -58,16 +58,18 @@ pandoc_page() {
 	[ ! -f "$book/.keys/$page.key" ] || read -r old < "$book/.keys/$page.key"
 	if [ -f "$book/$page" ] && [ "$old" = "$key" ]; then
 		ln "$book/$page" "$out/$page"
-		[ ! -f "$book/.keys/$page.links" ] || ln "$book/.keys/$page.links" "$keys.links"
+		if [ -f "$book/.keys/$page.links" ]; then
+			ln "$book/.keys/$page.links" "$keys.links"
+			cp "$keys.links" "$deps.new"
+		fi
 		kept=$((kept + 1))
 	else
 		pandoc "$in" -t html5 --standalone --template tools/book/template.html \
 			--highlight-style=pygments "$@" -o "$out/$page"
-		[ ! -f "$deps.new" ] || mv "$deps.new" "$keys.links"
+		[ ! -f "$deps.new" ] || cp "$deps.new" "$keys.links"
 		rendered=$((rendered + 1))
 	fi
 	echo "$key" > "$keys.key"
-	[ ! -f "$keys.links" ] || cp "$keys.links" "$deps.new"
 }
 
 # render IN OUT DEPTH [pandoc options]: one page; DEPTH is "" for the top
