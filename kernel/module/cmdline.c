@@ -8,7 +8,6 @@
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/moduleparam.h>
-#include <kernel/multiboot2.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include "internal.h"
