@@ -6,6 +6,8 @@
  * address 0.  The first pass marks the frames under read-only or
  * executable mappings, the second checks every writable mapping.
  */
+#include <kernel/init.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include "internal.h"
@@ -27,9 +29,23 @@ struct audit {
 	size_t mappings, problems;
 };
 
-/* Bitmap of frames, made at the first audit and kept: RAM does not change. */
+/* Bitmap of frames, made at boot and kept: RAM does not change. */
 static uint64_t *audit_bitmap;
 static size_t audit_frames;
+
+/*
+ * Made before the init memory is freed: the boot's audit would otherwise
+ * be the first to fill frames that held init code, and pay there for the
+ * emulator dropping its translations of that code (mm/initmem.c).
+ */
+void __init mm_audit_init(void)
+{
+	audit_frames = (frame_pool.base >> PAGE_SHIFT) + frame_pool.nframes;
+	audit_bitmap = kmalloc(BITMAP_WORDS(audit_frames) * sizeof(uint64_t),
+			       GFP_KERNEL);
+	if (!audit_bitmap)
+		panic("mm: no memory for the page-table audit's bitmap");
+}
 
 static void audit_report(struct audit *a, const char *what, uintptr_t va,
 			 pte_t pte)
@@ -130,22 +146,10 @@ static void audit_table(struct audit *a, const pte_t *table, int level,
 
 size_t mm_audit(const char *when)
 {
-	struct audit a = { .when = when };
+	struct audit a = { .when = when,
+			   .protected = audit_bitmap,
+			   .nframes = audit_frames };
 
-	if (!audit_bitmap) {
-		audit_frames =
-			(frame_pool.base >> PAGE_SHIFT) + frame_pool.nframes;
-		audit_bitmap =
-			kmalloc(BITMAP_WORDS(audit_frames) * sizeof(uint64_t),
-				GFP_KERNEL);
-		if (!audit_bitmap) {
-			pr_err("mm: audit after %s: no memory for its bitmap\n",
-			       when);
-			return 1;
-		}
-	}
-	a.protected = audit_bitmap;
-	a.nframes = audit_frames;
 	memset(a.protected, 0, BITMAP_WORDS(a.nframes) * sizeof(uint64_t));
 	a.pass = MARK_PROTECTED;
 	audit_table(&a, kernel_pml4, 0, 0);

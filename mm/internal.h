@@ -243,4 +243,7 @@ bool vmarea_is_guard(uintptr_t addr);
 /* mm_fault_init - register mm's page-fault explainer (fault.c).  __init. */
 void mm_fault_init(void);
 
+/* mm_audit_init - the audit's frame bitmap, once the heap works.  __init. */
+void mm_audit_init(void);
+
 #endif

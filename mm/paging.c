@@ -23,7 +23,7 @@ struct ram_range {
 	phys_addr_t start, end;
 };
 
-extern char __init_text_start[], __init_data_start[], __kallsyms_start[];
+extern char __init_text_start[], __kallsyms_start[];
 
 static bool __init direct_mapped_type(uint32_t type)
 {
@@ -172,5 +172,6 @@ void __init mm_init(void)
 	mm_frames_init(&boot_info);
 	mm_paging_init();
 	mm_heap_init();
+	mm_audit_init();
 	mm_fault_init();
 }

@@ -45,7 +45,7 @@ static inline phys_addr_t virt_to_phys(const void *va)
 extern char __kernel_start[], __kernel_end[];
 extern char __text_start[], __text_end[];
 extern char __rodata_start[], __rodata_end[];
-extern char __init_begin[], __init_end[];
+extern char __init_begin[], __init_data_start[], __init_end[];
 extern char __data_start[], __bss_end[];
 extern char kernel_stack_guard[], kernel_stack_bottom[], kernel_stack_top[];
 /* The double-fault handler's stack (IST 1), guard page below (entry.asm). */

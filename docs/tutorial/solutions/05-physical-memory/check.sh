@@ -14,16 +14,19 @@ must '\] wherephys: 64 bytes at 0xffff8[0-9a-f]+, physical 0x[0-9a-f]+$' 'a slab
 must '\] wherephys: 12288 bytes at 0xffff8[0-9a-f]+, physical 0x[0-9a-f]+000$' 'a 3-page buffer is whole, aligned frames'
 must_status 0 'the module loads, is removed and Sprout powers off'
 
-# The image's physical extent, from the linker's symbols.
+# The image's physical extent, from the linker's symbols, and its init
+# part, which the boot freed ("Freeing unused kernel memory"): RAM again.
 sym() { nm "$BUILD/sprout.elf" | awk -v s="$1" '$3 == s { print $1 }'; }
 kernel_start=$(( 0x$(sym __boot_start) ))
 kernel_end=$(( 0x$(sym __kernel_end) - 0xffffffff80000000 ))
+init_start=$(( 0x$(sym __init_begin) - 0xffffffff80000000 ))
+init_end=$(( 0x$(sym __init_end) - 0xffffffff80000000 ))
 
 # buffer_problems LOG: the usable ranges and reservations from the log,
 # then one line per buffer whose [start, end) is outside usable RAM or in
 # a reservation.
 buffer_problems() {
-	awk -v ks="$kernel_start" -v ke="$kernel_end" '
+	awk -v ks="$kernel_start" -v ke="$kernel_end" -v is="$init_start" -v ie="$init_end" '
 # Hexadecimal "0x..." to a number (physical addresses fit a double).
 function num(h,   i, v) {
 	h = tolower(substr(h, 3)); v = 0
@@ -45,7 +48,8 @@ function num(h,   i, v) {
 	for (i = 0; i < nu; i++) if (pa >= us[i] && pa + size <= ue[i]) ok = 1
 	if (!ok) print "buffer at " $NF " is not inside a usable memory map entry"
 	if (pa < 1048576) print "buffer at " $NF " is in the low 1 MiB"
-	if (pa < ke && pa + size > ks) print "buffer at " $NF " overlaps the kernel image"
+	if ((pa < is && pa + size > ks) || (pa < ke && pa + size > ie))
+		print "buffer at " $NF " overlaps the kernel image"
 	for (i = 0; i < nr; i++)
 		if (pa < re[i] && pa + size > rs[i]) print "buffer at " $NF " overlaps a " rn[i]
 }
