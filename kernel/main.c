@@ -135,6 +135,8 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 {
 	/* Before any protected function is on the stack to notice. */
 	stack_protector_init();
+	/* The TSC is measured over the steps up to tsc_calibrate(). */
+	tsc_calibrate_begin();
 	/* excerpt: early-consoles */
 	/* A console before anything else, so every later step can report. */
 	serial_early_init();

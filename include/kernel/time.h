@@ -11,9 +11,14 @@
 #define NSEC_PER_SEC 1000000000ull
 
 /*
+ * tsc_calibrate_begin - open the TSC's measuring window against PIT
+ * channel 2, unless CPUID states the rate.  Called first thing, so that
+ * the boot's first steps run inside the window.  __init.
  * tsc_calibrate - learn the TSC rate: from CPUID where the CPU states it,
- * else measured against PIT channel 2 (a busy wait of about 1 ms).  __init.
+ * else by closing the window (opening it first if no one did), with a
+ * busy wait only while it is too short for its error bound.  __init.
  */
+void tsc_calibrate_begin(void);
 void tsc_calibrate(void);
 
 /* The TSC at the kernel's first instruction (boot/entry.asm). */

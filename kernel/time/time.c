@@ -3,7 +3,10 @@
  * first instruction, so stamps count from the kernel's entry.  The rate
  * comes from CPUID where the CPU states it; otherwise it is measured
  * against PIT channel 2 (1.193182 MHz, the speaker channel: usable without
- * interrupts) over the shortest window that reaches the wanted accuracy.
+ * interrupts).  The window opens as the kernel starts and closes when the
+ * rate is first needed, so the boot's first steps fill it instead of a
+ * busy wait; it is only stretched by polling where it is still too short
+ * for the wanted accuracy.
  */
 #include <kernel/export.h>
 #include <kernel/init.h>
@@ -19,7 +22,8 @@
 #define PORT_B 0x61		 /* bit 0: ch2 gate, 1: speaker */
 #define PORT_B_GATE 0x01
 #define PORT_B_SPEAKER 0x02
-#define PIT_START_COUNT 0xffff /* mode 0 counts down from here */
+#define PORT_B_OUT2 0x20       /* ch2's output: high once the count hit 0 */
+#define PIT_START_COUNT 0xffff /* mode 0 counts down from here: 54.9 ms */
 
 /*
  * The PIT window stops once the error bound is at most CALIBRATE_PPM
@@ -27,7 +31,9 @@
  * CALIBRATE_MIN_TICKS (about 0.1 ms: a sanity floor, the bound decides).
  * A window that reaches CALIBRATE_MAX_TICKS (10 ms) without it, because
  * the emulator's thread lost the host CPU at one end, starts again, up to
- * CALIBRATE_WINDOWS times; the last one's rate is taken as it is.
+ * CALIBRATE_WINDOWS times; the last one's rate is taken as it is.  One
+ * whose count went past 0 (longer than 54.9 ms: the boot's first steps
+ * were that slow) cannot be measured, and starts again too.
  */
 #define CALIBRATE_PPM 2000u
 #define CALIBRATE_MIN_TICKS (PIT_HZ / 10000)
@@ -125,33 +131,47 @@ static void __init pit_wait_edge(struct pit_edge *e)
 	e->count = count;
 }
 
-/*
- * Measure the TSC against a free-running PIT count, between two moments
- * the count changed.  The window grows until the uncertainty of its two
- * ends is CALIBRATE_PPM of it.  *ppm gets the bound reached, *ticks the
- * window in PIT ticks.
- */
-static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
-{
-	struct pit_edge a, b;
-	uint64_t cycles, err;
-	unsigned int n, windows = 1;
-	uint8_t port_b = inb(PORT_B) & ~(PORT_B_GATE | PORT_B_SPEAKER);
+/* The rate CPUID states (0: none), and the PIT window's first end. */
+static uint64_t cpuid_khz __initdata;
+static struct pit_edge window_start __initdata;
+static bool window_open __initdata;
+static uint8_t port_b_saved __initdata;
 
-	outb(PORT_B, port_b);
+/* Start channel 2 counting down from PIT_START_COUNT; the first edge. */
+static void __init pit_window_open(void)
+{
+	outb(PORT_B, port_b_saved);
 	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
 	outb(PIT_CH2, PIT_START_COUNT & 0xff);
 	outb(PIT_CH2, PIT_START_COUNT >> 8);
-	outb(PORT_B, port_b | PORT_B_GATE);
-
+	outb(PORT_B, port_b_saved | PORT_B_GATE);
 	/* The first edge also pays for the emulator translating this code. */
-	pit_wait_edge(&a);
-	pit_wait_edge(&a);
+	pit_wait_edge(&window_start);
+	pit_wait_edge(&window_start);
+	window_open = true;
+}
+
+/*
+ * Measure the TSC against the PIT count, from the window's first end to a
+ * later moment the count changed.  The window grows until the uncertainty
+ * of its two ends is CALIBRATE_PPM of it.  *ppm gets the bound reached,
+ * *ticks the window in PIT ticks.
+ */
+static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
+{
+	struct pit_edge *a = &window_start, b;
+	uint64_t cycles, err;
+	unsigned int n, windows = 1;
+
 	for (;;) {
 		pit_wait_edge(&b);
-		n = (uint16_t)(a.count - b.count);
-		cycles = b.tsc - a.tsc;
-		err = a.err + b.err;
+		if (inb(PORT_B) & PORT_B_OUT2) {
+			pit_window_open();
+			continue;
+		}
+		n = (uint16_t)(a->count - b.count);
+		cycles = b.tsc - a->tsc;
+		err = a->err + b.err;
 		if (n >= CALIBRATE_MIN_TICKS &&
 		    err * 1000000 <= (uint64_t)CALIBRATE_PPM * cycles)
 			break;
@@ -159,9 +179,9 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 			continue;
 		if (windows++ == CALIBRATE_WINDOWS)
 			break;
-		pit_wait_edge(&a);
+		pit_wait_edge(a);
 	}
-	outb(PORT_B, port_b);
+	outb(PORT_B, port_b_saved);
 	*ppm = (unsigned int)(err * 1000000 / cycles);
 	*ticks = n;
 	return cycles * PIT_HZ / n / 1000;
@@ -174,11 +194,23 @@ static void __init tsc_set_rate(uint64_t khz)
 	printk_set_clock(ktime_get_ns);
 }
 
+void __init tsc_calibrate_begin(void)
+{
+	cpuid_khz = tsc_khz_from_cpuid();
+	if (cpuid_khz)
+		return;
+	port_b_saved = inb(PORT_B) & ~(PORT_B_GATE | PORT_B_SPEAKER);
+	pit_window_open();
+}
+
 void __init tsc_calibrate(void)
 {
 	unsigned int ppm, ticks;
-	uint64_t khz = tsc_khz_from_cpuid();
+	uint64_t khz;
 
+	if (!window_open && !cpuid_khz)
+		tsc_calibrate_begin();
+	khz = cpuid_khz;
 	if (khz) {
 		tsc_set_rate(khz);
 		pr_info("tsc: %llu.%03llu MHz (from CPUID)\n",
@@ -187,8 +219,10 @@ void __init tsc_calibrate(void)
 		return;
 	}
 	/*
-	 * A busy wait, and it must be: nothing else can tell time before the
-	 * TSC rate is known.  It lasts about 0.3 ms under emulation.
+	 * A busy wait only while the window is too short for the bound, and
+	 * it must be: nothing else can tell time before the TSC rate is
+	 * known.  Opened at the kernel's entry, the window has usually
+	 * reached its bound by now under emulation.
 	 */
 	khz = tsc_khz_from_pit(&ppm, &ticks);
 	tsc_set_rate(khz);

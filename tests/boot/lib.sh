@@ -21,7 +21,8 @@ BUILD=${BUILD:-build}
 KERNEL=${KERNEL:-$BUILD/sprout.elf}
 # The test build: the same kernel with the in-kernel tests and crash points
 # (make test builds it).  A command line with a parameter only test code
-# knows -- ktest, crash=, initcall_test (tests/kernel/) -- boots it.
+# knows -- ktest, crash=, initcall_test, tsc_stall (tests/kernel/) --
+# boots it.
 TEST_KERNEL=${TEST_KERNEL:-$BUILD/test/sprout.elf}
 INITRD=${INITRD-$BUILD/initrd.cpio}	# INITRD= boots without one
 BOOT_FILES=${BOOT_FILES:-}	# more files for GRUB to load (module2), e.g. .ko
@@ -38,7 +39,7 @@ log= status=
 iso_for() {
 	local key iso kernel=$KERNEL
 	case " $1" in
-	*" ktest"* | *" crash="* | *" initcall_test"*) kernel=$TEST_KERNEL ;;
+	*" ktest"* | *" crash="* | *" initcall_test"* | *" tsc_stall"*) kernel=$TEST_KERNEL ;;
 	esac
 	key=$( { cat "$kernel" ${INITRD:+"$INITRD"} $BOOT_FILES iso/grub.cfg; printf '%s' "$1"; } |
 		md5sum | cut -c1-16)

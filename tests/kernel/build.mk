@@ -1,8 +1,9 @@
 # In-kernel test suites and crash points, linked only into the test build
 # ($(BUILD)/test/sprout.elf, which make test boots): the crash points, the
-# runner, then the suites.  They run only when the command line
-# asks (ktest, crash=).  Crash points first: their hook runs before the
-# suites' (boot_done_register() order is link order).
+# runner, the suites, then a stall for the TSC's window.  They run only
+# when the command line asks (ktest, crash=, tsc_stall).  Crash points
+# first: their hook runs before the suites' (boot_done_register() order is
+# link order).
 test-y += tests/kernel/crash.o
 test-y += tests/kernel/ktest.o
 test-y += tests/kernel/core_test.o
@@ -14,3 +15,4 @@ test-y += tests/kernel/slab_test.o
 test-y += tests/kernel/harden_test.o
 test-y += tests/kernel/fault_test.o
 test-y += tests/kernel/soak_test.o
+test-y += tests/kernel/tsc_stall.o
