@@ -93,6 +93,9 @@ unit-tests += test_rtc
 test_rtc-includes := drivers/rtc.c
 test_rtc-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+unit-tests += test_bitmap
+test_bitmap-srcs := mm/bitmap.c
+
 unit-tests += test_frame_pool
 test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 
