@@ -1,7 +1,7 @@
 /*
  * The bitmap operations against the same operations done one bit at a
- * time: every range of up to four words at every offset in the first
- * word, over random maps, and random runs looked for in random maps.
+ * time: every range of up to four words from every bit of the first two
+ * words, over random maps, and random runs looked for in random maps.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,8 +30,10 @@ static void ref_put(uint64_t *map, size_t bit, bool on)
 	*word = on ? *word | b : *word & ~b;
 }
 
-/* Ranges from every bit of the first two words, of every length up to
- * four words: inside one word, across one boundary, across several. */
+/*
+ * Ranges from every bit of the first two words, of every length up to four
+ * words: inside one word, across one boundary, across several.
+ */
 static void ranges_match_bit_by_bit(void **state)
 {
 	uint64_t map[WORDS], want[WORDS];
