@@ -151,7 +151,8 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	cmdline_parse(saved_command_line, true);
 
 	/* Time stamps from here on. */
-	tsc_calibrate();
+	if (tsc_calibrate())
+		panic("tsc: PIT channel 2 does not count, and CPUID states no TSC rate: nothing to measure the TSC against");
 	boot_mark("early");
 
 	/*

@@ -16,10 +16,12 @@
  * the boot's first steps run inside the window.  __init.
  * tsc_calibrate - learn the TSC rate: from CPUID where the CPU states it,
  * else by closing the window (opening it first if no one did), with a
- * busy wait only while it is too short for its error bound.  __init.
+ * busy wait only while it is too short for its error bound.  Returns 0,
+ * or -ENODEV when there is no rate: CPUID states none and PIT channel 2
+ * does not count.  __init.
  */
 void tsc_calibrate_begin(void);
-void tsc_calibrate(void);
+int tsc_calibrate(void);
 
 /* The TSC at the kernel's first instruction (boot/entry.asm). */
 extern uint64_t boot_tsc;

@@ -8,6 +8,7 @@
  * busy wait; it is only stretched by polling where it is still too short
  * for the wanted accuracy.
  */
+#include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
@@ -36,6 +37,12 @@
  * were that slow) cannot be measured, and starts again too.
  */
 #define CALIBRATE_PPM 2000u
+/*
+ * Reads of an unchanged count after which channel 2 is taken not to count
+ * (no PIT: QEMU's -machine pit=off, or hardware without one).  It changes
+ * every 0.84 us, a read or two; this many take 15 ms or more.
+ */
+#define PIT_POLLS_MAX 100000u
 #define CALIBRATE_MIN_TICKS (PIT_HZ / 10000)
 #define CALIBRATE_MAX_TICKS (PIT_HZ / 100)
 #define CALIBRATE_WINDOWS 2
@@ -119,25 +126,35 @@ static uint16_t __init pit_read(uint64_t *tsc, uint64_t *err)
  * latch that saw the new one, much less than a PIT tick apart when polling
  * is quick.  The edge is the middle of that interval.
  */
-static void __init pit_wait_edge(struct pit_edge *e)
+static bool __init pit_wait_edge(struct pit_edge *e)
 {
 	uint64_t before, tsc, err;
 	uint16_t first = pit_read(&before, &err), count;
+	unsigned int polls = 0;
 
-	while ((count = pit_read(&tsc, &err)) == first)
+	while ((count = pit_read(&tsc, &err)) == first) {
+		if (++polls == PIT_POLLS_MAX)
+			return false;
 		before = tsc;
+	}
 	e->err = (tsc + err - before) / 2;
 	e->tsc = before + e->err;
 	e->count = count;
+	return true;
 }
 
 /* The rate CPUID states (0: none), and the PIT window's first end. */
 static uint64_t cpuid_khz __initdata;
 static struct pit_edge window_start __initdata;
 static bool window_open __initdata;
+static bool pit_stopped __initdata;
 static uint8_t port_b_saved __initdata;
 
-/* Start channel 2 counting down from PIT_START_COUNT; the first edge. */
+/*
+ * Start channel 2 counting down from PIT_START_COUNT; the first edge.
+ * Before the consoles: a PIT that does not count is reported later, by
+ * tsc_calibrate().
+ */
 static void __init pit_window_open(void)
 {
 	outb(PORT_B, port_b_saved);
@@ -146,16 +163,16 @@ static void __init pit_window_open(void)
 	outb(PIT_CH2, PIT_START_COUNT >> 8);
 	outb(PORT_B, port_b_saved | PORT_B_GATE);
 	/* The first edge also pays for the emulator translating this code. */
-	pit_wait_edge(&window_start);
-	pit_wait_edge(&window_start);
-	window_open = true;
+	window_open = pit_wait_edge(&window_start) &&
+		      pit_wait_edge(&window_start);
+	pit_stopped = !window_open;
 }
 
 /*
  * Measure the TSC against the PIT count, from the window's first end to a
  * later moment the count changed.  The window grows until the uncertainty
  * of its two ends is CALIBRATE_PPM of it.  *ppm gets the bound reached,
- * *ticks the window in PIT ticks.
+ * *ticks the window in PIT ticks.  0 if the PIT does not count.
  */
 static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 {
@@ -164,7 +181,8 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 	unsigned int n, windows = 1;
 
 	for (;;) {
-		pit_wait_edge(&b);
+		if (pit_stopped || !pit_wait_edge(&b))
+			return 0;
 		if (inb(PORT_B) & PORT_B_OUT2) {
 			pit_window_open();
 			continue;
@@ -179,7 +197,7 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 			continue;
 		if (windows++ == CALIBRATE_WINDOWS)
 			break;
-		pit_wait_edge(a);
+		pit_stopped = !pit_wait_edge(a);
 	}
 	outb(PORT_B, port_b_saved);
 	*ppm = (unsigned int)(err * 1000000 / cycles);
@@ -203,12 +221,12 @@ void __init tsc_calibrate_begin(void)
 	pit_window_open();
 }
 
-void __init tsc_calibrate(void)
+int __init tsc_calibrate(void)
 {
 	unsigned int ppm, ticks;
 	uint64_t khz;
 
-	if (!window_open && !cpuid_khz)
+	if (!window_open && !pit_stopped && !cpuid_khz)
 		tsc_calibrate_begin();
 	khz = cpuid_khz;
 	if (khz) {
@@ -216,7 +234,7 @@ void __init tsc_calibrate(void)
 		pr_info("tsc: %llu.%03llu MHz (from CPUID)\n",
 			(unsigned long long)(khz / 1000),
 			(unsigned long long)(khz % 1000));
-		return;
+		return 0;
 	}
 	/*
 	 * A busy wait only while the window is too short for the bound, and
@@ -225,11 +243,14 @@ void __init tsc_calibrate(void)
 	 * reached its bound by now under emulation.
 	 */
 	khz = tsc_khz_from_pit(&ppm, &ticks);
+	if (!khz)
+		return -ENODEV;
 	tsc_set_rate(khz);
 	pr_info("tsc: %llu.%03llu MHz (PIT, %u us window, within %u ppm)\n",
 		(unsigned long long)(khz / 1000),
 		(unsigned long long)(khz % 1000),
 		(unsigned int)((uint64_t)ticks * 1000000 / PIT_HZ), ppm);
+	return 0;
 }
 
 static struct boot_mark marks[BOOT_MARKS_MAX];

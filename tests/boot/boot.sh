@@ -48,6 +48,14 @@ else
 	tap fail "a TSC window that outlasts the PIT count is measured again (after the stall: '$stalled'; without: $mhz MHz)"
 fi
 
+# A machine without a PIT (and no TSC rate from CPUID): the window cannot
+# open, and the kernel says why it stops once it has a console, instead
+# of waiting for the count for ever.
+boot nopit 'loglevel=7' -- -machine pit=off < <(printf 'poweroff\n')
+expect 'Kernel panic - not syncing: tsc: PIT channel 2 does not count, and CPUID states no TSC rate' \
+	'without a PIT the kernel stops and says the TSC has nothing to be measured against'
+expect_status 2 'without a PIT the boot ends in a panic, not a hang'
+
 # 4 MiB of RAM is enough: GRUB loads the kernel and the initrd (stripped
 # modules), and every module etc/modules lists is loaded.
 boot tiny 'loglevel=7' --mem 4 < <(printf 'lsmod\npoweroff\n')
