@@ -152,8 +152,8 @@ static uint8_t port_b_saved __initdata;
 
 /*
  * Start channel 2 counting down from PIT_START_COUNT; the first edge.
- * Before the consoles: a PIT that does not count is reported later, by
- * tsc_calibrate().
+ * This runs before the consoles: a PIT that does not count is only noted,
+ * and tsc_calibrate() returns -ENODEV for it once there is a console.
  */
 static void __init pit_window_open(void)
 {
