@@ -11,6 +11,9 @@
 #    the time stamps of those boots and from one boot with "bench" on the
 #    command line, which runs the in-kernel benchmarks ("bench: KEY =
 #    VALUE" lines, on the guest's TSC);
+#  - how much kernel code QEMU translated in a boot (blocks and their
+#    instructions, from -d in_asm): the kernel's largest cost under
+#    emulation, counted independently of the host's speed;
 #  - sizes, and the least RAM (-m) with which three boots of three reach
 #    the prompt with every boot-time module loaded.
 #
@@ -141,6 +144,30 @@ grep -q 'bench: done' "$out/inkernel.log" ||
 	{ echo "bench: the in-kernel benchmarks did not finish" >&2; exit 1; }
 tsc_line=$(sed -n 's/^\[ *[0-9.]*\] \(tsc: .*\)/\1/p' "$out/inkernel.log" | head -n 1)
 
+# Translation, the largest part of the kernel's time under emulation: the
+# distinct blocks of higher-half code (the kernel's and the modules') that
+# QEMU translated in a boot from entry to poweroff, and their instructions
+# (-d in_asm logs each block once, when it is translated).  Unlike the
+# times, these counts do not depend on the host.
+echo "bench: blocks of kernel code translated" >&2
+printf 'poweroff\n' | tools/run-qemu.sh --iso "$sprout_iso" --mem "$mem" \
+	--timeout 60 -- -d in_asm -D "$out/in_asm.log" > /dev/null 2>&1 ||
+	{ echo "bench: the boot with -d in_asm failed" >&2; exit 1; }
+read -r blocks insns < <(awk '
+	# "0xffffffff80100000:" and up: 16 hex digits, from 0xffffffff8.
+	function higher_half(a) {
+		return length(a) == 19 && substr(a, 1, 10) == "0xffffffff" &&
+			substr(a, 11, 1) ~ /[89a-f]/
+	}
+	/^IN:/ { first = 1; next }
+	/^0x[0-9a-f]+:/ {
+		if (first) { kernel = higher_half($1); blocks += kernel }
+		insns += kernel
+		first = 0
+	}
+	END { print blocks + 0, insns + 0 }' "$out/in_asm.log")
+rm -f "$out/in_asm.log"
+
 echo "bench: least RAM, by bisection" >&2
 ram=$(min_ram)
 
@@ -185,6 +212,7 @@ cat > "$json" <<EOF
     "slowest_initcalls": [$slowest],
     "clock": "$guest_clock"
   },
+  "kernel_blocks": {"blocks": $blocks, "instructions": $insns, "what": "distinct blocks of kernel and module code QEMU translated, kernel entry to poweroff (-d in_asm)"},
   "hello_load_us": {
     "total": $(ns_to_us "$(bench_get hello_load_ns)"),
     "read": $(ns_to_us "$(bench_get hello_load_read_ns)"),
@@ -222,6 +250,7 @@ row "Sprout over floor" "$ratio x"
 row "floor under UEFI" "$ufloor_med s ($ufloor_min-$ufloor_max)"
 row "Sprout under UEFI" "$uboot_med s ($uboot_min-$uboot_max)"
 row "kernel entry to prompt" "$ready_med ms ($ready_min-$ready_max)"
+row "kernel code translated" "$blocks blocks, $insns instructions"
 row "hello load / unload" "$(ns_to_us "$(bench_get hello_load_ns)") us / $(ns_to_us "$(bench_get hello_unload_ns)") us"
 row "relocation / export lookup" "$(bench_get reloc_ns) ns / $(bench_get symbol_lookup_ns) ns"
 row "check: 65,000 / 8,192 sections" "$(ns_to_us "$(bench_get module_check_65000_sections_ns)") us / $(ns_to_us "$(bench_get module_check_8192_sections_ns)") us"
