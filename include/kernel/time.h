@@ -14,9 +14,9 @@
  * tsc_calibrate_begin - open the TSC's measuring window against PIT
  * channel 2, unless CPUID states the rate.  Called first thing, so that
  * the boot's first steps run inside the window.  __init.
- * tsc_calibrate - learn the TSC rate: from CPUID where the CPU states it,
- * else by closing the window (opening it first if no one did), with a
- * busy wait only while it is too short for its error bound.  Returns 0,
+ * tsc_calibrate - after tsc_calibrate_begin(), learn the TSC rate: from
+ * CPUID where the CPU states it, else by closing the window, with a busy
+ * wait only while it is too short for its error bound.  Returns 0,
  * or -ENODEV when there is no rate: CPUID states none and PIT channel 2
  * does not count.  __init.
  */

@@ -143,11 +143,13 @@ static bool __init pit_wait_edge(struct pit_edge *e)
 	return true;
 }
 
-/* The rate CPUID states (0: none), and the PIT window's first end. */
+/*
+ * The rate CPUID states (0: none); else the PIT window's first end, and
+ * whether it is open (not if channel 2 does not count).
+ */
 static uint64_t cpuid_khz __initdata;
 static struct pit_edge window_start __initdata;
 static bool window_open __initdata;
-static bool pit_stopped __initdata;
 static uint8_t port_b_saved __initdata;
 
 /*
@@ -165,7 +167,6 @@ static void __init pit_window_open(void)
 	/* The first edge also pays for the emulator translating this code. */
 	window_open = pit_wait_edge(&window_start) &&
 		      pit_wait_edge(&window_start);
-	pit_stopped = !window_open;
 }
 
 /*
@@ -181,7 +182,7 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 	unsigned int n, windows = 1;
 
 	for (;;) {
-		if (pit_stopped || !pit_wait_edge(&b))
+		if (!window_open || !pit_wait_edge(&b))
 			return 0;
 		if (inb(PORT_B) & PORT_B_OUT2) {
 			pit_window_open();
@@ -197,7 +198,7 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 			continue;
 		if (windows++ == CALIBRATE_WINDOWS)
 			break;
-		pit_stopped = !pit_wait_edge(a);
+		window_open = pit_wait_edge(a);
 	}
 	outb(PORT_B, port_b_saved);
 	*ppm = (unsigned int)(err * 1000000 / cycles);
@@ -226,8 +227,6 @@ int __init tsc_calibrate(void)
 	unsigned int ppm, ticks;
 	uint64_t khz;
 
-	if (!window_open && !pit_stopped && !cpuid_khz)
-		tsc_calibrate_begin();
 	khz = cpuid_khz;
 	if (khz) {
 		tsc_set_rate(khz);
