@@ -2,10 +2,11 @@
  * The 8253/8254 programmable interval timer as the periodic tick: channel 0
  * interrupts on IRQ 0 HZ times a second and counts jiffies.  Wall time
  * within the kernel comes from the TSC (calibrated against PIT channel 2
- * in kernel/time.c); the tick is what wakes an idle CPU and what `uptime`
- * cross-checks the TSC against.
+ * in kernel/time/time.c); the tick is what wakes an idle CPU and what
+ * `uptime` cross-checks the TSC against.
  */
 #include <kernel/errno.h>
+#include <kernel/i8253.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
@@ -13,10 +14,7 @@
 #include <kernel/time.h>
 #include <kernel/x86.h>
 
-/* Intel 82C54 datasheet: ports, and the control word for channel 0. */
-#define PIT_HZ 1193182u
-#define PIT_CH0 0x40
-#define PIT_CMD 0x43
+/* The control word for channel 0 (Intel 82C54 datasheet). */
 #define PIT_CMD_CH0_RATE 0x34 /* channel 0, lo/hi byte, mode 2 (rate) */
 #define PIT_IRQ 0
 

@@ -10,21 +10,15 @@
  */
 #include <kernel/errno.h>
 #include <kernel/export.h>
+#include <kernel/i8253.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
 
-#define PIT_HZ 1193182u
-#define PIT_CH2 0x42
-#define PIT_CMD 0x43
 #define PIT_CMD_CH2_ONESHOT 0xb0 /* channel 2, lo/hi byte, mode 0 */
 #define PIT_CMD_CH2_LATCH 0x80	 /* counter latch command, channel 2 */
-#define PORT_B 0x61		 /* bit 0: ch2 gate, 1: speaker */
-#define PORT_B_GATE 0x01
-#define PORT_B_SPEAKER 0x02
-#define PORT_B_OUT2 0x20       /* ch2's output: high once the count hit 0 */
-#define PIT_START_COUNT 0xffff /* mode 0 counts down from here: 54.9 ms */
+#define PIT_START_COUNT 0xffff	 /* mode 0 counts down from here: 54.9 ms */
 
 /*
  * The PIT window stops once the error bound is at most CALIBRATE_PPM

@@ -5,18 +5,15 @@
  * steps took longer than the count's 54.9 ms would.  tests/boot/boot.sh
  * checks that the rate measured then is still right.
  */
+#include <kernel/i8253.h>
 #include <kernel/init.h>
 #include <kernel/x86.h>
-
-#define PORT_B 0x61
-#define PORT_B_GATE 0x01 /* channel 2 counts: the window is open */
-#define PORT_B_OUT2 0x20 /* channel 2's output: high once the count hit 0 */
 
 static int __init tsc_stall_setup(const char *val)
 {
 	(void)val;
 	if (!(inb(PORT_B) & PORT_B_GATE))
-		return 0; /* the rate came from CPUID: no window */
+		return 0; /* channel 2 stopped: the rate came from CPUID */
 	while (!(inb(PORT_B) & PORT_B_OUT2))
 		cpu_relax();
 	return 0;
