@@ -26,13 +26,6 @@
 
 #define INITRD_PATH_MAX 256
 
-/* A validated archive: @count entries before the trailer. */
-struct cpio_archive {
-	const uint8_t *base;
-	size_t size;
-	size_t count;
-};
-
 /* One member.  @name has no leading "/" or "./" ("" for the root). */
 struct cpio_entry {
 	const char *name;
@@ -40,6 +33,18 @@ struct cpio_entry {
 	size_t size;
 	uint32_t mode;
 	size_t offset; /* of its header */
+};
+
+/*
+ * A validated archive: @count entries before the trailer.  With an @index
+ * (cpio_index()), lookups and listings read its entries instead of parsing
+ * every header again on each walk.
+ */
+struct cpio_archive {
+	const uint8_t *base;
+	size_t size;
+	size_t count;
+	const struct cpio_entry *index;
 };
 
 /*
@@ -51,6 +56,14 @@ struct cpio_entry {
  */
 int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 	      size_t err_size);
+
+/*
+ * cpio_index - parse the @ar->count entries of an archive cpio_open()
+ * accepted into @entries (room for @ar->count), once, and have
+ * cpio_lookup() and cpio_list() read them from then on.  @entries must
+ * live as long as @ar is used.
+ */
+void cpio_index(struct cpio_archive *ar, struct cpio_entry *entries);
 
 /*
  * cpio_next - read the entry at *@pos of an archive cpio_open() accepted

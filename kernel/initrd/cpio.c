@@ -1,7 +1,7 @@
 /*
  * A reader for cpio "newc" archives (the format of Linux's initramfs and of
- * GNU cpio -H newc), indexing the archive in place: no copies, no
- * allocation.  The archive comes from outside the kernel, so every header
+ * GNU cpio -H newc), reading the archive in place: no copies, no
+ * allocation (an index, if wanted, goes where the caller says).  The archive comes from outside the kernel, so every header
  * field is checked before it is used.  Pure code, also built on the host.
  */
 #include <kernel/errno.h>
@@ -196,6 +196,7 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 	ar->base = buf;
 	ar->size = size;
 	ar->count = 0;
+	ar->index = NULL;
 	while ((ret = cpio_next(ar, &pos, &e, err, err_size)) > 0)
 		ar->count++;
 	if (ret < 0) {
@@ -203,6 +204,34 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 		ar->count = 0;
 	}
 	return ret;
+}
+
+void cpio_index(struct cpio_archive *ar, struct cpio_entry *entries)
+{
+	size_t pos = 0;
+
+	for (size_t i = 0; i < ar->count; i++)
+		cpio_next(ar, &pos, &entries[i], NULL, 0);
+	ar->index = entries;
+}
+
+/* A walk over the entries of an accepted archive, from its index if any. */
+struct cpio_walk {
+	size_t i;   /* entries read */
+	size_t pos; /* the next header, without an index */
+};
+
+static bool cpio_walk_next(const struct cpio_archive *ar, struct cpio_walk *w,
+			   struct cpio_entry *e)
+{
+	if (w->i == ar->count)
+		return false;
+	if (ar->index)
+		*e = ar->index[w->i];
+	else
+		cpio_next(ar, &w->pos, e, NULL, 0);
+	w->i++;
+	return true;
 }
 
 /*
@@ -261,16 +290,17 @@ int cpio_lookup(const struct cpio_archive *ar, const char *path,
 		struct cpio_entry *e)
 {
 	char want[INITRD_PATH_MAX];
+	struct cpio_walk w = { 0, 0 };
 	struct cpio_entry cur;
 	const char *child;
 	bool deeper, implied = false;
-	size_t pos = 0, len;
+	size_t len;
 	int ret = cpio_normalize(path, want);
 
 	if (ret)
 		return ret;
 	len = strlen(want);
-	while (cpio_next(ar, &pos, &cur, NULL, 0) > 0) {
+	while (cpio_walk_next(ar, &w, &cur)) {
 		if (!strcmp(cur.name, want)) {
 			*e = cur;
 			return 0;
@@ -285,17 +315,17 @@ int cpio_lookup(const struct cpio_archive *ar, const char *path,
 	return 0;
 }
 
-/* Whether an entry before the one at @stop already gave @child. */
+/* Whether one of the first @stop entries already gave @child. */
 static bool cpio_seen(const struct cpio_archive *ar, size_t stop,
 		      const char *dir, size_t dir_len, const char *child,
 		      size_t len)
 {
+	struct cpio_walk w = { 0, 0 };
 	struct cpio_entry cur;
 	const char *c;
 	bool deeper;
-	size_t pos = 0;
 
-	while (pos < stop && cpio_next(ar, &pos, &cur, NULL, 0) > 0)
+	while (w.i < stop && cpio_walk_next(ar, &w, &cur))
 		if (cpio_child(dir, dir_len, cur.name, &c, &deeper) == len &&
 		    !strncmp(c, child, len))
 			return true;
@@ -307,9 +337,10 @@ int cpio_list(const struct cpio_archive *ar, const char *path,
 	      void *arg)
 {
 	char dir[INITRD_PATH_MAX];
+	struct cpio_walk w = { 0, 0 };
 	struct cpio_entry e;
 	const char *child;
-	size_t pos = 0, start, dir_len, len;
+	size_t dir_len, len;
 	bool deeper;
 	int ret = cpio_lookup(ar, path, &e);
 
@@ -319,9 +350,9 @@ int cpio_list(const struct cpio_archive *ar, const char *path,
 		return -ENOTDIR;
 	cpio_normalize(path, dir);
 	dir_len = strlen(dir);
-	for (start = pos; cpio_next(ar, &pos, &e, NULL, 0) > 0; start = pos) {
+	while (cpio_walk_next(ar, &w, &e)) {
 		len = cpio_child(dir, dir_len, e.name, &child, &deeper);
-		if (!len || cpio_seen(ar, start, dir, dir_len, child, len))
+		if (!len || cpio_seen(ar, w.i - 1, dir, dir_len, child, len))
 			continue;
 		ret = fn(arg, child, len, deeper || cpio_is_dir(&e));
 		if (ret)

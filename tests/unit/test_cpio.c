@@ -1,7 +1,8 @@
 /*
  * The cpio "newc" reader on archives GNU cpio writes at test time, then on
  * copies corrupted by hand: each kind of damage is rejected with a message
- * saying what and where, and lookups and listings find what cpio packed.
+ * saying what and where, and lookups and listings find what cpio packed,
+ * walking the archive and again from its index.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,36 +130,82 @@ static void expect_reject(const struct archive *a, size_t len, const char *what)
 	assert_int_equal(ar.count, 0);
 }
 
+/*
+ * Run @check on @ar as cpio_open() left it, then again once indexed as the
+ * kernel indexes its initrd: the index must change nothing they see.
+ */
+static void walked_and_indexed(struct cpio_archive *ar,
+			       void (*check)(const struct cpio_archive *ar))
+{
+	struct cpio_entry *entries = malloc(ar->count * sizeof(*entries));
+
+	assert_non_null(entries);
+	assert_null(ar->index);
+	check(ar);
+	cpio_index(ar, entries);
+	assert_ptr_equal(ar->index, entries);
+	check(ar);
+	ar->index = NULL;
+	free(entries);
+}
+
+static void check_valid_lookups(const struct cpio_archive *ar)
+{
+	struct cpio_entry e;
+
+	assert_int_equal(cpio_lookup(ar, "/lib/modules/a.ko", &e), 0);
+	assert_int_equal(e.size, 13);
+	assert_memory_equal(e.data, "AAAA-module-a", 13);
+	assert_false(cpio_is_dir(&e));
+	assert_int_equal(e.mode & CPIO_S_IFMT, CPIO_S_IFREG);
+	assert_int_equal(cpio_lookup(ar, "etc//modules", &e), 0);
+	assert_memory_equal(e.data, "# boot modules\n", 15);
+	assert_int_equal(cpio_lookup(ar, "./lib/../lib/modules/./b.ko", &e), 0);
+	assert_int_equal(e.size, 1);
+	assert_int_equal(cpio_lookup(ar, "top.txt", &e), 0);
+	assert_int_equal(e.size, 0);
+	assert_int_equal(cpio_lookup(ar, "/lib/", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	assert_int_equal(cpio_lookup(ar, "/", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	assert_int_equal(cpio_lookup(ar, "/lib/modules/c.ko", &e), -ENOENT);
+	assert_int_equal(cpio_lookup(ar, "/lib/modules/a.k", &e), -ENOENT);
+	assert_int_equal(cpio_lookup(ar, "/li", &e), -ENOENT);
+}
+
 static void test_valid_archive(void **state)
 {
 	struct archive a = pack("newc", "find .");
 	struct cpio_archive ar;
-	struct cpio_entry e;
 	char err[256];
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, err, sizeof(err)), 0);
 	/* ., etc, etc/modules, lib, lib/modules, 2 modules, empty, top.txt */
 	assert_int_equal(ar.count, 9);
+	walked_and_indexed(&ar, check_valid_lookups);
+	free(a.buf);
+}
 
-	assert_int_equal(cpio_lookup(&ar, "/lib/modules/a.ko", &e), 0);
-	assert_int_equal(e.size, 13);
-	assert_memory_equal(e.data, "AAAA-module-a", 13);
-	assert_false(cpio_is_dir(&e));
-	assert_int_equal(e.mode & CPIO_S_IFMT, CPIO_S_IFREG);
-	assert_int_equal(cpio_lookup(&ar, "etc//modules", &e), 0);
-	assert_memory_equal(e.data, "# boot modules\n", 15);
-	assert_int_equal(cpio_lookup(&ar, "./lib/../lib/modules/./b.ko", &e),
-			 0);
-	assert_int_equal(e.size, 1);
-	assert_int_equal(cpio_lookup(&ar, "top.txt", &e), 0);
-	assert_int_equal(e.size, 0);
-	assert_int_equal(cpio_lookup(&ar, "/lib/", &e), 0);
-	assert_true(cpio_is_dir(&e));
-	assert_int_equal(cpio_lookup(&ar, "/", &e), 0);
-	assert_true(cpio_is_dir(&e));
-	assert_int_equal(cpio_lookup(&ar, "/lib/modules/c.ko", &e), -ENOENT);
-	assert_int_equal(cpio_lookup(&ar, "/lib/modules/a.k", &e), -ENOENT);
-	assert_int_equal(cpio_lookup(&ar, "/li", &e), -ENOENT);
+/* The index holds every entry, in archive order, as cpio_next() reads it. */
+static void test_index(void **state)
+{
+	struct archive a = pack("newc", "find .");
+	struct cpio_archive ar;
+	struct cpio_entry entries[9], e;
+	size_t pos = 0;
+
+	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	assert_int_equal(ar.count, 9);
+	cpio_index(&ar, entries);
+	for (size_t i = 0; i < ar.count; i++) {
+		assert_int_equal(cpio_next(&ar, &pos, &e, NULL, 0), 1);
+		assert_string_equal(entries[i].name, e.name);
+		assert_ptr_equal(entries[i].data, e.data);
+		assert_int_equal(entries[i].size, e.size);
+		assert_int_equal(entries[i].mode, e.mode);
+		assert_int_equal(entries[i].offset, e.offset);
+	}
+	assert_int_equal(cpio_next(&ar, &pos, &e, NULL, 0), 0);
 	free(a.buf);
 }
 
@@ -199,20 +246,37 @@ static void expect_listing(const struct cpio_archive *ar, const char *dir,
 	assert_string_equal(l.text, want);
 }
 
+static void check_listings(const struct cpio_archive *ar)
+{
+	struct listing l = { "" };
+
+	expect_listing(ar, "/", "empty/ etc/ lib/ top.txt ");
+	expect_listing(ar, "/lib", "modules/ ");
+	expect_listing(ar, "lib/modules/", "a.ko b.ko ");
+	expect_listing(ar, "/empty", "");
+	assert_int_equal(cpio_list(ar, "/top.txt", collect, &l), -ENOTDIR);
+	assert_int_equal(cpio_list(ar, "/nope", collect, &l), -ENOENT);
+}
+
 static void test_list(void **state)
 {
 	struct archive a = pack("newc", "find . | LC_ALL=C sort");
 	struct cpio_archive ar;
-	struct listing l = { "" };
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
-	expect_listing(&ar, "/", "empty/ etc/ lib/ top.txt ");
-	expect_listing(&ar, "/lib", "modules/ ");
-	expect_listing(&ar, "lib/modules/", "a.ko b.ko ");
-	expect_listing(&ar, "/empty", "");
-	assert_int_equal(cpio_list(&ar, "/top.txt", collect, &l), -ENOTDIR);
-	assert_int_equal(cpio_list(&ar, "/nope", collect, &l), -ENOENT);
+	walked_and_indexed(&ar, check_listings);
 	free(a.buf);
+}
+
+static void check_implied_dirs(const struct cpio_archive *ar)
+{
+	struct cpio_entry e;
+
+	expect_listing(ar, "", "lib/ etc/ ");
+	expect_listing(ar, "/lib", "modules/ ");
+	expect_listing(ar, "/lib/modules", "b.ko a.ko ");
+	assert_int_equal(cpio_lookup(ar, "/lib/modules", &e), 0);
+	assert_true(cpio_is_dir(&e));
 }
 
 /* Members listed without their directories: the directories are implied. */
@@ -222,15 +286,10 @@ static void test_implied_dirs(void **state)
 		"newc",
 		"printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
 	struct cpio_archive ar;
-	struct cpio_entry e;
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
 	assert_int_equal(ar.count, 3);
-	expect_listing(&ar, "", "lib/ etc/ ");
-	expect_listing(&ar, "/lib", "modules/ ");
-	expect_listing(&ar, "/lib/modules", "b.ko a.ko ");
-	assert_int_equal(cpio_lookup(&ar, "/lib/modules", &e), 0);
-	assert_true(cpio_is_dir(&e));
+	walked_and_indexed(&ar, check_implied_dirs);
 	free(a.buf);
 }
 
@@ -355,6 +414,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_archive),
+		cmocka_unit_test(test_index),
 		cmocka_unit_test(test_long_path),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_implied_dirs),
