@@ -1,8 +1,9 @@
 /*
  * A reader for cpio "newc" archives (the format of Linux's initramfs and of
  * GNU cpio -H newc), reading the archive in place: no copies, no
- * allocation (an index, if wanted, goes where the caller says).  The archive comes from outside the kernel, so every header
- * field is checked before it is used.  Pure code, also built on the host.
+ * allocation (an index, if wanted, goes where the caller says).  The
+ * archive comes from outside the kernel, so every header field is checked
+ * before it is used.  Pure code, also built on the host.
  */
 #include <kernel/errno.h>
 #include <kernel/initrd.h>
