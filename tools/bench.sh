@@ -226,6 +226,7 @@ cat > "$json" <<EOF
     "clock": "$guest_clock"
   },
   "kernel_blocks": {"blocks": $blocks, "instructions": $insns, "what": "distinct blocks of kernel and module code QEMU translated, kernel entry to poweroff (-d in_asm)"},
+  "console_line_us": {"time": $(ns_to_us "$(bench_get console_line_ns)"), "what": "one 66-byte log line through the serial and screen consoles", "clock": "$guest_clock"},
   "kernel_insns": {"instructions": $ran, "what": "instructions the kernel ran from entry to the ready line, to the thousand (its time stamp under -icount shift=0)"},
   "hello_load_us": {
     "total": $(ns_to_us "$(bench_get hello_load_ns)"),
@@ -266,6 +267,7 @@ row "Sprout under UEFI" "$uboot_med s ($uboot_min-$uboot_max)"
 row "kernel entry to prompt" "$ready_med ms ($ready_min-$ready_max)"
 row "kernel code translated" "$blocks blocks, $insns instructions"
 row "instructions to the prompt" "$ran"
+row "a 66-byte log line, both consoles" "$(ns_to_us "$(bench_get console_line_ns)") us"
 row "hello load / unload" "$(ns_to_us "$(bench_get hello_load_ns)") us / $(ns_to_us "$(bench_get hello_unload_ns)") us"
 row "relocation / export lookup" "$(bench_get reloc_ns) ns / $(bench_get symbol_lookup_ns) ns"
 row "check: 65,000 / 8,192 sections" "$(ns_to_us "$(bench_get module_check_65000_sections_ns)") us / $(ns_to_us "$(bench_get module_check_8192_sections_ns)") us"

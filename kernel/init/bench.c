@@ -2,7 +2,7 @@
  * make bench figures for the boot itself: the time from the kernel's first
  * instruction to each boot step's end (boot_mark() in kernel_main), the
  * slowest initcalls by name, the boot-time module loads (an initcall of
- * their own) and the init memory freed.
+ * their own), the init memory freed, and what a line of the boot log costs.
  */
 #include <kernel/bench.h>
 #include <kernel/initcall.h>
@@ -11,6 +11,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <kernel/x86.h>
 
 #define SLOWEST_SHOWN 5
 
@@ -74,10 +75,28 @@ static void bench_init_freed(void)
 		    "kernel __init memory freed at the end of boot");
 }
 
+/*
+ * Lines as long as the boot's, time stamp and CR LF included (66 bytes),
+ * through every console: under emulation each byte written to the UART
+ * goes to the host at once, and each cell of the screen is a device write.
+ */
+static void bench_console_line(void)
+{
+	enum { LINES = 10 };
+	uint64_t t0 = rdtsc();
+
+	for (int i = 0; i < LINES; i++)
+		pr_info("bench: a log line as long as the boot's, %2d of %d\n",
+			i + 1, LINES);
+	bench_report("console_line_ns", "a 66-byte log line on every console",
+		     LINES, rdtsc() - t0);
+}
+
 static void bench_boot(void)
 {
 	bench_boot_steps();
 	bench_initcalls();
 	bench_init_freed();
+	bench_console_line();
 }
 BENCH("boot", bench_boot);
