@@ -156,8 +156,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (cpio_open(&ar, buf, size, err, sizeof(err)) == 0) {
 		fuzz_walk(&ar);
 		fuzz_index(&ar);
-	} else
+	} else {
 		fuzz_check(err[0] != '\0', "a refused archive has a message");
+	}
 	free(buf);
 	return 0;
 }
