@@ -150,10 +150,17 @@ tsc_line=$(sed -n 's/^\[ *[0-9.]*\] \(tsc: .*\)/\1/p' "$out/inkernel.log" | head
 # QEMU translated in a boot from entry to poweroff, and their instructions
 # (-d in_asm logs each block once, when it is translated).  Unlike the
 # times, these counts do not depend on the host.
+# counted_boot LOG QEMU-ARGS...: boot Sprout to "poweroff" with those QEMU
+# options, its console in LOG; stop make bench if it fails.
+counted_boot() {
+	local log=$1
+	shift
+	printf 'poweroff\n' | tools/run-qemu.sh --iso "$sprout_iso" --mem "$mem" \
+		--timeout 60 -- "$@" > "$log" 2>&1 ||
+		{ echo "bench: the boot with $* failed" >&2; exit 1; }
+}
 echo "bench: blocks of kernel code translated" >&2
-printf 'poweroff\n' | tools/run-qemu.sh --iso "$sprout_iso" --mem "$mem" \
-	--timeout 60 -- -d in_asm -D "$out/in_asm.log" > /dev/null 2>&1 ||
-	{ echo "bench: the boot with -d in_asm failed" >&2; exit 1; }
+counted_boot /dev/null -d in_asm -D "$out/in_asm.log"
 read -r blocks insns < <(awk '
 	# "0xffffffff80100000:" and up: 16 hex digits, from 0xffffffff8.
 	function higher_half(a) {
@@ -175,9 +182,7 @@ rm -f "$out/in_asm.log"
 # kernel calibrates its TSC at 1000 MHz, and its ready stamp in ns counts
 # the instructions, to the thousand (the stamp is in microseconds).
 echo "bench: instructions the kernel ran" >&2
-printf 'poweroff\n' | tools/run-qemu.sh --iso "$sprout_iso" --mem "$mem" \
-	--timeout 60 -- -icount shift=0,sleep=off > "$out/icount.log" 2>&1 ||
-	{ echo "bench: the boot with -icount failed" >&2; exit 1; }
+counted_boot "$out/icount.log" -icount shift=0,sleep=off
 ran=$(ready_ms "$out/icount.log" | awk '{ printf "%d", $1 * 1000000 + 0.5 }')
 [ -n "$ran" ] || { echo "bench: no ready line in the -icount boot" >&2; exit 1; }
 

@@ -219,9 +219,8 @@ void __init tsc_calibrate_begin(void)
 int __init tsc_calibrate(void)
 {
 	unsigned int ppm, ticks;
-	uint64_t khz;
+	uint64_t khz = cpuid_khz;
 
-	khz = cpuid_khz;
 	if (khz) {
 		tsc_set_rate(khz);
 		pr_info("tsc: %llu.%03llu MHz (from CPUID)\n",
