@@ -194,7 +194,6 @@ static uint64_t __init tsc_khz_from_pit(unsigned int *ppm, unsigned int *ticks)
 			break;
 		window_open = pit_wait_edge(a);
 	}
-	outb(PORT_B, port_b_saved);
 	*ppm = (unsigned int)(err * 1000000 / cycles);
 	*ticks = n;
 	return cycles * PIT_HZ / n / 1000;
@@ -235,6 +234,7 @@ int __init tsc_calibrate(void)
 	 * reached its bound by now under emulation.
 	 */
 	khz = tsc_khz_from_pit(&ppm, &ticks);
+	outb(PORT_B, port_b_saved); /* gate and speaker as they were */
 	if (!khz)
 		return -ENODEV;
 	tsc_set_rate(khz);
