@@ -75,9 +75,7 @@ static void audit_leaf(struct audit *a, uintptr_t va, pte_t pte, size_t size)
 		audit_report(a, "a mapping of virtual address 0", va, pte);
 	if (writable && !(pte & PTE_NX))
 		audit_report(a, "a writable and executable page", va, pte);
-	if (writable && n &&
-	    (n == 1 ? bitmap_test(a->protected, first) :
-		      bitmap_count_range(a->protected, first, n) != 0))
+	if (writable && bitmap_any_set(a->protected, first, n))
 		audit_report(a, "a writable alias of code or read-only data",
 			     va, pte);
 }

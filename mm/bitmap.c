@@ -69,6 +69,22 @@ size_t bitmap_count_range(const uint64_t *map, size_t start, size_t count)
 	return n;
 }
 
+/* Only the first and last words need a mask; those between are whole. */
+bool bitmap_any_set(const uint64_t *map, size_t start, size_t count)
+{
+	size_t w = start / BITMAP_WORD_BITS, last;
+
+	if (!count)
+		return false;
+	last = (start + count - 1) / BITMAP_WORD_BITS;
+	if (map[w] & word_mask(w, start, count))
+		return true;
+	for (w++; w < last; w++)
+		if (map[w])
+			return true;
+	return w == last && (map[last] & word_mask(last, start, count));
+}
+
 /* The first clear bit at or after @bit, or @nbits. */
 static size_t next_clear(const uint64_t *map, size_t nbits, size_t bit)
 {

@@ -305,7 +305,7 @@ int frame_pool_free(struct frame_pool *pool, phys_addr_t pa, size_t count)
 
 	if (pool_check_range(pool, pa, count, "frame_free", &first))
 		return -EINVAL;
-	if (bitmap_count_range(pool->reserved, first, count)) {
+	if (bitmap_any_set(pool->reserved, first, count)) {
 		pool->warn(
 			"frame_free: %#llx (+%zu frames) includes a reserved frame\n",
 			(unsigned long long)pa, count);

@@ -25,6 +25,11 @@ void bitmap_clear_range(uint64_t *map, size_t start, size_t count);
 /* bitmap_count_range - how many of the @count bits from @start are set. */
 size_t bitmap_count_range(const uint64_t *map, size_t start, size_t count);
 /*
+ * bitmap_any_set - whether any of the @count bits from @start is set: stops
+ * at the first word that has one, and counts nothing.
+ */
+bool bitmap_any_set(const uint64_t *map, size_t start, size_t count);
+/*
  * bitmap_find_clear_run - the first run of @count clear bits in
  * [@from, @nbits) that starts at a multiple of @align (a power of two).
  * Returns its first bit, or @nbits when there is none.

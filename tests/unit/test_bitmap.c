@@ -1,7 +1,8 @@
 /*
  * The bitmap operations against the same operations done one bit at a
  * time: every range of up to four words from every bit of the first two
- * words, over random maps, and random runs looked for in random maps.
+ * words, over random maps and over maps with one bit set, and random runs
+ * looked for in random maps.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,6 +49,8 @@ static void ranges_match_bit_by_bit(void **state)
 				n += bitmap_test(map, i);
 			assert_int_equal(bitmap_count_range(map, start, count),
 					 n);
+			assert_int_equal(bitmap_any_set(map, start, count),
+					 n != 0);
 
 			memcpy(want, map, sizeof(map));
 			for (size_t i = start; i < start + count; i++)
@@ -61,6 +64,36 @@ static void ranges_match_bit_by_bit(void **state)
 				ref_put(want, i, false);
 			bitmap_clear_range(map, start, count);
 			assert_memory_equal(map, want, sizeof(map));
+		}
+	}
+}
+
+/*
+ * A random map has a set bit in almost every range: bitmap_any_set() on maps
+ * with one bit set, at a word's edges or inside it, in each word in turn,
+ * before, in and after every range of the test above.
+ */
+static void any_set_finds_a_lone_bit(void **state)
+{
+	static const size_t in_word[] = { 0, 1, 31, 62, 63 };
+	uint64_t map[WORDS];
+
+	for (size_t i = 0; i < WORDS * ARRAY_SIZE(in_word); i++) {
+		size_t bit = i / ARRAY_SIZE(in_word) * BITMAP_WORD_BITS +
+			     in_word[i % ARRAY_SIZE(in_word)];
+
+		memset(map, 0, sizeof(map));
+		ref_put(map, bit, true);
+		for (size_t start = 0; start < 2 * BITMAP_WORD_BITS; start++) {
+			for (size_t count = 0; count <= 4 * BITMAP_WORD_BITS;
+			     count++) {
+				bool in = start <= bit && bit < start + count;
+
+				if (bitmap_any_set(map, start, count) != in)
+					fail_msg("bit %zu, range %zu+%zu: %s",
+						 bit, start, count,
+						 in ? "not seen" : "seen");
+			}
 		}
 	}
 }
@@ -105,6 +138,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ranges_match_bit_by_bit),
+		cmocka_unit_test(any_set_finds_a_lone_bit),
 		cmocka_unit_test(runs_match_a_search),
 	};
 
