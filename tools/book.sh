@@ -53,7 +53,7 @@ pandoc_page() {
 	local in=$1 page=$2 key old= keys=$out/.keys/$2
 	shift 2
 	key=$({ echo "$made_with"; printf '%s\n' "$@"; cat "$in"; } | sha1sum)
-	rm -f "$deps.new"
+	[ ! -e "$deps.new" ] || rm -f "$deps.new"
 	[ -d "${keys%/*}" ] || mkdir -p "${keys%/*}"
 	[ ! -f "$book/.keys/$page.key" ] || read -r old < "$book/.keys/$page.key"
 	if [ -f "$book/$page" ] && [ "$old" = "$key" ]; then
@@ -113,40 +113,37 @@ for i in "${!chapters[@]}"; do
 		-M pagetitle="$(title_of "$md")" "${nav[@]}"
 done
 
-# The language pandoc highlights a file in, from its name.
+# The language pandoc highlights a file in, from its name, into $lang.
+# (This and the rest of a source page's making run once for each of the
+# book's pages, most of them unchanged: no command is started that the
+# shell can do itself.)
 language_of() {
 	case $1 in
-	*.c | *.h) echo c ;;
-	*.asm | *.inc) echo nasm ;;
-	*.S | *.s) echo gnuassembler ;;
-	*.sh) echo bash ;;
-	*Makefile | *.mk | Kbuild) echo makefile ;;
-	*.py) echo python ;;
-	*.lua) echo lua ;;
-	*.css) echo css ;;
-	*.html | *.svg) echo html ;;
-	*.patch | *.diff) echo diff ;;
-	*.cfg | *.ini) echo ini ;;
-	*) echo default ;;
+	*.c | *.h) lang=c ;;
+	*.asm | *.inc) lang=nasm ;;
+	*.S | *.s) lang=gnuassembler ;;
+	*.sh) lang=bash ;;
+	*Makefile | *.mk | Kbuild) lang=makefile ;;
+	*.py) lang=python ;;
+	*.lua) lang=lua ;;
+	*.css) lang=css ;;
+	*.html | *.svg) lang=html ;;
+	*.patch | *.diff) lang=diff ;;
+	*.cfg | *.ini) lang=ini ;;
+	*) lang=default ;;
 	esac
-}
-
-# up_from PATH: the way from build/book/src/PATH back to build/book.
-up_from() {
-	local path=$1 up=..
-	while [[ $path == */* ]]; do
-		up=$up/..
-		path=${path#*/}
-	done
-	echo "$up"
 }
 
 # source_page PATH: build/book/src/PATH.html for a repository file or
 # folder, or build/book/src/PATH for an image.
 source_page() {
-	local path=$1 page=src/$1.html tmp fence lang up
-	up=$(up_from "$path")
-	mkdir -p "$out/src/$(dirname "$path")"
+	local path=$1 page=src/$1.html tmp lang slashes up=.. dir=$out/src
+	# The way from build/book/src/PATH back up to build/book: one ".."
+	# for src/ and one for each folder in PATH.
+	slashes=${path//[^\/]/}
+	up+=${slashes//\//\/..}
+	[[ $path == */* ]] && dir+=/${path%/*}
+	[ -d "$dir" ] || mkdir -p "$dir"
 	tmp=$out/.page.md
 	if [ -d "$path" ]; then
 		{
@@ -179,16 +176,35 @@ source_page() {
 		printf '# %s\n\n(a binary file: [download it](%s))\n' "$path" \
 			"$(basename "$path")" > "$tmp"
 	else
-		# A fence longer than any run of backticks in the file.
-		fence=$(grep -o '`*' "$path" | awk '{ if (length > n) n = length } END { print "```" substr("``````````````````````````````", 1, n) }')
-		lang=$(language_of "$path")
-		{
-			printf '# %s\n\n' "$path"
-			printf '%s {#L .%s .numberLines}\n' "$fence" "$lang"
-			cat "$path"
-			[ -z "$(tail -c 1 "$path")" ] || echo
-			printf '%s\n' "$fence"
-		} > "$tmp"
+		# The file in a fence longer than any run of backticks in it
+		# (a first pass finds the longest), ending in a newline.
+		language_of "$path"
+		path=$path lang=$lang awk '
+		function heading() {
+			printf "# %s\n\n%s {#L .%s .numberLines}\n",
+				ENVIRON["path"], fence, ENVIRON["lang"]
+		}
+		FNR == NR {
+			line = $0
+			while (match(line, /`+/)) {
+				if (RLENGTH > n)
+					n = RLENGTH
+				line = substr(line, RSTART + RLENGTH)
+			}
+			next
+		}
+		FNR == 1 {
+			fence = "```" substr("``````````````````````````````", 1, n)
+			heading()
+		}
+		{ print }
+		END {
+			if (fence == "") {	# an empty file
+				fence = "```"
+				heading()
+			}
+			print fence
+		}' "$path" "$path" > "$tmp"
 	fi
 	pandoc_page "$tmp" "$page" -f markdown -M pagetitle="$path" -V book-up="$up/"
 }
