@@ -234,7 +234,7 @@ int __init tsc_calibrate(void)
 	 * reached its bound by now under emulation.
 	 */
 	khz = tsc_khz_from_pit(&ppm, &ticks);
-	outb(PORT_B, port_b_saved); /* gate and speaker as they were */
+	outb(PORT_B, port_b_saved); /* gate and speaker off, the rest kept */
 	if (!khz)
 		return -ENODEV;
 	tsc_set_rate(khz);
