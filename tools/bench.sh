@@ -145,11 +145,6 @@ grep -q 'bench: done' "$out/inkernel.log" ||
 	{ echo "bench: the in-kernel benchmarks did not finish" >&2; exit 1; }
 tsc_line=$(sed -n 's/^\[ *[0-9.]*\] \(tsc: .*\)/\1/p' "$out/inkernel.log" | head -n 1)
 
-# Translation, the largest part of the kernel's time under emulation: the
-# distinct blocks of higher-half code (the kernel's and the modules') that
-# QEMU translated in a boot from entry to poweroff, and their instructions
-# (-d in_asm logs each block once, when it is translated).  Unlike the
-# times, these counts do not depend on the host.
 # counted_boot LOG QEMU-ARGS...: boot Sprout to "poweroff" with those QEMU
 # options, its console in LOG; stop make bench if it fails.
 counted_boot() {
@@ -159,6 +154,12 @@ counted_boot() {
 		--timeout 60 -- "$@" > "$log" 2>&1 ||
 		{ echo "bench: the boot with $* failed" >&2; exit 1; }
 }
+
+# Translation, the largest part of the kernel's time under emulation: the
+# distinct blocks of higher-half code (the kernel's and the modules') that
+# QEMU translated in a boot from entry to poweroff, and their instructions
+# (-d in_asm logs each block once, when it is translated).  Unlike the
+# times, these counts do not depend on the host.
 echo "bench: blocks of kernel code translated" >&2
 counted_boot /dev/null -d in_asm -D "$out/in_asm.log"
 read -r blocks insns < <(awk '

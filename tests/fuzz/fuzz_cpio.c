@@ -61,7 +61,6 @@ static const char *const paths[] = { "/",
 				     "..",
 				     "a/b/c",
 				     "/lib/modules/modules.dep" };
-#define NPATHS (sizeof(paths) / sizeof(paths[0]))
 
 static void fuzz_walk(const struct cpio_archive *ar)
 {
@@ -81,7 +80,7 @@ static void fuzz_walk(const struct cpio_archive *ar)
 		cpio_list(ar, e.name, fuzz_list_one, &listed);
 	}
 	fuzz_check(ret == 0, "an accepted archive walks to its trailer");
-	for (size_t i = 0; i < NPATHS; i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(paths); i++) {
 		listed = 0;
 		cpio_lookup(ar, paths[i], &found);
 		cpio_list(ar, paths[i], fuzz_list_one, &listed);
@@ -141,7 +140,7 @@ static void fuzz_index(const struct cpio_archive *ar)
 			   "the index holds the entries in archive order");
 		fuzz_same(ar, &ix, e.name);
 	}
-	for (size_t i = 0; i < NPATHS; i++)
+	for (size_t i = 0; i < ARRAY_SIZE(paths); i++)
 		fuzz_same(ar, &ix, paths[i]);
 	free(entries);
 }
