@@ -1,5 +1,7 @@
 # The module loader: pure ELF checking, layout, symbols and relocation
 # (also built into the host unit tests), parameters, and the kernel side.
+obj-y += kernel/module/load_info.o
+obj-y += kernel/module/reloc_types.o
 obj-y += kernel/module/elf.o
 obj-y += kernel/module/layout.o
 obj-y += kernel/module/symbols.o

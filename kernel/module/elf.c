@@ -8,41 +8,6 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-int module_reject(struct load_info *info, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	n = snprintf(info->why, sizeof(info->why), "%s: ", info->name);
-	/* A name that fills the buffer leaves no room for the rest. */
-	if (n < 0 || (size_t)n >= sizeof(info->why))
-		return -ENOEXEC;
-	va_start(ap, fmt);
-	vsnprintf(info->why + n, sizeof(info->why) - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -ENOEXEC;
-}
-
-const char *module_section_name(const struct load_info *info,
-				unsigned int index)
-{
-	const Elf64_Shdr *s = &info->sechdrs[index];
-
-	/* Only names already checked to lie inside the name table. */
-	if (!info->secstrings || s->sh_name >= info->secstrings_size)
-		return "?";
-	return info->secstrings + s->sh_name;
-}
-
-const char *module_symbol_name(const struct load_info *info,
-			       const Elf64_Sym *sym)
-{
-	if (ELF64_ST_TYPE(sym->st_info) == STT_SECTION &&
-	    sym->st_shndx < info->hdr->e_shnum)
-		return module_section_name(info, sym->st_shndx);
-	return info->strtab + sym->st_name;
-}
-
 /* Does [off, off + size) lie inside a buffer of @len bytes? */
 static bool in_file(uint64_t off, uint64_t size, size_t len)
 {
@@ -464,19 +429,4 @@ int module_elf_check(struct load_info *info, const char *name, void *buf,
 	if (!err)
 		err = find_modinfo(info);
 	return err;
-}
-
-const char *modinfo_get(const char *modinfo, size_t size, const char *tag,
-			unsigned int n)
-{
-	size_t taglen = strlen(tag);
-	const char *p = modinfo, *end;
-
-	if (!p) /* no .modinfo (NULL + 0 would be undefined) */
-		return NULL;
-	/* The strings may be separated by padding NULs. */
-	for (end = p + size; p < end; p += strlen(p) + 1)
-		if (!strncmp(p, tag, taglen) && p[taglen] == '=' && n-- == 0)
-			return p + taglen + 1;
-	return NULL;
 }

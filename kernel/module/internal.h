@@ -23,6 +23,23 @@
 enum module_region_id { MOD_CORE, MOD_INIT, MOD_REGIONS };
 /* excerpt-end: module-regions */
 
+/*
+ * The parts of a region, in the order drawn above; PART_ANY is the whole
+ * region, for a check that only needs an address to be the module's.
+ */
+enum module_part { PART_TEXT, PART_RODATA, PART_DATA, PART_ANY };
+
+/*
+ * in_region - whether [@addr, @addr + @size) lies inside [@start, @start +
+ * @len), with no sum that could wrap: the one range test of the loader.
+ */
+static inline bool in_region(uint64_t addr, uint64_t size, uint64_t start,
+			     uint64_t len)
+{
+	return addr >= start && addr - start < len &&
+	       size <= len - (addr - start);
+}
+
 struct module_region {
 	void *mem;     /* where the loader writes the bytes */
 	uint64_t addr; /* where the code runs; == mem in the kernel */
@@ -82,7 +99,8 @@ struct load_info {
 
 /*
  * module_reject - record "<module>: <message>" in @info->why and return
- * -ENOEXEC, so a check reads "return module_reject(info, ...);".
+ * -ENOEXEC, so a check reads "return module_reject(info, ...);".  This and
+ * the three lookups below (load_info.c) serve every step of a load.
  */
 int module_reject(struct load_info *info, const char *fmt, ...) __printf(2, 3);
 
@@ -93,6 +111,15 @@ const char *module_section_name(const struct load_info *info,
 /* module_symbol_name - a symbol's name; a section symbol's section name. */
 const char *module_symbol_name(const struct load_info *info,
 			       const Elf64_Sym *sym);
+
+/* module_section_loaded - true if section @index is part of the image. */
+bool module_section_loaded(const struct load_info *info, unsigned int index);
+
+/*
+ * module_addr_to_mem - the writable alias of run address @addr, or NULL.
+ * After module_layout_place().
+ */
+void *module_addr_to_mem(const struct load_info *info, uint64_t addr);
 
 /*
  * module_elf_check - validate the module file @buf (@len bytes, 8-byte
@@ -146,12 +173,6 @@ int module_layout(struct load_info *info,
  * and padding, and give each loaded section its run address (sh_addr).
  */
 void module_layout_place(struct load_info *info);
-
-/* module_section_loaded - true if section @index is part of the image. */
-bool module_section_loaded(const struct load_info *info, unsigned int index);
-
-/* module_addr_to_mem - the writable alias of run address @addr, or NULL. */
-void *module_addr_to_mem(const struct load_info *info, uint64_t addr);
 
 /*
  * A resolver looks up an undefined symbol the module uses: 0 with *@value
@@ -234,7 +255,11 @@ struct module_param_type {
 int module_check_tables(struct load_info *info,
 			const struct module_param_type *types, size_t ntypes);
 
-/* module_reloc_name - "R_X86_64_PC32" for a type number, or NULL. */
+/*
+ * module_reloc_name - "R_X86_64_PC32" for a type number, or NULL.  It,
+ * module_reloc_size() and module_reloc_uses_got() read one table of the
+ * types (reloc_types.c).
+ */
 const char *module_reloc_name(uint32_t type);
 
 /*

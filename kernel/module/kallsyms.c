@@ -109,17 +109,20 @@ void module_sections_free(struct module *mod)
 	mod->num_sections = 0;
 }
 
-static bool in_region(uintptr_t addr, const void *base, size_t size)
+/* Is @addr in @m's code: core text, or init text until that is freed? */
+static bool in_module_text(const struct module *m, uintptr_t addr)
 {
-	return base && addr >= (uintptr_t)base && addr - (uintptr_t)base < size;
+	return (m->core &&
+		in_region(addr, 1, (uintptr_t)m->core, m->core_text_size)) ||
+	       (m->init &&
+		in_region(addr, 1, (uintptr_t)m->init, m->init_text_size));
 }
 
 const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 				  const char **modname)
 {
 	for (struct module *m = module_list; m; m = m->next) {
-		if (!in_region(addr, m->core, m->core_text_size) &&
-		    !in_region(addr, m->init, m->init_text_size))
+		if (!in_module_text(m, addr))
 			continue;
 		for (size_t i = 0; i < m->num_ksyms; i++) {
 			const struct module_ksym *k = &m->ksyms[i];

@@ -23,8 +23,6 @@
 #define MODULE_SECTION_MAX (64ul << 20)
 #define MODULE_REGION_MAX (256ul << 20)
 
-enum layout_part { PART_TEXT, PART_RO, PART_DATA, PARTS };
-
 /*
  * Inlined, the compiler counts a literal prefix itself: every section of
  * every module loaded is checked against four of them.
@@ -45,17 +43,11 @@ static bool section_dropped(const char *name)
 	       !strcmp(name, ".comment") || starts_with(name, ".note");
 }
 
-bool module_section_loaded(const struct load_info *info, unsigned int index)
-{
-	return index < info->hdr->e_shnum &&
-	       (info->sechdrs[index].sh_flags & SHF_ALLOC);
-}
-
-static enum layout_part section_part(const Elf64_Shdr *s)
+static enum module_part section_part(const Elf64_Shdr *s)
 {
 	if (s->sh_flags & SHF_EXECINSTR)
 		return PART_TEXT;
-	return (s->sh_flags & SHF_WRITE) ? PART_DATA : PART_RO;
+	return (s->sh_flags & SHF_WRITE) ? PART_DATA : PART_RODATA;
 }
 
 /* Append section @i to @r, at the next offset its alignment allows. */
@@ -120,7 +112,7 @@ static size_t table_entry_size(const struct load_info *info, int kind)
  * (TABLE_NONE: any section).  Returns how many it placed.
  */
 static unsigned int place_matching(struct load_info *info, bool init,
-				   enum layout_part part, int kind)
+				   enum module_part part, int kind)
 {
 	struct module_region *r = &info->region[init ? MOD_INIT : MOD_CORE];
 	unsigned int placed = 0;
@@ -202,28 +194,28 @@ static void layout_core_ro(struct load_info *info)
 
 	core->size = ALIGN_UP(core->size, 8);
 	start = core->size;
-	place_matching(info, false, PART_RO, TABLE_KSYMTAB);
+	place_matching(info, false, PART_RODATA, TABLE_KSYMTAB);
 	info->num_ksyms = (core->size - start) / sizeof(struct kernel_symbol);
 	info->ksyms_addr = start;
 	start = core->size;
-	place_matching(info, false, PART_RO, TABLE_KSYMTAB_GPL);
+	place_matching(info, false, PART_RODATA, TABLE_KSYMTAB_GPL);
 	info->num_gpl_ksyms =
 		(core->size - start) / sizeof(struct kernel_symbol);
 	info->gpl_ksyms_addr = start;
 	start = core->size;
-	place_matching(info, false, PART_RO, TABLE_PARAM);
+	place_matching(info, false, PART_RODATA, TABLE_PARAM);
 	info->num_params = (core->size - start) / sizeof(struct kernel_param);
 	info->params_addr = start;
 	for (size_t i = 0; i < info->num_tables; i++) {
 		struct module_table_place *t = &info->table[i];
 
 		start = core->size;
-		t->present = place_matching(info, false, PART_RO,
+		t->present = place_matching(info, false, PART_RODATA,
 					    TABLE_REGISTERED + (int)i) > 0;
 		t->count = (core->size - start) / info->tables[i]->entry_size;
 		t->addr = start;
 	}
-	place_matching(info, false, PART_RO, TABLE_NONE);
+	place_matching(info, false, PART_RODATA, TABLE_NONE);
 	core->size = ALIGN_UP(core->size, 8);
 	info->got_addr = core->size;
 	info->got_slots = count_got_slots(info);
@@ -272,7 +264,7 @@ int module_layout(struct load_info *info,
 		place_matching(info, init, PART_TEXT, TABLE_NONE);
 		r->text_size = r->size = ALIGN_UP(r->size, PAGE_SIZE);
 		if (init)
-			place_matching(info, true, PART_RO, TABLE_NONE);
+			place_matching(info, true, PART_RODATA, TABLE_NONE);
 		else
 			layout_core_ro(info);
 		r->ro_size = r->size = ALIGN_UP(r->size, PAGE_SIZE);
@@ -315,15 +307,4 @@ void module_layout_place(struct load_info *info)
 	for (size_t i = 0; i < info->num_tables; i++)
 		info->table[i].addr += core->addr;
 	info->got_addr += core->addr;
-}
-
-void *module_addr_to_mem(const struct load_info *info, uint64_t addr)
-{
-	for (int i = 0; i < MOD_REGIONS; i++) {
-		const struct module_region *r = &info->region[i];
-
-		if (addr >= r->addr && addr - r->addr < r->size)
-			return (char *)r->mem + (addr - r->addr);
-	}
-	return NULL;
 }

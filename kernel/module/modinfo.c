@@ -35,3 +35,18 @@ int module_check_vermagic(struct load_info *info)
 		 magic ? magic : "(none)", VERMAGIC_STRING);
 	return -ENOEXEC;
 }
+
+const char *modinfo_get(const char *modinfo, size_t size, const char *tag,
+			unsigned int n)
+{
+	size_t taglen = strlen(tag);
+	const char *p = modinfo, *end;
+
+	if (!p) /* no .modinfo (NULL + 0 would be undefined) */
+		return NULL;
+	/* The strings may be separated by padding NULs. */
+	for (end = p + size; p < end; p += strlen(p) + 1)
+		if (!strncmp(p, tag, taglen) && p[taglen] == '=' && n-- == 0)
+			return p + taglen + 1;
+	return NULL;
+}

@@ -10,67 +10,6 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-struct reloc_type {
-	const char *name;
-	int size; /* bytes written; -1: not applied by this loader */
-};
-
-static const struct reloc_type reloc_types[] = {
-	[R_X86_64_NONE] = { "R_X86_64_NONE", 0 },
-	[R_X86_64_64] = { "R_X86_64_64", 8 },
-	[R_X86_64_PC32] = { "R_X86_64_PC32", 4 },
-	[R_X86_64_GOT32] = { "R_X86_64_GOT32", -1 },
-	[R_X86_64_PLT32] = { "R_X86_64_PLT32", 4 },
-	[R_X86_64_COPY] = { "R_X86_64_COPY", -1 },
-	[R_X86_64_GLOB_DAT] = { "R_X86_64_GLOB_DAT", -1 },
-	[R_X86_64_JUMP_SLOT] = { "R_X86_64_JUMP_SLOT", -1 },
-	[R_X86_64_RELATIVE] = { "R_X86_64_RELATIVE", -1 },
-	[R_X86_64_GOTPCREL] = { "R_X86_64_GOTPCREL", 4 },
-	[R_X86_64_32] = { "R_X86_64_32", 4 },
-	[R_X86_64_32S] = { "R_X86_64_32S", 4 },
-	[R_X86_64_16] = { "R_X86_64_16", -1 },
-	[R_X86_64_PC16] = { "R_X86_64_PC16", -1 },
-	[R_X86_64_8] = { "R_X86_64_8", -1 },
-	[R_X86_64_PC8] = { "R_X86_64_PC8", -1 },
-	[R_X86_64_DTPMOD64] = { "R_X86_64_DTPMOD64", -1 },
-	[R_X86_64_DTPOFF64] = { "R_X86_64_DTPOFF64", -1 },
-	[R_X86_64_TPOFF64] = { "R_X86_64_TPOFF64", -1 },
-	[R_X86_64_TLSGD] = { "R_X86_64_TLSGD", -1 },
-	[R_X86_64_TLSLD] = { "R_X86_64_TLSLD", -1 },
-	[R_X86_64_DTPOFF32] = { "R_X86_64_DTPOFF32", -1 },
-	[R_X86_64_GOTTPOFF] = { "R_X86_64_GOTTPOFF", -1 },
-	[R_X86_64_TPOFF32] = { "R_X86_64_TPOFF32", -1 },
-	[R_X86_64_PC64] = { "R_X86_64_PC64", 8 },
-	[R_X86_64_GOTOFF64] = { "R_X86_64_GOTOFF64", -1 },
-	[R_X86_64_GOTPC32] = { "R_X86_64_GOTPC32", -1 },
-	[R_X86_64_SIZE32] = { "R_X86_64_SIZE32", -1 },
-	[R_X86_64_SIZE64] = { "R_X86_64_SIZE64", -1 },
-	[R_X86_64_GOTPC32_TLSDESC] = { "R_X86_64_GOTPC32_TLSDESC", -1 },
-	[R_X86_64_TLSDESC_CALL] = { "R_X86_64_TLSDESC_CALL", -1 },
-	[R_X86_64_TLSDESC] = { "R_X86_64_TLSDESC", -1 },
-	[R_X86_64_IRELATIVE] = { "R_X86_64_IRELATIVE", -1 },
-	[R_X86_64_GOTPCRELX] = { "R_X86_64_GOTPCRELX", 4 },
-	[R_X86_64_REX_GOTPCRELX] = { "R_X86_64_REX_GOTPCRELX", 4 },
-};
-
-const char *module_reloc_name(uint32_t type)
-{
-	return type < ARRAY_SIZE(reloc_types) ? reloc_types[type].name : NULL;
-}
-
-int module_reloc_size(uint32_t type)
-{
-	if (type >= ARRAY_SIZE(reloc_types) || !reloc_types[type].name)
-		return -1;
-	return reloc_types[type].size;
-}
-
-bool module_reloc_uses_got(uint32_t type)
-{
-	return type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX ||
-	       type == R_X86_64_REX_GOTPCRELX;
-}
-
 /* One relocation being applied, for the messages. */
 struct reloc_site {
 	unsigned int sec; /* the relocation section */
@@ -80,19 +19,25 @@ struct reloc_site {
 	void *loc;	/* its writable alias */
 };
 
+/* "R_X86_64_PC32", or "type 200" (in @buf) for a number without a name. */
+static const char *type_name(uint32_t type, char *buf, size_t size)
+{
+	const char *name = module_reloc_name(type);
+
+	if (name)
+		return name;
+	snprintf(buf, size, "type %u", type);
+	return buf;
+}
+
 static int reloc_reject(struct load_info *info, const struct reloc_site *site,
 			const char *what, uint64_t value)
 {
 	uint32_t type = ELF64_R_TYPE(site->rela->r_info);
-	const char *name = module_reloc_name(type);
 	char tname[24];
+	const char *name = type_name(type, tname, sizeof(tname));
 
-	if (!name) {
-		snprintf(tname, sizeof(tname), "type %u", type);
-		name = tname;
-	}
-	if (!reloc_types[type < ARRAY_SIZE(reloc_types) ? type : 0].name ||
-	    module_reloc_size(type) < 0)
+	if (module_reloc_size(type) < 0)
 		return module_reject(
 			info,
 			"section %u (%s): %s relocation at offset %#llx against symbol %s: %s",
@@ -106,6 +51,28 @@ static int reloc_reject(struct load_info *info, const struct reloc_site *site,
 		(unsigned long long)site->rela->r_offset,
 		module_symbol_name(info, site->sym), what,
 		(unsigned long long)value);
+}
+
+/*
+ * The symbol of @site is defined in a section the module does not load (a
+ * dropped one such as .comment, or one without SHF_ALLOC): it has no run
+ * address to relocate against.
+ */
+static int reject_unloaded(struct load_info *info,
+			   const struct reloc_site *site)
+{
+	unsigned int shndx = site->sym->st_shndx;
+	char tname[24];
+
+	return module_reject(
+		info,
+		"section %u (%s): %s relocation at offset %#llx against symbol %s: the symbol is in section %u (%s), which is not loaded",
+		site->sec, module_section_name(info, site->sec),
+		type_name(ELF64_R_TYPE(site->rela->r_info), tname,
+			  sizeof(tname)),
+		(unsigned long long)site->rela->r_offset,
+		module_symbol_name(info, site->sym), shndx,
+		module_section_name(info, shndx));
 }
 
 /* excerpt: reloc-write32 */
@@ -205,10 +172,7 @@ static int apply_section(struct load_info *info, unsigned int sec)
 		if (site.sym->st_shndx != SHN_UNDEF &&
 		    site.sym->st_shndx != SHN_ABS &&
 		    !module_section_loaded(info, site.sym->st_shndx))
-			return reloc_reject(
-				info, &site,
-				"symbol is in a section that is not loaded",
-				site.sym->st_shndx);
+			return reject_unloaded(info, &site);
 		err = apply_one(info, &site);
 		if (err)
 			return err;

@@ -14,32 +14,27 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-/* The parts of a region (internal.h draws them). */
-enum module_part { PART_CODE, PART_RODATA, PART_RWDATA, PART_ANY };
-
 static const char *const part_names[] = {
-	[PART_CODE] = "code",
+	[PART_TEXT] = "code",
 	[PART_RODATA] = "read-only data",
-	[PART_RWDATA] = "data",
+	[PART_DATA] = "data",
 	[PART_ANY] = "memory",
 };
 
 /* Does [@addr, @addr + @size) lie in @part of region @r? */
-static bool in_part(const struct load_info *info, enum module_region_id r,
-		    enum module_part part, uint64_t addr, uint64_t size)
+static bool part_contains(const struct load_info *info, enum module_region_id r,
+			  enum module_part part, uint64_t addr, uint64_t size)
 {
 	const struct module_region *reg = &info->region[r];
 	uint64_t start = 0, end = reg->size;
 
-	if (part == PART_CODE)
+	if (part == PART_TEXT)
 		end = reg->text_size;
 	else if (part == PART_RODATA)
 		start = reg->text_size, end = reg->ro_size;
-	else if (part == PART_RWDATA)
+	else if (part == PART_DATA)
 		start = reg->ro_size;
-	if (!reg->size || addr < reg->addr + start || addr >= reg->addr + end)
-		return false;
-	return size <= reg->addr + end - addr;
+	return in_region(addr, size, reg->addr + start, end - start);
 }
 
 /* Is @addr a NUL-terminated string in the core's read-only data? */
@@ -48,7 +43,7 @@ static bool is_core_string(const struct load_info *info, uint64_t addr)
 	const struct module_region *core = &info->region[MOD_CORE];
 	const char *s;
 
-	if (!in_part(info, MOD_CORE, PART_RODATA, addr, 1))
+	if (!part_contains(info, MOD_CORE, PART_RODATA, addr, 1))
 		return false;
 	s = module_addr_to_mem(info, addr);
 	return strnlen(s, core->addr + core->ro_size - addr) <
@@ -81,7 +76,7 @@ static int check_exports(struct load_info *info, uint64_t base, size_t count,
 			return bad_pointer(info, table, i, "name",
 					   (uintptr_t)ks->name, PART_RODATA);
 		/* Never the init region: it is freed while the export lives on. */
-		if (!in_part(info, MOD_CORE, PART_ANY, ks->value, 1))
+		if (!part_contains(info, MOD_CORE, PART_ANY, ks->value, 1))
 			return module_reject(
 				info,
 				"%s entry %zu (%s): address %#llx is not in the module's core (init memory or elsewhere)",
@@ -113,7 +108,7 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 
 	/* Misaligned, the kernel's reads and writes through it would be undefined. */
 	if (addr % _Alignof(struct kparam_array) ||
-	    !in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*arr)))
+	    !part_contains(info, MOD_CORE, PART_RODATA, addr, sizeof(*arr)))
 		return bad_pointer(info, "__param", i, "array", addr,
 				   PART_RODATA);
 	arr = entry_at(info, addr);
@@ -126,15 +121,16 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 			arr->elemsize);
 	/* max and elemsize are 32-bit: their product cannot wrap 64 bits. */
 	if (!arr->max || (uintptr_t)arr->elem % arr->elemsize ||
-	    !in_part(info, MOD_CORE, PART_RWDATA, (uintptr_t)arr->elem,
-		     (uint64_t)arr->max * arr->elemsize))
+	    !part_contains(info, MOD_CORE, PART_DATA, (uintptr_t)arr->elem,
+			   (uint64_t)arr->max * arr->elemsize))
 		return bad_pointer(info, "__param", i, "array storage",
-				   (uintptr_t)arr->elem, PART_RWDATA);
-	if (arr->num && ((uintptr_t)arr->num % _Alignof(unsigned int) ||
-			 !in_part(info, MOD_CORE, PART_RWDATA,
-				  (uintptr_t)arr->num, sizeof(*arr->num))))
+				   (uintptr_t)arr->elem, PART_DATA);
+	if (arr->num &&
+	    ((uintptr_t)arr->num % _Alignof(unsigned int) ||
+	     !part_contains(info, MOD_CORE, PART_DATA, (uintptr_t)arr->num,
+			    sizeof(*arr->num))))
 		return bad_pointer(info, "__param", i, "array count",
-				   (uintptr_t)arr->num, PART_RWDATA);
+				   (uintptr_t)arr->num, PART_DATA);
 	return 0;
 }
 
@@ -143,14 +139,14 @@ static int check_param_string(struct load_info *info, size_t i, uint64_t addr)
 	const struct kparam_string *kps;
 
 	if (addr % _Alignof(struct kparam_string) ||
-	    !in_part(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
+	    !part_contains(info, MOD_CORE, PART_RODATA, addr, sizeof(*kps)))
 		return bad_pointer(info, "__param", i, "string", addr,
 				   PART_RODATA);
 	kps = entry_at(info, addr);
-	if (!kps->maxlen || !in_part(info, MOD_CORE, PART_RWDATA,
-				     (uintptr_t)kps->string, kps->maxlen))
+	if (!kps->maxlen || !part_contains(info, MOD_CORE, PART_DATA,
+					   (uintptr_t)kps->string, kps->maxlen))
 		return bad_pointer(info, "__param", i, "string buffer",
-				   (uintptr_t)kps->string, PART_RWDATA);
+				   (uintptr_t)kps->string, PART_DATA);
 	return 0;
 }
 
@@ -181,10 +177,10 @@ static int check_params(struct load_info *info,
 						ntypes);
 		else if (t->kind == MODULE_PARAM_STRING)
 			err = check_param_string(info, i, (uintptr_t)kp->str);
-		else if (!in_part(info, MOD_CORE, PART_RWDATA,
-				  (uintptr_t)kp->arg, t->size))
+		else if (!part_contains(info, MOD_CORE, PART_DATA,
+					(uintptr_t)kp->arg, t->size))
 			err = bad_pointer(info, "__param", i, "variable",
-					  (uintptr_t)kp->arg, PART_RWDATA);
+					  (uintptr_t)kp->arg, PART_DATA);
 		if (err)
 			return err;
 	}
@@ -196,7 +192,7 @@ static int check_field(struct load_info *info, const char *table, size_t e,
 		       const struct module_table_field *f, const char *entry)
 {
 	enum module_part want = f->kind == MODULE_FIELD_STRING ? PART_RODATA :
-								 PART_CODE;
+								 PART_TEXT;
 	uint64_t value;
 	bool ok;
 
@@ -206,7 +202,7 @@ static int check_field(struct load_info *info, const char *table, size_t e,
 	if (f->kind == MODULE_FIELD_STRING)
 		ok = is_core_string(info, value);
 	else
-		ok = in_part(info, MOD_CORE, PART_CODE, value, 1);
+		ok = part_contains(info, MOD_CORE, PART_TEXT, value, 1);
 	return ok ? 0 : bad_pointer(info, table, e, f->name, value, want);
 }
 
@@ -272,9 +268,9 @@ static int check_entry(struct load_info *info, const Elf64_Sym *sym,
 		return module_reject(info,
 				     "%s is not a function (symbol type %u)",
 				     name, ELF64_ST_TYPE(sym->st_info));
-	if (in_part(info, MOD_CORE, PART_CODE, sym->st_value, 1) ||
+	if (part_contains(info, MOD_CORE, PART_TEXT, sym->st_value, 1) ||
 	    (init_allowed &&
-	     in_part(info, MOD_INIT, PART_CODE, sym->st_value, 1)))
+	     part_contains(info, MOD_INIT, PART_TEXT, sym->st_value, 1)))
 		return 0;
 	return module_reject(
 		info, "%s is in section %u (%s), not in %s", name,

@@ -7,7 +7,8 @@ test_multiboot2-srcs := kernel/boot/multiboot2.c
 
 # The module loader on real modules: fixtures (tests/unit/fixtures/) built
 # by gcc and by clang with several option sets, plus the sample modules.
-module-core-srcs := kernel/module/elf.c kernel/module/layout.c \
+module-core-srcs := kernel/module/load_info.c kernel/module/reloc_types.c \
+	kernel/module/elf.c kernel/module/layout.c \
 	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
 	kernel/module/modinfo.c \
 	kernel/lib/vsnprintf.c

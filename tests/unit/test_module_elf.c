@@ -232,6 +232,42 @@ static void test_unknown_reloc_type(void **state)
 		      "against symbol tls_counter", "not supported", NULL);
 }
 
+/*
+ * A relocation against a symbol of a section the module does not load
+ * (.comment) is refused, and the message names the symbol and that
+ * section by index and name: an index, not a value to relocate with.
+ */
+static void test_reloc_symbol_not_loaded(void **state)
+{
+	unsigned int comment, symtab;
+	struct fixture f;
+	Elf64_Sym *sym;
+	Elf64_Rela *r;
+	char where[80];
+
+	fixture_read(&f, BASE);
+	comment = fixture_section(&f, ".comment");
+	assert_int_not_equal(comment, 0);
+	symtab = fixture_section(&f, ".symtab");
+	sym = symbol(&f, "fixture_exported");
+	sym->st_shndx = (uint16_t)comment;
+	sym->st_value = 0;
+	r = first_rela(&f, ".rela.text");
+	r->r_info =
+		ELF64_R_INFO(sym - (Elf64_Sym *)((char *)f.buf +
+						 shdr(&f, symtab)->sh_offset),
+			     ELF64_R_TYPE(r->r_info));
+	snprintf(where, sizeof(where),
+		 "the symbol is in section %u (.comment), which is not loaded",
+		 comment);
+	assert_int_equal(fixture_load(&f, f.len), -ENOEXEC);
+	if (!strstr(f.info.why, "against symbol fixture_exported: ") ||
+	    !strstr(f.info.why, where) || strstr(f.info.why, "value"))
+		fail_msg("message \"%s\" does not say \"%s\" alone", f.info.why,
+			 where);
+	fixture_free(&f);
+}
+
 static void test_reloc_overflow(void **state)
 {
 	struct fixture f;
@@ -317,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_symbol_fields),
 		cmocka_unit_test(test_reloc_offset_past_section),
 		cmocka_unit_test(test_unknown_reloc_type),
+		cmocka_unit_test(test_reloc_symbol_not_loaded),
 		cmocka_unit_test(test_reloc_overflow),
 		cmocka_unit_test(test_common_unknown),
 		cmocka_unit_test(test_noinit_accepted),
