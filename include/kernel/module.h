@@ -242,6 +242,12 @@ struct module *module_find(const char *name);
 void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg);
 
 /*
+ * module_text_contains - whether @addr is in @mod's code: its core text, or
+ * its init text until that is freed.
+ */
+bool module_text_contains(const struct module *mod, uintptr_t addr);
+
+/*
  * module_get_info - the value of @tag in @mod's .modinfo (the @n-th one
  * for repeated tags such as parm), or NULL.
  */

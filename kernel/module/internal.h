@@ -279,12 +279,19 @@ bool module_reloc_uses_got(uint32_t type);
  */
 int module_apply_relocations(struct load_info *info);
 
-/* ---- Kernel side only (main.c, symtab.c, kallsyms.c) ---- */
+/* ---- Kernel side only (the files that act on a struct module) ---- */
 
 struct module;
 
-/* The loaded modules, oldest first (main.c). */
+/* The loaded modules, oldest first (loaded.c). */
 extern struct module *module_list;
+
+/*
+ * module_append - add @mod at the end of module_list; module_unlink - take
+ * it off again (harmless if it is not on it).
+ */
+void module_append(struct module *mod);
+void module_unlink(struct module *mod);
 
 /* The tables registered with module_table_register(), in order (handover.c). */
 extern const struct module_table_ops *module_tables[MODULE_TABLES_MAX];
@@ -358,7 +365,8 @@ void module_release_uses(struct module *mod);
 
 /*
  * module_kallsyms_copy - keep @mod's function symbols (run addresses) for
- * backtraces.  0 or -ENOMEM.  module_kallsyms_free - release them.
+ * backtraces.  0 or -ENOMEM.  module_kallsyms_free - release them
+ * (kallsyms.c).
  */
 int module_kallsyms_copy(struct module *mod, const struct load_info *info);
 void module_kallsyms_free(struct module *mod);
@@ -366,7 +374,8 @@ void module_kallsyms_free(struct module *mod);
 /*
  * module_sections_copy - keep the name and run address of each loaded
  * section of @mod, for debuggers.  After placement; 0 or -ENOMEM.
- * module_sections_free - release them; harmless if none were kept.
+ * module_sections_free - release them; harmless if none were kept
+ * (sections.c).
  */
 int module_sections_copy(struct module *mod, const struct load_info *info);
 void module_sections_free(struct module *mod);
@@ -374,7 +383,8 @@ void module_sections_free(struct module *mod);
 /*
  * module_note_freed_init - remember that @name's init memory at @start
  * (@size bytes) was freed, so a later fault there says so;
- * module_forget_freed_init - that range has been handed out again.
+ * module_forget_freed_init - that range has been handed out again
+ * (freed_init.c).
  */
 void module_note_freed_init(const char *name, const void *start, size_t size);
 void module_forget_freed_init(const void *start, size_t size);

@@ -17,7 +17,6 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
-struct module *module_list;
 const char *module_state_name(enum module_state state)
 {
 	switch (state) {
@@ -30,44 +29,10 @@ const char *module_state_name(enum module_state state)
 	}
 }
 
-struct module *module_find(const char *name)
-{
-	for (struct module *m = module_list; m; m = m->next)
-		if (module_name_eq(m->name, strlen(m->name), name))
-			return m;
-	return NULL;
-}
-
-void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
-{
-	for (struct module *m = module_list; m; m = m->next)
-		fn(m, arg);
-}
-
 const char *module_get_info(const struct module *mod, const char *tag,
 			    unsigned int n)
 {
 	return modinfo_get(mod->modinfo, mod->modinfo_size, tag, n);
-}
-
-/* The list stays in load order, as lsmod shows it. */
-static void module_append(struct module *mod)
-{
-	struct module **pp = &module_list;
-
-	while (*pp)
-		pp = &(*pp)->next;
-	mod->next = NULL;
-	*pp = mod;
-}
-
-static void module_unlink(struct module *mod)
-{
-	for (struct module **pp = &module_list; *pp; pp = &(*pp)->next)
-		if (*pp == mod) {
-			*pp = mod->next;
-			return;
-		}
 }
 
 /* Step: refuse a module built for another kernel or build configuration. */

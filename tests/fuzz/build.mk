@@ -33,7 +33,8 @@ fuzz-common-srcs := tests/fuzz/host.c kernel/lib/vsnprintf.c
 
 fuzz-targets :=
 fuzz-targets += fuzz_module_elf
-fuzz_module_elf-srcs := $(module-core-srcs) kernel/module/kallsyms.c
+fuzz_module_elf-srcs := $(module-core-srcs) kernel/module/loaded.c \
+	kernel/module/kallsyms.c kernel/module/sections.c
 fuzz_module_elf-len := 65536
 # Seeded also with every module and unit-test fixture the build makes.
 fuzz_module_elf-seeds := $(FUZZ_DIR)/seeds/fuzz_module_elf

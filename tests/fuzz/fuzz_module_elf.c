@@ -18,9 +18,6 @@
 #define FUZZ_CORE_ADDR 0xffffffffa0000000ull
 #define FUZZ_INIT_ADDR 0xffffffffa8000000ull
 
-/* kernel/module/kallsyms.c walks the loaded modules: the one fuzzed. */
-struct module *module_list;
-
 static int fuzz_resolve(struct load_info *info, const char *name,
 			uint64_t *value, void *ctx)
 {
@@ -114,14 +111,14 @@ static void fuzz_kallsyms(struct load_info *info)
 	mod.core_text_size = info->region[MOD_CORE].text_size;
 	mod.init = (void *)(uintptr_t)info->region[MOD_INIT].addr;
 	mod.init_text_size = info->region[MOD_INIT].text_size;
-	module_list = &mod;
+	module_append(&mod);
 	for (size_t i = 0; i < mod.num_ksyms; i++) {
 		name = module_address_lookup(mod.ksyms[i].addr, &size, &offset,
 					     &modname);
 		fuzz_check(!name || (offset < size || offset == 0),
 			   "a symbol's offset lies inside it");
 	}
-	module_list = NULL;
+	module_unlink(&mod);
 	module_kallsyms_free(&mod);
 	if (module_sections_copy(&mod, info))
 		return;
