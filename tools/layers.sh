@@ -1,6 +1,8 @@
 #!/bin/sh
 # Check that calls go down: no kernel object may name a symbol defined in a
-# higher layer.  The layers and the few allowed exceptions are read from
+# higher layer, and inside one folder no files may reference each other in
+# a circle (a.c uses b.c's symbols and b.c, maybe through others of that
+# folder, a.c's).  The layers and the few allowed exceptions are read from
 # docs/architecture.md ("Layers"), so the written order is the one checked.
 #
 #   tools/layers.sh [-c] [-s PREFIX]... OBJECT...
@@ -9,7 +11,8 @@
 # directory), then by its source file if there is one; that name must fall
 # under a folder of the layer table.  Prints one line per upward reference
 # -- the file that calls, the symbol, the file that defines it and the two
-# layers -- and exits 1 if there is any; 2 for a usage or table error.
+# layers -- and one per circle of files -- each reference in it with a
+# symbol -- and exits 1 if there is any; 2 for a usage or table error.
 # With -c it also counts the references between files of different layers
 # (each file, symbol and defining file once), the upward ones among them,
 # and the pairs of layers that reference each other both ways.
@@ -30,13 +33,27 @@ done
 
 # The layer table: rows "| N. name | `folder/`, `file.c` | ... |" under
 # "## Layers"; the exceptions: rows "| `file` | `symbol` | reason |" under
-# "### Upward references allowed" (file `*`: any file).
+# "### Upward references allowed" (file `*`: any file), and rows
+# "| `a.c`, `b.asm` | reason |" under "### Circles of files allowed".
 tables=$(awk '
 	/^## /  { in_layers = ($0 == "## Layers") }
-	/^### / { in_exc = in_layers && ($0 == "### Upward references allowed"); next }
+	/^### / {
+		in_exc = in_layers && ($0 == "### Upward references allowed")
+		in_circ = in_layers && ($0 == "### Circles of files allowed")
+		next
+	}
 	!in_layers || !/^\|/ { next }
 	{
 		n = split($0, cell, "|")
+		if (in_circ) {
+			m = split(cell[2], part, "`")
+			line = ""
+			for (i = 2; i <= m; i += 2)
+				line = line " " part[i]
+			if (line != "")
+				print "C" line
+			next
+		}
 		if (in_exc) {
 			f = cell[2]; s = cell[3]
 			if (f !~ /`/ || s !~ /`/) next
@@ -90,9 +107,81 @@ name() {
 	{ print }' | awk -v count="$count" '
 	$1 == "L" { rank[$4] = $2; lname[$2] = $3; next }
 	$1 == "X" { allowed[$2 " " $3] = 1; next }
+	$1 == "C" {
+		delete set
+		for (i = 2; i <= NF; i++)
+			set[++k0] = $i
+		k0 = sort(set, k0)
+		key = ""
+		for (i = 1; i <= k0; i++)
+			key = key " " set[i]
+		circle_ok[key] = 1
+		k0 = 0
+		next
+	}
 	$1 == "D" { def[$2] = def[$2] " " $3; next }
 	$1 == "U" { use[++nu] = $3 " " $2; next }
 	$1 == "O" { obj[$2] = 1; next }
+	# Sort @a[1..n] in place (insertion sort: a handful of names); returns n.
+	function sort(a, n,    i, j, v) {
+		for (i = 2; i <= n; i++) {
+			v = a[i]
+			for (j = i - 1; j >= 1 && a[j] > v; j--)
+				a[j + 1] = a[j]
+			a[j + 1] = v
+		}
+		return n
+	}
+	function folder(f) { sub(/[^\/]*$/, "", f); return f }
+	# Mark in seen[] every file reachable from @f by references inside
+	# its folder (edge[f] lists the files @f references there).
+	function reach(f,    i, n, to) {
+		n = split(edge[f], to, " ")
+		for (i = 1; i <= n; i++)
+			if (!(to[i] in seen)) {
+				seen[to[i]] = 1
+				reach(to[i])
+			}
+	}
+	# Report the circles of files inside one folder: each group of files
+	# that reach one another, unless docs/architecture.md allows it.
+	function circles(    f, g, i, n, m, member, key, line, done, bad, r) {
+		for (f in edge) {
+			delete seen
+			reach(f)
+			for (g in seen)
+				back[f " " g] = 1
+		}
+		for (f in edge) {
+			if (f in done || !((f " " f) in back))
+				continue
+			n = 0
+			delete member
+			for (g in edge)
+				if ((f " " g) in back && (g " " f) in back) {
+					member[++n] = g
+					done[g] = 1
+				}
+			n = sort(member, n)
+			key = ""
+			for (i = 1; i <= n; i++)
+				key = key " " member[i]
+			if (key in circle_ok)
+				continue
+			line = ""
+			for (i = 1; i <= n; i++)
+				for (m = 1; m <= n; m++) {
+					r = member[i] " " member[m]
+					if (r in via)
+						line = line sprintf("%s%s calls %s in %s",
+							line == "" ? "" : ", ", member[i], via[r], member[m])
+				}
+			printf "layers: files of %s reference each other in a circle: %s\n",
+				folder(f), line
+			bad++
+		}
+		return bad
+	}
 	# The layer of file @f: the longest folder or file of the table it is in.
 	function layer(f,    p, best, len) {
 		best = -1; len = 0
@@ -121,6 +210,11 @@ name() {
 					key = lu < ld ? lu " " ld : ld " " lu
 					way[key] = way[key] (lu < ld ? "u" : "d")
 				}
+				if (u[1] != d[j] && folder(u[1]) == folder(d[j]) &&
+				    !(("* " u[2]) in allowed) && !((u[1] " " d[j]) in via)) {
+					via[u[1] " " d[j]] = u[2]
+					edge[u[1]] = edge[u[1]] " " d[j]
+				}
 				if (lu >= 0 && ld > lu) up++
 				if (lu < 0 || ld <= lu || (u[1] " " u[2]) in allowed ||
 				    ("* " u[2]) in allowed) continue
@@ -141,8 +235,9 @@ name() {
 			printf "layers: %d references between layers, %d of them upward; %d pairs of layers reference each other\n",
 				cross, up, cycles
 		}
+		bad += circles()
 		if (bad) {
-			printf "layers: %d reference(s) against the order of docs/architecture.md\n", bad
+			printf "layers: %d reference(s) or circle(s) against the order of docs/architecture.md\n", bad
 			exit 1
 		}
 	}'

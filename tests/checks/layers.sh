@@ -1,7 +1,8 @@
 # Calls go down (docs/architecture.md, "Layers"): tools/layers.sh passes on
 # every object of the kernel and the test build, and fails -- naming the
 # caller, the symbol and the file that defines it -- on an object built to
-# call a higher layer, and on one in a folder the table does not list.
+# call a higher layer, on one in a folder the table does not list, and on
+# files of one folder that reference each other in a circle.
 source "$(dirname "$0")/../boot/lib.sh"
 
 dir=$out/layers
@@ -38,3 +39,17 @@ rc=$?
 [ "$rc" = 1 ] && tap ok 'an object in a folder outside the table fails the check' ||
 	tap fail "an object in a folder outside the table fails the check (status $rc)"
 expect '^layers: newsub/upcall\.o is in no layer' 'the report names the object to place'
+
+log=$dir/circle.build.log
+for f in a b c; do
+	$CC $cflags -c tests/checks/layers/circle_$f.c -o "$dir/fixture/mm/circle_$f.o" > "$log" 2>&1 ||
+		{ tap fail 'the circle fixture compiles'; exit 0; }
+done
+log=$dir/circle.log
+tools/layers.sh -s "$BUILD" -s "$dir/fixture" $objs "$dir"/fixture/mm/circle_[abc].o > "$log" 2>&1
+rc=$?
+[ "$rc" = 1 ] && tap ok 'three files of one folder calling each other in a circle fail the check' ||
+	tap fail "three files of one folder calling each other in a circle fail the check (status $rc)"
+expect '^layers: files of mm/ reference each other in a circle: mm/circle_a\.o calls circle_b_step in mm/circle_b\.o, mm/circle_b\.o calls circle_c_step in mm/circle_c\.o, mm/circle_c\.o calls circle_a_step in mm/circle_a\.o$' \
+	'the report names each reference of the circle with its symbol'
+expect '^layers: 1 reference' 'only that circle is reported'
