@@ -6,8 +6,8 @@
  * before it is used.  Pure code, also built on the host.
  */
 #include <kernel/errno.h>
-#include <kernel/initrd.h>
 #include <kernel/string.h>
+#include "internal.h"
 
 /* Field order after the magic (each 8 hex digits). */
 enum cpio_field {
@@ -239,7 +239,7 @@ static bool cpio_walk_next(const struct cpio_archive *ar, struct cpio_walk *w,
  * Copy @path into @out without "/"-runs, "." components and a trailing or
  * leading "/"; ".." drops the last component.  "" is the root.
  */
-static int cpio_normalize(const char *path, char out[INITRD_PATH_MAX])
+static int cpio_normalize(const char *path, char out[CPIO_PATH_MAX])
 {
 	size_t len = 0;
 
@@ -253,7 +253,7 @@ static int cpio_normalize(const char *path, char out[INITRD_PATH_MAX])
 			if (len)
 				len--;
 		} else if (n && !(n == 1 && path[0] == '.')) {
-			if (len + !!len + n >= INITRD_PATH_MAX)
+			if (len + !!len + n >= CPIO_PATH_MAX)
 				return -ENAMETOOLONG;
 			if (len)
 				out[len++] = '/';
@@ -290,7 +290,7 @@ static size_t cpio_child(const char *dir, size_t dir_len, const char *name,
 int cpio_lookup(const struct cpio_archive *ar, const char *path,
 		struct cpio_entry *e)
 {
-	char want[INITRD_PATH_MAX];
+	char want[CPIO_PATH_MAX];
 	struct cpio_walk w = { 0, 0 };
 	struct cpio_entry cur;
 	const char *child;
@@ -337,7 +337,7 @@ int cpio_list(const struct cpio_archive *ar, const char *path,
 	      int (*fn)(void *arg, const char *name, size_t len, bool is_dir),
 	      void *arg)
 {
-	char dir[INITRD_PATH_MAX];
+	char dir[CPIO_PATH_MAX];
 	struct cpio_walk w = { 0, 0 };
 	struct cpio_entry e;
 	const char *child;

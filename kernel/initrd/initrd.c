@@ -15,6 +15,7 @@
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
+#include "internal.h"
 
 #define INITRD_MODULE_NAME "initrd" /* tools/mkiso.sh: module2 ... initrd */
 

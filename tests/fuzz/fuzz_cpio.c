@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <kernel/errno.h>
-#include <kernel/initrd.h>
+#include "../../kernel/initrd/internal.h"
 #include "host.h"
 
 #define FUZZ_ERR_MAX 160
@@ -19,7 +19,7 @@ static int fuzz_list_one(void *arg, const char *name, size_t len, bool is_dir)
 {
 	size_t *count = arg;
 
-	/* Not < INITRD_PATH_MAX: a member's name may be longer than a path. */
+	/* Not < CPIO_PATH_MAX: a member's name may be longer than a path. */
 	fuzz_check(len > 0 && len <= strlen(name),
 		   "a listed name has a length");
 	fuzz_check(memchr(name, '/', len) == NULL, "a listed name has no '/'");

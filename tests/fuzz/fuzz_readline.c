@@ -13,6 +13,7 @@
 #include <kernel/errno.h>
 #include <kernel/initrd.h>
 #include <kernel/printk.h>
+#include "../../kernel/initrd/internal.h"
 #include "../../kernel/shell/internal.h"
 #include "host.h"
 

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include <kernel/errno.h>
-#include <kernel/initrd.h>
 #include <kernel/string.h>
+#include "../../kernel/initrd/internal.h"
 
 char *strstr(const char *haystack, const char *needle);
 
@@ -214,7 +214,7 @@ static void test_long_path(void **state)
 	struct archive a = pack("newc", "find .");
 	struct cpio_archive ar;
 	struct cpio_entry e;
-	char path[INITRD_PATH_MAX + 10];
+	char path[CPIO_PATH_MAX + 10];
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
 	memset(path, 'x', sizeof(path) - 1);
