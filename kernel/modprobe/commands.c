@@ -1,7 +1,7 @@
 /*
  * Shell commands for modules: insmod, rmmod, lsmod, modinfo, modprobe and
  * kallsyms.
- * Module files come from the initrd or GRUB's boot modules (module_file()
+ * Module files come from the initrd or GRUB's boot modules (modprobe_file()
  * in modprobe.c).  Errors and lsmod read as Linux's kmod tools print them;
  * the kernel log keeps its own lines.
  */
@@ -41,8 +41,8 @@ static int cmd_insmod(char *args)
 		return -EINVAL;
 	module_name_of(file, name, sizeof(name));
 	/* A path names any file of the initrd; a bare name, lib/modules. */
-	if (strchr(file, '/') ? module_file_at(file, &buf, &len) :
-				module_file(name, &buf, &len)) {
+	if (strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
+				modprobe_file(name, &buf, &len)) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
 			       file, errno_text(ENOENT));
 		return -ENOENT;
@@ -51,11 +51,11 @@ static int cmd_insmod(char *args)
 	if (err && strchr(file, '/'))
 		console_printf(
 			"insmod: ERROR: could not insert module %s: %s\n", file,
-			module_strerror(err));
+			modprobe_strerror(err));
 	else if (err)
 		console_printf(
 			"insmod: ERROR: could not insert module %s.ko: %s\n",
-			name, module_strerror(err));
+			name, modprobe_strerror(err));
 	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module",
@@ -228,7 +228,7 @@ static int cmd_modprobe(char *args)
 
 	if (!name)
 		return -EINVAL;
-	if (!module_find(name) && module_file(name, &buf, &len)) {
+	if (!module_find(name) && modprobe_file(name, &buf, &len)) {
 		console_printf(
 			"modprobe: FATAL: Module %s not found in directory /%s\n",
 			name, MODULES_DIR_NAME);
@@ -242,7 +242,7 @@ static int cmd_modprobe(char *args)
 			name);
 	else if (err)
 		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
-			       name, module_strerror(err));
+			       name, modprobe_strerror(err));
 	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("modprobe", "name [param=value ...]",
