@@ -136,6 +136,20 @@ const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 	return NULL;
 }
 
+void module_for_each_function(const struct module *mod,
+			      void (*fn)(const char *name, uintptr_t addr,
+					 void *arg),
+			      void *arg)
+{
+	for (size_t i = 0; i < mod->num_ksyms; i++) {
+		uintptr_t addr = mod->ksyms[i].addr;
+
+		if (in_region(addr, mod->core, mod->core_text_size) ||
+		    in_region(addr, mod->init, mod->init_text_size))
+			fn(mod->ksym_names + mod->ksyms[i].name, addr, arg);
+	}
+}
+
 /* module_note_freed_init - remember [start, start + size) of @name. */
 void module_note_freed_init(const char *name, const void *start, size_t size)
 {
