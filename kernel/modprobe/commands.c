@@ -43,7 +43,7 @@ static int cmd_insmod(char *args)
 				modprobe_file(name, &buf, &len)) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
 			       file, errno_text(ENOENT));
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	err = load_module(name, buf, len, args);
 	if (err && strchr(file, '/'))
@@ -95,7 +95,7 @@ static int cmd_rmmod(char *args)
 		console_printf(
 			"rmmod: ERROR: Module %s is not currently loaded\n",
 			name);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	err = remove_module(name);
 	if (err == -EBUSY && module_refcount(mod) > 0) {
@@ -152,7 +152,7 @@ static int cmd_modinfo(char *args)
 	mod = module_find(name);
 	if (!mod) {
 		console_printf("modinfo: %s is not loaded\n", name);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	module_for_each_info(mod, modinfo_one, NULL);
 	console_printf("%-13s %s, refcount %d\n",
@@ -189,7 +189,7 @@ static int cmd_kallsyms(char *args)
 		return -EINVAL;
 	if (name && !module_find(name)) {
 		console_printf("kallsyms: %s is not loaded\n", name);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	module_for_each(kallsyms_one, name);
 	return 0;
@@ -211,7 +211,7 @@ static int cmd_modprobe(char *args)
 		console_printf(
 			"modprobe: FATAL: Module %s not found in directory /%s\n",
 			name, MODULES_DIR_NAME);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	err = modprobe(name, args);
 	/* As kmod's modprobe words what init_module(2) returned. */
