@@ -49,46 +49,46 @@ struct modules_dep {
 };
 
 /*
- * modules_dep_dep - modprobe_ops.dep over @md, in Linux's format
+ * modprobe_dep_of - modprobe_ops.dep over @md, in Linux's format
  * ("lib/modules/a.ko: lib/modules/b.ko ...": every dependency, users
  * first, so they are loaded from the right).  Returns as ops->dep does, or
  * -ENAMETOOLONG for a dependency whose name does not fit @out.
  */
-int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
+int modprobe_dep_of(const struct modules_dep *md, const char *name, size_t i,
 		    char out[MODULE_NAME_LEN]);
 
 /*
- * etc_modules_next - parse the next entry of an etc/modules text (one
+ * modprobe_etc_next - parse the next entry of an etc/modules text (one
  * module per line, '#' comments, parameters after the name) from *@pos.
  * Fills @name and @args (NUL-terminated, "" for none).  Returns 1, 0 at the
  * end, or -ENAMETOOLONG / -E2BIG for a line whose name or parameters do not
  * fit (that line is skipped; the next call goes on after it).
  */
-int etc_modules_next(const char *text, size_t len, size_t *pos,
-		     char name[MODULE_NAME_LEN], char args[MODPROBE_ARGS_MAX]);
+int modprobe_etc_next(const char *text, size_t len, size_t *pos,
+		      char name[MODULE_NAME_LEN], char args[MODPROBE_ARGS_MAX]);
 
 struct boot_module;
 
 /*
- * module_boot_file - the file GRUB loaded as a boot module (module2) whose
+ * modprobe_boot_file - the file GRUB loaded as a boot module (module2) whose
  * name, without directory, is @name or @name.ko; NULL if none.
  */
-const struct boot_module *module_boot_file(const char *name);
+const struct boot_module *modprobe_boot_file(const char *name);
 
 /*
- * module_file - the file of module @name: the initrd's
+ * modprobe_file - the file of module @name: the initrd's
  * lib/modules/@name.ko ('-' and '_' alike, as Linux's modprobe), else a
  * GRUB boot module of that name.  0 with *@buf and *@len set, -ENOENT, or
  * -ENAMETOOLONG.
  */
-int module_file(const char *name, const void **buf, size_t *len);
+int modprobe_file(const char *name, const void **buf, size_t *len);
 
 /*
- * module_file_at - the initrd file at @path ("/extra/x.ko"), for insmod,
+ * modprobe_file_at - the initrd file at @path ("/extra/x.ko"), for insmod,
  * which takes any path as Linux's does.  0, -ENOENT, -EISDIR or
  * -ENAMETOOLONG.
  */
-int module_file_at(const char *path, const void **buf, size_t *len);
+int modprobe_file_at(const char *path, const void **buf, size_t *len);
 
 /*
  * modprobe - load @name with @args (may be NULL) after the modules it

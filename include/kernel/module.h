@@ -235,6 +235,92 @@ int load_module(const char *name, const void *buf, size_t len,
  */
 int remove_module(const char *name);
 
+/*
+ * module_loading_disabled - whether module loading is locked until reboot:
+ * by modules_disabled on the command line or module_loading_disable().
+ */
+bool module_loading_disabled(void);
+
+/*
+ * module_loading_disable - refuse every later load_module() with -EPERM
+ * until reboot, as Linux's kernel.modules_disabled; nothing undoes it, and
+ * removing modules stays allowed.  Logs that loading is now disabled.
+ */
+void module_loading_disable(void);
+
+/*
+ * What code above the loader may know of a loaded module.  The shell's
+ * module commands (kernel/modprobe/commands.c) read a module through these
+ * only, never through struct module's fields.
+ */
+
+/* module_name - the name @mod has in lsmod ("kernel" for built-in code). */
+static inline const char *module_name(const struct module *mod)
+{
+	return mod ? mod->name : "kernel";
+}
+
+/*
+ * module_refcount - the references held on @mod: one per module using its
+ * exports, one per try_module_get().
+ */
+static inline int module_refcount(const struct module *mod)
+{
+	return mod->refcount;
+}
+
+/*
+ * module_size - the bytes @mod was laid out in: its core and init regions
+ * (init counted even once freed, as lsmod shows it).
+ */
+static inline size_t module_size(const struct module *mod)
+{
+	return mod->core_size + mod->init_size;
+}
+
+/* module_get_state - where @mod is in its life cycle. */
+static inline enum module_state module_get_state(const struct module *mod)
+{
+	return mod->state;
+}
+
+/*
+ * module_gpl_compatible - whether @mod's license is GPL-compatible; if not,
+ * it tainted the kernel and gets no GPL-only symbol.
+ */
+static inline bool module_gpl_compatible(const struct module *mod)
+{
+	return mod->gpl_compatible;
+}
+
+/*
+ * module_for_each_holder - call @fn on every loaded module that holds a
+ * reference on @mod (it uses @mod's exports), oldest first.
+ */
+void module_for_each_holder(const struct module *mod,
+			    void (*fn)(const struct module *holder, void *arg),
+			    void *arg);
+
+/*
+ * module_for_each_info - call @fn on each "tag=value" entry of @mod's
+ * .modinfo, in the file's order, with the tag (@tag_len bytes, not
+ * NUL-terminated) and the value; entries without '=' are skipped.
+ */
+void module_for_each_info(const struct module *mod,
+			  void (*fn)(const char *tag, size_t tag_len,
+				     const char *value, void *arg),
+			  void *arg);
+
+/*
+ * module_for_each_function - call @fn with the name and address of each
+ * function of @mod that is still in memory (those in freed init memory
+ * are gone, as in Linux's /proc/kallsyms), in symbol table order.
+ */
+void module_for_each_function(const struct module *mod,
+			      void (*fn)(const char *name, uintptr_t addr,
+					 void *arg),
+			      void *arg);
+
 /* module_find - the loaded (or loading) module called @name, or NULL. */
 struct module *module_find(const char *name);
 

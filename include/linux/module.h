@@ -24,10 +24,4 @@ extern int init_module(void);
 extern void cleanup_module(void);
 /* excerpt-end: linux-module-includes */
 
-/* module_name - the name @mod has in lsmod ("kernel" for built-in code). */
-static inline const char *module_name(const struct module *mod)
-{
-	return mod ? mod->name : "kernel";
-}
-
 #endif

@@ -42,7 +42,7 @@ static int bench_load_cycle(const char *name, int rounds, uint64_t *steps,
 		steps[s] = 0;
 	for (int i = 0; i < rounds; i++) {
 		t0 = rdtsc();
-		err = module_file(name, &buf, &len);
+		err = modprobe_file(name, &buf, &len);
 		if (!err)
 			err = load_module(name, buf, len, NULL);
 		t1 = rdtsc();
@@ -85,7 +85,7 @@ static void bench_hello(void)
 			    "one step of it");
 	bench_value("hello_unload_ns", tsc_to_ns(unload / BENCH_LOADS),
 		    "rmmod hello: cleanup_module, free everything");
-	if (was_loaded && !module_file("hello", &buf, &len))
+	if (was_loaded && !modprobe_file("hello", &buf, &len))
 		load_module("hello", buf, len, NULL);
 }
 BENCH("module load: hello", bench_hello);

@@ -1,6 +1,6 @@
 # Loading modules by name: the dependency walk (pure, also in the unit
-# tests), where module files come from, the boot-time list, the shell
-# commands insmod, rmmod, lsmod, modinfo and modprobe, and a benchmark.
+# tests), where module files come from, the boot-time list, every module
+# shell command (insmod ... modules_disable), and a benchmark.
 obj-y += kernel/modprobe/deps.o
 obj-y += kernel/modprobe/cmdline.o
 obj-y += kernel/modprobe/modprobe.o

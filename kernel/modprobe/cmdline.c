@@ -25,7 +25,7 @@ static int __init boot_modules_setup(const char *val)
 }
 __setup("modules", boot_modules_setup);
 
-size_t __init module_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN])
+size_t __init modprobe_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN])
 {
 	const char *p = boot_modules + *pos;
 	size_t n;
@@ -45,7 +45,7 @@ size_t __init module_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN])
 	return n;
 }
 
-int module_cmdline_args(const char *name, char *buf, size_t size)
+int modprobe_cmdline_args(const char *name, char *buf, size_t size)
 {
 	static char line[BOOT_CMDLINE_MAX]; /* one caller at a time */
 	char *s = line, *key, *val, *dot;

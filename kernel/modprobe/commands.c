@@ -1,23 +1,21 @@
 /*
- * Shell commands for modules: insmod, rmmod, lsmod, modinfo, modprobe and
- * kallsyms.
- * Module files come from the initrd or GRUB's boot modules (module_file()
- * in modprobe.c).  Errors and lsmod read as Linux's kmod tools print them;
- * the kernel log keeps its own lines.
+ * Every shell command for modules: insmod, rmmod, lsmod, modinfo, modprobe,
+ * kallsyms and modules_disable.  Module files come from the initrd or
+ * GRUB's boot modules (modprobe_file() in modprobe.c); a loaded module is
+ * read through the loader's API only.  Errors and lsmod read as Linux's
+ * kmod tools print them; the kernel log keeps its own lines.
  */
 #include <kernel/args.h>
 #include <kernel/errno.h>
-#include <kernel/mm.h>
 #include <kernel/modprobe.h>
 #include <kernel/module.h>
-#include <kernel/multiboot2.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
 /* "hello", "hello.ko" or "/lib/modules/hello.ko": the module name. */
-static void module_name_of(const char *arg, char *name, size_t size)
+static void name_of_file(const char *arg, char *name, size_t size)
 {
 	const char *base = strrchr(arg, '/');
 	size_t n;
@@ -39,61 +37,48 @@ static int cmd_insmod(char *args)
 
 	if (!file)
 		return -EINVAL;
-	module_name_of(file, name, sizeof(name));
+	name_of_file(file, name, sizeof(name));
 	/* A path names any file of the initrd; a bare name, lib/modules. */
-	if (strchr(file, '/') ? module_file_at(file, &buf, &len) :
-				module_file(name, &buf, &len)) {
+	if (strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
+				modprobe_file(name, &buf, &len)) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
 			       file, errno_text(ENOENT));
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	err = load_module(name, buf, len, args);
 	if (err && strchr(file, '/'))
 		console_printf(
 			"insmod: ERROR: could not insert module %s: %s\n", file,
-			module_strerror(err));
+			modprobe_strerror(err));
 	else if (err)
 		console_printf(
 			"insmod: ERROR: could not insert module %s.ko: %s\n",
-			name, module_strerror(err));
+			name, modprobe_strerror(err));
 	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module",
 	      cmd_insmod);
 
-/* What holders() walks the module list with. */
-struct holders_walk {
-	const struct module *mod;
-	bool print;
+/* Holders being printed: @first before the first name, @sep before others. */
+struct holder_list {
 	const char *first, *sep;
 	int n;
 };
 
-static void holders_one(struct module *m, void *arg)
+static void holder_print(const struct module *holder, void *arg)
 {
-	struct holders_walk *w = arg;
+	struct holder_list *l = arg;
 
-	for (size_t i = 0; i < m->num_uses; i++) {
-		if (m->uses[i] != w->mod)
-			continue;
-		if (w->print)
-			console_printf("%s%s", w->n ? w->sep : w->first,
-				       m->name);
-		w->n++;
-	}
+	console_printf("%s%s", l->n++ ? l->sep : l->first, module_name(holder));
 }
 
-/*
- * The modules holding a reference on @mod: printed (@first before the
- * first name, @sep before the others) if @print, and counted.
- */
-static int holders(const struct module *mod, bool print, const char *first,
-		   const char *sep)
+/* The names of the modules holding a reference on @mod, as holder_list. */
+static void holders_print(const struct module *mod, const char *first,
+			  const char *sep)
 {
-	struct holders_walk w = { mod, print, first, sep, 0 };
+	struct holder_list l = { first, sep, 0 };
 
-	module_for_each(holders_one, &w);
-	return w.n;
+	module_for_each_holder(mod, holder_print, &l);
 }
 
 static int cmd_rmmod(char *args)
@@ -104,19 +89,18 @@ static int cmd_rmmod(char *args)
 
 	if (!arg || *args)
 		return -EINVAL;
-	module_name_of(arg, name, sizeof(name));
+	name_of_file(arg, name, sizeof(name));
 	mod = module_find(name);
 	if (!mod) {
 		console_printf(
 			"rmmod: ERROR: Module %s is not currently loaded\n",
 			name);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	err = remove_module(name);
-	if (err == -EBUSY && mod->refcount > 0) {
-		console_printf("rmmod: ERROR: Module %s is in use%s", name,
-			       holders(mod, false, "", "") ? " by:" : "");
-		holders(mod, true, " ", " ");
+	if (err == -EBUSY && module_refcount(mod) > 0) {
+		console_printf("rmmod: ERROR: Module %s is in use", name);
+		holders_print(mod, " by: ", " ");
 		console_printf("\n");
 	} else if (err) {
 		console_printf("rmmod: ERROR: could not remove module %s: %s\n",
@@ -129,11 +113,11 @@ SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 /* As kmod's lsmod: name, size in bytes, refcount, then who holds it. */
 static void lsmod_one(struct module *mod, void *arg)
 {
-	console_printf("%-19s %8zu  %d", mod->name,
-		       mod->core_size + mod->init_size, mod->refcount);
-	holders(mod, true, " ", ",");
+	console_printf("%-19s %8zu  %d", module_name(mod), module_size(mod),
+		       module_refcount(mod));
+	holders_print(mod, " ", ",");
 	/* As /proc/modules flags it: not under a GPL-compatible license. */
-	if (!mod->gpl_compatible)
+	if (!module_gpl_compatible(mod))
 		console_printf(" (P)");
 	console_printf("\n");
 }
@@ -148,58 +132,53 @@ static int cmd_lsmod(char *args)
 }
 SHELL_COMMAND("lsmod", "", "list loaded modules", cmd_lsmod);
 
+/* As the host's modinfo prints a tag: "tag:" in a column, then the value. */
+static void modinfo_one(const char *tag, size_t tag_len, const char *value,
+			void *arg)
+{
+	char col[24];
+
+	snprintf(col, sizeof(col), "%.*s:", (int)tag_len, tag);
+	console_printf("%-13s %s\n", col, value);
+}
+
 static int cmd_modinfo(char *args)
 {
-	char *name = args_word(&args), tag[24];
+	char *name = args_word(&args);
 	struct module *mod;
-	const char *v;
 
 	if (!name || *args)
 		return -EINVAL;
 	mod = module_find(name);
 	if (!mod) {
 		console_printf("modinfo: %s is not loaded\n", name);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
-	for (const char *p = mod->modinfo; p < mod->modinfo + mod->modinfo_size;
-	     p += strlen(p) + 1) {
-		v = strchr(p, '=');
-		if (!v)
-			continue;
-		/* As the host's modinfo prints it: "tag:" in a column. */
-		snprintf(tag, sizeof(tag), "%.*s:", (int)(v - p), p);
-		console_printf("%-13s %s\n", tag, v + 1);
-	}
+	module_for_each_info(mod, modinfo_one, NULL);
 	console_printf("%-13s %s, refcount %d\n",
-		       "state:", module_state_name(mod->state), mod->refcount);
+		       "state:", module_state_name(module_get_state(mod)),
+		       module_refcount(mod));
 	return 0;
 }
 SHELL_COMMAND("modinfo", "name", "show a loaded module's information",
 	      cmd_modinfo);
 
-static bool in_part(uintptr_t addr, const void *base, size_t size)
+/* As /proc/kallsyms prints a module's code: address, type, name, [module]. */
+static void kallsyms_function(const char *name, uintptr_t addr, void *arg)
 {
-	return base && addr >= (uintptr_t)base && addr - (uintptr_t)base < size;
+	const struct module *mod = arg;
+
+	console_printf("%016lx t %s\t[%s]\n", (unsigned long)addr, name,
+		       module_name(mod));
 }
 
-/*
- * As /proc/kallsyms prints a module's code: address, type, name, [module];
- * the functions of freed init memory are gone, as in Linux.
- */
 static void kallsyms_one(struct module *mod, void *arg)
 {
 	const char *only = arg;
 
-	if (only && !module_name_eq(mod->name, strlen(mod->name), only))
-		return;
-	for (size_t i = 0; i < mod->num_ksyms; i++)
-		if (in_part(mod->ksyms[i].addr, mod->core,
-			    mod->core_text_size) ||
-		    in_part(mod->ksyms[i].addr, mod->init, mod->init_text_size))
-			console_printf("%016lx t %s\t[%s]\n",
-				       (unsigned long)mod->ksyms[i].addr,
-				       mod->ksym_names + mod->ksyms[i].name,
-				       mod->name);
+	if (!only ||
+	    module_name_eq(module_name(mod), strlen(module_name(mod)), only))
+		module_for_each_function(mod, kallsyms_function, mod);
 }
 
 static int cmd_kallsyms(char *args)
@@ -210,7 +189,7 @@ static int cmd_kallsyms(char *args)
 		return -EINVAL;
 	if (name && !module_find(name)) {
 		console_printf("kallsyms: %s is not loaded\n", name);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	module_for_each(kallsyms_one, name);
 	return 0;
@@ -228,11 +207,11 @@ static int cmd_modprobe(char *args)
 
 	if (!name)
 		return -EINVAL;
-	if (!module_find(name) && module_file(name, &buf, &len)) {
+	if (!module_find(name) && modprobe_file(name, &buf, &len)) {
 		console_printf(
 			"modprobe: FATAL: Module %s not found in directory /%s\n",
 			name, MODULES_DIR_NAME);
-		return -ENOENT;
+		return SHELL_FAILED;
 	}
 	err = modprobe(name, args);
 	/* As kmod's modprobe words what init_module(2) returned. */
@@ -242,8 +221,24 @@ static int cmd_modprobe(char *args)
 			name);
 	else if (err)
 		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
-			       name, module_strerror(err));
+			       name, modprobe_strerror(err));
 	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("modprobe", "name [param=value ...]",
 	      "load a module after the modules it depends on", cmd_modprobe);
+
+static int cmd_modules_disable(char *args)
+{
+	if (*args)
+		return -EINVAL;
+	if (module_loading_disabled()) {
+		console_printf(
+			"modules_disable: module loading is already disabled until reboot\n");
+		return 0;
+	}
+	module_loading_disable();
+	return 0;
+}
+SHELL_COMMAND("modules_disable", "",
+	      "refuse every later module load until reboot (no undo)",
+	      cmd_modules_disable);

@@ -139,7 +139,7 @@ static size_t nth_word(const char *s, size_t n, size_t i, const char **word)
 	}
 }
 
-int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
+int modprobe_dep_of(const struct modules_dep *md, const char *name, size_t i,
 		    char out[MODULE_NAME_LEN])
 {
 	const char *line, *colon, *mod, *word, *deps;
@@ -172,8 +172,8 @@ int modules_dep_dep(const struct modules_dep *md, const char *name, size_t i,
 	return -ENOENT;
 }
 
-int etc_modules_next(const char *text, size_t len, size_t *pos,
-		     char name[MODULE_NAME_LEN], char args[MODPROBE_ARGS_MAX])
+int modprobe_etc_next(const char *text, size_t len, size_t *pos,
+		      char name[MODULE_NAME_LEN], char args[MODPROBE_ARGS_MAX])
 {
 	const char *line, *word;
 	size_t n, word_len;

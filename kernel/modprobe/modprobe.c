@@ -23,7 +23,7 @@
 #define ETC_MODULES "etc/modules"
 
 /* The boot module called @name or @name.ko (any directory), or NULL. */
-const struct boot_module *module_boot_file(const char *name)
+const struct boot_module *modprobe_boot_file(const char *name)
 {
 	size_t n = strlen(name);
 
@@ -39,7 +39,7 @@ const struct boot_module *module_boot_file(const char *name)
 	return NULL;
 }
 
-const char *module_strerror(int err)
+const char *modprobe_strerror(int err)
 {
 	/* kmod's texts for what init_module(2) returns (libkmod mod_strerror). */
 	switch (err < 0 ? -err : err) {
@@ -56,7 +56,7 @@ const char *module_strerror(int err)
 	}
 }
 
-int module_file_at(const char *path, const void **buf, size_t *len)
+int modprobe_file_at(const char *path, const void **buf, size_t *len)
 {
 	struct initrd_file f;
 	int err = initrd_open(path, &f);
@@ -90,7 +90,7 @@ static int match_spelling(void *arg, const char *file, size_t len, bool is_dir)
 	return 1;
 }
 
-int module_file(const char *name, const void **buf, size_t *len)
+int modprobe_file(const char *name, const void **buf, size_t *len)
 {
 	char path[MODULE_PATH_MAX];
 	struct spelling sp = { name, "" };
@@ -99,15 +99,15 @@ int module_file(const char *name, const void **buf, size_t *len)
 	if (snprintf(path, sizeof(path), MODULES_DIR "%s.ko", name) >=
 	    (int)sizeof(path))
 		return -ENAMETOOLONG;
-	if (!module_file_at(path, buf, len))
+	if (!modprobe_file_at(path, buf, len))
 		return 0;
 	/* hello_1 is lib/modules/hello-1.ko, and the other way round. */
 	if (initrd_list(MODULES_DIR_NAME, match_spelling, &sp) == 1 &&
 	    snprintf(path, sizeof(path), MODULES_DIR "%s", sp.file) <
 		    (int)sizeof(path) &&
-	    !module_file_at(path, buf, len))
+	    !modprobe_file_at(path, buf, len))
 		return 0;
-	bm = module_boot_file(name);
+	bm = modprobe_boot_file(name);
 	if (!bm)
 		return -ENOENT;
 	*buf = phys_to_virt(bm->start);
@@ -127,11 +127,11 @@ static int probe_dep(void *ctx, const char *name, size_t i,
 	 * file was removed after depmod).  Without modules.dep a module that
 	 * exists has no dependencies.
 	 */
-	if (i == 0 && module_file(name, &buf, &len))
+	if (i == 0 && modprobe_file(name, &buf, &len))
 		return -ENOENT;
 	if (!md->text)
 		return 0;
-	return modules_dep_dep(md, name, i, out);
+	return modprobe_dep_of(md, name, i, out);
 }
 
 static bool probe_loaded(void *ctx, const char *name)
@@ -145,11 +145,11 @@ static int probe_load(void *ctx, const char *name, const char *args)
 	static char all[MODPROBE_ARGS_MAX * 2]; /* one load at a time */
 	const void *buf;
 	size_t len, n;
-	int err = module_file(name, &buf, &len);
+	int err = modprobe_file(name, &buf, &len);
 
 	if (err)
 		return err;
-	err = module_cmdline_args(name, all, sizeof(all));
+	err = modprobe_cmdline_args(name, all, sizeof(all));
 	n = strlen(all);
 	if (!err && *args &&
 	    snprintf(all + n, sizeof(all) - n, "%s%s", n ? " " : "", args) >=
@@ -199,7 +199,7 @@ static void __init load_etc_modules(void)
 
 	if (initrd_open(ETC_MODULES, &f) || f.is_dir)
 		return;
-	while ((r = etc_modules_next(f.data, f.size, &pos, name, args)) != 0) {
+	while ((r = modprobe_etc_next(f.data, f.size, &pos, name, args)) != 0) {
 		if (r < 0) {
 			pr_err("%s: line too long, skipped\n", ETC_MODULES);
 			continue;
@@ -219,7 +219,7 @@ static int __init load_boot_modules(void)
 	int r;
 
 	load_etc_modules();
-	while ((n = module_boot_list_next(&pos, name)) != 0) {
+	while ((n = modprobe_boot_list_next(&pos, name)) != 0) {
 		if (n == MODULE_NAME_LEN) {
 			pr_err("modules=: name too long: %s...\n", name);
 			continue;

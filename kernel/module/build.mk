@@ -20,6 +20,7 @@ obj-y += kernel/module/handover.o
 obj-y += kernel/module/identity.o
 obj-y += kernel/module/main.o
 obj-y += kernel/module/disabled.o
+obj-y += kernel/module/query.o
 obj-y += kernel/module/refcount.o
 obj-y += kernel/module/bench.o
 obj-y += kernel/module/elf_synth.o

@@ -1,21 +1,26 @@
 /*
  * Locking module loading, as Linux's kernel.modules_disabled: once set --
- * by "modules_disabled" on the command line or the modules_disable shell
- * command -- every later load is refused with -EPERM until reboot.
- * Nothing clears it; removing modules stays allowed.
+ * by "modules_disabled" on the command line or module_loading_disable()
+ * (the modules_disable shell command) -- every later load is refused with
+ * -EPERM until reboot.  Nothing clears it; removing modules stays allowed.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/module.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
-#include "internal.h"
 
 static bool modules_disabled;
 
 bool module_loading_disabled(void)
 {
 	return modules_disabled;
+}
+
+void module_loading_disable(void)
+{
+	modules_disabled = true;
+	pr_notice("Module loading disabled until reboot\n");
 }
 
 static int __init modules_disabled_setup(const char *val)
@@ -29,20 +34,3 @@ static int __init modules_disabled_setup(const char *val)
 	return 0;
 }
 __setup("modules_disabled", modules_disabled_setup);
-
-static int cmd_modules_disable(char *args)
-{
-	if (*args)
-		return -EINVAL;
-	if (modules_disabled) {
-		console_printf(
-			"modules_disable: module loading is already disabled until reboot\n");
-		return 0;
-	}
-	modules_disabled = true;
-	pr_notice("Module loading disabled until reboot\n");
-	return 0;
-}
-SHELL_COMMAND("modules_disable", "",
-	      "refuse every later module load until reboot (no undo)",
-	      cmd_modules_disable);

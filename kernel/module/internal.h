@@ -320,12 +320,6 @@ int module_resolve(struct load_info *info, const char *name, uint64_t *value,
  */
 int module_check_exports_unique(struct load_info *info);
 
-/*
- * module_loading_disabled - true once modules_disabled (command line) or
- * the modules_disable shell command has locked module loading (disabled.c).
- */
-bool module_loading_disabled(void);
-
 /* module_name_normalize - '-' to '_' in @name, as Linux's KBUILD_MODNAME. */
 void module_name_normalize(char *name);
 

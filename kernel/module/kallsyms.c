@@ -79,6 +79,19 @@ const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 	return NULL;
 }
 
+void module_for_each_function(const struct module *mod,
+			      void (*fn)(const char *name, uintptr_t addr,
+					 void *arg),
+			      void *arg)
+{
+	for (size_t i = 0; i < mod->num_ksyms; i++) {
+		uintptr_t addr = mod->ksyms[i].addr;
+
+		if (module_text_contains(mod, addr))
+			fn(mod->ksym_names + mod->ksyms[i].name, addr, arg);
+	}
+}
+
 static struct kallsyms_source module_kallsyms_source = {
 	.lookup = module_address_lookup,
 };

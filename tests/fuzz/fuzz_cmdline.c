@@ -4,7 +4,7 @@
  * cmdline_next(), handed to cmdline_parse() with its table of handlers
  * (modules= and module_blacklist= among them, whose lists are read back), to
  * param_parse() for built-in parameters of every type, to
- * module_cmdline_args() to pick out a module's "name.param=value" words,
+ * modprobe_cmdline_args() to pick out a module's "name.param=value" words,
  * whose result must parse again, and, cut into words as the shell cuts
  * them, to param_args_join().
  */
@@ -87,7 +87,7 @@ static void fuzz_module_lists(void)
 	char name[MODULE_NAME_LEN];
 	size_t pos = 0, n;
 
-	while ((n = module_boot_list_next(&pos, name)) != 0)
+	while ((n = modprobe_boot_list_next(&pos, name)) != 0)
 		fuzz_check(n == MODULE_NAME_LEN ?
 				   strlen(name) == MODULE_NAME_LEN - 1 :
 				   strlen(name) == n,
@@ -128,11 +128,11 @@ static void fuzz_params(const char *line)
 	param_parse("kernel command line", args, __start___param, n, true);
 	check_charp(name, args, len);
 	free(args);
-	/* What module_cmdline_args() picks out must read as the module's arguments. */
+	/* What modprobe_cmdline_args() picks out must read as the module's arguments. */
 	strlcpy(saved_command_line, line, BOOT_CMDLINE_MAX);
 	if (!modargs)
 		abort();
-	if (module_cmdline_args("fuzz", modargs, FUZZ_ARGS_MAX) == 0) {
+	if (modprobe_cmdline_args("fuzz", modargs, FUZZ_ARGS_MAX) == 0) {
 		name = NULL;
 		param_parse("fuzz", modargs, module_params, module_param_count,
 			    false);

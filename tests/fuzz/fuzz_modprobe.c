@@ -23,7 +23,7 @@ static int fake_dep(void *ctx, const char *name, size_t i,
 		    char out[MODULE_NAME_LEN])
 {
 	struct fake *f = ctx;
-	int ret = modules_dep_dep(&f->md, name, i, out);
+	int ret = modprobe_dep_of(&f->md, name, i, out);
 
 	fuzz_check(ret <= 0 || strlen(out) < MODULE_NAME_LEN,
 		   "a dependency name fits");
@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	f.md = (struct modules_dep){ dep, dep_len };
 	f.n_loaded = 0;
-	while ((ret = etc_modules_next(etc, etc_len, &pos, name, args)) != 0) {
+	while ((ret = modprobe_etc_next(etc, etc_len, &pos, name, args)) != 0) {
 		fuzz_check(pos <= etc_len,
 			   "etc/modules is read inside the text");
 		if (ret > 0)

@@ -11,6 +11,7 @@ test-y += tests/kernel/initcall_test.o
 test-y += tests/kernel/drivers_test.o
 test-y += tests/kernel/mm_test.o
 test-y += tests/kernel/module_test.o
+test-y += tests/kernel/modcmd_test.o
 test-y += tests/kernel/slab_test.o
 test-y += tests/kernel/harden_test.o
 test-y += tests/kernel/fault_test.o

@@ -68,7 +68,7 @@ static int load(const char *name, const char *args)
 	const void *buf;
 	size_t len;
 
-	if (module_file(name, &buf, &len))
+	if (modprobe_file(name, &buf, &len))
 		return -ENOENT;
 	console_loglevel = 3;
 	ret = load_module(name, buf, len, args);
@@ -203,7 +203,7 @@ static bool have_files(struct ktest *t)
 	const void *buf;
 	size_t len;
 
-	if (module_file("hello", &buf, &len) == 0)
+	if (modprobe_file("hello", &buf, &len) == 0)
 		return true;
 	printk(KERN_INFO
 	       "        # %s: no module files (initrd or GRUB): skipped\n",

@@ -20,7 +20,7 @@
 static bool have(struct ktest *t, const char *name, const void **buf,
 		 size_t *len)
 {
-	if (module_file(name, buf, len) == 0)
+	if (modprobe_file(name, buf, len) == 0)
 		return true;
 	printk(KERN_INFO "        # %s: no %s.ko (initrd or GRUB): skipped\n",
 	       t->name, name);

@@ -39,7 +39,7 @@ struct ko {
 
 static bool ko_get(const char *name, struct ko *ko)
 {
-	return module_file(name, &ko->buf, &ko->len) == 0;
+	return modprobe_file(name, &ko->buf, &ko->len) == 0;
 }
 
 /* False, with a note, when neither the initrd nor GRUB has the modules. */
@@ -47,7 +47,7 @@ static bool have_files(struct ktest *t)
 {
 	struct ko ko;
 
-	if (module_file("hello", &ko.buf, &ko.len) == 0)
+	if (modprobe_file("hello", &ko.buf, &ko.len) == 0)
 		return true;
 	printk(KERN_INFO
 	       "        # %s: no module files (initrd or GRUB): skipped\n",

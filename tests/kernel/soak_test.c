@@ -72,7 +72,7 @@ static int soak_one_round(void)
 
 		if (!s->load)
 			ret = remove_module(s->name);
-		else if ((ret = module_file(s->name, &buf, &len)) == 0)
+		else if ((ret = modprobe_file(s->name, &buf, &len)) == 0)
 			ret = load_module(s->name, buf, len, s->args);
 		failures += ret != 0;
 	}
@@ -88,7 +88,7 @@ static void test_soak(struct ktest *t)
 	size_t len;
 	uint64_t t0, ms;
 
-	if (module_file("hello", &buf, &len)) {
+	if (modprobe_file("hello", &buf, &len)) {
 		printk(KERN_INFO
 		       "        # %s: no module files (initrd or GRUB): skipped\n",
 		       t->name);

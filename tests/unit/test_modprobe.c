@@ -31,7 +31,7 @@ static int fake_dep(void *ctx, const char *name, size_t i,
 {
 	struct fake *f = ctx;
 
-	return modules_dep_dep(&f->md, name, i, out);
+	return modprobe_dep_of(&f->md, name, i, out);
 }
 
 static bool fake_loaded(void *ctx, const char *name)
@@ -214,14 +214,14 @@ static void test_modules_dep_text(void **state)
 	struct modules_dep md = { text, sizeof(text) - 1 };
 	char out[MODULE_NAME_LEN];
 
-	assert_int_equal(modules_dep_dep(&md, "q", 0, out), 1);
+	assert_int_equal(modprobe_dep_of(&md, "q", 0, out), 1);
 	assert_string_equal(out, "s");
-	assert_int_equal(modules_dep_dep(&md, "q", 1, out), 1);
+	assert_int_equal(modprobe_dep_of(&md, "q", 1, out), 1);
 	assert_string_equal(out, "r");
-	assert_int_equal(modules_dep_dep(&md, "q", 2, out), 0);
-	assert_int_equal(modules_dep_dep(&md, "s", 0, out), 0);
-	assert_int_equal(modules_dep_dep(&md, "r", 0, out), -ENOENT);
-	assert_int_equal(modules_dep_dep(&md, "no colon here", 0, out),
+	assert_int_equal(modprobe_dep_of(&md, "q", 2, out), 0);
+	assert_int_equal(modprobe_dep_of(&md, "s", 0, out), 0);
+	assert_int_equal(modprobe_dep_of(&md, "r", 0, out), -ENOENT);
+	assert_int_equal(modprobe_dep_of(&md, "no colon here", 0, out),
 			 -ENOENT);
 }
 
@@ -239,18 +239,18 @@ static void test_etc_modules(void **state)
 	memset(text + len, 'x', 70); /* a name too long, no newline */
 	memcpy(text + len + 70, " a=1\nafter", 11);
 	len = strlen(text);
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 1);
+	assert_int_equal(modprobe_etc_next(text, len, &pos, name, args), 1);
 	assert_string_equal(name, "hello");
 	assert_string_equal(args, "greeting=hi   count=3");
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 1);
+	assert_int_equal(modprobe_etc_next(text, len, &pos, name, args), 1);
 	assert_string_equal(name, "plain");
 	assert_string_equal(args, "");
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args),
+	assert_int_equal(modprobe_etc_next(text, len, &pos, name, args),
 			 -ENAMETOOLONG);
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 1);
+	assert_int_equal(modprobe_etc_next(text, len, &pos, name, args), 1);
 	assert_string_equal(name, "after");
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 0);
-	assert_int_equal(etc_modules_next(text, len, &pos, name, args), 0);
+	assert_int_equal(modprobe_etc_next(text, len, &pos, name, args), 0);
+	assert_int_equal(modprobe_etc_next(text, len, &pos, name, args), 0);
 }
 
 static void test_etc_modules_long_args(void **state)
@@ -261,10 +261,11 @@ static void test_etc_modules_long_args(void **state)
 
 	memset(text + 4, 'a', MODPROBE_ARGS_MAX);
 	memcpy(text + 4 + MODPROBE_ARGS_MAX, "\nnext\n", 7);
-	assert_int_equal(etc_modules_next(text, strlen(text), &pos, name, args),
+	assert_int_equal(modprobe_etc_next(text, strlen(text), &pos, name,
+					   args),
 			 -E2BIG);
-	assert_int_equal(etc_modules_next(text, strlen(text), &pos, name, args),
-			 1);
+	assert_int_equal(
+		modprobe_etc_next(text, strlen(text), &pos, name, args), 1);
 	assert_string_equal(name, "next");
 }
 
@@ -287,7 +288,7 @@ static void test_random_text(void **state)
 		f->md = (struct modules_dep){ text, len };
 		modprobe_resolve(&fake_ops, f, "a", NULL);
 		modprobe_resolve(&fake_ops, f, "b", NULL);
-		while (etc_modules_next(text, len, &pos, name, args) != 0)
+		while (modprobe_etc_next(text, len, &pos, name, args) != 0)
 			;
 		free(f);
 		free(text);
