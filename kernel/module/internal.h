@@ -259,7 +259,7 @@ int module_apply_relocations(struct load_info *info);
 struct module;
 
 /* The loaded modules, oldest first (main.c). */
-extern struct module *module_list;
+extern struct list_head module_list;
 
 /* The tables registered with module_table_register(), in order (handover.c). */
 extern const struct module_table_ops *module_tables[MODULE_TABLES_MAX];

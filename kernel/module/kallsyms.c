@@ -117,7 +117,9 @@ static bool in_region(uintptr_t addr, const void *base, size_t size)
 const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 				  const char **modname)
 {
-	for (struct module *m = module_list; m; m = m->next) {
+	struct module *m;
+
+	list_for_each_entry (m, &module_list, list) {
 		if (!in_region(addr, m->core, m->core_text_size) &&
 		    !in_region(addr, m->init, m->init_text_size))
 			continue;

@@ -17,7 +17,8 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
-struct module *module_list;
+LIST_HEAD(module_list);
+
 const char *module_state_name(enum module_state state)
 {
 	switch (state) {
@@ -32,7 +33,9 @@ const char *module_state_name(enum module_state state)
 
 struct module *module_find(const char *name)
 {
-	for (struct module *m = module_list; m; m = m->next)
+	struct module *m;
+
+	list_for_each_entry (m, &module_list, list)
 		if (module_name_eq(m->name, strlen(m->name), name))
 			return m;
 	return NULL;
@@ -40,7 +43,9 @@ struct module *module_find(const char *name)
 
 void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
 {
-	for (struct module *m = module_list; m; m = m->next)
+	struct module *m;
+
+	list_for_each_entry (m, &module_list, list)
 		fn(m, arg);
 }
 
@@ -53,21 +58,12 @@ const char *module_get_info(const struct module *mod, const char *tag,
 /* The list stays in load order, as lsmod shows it. */
 static void module_append(struct module *mod)
 {
-	struct module **pp = &module_list;
-
-	while (*pp)
-		pp = &(*pp)->next;
-	mod->next = NULL;
-	*pp = mod;
+	list_add_tail(&mod->list, &module_list);
 }
 
 static void module_unlink(struct module *mod)
 {
-	for (struct module **pp = &module_list; *pp; pp = &(*pp)->next)
-		if (*pp == mod) {
-			*pp = mod->next;
-			return;
-		}
+	list_del(&mod->list);
 }
 
 /* Step: refuse a module built for another kernel or build configuration. */

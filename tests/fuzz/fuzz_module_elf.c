@@ -19,7 +19,7 @@
 #define FUZZ_INIT_ADDR 0xffffffffa8000000ull
 
 /* kernel/module/kallsyms.c walks the loaded modules: the one fuzzed. */
-struct module *module_list;
+LIST_HEAD(module_list);
 
 static int fuzz_resolve(struct load_info *info, const char *name,
 			uint64_t *value, void *ctx)
@@ -114,14 +114,14 @@ static void fuzz_kallsyms(struct load_info *info)
 	mod.core_text_size = info->region[MOD_CORE].text_size;
 	mod.init = (void *)(uintptr_t)info->region[MOD_INIT].addr;
 	mod.init_text_size = info->region[MOD_INIT].text_size;
-	module_list = &mod;
+	list_add_tail(&mod.list, &module_list);
 	for (size_t i = 0; i < mod.num_ksyms; i++) {
 		name = module_address_lookup(mod.ksyms[i].addr, &size, &offset,
 					     &modname);
 		fuzz_check(!name || (offset < size || offset == 0),
 			   "a symbol's offset lies inside it");
 	}
-	module_list = NULL;
+	list_del(&mod.list);
 	module_kallsyms_free(&mod);
 	if (module_sections_copy(&mod, info))
 		return;
