@@ -4,6 +4,7 @@
 obj-y += kernel/main.o
 obj-y += kernel/boot/multiboot2.o
 obj-y += kernel/lib/string.o
+obj-y += kernel/lib/strlist.o
 obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/sprintf.o
 obj-y += kernel/lib/kstrtox.o

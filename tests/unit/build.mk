@@ -2,6 +2,10 @@
 unit-tests += test_vsnprintf
 test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+unit-tests += test_strlist
+test_strlist-srcs := kernel/lib/strlist.c kernel/lib/args.c \
+	kernel/lib/vsnprintf.c
+
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/boot/multiboot2.c
 
