@@ -30,5 +30,6 @@ obj-y += kernel/init/bench.o
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o
 obj-y += kernel/shell/table.o
+obj-y += kernel/shell/cmd_fields.o
 obj-y += kernel/shell/shell.o
 obj-y += kernel/shell/readline.o

@@ -12,6 +12,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
+#include "cmd_fields.h"
 #include "internal.h"
 
 /* One module's commands, while it is loaded. */
@@ -123,26 +124,12 @@ static void shell_table_remove(struct module *mod)
 		}
 }
 
-/*
- * What the loader checks in each of a module's commands before they are
- * handed over: the strings in its read-only data, the functions in its code.
- */
-/* Where @member is in a command. */
-#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
-
-static const struct module_table_field shell_cmd_fields[] = {
-	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
-	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
-	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
-	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
-	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
-};
-
+/* What the loader checks in each command is in cmd_fields.c. */
 static const struct module_table_ops shell_table_ops = {
 	.section = ".shell_cmds",
 	.entry_size = sizeof(struct shell_cmd),
 	.fields = shell_cmd_fields,
-	.num_fields = ARRAY_SIZE(shell_cmd_fields),
+	.num_fields = SHELL_CMD_NUM_FIELDS,
 	.add = shell_table_add,
 	.remove = shell_table_remove,
 };

@@ -15,6 +15,8 @@ module-core-srcs := kernel/module/elf.c kernel/module/layout.c \
 	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
 	kernel/module/modinfo.c \
 	kernel/lib/vsnprintf.c
+# The shell's description of .shell_cmds, checked in modules as the kernel does.
+module-core-srcs += kernel/shell/cmd_fields.c
 unit-tests += test_module_elf
 test_module_elf-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 unit-tests += test_module_reloc
