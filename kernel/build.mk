@@ -4,6 +4,7 @@
 obj-y += kernel/main.o
 obj-y += kernel/boot/multiboot2.o
 obj-y += kernel/lib/string.o
+obj-y += kernel/lib/strlist.o
 obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/sprintf.o
 obj-y += kernel/lib/kstrtox.o
@@ -29,5 +30,6 @@ obj-y += kernel/init/bench.o
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o
 obj-y += kernel/shell/table.o
+obj-y += kernel/shell/cmd_fields.o
 obj-y += kernel/shell/shell.o
 obj-y += kernel/shell/readline.o

@@ -30,7 +30,7 @@ struct heap_slab {
 	uint16_t in_use;
 	uint16_t fresh; /* objects never handed out start here */
 	struct heap_class *cls;
-	struct heap_slab *next, *prev; /* in cls->partial */
+	struct list_head list; /* in cls->partial while it has room */
 	void *free_list; /* freed objects, linked through their first word */
 	uint64_t live[BITMAP_WORDS(SLAB_MAX_OBJECTS)];
 };
@@ -46,8 +46,10 @@ void heap_init(struct heap *heap, const struct heap_page_source *src, void *ctx,
 	heap->src = src;
 	heap->ctx = ctx;
 	heap->warn = warn ? warn : warn_none;
-	for (size_t i = 0; i < HEAP_CLASS_COUNT; i++)
+	for (size_t i = 0; i < HEAP_CLASS_COUNT; i++) {
 		heap->classes[i].size = (size_t)1 << (HEAP_MIN_SHIFT + i);
+		INIT_LIST_HEAD(&heap->classes[i].partial);
+	}
 }
 
 static struct heap_class *class_for(struct heap *heap, size_t size)
@@ -57,25 +59,6 @@ static struct heap_class *class_for(struct heap *heap, size_t size)
 	while (heap->classes[i].size < size)
 		i++;
 	return &heap->classes[i];
-}
-
-static void partial_add(struct heap_class *cls, struct heap_slab *s)
-{
-	s->prev = NULL;
-	s->next = cls->partial;
-	if (cls->partial)
-		cls->partial->prev = s;
-	cls->partial = s;
-}
-
-static void partial_remove(struct heap_class *cls, struct heap_slab *s)
-{
-	if (s->prev)
-		s->prev->next = s->next;
-	else
-		cls->partial = s->next;
-	if (s->next)
-		s->next->prev = s->prev;
 }
 
 static struct heap_slab *slab_new(struct heap *heap, struct heap_class *cls)
@@ -93,14 +76,14 @@ static struct heap_slab *slab_new(struct heap *heap, struct heap_class *cls)
 	s->cls = cls;
 	*heap->src->owner(heap, s) = OWNER_SLAB;
 	heap->pages++;
-	partial_add(cls, s);
+	list_add(&s->list, &cls->partial);
 	cls->empty++;
 	return s;
 }
 
 static void slab_release(struct heap *heap, struct heap_slab *s)
 {
-	partial_remove(s->cls, s);
+	list_del(&s->list);
 	s->cls->empty--;
 	s->magic = 0;
 	*heap->src->owner(heap, s) = 0;
@@ -110,7 +93,8 @@ static void slab_release(struct heap *heap, struct heap_slab *s)
 
 static void *slab_alloc(struct heap *heap, struct heap_class *cls)
 {
-	struct heap_slab *s = cls->partial;
+	struct heap_slab *s =
+		list_first_entry_or_null(&cls->partial, struct heap_slab, list);
 	size_t index;
 	void *obj;
 
@@ -127,7 +111,7 @@ static void *slab_alloc(struct heap *heap, struct heap_class *cls)
 	if (s->in_use++ == 0)
 		cls->empty--;
 	if (s->in_use == s->capacity)
-		partial_remove(cls, s);
+		list_del(&s->list);
 	heap->bytes_in_use += s->size;
 	return obj;
 }
@@ -224,7 +208,7 @@ static void slab_free(struct heap *heap, struct heap_slab *s, size_t index,
 	*(void **)ptr = s->free_list;
 	s->free_list = ptr;
 	if (s->in_use-- == s->capacity)
-		partial_add(cls, s);
+		list_add(&s->list, &cls->partial);
 	heap->bytes_in_use -= s->size;
 	if (s->in_use)
 		return;
@@ -305,12 +289,10 @@ void heap_trim(struct heap *heap)
 {
 	for (size_t i = 0; i < HEAP_CLASS_COUNT; i++) {
 		struct heap_class *cls = &heap->classes[i];
-		struct heap_slab *s = cls->partial, *next;
+		struct heap_slab *s, *next;
 
-		for (; s; s = next) {
-			next = s->next;
+		list_for_each_entry_safe (s, next, &cls->partial, list)
 			if (!s->in_use)
 				slab_release(heap, s);
-		}
 	}
 }

@@ -6,6 +6,7 @@
 #ifndef MM_INTERNAL_H
 #define MM_INTERNAL_H
 
+#include <kernel/list.h>
 #include <kernel/mm.h>
 #include <kernel/multiboot2.h>
 #include <kernel/types.h>
@@ -163,8 +164,8 @@ struct heap_slab;
 
 struct heap_class {
 	size_t size;
-	struct heap_slab *partial; /* slabs with a free object */
-	size_t empty;		   /* of those, wholly unused ones */
+	struct list_head partial; /* slabs with a free object */
+	size_t empty;		  /* of those, wholly unused ones */
 };
 
 struct heap {

@@ -8,6 +8,7 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/fault_inject.h>
+#include <kernel/list.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
@@ -20,7 +21,7 @@
 
 /* The head of one slab, at its first byte. */
 struct slab {
-	struct slab *next; /* in the cache's list */
+	struct list_head list; /* in the cache's slabs */
 	struct kmem_cache *cache;
 	void *freelist; /* first free object, or NULL */
 	size_t inuse;
@@ -101,6 +102,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	if (!c)
 		goto out_fail;
 	strlcpy(c->name, name, sizeof(c->name));
+	INIT_LIST_HEAD(&c->slabs);
 	c->object_size = size;
 	c->align = slab_alignment(flags, align, size);
 	c->flags = flags;
@@ -142,10 +144,20 @@ static struct slab *slab_new(struct kmem_cache *c)
 		*free_link(c, obj) = s->freelist;
 		s->freelist = obj;
 	}
-	s->next = c->slabs;
-	c->slabs = s;
+	list_add(&s->list, &c->slabs);
 	c->num_slabs++;
 	return s;
+}
+
+/* The newest slab of @c with a free object, or NULL if all are full. */
+static struct slab *slab_with_free(struct kmem_cache *c)
+{
+	struct slab *s;
+
+	list_for_each_entry (s, &c->slabs, list)
+		if (s->freelist)
+			return s;
+	return NULL;
 }
 
 void *kmem_cache_alloc(struct kmem_cache *c, gfp_t flags)
@@ -159,8 +171,7 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t flags)
 			      __builtin_return_address(0)))
 		return NULL;
 	irq = irq_save();
-	for (s = c->slabs; s && !s->freelist; s = s->next)
-		;
+	s = slab_with_free(c);
 	if (!s)
 		s = slab_new(c);
 	if (s) {
@@ -182,15 +193,24 @@ void *kmem_cache_zalloc(struct kmem_cache *c, gfp_t flags)
 }
 EXPORT_SYMBOL(kmem_cache_zalloc);
 
+/* The slab of @c that starts at @base, or NULL if none does. */
+static struct slab *slab_at(struct kmem_cache *c, uintptr_t base)
+{
+	struct slab *s;
+
+	list_for_each_entry (s, &c->slabs, list)
+		if ((uintptr_t)s == base)
+			return s;
+	return NULL;
+}
+
 /* The slab of @c holding @obj, or NULL if @obj is not one of its objects. */
 static struct slab *slab_of(struct kmem_cache *c, const void *obj)
 {
 	uintptr_t base = ALIGN_DOWN((uintptr_t)obj, slab_bytes(c));
 	uintptr_t first = base + slab_first_offset(c);
-	struct slab *s;
+	struct slab *s = slab_at(c, base);
 
-	for (s = c->slabs; s && (uintptr_t)s != base; s = s->next)
-		;
 	if (!s || (uintptr_t)obj < first ||
 	    ((uintptr_t)obj - first) % c->size ||
 	    ((uintptr_t)obj - first) / c->size >= c->objs_per_slab)
@@ -209,11 +229,7 @@ static bool slab_is_free(struct kmem_cache *c, struct slab *s, const void *obj)
 /* Unlink the empty slab @s and give its frames back. */
 static void slab_release(struct kmem_cache *c, struct slab *s)
 {
-	for (struct slab **pp = &c->slabs; *pp; pp = &(*pp)->next)
-		if (*pp == s) {
-			*pp = s->next;
-			break;
-		}
+	list_del(&s->list);
 	c->num_slabs--;
 	frame_free_contig(virt_to_phys(s), c->slab_pages);
 }

@@ -6,6 +6,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fault_inject.h>
+#include <kernel/list.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
@@ -23,15 +24,15 @@ struct vm_region {
 	uintptr_t start;
 	size_t pages;
 	bool owns_frames;
-	struct vm_region *next;
+	struct list_head list; /* in its area's regions */
 };
 
 struct vm_area {
 	const char *name;
 	uintptr_t start;
 	size_t npages;
-	uint64_t *bitmap; /* 1: allocated or guard */
-	struct vm_region *regions;
+	uint64_t *bitmap;	  /* 1: allocated or guard */
+	struct list_head regions; /* newest first */
 	size_t mapped_pages;
 };
 
@@ -39,12 +40,18 @@ static uint64_t modarea_bitmap[BITMAP_WORDS(MODULE_AREA_PAGES)];
 static uint64_t ioremap_bitmap[BITMAP_WORDS(IOREMAP_AREA_PAGES)];
 
 static struct vm_area modarea = {
-	"modarea", MODULE_AREA_START, MODULE_AREA_PAGES, modarea_bitmap, NULL,
-	0,
+	.name = "modarea",
+	.start = MODULE_AREA_START,
+	.npages = MODULE_AREA_PAGES,
+	.bitmap = modarea_bitmap,
+	.regions = LIST_HEAD_INIT(modarea.regions),
 };
 static struct vm_area ioremap_area = {
-	"ioremap", IOREMAP_AREA_START, IOREMAP_AREA_PAGES, ioremap_bitmap, NULL,
-	0,
+	.name = "ioremap",
+	.start = IOREMAP_AREA_START,
+	.npages = IOREMAP_AREA_PAGES,
+	.bitmap = ioremap_bitmap,
+	.regions = LIST_HEAD_INIT(ioremap_area.regions),
 };
 
 /* A record for @pages free pages (plus guard) in @area, or NULL. */
@@ -64,18 +71,21 @@ static struct vm_region *area_reserve(struct vm_area *area, size_t pages,
 		return NULL;
 	}
 	bitmap_set_range(area->bitmap, first, pages + GUARD_PAGES);
-	*r = (struct vm_region){ area->start + first * PAGE_SIZE, pages,
-				 owns_frames, area->regions };
-	area->regions = r;
+	*r = (struct vm_region){ .start = area->start + first * PAGE_SIZE,
+				 .pages = pages,
+				 .owns_frames = owns_frames };
+	list_add(&r->list, &area->regions);
 	return r;
 }
 
-static struct vm_region *area_find(struct vm_area *area, uintptr_t start,
-				   struct vm_region ***link)
+/* The allocation of @area that starts at @start, or NULL. */
+static struct vm_region *area_find(struct vm_area *area, uintptr_t start)
 {
-	for (*link = &area->regions; **link; *link = &(**link)->next)
-		if ((**link)->start == start)
-			return **link;
+	struct vm_region *r;
+
+	list_for_each_entry (r, &area->regions, list)
+		if (r->start == start)
+			return r;
 	return NULL;
 }
 
@@ -83,7 +93,6 @@ static struct vm_region *area_find(struct vm_area *area, uintptr_t start,
 static void area_release(struct vm_area *area, struct vm_region *r,
 			 size_t mapped)
 {
-	struct vm_region **link;
 	phys_addr_t pa;
 
 	for (size_t i = 0; i < mapped; i++) {
@@ -99,8 +108,7 @@ static void area_release(struct vm_area *area, struct vm_region *r,
 	area->mapped_pages -= mapped;
 	bitmap_clear_range(area->bitmap, (r->start - area->start) >> PAGE_SHIFT,
 			   r->pages + GUARD_PAGES);
-	area_find(area, r->start, &link);
-	*link = r->next;
+	list_del(&r->list);
 	kfree(r);
 }
 
@@ -143,7 +151,9 @@ out:
 static struct vm_region *area_find_range(struct vm_area *area, uintptr_t va,
 					 size_t pages)
 {
-	for (struct vm_region *r = area->regions; r; r = r->next)
+	struct vm_region *r;
+
+	list_for_each_entry (r, &area->regions, list)
 		if (va >= r->start && pages <= r->pages &&
 		    (va - r->start) / PAGE_SIZE <= r->pages - pages)
 			return r;
@@ -184,8 +194,7 @@ int modarea_protect_range(void *addr, size_t pages, pte_t prot)
 int modarea_protect(void *addr, pte_t prot)
 {
 	uint64_t irq = irq_save();
-	struct vm_region **link,
-		*r = area_find(&modarea, (uintptr_t)addr, &link);
+	struct vm_region *r = area_find(&modarea, (uintptr_t)addr);
 	int err = r ? protect_with_alias(r->start, r->pages, prot) : -EINVAL;
 
 	irq_restore(irq);
@@ -198,8 +207,7 @@ int modarea_protect(void *addr, pte_t prot)
 void modarea_free(void *addr)
 {
 	uint64_t irq = irq_save();
-	struct vm_region **link,
-		*r = area_find(&modarea, (uintptr_t)addr, &link);
+	struct vm_region *r = area_find(&modarea, (uintptr_t)addr);
 
 	if (r)
 		area_release(&modarea, r, r->pages);
@@ -237,9 +245,8 @@ void *ioremap(phys_addr_t phys, size_t size)
 void iounmap(void *addr)
 {
 	uint64_t irq = irq_save();
-	struct vm_region **link;
 	struct vm_region *r =
-		area_find(&ioremap_area, (uintptr_t)addr & PAGE_MASK, &link);
+		area_find(&ioremap_area, (uintptr_t)addr & PAGE_MASK);
 
 	if (r)
 		area_release(&ioremap_area, r, r->pages);
@@ -259,9 +266,10 @@ void vmarea_stats(struct mm_stats *st)
 bool vmarea_is_guard(uintptr_t addr)
 {
 	struct vm_area *areas[] = { &modarea, &ioremap_area };
+	struct vm_region *r;
 
 	for (size_t a = 0; a < ARRAY_SIZE(areas); a++)
-		for (struct vm_region *r = areas[a]->regions; r; r = r->next)
+		list_for_each_entry (r, &areas[a]->regions, list)
 			if ((addr & PAGE_MASK) ==
 			    r->start + r->pages * PAGE_SIZE)
 				return true;

@@ -6,6 +6,7 @@
 #ifndef KERNEL_INITCALL_H
 #define KERNEL_INITCALL_H
 
+#include <kernel/list.h>
 #include <kernel/types.h>
 
 #define INITCALL_RECORDS_MAX 128
@@ -47,7 +48,7 @@ extern size_t initcall_record_count;
  */
 struct boot_done_hook {
 	void (*fn)(void);
-	struct boot_done_hook *next;
+	struct list_head list; /* in the hooks to run, oldest first */
 };
 
 /* boot_done_register - run @hook->fn after boot; @hook stays the caller's. */

@@ -5,6 +5,7 @@
 #ifndef KERNEL_INTERRUPT_H
 #define KERNEL_INTERRUPT_H
 
+#include <kernel/list.h>
 #include <kernel/types.h>
 
 /* excerpt: pt-regs */
@@ -86,7 +87,7 @@ __noreturn void oops(struct pt_regs *regs, const char *what);
  */
 struct fault_explainer {
 	const char *(*explain)(uintptr_t addr, uint64_t error);
-	struct fault_explainer *next;
+	struct list_head list; /* in the registered explainers */
 };
 
 void fault_explainer_register(struct fault_explainer *fe);

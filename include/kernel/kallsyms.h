@@ -5,6 +5,7 @@
 #ifndef KERNEL_KALLSYMS_H
 #define KERNEL_KALLSYMS_H
 
+#include <kernel/list.h>
 #include <kernel/types.h>
 
 #define KSYM_NAME_LEN 128
@@ -28,7 +29,7 @@ uintptr_t kallsyms_lookup_name(const char *name);
 struct kallsyms_source {
 	const char *(*lookup)(uintptr_t addr, size_t *size, size_t *offset,
 			      const char **owner);
-	struct kallsyms_source *next;
+	struct list_head list; /* in the sources asked, oldest first */
 };
 
 /* kallsyms_register_source - ask @src too; @src stays the caller's. */

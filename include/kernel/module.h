@@ -10,6 +10,7 @@
 
 #include <kernel/export.h>
 #include <kernel/init.h>
+#include <kernel/list.h>
 #include <kernel/modinfo.h>
 #include <kernel/moduleparam.h>
 #include <kernel/panic.h>
@@ -115,7 +116,7 @@ static inline bool module_name_eq(const char *a, size_t a_len, const char *b)
 struct module {
 	char name[MODULE_NAME_LEN];
 	enum module_state state;
-	struct module *next; /* in the list of loaded modules */
+	struct list_head list; /* in module_list, oldest first */
 	int refcount; /* users: modules using its exports, try_module_get */
 	struct module
 		*uses[MODULE_USES_MAX]; /* modules it holds a reference on */

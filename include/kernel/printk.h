@@ -7,6 +7,7 @@
 #define KERNEL_PRINTK_H
 
 #include <stdarg.h>
+#include <kernel/list.h>
 #include <kernel/types.h>
 
 #define KERN_SOH "\001"
@@ -60,7 +61,7 @@
 struct console {
 	const char *name;
 	void (*write)(struct console *con, const char *s, size_t n);
-	struct console *next;
+	struct list_head list; /* in the registered consoles */
 };
 
 /* Levels below this reach the consoles; set by loglevel= on the command line. */

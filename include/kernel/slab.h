@@ -7,6 +7,7 @@
 #ifndef KERNEL_SLAB_H
 #define KERNEL_SLAB_H
 
+#include <kernel/list.h>
 #include <kernel/mm.h>
 #include <kernel/types.h>
 
@@ -33,7 +34,7 @@ struct kmem_cache {
 	size_t objs_per_slab;
 	slab_flags_t flags;
 	void (*ctor)(void *obj);
-	struct slab *slabs; /* every slab, those with free objects first */
+	struct list_head slabs; /* every slab, the newest first */
 	size_t num_slabs;
 	size_t active; /* objects handed out */
 };

@@ -20,7 +20,23 @@ char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
 
-/* strlist_contains - is @name one of the words in the comma-separated @list? */
+/*
+ * strlist_next - split the next item off a comma-separated list, as strsep()
+ * does but without writing to it.  *@rest is the rest of the list (the whole
+ * list at first).  Sets *@item to the item's first character and *@len to
+ * its length (the item is not NUL-terminated: it ends at a comma or at the
+ * list's end), and moves *@rest past the item and its comma.  Returns false,
+ * with nothing set, once the list is used up: n commas make n + 1 items, so
+ * "" is one empty item, "a,,b" has an empty one in the middle and "a," one
+ * at the end; callers decide what an empty item means.  Pure: no allocation.
+ */
+bool strlist_next(const char **rest, const char **item, size_t *len);
+
+/*
+ * strlist_contains - whether @name is one of the items of the
+ * comma-separated @list.  Empty items name nothing: an empty @name is in no
+ * list.
+ */
 bool strlist_contains(const char *list, const char *name);
 
 /*

@@ -10,7 +10,7 @@
 #include <kernel/x86.h>
 
 /* Newest first: a later explainer knows a narrower case. */
-static struct fault_explainer *fault_explainers;
+static LIST_HEAD(fault_explainers);
 
 /*
  * A table laid out by hand: clang-format 14 would put it in columns or one
@@ -36,24 +36,26 @@ static const char *const exception_names[EXCEPTION_COUNT] = {
 
 void fault_explainer_register(struct fault_explainer *fe)
 {
-	fe->next = fault_explainers;
-	fault_explainers = fe;
+	list_add(&fe->list, &fault_explainers);
 }
 
 /* excerpt: page-fault-why */
 /* Why a fault at @addr with error code @err happened, in words, or NULL. */
 static const char *page_fault_why(uintptr_t addr, uint64_t err)
 {
-	const char *why = NULL;
+	struct fault_explainer *fe;
+	const char *why;
 
 	if (addr < PAGE_SIZE)
 		return "NULL pointer dereference";
 	if (!is_canonical(addr))
 		return "non-canonical address";
-	for (struct fault_explainer *fe = fault_explainers; fe && !why;
-	     fe = fe->next)
+	list_for_each_entry (fe, &fault_explainers, list) {
 		why = fe->explain(addr, err);
-	return why;
+		if (why)
+			return why;
+	}
+	return NULL;
 }
 /* excerpt-end: page-fault-why */
 

@@ -131,21 +131,18 @@ void __init do_initcalls(void)
 }
 /* excerpt-end: do-initcalls */
 
-static struct boot_done_hook *boot_done_hooks;
+static LIST_HEAD(boot_done_hooks);
 
 void boot_done_register(struct boot_done_hook *hook)
 {
-	struct boot_done_hook **pp = &boot_done_hooks;
-
-	while (*pp)
-		pp = &(*pp)->next;
-	hook->next = NULL;
-	*pp = hook;
+	list_add_tail(&hook->list, &boot_done_hooks);
 }
 
 void boot_done_run(void)
 {
-	for (struct boot_done_hook *h = boot_done_hooks; h; h = h->next)
+	struct boot_done_hook *h;
+
+	list_for_each_entry (h, &boot_done_hooks, list)
 		h->fn();
 }
 

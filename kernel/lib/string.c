@@ -147,21 +147,6 @@ size_t strlcpy(char *dst, const char *src, size_t size)
 }
 EXPORT_SYMBOL(strlcpy);
 
-bool strlist_contains(const char *list, const char *name)
-{
-	size_t len = strlen(name);
-
-	for (const char *p = list; *p;) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == len && !strncmp(p, name, n))
-			return true;
-		p += n + (end ? 1 : 0);
-	}
-	return false;
-}
-
 ssize_t strscpy(char *dst, const char *src, size_t size)
 {
 	size_t len;

@@ -27,20 +27,21 @@ __setup("modules", boot_modules_setup);
 
 size_t __init modprobe_boot_list_next(size_t *pos, char name[MODULE_NAME_LEN])
 {
-	const char *p = boot_modules + *pos;
+	const char *rest = boot_modules + *pos, *item;
 	size_t n;
 
-	while (*p == ',')
-		p++;
-	for (n = 0; p[n] && p[n] != ','; n++)
-		;
-	*pos = (size_t)(p + n - boot_modules);
+	/* Empty items (",," or a comma at either end) name no module. */
+	do {
+		if (!strlist_next(&rest, &item, &n))
+			return 0;
+	} while (!n);
+	*pos = rest ? (size_t)(rest - boot_modules) : strlen(boot_modules);
 	if (n >= MODULE_NAME_LEN) {
-		memcpy(name, p, MODULE_NAME_LEN - 1);
+		memcpy(name, item, MODULE_NAME_LEN - 1);
 		name[MODULE_NAME_LEN - 1] = '\0';
 		return MODULE_NAME_LEN;
 	}
-	memcpy(name, p, n);
+	memcpy(name, item, n);
 	name[n] = '\0';
 	return n;
 }

@@ -28,14 +28,13 @@ __setup("module_blacklist", module_blacklist_setup);
 
 bool module_blacklisted(const char *name)
 {
-	const char *p = module_blacklist;
-	size_t n;
+	const char *rest = module_blacklist, *item;
+	size_t len;
 
-	for (; *p; p += n + (p[n] == ',')) {
-		n = strchr(p, ',') ? (size_t)(strchr(p, ',') - p) : strlen(p);
-		if (n && module_name_eq(p, n, name))
+	/* An empty item (",," or a trailing comma) names no module. */
+	while (strlist_next(&rest, &item, &len))
+		if (len && module_name_eq(item, len, name))
 			return true;
-	}
 	return false;
 }
 

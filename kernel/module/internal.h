@@ -284,11 +284,11 @@ int module_apply_relocations(struct load_info *info);
 struct module;
 
 /* The loaded modules, oldest first (loaded.c). */
-extern struct module *module_list;
+extern struct list_head module_list;
 
 /*
  * module_append - add @mod at the end of module_list; module_unlink - take
- * it off again (harmless if it is not on it).
+ * it off again (it must be on it).
  */
 void module_append(struct module *mod);
 void module_unlink(struct module *mod);

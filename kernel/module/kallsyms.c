@@ -61,7 +61,9 @@ void module_kallsyms_free(struct module *mod)
 const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 				  const char **modname)
 {
-	for (struct module *m = module_list; m; m = m->next) {
+	struct module *m;
+
+	list_for_each_entry (m, &module_list, list) {
 		if (!module_text_contains(m, addr))
 			continue;
 		for (size_t i = 0; i < m->num_ksyms; i++) {

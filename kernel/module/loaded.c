@@ -7,11 +7,13 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-struct module *module_list;
+LIST_HEAD(module_list);
 
 struct module *module_find(const char *name)
 {
-	for (struct module *m = module_list; m; m = m->next)
+	struct module *m;
+
+	list_for_each_entry(m, &module_list, list)
 		if (module_name_eq(m->name, strlen(m->name), name))
 			return m;
 	return NULL;
@@ -19,7 +21,9 @@ struct module *module_find(const char *name)
 
 void module_for_each(void (*fn)(struct module *mod, void *arg), void *arg)
 {
-	for (struct module *m = module_list; m; m = m->next)
+	struct module *m;
+
+	list_for_each_entry(m, &module_list, list)
 		fn(m, arg);
 }
 
@@ -34,19 +38,10 @@ bool module_text_contains(const struct module *mod, uintptr_t addr)
 /* The list stays in load order, as lsmod shows it. */
 void module_append(struct module *mod)
 {
-	struct module **pp = &module_list;
-
-	while (*pp)
-		pp = &(*pp)->next;
-	mod->next = NULL;
-	*pp = mod;
+	list_add_tail(&mod->list, &module_list);
 }
 
 void module_unlink(struct module *mod)
 {
-	for (struct module **pp = &module_list; *pp; pp = &(*pp)->next)
-		if (*pp == mod) {
-			*pp = mod->next;
-			return;
-		}
+	list_del(&mod->list);
 }

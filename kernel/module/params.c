@@ -120,7 +120,8 @@ EXPORT_SYMBOL(param_ops_charp);
 
 /*
  * One pass over "1,2,3": each element is cut out of the (writable) argument
- * string by replacing its comma with a NUL and given to the element type.
+ * string by replacing its comma with a NUL and given to the element type;
+ * an empty element ("1,,3", "1,") is given as "", for the type to refuse.
  * A trial pass (@store false) parses into a scratch variable and puts the
  * commas back; the storing pass keeps them cut, so charp elements stay
  * valid.  The count of elements goes to *@count.
@@ -130,33 +131,31 @@ static int param_array_pass(char *val, const struct kernel_param *kp,
 {
 	const struct kparam_array *arr = kp->arr;
 	uint64_t scratch[2]; /* the largest element type, and more */
-	char *p = val;
+	const char *rest = val, *item;
 	unsigned int n = 0;
+	size_t len;
 	int err;
 
-	for (;;) {
-		char *comma = strchr(p, ',');
+	while (strlist_next(&rest, &item, &len)) {
 		struct kernel_param elem = *kp;
+		char *p = val + (item - val); /* @item, writable */
+		char end = p[len];	      /* its comma, or the final NUL */
 
 		if (n == arr->max) {
 			pr_err("%s: can only take %u arguments\n", kp->name,
 			       arr->max);
 			return -EINVAL;
 		}
-		if (comma)
-			*comma = '\0';
+		p[len] = '\0';
 		elem.arg =
 			store ? (char *)arr->elem + (size_t)n * arr->elemsize :
 				(void *)scratch;
 		err = arr->ops->set(p, &elem);
-		if (comma && !store)
-			*comma = ',';
+		if (!store)
+			p[len] = end;
 		if (err)
 			return err;
 		n++;
-		if (!comma)
-			break;
-		p = comma + 1;
 	}
 	*count = n;
 	return 0;

@@ -95,7 +95,9 @@ static struct module *module_symbol_owner(const char *name,
 					  const struct kernel_symbol **sym,
 					  bool *gpl_only)
 {
-	for (struct module *m = module_list; m; m = m->next) {
+	struct module *m;
+
+	list_for_each_entry (m, &module_list, list) {
 		if (m->state != MODULE_STATE_LIVE)
 			continue;
 		*sym = find_in(m->syms, m->num_syms, name);
@@ -189,10 +191,11 @@ static const char *export_owner(struct load_info *info,
 	size_t count[] = { info->num_ksyms, info->num_gpl_ksyms };
 	uintptr_t value;
 	bool gpl_only;
+	struct module *m;
 
 	if (!kernel_symbol_lookup(name, &value, &gpl_only))
 		return "kernel";
-	for (struct module *m = module_list; m; m = m->next)
+	list_for_each_entry (m, &module_list, list)
 		if (find_in(m->syms, m->num_syms, name) ||
 		    find_in(m->gpl_syms, m->num_gpl_syms, name))
 			return m->name;

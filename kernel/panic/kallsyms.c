@@ -54,16 +54,11 @@ uintptr_t kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
-static struct kallsyms_source *kallsyms_sources;
+static LIST_HEAD(kallsyms_sources);
 
 void kallsyms_register_source(struct kallsyms_source *src)
 {
-	struct kallsyms_source **pp = &kallsyms_sources;
-
-	while (*pp)
-		pp = &(*pp)->next;
-	src->next = NULL;
-	*pp = src;
+	list_add_tail(&src->list, &kallsyms_sources);
 }
 
 /* @addr in the image's table, else in a registered source's (*@owner). */
@@ -71,12 +66,17 @@ static const char *symbol_lookup(uintptr_t addr, size_t *size, size_t *offset,
 				 const char **owner)
 {
 	const char *name = kallsyms_lookup(addr, size, offset);
+	struct kallsyms_source *s;
 
 	*owner = NULL;
-	for (struct kallsyms_source *s = kallsyms_sources; s && !name;
-	     s = s->next)
+	if (name)
+		return name;
+	list_for_each_entry (s, &kallsyms_sources, list) {
 		name = s->lookup(addr, size, offset, owner);
-	return name;
+		if (name)
+			return name;
+	}
+	return NULL;
 }
 
 /* "name+0x12/0x40 [module]", or without "+offset/size" unless @offset. */

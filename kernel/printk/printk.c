@@ -34,7 +34,7 @@ static size_t cont_len;
 static int cont_level;
 static uint64_t cont_ns;
 
-static struct console *consoles;
+static LIST_HEAD(consoles);
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 static struct log_rec *rec_at(size_t off)
@@ -122,13 +122,14 @@ static uint64_t log_now(void)
 /* excerpt: console-register */
 void console_register(struct console *con)
 {
-	con->next = consoles;
-	consoles = con;
+	list_add(&con->list, &consoles);
 }
 
 void console_write(const char *s, size_t n)
 {
-	for (struct console *c = consoles; c; c = c->next)
+	struct console *c;
+
+	list_for_each_entry (c, &consoles, list)
 		c->write(c, s, n);
 	/* excerpt-end: console-register */
 }

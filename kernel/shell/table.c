@@ -6,11 +6,13 @@
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/list.h>
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
+#include "cmd_fields.h"
 #include "internal.h"
 
 /* One module's commands, while it is loaded. */
@@ -18,34 +20,53 @@ struct shell_cmd_block {
 	const struct module *owner;
 	const struct shell_cmd *cmds;
 	size_t count;
-	struct shell_cmd_block *next;
+	struct list_head list; /* in shell_blocks */
 };
 
 /* Modules' commands, in the order loaded. */
-static struct shell_cmd_block *shell_blocks;
+static LIST_HEAD(shell_blocks);
+
+/* The block holding @cmd, or NULL if no loaded module's table does. */
+static const struct shell_cmd_block *shell_block_of(const struct shell_cmd *cmd)
+{
+	const struct shell_cmd_block *b;
+
+	list_for_each_entry (b, &shell_blocks, list)
+		if (cmd >= b->cmds && cmd < b->cmds + b->count)
+			return b;
+	return NULL;
+}
+
+/* The first command of the first block from @b on that has any, or NULL. */
+static const struct shell_cmd *
+shell_block_first(const struct shell_cmd_block *b)
+{
+	for (; !list_entry_is_head(b, &shell_blocks, list);
+	     b = list_next_entry(b, list))
+		if (b->count)
+			return b->cmds;
+	return NULL;
+}
 
 const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
 {
-	const struct shell_cmd_block *b = shell_blocks;
+	const struct shell_cmd_block *b;
 
 	if (!prev)
 		return __shell_cmds_start; /* never empty: "help" is there */
 	if (prev >= __shell_cmds_start && prev < __shell_cmds_end) {
 		if (prev + 1 < __shell_cmds_end)
 			return prev + 1;
-	} else {
-		/* Find @prev's block; the next command is in it or after it. */
-		while (b && !(prev >= b->cmds && prev < b->cmds + b->count))
-			b = b->next;
-		if (!b)
-			return NULL;
-		if (prev + 1 < b->cmds + b->count)
-			return prev + 1;
-		b = b->next;
+		return shell_block_first(list_first_entry(
+			&shell_blocks, struct shell_cmd_block, list));
 	}
-	while (b && !b->count)
-		b = b->next;
-	return b ? b->cmds : NULL;
+	/* The next command is in @prev's block or after it. */
+	b = shell_block_of(prev);
+	if (!b)
+		return NULL;
+	if (prev + 1 < b->cmds + b->count)
+		return prev + 1;
+	return shell_block_first(list_next_entry(b, list));
 }
 
 const struct shell_cmd *shell_find(const char *name)
@@ -74,7 +95,7 @@ static int shell_table_add(struct module *mod, const void *table, size_t count,
 			   char *why, size_t why_size)
 {
 	const char *clash = shell_cmd_clash(table, count);
-	struct shell_cmd_block *block, **pp = &shell_blocks;
+	struct shell_cmd_block *block;
 
 	if (clash) {
 		snprintf(why, why_size, "%s: shell command '%s' already exists",
@@ -84,46 +105,31 @@ static int shell_table_add(struct module *mod, const void *table, size_t count,
 	block = kmalloc(sizeof(*block), GFP_KERNEL);
 	if (!block)
 		return -ENOMEM;
-	*block = (struct shell_cmd_block){ mod, table, count, NULL };
-	while (*pp)
-		pp = &(*pp)->next;
-	*pp = block;
+	*block = (struct shell_cmd_block){ .owner = mod,
+					   .cmds = table,
+					   .count = count };
+	list_add_tail(&block->list, &shell_blocks);
 	return 0;
 }
 
 static void shell_table_remove(struct module *mod)
 {
-	for (struct shell_cmd_block **pp = &shell_blocks; *pp;
-	     pp = &(*pp)->next)
-		if ((*pp)->owner == mod) {
-			struct shell_cmd_block *block = *pp;
+	struct shell_cmd_block *block;
 
-			*pp = block->next;
+	list_for_each_entry (block, &shell_blocks, list)
+		if (block->owner == mod) {
+			list_del(&block->list);
 			kfree(block);
 			return;
 		}
 }
 
-/*
- * What the loader checks in each of a module's commands before they are
- * handed over: the strings in its read-only data, the functions in its code.
- */
-/* Where @member is in a command. */
-#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
-
-static const struct module_table_field shell_cmd_fields[] = {
-	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
-	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
-	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
-	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
-	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
-};
-
+/* What the loader checks in each command is in cmd_fields.c. */
 static const struct module_table_ops shell_table_ops = {
 	.section = ".shell_cmds",
 	.entry_size = sizeof(struct shell_cmd),
 	.fields = shell_cmd_fields,
-	.num_fields = ARRAY_SIZE(shell_cmd_fields),
+	.num_fields = SHELL_CMD_NUM_FIELDS,
 	.add = shell_table_add,
 	.remove = shell_table_remove,
 };

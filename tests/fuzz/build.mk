@@ -21,9 +21,9 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -Iinclude -DHOST_TEST \
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_COV := -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping
 
-# kernel/lib/string.c for what the C library lacks (strlcpy, strscpy,
-# strlist_contains) only: the functions both have are renamed away so that
-# the C library's, which the sanitizers check, are the ones used.
+# kernel/lib/string.c for what the C library lacks (strlcpy, strscpy) only:
+# the functions both have are renamed away so that the C library's, which
+# the sanitizers check, are the ones used.
 FUZZ_STRING_RENAME := $(foreach f,memcpy memmove memset memcmp memchr strlen \
 	strnlen strcmp strncmp strchr strrchr strcpy strncpy strcat strncat \
 	strstr strsep,-D$(f)=kernel_$(f))
@@ -53,13 +53,15 @@ fuzz_multiboot2-len := 4096
 fuzz-targets += fuzz_cmdline
 fuzz_cmdline-srcs := kernel/init/cmdline.c kernel/module/params.c mm/util.c \
 	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/modprobe/deps.c \
-	kernel/lib/args.c kernel/lib/kstrtox.c kernel/lib/errno.c
+	kernel/lib/args.c kernel/lib/strlist.c kernel/lib/kstrtox.c \
+	kernel/lib/errno.c
 fuzz_cmdline-len := 2048
 # cmdline_parse() walks the __setup table (include/kernel/init.h).
 fuzz_cmdline-cflags := -D__setup_start=__start_setup_table \
 	-D__setup_end=__stop_setup_table
 fuzz_cmdline-cov-srcs := kernel/init/cmdline.c kernel/module/params.c \
-	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/lib/args.c
+	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/lib/args.c \
+	kernel/lib/strlist.c
 
 fuzz-targets += fuzz_modprobe
 fuzz_modprobe-srcs := kernel/modprobe/deps.c

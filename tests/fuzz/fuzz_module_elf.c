@@ -13,6 +13,7 @@
 #include <kernel/module.h>
 #include <kernel/shell.h>
 #include "../../kernel/module/internal.h"
+#include "../../kernel/shell/cmd_fields.h"
 #include "host.h"
 
 #define FUZZ_CORE_ADDR 0xffffffffa0000000ull
@@ -43,21 +44,11 @@ static const struct {
 	(sizeof(fuzz_param_types) / sizeof(fuzz_param_types[0]))
 
 /* .shell_cmds, described as the shell registers it (kernel/shell/table.c). */
-#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
-
-static const struct module_table_field fuzz_shell_cmd_fields[] = {
-	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
-	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
-	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
-	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
-	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
-};
-
 static const struct module_table_ops fuzz_shell_table = {
 	.section = ".shell_cmds",
 	.entry_size = sizeof(struct shell_cmd),
-	.fields = fuzz_shell_cmd_fields,
-	.num_fields = ARRAY_SIZE(fuzz_shell_cmd_fields),
+	.fields = shell_cmd_fields,
+	.num_fields = SHELL_CMD_NUM_FIELDS,
 };
 
 static const struct module_table_ops *const fuzz_tables[] = {

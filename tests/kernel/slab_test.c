@@ -166,6 +166,7 @@ static void list_helpers(struct ktest *t)
 	int sum = 0, order = 0;
 
 	KT_EXPECT(t, list_empty(&head));
+	KT_EXPECT(t, !list_first_entry_or_null(&head, struct item, node));
 	list_add_tail(&items[1].node, &head);
 	list_add_tail(&items[2].node, &head);
 	list_add(&items[0].node, &head);
@@ -183,6 +184,8 @@ static void list_helpers(struct ktest *t)
 	KT_EXPECT_EQ(t, sum, 4);
 	KT_EXPECT(t, items[1].node.next == LIST_POISON1);
 	KT_EXPECT_EQ(t, list_first_entry(&head, struct item, node)->v, 1);
+	KT_EXPECT_EQ(t, list_first_entry_or_null(&head, struct item, node)->v,
+		     1);
 	KT_EXPECT_EQ(t, list_last_entry(&head, struct item, node)->v, 3);
 }
 

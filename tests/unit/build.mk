@@ -2,6 +2,10 @@
 unit-tests += test_vsnprintf
 test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+unit-tests += test_strlist
+test_strlist-srcs := kernel/lib/strlist.c kernel/lib/args.c \
+	kernel/lib/vsnprintf.c
+
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/boot/multiboot2.c
 
@@ -12,6 +16,8 @@ module-core-srcs := kernel/module/load_info.c kernel/module/reloc_types.c \
 	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
 	kernel/module/modinfo.c \
 	kernel/lib/vsnprintf.c
+# The shell's description of .shell_cmds, checked in modules as the kernel does.
+module-core-srcs += kernel/shell/cmd_fields.c
 unit-tests += test_module_elf
 test_module_elf-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 unit-tests += test_module_reloc

@@ -13,24 +13,15 @@
 #include <cmocka.h>
 #include <kernel/errno.h>
 #include <kernel/shell.h>
+#include "../../kernel/shell/cmd_fields.h"
 #include "module_fixture.h"
 
 /* .shell_cmds, described as the shell registers it (kernel/shell/table.c). */
-#define CMD_OFFSET(member) offsetof(struct shell_cmd, member)
-
-static const struct module_table_field shell_cmd_fields[] = {
-	{ "name", CMD_OFFSET(name), MODULE_FIELD_STRING, false },
-	{ "usage", CMD_OFFSET(usage), MODULE_FIELD_STRING, true },
-	{ "help", CMD_OFFSET(help), MODULE_FIELD_STRING, true },
-	{ "function", CMD_OFFSET(fn), MODULE_FIELD_CODE, false },
-	{ "completion", CMD_OFFSET(complete), MODULE_FIELD_CODE, true },
-};
-
 const struct module_table_ops fixture_shell_table = {
 	.section = ".shell_cmds",
 	.entry_size = sizeof(struct shell_cmd),
 	.fields = shell_cmd_fields,
-	.num_fields = ARRAY_SIZE(shell_cmd_fields),
+	.num_fields = SHELL_CMD_NUM_FIELDS,
 };
 
 static const struct module_table_ops *const fixture_tables[] = {

@@ -55,10 +55,17 @@ def module_sections(mod):
 
 
 def loaded_modules():
-    mod = gdb.parse_and_eval("module_list")
-    while int(mod) != 0:
-        yield mod.dereference()
-        mod = mod["next"]
+    """Each struct module on the kernel's module_list, oldest first."""
+    module = gdb.lookup_type("struct module")
+    # container_of(): the list node is the member "list" inside each module.
+    offset = next(f.bitpos // 8 for f in module.fields() if f.name == "list")
+    byte_ptr = gdb.lookup_type("char").pointer()
+    head = gdb.parse_and_eval("&module_list")
+    node = head["next"]
+    while int(node) != int(head):
+        addr = node.cast(byte_ptr) - offset
+        yield addr.cast(module.pointer()).dereference()
+        node = node["next"]
 
 
 # The .ko files this command gave gdb, to drop before loading again.

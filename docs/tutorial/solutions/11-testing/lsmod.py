@@ -18,16 +18,24 @@ class SproutLsmod(gdb.Command):
         states = {0: "Loading", 1: "Live", 2: "Unloading"}
         print("%-19s %8s %4s %-9s %s" %
               ("Module", "Size", "Used", "State", "Core"))
-        mod = gdb.parse_and_eval("module_list")
-        while int(mod) != 0:
-            m = mod.dereference()
+        # module_list is a list_head threaded through each module's "list"
+        # member: step from node to node and back to the module around it.
+        module = gdb.lookup_type("struct module")
+        offset = next(f.bitpos // 8 for f in module.fields()
+                      if f.name == "list")
+        byte_ptr = gdb.lookup_type("char").pointer()
+        head = gdb.parse_and_eval("&module_list")
+        node = head["next"]
+        while int(node) != int(head):
+            addr = node.cast(byte_ptr) - offset
+            m = addr.cast(module.pointer()).dereference()
             size = int(m["core_size"]) + int(m["init_size"])
             core = int(m["core"])
             print("%-19s %8d %4d %-9s %#x-%#x" %
                   (m["name"].string(), size, int(m["refcount"]),
                    states.get(int(m["state"]), "?"), core,
                    core + int(m["core_size"])))
-            mod = m["next"]
+            node = node["next"]
 
 
 SproutLsmod()
