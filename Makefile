@@ -70,13 +70,10 @@ KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 NASMFLAGS := -f elf64 -g -F dwarf -I.
 
+# kernel/build.mk lists the objects in link order, including the other
+# folders' fragments at their layers' places.
 obj-y :=
-include boot/build.mk
 include kernel/build.mk
-include mm/build.mk
-include drivers/build.mk
-include kernel/module/build.mk
-include kernel/modprobe/build.mk
 
 # The test build (make test): the same kernel with the in-kernel test suites
 # and crash points linked in; the production image never holds them.

@@ -285,9 +285,10 @@ higher_half_entry:
 
 ; excerpt: boot-tables-bss
 ; The first page tables, the boot stack and the double-fault (IST) stack,
-; zeroed by the boot loader as .bss.  mm/ replaces the tables; the page below
-; each stack stays unmapped as a guard.
-section .bss nobits alloc noexec write align=4096
+; zeroed by the boot loader as .bss (linker.ld puts this page-aligned part
+; first).  mm/ replaces the tables; the page below each stack stays unmapped
+; as a guard.
+section .bss..page_aligned nobits alloc noexec write align=4096
 global boot_pml4, kernel_stack_guard, kernel_stack_bottom, kernel_stack_top
 global ist_stack_guard, ist_stack_bottom, ist_stack_top
 boot_pml4:              resb PAGE_SIZE

@@ -1,8 +1,12 @@
-# The core kernel, one folder per subsystem, listed bottom layer first
-# (docs/architecture.md, "Layers").  main.o comes first all the same: its
-# boot order is the story of the kernel.
+# The kernel's link order, which is initcall order within a level and the
+# order of every linker-section table (__setup(), shell commands,
+# benchmarks): the layers of docs/architecture.md ("Layers") bottom first,
+# each folder's objects together, the other folders' build.mk included at
+# their layer's place.  main.o alone comes first, out of its layer (15):
+# it is the boot order, the file a reader opens first, and it registers
+# nothing, so its place changes no order at run time.
+# tests/checks/linkorder.sh holds the build to this.
 obj-y += kernel/main.o
-obj-y += kernel/boot/multiboot2.o
 obj-y += kernel/lib/string.o
 obj-y += kernel/lib/strlist.o
 obj-y += kernel/lib/vsnprintf.o
@@ -10,6 +14,8 @@ obj-y += kernel/lib/sprintf.o
 obj-y += kernel/lib/kstrtox.o
 obj-y += kernel/lib/errno.o
 obj-y += kernel/lib/args.o
+include boot/build.mk
+obj-y += kernel/boot/multiboot2.o
 obj-y += kernel/printk/printk.o
 obj-y += kernel/printk/console.o
 obj-y += kernel/time/time.o
@@ -24,11 +30,15 @@ obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o
 obj-y += kernel/cpu/traps.o
 obj-y += kernel/bench/bench.o
+include mm/build.mk
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 obj-y += kernel/init/bench.o
+include kernel/module/build.mk
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o
+include kernel/modprobe/build.mk
+include drivers/build.mk
 obj-y += kernel/shell/table.o
 obj-y += kernel/shell/cmd_fields.o
 obj-y += kernel/shell/shell.o

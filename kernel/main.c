@@ -170,7 +170,12 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	/* excerpt-end: traps-step */
 	boot_mark("traps");
 
-	/* Parameters for built-in code, then the built-in drivers. */
+	/*
+	 * The __setup() handlers (early_param()'s ran above), with a warning
+	 * for each parameter that has no handler and no dot.  Then the
+	 * initcalls: a pure one gives built-in code its name.param=value
+	 * parameters before the built-in drivers start.
+	 */
 	cmdline_parse(saved_command_line, false);
 	do_initcalls();
 	boot_mark("initcalls");

@@ -89,7 +89,12 @@ static struct vm_region *area_find(struct vm_area *area, uintptr_t start)
 	return NULL;
 }
 
-/* Unmap the first @mapped pages of @r, free its frames, drop the record. */
+/*
+ * Unmap the first @mapped pages of @r, free its frames, drop the record.
+ * Each page is unmapped and flushed from the TLB before its frame is
+ * freed: a frame freed while a translation still reaches it could be
+ * handed out again and written through the old address.
+ */
 static void area_release(struct vm_area *area, struct vm_region *r,
 			 size_t mapped)
 {
@@ -97,13 +102,14 @@ static void area_release(struct vm_area *area, struct vm_region *r,
 
 	for (size_t i = 0; i < mapped; i++) {
 		uintptr_t va = r->start + i * PAGE_SIZE;
+		bool owned = r->owns_frames && !vmm_translate(va, &pa, NULL);
 
+		vmm_unmap(va, 1); /* flushes the page's TLB entry (invlpg) */
 		/* A frame that held module code gets a writable alias back. */
-		if (r->owns_frames && !vmm_translate(va, &pa, NULL)) {
+		if (owned) {
 			direct_map_protect(pa, 1, true);
 			frame_free(pa);
 		}
-		vmm_unmap(va, 1);
 	}
 	area->mapped_pages -= mapped;
 	bitmap_clear_range(area->bitmap, (r->start - area->start) >> PAGE_SHIFT,

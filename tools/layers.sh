@@ -5,7 +5,7 @@
 # folder, a.c's).  The layers and the few allowed exceptions are read from
 # docs/architecture.md ("Layers"), so the written order is the one checked.
 #
-#   tools/layers.sh [-c] [-s PREFIX]... OBJECT...
+#   tools/layers.sh [-c] [-l] [-s PREFIX]... OBJECT...
 #
 # Each OBJECT is named by its path with a leading PREFIX removed (the build
 # directory), then by its source file if there is one; that name must fall
@@ -15,21 +15,25 @@
 # symbol -- and exits 1 if there is any; 2 for a usage or table error.
 # With -c it also counts the references between files of different layers
 # (each file, symbol and defining file once), the upward ones among them,
-# and the pairs of layers that reference each other both ways.
+# and the pairs of layers that reference each other both ways.  With -l
+# it checks nothing and prints each OBJECT's name and layer number (-1 for
+# none), in the order given: tests/checks/linkorder.sh reads link order so.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=$root/docs/architecture.md
 prefixes=
 count=0
+list=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-s) prefixes="$prefixes $2"; shift 2 ;;
 	-c) count=1; shift ;;
+	-l) list=1; shift ;;
 	*) break ;;
 	esac
 done
-[ $# -gt 0 ] || { echo "usage: $0 [-c] [-s PREFIX]... OBJECT..." >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: $0 [-c] [-l] [-s PREFIX]... OBJECT..." >&2; exit 2; }
 
 # The layer table: rows "| N. name | `folder/`, `file.c` | ... |" under
 # "## Layers"; the exceptions: rows "| `file` | `symbol` | reason |" under
@@ -104,7 +108,7 @@ name() {
 	$1 == "N" { n[$2] = $3; print "O", $3; next }
 	$1 == "d" { print "D", $2, n[$3]; next }
 	$1 == "u" { print "U", $2, n[$3]; next }
-	{ print }' | awk -v count="$count" '
+	{ print }' | awk -v count="$count" -v list="$list" '
 	$1 == "L" { rank[$4] = $2; lname[$2] = $3; next }
 	$1 == "X" { allowed[$2 " " $3] = 1; next }
 	$1 == "C" {
@@ -121,7 +125,7 @@ name() {
 	}
 	$1 == "D" { def[$2] = def[$2] " " $3; next }
 	$1 == "U" { use[++nu] = $3 " " $2; next }
-	$1 == "O" { obj[$2] = 1; next }
+	$1 == "O" { obj[$2] = 1; order[++no] = $2; next }
 	# Sort @a[1..n] in place (insertion sort: a handful of names); returns n.
 	function sort(a, n,    i, j, v) {
 		for (i = 2; i <= n; i++) {
@@ -192,6 +196,11 @@ name() {
 		return best
 	}
 	END {
+		if (list) {
+			for (i = 1; i <= no; i++)
+				print order[i], layer(order[i])
+			exit 0
+		}
 		bad = 0
 		for (f in obj)
 			if (layer(f) < 0) {
