@@ -135,7 +135,7 @@ static const char *boot_list(const char *val)
 
 	assert_int_equal(boot_modules_setup(val), 0);
 	out[0] = '\0';
-	while ((n = module_boot_list_next(&pos, name)) != 0) {
+	while ((n = modprobe_boot_list_next(&pos, name)) != 0) {
 		assert_true(n == MODULE_NAME_LEN ?
 				    strlen(name) == MODULE_NAME_LEN - 1 :
 				    strlen(name) == n);
@@ -144,7 +144,7 @@ static const char *boot_list(const char *val)
 					 n == MODULE_NAME_LEN ? "!" : "");
 	}
 	/* The end is the end: asking again gives nothing more. */
-	assert_int_equal(module_boot_list_next(&pos, name), 0);
+	assert_int_equal(modprobe_boot_list_next(&pos, name), 0);
 	return out;
 }
 
