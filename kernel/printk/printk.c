@@ -130,8 +130,8 @@ void console_write(const char *s, size_t n)
 {
 	for (struct console *c = consoles; c; c = c->next)
 		c->write(c, s, n);
-	/* excerpt-end: console-register */
 }
+/* excerpt-end: console-register */
 
 void console_printf(const char *fmt, ...)
 {
