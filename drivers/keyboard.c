@@ -44,10 +44,6 @@
 #define CTRL(c) (0x1f & (c))
 
 /* US layout, set 1 codes 0x00-0x39; 0 = no character. */
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
 /* clang-format off */
 static const char keymap_plain[] = {
 	0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=',
@@ -58,10 +54,6 @@ static const char keymap_plain[] = {
 };
 /* clang-format on */
 
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
 /* clang-format off */
 static const char keymap_shift[] = {
 	0, 27, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+',
@@ -104,7 +96,6 @@ static void kbd_cursor_key(uint8_t code)
 {
 	char final_byte;
 
-	/* One key a line, as a table. */
 	/* clang-format off */
 	switch (code) {
 	case SC_EXT_UP: final_byte = 'A'; break;

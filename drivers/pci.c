@@ -41,21 +41,26 @@ static const struct pci_class_name pci_class_names[] = {
 };
 
 /* What each base class is called when the subclass is not in the table. */
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
-/* clang-format off */
 static const char *const pci_base_class_names[] = {
-	"Unclassified device", "Mass storage controller", "Network controller",
-	"Display controller", "Multimedia controller", "Memory controller",
-	"Bridge", "Communication controller", "Generic system peripheral",
-	"Input device controller", "Docking station", "Processor",
-	"Serial bus controller", "Wireless controller",
-	"Intelligent controller", "Satellite communications controller",
-	"Encryption controller", "Signal processing controller",
+	"Unclassified device",
+	"Mass storage controller",
+	"Network controller",
+	"Display controller",
+	"Multimedia controller",
+	"Memory controller",
+	"Bridge",
+	"Communication controller",
+	"Generic system peripheral",
+	"Input device controller",
+	"Docking station",
+	"Processor",
+	"Serial bus controller",
+	"Wireless controller",
+	"Intelligent controller",
+	"Satellite communications controller",
+	"Encryption controller",
+	"Signal processing controller",
 };
-/* clang-format on */
 
 static const char *pci_class_name(uint16_t class)
 {

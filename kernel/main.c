@@ -8,7 +8,6 @@
 #include <kernel/init.h>
 #include <kernel/initcall.h>
 #include <kernel/interrupt.h>
-#include <kernel/initcall.h>
 #include <kernel/mm.h>
 #include <kernel/multiboot2.h>
 #include <kernel/panic.h>

@@ -17,7 +17,6 @@ static const char *explain_not_present(uintptr_t addr)
 {
 	if (in_range(addr, __init_begin, __init_end) && init_freed_bytes)
 		return "access to freed init memory (an __init function or __initdata used after boot)";
-	/* excerpt-end: explain-not-present */
 	if (in_range(addr, kernel_stack_guard, kernel_stack_bottom))
 		return "kernel stack guard page hit: kernel stack overflow";
 	if (in_range(addr, ist_stack_guard, ist_stack_bottom))
@@ -31,6 +30,7 @@ static const char *explain_not_present(uintptr_t addr)
 		return "unmapped address in the direct map (not RAM)";
 	return "unmapped address";
 }
+/* excerpt-end: explain-not-present */
 
 /* excerpt: explain-fault */
 static const char *mm_explain_fault(uintptr_t addr, uint64_t error)

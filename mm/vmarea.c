@@ -13,8 +13,8 @@
 #include "internal.h"
 
 #define GUARD_PAGES 1
-#define PHYS_ADDR_BITS \
-	52 /* the most 4-level paging can address (SDM 3A §4.1.4) */
+/* The most 4-level paging can address (SDM 3A §4.1.4). */
+#define PHYS_ADDR_BITS 52
 #define MODULE_AREA_PAGES ((MODULE_AREA_END - MODULE_AREA_START) >> PAGE_SHIFT)
 #define IOREMAP_AREA_PAGES \
 	((IOREMAP_AREA_END - IOREMAP_AREA_START) >> PAGE_SHIFT)

@@ -54,14 +54,23 @@ source_excerpt() {
 	}
 	marks($0, "excerpt: ") {
 		starts++
-		if (starts == 1) { start = NR; inside = 1; next }
+		if (starts == 1) { start = NR; inside = 1; top = ($0 !~ /^[ \t]/); next }
 	}
 	marks($0, "excerpt-end: ") {
 		ends++
 		if (ends == 1) { end = NR; inside = 0 }
 		next
 	}
-	inside { body[++n] = $0 }
+	inside {
+		body[++n] = $0
+		# Braces of the code, not of its strings, characters or comments.
+		code = $0
+		gsub(/"([^"\\]|\\.)*"/, "", code)
+		gsub(/\047([^\047\\]|\\.)+\047/, "", code)
+		gsub(/\/\*.*\*\//, "", code)
+		sub(/\/\/.*/, "", code)
+		depth += gsub(/{/, "{", code) - gsub(/}/, "}", code)
+	}
 	END {
 		if (starts == 0) {
 			printf "marker \"excerpt: %s\" not found in %s\n", name, path > "/dev/stderr"
@@ -73,6 +82,12 @@ source_excerpt() {
 		}
 		if (ends == 0 || end < start) {
 			printf "marker \"excerpt-end: %s\" not found after line %d of %s\n", name, start, path > "/dev/stderr"
+			exit 1
+		}
+		# An excerpt that starts outside a function ends outside it too: a
+		# reader is never shown a function cut off before its end.
+		if (top && depth != 0 && path ~ /\.[ch]$/) {
+			printf "excerpt %s of %s ends inside a block it opened (move \"excerpt-end: %s\" after its closing brace)\n", name, path, name > "/dev/stderr"
 			exit 1
 		}
 		for (i = 1; i <= n; i++)

@@ -23,10 +23,6 @@ struct kernel_symbol {
  * The extern declaration makes the compiler check that @sym exists; the
  * name string goes to __ksymtab_strings, which linker.ld keeps.
  */
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
- */
 /* clang-format off */
 #define __EXPORT_SYMBOL(sym, sec)                                           \
 	extern __typeof__(sym) sym;                                         \

@@ -56,10 +56,6 @@ typedef void (*exitcall_t)(void);
 	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type), \
 		       what " " #fn " must be declared as " #type)
 
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
- */
 /* clang-format off */
 #define __define_initcall(fn, id, sec)                                      \
 	__initcall_type_check(fn, int(void), "initcall");                   \
@@ -119,10 +115,6 @@ struct kernel_param_setup {
 #define SETUP_SECTION ".init.setup"
 #endif
 
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
- */
 /* clang-format off */
 #define __setup_param(str, unique, fn, early)                                \
 	static const char __setup_str_##unique[] __initconst = str;          \

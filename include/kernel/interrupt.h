@@ -39,8 +39,8 @@ struct pt_regs {
 #define PF_INSTR (1u << 4)
 /* excerpt-end: pf-error-code */
 
-#define IST_DOUBLE_FAULT \
-	1 /* its own stack: it may come from a stack overflow */
+/* A double fault has its own stack: it may come from a stack overflow. */
+#define IST_DOUBLE_FAULT 1
 
 /* gdt_init / idt_init - load the kernel's GDT+TSS and the IDT.  __init. */
 void gdt_init(void);

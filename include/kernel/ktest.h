@@ -25,10 +25,6 @@ struct ktest_suite {
 	size_t count;
 };
 
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
- */
 /* clang-format off */
 #define KTEST_CASE(fn) { #fn, fn }
 

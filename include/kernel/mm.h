@@ -1,5 +1,5 @@
 /*
- * Memory management: the layout (DESIGN.md, "Virtual memory"), physical
+ * Memory management: the layout (docs/mm.md, "Virtual areas"), physical
  * frames, page tables, the kernel heap, the module area and ioremap.
  * Everything here may be used once mm_init() has run, from any context
  * (the allocators disable interrupts around their bookkeeping).

@@ -66,8 +66,8 @@
 #define MODULE_VERSION(s) MODULE_INFO(version, s)
 #define MODULE_SOFTDEP(s) MODULE_INFO(softdep, s)
 
-#define MODULE_NAME_LEN \
-	56 /* with the NUL, as Linux: 64 - sizeof(unsigned long) */
+/* A module name with its NUL, as Linux: 64 - sizeof(unsigned long). */
+#define MODULE_NAME_LEN 56
 #define MODULE_USES_MAX 16 /* modules one module may take symbols from */
 
 enum module_state {
@@ -118,13 +118,13 @@ struct module {
 	enum module_state state;
 	struct list_head list; /* in module_list, oldest first */
 	int refcount; /* users: modules using its exports, try_module_get */
-	struct module
-		*uses[MODULE_USES_MAX]; /* modules it holds a reference on */
+	/* The modules it holds a reference on. */
+	struct module *uses[MODULE_USES_MAX];
 	size_t num_uses;
 	bool gpl_compatible;
 
-	void *core; /* module area: text RX | rodata R | data RW;
-				   NULL if the module is all __init */
+	/* In the module area: text RX | rodata R | data RW; NULL if all __init. */
+	void *core;
 	size_t core_size, core_text_size, core_ro_size;
 	void *init; /* freed once init_module returned 0 */
 	size_t init_size, init_text_size, init_ro_size;

@@ -84,10 +84,6 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 #define param_check_charp(name, p) __param_check(name, p, char *)
 
 /* (Macro arguments must not be named like the fields they fill.) */
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
- */
 /* clang-format off */
 #define __module_param_call(prefix, id, ops_, field, value, perm_)          \
 	static const char __param_str_##id[] = prefix #id;                  \
@@ -125,10 +121,6 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 	__module_param_named(name, name, param_check_##type, param_ops_##type, \
 			     #type, perm)
 
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
- */
 /* clang-format off */
 #define __module_param_array(name, array, check, elem_ops, type, nump, perm) \
 	check(name, &(array)[0]);                                           \
@@ -157,10 +149,6 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  * module_param_string - parameter @name copied into the char array
  * @string of @len bytes (NUL included); a longer value is refused
  * (-ENOSPC).
- */
-/*
- * Laid out by hand: clang-format 14 breaks inside the attribute list
- * ("__section(") and the initializer of a declaration in a macro.
  */
 /* clang-format off */
 #define module_param_string(name, string, len, perm)                        \

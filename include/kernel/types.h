@@ -13,10 +13,6 @@ typedef uint64_t phys_addr_t; /* a physical address */
 typedef long ssize_t;
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-/*
- * Laid out by hand: clang-format 14 reads "(a) - 1" as a cast of -1 and writes
- * "(a)-1".
- */
 /* clang-format off */
 #define ALIGN_UP(x, a) (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
@@ -38,10 +34,6 @@ typedef long ssize_t;
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* The address of the code where it is used, for reports (GCC's &&label). */
-/*
- * Laid out by hand: clang-format 14 takes the label address "&&__here" for a
- * logical and.
- */
 /* clang-format off */
 #define _THIS_IP_ ({ __label__ __here; __here: (uintptr_t)&&__here; })
 /* clang-format on */

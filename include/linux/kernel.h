@@ -16,10 +16,6 @@
 #include <linux/types.h>
 #include <kernel/string.h>
 
-/*
- * Laid out by hand: clang-format 14 reads "(a) - 1" as a cast of -1 and writes
- * "(a)-1".
- */
 /* clang-format off */
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
 /* clang-format on */

@@ -12,27 +12,40 @@
 /* Newest first: a later explainer knows a narrower case. */
 static LIST_HEAD(fault_explainers);
 
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
-/* clang-format off */
 static const char *const exception_names[EXCEPTION_COUNT] = {
-	"divide error (#DE)", "debug (#DB)", "non-maskable interrupt (NMI)",
-	"breakpoint (#BP)", "overflow (#OF)", "bound range exceeded (#BR)",
-	"invalid opcode (#UD)", "device not available (#NM)",
-	"double fault (#DF)", "coprocessor segment overrun",
-	"invalid TSS (#TS)", "segment not present (#NP)",
-	"stack-segment fault (#SS)", "general protection fault (#GP)",
-	"page fault (#PF)", "reserved (15)", "x87 floating-point error (#MF)",
-	"alignment check (#AC)", "machine check (#MC)",
-	"SIMD floating-point error (#XM)", "virtualization exception (#VE)",
-	"control protection (#CP)", "reserved (22)", "reserved (23)",
-	"reserved (24)", "reserved (25)", "reserved (26)", "reserved (27)",
-	"hypervisor injection (#HV)", "VMM communication (#VC)",
-	"security exception (#SX)", "reserved (31)",
+	"divide error (#DE)",
+	"debug (#DB)",
+	"non-maskable interrupt (NMI)",
+	"breakpoint (#BP)",
+	"overflow (#OF)",
+	"bound range exceeded (#BR)",
+	"invalid opcode (#UD)",
+	"device not available (#NM)",
+	"double fault (#DF)",
+	"coprocessor segment overrun",
+	"invalid TSS (#TS)",
+	"segment not present (#NP)",
+	"stack-segment fault (#SS)",
+	"general protection fault (#GP)",
+	"page fault (#PF)",
+	"reserved (15)",
+	"x87 floating-point error (#MF)",
+	"alignment check (#AC)",
+	"machine check (#MC)",
+	"SIMD floating-point error (#XM)",
+	"virtualization exception (#VE)",
+	"control protection (#CP)",
+	"reserved (22)",
+	"reserved (23)",
+	"reserved (24)",
+	"reserved (25)",
+	"reserved (26)",
+	"reserved (27)",
+	"hypervisor injection (#HV)",
+	"VMM communication (#VC)",
+	"security exception (#SX)",
+	"reserved (31)",
 };
-/* clang-format on */
 
 void fault_explainer_register(struct fault_explainer *fe)
 {

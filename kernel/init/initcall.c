@@ -25,10 +25,6 @@ extern initcall_t __initcall_start[], __initcall0_start[], __initcall0s_start[],
 
 /* excerpt: initcall-levels */
 /* Level boundaries in link order: level i spans [levels[i], levels[i+1]). */
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
 /* clang-format off */
 static initcall_t *const initcall_levels[] __initconst = {
 	__initcall0_start, __initcall0s_start, __initcall1_start,
@@ -42,10 +38,6 @@ static initcall_t *const initcall_levels[] __initconst = {
 /* excerpt-end: initcall-levels */
 
 /* Names stay readable after boot: the records point at them. */
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
 /* clang-format off */
 static const char *const initcall_level_names[] = {
 	"pure", "pure_sync", "core", "core_sync", "postcore", "postcore_sync",

@@ -4,24 +4,35 @@
 #include <kernel/errno.h>
 #include <kernel/types.h>
 
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
-/* clang-format off */
 static const char *const errno_names[] = {
-	[EPERM] = "EPERM",	[ENOENT] = "ENOENT",	[ESRCH] = "ESRCH",
-	[EINTR] = "EINTR",	[EIO] = "EIO",		[ENXIO] = "ENXIO",
-	[E2BIG] = "E2BIG",	[ENOEXEC] = "ENOEXEC",	[EBADF] = "EBADF",
-	[EAGAIN] = "EAGAIN",	[ENOMEM] = "ENOMEM",	[EACCES] = "EACCES",
-	[EFAULT] = "EFAULT",	[EBUSY] = "EBUSY",	[EEXIST] = "EEXIST",
-	[ENODEV] = "ENODEV",	[ENOTDIR] = "ENOTDIR",	[EISDIR] = "EISDIR",
-	[EINVAL] = "EINVAL",	[ENOSPC] = "ENOSPC",	[ERANGE] = "ERANGE",
-	[ENAMETOOLONG] = "ENAMETOOLONG",	[ENOSYS] = "ENOSYS",
-	[ELOOP] = "ELOOP",	[ENODATA] = "ENODATA",	[EOVERFLOW] = "EOVERFLOW",
+	[EPERM] = "EPERM",
+	[ENOENT] = "ENOENT",
+	[ESRCH] = "ESRCH",
+	[EINTR] = "EINTR",
+	[EIO] = "EIO",
+	[ENXIO] = "ENXIO",
+	[E2BIG] = "E2BIG",
+	[ENOEXEC] = "ENOEXEC",
+	[EBADF] = "EBADF",
+	[EAGAIN] = "EAGAIN",
+	[ENOMEM] = "ENOMEM",
+	[EACCES] = "EACCES",
+	[EFAULT] = "EFAULT",
+	[EBUSY] = "EBUSY",
+	[EEXIST] = "EEXIST",
+	[ENODEV] = "ENODEV",
+	[ENOTDIR] = "ENOTDIR",
+	[EISDIR] = "EISDIR",
+	[EINVAL] = "EINVAL",
+	[ENOSPC] = "ENOSPC",
+	[ERANGE] = "ERANGE",
+	[ENAMETOOLONG] = "ENAMETOOLONG",
+	[ENOSYS] = "ENOSYS",
+	[ELOOP] = "ELOOP",
+	[ENODATA] = "ENODATA",
+	[EOVERFLOW] = "EOVERFLOW",
 	[EKEYREJECTED] = "EKEYREJECTED",
 };
-/* clang-format on */
 
 /* The C library's strerror() texts, as Linux programs print them. */
 static const char *const errno_texts[] = {

@@ -158,30 +158,34 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 
 static long long arg_signed(const struct spec *sp, va_list *ap)
 {
-	/* One length a line, as a table. */
-	/* clang-format off */
 	switch (sp->length) {
-	case -2: return (signed char)va_arg(*ap, int);
-	case -1: return (short)va_arg(*ap, int);
-	case 0: return va_arg(*ap, int);
-	case 1: return va_arg(*ap, long);
-	default: return va_arg(*ap, long long);
+	case -2:
+		return (signed char)va_arg(*ap, int);
+	case -1:
+		return (short)va_arg(*ap, int);
+	case 0:
+		return va_arg(*ap, int);
+	case 1:
+		return va_arg(*ap, long);
+	default:
+		return va_arg(*ap, long long);
 	}
-	/* clang-format on */
 }
 
 static unsigned long long arg_unsigned(const struct spec *sp, va_list *ap)
 {
-	/* One length a line, as a table. */
-	/* clang-format off */
 	switch (sp->length) {
-	case -2: return (unsigned char)va_arg(*ap, unsigned int);
-	case -1: return (unsigned short)va_arg(*ap, unsigned int);
-	case 0: return va_arg(*ap, unsigned int);
-	case 1: return va_arg(*ap, unsigned long);
-	default: return va_arg(*ap, unsigned long long);
+	case -2:
+		return (unsigned char)va_arg(*ap, unsigned int);
+	case -1:
+		return (unsigned short)va_arg(*ap, unsigned int);
+	case 0:
+		return va_arg(*ap, unsigned int);
+	case 1:
+		return va_arg(*ap, unsigned long);
+	default:
+		return va_arg(*ap, unsigned long long);
 	}
-	/* clang-format on */
 }
 
 static void convert(struct out *o, struct spec *sp, char c, va_list *ap)

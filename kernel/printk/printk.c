@@ -131,8 +131,8 @@ void console_write(const char *s, size_t n)
 
 	list_for_each_entry (c, &consoles, list)
 		c->write(c, s, n);
-	/* excerpt-end: console-register */
 }
+/* excerpt-end: console-register */
 
 void console_printf(const char *fmt, ...)
 {

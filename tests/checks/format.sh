@@ -43,3 +43,27 @@ if [ -s "$log" ]; then
 else
 	tap fail 'a misformatted file is caught'
 fi
+
+# twice_included FILE...: "FILE: #include <x>" for each header a file
+# includes more than once (a leftover formatting does not catch).
+twice_included() {
+	local f
+	for f in "$@"; do
+		grep -h '^#include' "$f" | sort | uniq -d | sed "s|^|$f: |"
+	done
+}
+
+log=$dir/includes.log
+twice_included $files > "$log"
+if [ -s "$log" ]; then
+	tap fail "no C file includes a header twice (see $log)"
+	sed 's/^/#   /' "$log"
+else
+	tap ok "no C file includes a header twice"
+fi
+printf '#include <a.h>\n#include <b.h>\n#include <a.h>\n' > "$dir/twice.c"
+if twice_included "$dir/twice.c" | grep -q 'twice.c: #include <a.h>'; then
+	tap ok 'a header included twice is caught'
+else
+	tap fail 'a header included twice is caught'
+fi

@@ -66,6 +66,16 @@ log=$self/noend.log
 ! tools/excerpts.sh check "$self/noend.md" > "$log" 2>&1 &&
 	grep -q "marker \"excerpt-end: first-two\" not found" "$log"
 tap_status 'excerpts check fails on an end marker that is gone'
+# The same source with the end marker of "first" moved before the
+# function's closing brace: the excerpt would show the function cut off.
+awk '/excerpt-end: first \*\// { next } { print } /return 1;/ { print "/* excerpt-end: first */" }' \
+	"$self/source.c" > "$self/cut.c"
+excerpt_chapter first "$(sed -n '3,5p' "$self/source.c")" |
+	sed "s|$self/source.c|$self/cut.c|" > "$self/cut.md"
+log=$self/cut.log
+! tools/excerpts.sh check "$self/cut.md" > "$log" 2>&1 &&
+	grep -q "excerpt first of $self/cut.c ends inside a block it opened" "$log"
+tap_status 'excerpts check fails on an excerpt that ends inside the function it opens'
 log=$self/update.log
 cp "$self/changed.md" "$self/update.md"
 tools/excerpts.sh update "$self/update.md" > "$log" 2>&1 &&

@@ -14,11 +14,7 @@ static unsigned int initcall_test_seen __initdata;
 /* The first level that ran out of order. */
 static const char *initcall_test_wrong __initdata;
 
-/* The order do_initcalls() must follow (DESIGN.md, "Init sections"). */
-/*
- * A table laid out by hand: clang-format 14 would put it in columns or one
- * entry a line.
- */
+/* The order do_initcalls() must follow (docs/architecture.md, "Initcalls and parameters"). */
 /* clang-format off */
 static const char *const initcall_test_order[] __initconst = {
 	"pure", "pure_sync", "core", "core_sync", "postcore", "postcore_sync",
