@@ -48,13 +48,12 @@ static int cmd_uptime(char *args)
 
 	if (*args)
 		return -EINVAL;
-	console_printf(
-		"up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
-		(unsigned long long)(s / 3600),
-		(unsigned long long)(s / 60 % 60), (unsigned long long)(s % 60),
-		(unsigned long long)s,
-		(unsigned long long)(ns % NSEC_PER_SEC / NSEC_PER_USEC),
-		(unsigned long long)ticks, HZ);
+	console_printf("up %llu:%02llu:%02llu, %llu.%06llu s (TSC), %llu ticks at %u Hz\n",
+		       (unsigned long long)(s / 3600),
+		       (unsigned long long)(s / 60 % 60),
+		       (unsigned long long)(s % 60), (unsigned long long)s,
+		       (unsigned long long)(ns % NSEC_PER_SEC / NSEC_PER_USEC),
+		       (unsigned long long)ticks, HZ);
 	return 0;
 }
 SHELL_COMMAND("uptime", "", "time since boot: TSC and timer ticks", cmd_uptime);

@@ -108,9 +108,9 @@ static void audit_pt(struct audit *a, const pte_t *table, uintptr_t va)
 			audit_report(a, "a writable and executable page", at,
 				     e);
 		if (frame < a->nframes && bitmap_test(a->protected, frame))
-			audit_report(
-				a, "a writable alias of code or read-only data",
-				at, e);
+			audit_report(a,
+				     "a writable alias of code or read-only data",
+				     at, e);
 	}
 }
 

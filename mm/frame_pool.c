@@ -285,15 +285,13 @@ static int pool_check_range(struct frame_pool *pool, phys_addr_t pa,
 	    !pool_span(pool, pa, pa + ((phys_addr_t)count << PAGE_SHIFT), first,
 		       &n) ||
 	    n != count || pa < pool->base) {
-		pool->warn(
-			"%s: %#llx (+%zu frames) is not a range of RAM frames\n",
-			op, (unsigned long long)pa, count);
+		pool->warn("%s: %#llx (+%zu frames) is not a range of RAM frames\n",
+			   op, (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	if (bitmap_count_range(pool->ram, *first, count) != count) {
-		pool->warn(
-			"%s: %#llx (+%zu frames) includes memory that is not RAM\n",
-			op, (unsigned long long)pa, count);
+		pool->warn("%s: %#llx (+%zu frames) includes memory that is not RAM\n",
+			   op, (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	return 0;
@@ -306,15 +304,13 @@ int frame_pool_free(struct frame_pool *pool, phys_addr_t pa, size_t count)
 	if (pool_check_range(pool, pa, count, "frame_free", &first))
 		return -EINVAL;
 	if (bitmap_any_set(pool->reserved, first, count)) {
-		pool->warn(
-			"frame_free: %#llx (+%zu frames) includes a reserved frame\n",
-			(unsigned long long)pa, count);
+		pool->warn("frame_free: %#llx (+%zu frames) includes a reserved frame\n",
+			   (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	if (bitmap_count_range(pool->used, first, count) != count) {
-		pool->warn(
-			"frame_free: double free of frame(s) at %#llx (+%zu)\n",
-			(unsigned long long)pa, count);
+		pool->warn("frame_free: double free of frame(s) at %#llx (+%zu)\n",
+			   (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	bitmap_clear_range(pool->used, first, count);
@@ -330,9 +326,8 @@ int frame_pool_release(struct frame_pool *pool, phys_addr_t pa, size_t count)
 	if (pool_check_range(pool, pa, count, "frame_release", &first))
 		return -EINVAL;
 	if (bitmap_count_range(pool->reserved, first, count) != count) {
-		pool->warn(
-			"frame_release: %#llx (+%zu frames) is not all reserved\n",
-			(unsigned long long)pa, count);
+		pool->warn("frame_release: %#llx (+%zu frames) is not all reserved\n",
+			   (unsigned long long)pa, count);
 		return -EINVAL;
 	}
 	bitmap_clear_range(pool->reserved, first, count);

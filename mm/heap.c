@@ -140,9 +140,8 @@ void *heap_alloc(struct heap *heap, size_t size)
 	if (!size)
 		return NULL;
 	if (size > HEAP_MAX_ALLOC) {
-		heap->warn(
-			"kmalloc: %zu bytes is more than the %lu MiB limit\n",
-			size, HEAP_MAX_ALLOC >> 20);
+		heap->warn("kmalloc: %zu bytes is more than the %lu MiB limit\n",
+			   size, HEAP_MAX_ALLOC >> 20);
 		return NULL;
 	}
 	if (size <= HEAP_MAX_SMALL)
@@ -291,7 +290,7 @@ void heap_trim(struct heap *heap)
 		struct heap_class *cls = &heap->classes[i];
 		struct heap_slab *s, *next;
 
-		list_for_each_entry_safe (s, next, &cls->partial, list)
+		list_for_each_entry_safe(s, next, &cls->partial, list)
 			if (!s->in_use)
 				slab_release(heap, s);
 	}

@@ -21,16 +21,14 @@ static int cmd_meminfo(char *args)
 	struct mm_stats st;
 
 	mm_get_stats(&st);
-	console_printf(
-		"Frames:      %8zu total  %8zu free  %8zu reserved  (%zu KiB each)\n",
-		st.frames_total, st.frames_free, st.frames_reserved,
-		PAGE_SIZE >> 10);
+	console_printf("Frames:      %8zu total  %8zu free  %8zu reserved  (%zu KiB each)\n",
+		       st.frames_total, st.frames_free, st.frames_reserved,
+		       PAGE_SIZE >> 10);
 	console_printf("MemTotal:    %8zu KiB\nMemFree:     %8zu KiB\n",
 		       st.frames_total << 2, st.frames_free << 2);
-	console_printf(
-		"Heap:        %8zu bytes in %zu allocations, %zu pages held, %zu bad frees\n",
-		st.heap_bytes, st.heap_allocations, st.heap_pages,
-		st.heap_bad_frees);
+	console_printf("Heap:        %8zu bytes in %zu allocations, %zu pages held, %zu bad frees\n",
+		       st.heap_bytes, st.heap_allocations, st.heap_pages,
+		       st.heap_bad_frees);
 	console_printf("Module area: %8zu pages mapped\n", st.modarea_pages);
 	console_printf("ioremap:     %8zu pages mapped\n", st.ioremap_pages);
 	console_printf("Init freed:  %8zu KiB\n", st.init_freed >> 10);

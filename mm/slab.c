@@ -154,7 +154,7 @@ static struct slab *slab_with_free(struct kmem_cache *c)
 {
 	struct slab *s;
 
-	list_for_each_entry (s, &c->slabs, list)
+	list_for_each_entry(s, &c->slabs, list)
 		if (s->freelist)
 			return s;
 	return NULL;
@@ -198,7 +198,7 @@ static struct slab *slab_at(struct kmem_cache *c, uintptr_t base)
 {
 	struct slab *s;
 
-	list_for_each_entry (s, &c->slabs, list)
+	list_for_each_entry(s, &c->slabs, list)
 		if ((uintptr_t)s == base)
 			return s;
 	return NULL;

@@ -83,7 +83,7 @@ static struct vm_region *area_find(struct vm_area *area, uintptr_t start)
 {
 	struct vm_region *r;
 
-	list_for_each_entry (r, &area->regions, list)
+	list_for_each_entry(r, &area->regions, list)
 		if (r->start == start)
 			return r;
 	return NULL;
@@ -159,7 +159,7 @@ static struct vm_region *area_find_range(struct vm_area *area, uintptr_t va,
 {
 	struct vm_region *r;
 
-	list_for_each_entry (r, &area->regions, list)
+	list_for_each_entry(r, &area->regions, list)
 		if (va >= r->start && pages <= r->pages &&
 		    (va - r->start) / PAGE_SIZE <= r->pages - pages)
 			return r;
@@ -275,7 +275,7 @@ bool vmarea_is_guard(uintptr_t addr)
 	struct vm_region *r;
 
 	for (size_t a = 0; a < ARRAY_SIZE(areas); a++)
-		list_for_each_entry (r, &areas[a]->regions, list)
+		list_for_each_entry(r, &areas[a]->regions, list)
 			if ((addr & PAGE_MASK) ==
 			    r->start + r->pages * PAGE_SIZE)
 				return true;

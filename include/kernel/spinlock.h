@@ -16,10 +16,8 @@ struct spinlock {
 	int locked; /* 0 free, 1 held */
 };
 
-#define SPINLOCK_UNLOCKED \
-	{                 \
-		0         \
-	}
+/* An unlocked lock, for an initializer or an assignment (as Linux's). */
+#define SPINLOCK_UNLOCKED ((struct spinlock){ .locked = 0 })
 
 /*
  * spin_bug - report misuse of @lock (@what: "recursion", "already

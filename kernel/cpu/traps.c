@@ -63,7 +63,7 @@ static const char *page_fault_why(uintptr_t addr, uint64_t err)
 		return "NULL pointer dereference";
 	if (!is_canonical(addr))
 		return "non-canonical address";
-	list_for_each_entry (fe, &fault_explainers, list) {
+	list_for_each_entry(fe, &fault_explainers, list) {
 		why = fe->explain(addr, err);
 		if (why)
 			return why;

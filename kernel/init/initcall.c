@@ -134,7 +134,7 @@ void boot_done_run(void)
 {
 	struct boot_done_hook *h;
 
-	list_for_each_entry (h, &boot_done_hooks, list)
+	list_for_each_entry(h, &boot_done_hooks, list)
 		h->fn();
 }
 

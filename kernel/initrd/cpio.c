@@ -91,17 +91,15 @@ static int cpio_read_header(const uint8_t *hdr, size_t pos, uint32_t *fields,
 	if (memcmp(hdr, CPIO_NEWC_MAGIC, CPIO_MAGIC_LEN) &&
 	    memcmp(hdr, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN)) {
 		cpio_show_magic(hdr, magic);
-		return cpio_fail(
-			err, err_size,
-			"header at offset %zu: bad magic \"%s\" (not a newc archive, want %s)",
-			pos, magic, CPIO_NEWC_MAGIC);
+		return cpio_fail(err, err_size,
+				 "header at offset %zu: bad magic \"%s\" (not a newc archive, want %s)",
+				 pos, magic, CPIO_NEWC_MAGIC);
 	}
 	for (int f = 0; f < CPIO_NFIELDS; f++)
 		if (!cpio_field(hdr, f, &fields[f]))
-			return cpio_fail(
-				err, err_size,
-				"header at offset %zu: field %s is not 8 hex digits",
-				pos, cpio_field_names[f]);
+			return cpio_fail(err, err_size,
+					 "header at offset %zu: field %s is not 8 hex digits",
+					 pos, cpio_field_names[f]);
 	return 0;
 }
 
@@ -130,15 +128,13 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 	int ret;
 
 	if (!left || cpio_all_zero(hdr, left))
-		return cpio_fail(
-			err, err_size,
-			"archive ends at offset %zu without a %s entry", *pos,
-			CPIO_TRAILER);
+		return cpio_fail(err, err_size,
+				 "archive ends at offset %zu without a %s entry",
+				 *pos, CPIO_TRAILER);
 	if (left < CPIO_HEADER_SIZE)
-		return cpio_fail(
-			err, err_size,
-			"truncated header at offset %zu (%zu bytes left, a header is %d)",
-			*pos, left, CPIO_HEADER_SIZE);
+		return cpio_fail(err, err_size,
+				 "truncated header at offset %zu (%zu bytes left, a header is %d)",
+				 *pos, left, CPIO_HEADER_SIZE);
 	ret = cpio_read_header(hdr, *pos, fields, err, err_size);
 	if (ret)
 		return ret;
@@ -147,15 +143,13 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 	namesize = fields[CPIO_NAMESIZE];
 	name = (const char *)hdr + CPIO_HEADER_SIZE;
 	if (namesize == 0 || namesize > left - CPIO_HEADER_SIZE)
-		return cpio_fail(
-			err, err_size,
-			"header at offset %zu: name size %zu runs past the end of the archive (%zu bytes left)",
-			*pos, namesize, left - CPIO_HEADER_SIZE);
+		return cpio_fail(err, err_size,
+				 "header at offset %zu: name size %zu runs past the end of the archive (%zu bytes left)",
+				 *pos, namesize, left - CPIO_HEADER_SIZE);
 	if (strnlen(name, namesize) != namesize - 1)
-		return cpio_fail(
-			err, err_size,
-			"header at offset %zu: name is not %zu bytes ending in NUL",
-			*pos, namesize);
+		return cpio_fail(err, err_size,
+				 "header at offset %zu: name is not %zu bytes ending in NUL",
+				 *pos, namesize);
 
 	name_end = *pos + CPIO_HEADER_SIZE + namesize;
 	data_off = ALIGN_UP(name_end, CPIO_ALIGN);
@@ -164,11 +158,10 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 		return 0;
 	}
 	if (data_off > ar->size || fields[CPIO_FILESIZE] > ar->size - data_off)
-		return cpio_fail(
-			err, err_size,
-			"\"%s\" at offset %zu: file size %u runs past the end of the archive (%zu bytes left)",
-			name, *pos, fields[CPIO_FILESIZE],
-			data_off > ar->size ? 0 : ar->size - data_off);
+		return cpio_fail(err, err_size,
+				 "\"%s\" at offset %zu: file size %u runs past the end of the archive (%zu bytes left)",
+				 name, *pos, fields[CPIO_FILESIZE],
+				 data_off > ar->size ? 0 : ar->size - data_off);
 	/* excerpt-end: cpio-bounds */
 
 	e->name = cpio_strip(name);
@@ -178,11 +171,10 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 	e->offset = *pos;
 	if (!memcmp(hdr, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN) &&
 	    cpio_sum(e->data, e->size) != fields[CPIO_CHECK])
-		return cpio_fail(
-			err, err_size,
-			"\"%s\" at offset %zu: checksum %#x does not match the data (sum %#x)",
-			name, *pos, fields[CPIO_CHECK],
-			cpio_sum(e->data, e->size));
+		return cpio_fail(err, err_size,
+				 "\"%s\" at offset %zu: checksum %#x does not match the data (sum %#x)",
+				 name, *pos, fields[CPIO_CHECK],
+				 cpio_sum(e->data, e->size));
 	*pos = MIN(ALIGN_UP(data_off + e->size, CPIO_ALIGN), ar->size);
 	return 1;
 }

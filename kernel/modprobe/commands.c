@@ -47,13 +47,11 @@ static int cmd_insmod(char *args)
 	}
 	err = load_module(name, buf, len, args);
 	if (err && strchr(file, '/'))
-		console_printf(
-			"insmod: ERROR: could not insert module %s: %s\n", file,
-			modprobe_strerror(err));
+		console_printf("insmod: ERROR: could not insert module %s: %s\n",
+			       file, modprobe_strerror(err));
 	else if (err)
-		console_printf(
-			"insmod: ERROR: could not insert module %s.ko: %s\n",
-			name, modprobe_strerror(err));
+		console_printf("insmod: ERROR: could not insert module %s.ko: %s\n",
+			       name, modprobe_strerror(err));
 	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("insmod", "name|/path.ko [param=value ...]", "load a module",
@@ -92,9 +90,8 @@ static int cmd_rmmod(char *args)
 	name_of_file(arg, name, sizeof(name));
 	mod = module_find(name);
 	if (!mod) {
-		console_printf(
-			"rmmod: ERROR: Module %s is not currently loaded\n",
-			name);
+		console_printf("rmmod: ERROR: Module %s is not currently loaded\n",
+			       name);
 		return SHELL_FAILED;
 	}
 	err = remove_module(name);
@@ -208,17 +205,15 @@ static int cmd_modprobe(char *args)
 	if (!name)
 		return -EINVAL;
 	if (!module_find(name) && modprobe_file(name, &buf, &len)) {
-		console_printf(
-			"modprobe: FATAL: Module %s not found in directory /%s\n",
-			name, MODULES_DIR_NAME);
+		console_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
+			       name, MODULES_DIR_NAME);
 		return SHELL_FAILED;
 	}
 	err = modprobe(name, args);
 	/* As kmod's modprobe words what init_module(2) returned. */
 	if (err == -ENOENT)
-		console_printf(
-			"modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
-			name);
+		console_printf("modprobe: ERROR: could not insert '%s': Unknown symbol in module, or unknown parameter (see dmesg)\n",
+			       name);
 	else if (err)
 		console_printf("modprobe: ERROR: could not insert '%s': %s\n",
 			       name, modprobe_strerror(err));

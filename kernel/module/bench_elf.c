@@ -46,8 +46,7 @@ static void bench_section_checks(void)
 {
 	bench_sections(BENCH_MANY_SECTIONS, "module_check_65000_sections_ns",
 		       "check of a file with 65,000 one-byte sections");
-	bench_sections(
-		MODULE_SECTIONS_MAX, "module_check_8192_sections_ns",
-		"check of a file with 8,192 one-byte sections (overlap check)");
+	bench_sections(MODULE_SECTIONS_MAX, "module_check_8192_sections_ns",
+		       "check of a file with 8,192 one-byte sections (overlap check)");
 }
 BENCH("module section checks", bench_section_checks);

@@ -26,8 +26,9 @@ int module_take_identity(struct load_info *info, struct module *mod)
 
 	if (name) {
 		if (!*name || strlen(name) >= sizeof(mod->name))
-			return module_reject(
-				info, "bad module name '%s' in .modinfo", name);
+			return module_reject(info,
+					     "bad module name '%s' in .modinfo",
+					     name);
 		strlcpy(mod->name, name, sizeof(mod->name));
 	}
 	module_name_normalize(mod->name);
@@ -55,10 +56,10 @@ int module_set_this_module(struct load_info *info, struct module *mod)
 		return 0;
 	slot = module_addr_to_mem(info, addr);
 	if (!slot || !IS_ALIGNED(addr, sizeof(*slot)))
-		return module_reject(
-			info,
-			"%s at 0x%llx is not a pointer in the module's data",
-			THIS_MODULE_SYMBOL, (unsigned long long)addr);
+		return module_reject(info,
+				     "%s at 0x%llx is not a pointer in the module's data",
+				     THIS_MODULE_SYMBOL,
+				     (unsigned long long)addr);
 	*slot = mod;
 	return 0;
 }

@@ -63,7 +63,7 @@ const char *module_address_lookup(uintptr_t addr, size_t *size, size_t *offset,
 {
 	struct module *m;
 
-	list_for_each_entry (m, &module_list, list) {
+	list_for_each_entry(m, &module_list, list) {
 		if (!module_text_contains(m, addr))
 			continue;
 		for (size_t i = 0; i < m->num_ksyms; i++) {

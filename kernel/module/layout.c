@@ -147,18 +147,16 @@ static int check_table_sections(struct load_info *info)
 		if (kind == TABLE_NONE)
 			continue;
 		if (kind == TABLE_LOOKALIKE)
-			return module_reject(
-				info,
-				"section %u (%s): named like a special table but is not one",
-				i, name);
+			return module_reject(info,
+					     "section %u (%s): named like a special table but is not one",
+					     i, name);
 		entry = table_entry_size(info, kind);
 		if (s->sh_size % entry || s->sh_addralign < 8 ||
 		    s->sh_type != SHT_PROGBITS || !(s->sh_flags & SHF_ALLOC) ||
 		    (s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)))
-			return module_reject(
-				info,
-				"section %u (%s): not a read-only table of %zu-byte entries",
-				i, name, entry);
+			return module_reject(info,
+					     "section %u (%s): not a read-only table of %zu-byte entries",
+					     i, name, entry);
 	}
 	return 0;
 }
@@ -176,9 +174,11 @@ static size_t count_got_slots(const struct load_info *info)
 		    !module_section_loaded(info, s->sh_info))
 			continue;
 		rela = (const Elf64_Rela *)((char *)info->hdr + s->sh_offset);
-		for (size_t k = 0; k < s->sh_size / sizeof(*rela); k++)
-			n += module_reloc_uses_got(
-				ELF64_R_TYPE(rela[k].r_info));
+		for (size_t k = 0; k < s->sh_size / sizeof(*rela); k++) {
+			uint32_t type = ELF64_R_TYPE(rela[k].r_info);
+
+			n += module_reloc_uses_got(type);
+		}
 	}
 	return n;
 }
@@ -240,21 +240,19 @@ int module_layout(struct load_info *info,
 		if ((s->sh_flags & (SHF_WRITE | SHF_EXECINSTR)) ==
 			    (SHF_WRITE | SHF_EXECINSTR) &&
 		    (s->sh_flags & SHF_ALLOC))
-			return module_reject(
-				info,
-				"section %u (%s) is both writable and executable",
-				i, module_section_name(info, i));
+			return module_reject(info,
+					     "section %u (%s) is both writable and executable",
+					     i, module_section_name(info, i));
 		if (!(s->sh_flags & SHF_ALLOC))
 			continue;
 		/* Regions are page-aligned: a larger alignment cannot be met. */
 		if (s->sh_addralign > PAGE_SIZE ||
 		    s->sh_size > MODULE_SECTION_MAX)
-			return module_reject(
-				info,
-				"section %u (%s): alignment %llu or size %#llx too large",
-				i, module_section_name(info, i),
-				(unsigned long long)s->sh_addralign,
-				(unsigned long long)s->sh_size);
+			return module_reject(info,
+					     "section %u (%s): alignment %llu or size %#llx too large",
+					     i, module_section_name(info, i),
+					     (unsigned long long)s->sh_addralign,
+					     (unsigned long long)s->sh_size);
 		s->sh_entsize = LAYOUT_UNSET;
 	}
 	/* excerpt: layout-regions */

@@ -27,10 +27,9 @@ bool try_module_get(struct module *mod)
 	if (mod->state == MODULE_STATE_GOING)
 		return false;
 	if (mod->refcount == INT32_MAX) {
-		refcount_warn(
-			mod,
-			"reference count would overflow; reference refused",
-			(uintptr_t)__builtin_return_address(0));
+		refcount_warn(mod,
+			      "reference count would overflow; reference refused",
+			      (uintptr_t)__builtin_return_address(0));
 		return false;
 	}
 	mod->refcount++;

@@ -38,19 +38,18 @@ static int reloc_reject(struct load_info *info, const struct reloc_site *site,
 	const char *name = type_name(type, tname, sizeof(tname));
 
 	if (module_reloc_size(type) < 0)
-		return module_reject(
-			info,
-			"section %u (%s): %s relocation at offset %#llx against symbol %s: %s",
-			site->sec, module_section_name(info, site->sec), name,
-			(unsigned long long)site->rela->r_offset,
-			module_symbol_name(info, site->sym), what);
-	return module_reject(
-		info,
-		"section %u (%s): %s relocation at offset %#llx against symbol %s: %s (value %#llx)",
-		site->sec, module_section_name(info, site->sec), name,
-		(unsigned long long)site->rela->r_offset,
-		module_symbol_name(info, site->sym), what,
-		(unsigned long long)value);
+		return module_reject(info,
+				     "section %u (%s): %s relocation at offset %#llx against symbol %s: %s",
+				     site->sec,
+				     module_section_name(info, site->sec), name,
+				     (unsigned long long)site->rela->r_offset,
+				     module_symbol_name(info, site->sym), what);
+	return module_reject(info,
+			     "section %u (%s): %s relocation at offset %#llx against symbol %s: %s (value %#llx)",
+			     site->sec, module_section_name(info, site->sec),
+			     name, (unsigned long long)site->rela->r_offset,
+			     module_symbol_name(info, site->sym), what,
+			     (unsigned long long)value);
 }
 
 /*
@@ -64,15 +63,14 @@ static int reject_unloaded(struct load_info *info,
 	unsigned int shndx = site->sym->st_shndx;
 	char tname[24];
 
-	return module_reject(
-		info,
-		"section %u (%s): %s relocation at offset %#llx against symbol %s: the symbol is in section %u (%s), which is not loaded",
-		site->sec, module_section_name(info, site->sec),
-		type_name(ELF64_R_TYPE(site->rela->r_info), tname,
-			  sizeof(tname)),
-		(unsigned long long)site->rela->r_offset,
-		module_symbol_name(info, site->sym), shndx,
-		module_section_name(info, shndx));
+	return module_reject(info,
+			     "section %u (%s): %s relocation at offset %#llx against symbol %s: the symbol is in section %u (%s), which is not loaded",
+			     site->sec, module_section_name(info, site->sec),
+			     type_name(ELF64_R_TYPE(site->rela->r_info), tname,
+				       sizeof(tname)),
+			     (unsigned long long)site->rela->r_offset,
+			     module_symbol_name(info, site->sym), shndx,
+			     module_section_name(info, shndx));
 }
 
 /* excerpt: reloc-write32 */
@@ -85,10 +83,9 @@ static int write32(struct load_info *info, const struct reloc_site *site,
 	uint32_t v = (uint32_t)value, old;
 
 	if (!fits)
-		return reloc_reject(
-			info, site,
-			"overflows 32 bits; the module was likely not built with -mcmodel=kernel",
-			value);
+		return reloc_reject(info, site,
+				    "overflows 32 bits; the module was likely not built with -mcmodel=kernel",
+				    value);
 	memcpy(&old, site->loc, sizeof(old));
 	if (old)
 		return reloc_reject(info, site, "field already non-zero", old);

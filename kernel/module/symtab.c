@@ -97,7 +97,7 @@ static struct module *module_symbol_owner(const char *name,
 {
 	struct module *m;
 
-	list_for_each_entry (m, &module_list, list) {
+	list_for_each_entry(m, &module_list, list) {
 		if (m->state != MODULE_STATE_LIVE)
 			continue;
 		*sym = find_in(m->syms, m->num_syms, name);
@@ -154,10 +154,9 @@ int module_resolve(struct load_info *info, const char *name, uint64_t *value,
 	if (err)
 		return err;
 	if (gpl_only && !mod->gpl_compatible) {
-		snprintf(
-			info->why, sizeof(info->why),
-			"%s: GPL-only symbol %s refused to a module that is not GPL-compatible",
-			info->name, name);
+		snprintf(info->why, sizeof(info->why),
+			 "%s: GPL-only symbol %s refused to a module that is not GPL-compatible",
+			 info->name, name);
 		return -EPERM;
 	}
 	if (owner) {
@@ -195,7 +194,7 @@ static const char *export_owner(struct load_info *info,
 
 	if (!kernel_symbol_lookup(name, &value, &gpl_only))
 		return "kernel";
-	list_for_each_entry (m, &module_list, list)
+	list_for_each_entry(m, &module_list, list)
 		if (find_in(m->syms, m->num_syms, name) ||
 		    find_in(m->gpl_syms, m->num_gpl_syms, name))
 			return m->name;
@@ -222,10 +221,9 @@ int module_check_exports_unique(struct load_info *info)
 			if (!owner)
 				continue;
 			/* Linux's words for the same refusal. */
-			snprintf(
-				info->why, sizeof(info->why),
-				"%s: exports duplicate symbol %s (owned by %s)",
-				info->name, name, owner);
+			snprintf(info->why, sizeof(info->why),
+				 "%s: exports duplicate symbol %s (owned by %s)",
+				 info->name, name, owner);
 			return -EEXIST;
 		}
 	return 0;

@@ -59,10 +59,10 @@ static const void *entry_at(const struct load_info *info, uint64_t addr)
 static int bad_pointer(struct load_info *info, const char *table, size_t i,
 		       const char *field, uint64_t value, enum module_part want)
 {
-	return module_reject(
-		info,
-		"%s entry %zu: %s %#llx is not in the module's own core %s",
-		table, i, field, (unsigned long long)value, part_names[want]);
+	return module_reject(info,
+			     "%s entry %zu: %s %#llx is not in the module's own core %s",
+			     table, i, field, (unsigned long long)value,
+			     part_names[want]);
 }
 
 static int check_exports(struct load_info *info, uint64_t base, size_t count,
@@ -71,19 +71,18 @@ static int check_exports(struct load_info *info, uint64_t base, size_t count,
 	for (size_t i = 0; i < count; i++) {
 		const struct kernel_symbol *ks =
 			entry_at(info, base + i * sizeof(*ks));
+		const char *name;
 
 		if (!is_core_string(info, (uintptr_t)ks->name))
 			return bad_pointer(info, table, i, "name",
 					   (uintptr_t)ks->name, PART_RODATA);
 		/* Never the init region: it is freed while the export lives on. */
+		name = module_addr_to_mem(info, (uintptr_t)ks->name);
 		if (!part_contains(info, MOD_CORE, PART_ANY, ks->value, 1))
-			return module_reject(
-				info,
-				"%s entry %zu (%s): address %#llx is not in the module's core (init memory or elsewhere)",
-				table, i,
-				(const char *)module_addr_to_mem(
-					info, (uintptr_t)ks->name),
-				(unsigned long long)ks->value);
+			return module_reject(info,
+					     "%s entry %zu (%s): address %#llx is not in the module's core (init memory or elsewhere)",
+					     table, i, name,
+					     (unsigned long long)ks->value);
 	}
 	return 0;
 }
@@ -114,11 +113,11 @@ static int check_param_array(struct load_info *info, size_t i, const char *name,
 	arr = entry_at(info, addr);
 	t = param_type(types, ntypes, (uintptr_t)arr->ops);
 	if (!t || t->kind != MODULE_PARAM_SCALAR || t->size != arr->elemsize)
-		return module_reject(
-			info,
-			"__param entry %zu (%s): array element type %#llx (%u bytes) is not one the kernel provides",
-			i, name, (unsigned long long)(uintptr_t)arr->ops,
-			arr->elemsize);
+		return module_reject(info,
+				     "__param entry %zu (%s): array element type %#llx (%u bytes) is not one the kernel provides",
+				     i, name,
+				     (unsigned long long)(uintptr_t)arr->ops,
+				     arr->elemsize);
 	/* max and elemsize are 32-bit: their product cannot wrap 64 bits. */
 	if (!arr->max || (uintptr_t)arr->elem % arr->elemsize ||
 	    !part_contains(info, MOD_CORE, PART_DATA, (uintptr_t)arr->elem,
@@ -166,11 +165,11 @@ static int check_params(struct load_info *info,
 		name = module_addr_to_mem(info, (uintptr_t)kp->name);
 		t = param_type(types, ntypes, (uintptr_t)kp->ops);
 		if (!t)
-			return module_reject(
-				info,
-				"__param entry %zu (%s): type %#llx is not one the kernel provides",
-				i, name,
-				(unsigned long long)(uintptr_t)kp->ops);
+			return module_reject(info,
+					     "__param entry %zu (%s): type %#llx is not one the kernel provides",
+					     i, name,
+					     (unsigned long long)(uintptr_t)
+						     kp->ops);
 		if (t->kind == MODULE_PARAM_ARRAY)
 			err = check_param_array(info, i, name,
 						(uintptr_t)kp->arr, types,
@@ -272,10 +271,11 @@ static int check_entry(struct load_info *info, const Elf64_Sym *sym,
 	    (init_allowed &&
 	     part_contains(info, MOD_INIT, PART_TEXT, sym->st_value, 1)))
 		return 0;
-	return module_reject(
-		info, "%s is in section %u (%s), not in %s", name,
-		sym->st_shndx, module_section_name(info, sym->st_shndx),
-		init_allowed ? "code" : "code that stays (not .init.text)");
+	return module_reject(info, "%s is in section %u (%s), not in %s", name,
+			     sym->st_shndx,
+			     module_section_name(info, sym->st_shndx),
+			     init_allowed ? "code" :
+					    "code that stays (not .init.text)");
 }
 
 int module_find_init_exit(struct load_info *info, uint64_t *init,

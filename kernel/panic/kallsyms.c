@@ -71,7 +71,7 @@ static const char *symbol_lookup(uintptr_t addr, size_t *size, size_t *offset,
 	*owner = NULL;
 	if (name)
 		return name;
-	list_for_each_entry (s, &kallsyms_sources, list) {
+	list_for_each_entry(s, &kallsyms_sources, list) {
 		name = s->lookup(addr, size, offset, owner);
 		if (name)
 			return name;

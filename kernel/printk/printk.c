@@ -129,7 +129,7 @@ void console_write(const char *s, size_t n)
 {
 	struct console *c;
 
-	list_for_each_entry (c, &consoles, list)
+	list_for_each_entry(c, &consoles, list)
 		c->write(c, s, n);
 }
 /* excerpt-end: console-register */

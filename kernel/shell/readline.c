@@ -315,9 +315,8 @@ static int line_done(struct line_editor *ed)
 	shell_out("\n");
 	ed->buf[ed->len] = '\0';
 	if (ed->dropped) {
-		console_printf(
-			"sprout: line too long (at most %zu characters); ignored\n",
-			ed->size - 1);
+		console_printf("sprout: line too long (at most %zu characters); ignored\n",
+			       ed->size - 1);
 		ed->buf[0] = '\0';
 		return -E2BIG;
 	}

@@ -31,7 +31,7 @@ static const struct shell_cmd_block *shell_block_of(const struct shell_cmd *cmd)
 {
 	const struct shell_cmd_block *b;
 
-	list_for_each_entry (b, &shell_blocks, list)
+	list_for_each_entry(b, &shell_blocks, list)
 		if (cmd >= b->cmds && cmd < b->cmds + b->count)
 			return b;
 	return NULL;
@@ -50,15 +50,16 @@ shell_block_first(const struct shell_cmd_block *b)
 
 const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
 {
-	const struct shell_cmd_block *b;
+	const struct shell_cmd_block *b, *first;
 
 	if (!prev)
 		return __shell_cmds_start; /* never empty: "help" is there */
 	if (prev >= __shell_cmds_start && prev < __shell_cmds_end) {
 		if (prev + 1 < __shell_cmds_end)
 			return prev + 1;
-		return shell_block_first(list_first_entry(
-			&shell_blocks, struct shell_cmd_block, list));
+		first = list_first_entry(&shell_blocks, struct shell_cmd_block,
+					 list);
+		return shell_block_first(first);
 	}
 	/* The next command is in @prev's block or after it. */
 	b = shell_block_of(prev);
@@ -116,7 +117,7 @@ static void shell_table_remove(struct module *mod)
 {
 	struct shell_cmd_block *block;
 
-	list_for_each_entry (block, &shell_blocks, list)
+	list_for_each_entry(block, &shell_blocks, list)
 		if (block->owner == mod) {
 			list_del(&block->list);
 			kfree(block);

@@ -35,7 +35,7 @@ static int __init example_list_init(void)
 	if (add_animal("spider", 8) || add_animal("cat", 4) ||
 	    add_animal("bird", 2))
 		return -ENOMEM;
-	list_for_each_entry (a, &animals, list) {
+	list_for_each_entry(a, &animals, list) {
 		pr_info("list: %s has %d legs\n", a->name, a->legs);
 		total += a->legs;
 	}
@@ -59,7 +59,7 @@ static void __exit example_list_exit(void)
 	struct animal *a, *next;
 	int freed = 0;
 
-	list_for_each_entry_safe (a, next, &animals, list) {
+	list_for_each_entry_safe(a, next, &animals, list) {
 		list_del(&a->list);
 		kfree(a);
 		freed++;

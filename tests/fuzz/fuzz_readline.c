@@ -87,11 +87,10 @@ static struct cpio_archive initrd;
 static size_t cpio_add(size_t pos, const char *name, unsigned int mode)
 {
 	size_t namesize = strlen(name) + 1;
-	int n = snprintf(
-		(char *)archive + pos, sizeof(archive) - pos,
-		"070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%s",
-		0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
-		(unsigned int)namesize, 0u, name);
+	int n = snprintf((char *)archive + pos, sizeof(archive) - pos,
+			 "070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%s",
+			 0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
+			 (unsigned int)namesize, 0u, name);
 
 	return ALIGN_UP(pos + (size_t)n + 1, CPIO_ALIGN);
 }
@@ -150,9 +149,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	input_pos = 0;
 	while (input_pos < input_len) {
 		n = shell_readline("sprout> ", line, line_size);
-		fuzz_check(
-			n == -E2BIG || (n >= 0 && (size_t)n < line_size),
-			"shell_readline returns a length that fits or -E2BIG");
+		fuzz_check(n == -E2BIG || (n >= 0 && (size_t)n < line_size),
+			   "shell_readline returns a length that fits or -E2BIG");
 		fuzz_check(strlen(line) == (n < 0 ? 0 : (size_t)n),
 			   "the line is as long as returned");
 		for (int i = 0; i < n; i++)

@@ -70,13 +70,12 @@ bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,
 	    a->modarea_pages == b->modarea_pages)
 		return true;
 	if (t)
-		ktest_fail(
-			t, __FILE__, __LINE__,
-			"%s%sframes free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
-			what ? what : "", what ? ": " : "", a->frames_free,
-			b->frames_free, a->heap_bytes, b->heap_bytes,
-			a->heap_allocations, b->heap_allocations,
-			a->modarea_pages, b->modarea_pages);
+		ktest_fail(t, __FILE__, __LINE__,
+			   "%s%sframes free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
+			   what ? what : "", what ? ": " : "", a->frames_free,
+			   b->frames_free, a->heap_bytes, b->heap_bytes,
+			   a->heap_allocations, b->heap_allocations,
+			   a->modarea_pages, b->modarea_pages);
 	return false;
 }
 

@@ -292,9 +292,8 @@ static void frame_exhaustion(struct ktest *t)
 	KT_EXPECT(t, modarea_alloc(PAGE_SIZE, PAGE_KERNEL_RW) == NULL);
 	KT_EXPECT_EQ(t, frame_alloc_contig(2, 1), 0);
 	KT_EXPECT(t, logged("mm: kmalloc: out of memory for 8192 bytes"));
-	KT_EXPECT(
-		t,
-		logged("mm: out of memory: no 2 free frame(s) aligned to 1 (0 free)"));
+	KT_EXPECT(t,
+		  logged("mm: out of memory: no 2 free frame(s) aligned to 1 (0 free)"));
 	while (head) {
 		pa = head;
 		head = *(phys_addr_t *)phys_to_virt(pa);

@@ -172,14 +172,14 @@ static void list_helpers(struct ktest *t)
 	list_add(&items[0].node, &head);
 	list_add_tail(&items[3].node, &head);
 	KT_EXPECT_EQ(t, list_count_nodes(&head), 4);
-	list_for_each_entry (pos, &head, node)
+	list_for_each_entry(pos, &head, node)
 		order = order * 10 + pos->v;
 	KT_EXPECT_EQ(t, order, 1234);
-	list_for_each_entry_safe (pos, n, &head, node) {
+	list_for_each_entry_safe(pos, n, &head, node) {
 		if (pos->v % 2 == 0)
 			list_del(&pos->node);
 	}
-	list_for_each_entry (pos, &head, node)
+	list_for_each_entry(pos, &head, node)
 		sum += pos->v;
 	KT_EXPECT_EQ(t, sum, 4);
 	KT_EXPECT(t, items[1].node.next == LIST_POISON1);

@@ -230,8 +230,9 @@ static void check_one(struct fixture *f, const Elf64_Rela *r, uint64_t s,
 		slot = p + (uint64_t)(int64_t)disp - a;
 		assert_in_range(slot, f->info.got_addr,
 				f->info.got_addr + 8 * f->info.got_slots - 8);
-		assert_int_equal(
-			*(uint64_t *)module_addr_to_mem(&f->info, slot), s);
+		assert_int_equal(*(uint64_t *)module_addr_to_mem(&f->info,
+								 slot),
+				 s);
 		break;
 	default:
 		fail_msg("unexpected relocation type %u", type);
@@ -262,9 +263,8 @@ size_t fixture_check_relocations(struct fixture *f)
 
 			assert_non_null(loc);
 			check_one(f, &rela[k],
-				  expected_symbol(
-					  f,
-					  &osyms[ELF64_R_SYM(rela[k].r_info)]),
+				  expected_symbol(f, &osyms[ELF64_R_SYM(
+							     rela[k].r_info)]),
 				  p, loc);
 			checked++;
 		}

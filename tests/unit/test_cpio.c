@@ -282,9 +282,9 @@ static void check_implied_dirs(const struct cpio_archive *ar)
 /* Members listed without their directories: the directories are implied. */
 static void test_implied_dirs(void **state)
 {
-	struct archive a = pack(
-		"newc",
-		"printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
+	struct archive a =
+		pack("newc",
+		     "printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
 	struct cpio_archive ar;
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
@@ -338,9 +338,8 @@ static void test_truncated(void **state)
 		      "name size 17 runs past the end");
 	expect_reject(&a, second + CPIO_HEADER_SIZE + 18 + 5,
 		      "\"lib/modules/a.ko\" at offset");
-	expect_reject(
-		&a, second + CPIO_HEADER_SIZE + 18 + 5,
-		"file size 13 runs past the end of the archive (5 bytes left)");
+	expect_reject(&a, second + CPIO_HEADER_SIZE + 18 + 5,
+		      "file size 13 runs past the end of the archive (5 bytes left)");
 	/* Everything but the trailer. */
 	expect_reject(&a, trailer, "without a TRAILER!!! entry");
 	free(a.buf);

@@ -59,8 +59,9 @@ static void module(const char *name, const char *source)
 		"__attribute__((used, section(\"___ksymtab\" kind \"+\" #sym))) = &sym\n%s",
 		source);
 	fclose(f);
-	assert_int_equal(
-		run("cd %s && gcc -c -O0 -o %s.ko %s.c", dir, name, name), 0);
+	assert_int_equal(run("cd %s && gcc -c -O0 -o %s.ko %s.c", dir, name,
+			     name),
+			 0);
 }
 
 /* Run depmod on @mods (names in dir, without .ko); its exit status. */
@@ -116,10 +117,10 @@ static void test_chain(void **state)
 {
 	assert_int_equal(depmod_run("", "a b c"), 0);
 	read_back("modules.dep");
-	assert_string_equal(
-		output, "lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"
-			"lib/modules/b.ko: lib/modules/c.ko\n"
-			"lib/modules/c.ko:\n");
+	assert_string_equal(output,
+			    "lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"
+			    "lib/modules/b.ko: lib/modules/c.ko\n"
+			    "lib/modules/c.ko:\n");
 	read_back("stderr");
 	assert_string_equal(output, "");
 }
@@ -138,23 +139,24 @@ static void test_cycle(void **state)
 {
 	assert_int_equal(depmod_run("", "a b c x y"), 0);
 	read_back("stderr");
-	assert_non_null(strstr(
-		output,
-		"depmod: WARNING: dependency cycle: x.ko -> y.ko -> x.ko\n"));
+	assert_non_null(
+		strstr(output,
+		       "depmod: WARNING: dependency cycle: x.ko -> y.ko -> x.ko\n"));
 	read_back("modules.dep");
 	assert_non_null(strstr(output, "lib/modules/x.ko: lib/modules/y.ko\n"));
 	assert_non_null(strstr(output, "lib/modules/y.ko: lib/modules/x.ko\n"));
-	assert_non_null(strstr(
-		output,
-		"lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"));
+	assert_non_null(
+		strstr(output,
+		       "lib/modules/a.ko: lib/modules/b.ko lib/modules/c.ko\n"));
 }
 
 static void test_duplicate_and_weak(void **state)
 {
 	assert_int_equal(depmod_run("", "b c c2 w"), 0);
 	read_back("stderr");
-	assert_non_null(strstr(
-		output, "c_fn is exported by both c.ko and c2.ko; using c.ko"));
+	assert_non_null(
+		strstr(output,
+		       "c_fn is exported by both c.ko and c2.ko; using c.ko"));
 	read_back("modules.dep");
 	assert_string_equal(output, "lib/modules/b.ko: lib/modules/c.ko\n"
 				    "lib/modules/c.ko:\n"

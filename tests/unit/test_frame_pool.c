@@ -145,8 +145,9 @@ static void odd_entries(void **state)
 	size_t n, high = 0;
 
 	sim_init(&s, map, 7, NULL, 0);
-	assert_non_null(strstr(
-		warnings, "entry 2 at 0xfffffffffffff000 wraps past 2^64"));
+	assert_non_null(
+		strstr(warnings,
+		       "entry 2 at 0xfffffffffffff000 wraps past 2^64"));
 	assert_non_null(strstr(warnings, "entry 1 at 0x20000 is empty"));
 	assert_non_null(strstr(warnings, "entry 6: ignoring RAM above 64 GiB"));
 	/* 15 + (3 - 1 unknown) + 256 above 4 GiB + 2 below the limit. */

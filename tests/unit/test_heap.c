@@ -103,9 +103,8 @@ static void sizes_and_alignment(void **state)
 	assert_null(heap_alloc(&heap, 0));
 	assert_string_equal(warnings, "");
 	assert_null(heap_alloc(&heap, HEAP_MAX_ALLOC + 1));
-	assert_string_equal(
-		warnings,
-		"kmalloc: 268435457 bytes is more than the 256 MiB limit\n");
+	assert_string_equal(warnings,
+			    "kmalloc: 268435457 bytes is more than the 256 MiB limit\n");
 }
 
 static void bad_frees_are_reported(void **state)

@@ -129,9 +129,8 @@ static void test_missing(void **state)
 			 -ENOENT);
 	/* c, loaded first (last listed), is in; m and its user are not. */
 	assert_string_equal(f->order, "c() ");
-	assert_string_equal(
-		f->reports,
-		"modprobe: missing dependency: uses_m -> m -> ghost\n");
+	assert_string_equal(f->reports,
+			    "modprobe: missing dependency: uses_m -> m -> ghost\n");
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "nope", NULL), -ENOENT);
 	assert_non_null(
 		strstr(f->reports, "modprobe: module not found: nope\n"));
@@ -168,9 +167,9 @@ static void test_too_deep(void **state)
 	size_t n = 0;
 
 	for (int i = 0; i < 19; i++)
-		n += (size_t)snprintf(
-			text + n, sizeof(text) - n,
-			"lib/modules/m%d.ko: lib/modules/m%d.ko\n", i, i + 1);
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+				      "lib/modules/m%d.ko: lib/modules/m%d.ko\n",
+				      i, i + 1);
 	snprintf(text + n, sizeof(text) - n, "lib/modules/m19.ko:\n");
 	f = fake_new(text);
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "m0", NULL), -ELOOP);
@@ -179,9 +178,8 @@ static void test_too_deep(void **state)
 	assert_string_equal(f->order, "");
 	/* A shorter chain from the middle is fine. */
 	assert_int_equal(modprobe_resolve(&fake_ops, f, "m10", NULL), 0);
-	assert_string_equal(
-		f->order,
-		"m19() m18() m17() m16() m15() m14() m13() m12() m11() m10() ");
+	assert_string_equal(f->order,
+			    "m19() m18() m17() m16() m15() m14() m13() m12() m11() m10() ");
 	free(f);
 }
 
@@ -264,8 +262,9 @@ static void test_etc_modules_long_args(void **state)
 	assert_int_equal(modprobe_etc_next(text, strlen(text), &pos, name,
 					   args),
 			 -E2BIG);
-	assert_int_equal(
-		modprobe_etc_next(text, strlen(text), &pos, name, args), 1);
+	assert_int_equal(modprobe_etc_next(text, strlen(text), &pos, name,
+					   args),
+			 1);
 	assert_string_equal(name, "next");
 }
 

@@ -327,14 +327,12 @@ static void test_registered_size_and_name(void **state)
 	struct fixture f;
 
 	fixture_read(&f, BASE);
-	expect_reject_with(
-		&f, &ops,
-		"(.shell_cmds): not a read-only table of 16-byte entries");
+	expect_reject_with(&f, &ops,
+			   "(.shell_cmds): not a read-only table of 16-byte entries");
 	ops.entry_size = 40, ops.section = ".shell_cmd";
 	fixture_read(&f, BASE);
-	expect_reject_with(
-		&f, &ops,
-		"(.shell_cmds): named like a special table but is not one");
+	expect_reject_with(&f, &ops,
+			   "(.shell_cmds): named like a special table but is not one");
 
 	fixture_read(&f, BASE);
 	retarget(&f, rela_at(&f, ".rela.shell_cmds", 24), "counter", 0);

@@ -158,8 +158,10 @@ static void check_sample(const char *file)
 	if (eh)
 		assert_false(module_section_loaded(&f.info, eh));
 	if (fixture_section(&f, ".debug_info"))
-		assert_false(module_section_loaded(
-			&f.info, fixture_section(&f, ".debug_info")));
+		assert_false(
+			module_section_loaded(&f.info,
+					      fixture_section(&f,
+							      ".debug_info")));
 	assert_string_equal(modinfo_get(f.info.modinfo, f.info.modinfo_size,
 					"license", 0),
 			    "GPL");
