@@ -4,9 +4,11 @@
  * I/O base is read from the chipset's PCI configuration space: PIIX4 PM
  * (00:01.3) or ICH9 LPC (00:1f.0), both at register 0x40, as QEMU's
  * firmware programs them.  QEMU's \_S5 sleep type is 0, so the value
- * written is SLP_EN alone.  Reset goes through the chipset's reset control
- * port, with the keyboard controller's reset line as the fallback.  The
- * poweroff and reboot shell commands live here too.
+ * written is SLP_EN alone.  Under QEMU, power-off first tries the
+ * isa-debug-exit device, so that a test sees it as its own exit status.
+ * Reset goes through the chipset's reset control port, with the keyboard
+ * controller's reset line as the fallback.  The poweroff and reboot shell
+ * commands live here too.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -60,7 +62,7 @@ static int __init power_init(void)
 {
 	pm_base = acpi_pm_base(&pm_chipset);
 	if (!pm_base) {
-		pr_warn("power: no ACPI PM block found; poweroff will use isa-debug-exit\n");
+		pr_warn("power: no ACPI PM block found; poweroff can only leave QEMU through isa-debug-exit\n");
 		return 0;
 	}
 	pr_info("power: ACPI PM1a control at %#x (%s)\n",
@@ -74,10 +76,14 @@ void machine_poweroff(void)
 	if (!pm_base)
 		pm_base = acpi_pm_base(&pm_chipset);
 	pr_emerg("Power down\n");
+	/*
+	 * QEMU with isa-debug-exit stops here with a status of its own, which
+	 * a harness tells from a CPU reset (QEMU exits 0 for both); without
+	 * the device the write goes nowhere and ACPI turns the machine off.
+	 */
+	qemu_exit(QEMU_EXIT_POWEROFF);
 	if (pm_base)
 		outw(pm_base + PM1A_CNT_OFFSET, PM1_SLP_EN);
-	/* Still here: no ACPI as expected.  Leave QEMU the debug way. */
-	qemu_exit(QEMU_EXIT_SUCCESS);
 	halt_forever();
 }
 

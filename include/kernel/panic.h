@@ -9,13 +9,16 @@
 
 /*
  * QEMU's isa-debug-exit device (port 0xf4) ends QEMU with status
- * (value << 1) | 1; tools/run-qemu.sh maps these back to 0, 1 and 2.
+ * (value << 1) | 1; tools/run-qemu.sh maps these back to 0, 1 and 2
+ * (power-off is 0 as well).  Every status the kernel can give is odd: QEMU's
+ * 0 is left to a CPU reset or a stop QEMU was asked for.
  */
 /* excerpt: qemu-exit-codes */
 #define QEMU_EXIT_PORT 0xf4
-#define QEMU_EXIT_SUCCESS 0x10 /* QEMU exits 33: a clean test run */
-#define QEMU_EXIT_FAILURE 0x11 /* 35: tests failed */
-#define QEMU_EXIT_PANIC 0x12   /* 37: panic or oops */
+#define QEMU_EXIT_SUCCESS 0x10	/* QEMU exits 33: a clean test run */
+#define QEMU_EXIT_FAILURE 0x11	/* 35: tests failed */
+#define QEMU_EXIT_PANIC 0x12	/* 37: panic or oops */
+#define QEMU_EXIT_POWEROFF 0x13 /* 39: poweroff */
 /* excerpt-end: qemu-exit-codes */
 
 /* qemu_exit - leave QEMU with @code; returns only if there is no device. */

@@ -13,7 +13,7 @@
 #       monitor (listed at the end)
 #
 # Statuses (tools/run-qemu.sh): 0 power-off/tests passed, 1 tests failed,
-# 2 panic, 3 timeout, 4 stopped at the --until text.
+# 2 panic, 3 timeout, 4 stopped at the --until text, 5 CPU reset.
 
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

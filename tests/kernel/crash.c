@@ -108,6 +108,22 @@ static void __ref crash_initdata(void)
 	pr_info("crash: read %d\n", *(volatile int *)&crash_init_value);
 }
 
+/*
+ * An IDT of no entries, then an exception: the CPU cannot deliver it, nor
+ * the #GP that follows, nor the double fault after that, and resets --
+ * a triple fault (SDM 3A §6.15, "Interrupt 8").  No oops can be printed:
+ * the harness must see it for itself.
+ */
+static void crash_triplefault(void)
+{
+	struct __attribute__((packed)) {
+		uint16_t limit;
+		uint64_t base;
+	} empty = { 0, 0 };
+
+	__asm__ volatile("cli; lidt %0; int3" : : "m"(empty) : "memory");
+}
+
 static const struct crash_point crash_points[] = {
 	{ "pagefault", crash_pagefault },
 	{ "null", crash_null },
@@ -117,6 +133,7 @@ static const struct crash_point crash_points[] = {
 	{ "stackprotector", crash_stackprotector },
 	{ "initcode", crash_initcode },
 	{ "initdata", crash_initdata },
+	{ "triplefault", crash_triplefault },
 };
 
 /* The crash point crash= names, once boot is over. */
