@@ -62,6 +62,8 @@ struct boot_framebuffer {
 struct boot_info {
 	phys_addr_t info_start, info_end; /* the block itself */
 	char cmdline[BOOT_CMDLINE_MAX];
+	/* The command line's length as given; over BOOT_CMDLINE_MAX - 1: cut. */
+	size_t cmdline_len;
 	char bootloader[64];
 	struct boot_mmap_entry mmap[BOOT_MAX_MMAP];
 	size_t mmap_count;

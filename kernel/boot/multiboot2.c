@@ -46,6 +46,30 @@ static void copy_str(char *dst, size_t size, const uint8_t *src, size_t len)
 	dst[n] = '\0';
 }
 
+/*
+ * The command line into @bi->cmdline.  One too long for it is cut at a
+ * blank: a word the cut would shorten is dropped whole, since its first
+ * part could mean something else ("module_blacklist=hello_world" is not
+ * "module_blacklist=hello").  The caller warns when cmdline_len says so.
+ */
+static void copy_cmdline(struct boot_info *bi, const uint8_t *src, size_t len)
+{
+	size_t n = strnlen((const char *)src, len);
+	size_t keep = n;
+
+	bi->cmdline_len = n;
+	if (n >= sizeof(bi->cmdline)) {
+		keep = sizeof(bi->cmdline) - 1;
+		if (src[keep] != ' ')
+			while (keep > 0 && src[keep - 1] != ' ')
+				keep--;
+		while (keep > 0 && src[keep - 1] == ' ')
+			keep--;
+	}
+	memcpy(bi->cmdline, src, keep);
+	bi->cmdline[keep] = '\0';
+}
+
 /* excerpt: mb2-module */
 static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 			const char **why)
@@ -154,7 +178,7 @@ static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 {
 	switch (type) {
 	case MB2_TAG_CMDLINE:
-		copy_str(bi->cmdline, sizeof(bi->cmdline), t + 8, size - 8);
+		copy_cmdline(bi, t + 8, size - 8);
 		return 0;
 	case MB2_TAG_BOOTLOADER:
 		copy_str(bi->bootloader, sizeof(bi->bootloader), t + 8,

@@ -219,6 +219,52 @@ static void test_too_many_modules(void **state)
 	assert_int_equal(bi.modules_ignored, 6);
 }
 
+/*
+ * A command line longer than the kernel keeps: cut at a blank, never inside
+ * a word, whose first part could mean something else.
+ */
+static void test_cmdline_too_long(void **state)
+{
+	static struct blk b;
+	static char line[BOOT_CMDLINE_MAX + 100];
+	const char *word = "module_blacklist=hello_world";
+	const char *why;
+	size_t pad = BOOT_CMDLINE_MAX - 1 - 20, t;
+
+	/* Blanks of padding, then a word the cut falls inside. */
+	memset(line, 'x', pad);
+	for (size_t i = 9; i < pad; i += 10)
+		line[i] = ' ';
+	line[pad - 1] = ' ';
+	strcpy(line + pad, word);
+	strcat(line, " loud");
+	memset(&b, 0, sizeof(b));
+	b.len = 8;
+	t = tag(&b, MB2_TAG_CMDLINE, 8 + strlen(line) + 1);
+	memcpy(b.buf + t + 8, line, strlen(line) + 1);
+	finish(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(bi.cmdline_len, strlen(line));
+	assert_int_equal(strlen(bi.cmdline), pad - 1);
+	assert_null(strstr(bi.cmdline, "module_blacklist"));
+	assert_memory_equal(bi.cmdline, line, pad - 1);
+
+	/* A cut that falls on a blank keeps every whole word before it. */
+	line[BOOT_CMDLINE_MAX - 1] = ' ';
+	memset(&b, 0, sizeof(b));
+	b.len = 8;
+	t = tag(&b, MB2_TAG_CMDLINE, 8 + strlen(line) + 1);
+	memcpy(b.buf + t + 8, line, strlen(line) + 1);
+	finish(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(strlen(bi.cmdline), BOOT_CMDLINE_MAX - 1);
+
+	/* One that fits is kept as it is, with its length. */
+	build_valid(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(bi.cmdline_len, strlen("ktest loud"));
+}
+
 /* Random bytes must be rejected or parsed, never read out of bounds (ASan). */
 static void test_garbage(void **state)
 {
@@ -250,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_mmap_entry_size_wraps),
 		cmocka_unit_test(test_misaligned),
 		cmocka_unit_test(test_too_many_modules),
+		cmocka_unit_test(test_cmdline_too_long),
 		cmocka_unit_test(test_garbage),
 	};
 
