@@ -200,12 +200,54 @@ static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 	}
 }
 
+/*
+ * GRUB 2 hands its command words to the kernel escaped: a backslash before
+ * each '\\', '"' and "'" (and a word holding a blank wrapped in double
+ * quotes, which tools/mkiso.sh never makes).  Undo the backslashes so the
+ * kernel sees the bytes its command line was written with.
+ */
+static void unescape_grub_cmdline(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' &&
+		    (s[1] == '\\' || s[1] == '"' || s[1] == '\''))
+			s++;
+		*out++ = *s;
+	}
+	*out = '\0';
+}
+
+/* excerpt: mb2-tag-walk */
+static int walk_tags(const uint8_t *base, uint32_t total, struct boot_info *out,
+		     const char **why)
+{
+	size_t off;
+
+	for (off = MB2_INFO_HEADER; off + MB2_TAG_HEADER <= total;
+	     off = ALIGN_UP(off + rd32(base + off + 4), MB2_TAG_ALIGN)) {
+		uint32_t type = rd32(base + off), size = rd32(base + off + 4);
+
+		if (size < MB2_TAG_HEADER || size > total - off) {
+			*why = "tag size runs past the information block";
+			return -EINVAL;
+		}
+		if (type == MB2_TAG_END)
+			return 0;
+		if (parse_tag(base + off, type, size, out, why))
+			return -EINVAL;
+	}
+	*why = "no end tag";
+	return -EINVAL;
+}
+/* excerpt-end: mb2-tag-walk */
+
 int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,
 	      struct boot_info *out, const char **why)
 {
 	const uint8_t *base = info;
 	uint32_t total;
-	size_t off;
 
 	memset(out, 0, sizeof(*out));
 	*why = NULL;
@@ -224,21 +266,9 @@ int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,
 	}
 	out->info_start = info_phys;
 	out->info_end = info_phys + total;
-	/* excerpt: mb2-tag-walk */
-	for (off = MB2_INFO_HEADER; off + MB2_TAG_HEADER <= total;
-	     off = ALIGN_UP(off + rd32(base + off + 4), MB2_TAG_ALIGN)) {
-		uint32_t type = rd32(base + off), size = rd32(base + off + 4);
-
-		if (size < MB2_TAG_HEADER || size > total - off) {
-			*why = "tag size runs past the information block";
-			return -EINVAL;
-		}
-		if (type == MB2_TAG_END)
-			return 0;
-		if (parse_tag(base + off, type, size, out, why))
-			return -EINVAL;
-	}
-	*why = "no end tag";
-	/* excerpt-end: mb2-tag-walk */
-	return -EINVAL;
+	if (walk_tags(base, total, out, why))
+		return -EINVAL;
+	if (!strncmp(out->bootloader, "GRUB", 4))
+		unescape_grub_cmdline(out->cmdline);
+	return 0;
 }

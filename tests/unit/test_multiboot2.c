@@ -265,6 +265,46 @@ static void test_cmdline_too_long(void **state)
 	assert_int_equal(bi.cmdline_len, strlen("ktest loud"));
 }
 
+/* A block with a boot loader name and a command line, in that order or not. */
+static void build_cmdline(struct blk *b, const char *loader, const char *line,
+			  bool loader_first)
+{
+	size_t t;
+
+	memset(b, 0, sizeof(*b));
+	b->len = 8;
+	for (int i = 0; i < 2; i++) {
+		const char *s = (i == 0) == loader_first ? loader : line;
+		uint32_t type = (i == 0) == loader_first ? MB2_TAG_BOOTLOADER :
+							     MB2_TAG_CMDLINE;
+
+		t = tag(b, type, 8 + strlen(s) + 1);
+		memcpy(b->buf + t + 8, s, strlen(s) + 1);
+	}
+	finish(b);
+}
+
+/*
+ * GRUB escapes '\\', '"' and "'" with a backslash; the kernel undoes it
+ * whichever tag comes first, and only for GRUB.
+ */
+static void test_cmdline_grub_escapes(void **state)
+{
+	static struct blk b;
+	const char *given = "p.name=\\\"two words\\\" it\\'s a\\\\b \\n";
+	const char *meant = "p.name=\"two words\" it's a\\b \\n";
+	const char *why;
+
+	for (int first = 0; first < 2; first++) {
+		build_cmdline(&b, "GRUB 2.06-13+deb12u1", given, first);
+		assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+		assert_string_equal(bi.cmdline, meant);
+	}
+	build_cmdline(&b, "another loader", given, true);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_string_equal(bi.cmdline, given);
+}
+
 /* Random bytes must be rejected or parsed, never read out of bounds (ASan). */
 static void test_garbage(void **state)
 {
@@ -297,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_misaligned),
 		cmocka_unit_test(test_too_many_modules),
 		cmocka_unit_test(test_cmdline_too_long),
+		cmocka_unit_test(test_cmdline_grub_escapes),
 		cmocka_unit_test(test_garbage),
 	};
 
