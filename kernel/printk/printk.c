@@ -127,12 +127,7 @@ void console_register(struct console *con)
 
 void console_unregister(struct console *con)
 {
-	for (struct console **pp = &consoles; *pp; pp = &(*pp)->next) {
-		if (*pp == con) {
-			*pp = con->next;
-			return;
-		}
-	}
+	list_del(&con->list);
 }
 
 void console_write(const char *s, size_t n)
