@@ -64,6 +64,10 @@ static void __init report_boot_info(void)
 				"type unknown");
 	}
 	/* excerpt-end: report-mmap */
+	if (boot_info.cmdline_len >= BOOT_CMDLINE_MAX)
+		pr_warn("Kernel command line too long (%zu bytes, at most %d): cut to %zu bytes at a blank, the rest ignored\n",
+			boot_info.cmdline_len, BOOT_CMDLINE_MAX - 1,
+			strlen(boot_info.cmdline));
 	if (boot_info.mmap_truncated)
 		pr_warn("mem: more than %d memory map entries; the rest ignored\n",
 			BOOT_MAX_MMAP);

@@ -21,9 +21,28 @@ mkdir -p "$stage/boot/grub"
 # build for gdb; the kernel names its own functions from .kallsyms.  Linux's
 # boot image is stripped the same way.
 objcopy --strip-all "$kernel" "$stage/boot/sprout.elf"
-# '|' cannot appear in a GRUB command line we generate; escape sed's '&' and '\'.
-esc=$(printf '%s' "$cmdline" | sed 's/[\\&|]/\\&/g')
-sed "s|@CMDLINE@|$esc|" "$here/iso/grub.cfg" > "$stage/boot/grub/grub.cfg"
+# The command line as GRUB words that give the kernel exactly its bytes.
+# GRUB's shell-like lexer would take quotes, '$' and '\\' for its own, and
+# it passes its words to the kernel joined by one blank, each word with a
+# blank in it wrapped in double quotes and '\\', '"' and "'" escaped by a
+# backslash (which the kernel undoes, kernel/boot/multiboot2.c).  So split
+# at each blank (an empty word keeps a run of blanks) and single-quote
+# every word: no word then holds a blank, and GRUB takes none of it.
+grub_words() {
+	printf '%s' "$1" | awk 'BEGIN { RS = "\001"; q = "\047" }
+	{
+		n = split($0, w, / /)
+		for (i = 1; i <= n; i++) {
+			gsub(q, q "\\" q q, w[i])
+			printf "%s%s%s%s", (i > 1 ? " " : ""), q, w[i], q
+		}
+	}'
+}
+words=$(grub_words "$cmdline")
+WORDS=$words awk 'i = index($0, "@CMDLINE@") {
+		$0 = substr($0, 1, i - 1) ENVIRON["WORDS"] substr($0, i + 9)
+	} 1' \
+	"$here/iso/grub.cfg" > "$stage/boot/grub/grub.cfg"
 # excerpt: mkiso-initrd
 if [ -n "$initrd" ]; then
 	cp "$initrd" "$stage/boot/initrd.cpio"

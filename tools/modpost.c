@@ -3,6 +3,8 @@
  * (and on modules): code or data that stays after boot must not refer to
  * .init.* code or data, which free_initmem() (or the module loader) frees.
  * Reads each object's relocations; exits 1 after naming every mismatch.
+ * It also refuses indirect functions (STT_GNU_IFUNC), which only a dynamic
+ * linker resolves: linked as plain functions, a call would run the resolver.
  */
 #include <elf.h>
 #include <errno.h>
@@ -316,10 +318,28 @@ static unsigned int check_object(const struct object *o)
 	return found;
 }
 
+/* Name each indirect function @o defines; returns how many. */
+static unsigned int check_ifuncs(const struct object *o)
+{
+	unsigned int found = 0;
+
+	for (size_t i = 0; i < o->nsyms; i++) {
+		const Elf64_Sym *s = &o->syms[i];
+
+		if (ELF64_ST_TYPE(s->st_info) != STT_GNU_IFUNC)
+			continue;
+		fprintf(stderr,
+			"ERROR: %s: %s is an indirect function (STT_GNU_IFUNC), which neither the kernel nor its module loader resolves\n",
+			o->path, sym_name(o, s));
+		found++;
+	}
+	return found;
+}
+
 int main(int argc, char **argv)
 {
 	struct object *objs;
-	unsigned int found = 0;
+	unsigned int found = 0, ifuncs = 0;
 
 	if (argc < 2) {
 		fprintf(stderr,
@@ -335,8 +355,14 @@ int main(int argc, char **argv)
 		load_object(&objs[i - 1], argv[i]);
 		add_globals(&objs[i - 1]);
 	}
-	for (int i = 1; i < argc; i++)
+	for (int i = 1; i < argc; i++) {
 		found += check_object(&objs[i - 1]);
+		ifuncs += check_ifuncs(&objs[i - 1]);
+	}
+	if (ifuncs)
+		fprintf(stderr,
+			"modpost: %u indirect function%s: call the implementation directly\n",
+			ifuncs, ifuncs == 1 ? "" : "s");
 	if (found) {
 		fprintf(stderr,
 			"modpost: %u section mismatch%s: mark the referrer "
@@ -345,5 +371,5 @@ int main(int argc, char **argv)
 			found, found == 1 ? "" : "es");
 		return 1;
 	}
-	return 0;
+	return ifuncs ? 1 : 0;
 }

@@ -62,6 +62,8 @@ struct boot_framebuffer {
 struct boot_info {
 	phys_addr_t info_start, info_end; /* the block itself */
 	char cmdline[BOOT_CMDLINE_MAX];
+	/* The command line's length as given; over BOOT_CMDLINE_MAX - 1: cut. */
+	size_t cmdline_len;
 	char bootloader[64];
 	struct boot_mmap_entry mmap[BOOT_MAX_MMAP];
 	size_t mmap_count;
@@ -81,7 +83,8 @@ struct boot_info {
  * its own total_size must fit) and fill @out.  @info_phys is recorded as the
  * block's physical address.  Returns 0, or -EINVAL with *@why naming the
  * problem (misaligned block, size past the end, truncated tag, bad tag
- * size, missing end tag).  Unknown tags are counted and skipped.  Pure: no
+ * size, missing end tag).  Unknown tags are counted and skipped.  A
+ * command line from GRUB has GRUB's backslash escapes removed.  Pure: no
  * I/O, also built into the host unit tests.
  */
 int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,

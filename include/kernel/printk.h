@@ -85,12 +85,17 @@ void printk_set_clock(uint64_t (*clock)(void));
 /* console_register - add @con; it is sent nothing logged before. */
 void console_register(struct console *con);
 
+/* console_unregister - remove @con (registered before); it is sent nothing more. */
+void console_unregister(struct console *con);
+
 /* console_write - send raw text to every console, bypassing the log. */
 void console_write(const char *s, size_t n);
 
 /*
  * console_printf - format and send to every console, bypassing the log:
- * what shell commands print.  At most CONSOLE_PRINTF_MAX - 1 bytes a call.
+ * what shell commands print.  At most CONSOLE_PRINTF_MAX - 1 bytes a call:
+ * longer output is cut there and ends with " [N more bytes cut]" and a
+ * newline.
  */
 #define CONSOLE_PRINTF_MAX 512
 void console_printf(const char *fmt, ...) __printf(1, 2);

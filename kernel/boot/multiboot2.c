@@ -46,6 +46,30 @@ static void copy_str(char *dst, size_t size, const uint8_t *src, size_t len)
 	dst[n] = '\0';
 }
 
+/*
+ * The command line into @bi->cmdline.  One too long for it is cut at a
+ * blank: a word the cut would shorten is dropped whole, since its first
+ * part could mean something else ("module_blacklist=hello_world" is not
+ * "module_blacklist=hello").  The caller warns when cmdline_len says so.
+ */
+static void copy_cmdline(struct boot_info *bi, const uint8_t *src, size_t len)
+{
+	size_t n = strnlen((const char *)src, len);
+	size_t keep = n;
+
+	bi->cmdline_len = n;
+	if (n >= sizeof(bi->cmdline)) {
+		keep = sizeof(bi->cmdline) - 1;
+		if (src[keep] != ' ')
+			while (keep > 0 && src[keep - 1] != ' ')
+				keep--;
+		while (keep > 0 && src[keep - 1] == ' ')
+			keep--;
+	}
+	memcpy(bi->cmdline, src, keep);
+	bi->cmdline[keep] = '\0';
+}
+
 /* excerpt: mb2-module */
 static int parse_module(const uint8_t *t, uint32_t size, struct boot_info *bi,
 			const char **why)
@@ -154,7 +178,7 @@ static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 {
 	switch (type) {
 	case MB2_TAG_CMDLINE:
-		copy_str(bi->cmdline, sizeof(bi->cmdline), t + 8, size - 8);
+		copy_cmdline(bi, t + 8, size - 8);
 		return 0;
 	case MB2_TAG_BOOTLOADER:
 		copy_str(bi->bootloader, sizeof(bi->bootloader), t + 8,
@@ -176,12 +200,54 @@ static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 	}
 }
 
+/*
+ * GRUB 2 hands its command words to the kernel escaped: a backslash before
+ * each '\\', '"' and "'" (and a word holding a blank wrapped in double
+ * quotes, which tools/mkiso.sh never makes).  Undo the backslashes so the
+ * kernel sees the bytes its command line was written with.
+ */
+static void unescape_grub_cmdline(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' &&
+		    (s[1] == '\\' || s[1] == '"' || s[1] == '\''))
+			s++;
+		*out++ = *s;
+	}
+	*out = '\0';
+}
+
+/* excerpt: mb2-tag-walk */
+static int walk_tags(const uint8_t *base, uint32_t total, struct boot_info *out,
+		     const char **why)
+{
+	size_t off;
+
+	for (off = MB2_INFO_HEADER; off + MB2_TAG_HEADER <= total;
+	     off = ALIGN_UP(off + rd32(base + off + 4), MB2_TAG_ALIGN)) {
+		uint32_t type = rd32(base + off), size = rd32(base + off + 4);
+
+		if (size < MB2_TAG_HEADER || size > total - off) {
+			*why = "tag size runs past the information block";
+			return -EINVAL;
+		}
+		if (type == MB2_TAG_END)
+			return 0;
+		if (parse_tag(base + off, type, size, out, why))
+			return -EINVAL;
+	}
+	*why = "no end tag";
+	return -EINVAL;
+}
+/* excerpt-end: mb2-tag-walk */
+
 int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,
 	      struct boot_info *out, const char **why)
 {
 	const uint8_t *base = info;
 	uint32_t total;
-	size_t off;
 
 	memset(out, 0, sizeof(*out));
 	*why = NULL;
@@ -200,21 +266,9 @@ int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,
 	}
 	out->info_start = info_phys;
 	out->info_end = info_phys + total;
-	/* excerpt: mb2-tag-walk */
-	for (off = MB2_INFO_HEADER; off + MB2_TAG_HEADER <= total;
-	     off = ALIGN_UP(off + rd32(base + off + 4), MB2_TAG_ALIGN)) {
-		uint32_t type = rd32(base + off), size = rd32(base + off + 4);
-
-		if (size < MB2_TAG_HEADER || size > total - off) {
-			*why = "tag size runs past the information block";
-			return -EINVAL;
-		}
-		if (type == MB2_TAG_END)
-			return 0;
-		if (parse_tag(base + off, type, size, out, why))
-			return -EINVAL;
-	}
-	*why = "no end tag";
-	/* excerpt-end: mb2-tag-walk */
-	return -EINVAL;
+	if (walk_tags(base, total, out, why))
+		return -EINVAL;
+	if (!strncmp(out->bootloader, "GRUB", 4))
+		unescape_grub_cmdline(out->cmdline);
+	return 0;
 }

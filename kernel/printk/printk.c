@@ -125,6 +125,11 @@ void console_register(struct console *con)
 	list_add(&con->list, &consoles);
 }
 
+void console_unregister(struct console *con)
+{
+	list_del(&con->list);
+}
+
 void console_write(const char *s, size_t n)
 {
 	struct console *c;
@@ -145,7 +150,15 @@ void console_printf(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	console_write(buf, MIN((size_t)n, sizeof(buf) - 1));
+	if ((size_t)n < sizeof(buf)) {
+		console_write(buf, (size_t)n);
+		return;
+	}
+	/* Cut: say so, and end the line, so the next prompt starts its own. */
+	console_write(buf, sizeof(buf) - 1);
+	n = snprintf(buf, sizeof(buf), " [%d more bytes cut]\n",
+		     n - (int)(sizeof(buf) - 1));
+	console_write(buf, (size_t)n);
 }
 EXPORT_SYMBOL(console_printf);
 

@@ -33,7 +33,7 @@ void shell_clear_screen(void)
  * Escape sequences (ECMA-48 §5.4): ESC [ parameters (0x30-0x3f),
  * intermediates (0x20-0x2f), one final byte (0x40-0x7e); the cursor keys
  * are ESC [ A / ESC [ B, or ESC O A / ESC O B in a VT100's application mode.
- * A sequence longer than this is garbage and is dropped.
+ * A sequence longer than this is garbage and is dropped whole.
  */
 #define ESC_BODY_MAX 16
 #define CSI_INTRODUCER '['
@@ -41,7 +41,7 @@ void shell_clear_screen(void)
 #define KEY_FINAL_UP 'A'
 #define KEY_FINAL_DOWN 'B'
 
-enum esc_state { ESC_NONE, ESC_SEEN, ESC_CSI, ESC_SS3 };
+enum esc_state { ESC_NONE, ESC_SEEN, ESC_CSI, ESC_SS3, ESC_DROP };
 enum key { KEY_NONE, KEY_UP, KEY_DOWN };
 
 struct line_editor {
@@ -147,10 +147,18 @@ static enum key esc_key(int final)
 	return KEY_NONE;
 }
 
-/* Feed @c to the escape parser: true if it took the byte. */
+/*
+ * Feed @c to the escape parser: true if it took the byte.  As a terminal
+ * parses them: an ESC anywhere starts a new sequence, and a sequence that
+ * grows too long is dropped whole, up to and with its final byte.
+ */
 static bool esc_feed(struct line_editor *ed, int c, enum key *key)
 {
 	*key = KEY_NONE;
+	if (c == KEY_ESC && ed->esc != ESC_NONE) {
+		ed->esc = ESC_SEEN;
+		return true;
+	}
 	switch (ed->esc) {
 	case ESC_NONE:
 		if (c != KEY_ESC)
@@ -167,11 +175,22 @@ static bool esc_feed(struct line_editor *ed, int c, enum key *key)
 			return esc_abort(ed, c); /* Alt+key */
 		return true;
 	case ESC_CSI:
-		if (c >= 0x20 && c <= 0x3f && ++ed->esc_len <= ESC_BODY_MAX)
+		if (c >= 0x20 && c <= 0x3f) {
+			if (++ed->esc_len > ESC_BODY_MAX)
+				ed->esc = ESC_DROP;
 			return true;
-		if (c >= 0x40 && c <= 0x7e && ed->esc_len <= ESC_BODY_MAX) {
+		}
+		if (c >= 0x40 && c <= 0x7e) {
 			ed->esc = ESC_NONE;
 			*key = esc_key(c);
+			return true;
+		}
+		return esc_abort(ed, c);
+	case ESC_DROP:
+		if (c >= 0x20 && c <= 0x3f)
+			return true;
+		if (c >= 0x40 && c <= 0x7e) {
+			ed->esc = ESC_NONE;
 			return true;
 		}
 		return esc_abort(ed, c);

@@ -95,7 +95,9 @@ SHELL_COMMAND("clear", "", "clear the screen", cmd_clear);
 
 static int cmd_cmdline(char *args)
 {
-	console_printf("%s\n", saved_command_line);
+	/* Whole: it may be longer than one console_printf() prints. */
+	console_write(saved_command_line, strlen(saved_command_line));
+	console_write("\n", 1);
 	return 0;
 }
 SHELL_COMMAND("cmdline", "", "print the kernel command line", cmd_cmdline);

@@ -18,3 +18,16 @@ boot noise 'loglevel=7' < <(cat "$noise"; printf '\003\necho still-responsive\np
 expect '^still-responsive$' 'the shell answers after 5,000 random bytes'
 expect_not 'Oops|Kernel panic|general protection' 'no oops or panic'
 expect_status 0 'poweroff still ends QEMU cleanly'
+
+# Escape sequences parsed as a terminal parses them.  An ESC inside a
+# sequence starts a new one: "ESC [ ESC [ A" is the Up key, which recalls
+# the line before.  A CSI sequence too long to be a key (24 parameter
+# bytes) is dropped whole, up to its final byte: none of it reaches the line.
+long_csi=$(printf '1;%.0s' $(seq 12))
+boot escapes 'loglevel=7' < <(printf 'echo first\n\033[\033[A\necho second\033[%sA\npoweroff\n' "$long_csi")
+n=$(grep -c '^first$' "$log")
+[ "$n" = 2 ] && tap ok 'an ESC inside a sequence starts a new one (Up recalls the line)' ||
+	tap fail "an ESC inside a sequence starts a new one (the recalled line ran $((n - 1)) times, not once)"
+expect '^second$' 'an over-long CSI sequence is dropped whole: its tail is not typed'
+expect_not 'command not found' 'no part of a sequence runs as a command'
+expect_status 0 'the shell powers off after the sequences'

@@ -10,7 +10,7 @@ mkdir -p "$dir"
 CC=${CC:-gcc}
 cflags='-std=gnu11 -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -O2 -Iinclude'
 log=$dir/build.log
-for f in mismatch_a mismatch_b clean; do
+for f in mismatch_a mismatch_b clean ifunc; do
 	$CC $cflags -c tests/checks/modpost/$f.c -o "$dir/$f.o" >> "$log" 2>&1 ||
 		{ tap fail "fixture $f.c compiles"; exit 0; }
 done
@@ -28,6 +28,14 @@ expect 'section mismatch: foo_pointer \(\.data\) references bar_table \(\.init\.
 	'data pointing at __initdata is named'
 expect_not 'foo_init|foo_boot_only|__initcall' 'init code, __ref and the initcall table are allowed'
 expect '^modpost: 3 section mismatches' 'the count is reported'
+
+log=$dir/ifunc.log
+"$modpost" "$dir/ifunc.o" > "$log" 2>&1
+rc=$?
+[ "$rc" = 1 ] && tap ok 'modpost fails on an object with an indirect function' ||
+	tap fail "modpost fails on an object with an indirect function (status $rc)"
+expect 'ERROR: .*ifunc\.o: answer is an indirect function \(STT_GNU_IFUNC\)' \
+	'the indirect function is named'
 
 log=$dir/clean.log
 if "$modpost" "$dir/clean.o" > "$log" 2>&1; then

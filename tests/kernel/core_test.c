@@ -108,8 +108,42 @@ static void args_keep_quoted_tabs(struct ktest *t)
 	KT_EXPECT(t, args_word(&s) == NULL);
 }
 
+/* What a console was sent while it was registered. */
+static char console_seen[CONSOLE_PRINTF_MAX + 64];
+static size_t console_seen_len;
+
+static void console_capture(struct console *con, const char *s, size_t n)
+{
+	n = MIN(n, sizeof(console_seen) - 1 - console_seen_len);
+	memcpy(console_seen + console_seen_len, s, n);
+	console_seen_len += n;
+	console_seen[console_seen_len] = '\0';
+}
+
+/*
+ * Output longer than console_printf() holds is cut with a marker and ends
+ * its line, so that what the shell prints next starts a line of its own.
+ */
+static void console_printf_marks_a_cut(struct ktest *t)
+{
+	static char line[600];
+	struct console capture = { .name = "ktest", .write = console_capture };
+	const char *tail = console_seen + CONSOLE_PRINTF_MAX - 1;
+
+	memset(line, 'c', sizeof(line) - 1);
+	console_seen_len = 0;
+	console_register(&capture);
+	console_printf("%s\n", line);
+	console_printf("next\n");
+	console_unregister(&capture);
+	KT_EXPECT(t, console_seen_len > CONSOLE_PRINTF_MAX);
+	KT_EXPECT(t, !memcmp(console_seen, line, CONSOLE_PRINTF_MAX - 1));
+	KT_EXPECT(t, !strcmp(tail, " [89 more bytes cut]\nnext\n"));
+}
+
 KTEST_SUITE(core, KTEST_CASE(log_wraps_in_order),
 	    KTEST_CASE(log_joins_continuations),
 	    KTEST_CASE(kallsyms_names_functions),
 	    KTEST_CASE(cmdline_splits_words),
-	    KTEST_CASE(args_keep_quoted_tabs));
+	    KTEST_CASE(args_keep_quoted_tabs),
+	    KTEST_CASE(console_printf_marks_a_cut));

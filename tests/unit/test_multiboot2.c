@@ -219,6 +219,92 @@ static void test_too_many_modules(void **state)
 	assert_int_equal(bi.modules_ignored, 6);
 }
 
+/*
+ * A command line longer than the kernel keeps: cut at a blank, never inside
+ * a word, whose first part could mean something else.
+ */
+static void test_cmdline_too_long(void **state)
+{
+	static struct blk b;
+	static char line[BOOT_CMDLINE_MAX + 100];
+	const char *word = "module_blacklist=hello_world";
+	const char *why;
+	size_t pad = BOOT_CMDLINE_MAX - 1 - 20, t;
+
+	/* Blanks of padding, then a word the cut falls inside. */
+	memset(line, 'x', pad);
+	for (size_t i = 9; i < pad; i += 10)
+		line[i] = ' ';
+	line[pad - 1] = ' ';
+	strcpy(line + pad, word);
+	strcat(line, " loud");
+	memset(&b, 0, sizeof(b));
+	b.len = 8;
+	t = tag(&b, MB2_TAG_CMDLINE, 8 + strlen(line) + 1);
+	memcpy(b.buf + t + 8, line, strlen(line) + 1);
+	finish(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(bi.cmdline_len, strlen(line));
+	assert_int_equal(strlen(bi.cmdline), pad - 1);
+	assert_null(strstr(bi.cmdline, "module_blacklist"));
+	assert_memory_equal(bi.cmdline, line, pad - 1);
+
+	/* A cut that falls on a blank keeps every whole word before it. */
+	line[BOOT_CMDLINE_MAX - 1] = ' ';
+	memset(&b, 0, sizeof(b));
+	b.len = 8;
+	t = tag(&b, MB2_TAG_CMDLINE, 8 + strlen(line) + 1);
+	memcpy(b.buf + t + 8, line, strlen(line) + 1);
+	finish(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(strlen(bi.cmdline), BOOT_CMDLINE_MAX - 1);
+
+	/* One that fits is kept as it is, with its length. */
+	build_valid(&b);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_int_equal(bi.cmdline_len, strlen("ktest loud"));
+}
+
+/* A block with a boot loader name and a command line, in that order or not. */
+static void build_cmdline(struct blk *b, const char *loader, const char *line,
+			  bool loader_first)
+{
+	size_t t;
+
+	memset(b, 0, sizeof(*b));
+	b->len = 8;
+	for (int i = 0; i < 2; i++) {
+		const char *s = (i == 0) == loader_first ? loader : line;
+		uint32_t type = (i == 0) == loader_first ? MB2_TAG_BOOTLOADER :
+							     MB2_TAG_CMDLINE;
+
+		t = tag(b, type, 8 + strlen(s) + 1);
+		memcpy(b->buf + t + 8, s, strlen(s) + 1);
+	}
+	finish(b);
+}
+
+/*
+ * GRUB escapes '\\', '"' and "'" with a backslash; the kernel undoes it
+ * whichever tag comes first, and only for GRUB.
+ */
+static void test_cmdline_grub_escapes(void **state)
+{
+	static struct blk b;
+	const char *given = "p.name=\\\"two words\\\" it\\'s a\\\\b \\n";
+	const char *meant = "p.name=\"two words\" it's a\\b \\n";
+	const char *why;
+
+	for (int first = 0; first < 2; first++) {
+		build_cmdline(&b, "GRUB 2.06-13+deb12u1", given, first);
+		assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+		assert_string_equal(bi.cmdline, meant);
+	}
+	build_cmdline(&b, "another loader", given, true);
+	assert_int_equal(mb2_parse(b.buf, b.len, 0, &bi, &why), 0);
+	assert_string_equal(bi.cmdline, given);
+}
+
 /* Random bytes must be rejected or parsed, never read out of bounds (ASan). */
 static void test_garbage(void **state)
 {
@@ -250,6 +336,8 @@ int main(void)
 		cmocka_unit_test(test_mmap_entry_size_wraps),
 		cmocka_unit_test(test_misaligned),
 		cmocka_unit_test(test_too_many_modules),
+		cmocka_unit_test(test_cmdline_too_long),
+		cmocka_unit_test(test_cmdline_grub_escapes),
 		cmocka_unit_test(test_garbage),
 	};
 

@@ -72,12 +72,18 @@ def loaded_modules():
 symbol_files = []
 
 
+def gdb_quote(path):
+    """@path as one argument of a gdb command, blanks and quotes included."""
+    return '"%s"' % path.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def add_symbol_file(path, sections):
     args = " ".join("-s %s %#x" % s for s in sections)
     confirm = gdb.parameter("confirm")
     gdb.execute("set confirm off")
     try:
-        gdb.execute("add-symbol-file %s %s" % (path, args), to_string=True)
+        gdb.execute("add-symbol-file %s %s" % (gdb_quote(path), args),
+                    to_string=True)
     finally:
         gdb.execute("set confirm %s" % ("on" if confirm else "off"))
     symbol_files.append(path)
@@ -85,7 +91,7 @@ def add_symbol_file(path, sections):
 
 def drop_symbol_files():
     while symbol_files:
-        gdb.execute("remove-symbol-file " + symbol_files.pop(),
+        gdb.execute("remove-symbol-file " + gdb_quote(symbol_files.pop()),
                     to_string=True)
 
 
