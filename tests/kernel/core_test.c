@@ -144,6 +144,5 @@ static void console_printf_marks_a_cut(struct ktest *t)
 KTEST_SUITE(core, KTEST_CASE(log_wraps_in_order),
 	    KTEST_CASE(log_joins_continuations),
 	    KTEST_CASE(kallsyms_names_functions),
-	    KTEST_CASE(cmdline_splits_words),
-	    KTEST_CASE(args_keep_quoted_tabs),
+	    KTEST_CASE(cmdline_splits_words), KTEST_CASE(args_keep_quoted_tabs),
 	    KTEST_CASE(console_printf_marks_a_cut));

@@ -276,7 +276,7 @@ static void build_cmdline(struct blk *b, const char *loader, const char *line,
 	for (int i = 0; i < 2; i++) {
 		const char *s = (i == 0) == loader_first ? loader : line;
 		uint32_t type = (i == 0) == loader_first ? MB2_TAG_BOOTLOADER :
-							     MB2_TAG_CMDLINE;
+							   MB2_TAG_CMDLINE;
 
 		t = tag(b, type, 8 + strlen(s) + 1);
 		memcpy(b->buf + t + 8, s, strlen(s) + 1);
