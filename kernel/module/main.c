@@ -14,8 +14,10 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
-#include <kernel/x86.h>
+#include <trace/events/module.h>
 #include "internal.h"
+
+DEFINE_TRACE(module_step_done);
 
 struct module *module_list;
 const char *module_state_name(enum module_state state)
@@ -221,22 +223,6 @@ static void free_init(struct module *mod)
 	mod->init = NULL;
 }
 
-uint64_t module_load_cycles[LOAD_STEPS];
-static uint64_t load_step_start;
-
-void load_step_begin(void)
-{
-	load_step_start = rdtsc();
-}
-
-void load_step_end(enum load_step step)
-{
-	uint64_t now = rdtsc();
-
-	module_load_cycles[step] = now - load_step_start;
-	load_step_start = now;
-}
-
 /* excerpt: link-module */
 /* Link the file in @info into @mod: every step before init_module runs. */
 static int link_module(struct load_info *info, struct module *mod,
@@ -254,12 +240,12 @@ static int link_module(struct load_info *info, struct module *mod,
 	if (err)
 		return err;
 	module_layout_place(info);
-	load_step_end(LOAD_LAYOUT);
+	trace_module_step_done(mod, LOAD_LAYOUT);
 	err = module_resolve_symbols(info, module_resolve, mod);
-	load_step_end(LOAD_LINK);
+	trace_module_step_done(mod, LOAD_LINK);
 	if (!err)
 		err = module_apply_relocations(info);
-	load_step_end(LOAD_RELOCATE);
+	trace_module_step_done(mod, LOAD_RELOCATE);
 	if (!err)
 		err = module_set_this_module(info, mod);
 	if (!err)
@@ -290,7 +276,7 @@ static int link_module(struct load_info *info, struct module *mod,
 		err = module_tables_add(info, mod);
 	if (err)
 		goto out_free_args;
-	load_step_end(LOAD_FINISH);
+	trace_module_step_done(mod, LOAD_FINISH);
 	return 0;
 
 out_free_args:
@@ -384,7 +370,6 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 		return -EPERM;
 	}
 	/* The loader writes addresses into the file: work on a copy. */
-	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
 	err = -ENOMEM;
@@ -395,9 +380,9 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 	}
 	memcpy(copy, buf, len);
 	strlcpy(mod->name, name, sizeof(mod->name));
-	load_step_end(LOAD_READ);
+	trace_module_step_done(mod, LOAD_READ);
 	err = module_elf_check(&info, mod->name, copy, len);
-	load_step_end(LOAD_CHECK);
+	trace_module_step_done(mod, LOAD_CHECK);
 	if (!err)
 		err = module_take_identity(&info, mod);
 	if (!err)
@@ -414,7 +399,8 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 	mod->state = MODULE_STATE_COMING;
 	module_append(mod);
 	err = do_init_module(mod);
-	load_step_end(LOAD_INIT);
+	if (!err)
+		trace_module_step_done(mod, LOAD_INIT);
 	return err;
 
 out_free:
