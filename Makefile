@@ -76,14 +76,19 @@ obj-y :=
 include kernel/build.mk
 
 # The test build (make test): the same kernel with the in-kernel test suites
-# and crash points linked in; the production image never holds them.
+# and crash points linked in; the bench build (make bench): the same kernel
+# with the benchmarks.  The production image holds neither.
 test-y :=
 include tests/kernel/build.mk
+bench-y :=
+include tests/bench/build.mk
 
 KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/sprout.elf
 TEST_OBJS := $(addprefix $(BUILD)/,$(test-y))
 TEST_KERNEL := $(BUILD)/test/sprout.elf
+BENCH_OBJS := $(addprefix $(BUILD)/,$(bench-y))
+BENCH_KERNEL := $(BUILD)/bench/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
 .PHONY: all iso run test bench bootgraph book book-check gdb deps format clean help
@@ -121,11 +126,12 @@ $(BUILD)/config: FORCE
 # No code or data that stays after boot may refer to .init.* (a section
 # mismatch): checked on every kernel object before linking.  The list of
 # objects checked is kept for the tests.
-$(BUILD)/modpost.objs: $(KOBJS) $(TEST_OBJS) $(MODPOST) $(BUILD)/config
+$(BUILD)/modpost.objs: $(KOBJS) $(TEST_OBJS) $(BENCH_OBJS) $(MODPOST) $(BUILD)/config
 	$(quiet) MODPOST $(KERNEL)
-	$(Q)$(MODPOST) $(KOBJS) $(TEST_OBJS)
+	$(Q)$(MODPOST) $(KOBJS) $(TEST_OBJS) $(BENCH_OBJS)
 	$(Q)echo $(KOBJS) > $@
 	$(Q)echo $(TEST_OBJS) > $(BUILD)/modpost.test-objs
+	$(Q)echo $(BENCH_OBJS) > $(BUILD)/modpost.bench-objs
 
 $(BUILD)/kallsyms0.c: tools/kallsyms.sh
 	$(quiet) GEN $@
@@ -164,6 +170,7 @@ $(1): $(basename $(1)).pass1.elf $(dir $(1))kallsyms.o
 endef
 $(eval $(call kernel_image,$(KERNEL),$(KOBJS)))
 $(eval $(call kernel_image,$(TEST_KERNEL),$(KOBJS) $(TEST_OBJS)))
+$(eval $(call kernel_image,$(BENCH_KERNEL),$(KOBJS) $(BENCH_OBJS)))
 
 # The font is drawn as text; tools/mkfont.sh makes it a C table.
 $(BUILD)/drivers/font/font8x16.c: drivers/font/font8x16.txt tools/mkfont.sh
@@ -176,7 +183,7 @@ $(BUILD)/drivers/font/font8x16.o: $(BUILD)/drivers/font/font8x16.c
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 # Flags live here: a change to the Makefile rebuilds everything.
-$(KOBJS) $(TEST_OBJS): Makefile
+$(KOBJS) $(TEST_OBJS) $(BENCH_OBJS): Makefile
 
 include tools/build.mk
 
@@ -228,11 +235,12 @@ $(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
 	$(Q)tools/mkiso.sh $(FLOOR) $@ ''
 
 # make bench: boot times beside the floor, the in-kernel benchmarks
-# (include/kernel/bench.h), sizes and the least RAM; a table, and every
-# figure in build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
+# (include/kernel/bench.h, in the bench build), sizes and the least RAM; a
+# table, and every figure in build/bench.json (tools/bench.sh).  BENCH_RUNS
+# boots of each.
 BENCH_RUNS := 10
 bench: deps
-	$(Q)$(MAKE) iso $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
+	$(Q)$(MAKE) iso $(BENCH_KERNEL) $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
 
 # make bootgraph: a boot with initcall_debug drawn as an SVG timeline, one

@@ -29,11 +29,10 @@ obj-y += kernel/cpu/gdt.o
 obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o
 obj-y += kernel/cpu/traps.o
-obj-y += kernel/bench/bench.o
+obj-y += kernel/trace/tracepoint.o
 include mm/build.mk
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
-obj-y += kernel/init/bench.o
 include kernel/module/build.mk
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/initrd.o

@@ -2,7 +2,6 @@
  * kernel_main: the boot order.  Each step needs the ones before it; the
  * comments say why it comes where it does.
  */
-#include <kernel/bench.h>
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
 #include <kernel/init.h>
@@ -16,8 +15,11 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
+#include <trace/events/boot.h>
 
 #define MB2_INFO_MAX (1ul << 20) /* sanity bound on the block's size */
+
+DEFINE_TRACE(boot_step_done);
 
 /* excerpt: read-boot-info */
 /* Copy what we need out of the boot information; it lives in free RAM. */
@@ -112,8 +114,7 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 {
 	/* Boot is over: nothing calls __init code or reads __initdata now. */
 	free_initmem();
-	/* excerpt-end: kernel-run */
-	boot_mark("free_initmem");
+	trace_boot_step_done("free_initmem");
 	/*
 	 * The boot mappings are final: nothing W+X, no writable alias of code.
 	 * One walk covers the kernel and the boot-time modules; from here on
@@ -121,17 +122,17 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	 */
 	mm_audit("boot");
 	system_state = SYSTEM_RUNNING;
-	boot_mark("mm_audit");
+	trace_boot_step_done("mm_audit");
 	pr_info("Sprout %s ready\n", SPROUT_VERSION);
-	boot_mark("ready");
-	/* What registered for this moment: in the test build, the tests. */
+	trace_boot_step_done("ready");
+	/*
+	 * What registered for this moment: in the test build the tests, in
+	 * make bench's build the benchmarks.
+	 */
 	boot_done_run();
-	if (bench_requested()) {
-		bench_run();
-		qemu_exit(QEMU_EXIT_SUCCESS);
-	}
 	shell_run();
 }
+/* excerpt-end: kernel-run */
 
 void __init __no_stack_protector kernel_main(uint32_t magic,
 					     phys_addr_t info_phys)
@@ -156,7 +157,7 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	/* Time stamps from here on. */
 	if (tsc_calibrate())
 		panic("tsc: PIT channel 2 does not count, and CPUID states no TSC rate: nothing to measure the TSC against");
-	boot_mark("early");
+	trace_boot_step_done("early");
 
 	/*
 	 * Frames from the memory map (the boot information is copied, its
@@ -164,14 +165,14 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	 * with real permissions, then the heap.
 	 */
 	mm_init();
-	boot_mark("memory");
+	trace_boot_step_done("memory");
 
 	/* excerpt: traps-step */
 	/* Exceptions become oopses instead of triple faults. */
 	gdt_init();
 	idt_init();
 	/* excerpt-end: traps-step */
-	boot_mark("traps");
+	trace_boot_step_done("traps");
 
 	/*
 	 * The __setup() handlers (early_param()'s ran above), with a warning
@@ -181,11 +182,11 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	 */
 	cmdline_parse(saved_command_line, false);
 	do_initcalls();
-	boot_mark("initcalls");
+	trace_boot_step_done("initcalls");
 
 	/* Every built-in driver has its IRQ handler in place now. */
 	irq_enable();
-	boot_mark("irq");
+	trace_boot_step_done("irq");
 
 	kernel_run();
 }

@@ -16,4 +16,3 @@ obj-y += mm/fault_inject.o
 obj-y += mm/fault.o
 obj-y += mm/initmem.o
 obj-y += mm/meminfo.o
-obj-y += mm/bench.o

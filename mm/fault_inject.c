@@ -50,8 +50,11 @@ static void fault_report(enum fault_kind kind, const struct fault_attr *a,
 		fault_names[kind], a->calls, size, where);
 }
 
-/* Linux's should_fail(): space, then interval, then probability, then times. */
-static bool fault_decide(struct fault_attr *a, size_t size)
+/*
+ * Linux's should_fail(): space, then interval, then probability, then
+ * times.  A failure is counted, and @caller kept as where it happened.
+ */
+static bool fault_decide(struct fault_attr *a, size_t size, const void *caller)
 {
 	if (a->times == 0 || (a->loader_only && !loader_depth))
 		return false;
@@ -67,6 +70,7 @@ static bool fault_decide(struct fault_attr *a, size_t size)
 	if (a->times > 0)
 		a->times--;
 	a->failures++;
+	a->caller = caller;
 	return true;
 }
 
@@ -80,7 +84,7 @@ bool fault_should_fail(enum fault_kind kind, size_t size, const void *caller)
 	if (!fault_armed)
 		return false;
 	irq = irq_save();
-	fail = fault_decide(a, size);
+	fail = fault_decide(a, size, caller);
 	irq_restore(irq);
 	if (fail)
 		fault_report(kind, a, size, caller);

@@ -29,13 +29,15 @@ unit-tests: $(UNIT_BINS)
 # What the tests build besides the kernel and the unit tests, made here so
 # that make -j builds it beside the rest and a built tree skips it: the
 # fuzz targets (tests/checks/fuzz.sh), the tree built with clang
-# (tests/checks/clang.sh) and the one with the drivers as modules
+# (tests/checks/clang.sh; its bench build too, so the benchmarks compile
+# with clang as the rest) and the one with the drivers as modules
 # (tests/checks/modswitch.sh), each in its own BUILD directory.  The tests
 # run the same make commands, which then have nothing left to do.
 .PHONY: test-clang test-modcfg
 test-clang:
 	$(Q)$(MAKE) BUILD=$(BUILD)/clang CC=clang $(BUILD)/clang/sprout.elf \
-		$(BUILD)/clang/test/sprout.elf modules $(BUILD)/clang/initrd.cpio
+		$(BUILD)/clang/test/sprout.elf $(BUILD)/clang/bench/sprout.elf \
+		modules $(BUILD)/clang/initrd.cpio
 test-modcfg:
 	$(Q)$(MAKE) BUILD=$(BUILD)/modcfg RTC=m PCI=m all
 test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg
@@ -44,5 +46,5 @@ test_trees = $(foreach t,$(test-trees),$(if $(or $(if $(TESTS),,all),$(filter \
 
 # TESTS='name ...' runs only those (unit test binaries or tests/boot/*.sh).
 test: deps
-	$(Q)$(MAKE) all unit-tests $(TEST_KERNEL) $(test_trees)
+	$(Q)$(MAKE) all unit-tests $(TEST_KERNEL) $(BENCH_KERNEL) $(test_trees)
 	$(Q)BUILD=$(BUILD) tests/run.sh $(TESTS)

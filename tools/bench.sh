@@ -31,6 +31,7 @@ out=$BUILD/bench
 mkdir -p "$out"
 json=$BUILD/bench.json
 kernel=$BUILD/sprout.elf
+bench_kernel=$BUILD/bench/sprout.elf # the same, with the benchmarks
 sprout_iso=$BUILD/sprout.iso
 floor_iso=$BUILD/floor.iso
 initrd=$BUILD/initrd.cpio
@@ -137,7 +138,7 @@ read -r uboot_med uboot_min uboot_max < <(stats < "$out/uefi.sprout")
 uratio=$(printf '%.3f' "$(echo "scale=4; $uboot_med / $ufloor_med" | bc)")
 
 echo "bench: in-kernel benchmarks" >&2
-tools/mkiso.sh "$kernel" "$out/bench.iso" "$cmdline bench" "$initrd" \
+tools/mkiso.sh "$bench_kernel" "$out/bench.iso" "$cmdline bench" "$initrd" \
 	"$BUILD/modules/bigreloc.ko"
 tools/run-qemu.sh --iso "$out/bench.iso" --mem "$mem" --timeout 300 < /dev/null |
 	tr -d '\r' > "$out/inkernel.log"

@@ -1,7 +1,8 @@
 /*
- * In-kernel benchmarks.  Any file registers one with BENCH(); booting with
- * "bench" on the command line (make bench) runs them all after boot, prints
- * their figures in the log and powers QEMU off.  Not tests: nothing fails.
+ * In-kernel benchmarks, built only into the kernel make bench boots
+ * (tests/bench/).  Each registers with BENCH(); booting with "bench" on the
+ * command line runs them all after boot, prints their figures in the log
+ * and powers QEMU off.  Not tests: nothing fails.
  */
 #ifndef KERNEL_BENCH_H
 #define KERNEL_BENCH_H
@@ -30,11 +31,5 @@ void bench_report(const char *key, const char *what, uint64_t ops,
 
 /* bench_value - log "bench: @key = @value (@what)". */
 void bench_value(const char *key, uint64_t value, const char *what);
-
-/* bench_requested - "bench" was on the command line. */
-bool bench_requested(void);
-
-/* bench_run - run every registered benchmark in table order. */
-void bench_run(void);
 
 #endif

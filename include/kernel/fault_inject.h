@@ -34,6 +34,7 @@ struct fault_attr {
 	/* Kept by the injector: */
 	unsigned long calls;	/* eligible calls seen */
 	unsigned long failures; /* failures injected */
+	const void *caller;	/* who called the allocator that failed last */
 };
 
 /*

@@ -42,7 +42,8 @@ extern size_t initcall_record_count;
 
 /*
  * A function to run once boot is over: init memory freed, just before the
- * shell (the test build's in-kernel tests and crash points).  Registered
+ * shell (the test build's in-kernel tests and crash points, the bench
+ * build's benchmarks).  Registered
  * from an initcall with boot_done_register(); the hooks run in the order
  * registered.  The hook itself must not be __init.
  */

@@ -190,22 +190,6 @@ struct module_table_ops {
 };
 
 /*
- * Where the time of the last load_module() went, in TSC ticks, step by
- * step, for make bench (kernel/modprobe/bench.c).
- */
-enum load_step {
-	LOAD_READ,     /* the private copy of the file */
-	LOAD_CHECK,    /* module_elf_check */
-	LOAD_LAYOUT,   /* .modinfo, layout, module area, placing sections */
-	LOAD_LINK,     /* resolving symbols */
-	LOAD_RELOCATE, /* applying relocations */
-	LOAD_FINISH,   /* tables, symbols, parameters, page permissions */
-	LOAD_INIT,     /* init_module and freeing init memory */
-	LOAD_STEPS
-};
-extern uint64_t module_load_cycles[LOAD_STEPS];
-
-/*
  * module_table_register - hand @ops->section of every module loaded from
  * now on to @ops.  From an initcall before late_initcall_sync, when the
  * boot-time modules load; @ops stays the caller's and is not copied.

@@ -44,22 +44,6 @@ uint64_t tsc_khz(void);
 uint64_t jiffies_get(void);
 extern volatile unsigned long jiffies; /* the same count */
 
-/*
- * Boot marks: kernel_main notes the end of each boot step, so make bench
- * can say where the time from entry to the prompt went.
- * boot_mark - record that step @what ended now (TSC).  @what must be a
- * string that stays; marks beyond BOOT_MARKS_MAX are dropped.
- */
-#define BOOT_MARKS_MAX 16
-struct boot_mark {
-	const char *what;
-	uint64_t tsc;
-};
-void boot_mark(const char *what);
-
-/* boot_marks - the marks so far, in order; their count in *count. */
-const struct boot_mark *boot_marks(size_t *count);
-
 /* udelay / mdelay - busy-wait; need tsc_calibrate() first. */
 void udelay(unsigned long us);
 void mdelay(unsigned long ms);

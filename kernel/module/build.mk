@@ -22,6 +22,3 @@ obj-y += kernel/module/main.o
 obj-y += kernel/module/disabled.o
 obj-y += kernel/module/query.o
 obj-y += kernel/module/refcount.o
-obj-y += kernel/module/bench.o
-obj-y += kernel/module/elf_synth.o
-obj-y += kernel/module/bench_elf.o

@@ -383,20 +383,4 @@ void module_sections_free(struct module *mod);
 void module_note_freed_init(const char *name, const void *start, size_t size);
 void module_forget_freed_init(const void *start, size_t size);
 
-/*
- * load_step_begin - start timing load_module(); load_step_end - close
- * @step and open the next (main.c).
- */
-void load_step_begin(void);
-void load_step_end(enum load_step step);
-
-/*
- * module_synth_elf - write into @buf (module_synth_elf_size(@n) bytes,
- * 8-byte aligned) a relocatable ELF file of @n sections: the null section,
- * the name table and n - 2 one-byte sections named ".s" side by side, the
- * section headers at the end.  @n >= 2.  For benchmarks and tests.
- */
-size_t module_synth_elf_size(unsigned int n);
-void module_synth_elf(void *buf, unsigned int n);
-
 #endif

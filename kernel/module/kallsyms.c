@@ -28,11 +28,11 @@ int module_kallsyms_copy(struct module *mod, const struct load_info *info)
 				 1;
 		}
 	mod->ksyms = kmalloc(n * sizeof(*mod->ksyms) + 1, GFP_KERNEL);
-	mod->ksym_names = kmalloc(names + 1, GFP_KERNEL);
-	if (!mod->ksyms || !mod->ksym_names) {
-		module_kallsyms_free(mod);
+	if (!mod->ksyms)
 		return -ENOMEM;
-	}
+	mod->ksym_names = kmalloc(names + 1, GFP_KERNEL);
+	if (!mod->ksym_names)
+		goto out_free_ksyms;
 	names = 0;
 	for (size_t i = 1; i < info->num_syms; i++) {
 		const Elf64_Sym *sym = &info->syms[i];
@@ -47,6 +47,11 @@ int module_kallsyms_copy(struct module *mod, const struct load_info *info)
 		names += strlen(name) + 1;
 	}
 	return 0;
+
+out_free_ksyms:
+	kfree(mod->ksyms);
+	mod->ksyms = NULL;
+	return -ENOMEM;
 }
 
 void module_kallsyms_free(struct module *mod)

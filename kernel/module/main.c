@@ -14,8 +14,10 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
-#include <kernel/x86.h>
+#include <trace/events/module.h>
 #include "internal.h"
+
+DEFINE_TRACE(module_step_done);
 
 const char *module_state_name(enum module_state state)
 {
@@ -61,10 +63,19 @@ static const struct module_param_type param_types[] = {
 #undef PARAM_TYPE
 
 /*
+ * The functions of this file that allocate are noinline, do_load_module()
+ * too: a failure injected in one, or a backtrace through it, then names it
+ * ("from keep_tables+0x..."), whatever the compiler would inline, and
+ * tests/kernel/unwind_test.c tells by that name which step it failed.
+ * Like every step, each takes nothing when it fails.
+ */
+
+/*
  * Step: the core and init regions in the module area, writable for now.
  * Either may be empty (a module all __init has no core): it gets no pages.
  */
-static int alloc_regions(struct load_info *info, struct module *mod)
+static __attribute__((noinline)) int alloc_regions(struct load_info *info,
+						   struct module *mod)
 {
 	struct module_region *core = &info->region[MOD_CORE];
 	struct module_region *init = &info->region[MOD_INIT];
@@ -76,11 +87,8 @@ static int alloc_regions(struct load_info *info, struct module *mod)
 	}
 	if (init->size) {
 		mod->init = modarea_alloc(init->size, PAGE_KERNEL_RW);
-		if (!mod->init) {
-			modarea_free(mod->core);
-			mod->core = NULL;
-			return -ENOMEM;
-		}
+		if (!mod->init)
+			goto out_free_core;
 	}
 	core->mem = mod->core;
 	init->mem = mod->init;
@@ -97,6 +105,12 @@ static int alloc_regions(struct load_info *info, struct module *mod)
 	if (mod->init)
 		module_forget_freed_init(mod->init, init->size);
 	return 0;
+
+out_free_core:
+	if (mod->core)
+		modarea_free(mod->core);
+	mod->core = NULL;
+	return -ENOMEM;
 }
 
 static void free_regions(struct module *mod)
@@ -109,7 +123,8 @@ static void free_regions(struct module *mod)
 }
 
 /* Step: what the module keeps from its file: exports, parameters, .modinfo. */
-static int keep_tables(struct load_info *info, struct module *mod)
+static __attribute__((noinline)) int keep_tables(struct load_info *info,
+						 struct module *mod)
 {
 	mod->syms = (const struct kernel_symbol *)(uintptr_t)info->ksyms_addr;
 	mod->num_syms = info->num_ksyms;
@@ -126,8 +141,12 @@ static int keep_tables(struct load_info *info, struct module *mod)
 	return 0;
 }
 
-/* Step: parameters from the argument string, kept for charp values. */
-static int parse_args(struct module *mod, const char *args)
+/*
+ * Step: the argument string, kept for the module's life: param_parse()
+ * splits it in place, and charp parameters point into it.
+ */
+static __attribute__((noinline)) int copy_args(struct module *mod,
+					       const char *args)
 {
 	size_t len = args ? strlen(args) : 0;
 
@@ -135,8 +154,7 @@ static int parse_args(struct module *mod, const char *args)
 	if (!mod->args)
 		return -ENOMEM;
 	memcpy(mod->args, args ? args : "", len + 1);
-	return param_parse(mod->name, mod->args, mod->params, mod->num_params,
-			   false);
+	return 0;
 }
 
 /*
@@ -151,27 +169,33 @@ static int protect_part(void *base, size_t start, size_t end, pte_t prot)
 				     (end - start) >> PAGE_SHIFT, prot);
 }
 
+/* Code RX, then constants R, in the region at @base (none if NULL). */
+static int protect_region(void *base, size_t text_size, size_t ro_size)
+{
+	int err;
+
+	if (!base)
+		return 0;
+	err = protect_part(base, 0, text_size, PAGE_KERNEL_RX);
+	if (err)
+		return err;
+	return protect_part(base, text_size, ro_size, PAGE_KERNEL_RO);
+}
+
 /*
  * Step: final permissions -- code RX, constants R, data RW (all NX but
  * code), in both regions: init constants are read-only while init runs.
+ * Freeing a region resets its pages, so a failure here leaves nothing.
  */
 static int protect_regions(struct module *mod)
 {
-	int err = 0;
+	int err = protect_region(mod->core, mod->core_text_size,
+				 mod->core_ro_size);
 
-	if (mod->core)
-		err = protect_part(mod->core, 0, mod->core_text_size,
-				   PAGE_KERNEL_RX);
-	if (!err && mod->core)
-		err = protect_part(mod->core, mod->core_text_size,
-				   mod->core_ro_size, PAGE_KERNEL_RO);
-	if (!err && mod->init)
-		err = protect_part(mod->init, 0, mod->init_text_size,
-				   PAGE_KERNEL_RX);
-	if (!err && mod->init)
-		err = protect_part(mod->init, mod->init_text_size,
-				   mod->init_ro_size, PAGE_KERNEL_RO);
-	return err;
+	if (err)
+		return err;
+	return protect_region(mod->init, mod->init_text_size,
+			      mod->init_ro_size);
 }
 
 /* The init region is not needed once init_module has succeeded. */
@@ -186,87 +210,117 @@ static void free_init(struct module *mod)
 	mod->init = NULL;
 }
 
-uint64_t module_load_cycles[LOAD_STEPS];
-static uint64_t load_step_start;
-
-void load_step_begin(void)
+/*
+ * Step: a module's undefined symbols, from the kernel's and live modules'
+ * exports; it takes a reference on each module it uses, and gives back
+ * those it took if a symbol cannot be had.
+ */
+static int resolve_symbols(struct load_info *info, struct module *mod)
 {
-	load_step_start = rdtsc();
+	int err = module_resolve_symbols(info, module_resolve, mod);
+
+	if (err)
+		module_release_uses(mod);
+	return err;
 }
 
-void load_step_end(enum load_step step)
-{
-	uint64_t now = rdtsc();
-
-	module_load_cycles[step] = now - load_step_start;
-	load_step_start = now;
-}
-
-/* excerpt: link-module */
-/* Link the file in @info into @mod: every step before init_module runs. */
-static int link_module(struct load_info *info, struct module *mod,
-		       const char *args)
+/*
+ * Step: what the linked image must hold -- its struct module, entry points
+ * in code, tables that point where they should, exports of its own.
+ */
+static int check_linked(struct load_info *info, struct module *mod)
 {
 	uint64_t init, exit;
 	int err;
 
+	err = module_set_this_module(info, mod);
+	if (err)
+		return err;
+	err = module_find_init_exit(info, &init, &exit);
+	if (err)
+		return err;
+	err = module_check_tables(info, param_types, ARRAY_SIZE(param_types));
+	if (err)
+		return err;
+	err = module_check_exports_unique(info);
+	if (err)
+		return err;
+	mod->init_fn = (int (*)(void))(uintptr_t)init;
+	mod->exit_fn = (void (*)(void))(uintptr_t)exit;
+	return 0;
+}
+
+/* excerpt: link-module */
+/*
+ * Link the file in @info into @mod: every step before init_module runs.
+ * A step that fails has taken nothing; each label undoes one step that
+ * succeeded, and the labels run in the reverse order of the steps.
+ */
+static int link_module(struct load_info *info, struct module *mod,
+		       const char *args)
+{
+	int err;
+
 	err = check_modinfo(info, mod);
-	if (!err)
-		err = module_layout(info, module_tables, module_num_tables);
+	if (err)
+		return err;
+	err = module_layout(info, module_tables, module_num_tables);
 	if (err)
 		return err;
 	err = alloc_regions(info, mod);
 	if (err)
 		return err;
 	module_layout_place(info);
-	load_step_end(LOAD_LAYOUT);
-	err = module_resolve_symbols(info, module_resolve, mod);
-	load_step_end(LOAD_LINK);
-	if (!err)
-		err = module_apply_relocations(info);
-	load_step_end(LOAD_RELOCATE);
-	if (!err)
-		err = module_set_this_module(info, mod);
-	if (!err)
-		err = module_find_init_exit(info, &init, &exit);
-	if (!err)
-		err = module_check_tables(info, param_types,
-					  ARRAY_SIZE(param_types));
-	if (!err)
-		err = module_check_exports_unique(info);
+	trace_module_step_done(mod, LOAD_LAYOUT);
+
+	err = resolve_symbols(info, mod);
+	if (err)
+		goto out_free_regions;
+	trace_module_step_done(mod, LOAD_LINK);
+	err = module_apply_relocations(info);
 	if (err)
 		goto out_release_uses;
-	mod->init_fn = (int (*)(void))(uintptr_t)init;
-	mod->exit_fn = (void (*)(void))(uintptr_t)exit;
+	trace_module_step_done(mod, LOAD_RELOCATE);
+
+	err = check_linked(info, mod);
+	if (err)
+		goto out_release_uses;
 	err = keep_tables(info, mod);
 	if (err)
-		goto out_free_modinfo;
+		goto out_release_uses;
 	err = module_kallsyms_copy(mod, info);
 	if (err)
 		goto out_free_modinfo;
 	err = module_sections_copy(mod, info);
 	if (err)
-		goto out_free_ksyms;
-	err = parse_args(mod, args);
+		goto out_free_kallsyms;
+	err = copy_args(mod, args);
+	if (err)
+		goto out_free_sections;
+	err = param_parse(mod->name, mod->args, mod->params, mod->num_params,
+			  false);
 	if (err)
 		goto out_free_args;
 	err = protect_regions(mod);
-	if (!err)
-		err = module_tables_add(info, mod);
 	if (err)
 		goto out_free_args;
-	load_step_end(LOAD_FINISH);
+	err = module_tables_add(info, mod);
+	if (err)
+		goto out_free_args;
+	trace_module_step_done(mod, LOAD_FINISH);
 	return 0;
 
 out_free_args:
 	kfree(mod->args);
+out_free_sections:
 	module_sections_free(mod);
-out_free_ksyms:
+out_free_kallsyms:
 	module_kallsyms_free(mod);
 out_free_modinfo:
 	kfree(mod->modinfo);
 out_release_uses:
 	module_release_uses(mod);
+out_free_regions:
 	free_regions(mod);
 	return err;
 }
@@ -333,8 +387,8 @@ static int do_init_module(struct module *mod)
 }
 /* excerpt-end: do-init-module */
 
-static int do_load_module(const char *name, const void *buf, size_t len,
-			  const char *args)
+static __attribute__((noinline)) int
+do_load_module(const char *name, const void *buf, size_t len, const char *args)
 {
 	struct load_info info;
 	struct module *mod;
@@ -349,41 +403,49 @@ static int do_load_module(const char *name, const void *buf, size_t len,
 		return -EPERM;
 	}
 	/* The loader writes addresses into the file: work on a copy. */
-	load_step_begin();
 	copy = kmalloc(len ? len : 1, GFP_KERNEL);
+	if (!copy) {
+		pr_err("%s: cannot load: ENOMEM (a copy of its %zu bytes)\n",
+		       name, len);
+		return -ENOMEM;
+	}
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
-	err = -ENOMEM;
-	if (!copy || !mod) {
-		pr_err("%s: cannot load: %s (a copy of its %zu bytes)\n", name,
-		       errno_name(err), len);
-		goto out_free;
+	if (!mod) {
+		pr_err("%s: cannot load: ENOMEM (its struct module)\n", name);
+		err = -ENOMEM;
+		goto out_free_copy;
 	}
 	memcpy(copy, buf, len);
 	strlcpy(mod->name, name, sizeof(mod->name));
-	load_step_end(LOAD_READ);
+	trace_module_step_done(mod, LOAD_READ);
+
 	err = module_elf_check(&info, mod->name, copy, len);
-	load_step_end(LOAD_CHECK);
-	if (!err)
-		err = module_take_identity(&info, mod);
-	if (!err)
-		err = link_module(&info, mod, args);
-	if (err) {
-		if (info.why[0])
-			pr_err("%s\n", info.why);
-		else
-			pr_err("%s: cannot load: %s\n", mod->name,
-			       errno_name(err));
-		goto out_free;
-	}
+	if (err)
+		goto out_refused;
+	trace_module_step_done(mod, LOAD_CHECK);
+	err = module_take_identity(&info, mod);
+	if (err)
+		goto out_refused;
+	err = link_module(&info, mod, args);
+	if (err)
+		goto out_refused;
 	kfree(copy);
 	mod->state = MODULE_STATE_COMING;
 	module_append(mod);
 	err = do_init_module(mod);
-	load_step_end(LOAD_INIT);
-	return err;
+	if (err)
+		return err; /* it was unlinked and freed, and said why */
+	trace_module_step_done(mod, LOAD_INIT);
+	return 0;
 
-out_free:
+	/* A refused file has taken nothing but its struct module: say why. */
+out_refused:
+	if (info.why[0])
+		pr_err("%s\n", info.why);
+	else
+		pr_err("%s: cannot load: %s\n", mod->name, errno_name(err));
 	kfree(mod);
+out_free_copy:
 	kfree(copy);
 	return err;
 }

@@ -245,21 +245,6 @@ int __init tsc_calibrate(void)
 	return 0;
 }
 
-static struct boot_mark marks[BOOT_MARKS_MAX];
-static size_t mark_count;
-
-void boot_mark(const char *what)
-{
-	if (mark_count < BOOT_MARKS_MAX)
-		marks[mark_count++] = (struct boot_mark){ what, rdtsc() };
-}
-
-const struct boot_mark *boot_marks(size_t *count)
-{
-	*count = mark_count;
-	return marks;
-}
-
 void udelay(unsigned long us)
 {
 	uint64_t end = rdtsc() + us * tsc_rate_khz / 1000;

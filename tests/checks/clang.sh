@@ -11,6 +11,12 @@ else
 	tap fail 'make CC=clang builds the kernel, the modules and the initrd'
 	exit 0
 fi
+log=$out/clang.bench.log
+if make -s BUILD="$dir" CC=clang "$dir/bench/sprout.elf" > "$log" 2>&1; then
+	tap ok 'make CC=clang builds the bench build'
+else
+	tap fail 'make CC=clang builds the bench build'
+fi
 KERNEL=$dir/sprout.elf TEST_KERNEL=$dir/test/sprout.elf
 # The clang-built module files as GRUB boot modules, no initrd: the default
 # one's etc/modules would load modules the loader's suite loads itself.

@@ -1,5 +1,5 @@
 # Calls go down (docs/architecture.md, "Layers"): tools/layers.sh passes on
-# every object of the kernel and the test build, and fails -- naming the
+# every object of the kernel and the test and bench builds, and fails -- naming the
 # caller, the symbol and the file that defines it -- on an object built to
 # call a higher layer, on one in a folder the table does not list, and on
 # files of one folder that reference each other in a circle.
@@ -8,7 +8,7 @@ source "$(dirname "$0")/../boot/lib.sh"
 dir=$out/layers
 rm -rf "$dir"
 mkdir -p "$dir/fixture/mm" "$dir/fixture/newsub"
-objs="$(cat "$BUILD/modpost.objs") $(cat "$BUILD/modpost.test-objs" 2>/dev/null)"
+objs="$(cat "$BUILD/modpost.objs") $(cat "$BUILD/modpost.test-objs" 2>/dev/null) $(cat "$BUILD/modpost.bench-objs" 2>/dev/null)"
 
 log=$dir/kernel.log
 if tools/layers.sh -s "$BUILD" $objs > "$log" 2>&1; then

@@ -1,14 +1,16 @@
 /*
  * In-kernel tests of the core: the log ring buffer keeps the newest records
- * in order when it wraps, kallsyms names kernel functions, and the command
- * line splitter handles quotes.
+ * in order when it wraps, kallsyms names kernel functions, the command
+ * line splitter handles quotes, and a trace point reaches its one probe.
  */
 #include <kernel/args.h>
 #include <kernel/cmdline.h>
+#include <kernel/errno.h>
 #include <kernel/kallsyms.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/tracepoint.h>
 
 struct log_scan {
 	unsigned long last_seq;
@@ -141,8 +143,65 @@ static void console_printf_marks_a_cut(struct ktest *t)
 	KT_EXPECT(t, !strcmp(tail, " [89 more bytes cut]\nnext\n"));
 }
 
+/* An event of the test's own, and what its probes saw. */
+DECLARE_TRACE(ktest_event, TP_PROTO(int value, const char *what),
+	      TP_ARGS(value, what))
+DEFINE_TRACE(ktest_event);
+
+static int probe_calls, probe_value;
+static const char *probe_what;
+
+static void ktest_probe(int value, const char *what)
+{
+	probe_calls++;
+	probe_value = value;
+	probe_what = what;
+}
+
+static void ktest_other_probe(int value, const char *what)
+{
+	probe_calls += 100;
+}
+
+/* Nobody subscribed: nothing runs; subscribed: the probe gets the arguments. */
+static void tracepoint_reaches_its_probe(struct ktest *t)
+{
+	probe_calls = 0;
+	trace_ktest_event(1, "before");
+	KT_EXPECT_EQ(t, probe_calls, 0);
+	KT_EXPECT_EQ(t, register_trace_ktest_event(ktest_probe), 0);
+	trace_ktest_event(42, "step");
+	KT_EXPECT_EQ(t, probe_calls, 1);
+	KT_EXPECT_EQ(t, probe_value, 42);
+	KT_EXPECT(t, probe_what && !strcmp(probe_what, "step"));
+	KT_EXPECT_EQ(t, unregister_trace_ktest_event(ktest_probe), 0);
+	trace_ktest_event(7, "after");
+	KT_EXPECT_EQ(t, probe_calls, 1);
+}
+
+/* One probe per event: a second is refused, a stranger cannot unsubscribe. */
+static void tracepoint_keeps_one_probe(struct ktest *t)
+{
+	probe_calls = 0;
+	KT_EXPECT_EQ(t, register_trace_ktest_event(NULL), -EINVAL);
+	KT_EXPECT_EQ(t, register_trace_ktest_event(ktest_probe), 0);
+	KT_EXPECT_EQ(t, register_trace_ktest_event(ktest_other_probe), -EBUSY);
+	KT_EXPECT_EQ(t, unregister_trace_ktest_event(ktest_other_probe),
+		     -ENOENT);
+	trace_ktest_event(3, "kept");
+	KT_EXPECT_EQ(t, probe_calls, 1);
+	KT_EXPECT_EQ(t, unregister_trace_ktest_event(ktest_probe), 0);
+	KT_EXPECT_EQ(t, unregister_trace_ktest_event(ktest_probe), -ENOENT);
+	KT_EXPECT_EQ(t, register_trace_ktest_event(ktest_other_probe), 0);
+	trace_ktest_event(4, "other");
+	KT_EXPECT_EQ(t, probe_calls, 101);
+	KT_EXPECT_EQ(t, unregister_trace_ktest_event(ktest_other_probe), 0);
+}
+
 KTEST_SUITE(core, KTEST_CASE(log_wraps_in_order),
 	    KTEST_CASE(log_joins_continuations),
 	    KTEST_CASE(kallsyms_names_functions),
 	    KTEST_CASE(cmdline_splits_words), KTEST_CASE(args_keep_quoted_tabs),
-	    KTEST_CASE(console_printf_marks_a_cut));
+	    KTEST_CASE(console_printf_marks_a_cut),
+	    KTEST_CASE(tracepoint_reaches_its_probe),
+	    KTEST_CASE(tracepoint_keeps_one_probe));

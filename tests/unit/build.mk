@@ -24,7 +24,7 @@ unit-tests += test_module_reloc
 test_module_reloc-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 unit-tests += test_module_harden
 test_module_harden-srcs := tests/unit/module_fixture.c $(module-core-srcs) \
-	kernel/module/elf_synth.c
+	tests/bench/elf_synth.c
 
 FIXDIR := $(BUILD)/tests/fixtures
 FIX_CFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mno-red-zone \

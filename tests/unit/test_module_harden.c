@@ -16,6 +16,7 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include "module_fixture.h"
+#include "../bench/internal.h"
 
 #define ST_INFO(bind, type) (((bind) << 4) | (0xf & (type)))
 

@@ -2,13 +2,13 @@
  * make bench figures for the module loader: kernel export lookups (the
  * hashed table of EXPORT_SYMBOL entries, found and missing names alike)
  * and the init memory the boot-time modules gave back.  Loading whole
- * modules is measured in kernel/modprobe/bench.c, which finds the files.
+ * modules is measured in module_load.c.
  */
 #include <kernel/bench.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
-#include "internal.h"
+#include "../../kernel/module/internal.h"
 
 #define BENCH_LOOKUPS 100000
 

@@ -3,6 +3,7 @@
  * make bench and the loader's unit tests feed the section checks to time
  * and test them under hostile section counts.  Pure: no allocation.
  */
+#include <kernel/elf.h>
 #include <kernel/string.h>
 #include "internal.h"
 

@@ -9,6 +9,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
+#include "../../kernel/module/internal.h"
 #include "internal.h"
 
 #define BENCH_MANY_SECTIONS 65000

@@ -1,8 +1,9 @@
 /*
  * make bench figures for the boot itself: the time from the kernel's first
- * instruction to each boot step's end (boot_mark() in kernel_main), the
- * slowest initcalls by name, the boot-time module loads (an initcall of
- * their own), the init memory freed, and what a line of the boot log costs.
+ * instruction to each boot step's end (kernel_main's boot_step_done
+ * events), the slowest initcalls by name, the boot-time module loads (an
+ * initcall of their own), the init memory freed, and what a line of the
+ * boot log costs.
  */
 #include <kernel/bench.h>
 #include <kernel/initcall.h>
@@ -12,23 +13,44 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
+#include <trace/events/boot.h>
+#include "internal.h"
 
 #define SLOWEST_SHOWN 5
+#define BOOT_STEPS_MAX 16 /* kernel_main has 8; more are dropped */
+
+/* When each boot step ended (TSC), in order. */
+static struct boot_step {
+	const char *name;
+	uint64_t tsc;
+} boot_steps[BOOT_STEPS_MAX];
+static size_t boot_step_count;
+
+static void bench_boot_step_done(const char *step)
+{
+	if (boot_step_count < BOOT_STEPS_MAX)
+		boot_steps[boot_step_count++] =
+			(struct boot_step){ step, rdtsc() };
+}
+
+int bench_boot_subscribe(void)
+{
+	return register_trace_boot_step_done(bench_boot_step_done);
+}
 
 static void bench_boot_steps(void)
 {
-	size_t count;
-	const struct boot_mark *m = boot_marks(&count);
 	uint64_t prev = boot_tsc;
 	char key[48];
 
-	for (size_t i = 0; i < count; i++) {
-		snprintf(key, sizeof(key), "kernel_%s_us", m[i].what);
-		bench_value(key, tsc_to_ns(m[i].tsc - prev) / NSEC_PER_USEC,
+	for (size_t i = 0; i < boot_step_count; i++) {
+		snprintf(key, sizeof(key), "kernel_%s_us", boot_steps[i].name);
+		bench_value(key,
+			    tsc_to_ns(boot_steps[i].tsc - prev) / NSEC_PER_USEC,
 			    "boot step, from the end of the one before");
-		prev = m[i].tsc;
+		prev = boot_steps[i].tsc;
 	}
-	if (count)
+	if (boot_step_count)
 		bench_value("kernel_us",
 			    tsc_to_ns(prev - boot_tsc) / NSEC_PER_USEC,
 			    "kernel entry to the ready line and the prompt");
