@@ -125,11 +125,6 @@ void console_register(struct console *con)
 	list_add(&con->list, &consoles);
 }
 
-void console_unregister(struct console *con)
-{
-	list_del(&con->list);
-}
-
 void console_write(const char *s, size_t n)
 {
 	struct console *c;
@@ -138,6 +133,11 @@ void console_write(const char *s, size_t n)
 		c->write(c, s, n);
 }
 /* excerpt-end: console-register */
+
+void console_unregister(struct console *con)
+{
+	list_del(&con->list);
+}
 
 void console_printf(const char *fmt, ...)
 {

@@ -2,7 +2,8 @@
  * The benchmark runner, built only into the kernel make bench boots: with
  * "bench" on the command line it subscribes to the boot's events at once,
  * then walks the .bench table when boot is over and powers QEMU off.  It
- * times nothing itself; each benchmark reports through bench_report().
+ * times nothing itself; each benchmark reports through bench_report()
+ * (report.c).
  */
 #include <kernel/bench.h>
 #include <kernel/init.h>
@@ -23,27 +24,6 @@ static int __init bench_setup(const char *val)
 	return bench_boot_subscribe();
 }
 early_param("bench", bench_setup);
-
-void bench_report(const char *key, const char *what, uint64_t ops,
-		  uint64_t cycles)
-{
-	uint64_t ns = tsc_to_ns(cycles);
-
-	if (!ns || !ops) {
-		pr_info("bench: %s: too fast to measure\n", what);
-		return;
-	}
-	pr_info("bench: %s = %llu.%llu (%s: %llu ops/s)\n", key,
-		(unsigned long long)(ns / ops),
-		(unsigned long long)(ns * 10 / ops % 10), what,
-		(unsigned long long)(ops * NSEC_PER_SEC / ns));
-}
-
-void bench_value(const char *key, uint64_t value, const char *what)
-{
-	pr_info("bench: %s = %llu (%s)\n", key, (unsigned long long)value,
-		what);
-}
 
 /* Every registered benchmark in table order, then QEMU off. */
 static void bench_run(void)

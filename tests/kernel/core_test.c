@@ -128,18 +128,18 @@ static void console_capture(struct console *con, const char *s, size_t n)
  */
 static void console_printf_marks_a_cut(struct ktest *t)
 {
-	static char line[600];
+	static char long_line[600];
 	struct console capture = { .name = "ktest", .write = console_capture };
 	const char *tail = console_seen + CONSOLE_PRINTF_MAX - 1;
 
-	memset(line, 'c', sizeof(line) - 1);
+	memset(long_line, 'c', sizeof(long_line) - 1);
 	console_seen_len = 0;
 	console_register(&capture);
-	console_printf("%s\n", line);
+	console_printf("%s\n", long_line);
 	console_printf("next\n");
 	console_unregister(&capture);
 	KT_EXPECT(t, console_seen_len > CONSOLE_PRINTF_MAX);
-	KT_EXPECT(t, !memcmp(console_seen, line, CONSOLE_PRINTF_MAX - 1));
+	KT_EXPECT(t, !memcmp(console_seen, long_line, CONSOLE_PRINTF_MAX - 1));
 	KT_EXPECT(t, !strcmp(tail, " [89 more bytes cut]\nnext\n"));
 }
 
