@@ -16,6 +16,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include "modfiles.h"
 
 #define ATTEMPTS_MAX 2000 /* no load makes this many allocations */
 #define RANDOM_LOADS 300
@@ -58,39 +59,11 @@ static const struct fault_module fault_modules[] = {
 static const char *const kind_names[FAULT_KINDS] = { "kmalloc", "frame",
 						     "module area" };
 
-/*
- * The loads: quiet, since hundreds of them are refused and each says so;
- * the test's own findings are printed at the usual level.
- */
-static int load(const char *name, const char *args)
-{
-	int saved = console_loglevel, ret;
-	const void *buf;
-	size_t len;
-
-	if (modprobe_file(name, &buf, &len))
-		return -ENOENT;
-	console_loglevel = 3;
-	ret = load_module(name, buf, len, args);
-	console_loglevel = saved;
-	return ret;
-}
-
-static int unload(const char *name)
-{
-	int saved = console_loglevel, ret;
-
-	console_loglevel = 3;
-	ret = remove_module(name);
-	console_loglevel = saved;
-	return ret;
-}
-
 /* Load and remove hello once: the export hash is built on first use, and stays. */
 static void warm_up(struct ktest *t)
 {
-	KT_EXPECT_EQ(t, load("hello", NULL), 0);
-	KT_EXPECT_EQ(t, unload("hello"), 0);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello", NULL), 0);
+	KT_EXPECT_EQ(t, ktest_remove_quiet("hello"), 0);
 }
 
 static void snapshot(struct mm_stats *st)
@@ -145,7 +118,7 @@ static bool attempt(struct ktest *t, const struct fault_module *m,
 	snapshot(&before);
 	since = ktime_get_ns();
 	fault_inject_set(kind, &a);
-	ret = load(m->name, m->args);
+	ret = ktest_load_quiet(m->name, m->args);
 	fault_inject_get(kind, &a);
 	fault_inject_off();
 	if (ret != m->expect && ret != -ENOMEM)
@@ -156,7 +129,7 @@ static bool attempt(struct ktest *t, const struct fault_module *m,
 			   "%s: failed (%d) without a message", what, ret);
 	if (ret == 0 && m->stays && a.failures)
 		return true; /* loaded for good despite the failure: stop here */
-	if (ret == 0 && !m->stays && unload(m->name))
+	if (ret == 0 && !m->stays && ktest_remove_quiet(m->name))
 		ktest_fail(t, __FILE__, __LINE__,
 			   "%s: loaded but not removable", what);
 	if (!(ret == 0 && m->stays)) {
@@ -169,14 +142,14 @@ static bool attempt(struct ktest *t, const struct fault_module *m,
 static void deps_load(struct ktest *t, const struct fault_module *m)
 {
 	for (int i = 0; i < 2 && m->deps[i]; i++)
-		KT_EXPECT_EQ(t, load(m->deps[i], NULL), 0);
+		KT_EXPECT_EQ(t, ktest_load_quiet(m->deps[i], NULL), 0);
 }
 
 static void deps_remove(struct ktest *t, const struct fault_module *m)
 {
 	for (int i = 1; i >= 0; i--)
 		if (m->deps[i])
-			KT_EXPECT_EQ(t, unload(m->deps[i]), 0);
+			KT_EXPECT_EQ(t, ktest_remove_quiet(m->deps[i]), 0);
 }
 
 /* Every N for one module and allocator; returns the allocations counted. */
@@ -198,24 +171,11 @@ static unsigned long module_under_faults(struct ktest *t,
 	return n - 1;
 }
 
-static bool have_files(struct ktest *t)
-{
-	const void *buf;
-	size_t len;
-
-	if (modprobe_file("hello", &buf, &len) == 0)
-		return true;
-	printk(KERN_INFO
-	       "        # %s: no module files (initrd or GRUB): skipped\n",
-	       t->name);
-	return false;
-}
-
 static void test_every_allocation_fails_once(struct ktest *t)
 {
 	unsigned long counts[FAULT_KINDS], total = 0;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	warm_up(t);
 	for (size_t i = 0; i < ARRAY_SIZE(fault_modules); i++) {
@@ -259,7 +219,7 @@ static void test_random_failures(struct ktest *t)
 	struct mm_stats before, after;
 	unsigned long failures = 0, loaded = 0, tried = 0;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	warm_up(t);
 	snapshot(&before);
@@ -274,7 +234,7 @@ static void test_random_failures(struct ktest *t)
 		for (int k = 0; k < FAULT_KINDS; k++)
 			fault_inject_set(k, &a);
 		tried++;
-		ret = load(m->name, m->args);
+		ret = ktest_load_quiet(m->name, m->args);
 		for (int k = 0; k < FAULT_KINDS; k++) {
 			fault_inject_get(k, &got);
 			failures += got.failures;
@@ -283,7 +243,7 @@ static void test_random_failures(struct ktest *t)
 		KT_EXPECT(t, ret == m->expect || ret == -ENOMEM);
 		if (ret == 0) {
 			loaded++;
-			KT_EXPECT_EQ(t, unload(m->name), 0);
+			KT_EXPECT_EQ(t, ktest_remove_quiet(m->name), 0);
 		}
 	}
 	snapshot(&after);

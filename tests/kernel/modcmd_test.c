@@ -13,6 +13,7 @@
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include "../../kernel/shell/internal.h"
+#include "modfiles.h"
 
 /* Run @line ("insmod nope") as the shell would; its status. */
 static int run(struct ktest *t, const char *line)
@@ -44,20 +45,6 @@ static void expect_status(struct ktest *t, const char *line, int status)
 			   "'%s' returned %d, expected %d", line, got, status);
 }
 
-/* False, with a note, when neither the initrd nor GRUB has the modules. */
-static bool have_files(struct ktest *t)
-{
-	const void *buf;
-	size_t len;
-
-	if (modprobe_file("hello", &buf, &len) == 0)
-		return true;
-	printk(KERN_INFO
-	       "        # %s: no module files (initrd or GRUB): skipped\n",
-	       t->name);
-	return false;
-}
-
 static void test_usage_errors_return_einval(struct ktest *t)
 {
 	expect_status(t, "insmod", -EINVAL);
@@ -81,7 +68,7 @@ static void test_missing_module_returns_shell_failed(struct ktest *t)
 
 static void test_refused_load_returns_shell_failed(struct ktest *t)
 {
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	expect_status(t, "insmod failinit", SHELL_FAILED);
 	expect_status(t, "modprobe failinit", SHELL_FAILED);
@@ -94,7 +81,7 @@ static void test_refused_load_returns_shell_failed(struct ktest *t)
 
 static void test_refused_removal_returns_shell_failed(struct ktest *t)
 {
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	expect_status(t, "modprobe exporter", 0);
 	expect_status(t, "insmod importer", 0);

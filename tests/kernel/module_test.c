@@ -18,6 +18,7 @@
 #include <kernel/multiboot2.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include "modfiles.h"
 
 /*
  * Built-in parameters: "module_test.answer=42 module_test.greeting=hi" on
@@ -40,19 +41,6 @@ struct ko {
 static bool ko_get(const char *name, struct ko *ko)
 {
 	return modprobe_file(name, &ko->buf, &ko->len) == 0;
-}
-
-/* False, with a note, when neither the initrd nor GRUB has the modules. */
-static bool have_files(struct ktest *t)
-{
-	struct ko ko;
-
-	if (modprobe_file("hello", &ko.buf, &ko.len) == 0)
-		return true;
-	printk(KERN_INFO
-	       "        # %s: no module files (initrd or GRUB): skipped\n",
-	       t->name);
-	return false;
 }
 
 static int load(const char *name, const char *args)
@@ -86,7 +74,7 @@ static void test_files_present(struct ktest *t)
 {
 	struct ko ko;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT(t, ko_get("hello", &ko));
 	KT_EXPECT(t, ko_get("failinit", &ko));
@@ -98,7 +86,7 @@ static void test_load_unload(struct ktest *t)
 	struct module *mod;
 	char buf[KSYM_SYMBOL_LEN];
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, load("hello", NULL), 0);
 	mod = module_find("hello");
@@ -122,7 +110,7 @@ static void test_references(struct ktest *t)
 {
 	struct module *exporter;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, load("importer", NULL), -ENOENT); /* Unknown symbol */
 	KT_EXPECT_EQ(t, load("exporter", NULL), 0);
@@ -139,7 +127,7 @@ static void test_refused_leave_no_trace(struct ktest *t)
 {
 	struct mm_stats before, after;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	/* Warm up: the export hash is built on first use. */
 	KT_EXPECT_EQ(t, load("hello", NULL), 0);
@@ -163,7 +151,7 @@ static void test_refused_leave_no_trace(struct ktest *t)
 
 static void test_permanent(struct ktest *t)
 {
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, load("permanent", NULL), 0);
 	KT_EXPECT_EQ(t, remove_module("permanent"), -EBUSY);
@@ -184,7 +172,7 @@ static void test_permissions(struct ktest *t)
 	struct module *mod;
 	pte_t text, ro, data;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, load("params", NULL), 0);
 	mod = module_find("params");
@@ -217,7 +205,7 @@ static void test_parameters(struct ktest *t)
 	struct module *mod;
 	const struct kparam_array *list;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t,
 		     load("params", "flag noflag=1 small=-5 usmall=65535 "
@@ -254,7 +242,7 @@ static void test_vermagic(struct ktest *t)
 	struct ko ko = { 0 };
 	char *copy, *magic;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT(t, ko_get("hello", &ko));
 	if (!ko.buf)
@@ -342,7 +330,7 @@ static void test_hundred_rounds(struct ktest *t)
 	struct mm_stats before, after;
 	int failures = 0, saved = console_loglevel;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	/* The modules greet and warn on every load: keep the console quiet. */
 	console_loglevel = 4;

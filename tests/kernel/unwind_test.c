@@ -14,6 +14,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <trace/events/module.h>
+#include "modfiles.h"
 
 #define ATTEMPTS_MAX 2000 /* no load makes this many allocations */
 #define SITES_MAX 128
@@ -101,31 +102,6 @@ static unsigned int sites_in(const char *name)
 	return n;
 }
 
-/* Loads and removals, quiet: the refusals each say so. */
-static int load(const char *name, const char *args)
-{
-	int saved = console_loglevel, ret;
-	const void *buf;
-	size_t len;
-
-	if (modprobe_file(name, &buf, &len))
-		return -ENOENT;
-	console_loglevel = 3;
-	ret = load_module(name, buf, len, args);
-	console_loglevel = saved;
-	return ret;
-}
-
-static int unload(const char *name)
-{
-	int saved = console_loglevel, ret;
-
-	console_loglevel = 3;
-	ret = remove_module(name);
-	console_loglevel = saved;
-	return ret;
-}
-
 static void snapshot(struct mm_stats *st)
 {
 	kmalloc_trim();
@@ -159,10 +135,10 @@ static bool attempt(struct ktest *t, const char *name, const char *args,
 		 kind == FAULT_KMALLOC ? "kmalloc" : "module-area", n);
 	snapshot(&before);
 	fault_inject_set(kind, &a);
-	ret = load(name, args);
+	ret = ktest_load_quiet(name, args);
 	fault_inject_get(kind, &a);
 	fault_inject_off();
-	if (ret == 0 && unload(name))
+	if (ret == 0 && ktest_remove_quiet(name))
 		ktest_fail(t, __FILE__, __LINE__, "%s: not removable", what);
 	if (a.failures && ret)
 		site_add(a.caller);
@@ -185,19 +161,6 @@ static void sweep(struct ktest *t, const char *name, const char *args,
 		n++;
 }
 
-static bool have_files(struct ktest *t)
-{
-	const void *buf;
-	size_t len;
-
-	if (modprobe_file("hello", &buf, &len) == 0)
-		return true;
-	printk(KERN_INFO
-	       "        # %s: no module files (initrd or GRUB): skipped\n",
-	       t->name);
-	return false;
-}
-
 /* A module that fails by itself: its error, and nothing left behind. */
 static void fails_alone(struct ktest *t, const struct unwind_label *l)
 {
@@ -205,7 +168,7 @@ static void fails_alone(struct ktest *t, const struct unwind_label *l)
 	int ret;
 
 	snapshot(&before);
-	ret = load(l->module, l->args);
+	ret = ktest_load_quiet(l->module, l->args);
 	snapshot(&after);
 	if (ret != l->expect)
 		ktest_fail(t, __FILE__, __LINE__, "%s: %s returned %d, not %d",
@@ -219,18 +182,18 @@ static void every_unwind_label_is_entered(struct ktest *t)
 		const char *name, *args;
 	} swept[] = { { "importer", NULL }, { "params", "name=x list=1,2" } };
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	/* The export hash is built on first use, and stays: not a leak. */
-	KT_EXPECT_EQ(t, load("hello", NULL), 0);
-	KT_EXPECT_EQ(t, unload("hello"), 0);
-	KT_EXPECT_EQ(t, load("exporter", NULL), 0);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello", NULL), 0);
+	KT_EXPECT_EQ(t, ktest_remove_quiet("hello"), 0);
+	KT_EXPECT_EQ(t, ktest_load_quiet("exporter", NULL), 0);
 	site_count = 0;
 	for (size_t m = 0; m < ARRAY_SIZE(swept); m++) {
 		sweep(t, swept[m].name, swept[m].args, FAULT_KMALLOC);
 		sweep(t, swept[m].name, swept[m].args, FAULT_MODAREA);
 	}
-	KT_EXPECT_EQ(t, unload("exporter"), 0);
+	KT_EXPECT_EQ(t, ktest_remove_quiet("exporter"), 0);
 	for (size_t i = 0; i < ARRAY_SIZE(unwind_labels); i++) {
 		const struct unwind_label *l = &unwind_labels[i];
 
@@ -262,17 +225,17 @@ static void note_step(const struct module *mod, enum module_load_step step)
 /* A load emits each step once, in order; a refused one stops short. */
 static void load_steps_come_in_order(struct ktest *t)
 {
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, register_trace_module_step_done(note_step), 0);
 	steps_count = 0;
-	KT_EXPECT_EQ(t, load("hello", NULL), 0);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello", NULL), 0);
 	KT_EXPECT_EQ(t, steps_count, LOAD_STEPS);
 	for (size_t i = 0; i < steps_count; i++)
 		KT_EXPECT_EQ(t, steps_seen[i], i);
-	KT_EXPECT_EQ(t, unload("hello"), 0);
+	KT_EXPECT_EQ(t, ktest_remove_quiet("hello"), 0);
 	steps_count = 0;
-	KT_EXPECT_EQ(t, load("cycle_a", NULL), -ENOENT);
+	KT_EXPECT_EQ(t, ktest_load_quiet("cycle_a", NULL), -ENOENT);
 	KT_EXPECT_EQ(t, steps_count, LOAD_LAYOUT + 1);
 	KT_EXPECT_EQ(t, unregister_trace_module_step_done(note_step), 0);
 }
