@@ -4,7 +4,12 @@
 #   build/book/index.html        the contents (docs/tutorial/README.md)
 #   build/book/NN-name.html      each chapter, with its own table of contents
 #                                and previous/next links
-#   build/book/img/              the diagrams (SVG, shown inline as images)
+#   build/book/img/              the diagrams (SVG, shown inline as images);
+#                                the two of the kernel image drawn again
+#                                from the ELF file just built (BOOK_ELF,
+#                                default build/sprout.elf), so that they
+#                                show this build, not the snapshot in
+#                                docs/tutorial/img
 #   build/book/src/PATH.html     each repository file a page links to, as a
 #                                syntax-highlighted page (Markdown rendered,
 #                                a folder as a listing), images as they are
@@ -23,7 +28,7 @@
 # the previous book with the links they recorded.  The new book is made
 # beside the old one and then replaces it, so no page outlives its source.
 #
-# Usage: tools/book.sh [OUTDIR]   (default build/book)
+# Usage: [BOOK_ELF=KERNEL.elf] tools/book.sh [OUTDIR]   (default build/book)
 set -euo pipefail
 export LC_ALL=C.UTF-8
 cd "$(dirname "$0")/.."
@@ -36,6 +41,10 @@ rm -rf "$out"
 mkdir -p "$out/img" "$out/src"
 cp tools/book/style.css "$out/"
 [ -d docs/tutorial/img ] && cp -r docs/tutorial/img/. "$out/img/"
+elf=${BOOK_ELF:-build/sprout.elf}
+[ -f "$elf" ] || { echo "book: $elf: no such file (make first)" >&2; exit 1; }
+tools/diagrams/sections.sh "$elf" > "$out/img/kernel-sections.svg"
+tools/diagrams/initcalls.sh "$elf" > "$out/img/initcalls.svg"
 deps=$out/.deps		# "PAGE<TAB>PATH": PAGE links to repository file PATH
 : > "$deps"
 
