@@ -18,8 +18,9 @@
 #
 # pandoc reads the chapters as GitHub-flavoured Markdown, so headings get
 # the identifiers a code-hosting site gives them and "#anchor" links work in
-# both; tools/book/links.lua rewrites the links.  Code is highlighted by
-# pandoc's own highlighter.
+# both; tools/book/links.lua rewrites the links, tools/book/console.lua
+# marks a console block's commands apart from their output.  Code is
+# highlighted by pandoc's own highlighter.
 #
 # A page is rendered again only when something it is made from changed, as
 # make would: its source, pandoc's arguments for it, and what every page is
@@ -50,7 +51,8 @@ deps=$out/.deps		# "PAGE<TAB>PATH": PAGE links to repository file PATH
 
 made_with=$({
 	pandoc --version | head -n 1
-	cat tools/book.sh tools/book/template.html tools/book/links.lua
+	cat tools/book.sh tools/book/template.html tools/book/links.lua \
+		tools/book/console.lua
 	ls docs/tutorial
 } | sha1sum)
 rendered=0 kept=0
@@ -88,8 +90,8 @@ render() {
 	shift 3
 	[ -n "$depth" ] && up=$depth/
 	pandoc_page "$in" "$page" --lua-filter tools/book/links.lua \
-		-M book-dir="$(dirname "$in")" -M book-depth="$depth" \
-		-M book-deps="$deps.new" -V book-up="$up" "$@"
+		--lua-filter tools/book/console.lua -M book-dir="$(dirname "$in")" \
+		-M book-depth="$depth" -M book-deps="$deps.new" -V book-up="$up" "$@"
 	# Attribute the links found to this page, for error messages.
 	if [ -s "$deps.new" ]; then
 		sed "s|^|$in\t|" "$deps.new" >> "$deps"

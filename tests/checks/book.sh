@@ -12,6 +12,13 @@ else
 	tap fail 'make book renders every chapter'
 fi
 
+# A console block's commands are marked apart from their output (the style
+# sheet wraps and colours them): chapter 0's first block, command and line.
+page=$out/book/00-tools.html
+grep -q '<pre class="console"><code><span class="cmd">\$ make deps &amp;&amp; ' "$page" &&
+	grep -q '^<span class="out">every package is installed</span>' "$page"
+tap_status 'a console block shows its commands apart from their output'
+
 # The diagrams "of build/sprout.elf" in the book are that file's, drawn
 # when the book is made: the initcall table lists this build's initcalls
 # at their addresses, the image's parts end at this build's __kernel_end.
