@@ -255,12 +255,13 @@ bootgraph: deps
 
 # make book: the tutorial as a static HTML book (tools/book.sh, pandoc);
 # make book-check: the same, every page opened in a headless browser
-# (tools/book-check.sh).  Neither needs the kernel built.
-book: deps
-	$(Q)tools/book.sh $(BUILD)/book
+# (tools/book-check.sh).  The diagrams of the kernel image are drawn from
+# the kernel just built.
+book: deps $(KERNEL)
+	$(Q)BOOK_ELF=$(KERNEL) tools/book.sh $(BUILD)/book
 
-book-check: deps
-	$(Q)tools/book-check.sh $(BUILD)/book
+book-check: deps $(KERNEL)
+	$(Q)BOOK_ELF=$(KERNEL) tools/book-check.sh $(BUILD)/book
 
 include tests/build.mk
 

@@ -38,7 +38,7 @@ PDPT_INDEX_KERNEL       equ 510         ; 0xffffffff80000000
 VGA_ATTR_ERROR          equ 0x4f        ; white on red
 
 KERNEL_STACK_SIZE       equ 16384
-IST_STACK_SIZE          equ 8192        ; the double-fault handler's (kernel/gdt.c)
+IST_STACK_SIZE          equ 8192        ; the double-fault stack (kernel/cpu/gdt.c)
 
 extern kernel_main
 
@@ -242,8 +242,9 @@ long_mode_entry:
 
 section .boot.rodata progbits alloc noexec nowrite align=16
 ; excerpt: boot-gdt
-; A minimal GDT for the switch: null, 64-bit code, data.  kernel/gdt.c loads
-; the kernel's own GDT (with a TSS) from the higher half once running there.
+; A minimal GDT for the switch: null, 64-bit code, data.  kernel/cpu/gdt.c
+; loads the kernel's own GDT (with a TSS) from the higher half once running
+; there.
 boot_gdt:
         dq 0
         dq 0x00af9a000000ffff           ; code: present, ring 0, L=1

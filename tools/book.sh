@@ -4,7 +4,12 @@
 #   build/book/index.html        the contents (docs/tutorial/README.md)
 #   build/book/NN-name.html      each chapter, with its own table of contents
 #                                and previous/next links
-#   build/book/img/              the diagrams (SVG, shown inline as images)
+#   build/book/img/              the diagrams (SVG, shown inline as images);
+#                                the two of the kernel image drawn again
+#                                from the ELF file just built (BOOK_ELF,
+#                                default build/sprout.elf), so that they
+#                                show this build, not the snapshot in
+#                                docs/tutorial/img
 #   build/book/src/PATH.html     each repository file a page links to, as a
 #                                syntax-highlighted page (Markdown rendered,
 #                                a folder as a listing), images as they are
@@ -13,8 +18,9 @@
 #
 # pandoc reads the chapters as GitHub-flavoured Markdown, so headings get
 # the identifiers a code-hosting site gives them and "#anchor" links work in
-# both; tools/book/links.lua rewrites the links.  Code is highlighted by
-# pandoc's own highlighter.
+# both; tools/book/links.lua rewrites the links, tools/book/console.lua
+# marks a console block's commands apart from their output.  Code is
+# highlighted by pandoc's own highlighter.
 #
 # A page is rendered again only when something it is made from changed, as
 # make would: its source, pandoc's arguments for it, and what every page is
@@ -23,7 +29,7 @@
 # the previous book with the links they recorded.  The new book is made
 # beside the old one and then replaces it, so no page outlives its source.
 #
-# Usage: tools/book.sh [OUTDIR]   (default build/book)
+# Usage: [BOOK_ELF=KERNEL.elf] tools/book.sh [OUTDIR]   (default build/book)
 set -euo pipefail
 export LC_ALL=C.UTF-8
 cd "$(dirname "$0")/.."
@@ -36,12 +42,17 @@ rm -rf "$out"
 mkdir -p "$out/img" "$out/src"
 cp tools/book/style.css "$out/"
 [ -d docs/tutorial/img ] && cp -r docs/tutorial/img/. "$out/img/"
+elf=${BOOK_ELF:-build/sprout.elf}
+[ -f "$elf" ] || { echo "book: $elf: no such file (make first)" >&2; exit 1; }
+tools/diagrams/sections.sh "$elf" > "$out/img/kernel-sections.svg"
+tools/diagrams/initcalls.sh "$elf" > "$out/img/initcalls.svg"
 deps=$out/.deps		# "PAGE<TAB>PATH": PAGE links to repository file PATH
 : > "$deps"
 
 made_with=$({
 	pandoc --version | head -n 1
-	cat tools/book.sh tools/book/template.html tools/book/links.lua
+	cat tools/book.sh tools/book/template.html tools/book/links.lua \
+		tools/book/console.lua
 	ls docs/tutorial
 } | sha1sum)
 rendered=0 kept=0
@@ -79,8 +90,8 @@ render() {
 	shift 3
 	[ -n "$depth" ] && up=$depth/
 	pandoc_page "$in" "$page" --lua-filter tools/book/links.lua \
-		-M book-dir="$(dirname "$in")" -M book-depth="$depth" \
-		-M book-deps="$deps.new" -V book-up="$up" "$@"
+		--lua-filter tools/book/console.lua -M book-dir="$(dirname "$in")" \
+		-M book-depth="$depth" -M book-deps="$deps.new" -V book-up="$up" "$@"
 	# Attribute the links found to this page, for error messages.
 	if [ -s "$deps.new" ]; then
 		sed "s|^|$in\t|" "$deps.new" >> "$deps"

@@ -6,7 +6,9 @@
 # ending in "\" continues on the next); every other non-empty line is an
 # expected line: it must appear, in order, as a substring of some line of
 # the commands' combined output, a later line than the one before matched.
-# A "…" (U+2026) in an expected line matches any text.
+# A "…" (U+2026) in an expected line matches any text.  A kernel log time
+# stamp opening an output line ("[   12.345678] ") is read as "[    ] ", so
+# that the book's "[    …] " matches it whatever the number's width.
 #
 # The commands of a block run in order, as one bash script from the
 # repository root, with standard input from /dev/null and a time limit
@@ -120,6 +122,7 @@ match_output() {
 		line = $0
 		sub(/\r$/, "", line)
 		gsub(/\033\[[0-9;?]*[A-Za-z]/, "", line)
+		sub(/^\[ *[0-9]+\.[0-9]+\] /, "[    ] ", line)
 		if (i <= n && found(line, want[i])) {
 			at = NR
 			i++

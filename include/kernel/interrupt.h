@@ -9,7 +9,7 @@
 #include <kernel/types.h>
 
 /* excerpt: pt-regs */
-/* Saved by kernel/entry.asm, in this order on the stack (lowest first). */
+/* Saved by kernel/cpu/entry.asm, in this order on the stack, lowest first. */
 struct pt_regs {
 	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
@@ -71,7 +71,7 @@ void irq_set_chip(const struct irq_chip *chip);
  */
 int irq_enable(void);
 
-/* Called by the stubs in kernel/entry.asm. */
+/* Called by the stubs in kernel/cpu/entry.asm. */
 void interrupt_dispatch(struct pt_regs *regs);
 
 /* oops - report a fatal exception in kernel code and stop.  traps.c. */

@@ -6,7 +6,8 @@
 extern interrupt_dispatch
 
 ; excerpt: entry-stubs
-; Vectors for which the CPU pushes an error code (Intel SDM 3A §6.15).
+; Vectors for which the CPU pushes an error code: 8, 10-14, 17 and 21 in
+; Intel SDM 3A §6.15; 29 (#VC) and 30 (#SX) in AMD APM volume 2 §8.2.
 %define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
 VECTORS equ 256

@@ -1,6 +1,6 @@
 /*
  * The interrupt descriptor table: every vector points at its stub in
- * kernel/entry.asm; interrupt_dispatch() sends exceptions to traps.c and
+ * kernel/cpu/entry.asm; interrupt_dispatch() sends exceptions to traps.c and
  * hardware interrupts to the handlers drivers register.
  */
 #include <kernel/errno.h>

@@ -1,6 +1,7 @@
 # The tutorial (docs/tutorial/) stays true to the code: every chapter has the
 # book's shape and links that resolve, every code excerpt equals the source
-# lines between its markers (tools/excerpts.sh), every "Run it" block prints
+# lines between its markers (tools/excerpts.sh), every repository path
+# written in backticks exists (tools/mdpaths.sh), every "Run it" block prints
 # its expected lines (tools/runblocks.sh) and every worked solution's
 # check.sh passes (tests/checks/book.sh renders the book as HTML).  One
 # result per chapter and per solution, so a failure names it.  First the
@@ -86,9 +87,10 @@ tap_status 'excerpts update rewrites a changed excerpt from the source'
 cat > "$self/run.md" << 'EOF'
 <!-- run -->
 ```console
-$ printf 'first line\nat 0xffffffff80001234 second\n'
+$ printf 'first line\nat 0xffffffff80001234 second\n[   12.345678] late\n'
 first
 at 0x… second
+[    …] late
 ```
 <!-- run -->
 ```console
@@ -99,12 +101,32 @@ EOF
 log=$self/run.log
 tools/runblocks.sh -o "$self/runs" "$self/run.md" > "$log" 2>&1
 grep -q '^ok - .*run.md:1: ' "$log"
-tap_status 'a run block passes when its expected lines appear in order (… a wildcard)'
-grep -q '^not ok - .*run.md:7: ' "$log" &&
+tap_status 'a run block passes when its expected lines appear in order (… a wildcard, [    …] any time stamp)'
+grep -q '^not ok - .*run.md:8: ' "$log" &&
 	grep -q '^# expected line 1 of 1 not found: absent' "$log"
 tap_status 'a run block fails, naming the line, when an expected line does not appear'
 
-# The book's shape (the headings, in this order) and its links.
+# Repository paths in code spans: a planted path that does not exist fails
+# and is named; the same folders in a link to Linux's source, a pattern and
+# a file the reader is asked to write pass.
+cat > "$self/paths.md" << 'EOF'
+The GDT is built in `kernel/cpu/gdt.c`, linked by `linker.ld`; run
+`tools/mkiso.sh KERNEL OUT.iso` or `make test TESTS=tutorial`.
+Linux's is [`kernel/module/nowhere.c`](https://elixir.bootlin.com/linux/latest/source/kernel/module/nowhere.c);
+`tests/boot/*.sh`, `build/sprout.elf`.  Write `tests/boot/mine.sh`, then
+run `bash tests/boot/mine.sh`.
+EOF
+log=$self/paths-good.log
+tools/mdpaths.sh "$self/paths.md" > "$log" 2>&1
+tap_status 'paths check passes on paths that exist, web links, patterns and files to write'
+printf '\nThen read\n`kernel/cpu/gtd.c:12`.\n' >> "$self/paths.md"
+log=$self/paths-bad.log
+! tools/mdpaths.sh "$self/paths.md" > "$log" 2>&1 &&
+	grep -qx "$self/paths.md:8: \`kernel/cpu/gtd.c\` does not exist" "$log"
+tap_status 'paths check fails on a repository path that does not exist, naming file and line'
+
+# The book's shape (the headings, in this order), its links and the
+# repository paths it names.
 headings='## Goal
 ## Concepts
 ## The code
@@ -142,6 +164,10 @@ for md in "${chapters[@]}"; do
 		tap fail "$name: every relative link resolves"
 	fi
 
+	log=$dir/$name.paths.log
+	tools/mdpaths.sh "$md" > "$log" 2>&1
+	tap_status "$name: every repository path in backticks exists"
+
 	log=$dir/$name.excerpts.log
 	if tools/excerpts.sh check "$md" > "$log" 2>&1; then
 		tap ok "$name: $(grep -c '^[[:space:]]*<!-- excerpt: ' "$md") excerpts equal their source"
@@ -157,6 +183,9 @@ if tools/mdlinks.sh -p docs/tutorial/README.md docs/tutorial/README.md > "$log" 
 else
 	tap fail "README.md: every relative link resolves"
 fi
+log=$dir/README.paths.log
+tools/mdpaths.sh docs/tutorial/README.md > "$log" 2>&1
+tap_status "README.md: every repository path in backticks exists"
 
 # Run blocks (per chapter, in order) and solutions, in parallel.
 running=0

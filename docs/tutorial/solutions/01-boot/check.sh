@@ -3,7 +3,7 @@
 # its header (and refuses the same header with a wrong checksum), GRUB boots
 # it from an ISO made like Sprout's, and it prints the command line and the
 # boot loader's name it found in the Multiboot2 information, then leaves
-# QEMU with the success code.
+# QEMU with the success code.  Its first instruction gives it a stack.
 set -u
 here=$(dirname "$0")
 cd "$here/../../../.."
@@ -18,6 +18,13 @@ grub-file --is-x86-multiboot2 "$out/mb2info.elf" || fail "grub-file refuses mb2i
 nasm -f elf32 -DBAD_CHECKSUM "$here/mb2info.asm" -o "$out/bad.o" &&
 	ld -m elf_i386 -T tools/floor/floor.ld -o "$out/bad.elf" "$out/bad.o" || fail "build of the bad header"
 grub-file --is-x86-multiboot2 "$out/bad.elf" && fail "grub-file takes a header with a wrong checksum"
+# GRUB leaves ESP undefined: the entry's first instruction sets it, to the
+# top of a stack that lies inside the image.
+first=$(objdump -d --no-show-raw-insn -M intel "$out/mb2info.elf" |
+	awk '/<_start>:/ { getline; print; exit }')
+top=$(nm "$out/mb2info.elf" | awk '$3 == "stack_top" { print $1 }')
+[ -n "$top" ] && echo "$first" | grep -Eq "mov +esp,0x0*${top#"${top%%[!0]*}"}\b" ||
+	fail "_start does not begin by setting ESP to stack_top: $first"
 
 # The command line is the ISO's: a fresh word each run, so an old log
 # cannot pass.

@@ -4,7 +4,8 @@
 ; size, a u32 reserved, then tags (u32 type, u32 size, payload), each
 ; starting on an 8-byte boundary, ended by a tag of type 0 (Multiboot2
 ; §3.6).  It prints the command line and the boot loader's name on COM1
-; and leaves QEMU through isa-debug-exit.
+; and leaves QEMU through isa-debug-exit.  GRUB leaves ESP undefined
+; (§3.3), so the first instruction gives `call` a stack of its own.
 ;
 ; Build: nasm -f elf32 mb2info.asm -o mb2info.o
 ;        ld -m elf_i386 -T tools/floor/floor.ld -o mb2info.elf mb2info.o
@@ -24,6 +25,7 @@ LSR_THR_EMPTY           equ 0x20
 DEBUG_EXIT_PORT         equ 0xf4
 DEBUG_EXIT_OK           equ 0x10            ; QEMU exits 33: success
 DEBUG_EXIT_FAIL         equ 0x11            ; QEMU exits 35: failure
+STACK_SIZE              equ 4096
 
 section .multiboot2 progbits alloc noexec nowrite align=8
 mb2_header:
@@ -44,6 +46,7 @@ section .text progbits alloc exec nowrite align=16
 bits 32
 global _start
 _start:
+        mov esp, stack_top                  ; before any call: ESP is undefined
         cmp eax, MB2_BOOTLOADER_MAGIC
         jne .bad_magic
         lea edi, [ebx + MB2_INFO_FIRST_TAG]
@@ -107,3 +110,9 @@ msg_cmdline:    db "mb2info: command line: ", 0
 msg_loader:     db "mb2info: boot loader: ", 0
 msg_newline:    db 13, 10, 0
 msg_bad_magic:  db "mb2info: not started by a Multiboot2 boot loader", 13, 10, 0
+
+; Page-aligned, so that the linker gives it a segment of its own: writable,
+; not executable, apart from the code.
+section .bss nobits alloc noexec write align=4096
+stack_bottom:   resb STACK_SIZE
+stack_top:

@@ -1,7 +1,7 @@
 /*
  * Exercise 7.1, the starting point: a module whose read function keeps
  * using a table that is __initconst and a helper that is __init.  Both are
- * freed once init_module has returned, but hello_show() runs later, from
+ * freed once init_module has returned, but greetings_show() runs later, from
  * the exit function.  The build must refuse it.
  */
 #include <linux/init.h>
