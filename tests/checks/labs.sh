@@ -7,6 +7,7 @@
 #
 # The lab trees reuse this tree's build (copied with its times, so only
 # the stubbed files are compiled again), and the labs run in parallel.
+# Usage, to check only some labs: bash tests/checks/labs.sh [NN ...]
 source "$(dirname "$0")/../boot/lib.sh"
 
 dir=$out/labs
@@ -103,7 +104,7 @@ lab_check() {
 	echo $? > "$dir/$nn/real.status"
 }
 
-labs=$(ls docs/tutorial/labs)
+labs=${*:-$(ls docs/tutorial/labs)}
 [ -n "$labs" ] || { tap fail 'docs/tutorial/labs holds labs'; exit 0; }
 for nn in $labs; do
 	lab_check "$nn" &
@@ -122,13 +123,16 @@ for nn in $labs; do
 			"$tree/boot" "$tree/drivers" 2> /dev/null || ok=0
 	done
 	# The files with stubs, as make lab names them, are in the tree's format.
+	# Each description is made before its test: tap_status reads $?.
+	desc="lab $nn: make lab writes the tree, each region replaced by its stub ($(echo $todo)), clang-format clean"
 	stubbed=$(sed -n 's/^  LAB     \([^:]*\): .*/\1/p' "$log" | sort -u)
 	[ $ok = 1 ] && [ -f "$tree/LAB.md" ] && [ -n "$stubbed" ] &&
 		! grep -rqE "lab(-end)?: $nn " "$tree/kernel" "$tree/mm" "$tree/boot" "$tree/drivers" &&
 		(cd "$tree" && clang-format-14 --style=file:.clang-format --dry-run -Werror $stubbed) >> "$log" 2>&1
-	tap_status "lab $nn: make lab writes the tree, each region replaced by its stub ($(echo $todo)), clang-format clean"
+	tap_status "$desc"
 
 	log=$dir/$nn/stub.log
+	desc="lab $nn: grade fails every test on the stubs and names what is still to write ($(grep -h '^Score' "$log"))"
 	ok=1
 	for f in $todo; do
 		grep -qxF "still to write: $f" "$log" || ok=0
@@ -136,13 +140,14 @@ for nn in $labs; do
 	[ $ok = 1 ] && [ "$(cat "$dir/$nn/stub.status")" != 0 ] &&
 		! grep -q 'the build failed' "$log" && grep -q '^    stub reached: ' "$log" &&
 		grep -q '^Score: 0/' "$log" && ! grep -q ' OK  ' "$log"
-	tap_status "lab $nn: grade fails every test on the stubs and names what is still to write ($(grep -h '^Score' "$log"))"
+	tap_status "$desc"
 
 	log=$dir/$nn/real.log
+	desc="lab $nn: grade passes every test on the real code ($(grep -h '^Score' "$log"))"
 	total=$(grep -h '^Score: ' "$log" | cut -d/ -f2)
 	[ "$(cat "$dir/$nn/real.status")" = 0 ] && [ -n "$total" ] &&
 		grep -qx "Score: $total/$total" "$log" && ! grep -q 'still to write' "$log"
-	tap_status "lab $nn: grade passes every test on the real code ($(grep -h '^Score' "$log"))"
+	tap_status "$desc"
 
 	log=$dir/$nn/chapter.log
 	grep -l "make lab N=$nn" docs/tutorial/$nn-*.md > "$log" 2>&1
