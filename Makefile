@@ -15,6 +15,12 @@
 #   make deps       install missing Debian packages (as root; else print how)
 #   make format     clang-format 14 over every C file (tests/checks/format.sh)
 #   make clean      remove build/
+#   make lab N=NN   chapter NN's lab: Sprout without the chapter's core
+#                   code, in build/labs/NN (or LAB_DIR=<dir>), with a
+#                   LAB.md saying what to write (docs/tutorial/labs/)
+#   make grade      in a lab tree: build, run the tests that grade the
+#                   lab, print a score per test and the total (make grade
+#                   N=NN grades this tree's own code the same way)
 #
 #   make M=<dir> [modules|clean]   out-of-tree modules, as Linux's Kbuild
 #
@@ -91,7 +97,8 @@ BENCH_OBJS := $(addprefix $(BUILD)/,$(bench-y))
 BENCH_KERNEL := $(BUILD)/bench/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench bootgraph book book-check gdb deps format clean help
+.PHONY: all iso run test bench bootgraph book book-check gdb deps format clean help \
+	lab grade
 all: iso modules $(BUILD)/tools/serial-relay
 
 help:
@@ -264,6 +271,15 @@ book-check: deps $(KERNEL)
 	$(Q)BOOK_ELF=$(KERNEL) tools/book-check.sh $(BUILD)/book
 
 include tests/build.mk
+
+# make lab N=NN: the lab tree (tools/lab.sh); make grade: its grader, which
+# builds what its tests need with this Makefile.
+LAB_DIR =
+lab:
+	$(Q)BUILD=$(BUILD) tools/lab.sh make '$(N)' $(LAB_DIR)
+
+grade: deps
+	$(Q)BUILD=$(BUILD) tools/lab.sh grade $(N)
 
 # With M=<dir>, only what the out-of-tree build wrote there (tools/extmod.mk).
 ifeq ($(M),)

@@ -11,6 +11,7 @@
 
 size_t init_freed_bytes;
 
+/* lab: 07 free-initmem */
 /* excerpt: free-initmem */
 void free_initmem(void)
 {
@@ -37,3 +38,4 @@ void free_initmem(void)
 	pr_info("Freeing unused kernel memory: %zuk freed\n", size >> 10);
 }
 /* excerpt-end: free-initmem */
+/* lab-end: 07 free-initmem */

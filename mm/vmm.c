@@ -99,6 +99,7 @@ static void merge_huge(uintptr_t va)
  * (*@err = -EINVAL).
  */
 /* excerpt: pte-walk */
+/* lab: 06 entry-walk */
 static pte_t *entry_walk(uintptr_t va, int leaf, bool create, bool split,
 			 int *err)
 {
@@ -129,6 +130,7 @@ static pte_t *entry_walk(uintptr_t va, int leaf, bool create, bool split,
 	}
 	return &table[PTE_INDEX(va, leaf)];
 }
+/* lab-end: 06 entry-walk */
 
 /* The 4 KiB leaf entry for @va (entry_walk). */
 static pte_t *pte_walk(uintptr_t va, bool create, int *err)
@@ -248,6 +250,7 @@ out_unmap:
 	return err;
 }
 
+/* lab: 06 protect-pages */
 static int protect_pages(uintptr_t virt, size_t pages, pte_t flags)
 {
 	int err;
@@ -279,6 +282,7 @@ static int protect_pages(uintptr_t virt, size_t pages, pte_t flags)
 			merge_huge(va);
 	return 0;
 }
+/* lab-end: 06 protect-pages */
 
 /*
  * @count 2 MiB pages from @virt to @phys (both 2 MiB-aligned) with @flags;

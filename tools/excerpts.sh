@@ -3,8 +3,9 @@
 #
 # In a source file an excerpt is the lines strictly between a line holding
 # "excerpt: NAME" and one holding "excerpt-end: NAME" (NAME is [a-z0-9-]+,
-# once per file), written as comments in the file's language.  In a chapter
-# it is the line
+# once per file), written as comments in the file's language; a lab's
+# markers inside one ("lab: NN NAME" lines, tools/lab.sh) are left out.
+# In a chapter it is the line
 #     <!-- excerpt: PATH NAME -->
 # (PATH from the repository root) directly followed by a fenced code block.
 #
@@ -59,6 +60,10 @@ source_excerpt() {
 	marks($0, "excerpt-end: ") {
 		ends++
 		if (ends == 1) { end = NR; inside = 0 }
+		next
+	}
+	# What a lab removes is marked for tools/lab.sh, not for the reader.
+	inside && /^[ \t]*(\/\*|\/\/|;|#) lab(-end)?: [0-9][0-9] [a-z0-9-]+( \*\/)?[ \t]*$/ {
 		next
 	}
 	inside {

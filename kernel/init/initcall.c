@@ -69,6 +69,7 @@ static int __init initcall_blacklist_setup(const char *val)
 }
 __setup("initcall_blacklist", initcall_blacklist_setup);
 
+/* lab: 07 initcall-walk */
 static void __init do_one_initcall(initcall_t fn, const char *level)
 {
 	struct initcall_record *rec = NULL;
@@ -122,6 +123,7 @@ void __init do_initcalls(void)
 			do_one_initcall(*fn, initcall_level_names[lvl]);
 }
 /* excerpt-end: do-initcalls */
+/* lab-end: 07 initcall-walk */
 
 static LIST_HEAD(boot_done_hooks);
 

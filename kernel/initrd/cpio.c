@@ -34,6 +34,7 @@ static const char *const cpio_field_names[CPIO_NFIELDS] = {
 };
 
 /* Parse field @f of the header at @hdr; false if it is not 8 hex digits. */
+/* lab: 08 field */
 static bool cpio_field(const uint8_t *hdr, enum cpio_field f, uint32_t *val)
 {
 	const uint8_t *p = hdr + CPIO_MAGIC_LEN + f * CPIO_FIELD_LEN;
@@ -48,6 +49,7 @@ static bool cpio_field(const uint8_t *hdr, enum cpio_field f, uint32_t *val)
 	}
 	return true;
 }
+/* lab-end: 08 field */
 
 /* The magic, made printable for a message. */
 static void cpio_show_magic(const uint8_t *hdr, char out[CPIO_MAGIC_LEN + 1])
@@ -83,6 +85,7 @@ static bool cpio_all_zero(const uint8_t *p, size_t n)
 	})
 
 /* Read the header fields at @pos; the header itself is known to fit. */
+/* lab: 08 read-header */
 static int cpio_read_header(const uint8_t *hdr, size_t pos, uint32_t *fields,
 			    char *err, size_t err_size)
 {
@@ -102,6 +105,7 @@ static int cpio_read_header(const uint8_t *hdr, size_t pos, uint32_t *fields,
 					 pos, cpio_field_names[f]);
 	return 0;
 }
+/* lab-end: 08 read-header */
 
 /* Strip what a packer may put before a member's path ("./", "/"). */
 static const char *cpio_strip(const char *name)

@@ -59,6 +59,7 @@ static void put_str(struct out *o, const struct spec *sp, const char *s)
 
 /* excerpt: put-num */
 /* Print @v in @base with the sign, prefix, precision and width of @sp. */
+/* lab: 03 put-num */
 static void put_num(struct out *o, const struct spec *sp, unsigned long long v,
 		    bool negative, unsigned int base, bool upper)
 {
@@ -102,6 +103,7 @@ static void put_num(struct out *o, const struct spec *sp, unsigned long long v,
 	if (sp->left)
 		pad(o, ' ', sp->width - total);
 }
+/* lab-end: 03 put-num */
 /* excerpt-end: put-num */
 
 /* Parse flags, width, precision and length; return the conversion char. */

@@ -222,6 +222,7 @@ static void layout_core_ro(struct load_info *info)
 	core->size += info->got_slots * sizeof(uint64_t);
 }
 
+/* lab: 09 module-layout */
 int module_layout(struct load_info *info,
 		  const struct module_table_ops *const *tables, size_t ntables)
 {
@@ -276,6 +277,7 @@ int module_layout(struct load_info *info,
 	/* excerpt-end: layout-regions */
 	return 0;
 }
+/* lab-end: 09 module-layout */
 
 void module_layout_place(struct load_info *info)
 {

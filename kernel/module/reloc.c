@@ -117,6 +117,7 @@ static uint64_t got_slot(struct load_info *info, uint64_t value)
 }
 /* excerpt-end: reloc-got */
 
+/* lab: 09 apply-one */
 /* excerpt: reloc-apply */
 static int apply_one(struct load_info *info, const struct reloc_site *site)
 {
@@ -151,6 +152,7 @@ static int apply_one(struct load_info *info, const struct reloc_site *site)
 	}
 }
 /* excerpt-end: reloc-apply */
+/* lab-end: 09 apply-one */
 
 static int apply_section(struct load_info *info, unsigned int sec)
 {
