@@ -1,12 +1,17 @@
-# Hostile module files through the shell: a module whose name cannot be a
-# module name, and one whose __this_module lies on its own code, are
-# refused with a message and the kernel goes on; a module's constructor
-# runs before its init_module.
+# Hostile module files and file names through the shell: ls quotes a name
+# holding an escape sequence as GNU ls does on a terminal; insmod of a
+# directory says so; a module whose name cannot be a module name, and one
+# whose __this_module lies on its own code, are refused with a message and
+# the kernel goes on; a module's constructor runs before its init_module;
+# lsmod counts no init memory once it is freed.
 source "$(dirname "$0")/lib.sh"
 
 tree=$out/modfiles.tree
 rm -rf "$tree" && mkdir -p "$tree/etc" "$tree/odd" "$tree/lib/modules"
 : > "$tree/etc/modules"
+for name in plain "two words" "it's" "$(printf 'red\033[31m')"; do
+	: > "$tree/odd/$name"
+done
 cp "$BUILD/modules/ctor.ko" "$tree/lib/modules/"
 # .modinfo's name=hello rewritten in place, the file keeping its size.
 LC_ALL=C sed 's|name=hello|name=he/lo|' "$BUILD/modules/hello.ko" > "$tree/odd/badname.ko"
@@ -30,10 +35,19 @@ tap_status 'the forged module has __this_module in cleanup_module'"'"'s section'
 
 tools/mkinitrd.sh -o "$out/modfiles.cpio" -d "$BUILD/tools/depmod" -t "$tree" \
 	$(initrd_modules) 2> "$out/modfiles.mkinitrd.log"
-INITRD=$out/modfiles.cpio boot shell 'loglevel=7' < <(printf '%s\n' \
-	'insmod /odd/badname.ko' 'insmod /odd/escname.ko' \
+INITRD=$out/modfiles.cpio boot shell 'loglevel=7' < <(printf '%s\n' 'ls /odd' \
+	'insmod lib/modules' 'insmod /odd/badname.ko' 'insmod /odd/escname.ko' \
 	'insmod /odd/forged.ko' 'insmod ctor' 'insmod hello' 'lsmod' \
 	'rmmod hello' 'poweroff')
+
+expect '^plain$' 'ls shows a plain name as it is'
+expect "^'two words'$" 'a name with a space in single quotes'
+expect "^\"it's\"$" 'a name with a single quote in double quotes'
+expect "^'red'\\$'\\\\033''\\[31m'$" 'an escape byte as $'"'"'\033'"'"', as GNU ls shows it'
+expect_not $'red\033' 'no escape sequence of a file name reaches the terminal'
+
+expect '^insmod: ERROR: could not insert module lib/modules: Is a directory$' \
+	'insmod of a directory says "Is a directory", as kmod'"'"'s insmod'
 
 expect "badname: bad module name 'he/lo' \\(\\.modinfo name=\\): a module name is 1 to 55 letters, digits and '_'" \
 	'a .modinfo name= rmmod could not name is refused, naming it'
