@@ -35,10 +35,12 @@ test-m += cycle_a
 test-m += cycle_b
 test-m += bigreloc
 # Loaded only by the tests that expect what they do: all __init (stays
-# until reboot), a duplicate export (refused), a fault in init.
+# until reboot), a duplicate export (refused), a fault in init, a
+# constructor init_module relies on.
 test-m += allinit
 test-m += dupexport
 test-m += initro
+test-m += ctor
 
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))

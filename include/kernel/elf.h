@@ -90,6 +90,9 @@ typedef struct {
 #define STT_FUNC 2
 #define STT_SECTION 3
 #define STT_FILE 4
+/* An indirect function: its value is a resolver a dynamic linker calls (GNU
+ * ELF extension, in the OS-specific range STT_LOOS..STT_HIOS). */
+#define STT_GNU_IFUNC 10
 #define ELF64_ST_BIND(i) ((i) >> 4)
 #define ELF64_ST_TYPE(i) (0xf & (i))
 

@@ -129,6 +129,9 @@ struct module {
 	void *init; /* freed once init_module returned 0 */
 	size_t init_size, init_text_size, init_ro_size;
 
+	/* Its constructors (.init_array), run just before init_fn. */
+	void (**ctors)(void);
+	size_t num_ctors;
 	int (*init_fn)(void);
 	/* NULL with an init_fn: the module cannot be removed (Linux's rule). */
 	void (*exit_fn)(void);
@@ -255,12 +258,13 @@ static inline int module_refcount(const struct module *mod)
 }
 
 /*
- * module_size - the bytes @mod was laid out in: its core and init regions
- * (init counted even once freed, as lsmod shows it).
+ * module_size - the bytes @mod takes, as lsmod shows them: its core, and
+ * its init region until init_module has returned and it was freed (as
+ * Linux's /proc/modules counts).
  */
 static inline size_t module_size(const struct module *mod)
 {
-	return mod->core_size + mod->init_size;
+	return mod->core_size + (mod->init ? mod->init_size : 0);
 }
 
 /* module_get_state - where @mod is in its life cycle. */

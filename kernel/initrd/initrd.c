@@ -104,9 +104,90 @@ static int __init initrd_init(void)
 rootfs_initcall(initrd_init);
 /* excerpt-end: initrd-init */
 
+/*
+ * ls shows a name as GNU ls does on a terminal (--quoting-style=shell-escape,
+ * in the C locale), so that no byte of a file name reaches the terminal as
+ * a control: a name without special bytes as it is; else quoted for a
+ * POSIX shell, each control or non-ASCII byte written as $'\ooo'.
+ */
+static bool ls_control(unsigned char c)
+{
+	return c < ' ' || c >= 0x7f;
+}
+
+/* Does byte @i of @name make the shell read the name otherwise? */
+static bool ls_special(const char *name, size_t i)
+{
+	unsigned char c = (unsigned char)name[i];
+
+	if (ls_control(c) || (i == 0 && (c == '#' || c == '~')))
+		return true;
+	return c && strchr(" !\"$&'()*;<=>?[\\^`|", c);
+}
+
+/* Can @c stand in a "..." that GNU ls chooses for a name holding a '? */
+static bool ls_double_quotable(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || (c && strchr(" %+,-./:@]_'", c));
+}
+
+/* The control byte @c as in $'...': a C escape, else three octal digits. */
+static void ls_put_escape(unsigned char c)
+{
+	static const char controls[] = "\a\b\t\n\v\f\r";
+	static const char letters[] = "abtnvfr";
+	const char *s = c ? strchr(controls, c) : NULL;
+
+	if (s)
+		console_printf("\\%c", letters[s - controls]);
+	else
+		console_printf("\\%03o", c);
+}
+
+/* @name quoted: in '...', a ' as '\'', controls as '$'\ooo''. */
+static void ls_put_quoted(const char *name, size_t len)
+{
+	bool escaping = false; /* inside $'...' rather than '...' */
+
+	console_write("'", 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (ls_control(c)) {
+			if (!escaping)
+				console_write("'$'", 3);
+			escaping = true;
+			ls_put_escape(c);
+			continue;
+		}
+		if (escaping)
+			console_write("''", 2); /* close $'...', open '...' */
+		escaping = false;
+		if (c == '\'')
+			console_write("'\\''", 4);
+		else
+			console_write(name + i, 1);
+	}
+	console_write("'", 1);
+}
+
 static int ls_print(void *arg, const char *name, size_t len, bool is_dir)
 {
-	console_printf("%.*s%s\n", (int)len, name, is_dir ? "/" : "");
+	bool special = false, quote = false, double_quotes = true;
+
+	for (size_t i = 0; i < len; i++) {
+		special |= ls_special(name, i);
+		quote |= name[i] == '\'';
+		double_quotes &= ls_double_quotable((unsigned char)name[i]);
+	}
+	if (!special)
+		console_write(name, len);
+	else if (quote && double_quotes)
+		console_printf("\"%.*s\"", (int)len, name);
+	else
+		ls_put_quoted(name, len);
+	console_printf("%s\n", is_dir ? "/" : "");
 	return 0;
 }
 

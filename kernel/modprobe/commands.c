@@ -39,8 +39,15 @@ static int cmd_insmod(char *args)
 		return -EINVAL;
 	name_of_file(file, name, sizeof(name));
 	/* A path names any file of the initrd; a bare name, lib/modules. */
-	if (strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
-				modprobe_file(name, &buf, &len)) {
+	err = strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
+				  modprobe_file(name, &buf, &len);
+	/* kmod finds a directory only when it reads it, as it inserts. */
+	if (err == -EISDIR) {
+		console_printf("insmod: ERROR: could not insert module %s: %s\n",
+			       file, errno_text(err));
+		return SHELL_FAILED;
+	}
+	if (err) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
 			       file, errno_text(ENOENT));
 		return SHELL_FAILED;

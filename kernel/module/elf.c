@@ -267,6 +267,11 @@ static int check_symbols(struct load_info *info)
 			return module_reject(info,
 					     "symbol %s is a common symbol: compile with -fno-common",
 					     info->strtab + sym->st_name);
+		/* Called, its resolver would run in place of the function. */
+		if (ELF64_ST_TYPE(sym->st_info) == STT_GNU_IFUNC)
+			return module_reject(info,
+					     "%s is an indirect function (STT_GNU_IFUNC), which the module loader does not resolve",
+					     info->strtab + sym->st_name);
 		if (sym->st_shndx >= info->hdr->e_shnum &&
 		    sym->st_shndx != SHN_ABS)
 			return module_reject(info,

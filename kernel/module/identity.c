@@ -23,14 +23,15 @@ int module_take_identity(struct load_info *info, struct module *mod)
 {
 	const char *name =
 		modinfo_get(info->modinfo, info->modinfo_size, "name", 0);
+	int err;
 
-	if (name) {
-		if (!*name || strlen(name) >= sizeof(mod->name))
-			return module_reject(info,
-					     "bad module name '%s' in .modinfo",
-					     name);
+	/* rmmod could not name a module called "a/b" or "x.ko". */
+	err = module_check_name(info, name ? name : mod->name,
+				name ? ".modinfo name=" : "file name");
+	if (err)
+		return err;
+	if (name)
 		strlcpy(mod->name, name, sizeof(mod->name));
-	}
 	module_name_normalize(mod->name);
 	if (module_blacklisted(mod->name)) {
 		snprintf(info->why, sizeof(info->why),
@@ -49,17 +50,11 @@ int module_take_identity(struct load_info *info, struct module *mod)
 
 int module_set_this_module(struct load_info *info, struct module *mod)
 {
-	uint64_t addr = module_find_symbol(info, THIS_MODULE_SYMBOL);
 	struct module **slot;
+	int err = module_writable_symbol(info, THIS_MODULE_SYMBOL,
+					 sizeof(*slot), (void **)&slot);
 
-	if (!addr)
-		return 0;
-	slot = module_addr_to_mem(info, addr);
-	if (!slot || !IS_ALIGNED(addr, sizeof(*slot)))
-		return module_reject(info,
-				     "%s at 0x%llx is not a pointer in the module's data",
-				     THIS_MODULE_SYMBOL,
-				     (unsigned long long)addr);
-	*slot = mod;
-	return 0;
+	if (!err && slot)
+		*slot = mod;
+	return err;
 }

@@ -127,8 +127,8 @@ void *module_addr_to_mem(const struct load_info *info, uint64_t addr);
  * else reads it: identity, class, byte order, machine, type, header sizes,
  * section count and name table, every section inside the file, power-of-two
  * alignments, no overlapping sections, one symbol table with its strings,
- * symbol sections and names in range, relocation symbols and offsets in
- * range.  Fills @info.  Returns 0 or -ENOEXEC with @info->why set.
+ * symbol sections and names in range, no common or indirect-function
+ * (STT_GNU_IFUNC) symbols, relocation symbols and offsets in range.  Fills @info.  Returns 0 or -ENOEXEC with @info->why set.
  */
 int module_elf_check(struct load_info *info, const char *name, void *buf,
 		     size_t len);
@@ -146,6 +146,16 @@ const char *modinfo_get(const char *modinfo, size_t size, const char *tag,
  * VERMAGIC_STRING; else -ENOEXEC with @info->why naming both (modinfo.c).
  */
 int module_check_vermagic(struct load_info *info);
+
+/*
+ * module_check_name - 0 if @name can name a module, as Linux's
+ * KBUILD_MODNAME can: 1 to MODULE_NAME_LEN - 1 letters, digits and '_'
+ * ('-' too, which the loader turns into '_').  Else -ENOEXEC with
+ * @info->why showing the name (other bytes escaped) and @from, where it
+ * came from (".modinfo name=", "file name").
+ */
+int module_check_name(struct load_info *info, const char *name,
+		      const char *from);
 
 /*
  * module_license_gpl_compatible - whether @license (may be NULL) lets a
@@ -207,6 +217,28 @@ uint64_t module_find_symbol(const struct load_info *info, const char *name);
  */
 int module_find_init_exit(struct load_info *info, uint64_t *init,
 			  uint64_t *exit);
+
+/*
+ * module_writable_symbol - where the loader may write @size bytes (a power
+ * of two) at the global symbol @name the module defines: *@mem is the
+ * writable alias, or NULL if the module has no such symbol.  The symbol
+ * must lie in the core's writable data (never code, constants or init
+ * memory), be at least @size bytes, all of them inside that part, and be
+ * @size-aligned.  After module_resolve_symbols().  0 or -ENOEXEC naming
+ * the symbol, its section and why (tables.c).
+ */
+int module_writable_symbol(struct load_info *info, const char *name,
+			   size_t size, void **mem);
+
+/*
+ * module_find_ctors - the run address and number of the module's
+ * constructors (.init_array, or .ctors; 0 and 0 if it has none), each
+ * checked to point into the module's core or init code.  Refuses a module
+ * with both sections, as Linux does, and one with constructor priorities
+ * (".init_array.NNN", which only a linker script would merge).  After
+ * relocation; 0 or -ENOEXEC naming the section and entry (ctors.c).
+ */
+int module_find_ctors(struct load_info *info, uint64_t *addr, size_t *count);
 
 /*
  * A parameter type the kernel provides: the address of its ops, what its
@@ -325,7 +357,8 @@ void module_name_normalize(char *name);
 
 /*
  * module_take_identity - name @mod after its .modinfo name= (else after
- * its file name, normalized) and refuse it if that name is blacklisted
+ * its file name, normalized) and refuse it if that name is not one
+ * KBUILD_MODNAME could be (-ENOEXEC, module_check_name()), is blacklisted
  * (-EPERM) or loaded (-EEXIST), with @info->why.  After module_elf_check.
  */
 int module_take_identity(struct load_info *info, struct module *mod);
@@ -333,7 +366,8 @@ int module_take_identity(struct load_info *info, struct module *mod);
 /*
  * module_set_this_module - point the module's __this_module (THIS_MODULE,
  * <linux/export.h>) at @mod, if it has one.  After relocation; 0 or
- * -ENOEXEC if the symbol is not a writable pointer of the module.
+ * -ENOEXEC if the symbol is not a pointer-sized slot of the module's core
+ * data (module_writable_symbol()).
  */
 int module_set_this_module(struct load_info *info, struct module *mod);
 

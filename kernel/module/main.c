@@ -230,13 +230,16 @@ static int resolve_symbols(struct load_info *info, struct module *mod)
  */
 static int check_linked(struct load_info *info, struct module *mod)
 {
-	uint64_t init, exit;
+	uint64_t init, exit, ctors;
 	int err;
 
 	err = module_set_this_module(info, mod);
 	if (err)
 		return err;
 	err = module_find_init_exit(info, &init, &exit);
+	if (err)
+		return err;
+	err = module_find_ctors(info, &ctors, &mod->num_ctors);
 	if (err)
 		return err;
 	err = module_check_tables(info, param_types, ARRAY_SIZE(param_types));
@@ -247,6 +250,7 @@ static int check_linked(struct load_info *info, struct module *mod)
 		return err;
 	mod->init_fn = (int (*)(void))(uintptr_t)init;
 	mod->exit_fn = (void (*)(void))(uintptr_t)exit;
+	mod->ctors = (void (**)(void))(uintptr_t)ctors;
 	return 0;
 }
 
@@ -359,10 +363,20 @@ static int call_init_module(struct module *mod)
 	return ret;
 }
 
+/* The module's constructors, in order, as Linux's do_mod_ctors(). */
+static void do_mod_ctors(struct module *mod)
+{
+	for (size_t i = 0; i < mod->num_ctors; i++)
+		mod->ctors[i]();
+}
+
 /* excerpt: do-init-module */
 static int do_init_module(struct module *mod)
 {
-	int ret = call_init_module(mod);
+	int ret;
+
+	do_mod_ctors(mod);
+	ret = call_init_module(mod);
 
 	if (ret < 0) {
 		pr_err("%s: init_module failed with %d (%s)\n", mod->name, ret,

@@ -1,7 +1,7 @@
 /*
  * What a module's .modinfo decides about its load: the version magic must
- * be this kernel's, and the license says whether it may use GPL-only
- * exports.  Pure steps (no allocation, no printing): the fuzzer runs them
+ * be this kernel's, the license says whether it may use GPL-only exports,
+ * and its name must be one Linux's KBUILD_MODNAME could be.  Pure steps (no allocation, no printing): the fuzzer runs them
  * on the .modinfo of any file module_elf_check() accepts.
  */
 #include <kernel/errno.h>
@@ -34,6 +34,48 @@ int module_check_vermagic(struct load_info *info)
 		 "%s: version magic '%s' should be '%s'", info->name,
 		 magic ? magic : "(none)", VERMAGIC_STRING);
 	return -ENOEXEC;
+}
+
+/* A byte of a KBUILD_MODNAME, or '-', which the loader makes '_'. */
+static bool module_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/*
+ * @s for a message: printable ASCII as it is, any other byte as \ooo (so
+ * an escape sequence in a hostile name reaches no terminal), cut to fit.
+ */
+static void escape_bytes(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s && n + 5 <= size; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= ' ' && c < 0x7f)
+			out[n++] = (char)c;
+		else
+			n += (size_t)snprintf(out + n, size - n, "\\%03o", c);
+	}
+	out[n] = '\0';
+}
+
+int module_check_name(struct load_info *info, const char *name,
+		      const char *from)
+{
+	char shown[2 * MODULE_NAME_LEN];
+	const char *p = name;
+
+	while (module_name_char(*p))
+		p++;
+	if (*name && !*p && p - name < MODULE_NAME_LEN)
+		return 0;
+	escape_bytes(name, shown, sizeof(shown));
+	return module_reject(info,
+			     "bad module name '%s' (%s): a module name is 1 to %d letters, digits and '_'",
+			     shown, from, MODULE_NAME_LEN - 1);
 }
 
 const char *modinfo_get(const char *modinfo, size_t size, const char *tag,

@@ -6,7 +6,9 @@
  * Every name must be a string in the module's own core read-only data,
  * every function in its core code, every variable in its core data, and
  * every parameter type one the kernel provides.  Entry points are checked
- * for type and place as well.  Pure: runs after relocation, on the image.
+ * for type and place as well, and a symbol the loader itself writes
+ * through (__this_module) must be a slot of core data large enough for
+ * what it writes.  Pure: runs after relocation, on the image.
  */
 #include <kernel/errno.h>
 #include <kernel/export.h>
@@ -276,6 +278,35 @@ static int check_entry(struct load_info *info, const Elf64_Sym *sym,
 			     module_section_name(info, sym->st_shndx),
 			     init_allowed ? "code" :
 					    "code that stays (not .init.text)");
+}
+
+int module_writable_symbol(struct load_info *info, const char *name,
+			   size_t size, void **mem)
+{
+	const Elf64_Sym *sym = find_global(info, name);
+	unsigned int sec;
+
+	*mem = NULL;
+	if (!sym)
+		return 0;
+	sec = sym->st_shndx;
+	if (!part_contains(info, MOD_CORE, PART_DATA, sym->st_value, 1))
+		return module_reject(info,
+				     "%s is in section %u (%s), not in writable data",
+				     name, sec, module_section_name(info, sec));
+	if (sym->st_size < size ||
+	    !part_contains(info, MOD_CORE, PART_DATA, sym->st_value, size))
+		return module_reject(info,
+				     "%s in section %u (%s) is %llu bytes, too small for the %zu the loader writes there",
+				     name, sec, module_section_name(info, sec),
+				     (unsigned long long)sym->st_size, size);
+	if (!IS_ALIGNED(sym->st_value, size))
+		return module_reject(info,
+				     "%s in section %u (%s) is not %zu-byte aligned",
+				     name, sec, module_section_name(info, sec),
+				     size);
+	*mem = module_addr_to_mem(info, sym->st_value);
+	return 0;
 }
 
 int module_find_init_exit(struct load_info *info, uint64_t *init,

@@ -124,16 +124,37 @@ static Elf64_Shdr *section_named(void *buf, const char *name)
 	return NULL;
 }
 
+/* Symbol @name of the module file @buf (sound, as above), or NULL. */
+static Elf64_Sym *symbol_named(void *buf, const char *name)
+{
+	Elf64_Shdr *symtab = section_named(buf, ".symtab");
+	Elf64_Shdr *sh =
+		(Elf64_Shdr *)((char *)buf + ((Elf64_Ehdr *)buf)->e_shoff);
+	Elf64_Sym *syms;
+	const char *strtab;
+
+	if (!symtab)
+		return NULL;
+	syms = (Elf64_Sym *)((char *)buf + symtab->sh_offset);
+	strtab = (const char *)buf + sh[symtab->sh_link].sh_offset;
+	for (size_t i = 1; i < symtab->sh_size / sizeof(*syms); i++)
+		if (!strcmp(strtab + syms[i].st_name, name))
+			return &syms[i];
+	return NULL;
+}
+
 /*
  * Nothing but __init: no core region, and still it loads and stays.  Every
  * module the build makes has one pointer of core data, __this_module (from
  * its .mod.c); the copy loaded here leaves it out, as a module built
- * without that file would.
+ * without that file would: no .bss, and the symbol made local, which the
+ * loader does not look for.
  */
 static void all_init_module(struct ktest *t)
 {
 	struct module *mod;
 	Elf64_Shdr *bss;
+	Elf64_Sym *this;
 	const void *buf;
 	size_t len;
 	char *copy;
@@ -149,6 +170,10 @@ static void all_init_module(struct ktest *t)
 	KT_EXPECT(t, bss && bss->sh_size == sizeof(void *));
 	if (bss)
 		bss->sh_size = 0;
+	this = symbol_named(copy, "__this_module");
+	KT_EXPECT(t, this != NULL);
+	if (this)
+		this->st_info = (STB_LOCAL << 4) | STT_OBJECT;
 	KT_EXPECT_EQ(t, load_module("allinit", copy, len, NULL), 0);
 	kfree(copy);
 	mod = module_find("allinit");

@@ -93,6 +93,9 @@ static void test_load_unload(struct ktest *t)
 	KT_EXPECT(t, mod && mod->state == MODULE_STATE_LIVE);
 	if (mod) {
 		KT_EXPECT(t, mod->init == NULL); /* freed after init */
+		/* lsmod's size, as Linux's: init memory no longer counts. */
+		KT_EXPECT(t, mod->init_size > 0);
+		KT_EXPECT_EQ(t, module_size(mod), mod->core_size);
 		KT_EXPECT(t, mod->exit_fn != NULL);
 		sprint_symbol(buf, sizeof(buf), (uintptr_t)mod->exit_fn + 1);
 		KT_EXPECT(t, !strcmp(buf + strlen(buf) - 8, " [hello]"));
@@ -325,6 +328,19 @@ static int one_round(void)
 	return failures;
 }
 
+/* Constructors run before init_module (which fails without them), once. */
+static void test_constructors(struct ktest *t)
+{
+	struct module *mod;
+
+	if (!have_files(t))
+		return;
+	KT_EXPECT_EQ(t, load("ctor", NULL), 0);
+	mod = module_find("ctor");
+	KT_EXPECT(t, mod && mod->num_ctors == 1);
+	KT_EXPECT_EQ(t, remove_module("ctor"), 0);
+}
+
 static void test_hundred_rounds(struct ktest *t)
 {
 	struct mm_stats before, after;
@@ -348,4 +364,4 @@ KTEST_SUITE(module, KTEST_CASE(test_files_present),
 	    KTEST_CASE(test_refused_leave_no_trace), KTEST_CASE(test_permanent),
 	    KTEST_CASE(test_permissions), KTEST_CASE(test_parameters),
 	    KTEST_CASE(test_vermagic), KTEST_CASE(test_builtin_parameter),
-	    KTEST_CASE(test_hundred_rounds));
+	    KTEST_CASE(test_constructors), KTEST_CASE(test_hundred_rounds));

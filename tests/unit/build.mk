@@ -14,7 +14,7 @@ test_multiboot2-srcs := kernel/boot/multiboot2.c
 module-core-srcs := kernel/module/load_info.c kernel/module/reloc_types.c \
 	kernel/module/elf.c kernel/module/layout.c \
 	kernel/module/symbols.c kernel/module/reloc.c kernel/module/tables.c \
-	kernel/module/modinfo.c \
+	kernel/module/ctors.c kernel/module/modinfo.c \
 	kernel/lib/vsnprintf.c
 # The shell's description of .shell_cmds, checked in modules as the kernel does.
 module-core-srcs += kernel/shell/cmd_fields.c
@@ -25,6 +25,8 @@ test_module_reloc-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 unit-tests += test_module_harden
 test_module_harden-srcs := tests/unit/module_fixture.c $(module-core-srcs) \
 	tests/bench/elf_synth.c
+unit-tests += test_module_linked
+test_module_linked-srcs := tests/unit/module_fixture.c $(module-core-srcs)
 
 FIXDIR := $(BUILD)/tests/fixtures
 FIX_CFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mno-red-zone \
@@ -59,12 +61,14 @@ $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko: $(FIXDIR)/relocs-%.ko: tests/
 	$(Q)$* -c $< -o $@.o && $(LD) -r -o $@ $@.o
 
 # Broken on purpose: the small code model, -fcommon, no init_module, a
-# symbol nobody exports, thread-local storage.
+# symbol nobody exports, thread-local storage, an indirect function (which
+# modpost would refuse: these skip it).  And a constructor.
 $(FIXDIR)/smallmodel.ko: FIX_EXTRA := -mcmodel=small -O2
 $(FIXDIR)/common.ko: FIX_EXTRA := -mcmodel=kernel -fcommon
 $(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko: FIX_EXTRA := -mcmodel=kernel
+$(FIXDIR)/ifunc.ko $(FIXDIR)/ctor.ko: FIX_EXTRA := -mcmodel=kernel -O2
 $(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko $(FIXDIR)/unknown.ko \
-		$(FIXDIR)/tls.ko: \
+		$(FIXDIR)/tls.ko $(FIXDIR)/ifunc.ko $(FIXDIR)/ctor.ko: \
 		$(FIXDIR)/%.ko: tests/unit/fixtures/%.c
 	$(quiet) FIXTURE $@
 	@mkdir -p $(dir $@)
@@ -73,11 +77,12 @@ $(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko $(FIXDIR)/unknow
 
 MODULE_FIXTURES += $(FIXDIR)/relocs-gcc.ko $(FIXDIR)/relocs-clang.ko \
 	$(FIXDIR)/smallmodel.ko $(FIXDIR)/common.ko $(FIXDIR)/noinit.ko \
-	$(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko
+	$(FIXDIR)/unknown.ko $(FIXDIR)/tls.ko $(FIXDIR)/ifunc.ko $(FIXDIR)/ctor.ko
 .PHONY: unit-fixtures
 unit-fixtures: $(MODULE_FIXTURES) modules
 $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc \
-		$(BUILD)/tests/unit/test_module_harden: | unit-fixtures
+		$(BUILD)/tests/unit/test_module_harden \
+		$(BUILD)/tests/unit/test_module_linked: | unit-fixtures
 
 unit-tests += test_cpio
 test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c

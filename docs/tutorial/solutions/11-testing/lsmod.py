@@ -29,7 +29,10 @@ class SproutLsmod(gdb.Command):
         while int(node) != int(head):
             addr = node.cast(byte_ptr) - offset
             m = addr.cast(module.pointer()).dereference()
-            size = int(m["core_size"]) + int(m["init_size"])
+            # As module_size(): init counts only until it is freed.
+            size = int(m["core_size"])
+            if int(m["init"]):
+                size += int(m["init_size"])
             core = int(m["core"])
             print("%-19s %8d %4d %-9s %#x-%#x" %
                   (m["name"].string(), size, int(m["refcount"]),
