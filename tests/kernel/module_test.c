@@ -333,7 +333,7 @@ static void test_constructors(struct ktest *t)
 {
 	struct module *mod;
 
-	if (!have_files(t))
+	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, load("ctor", NULL), 0);
 	mod = module_find("ctor");
