@@ -43,7 +43,7 @@ $(FUZZ_DIR)/seeds/fuzz_module_elf: $(MODULES) $(MODULE_FIXTURES)
 	$(Q)cp $^ $@/ && touch $@
 
 fuzz-targets += fuzz_cpio
-fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/lib/kstrtox.c
+fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/kstrtox.c
 fuzz_cpio-len := 8192
 
 fuzz-targets += fuzz_multiboot2
@@ -69,6 +69,7 @@ fuzz_modprobe-len := 4096
 
 fuzz-targets += fuzz_readline
 fuzz_readline-srcs := kernel/shell/readline.c kernel/initrd/cpio.c \
+	kernel/initrd/index.c \
 	kernel/lib/kstrtox.c
 fuzz_readline-len := 4096
 fuzz_readline-cov-srcs := kernel/shell/readline.c

@@ -130,23 +130,19 @@ static void expect_reject(const struct archive *a, size_t len, const char *what)
 	assert_int_equal(ar.count, 0);
 }
 
-/*
- * Run @check on @ar as cpio_open() left it, then again once indexed as the
- * kernel indexes its initrd: the index must change nothing they see.
- */
-static void walked_and_indexed(struct cpio_archive *ar,
-			       void (*check)(const struct cpio_archive *ar))
+/* Open @a and index it as the kernel indexes its initrd (free the index). */
+static struct cpio_entry *open_indexed(struct cpio_archive *ar,
+				       const struct archive *a)
 {
-	struct cpio_entry *entries = malloc(ar->count * sizeof(*entries));
+	struct cpio_entry *entries;
 
-	assert_non_null(entries);
+	assert_int_equal(cpio_open(ar, a->buf, a->len, NULL, 0), 0);
 	assert_null(ar->index);
-	check(ar);
+	entries = malloc((ar->count + 1) * sizeof(*entries));
+	assert_non_null(entries);
 	cpio_index(ar, entries);
 	assert_ptr_equal(ar->index, entries);
-	check(ar);
-	ar->index = NULL;
-	free(entries);
+	return entries;
 }
 
 static void check_valid_lookups(const struct cpio_archive *ar)
@@ -178,34 +174,69 @@ static void test_valid_archive(void **state)
 	struct archive a = pack("newc", "find .");
 	struct cpio_archive ar;
 	char err[256];
+	struct cpio_entry *index;
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, err, sizeof(err)), 0);
 	/* ., etc, etc/modules, lib, lib/modules, 2 modules, empty, top.txt */
 	assert_int_equal(ar.count, 9);
-	walked_and_indexed(&ar, check_valid_lookups);
+	index = open_indexed(&ar, &a);
+	check_valid_lookups(&ar);
+	free(index);
 	free(a.buf);
 }
 
-/* The index holds every entry, in archive order, as cpio_next() reads it. */
+/*
+ * The index holds every entry as cpio_next() reads it, sorted by path
+ * with '/' before every other byte ("lib/modules/b.ko" before "lib-x"),
+ * entries of one path in archive order.
+ */
 static void test_index(void **state)
 {
-	struct archive a = pack("newc", "find .");
+	static const char *const order[] = {
+		"",
+		"etc",
+		"etc/modules",
+		"lib",
+		"lib/modules",
+		"lib/modules/a.ko",
+		"lib/modules/b.ko",
+		"lib/modules/b.ko", /* packed twice, the later copy second */
+		"lib-x",
+		"lib.txt",
+		"top.txt",
+	};
+	struct archive a;
 	struct cpio_archive ar;
-	struct cpio_entry entries[9], e;
-	size_t pos = 0;
+	struct cpio_entry *index, e;
+	size_t pos = 0, seen = 0;
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
-	assert_int_equal(ar.count, 9);
-	cpio_index(&ar, entries);
-	for (size_t i = 0; i < ar.count; i++) {
-		assert_int_equal(cpio_next(&ar, &pos, &e, NULL, 0), 1);
-		assert_string_equal(entries[i].name, e.name);
-		assert_ptr_equal(entries[i].data, e.data);
-		assert_int_equal(entries[i].size, e.size);
-		assert_int_equal(entries[i].mode, e.mode);
-		assert_int_equal(entries[i].offset, e.offset);
+	run("cd %s/tree && echo x > lib-x && echo y > lib.txt", tmpdir);
+	a = pack("newc", "{ find . ! -name lib-x ! -name lib.txt | sort -r; "
+			 "echo lib.txt; echo lib-x; echo lib/modules/b.ko; }");
+	run("rm %s/tree/lib-x %s/tree/lib.txt", tmpdir, tmpdir);
+	index = open_indexed(&ar, &a);
+	assert_int_equal(ar.count, ARRAY_SIZE(order) + 1); /* + "empty" */
+	for (size_t i = 0, j = 0; i < ar.count; i++) {
+		if (!strcmp(index[i].name, "empty"))
+			continue;
+		assert_string_equal(index[i].name, order[j++]);
 	}
-	assert_int_equal(cpio_next(&ar, &pos, &e, NULL, 0), 0);
+	assert_true(index[8].offset > index[7].offset); /* after "empty" */
+	/* Each entry of the archive, once, with what cpio_next() read. */
+	while (cpio_next(&ar, &pos, &e, NULL, 0) > 0) {
+		size_t i = 0;
+
+		while (i < ar.count && index[i].offset != e.offset)
+			i++;
+		assert_true(i < ar.count);
+		assert_string_equal(index[i].name, e.name);
+		assert_ptr_equal(index[i].data, e.data);
+		assert_int_equal(index[i].size, e.size);
+		assert_int_equal(index[i].mode, e.mode);
+		seen++;
+	}
+	assert_int_equal(seen, ar.count);
+	free(index);
 	free(a.buf);
 }
 
@@ -213,13 +244,13 @@ static void test_long_path(void **state)
 {
 	struct archive a = pack("newc", "find .");
 	struct cpio_archive ar;
-	struct cpio_entry e;
+	struct cpio_entry *index = open_indexed(&ar, &a), e;
 	char path[CPIO_PATH_MAX + 10];
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
 	memset(path, 'x', sizeof(path) - 1);
 	path[sizeof(path) - 1] = '\0';
 	assert_int_equal(cpio_lookup(&ar, path, &e), -ENAMETOOLONG);
+	free(index);
 	free(a.buf);
 }
 
@@ -260,11 +291,12 @@ static void check_listings(const struct cpio_archive *ar)
 
 static void test_list(void **state)
 {
-	struct archive a = pack("newc", "find . | LC_ALL=C sort");
+	struct archive a = pack("newc", "find . | LC_ALL=C sort -r");
 	struct cpio_archive ar;
+	struct cpio_entry *index = open_indexed(&ar, &a);
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
-	walked_and_indexed(&ar, check_listings);
+	check_listings(&ar);
+	free(index);
 	free(a.buf);
 }
 
@@ -272,9 +304,9 @@ static void check_implied_dirs(const struct cpio_archive *ar)
 {
 	struct cpio_entry e;
 
-	expect_listing(ar, "", "lib/ etc/ ");
+	expect_listing(ar, "", "etc/ lib/ ");
 	expect_listing(ar, "/lib", "modules/ ");
-	expect_listing(ar, "/lib/modules", "b.ko a.ko ");
+	expect_listing(ar, "/lib/modules", "a.ko b.ko ");
 	assert_int_equal(cpio_lookup(ar, "/lib/modules", &e), 0);
 	assert_true(cpio_is_dir(&e));
 }
@@ -286,10 +318,27 @@ static void test_implied_dirs(void **state)
 		pack("newc",
 		     "printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
 	struct cpio_archive ar;
+	struct cpio_entry *index = open_indexed(&ar, &a);
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
 	assert_int_equal(ar.count, 3);
-	walked_and_indexed(&ar, check_implied_dirs);
+	check_implied_dirs(&ar);
+	free(index);
+	free(a.buf);
+}
+
+/* Of two entries of one path, lookups find the first in the archive. */
+static void test_duplicate_path(void **state)
+{
+	struct archive a = pack("newc",
+				"printf 'etc/modules\\nlib/modules/a.ko\\n"
+				"etc/modules\\n'");
+	struct cpio_archive ar;
+	struct cpio_entry *index = open_indexed(&ar, &a), e;
+
+	assert_int_equal(cpio_lookup(&ar, "etc/modules", &e), 0);
+	assert_int_equal(e.offset, 0);
+	expect_listing(&ar, "etc", "modules ");
+	free(index);
 	free(a.buf);
 }
 
@@ -297,14 +346,15 @@ static void test_crc_format(void **state)
 {
 	struct archive a = pack("crc", "find .");
 	struct cpio_archive ar;
-	struct cpio_entry e;
+	struct cpio_entry *index, e;
 
 	assert_memory_equal(a.buf, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN);
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	index = open_indexed(&ar, &a);
 	assert_int_equal(cpio_lookup(&ar, "lib/modules/a.ko", &e), 0);
 	/* One data byte changed: the sum no longer matches. */
 	((uint8_t *)e.data)[0] ^= 1;
 	expect_reject(&a, a.len, "checksum");
+	free(index);
 	free(a.buf);
 }
 
@@ -400,8 +450,14 @@ static void test_random_damage(void **state)
 			copy[rand() % a.len] = (uint8_t)rand();
 		memcpy(buf, copy, len);
 		if (cpio_open(&ar, buf, len, NULL, 0) == 0) {
+			struct cpio_entry *index =
+				malloc((ar.count + 1) * sizeof(*index));
+
+			assert_non_null(index);
+			cpio_index(&ar, index);
 			cpio_lookup(&ar, "lib/modules/a.ko", &e);
 			cpio_list(&ar, "lib", collect, &(struct listing){ "" });
+			free(index);
 		}
 		free(buf);
 	}
@@ -414,6 +470,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_archive),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_duplicate_path),
 		cmocka_unit_test(test_long_path),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_implied_dirs),
