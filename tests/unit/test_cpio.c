@@ -342,6 +342,97 @@ static void test_duplicate_path(void **state)
 	free(a.buf);
 }
 
+/* Append a member with no data to the archive being built in @buf. */
+static size_t newc_add(uint8_t *buf, size_t pos, const char *name,
+		       unsigned int mode)
+{
+	int n = sprintf((char *)buf + pos,
+			"070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%s",
+			0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
+			(unsigned int)strlen(name) + 1, 0u, name);
+
+	pos += (size_t)n + 1;
+	while (pos % CPIO_ALIGN)
+		buf[pos++] = 0;
+	return pos;
+}
+
+struct big_listing {
+	char last[16];
+	size_t count;
+	bool sub_is_dir;
+};
+
+static int big_collect(void *arg, const char *name, size_t len, bool is_dir)
+{
+	struct big_listing *l = arg;
+	char cur[16];
+
+	assert_true(len < sizeof(cur));
+	snprintf(cur, sizeof(cur), "%.*s", (int)len, name);
+	if (l->count++)
+		assert_true(strcmp(l->last, cur) < 0); /* in order, each once */
+	strcpy(l->last, cur);
+	if (!strcmp(cur, "sub"))
+		l->sub_is_dir = is_dir;
+	else
+		assert_false(is_dir);
+	return 0;
+}
+
+/*
+ * 5,000 files of one directory packed in no order, with a subdirectory's
+ * files among them, names that sort around "/" and one file packed twice:
+ * the listing names each once, in byte order, and lookups find each.
+ */
+static void test_big_directory(void **state)
+{
+	enum { FILES = 5000 };
+	uint8_t *buf = malloc((FILES + 16) * (CPIO_HEADER_SIZE + 32));
+	struct big_listing l = { "", 0, false };
+	struct cpio_archive ar;
+	struct cpio_entry *index, e;
+	char name[32];
+	size_t pos = 0;
+
+	assert_non_null(buf);
+	for (unsigned int i = 0; i < FILES; i++) {
+		snprintf(name, sizeof(name), "d/f%05u", i * 7919 % FILES);
+		pos = newc_add(buf, pos, name, CPIO_S_IFREG | 0644);
+		if (i % 1000 == 0) {
+			snprintf(name, sizeof(name), "d/sub/x%u", i);
+			pos = newc_add(buf, pos, name, CPIO_S_IFREG | 0644);
+		}
+	}
+	pos = newc_add(buf, pos, "d/sub-a", CPIO_S_IFREG | 0644);
+	pos = newc_add(buf, pos, "d/sub.b", CPIO_S_IFREG | 0644);
+	pos = newc_add(buf, pos, "d/f00042", CPIO_S_IFREG | 0600);
+	pos = newc_add(buf, pos, CPIO_TRAILER, 0);
+	assert_int_equal(cpio_open(&ar, buf, pos, NULL, 0), 0);
+	assert_int_equal(ar.count, FILES + 5 + 3);
+	index = malloc(ar.count * sizeof(*index));
+	assert_non_null(index);
+	cpio_index(&ar, index);
+
+	assert_int_equal(cpio_list(&ar, "d", big_collect, &l), 0);
+	assert_int_equal(l.count, FILES + 3); /* + sub, sub-a, sub.b */
+	assert_true(l.sub_is_dir);
+	assert_string_equal(l.last, "sub.b");
+	for (unsigned int i = 0; i < FILES; i++) {
+		snprintf(name, sizeof(name), "/d/f%05u", i);
+		assert_int_equal(cpio_lookup(&ar, name, &e), 0);
+		assert_string_equal(e.name, name + 1);
+	}
+	assert_int_equal(cpio_lookup(&ar, "d/f00042", &e), 0);
+	assert_int_equal(e.mode, CPIO_S_IFREG | 0644); /* the first packed */
+	assert_int_equal(cpio_lookup(&ar, "d/sub", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	assert_int_equal(cpio_lookup(&ar, "d/f05000", &e), -ENOENT);
+	assert_int_equal(cpio_lookup(&ar, "d/su", &e), -ENOENT);
+	free(index);
+	free(buf);
+}
+
 static void test_crc_format(void **state)
 {
 	struct archive a = pack("crc", "find .");
@@ -474,6 +565,7 @@ int main(void)
 		cmocka_unit_test(test_long_path),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_implied_dirs),
+		cmocka_unit_test(test_big_directory),
 		cmocka_unit_test(test_crc_format),
 		cmocka_unit_test(test_bad_magic),
 		cmocka_unit_test(test_truncated),
