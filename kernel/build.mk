@@ -35,6 +35,7 @@ obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk
 obj-y += kernel/initrd/cpio.o
+obj-y += kernel/initrd/index.o
 obj-y += kernel/initrd/initrd.o
 include kernel/modprobe/build.mk
 include drivers/build.mk

@@ -41,6 +41,13 @@ test-m += allinit
 test-m += dupexport
 test-m += initro
 test-m += ctor
+# A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):
+# hello's source under another KBUILD_MODNAME, for the tests that a longer
+# name given to rmmod or insmod is never taken for it.
+LONGEST_MODNAME := qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq
+test-m += $(LONGEST_MODNAME)
+$(LONGEST_MODNAME)-dir := modules/hello
+$(LONGEST_MODNAME)-objs := hello.o
 
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))

@@ -15,13 +15,23 @@
 #define MODPROBE_ARGS_MAX 256 /* parameters on one line of etc/modules */
 #define MODPROBE_MSG_MAX 256  /* one report line */
 
+/*
+ * Where ops->dep stands in the dependencies of one module: zeroed before
+ * the first call, then kept by ops->dep, which reads each list once.
+ */
+struct modprobe_dep_pos {
+	bool started; /* the list was found */
+	size_t start; /* where it begins */
+	size_t end;   /* the end of what is still to be read */
+};
+
 struct modprobe_ops {
 	/*
-	 * dep - write the name of the @i-th module @name needs, counting in
-	 * load order, into @out.  Returns 1, 0 when there are no more, or
-	 * -ENOENT if there is no module @name at all.
+	 * dep - write the name of the next module @name needs, in load order,
+	 * into @out and advance *@pos.  Returns 1, 0 when there are no more,
+	 * or -ENOENT if there is no module @name at all.
 	 */
-	int (*dep)(void *ctx, const char *name, size_t i,
+	int (*dep)(void *ctx, const char *name, struct modprobe_dep_pos *pos,
 		   char out[MODULE_NAME_LEN]);
 	/* loaded - whether @name is loaded already (it is then skipped). */
 	bool (*loaded)(void *ctx, const char *name);
@@ -37,7 +47,7 @@ struct modprobe_ops {
  * dependency or one deeper than MODPROBE_DEPTH_MAX is reported through
  * ops->report with the chain.  Returns 0, -ENOENT (no such module or a
  * dependency missing), -ELOOP (cycle, too deep), or what ops->load
- * returned.  Recursive, about 100 bytes of stack per level.
+ * returned.  Recursive, about 130 bytes of stack per level.
  */
 int modprobe_resolve(const struct modprobe_ops *ops, void *ctx,
 		     const char *name, const char *args);
@@ -51,11 +61,15 @@ struct modules_dep {
 /*
  * modprobe_dep_of - modprobe_ops.dep over @md, in Linux's format
  * ("lib/modules/a.ko: lib/modules/b.ko ...": every dependency, users
- * first, so they are loaded from the right).  Returns as ops->dep does, or
- * -ENAMETOOLONG for a dependency whose name does not fit @out.
+ * first, so they are loaded from the right).  The file is searched for
+ * @name's line once, and each call reads one word of it, so a module's
+ * whole list costs the length of the file.  A dependency listed twice is
+ * returned twice (the walk finds it loaded the second time, as kmod
+ * does).  Returns as ops->dep does, or -ENAMETOOLONG for a dependency
+ * whose name does not fit @out.
  */
-int modprobe_dep_of(const struct modules_dep *md, const char *name, size_t i,
-		    char out[MODULE_NAME_LEN]);
+int modprobe_dep_of(const struct modules_dep *md, const char *name,
+		    struct modprobe_dep_pos *pos, char out[MODULE_NAME_LEN]);
 
 /*
  * modprobe_etc_next - parse the next entry of an etc/modules text (one

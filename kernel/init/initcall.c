@@ -64,6 +64,12 @@ static int __init initcall_blacklist_setup(const char *val)
 {
 	if (!val || !*val)
 		return -EINVAL;
+	/* Cut short, its last name could name another initcall. */
+	if (strlen(val) >= sizeof(initcall_blacklist)) {
+		pr_warn("initcall_blacklist= is %zu bytes, at most %zu: ignored\n",
+			strlen(val), sizeof(initcall_blacklist) - 1);
+		return -EINVAL;
+	}
 	strlcpy(initcall_blacklist, val, sizeof(initcall_blacklist));
 	return 0;
 }

@@ -86,17 +86,20 @@ static int __init initrd_init(void)
 		pr_err("rejected: %s; booting without it\n", err);
 		return 0;
 	}
-	initrd_valid = true;
 	/*
-	 * modprobe looks files up several times for each module it loads,
-	 * and parsing every header again on each lookup was a quarter of the
-	 * instructions the whole boot ran.  The index (40 bytes an entry) is
-	 * kept for good, as the archive is; without the memory for it,
-	 * lookups walk the archive instead.
+	 * Lookups and listings search an index sorted by path (40 bytes an
+	 * entry, kept for good, as the archive is): walking the archive made
+	 * ls of a directory of 20,000 files take 25 seconds.  An empty
+	 * archive needs none (kmalloc(0) may return NULL).
 	 */
 	index = kmalloc(initrd_archive.count * sizeof(*index), GFP_KERNEL);
-	if (index)
-		cpio_index(&initrd_archive, index);
+	if (!index && initrd_archive.count) {
+		pr_err("no memory to index its %zu entries; booting without it\n",
+		       initrd_archive.count);
+		return 0;
+	}
+	cpio_index(&initrd_archive, index);
+	initrd_valid = true;
 	pr_info("%zu entries, %zu bytes at %#lx\n", initrd_archive.count, size,
 		(unsigned long)mod->start);
 	return 0;

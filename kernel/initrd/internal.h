@@ -1,8 +1,9 @@
 /*
  * The cpio "newc" reader under the initrd: pure code (no allocation, no
- * printing) that checks an archive in place and finds its members.  Only
- * initrd.c uses it in the kernel; the host unit tests and fuzzers build it
- * alone.  It knows nothing of the initrd above it.
+ * printing) that checks an archive in place (cpio.c) and indexes it to
+ * find its members (index.c).  Only initrd.c uses it in the kernel; the
+ * host unit tests and fuzzers build it alone.  It knows nothing of the
+ * initrd above it.
  */
 #ifndef KERNEL_INITRD_INTERNAL_H
 #define KERNEL_INITRD_INTERNAL_H
@@ -37,9 +38,9 @@ struct cpio_entry {
 };
 
 /*
- * A validated archive: @count entries before the trailer.  With an @index
- * (cpio_index()), lookups and listings read its entries instead of parsing
- * every header again on each walk.
+ * A validated archive: @count entries before the trailer, and its @index
+ * (cpio_index()): the entries sorted by path, which lookups and listings
+ * search instead of parsing every header again on each walk.
  */
 struct cpio_archive {
 	const uint8_t *base;
@@ -60,9 +61,10 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 
 /*
  * cpio_index - parse the @ar->count entries of an archive cpio_open()
- * accepted into @entries (room for @ar->count), once, and have
- * cpio_lookup() and cpio_list() read them from then on.  @entries must
- * live as long as @ar is used.
+ * accepted into @entries (room for @ar->count), once, and sort them by
+ * path, components compared in turn (entries of one path in archive
+ * order): O(n log n), in place.  cpio_lookup() and cpio_list() need it
+ * and read only it.  @entries must live as long as @ar is used.
  */
 void cpio_index(struct cpio_archive *ar, struct cpio_entry *entries);
 
@@ -76,17 +78,22 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 	      char *err, size_t err_size);
 
 /*
- * cpio_lookup - find @path ("/a/b", "a/b", "./a//b/" are the same) in @ar.
- * A directory that only exists as the prefix of member names is found too
- * (mode CPIO_S_IFDIR, no data).  Returns 0, -ENOENT, or -ENAMETOOLONG.
+ * cpio_lookup - find @path ("/a/b", "a/b", "./a//b/" are the same) in @ar,
+ * indexed (cpio_index()), by binary search: O(log n).  Of several entries
+ * of one path, the first in the archive.  A directory that only exists as
+ * the prefix of member names is found too (mode CPIO_S_IFDIR, no data).
+ * Returns 0, -ENOENT, or -ENAMETOOLONG.
  */
 int cpio_lookup(const struct cpio_archive *ar, const char *path,
 		struct cpio_entry *e);
 
 /*
- * cpio_list - call @fn once for each name directly inside directory @path,
- * in archive order, with whether it is a directory.  @fn returns 0 to go
- * on.  Returns 0, -ENOENT, -ENOTDIR, -ENAMETOOLONG, or what @fn returned.
+ * cpio_list - call @fn once for each name directly inside directory @path
+ * of @ar, indexed (cpio_index()), in byte order of the names (as ls sorts
+ * in the C locale), with whether it is a directory (an entry of its own
+ * says so, or one below it).  A binary search, then one walk over the
+ * entries inside @path.  @fn returns 0 to go on.  Returns 0, -ENOENT,
+ * -ENOTDIR, -ENAMETOOLONG, or what @fn returned.
  */
 int cpio_list(const struct cpio_archive *ar, const char *path,
 	      int (*fn)(void *arg, const char *name, size_t len, bool is_dir),

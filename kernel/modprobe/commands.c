@@ -14,33 +14,43 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-/* "hello", "hello.ko" or "/lib/modules/hello.ko": the module name. */
-static void name_of_file(const char *arg, char *name, size_t size)
+/*
+ * "hello", "hello.ko" or "/lib/modules/hello.ko": the module name, from
+ * *@base on, and its length, which may be too long for a module name.
+ */
+static size_t name_of_file(const char *arg, const char **base)
 {
-	const char *base = strrchr(arg, '/');
+	const char *slash = strrchr(arg, '/');
 	size_t n;
 
-	base = base ? base + 1 : arg;
-	n = strlen(base);
-	if (n > 3 && !strcmp(base + n - 3, ".ko"))
+	*base = slash ? slash + 1 : arg;
+	n = strlen(*base);
+	if (n > 3 && !strcmp(*base + n - 3, ".ko"))
 		n -= 3;
-	snprintf(name, size, "%.*s", (int)n, base);
+	return n;
 }
 
 /* The parameters after the file name go to the loader as typed. */
 static int cmd_insmod(char *args)
 {
 	char *file = args_word(&args), name[MODULE_NAME_LEN];
+	const char *base;
 	const void *buf;
-	size_t len;
+	size_t n, len;
 	int err;
 
 	if (!file)
 		return -EINVAL;
-	name_of_file(file, name, sizeof(name));
-	/* A path names any file of the initrd; a bare name, lib/modules. */
-	err = strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
-				  modprobe_file(name, &buf, &len);
+	n = name_of_file(file, &base);
+	/* A name longer than any module's is none of them, not a prefix. */
+	err = -ENOENT;
+	if (n < sizeof(name)) {
+		memcpy(name, base, n);
+		name[n] = '\0';
+		/* A path names any file of the initrd; a bare name, lib/modules. */
+		err = strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
+					  modprobe_file(name, &buf, &len);
+	}
 	/* kmod finds a directory only when it reads it, as it inserts. */
 	if (err == -EISDIR) {
 		console_printf("insmod: ERROR: could not insert module %s: %s\n",
@@ -89,16 +99,23 @@ static void holders_print(const struct module *mod, const char *first,
 static int cmd_rmmod(char *args)
 {
 	char *arg = args_word(&args), name[MODULE_NAME_LEN];
-	struct module *mod;
+	const char *base;
+	struct module *mod = NULL;
+	size_t n;
 	int err;
 
 	if (!arg || *args)
 		return -EINVAL;
-	name_of_file(arg, name, sizeof(name));
-	mod = module_find(name);
+	n = name_of_file(arg, &base);
+	/* A name longer than any module's is none of them, not a prefix. */
+	if (n < sizeof(name)) {
+		memcpy(name, base, n);
+		name[n] = '\0';
+		mod = module_find(name);
+	}
 	if (!mod) {
-		console_printf("rmmod: ERROR: Module %s is not currently loaded\n",
-			       name);
+		console_printf("rmmod: ERROR: Module %.*s is not currently loaded\n",
+			       (int)n, base);
 		return SHELL_FAILED;
 	}
 	err = remove_module(name);

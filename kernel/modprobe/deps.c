@@ -35,6 +35,7 @@ static void walk_report(struct modprobe_walk *w, const char *what,
 /* excerpt: modprobe-walk */
 static int walk(struct modprobe_walk *w, const char *name, const char *args)
 {
+	struct modprobe_dep_pos pos = { false, 0, 0 };
 	char dep[MODULE_NAME_LEN];
 	int ret;
 
@@ -51,7 +52,8 @@ static int walk(struct modprobe_walk *w, const char *name, const char *args)
 	}
 	/* Every name here fits: checked on entry, or written by ops->dep. */
 	memcpy(w->chain[w->depth++], name, strlen(name) + 1);
-	for (size_t i = 0; (ret = w->ops->dep(w->ctx, name, i, dep)) > 0; i++) {
+	/* A dependency listed twice is found loaded the second time. */
+	while ((ret = w->ops->dep(w->ctx, name, &pos, dep)) > 0) {
 		ret = walk(w, dep, "");
 		if (ret)
 			goto out_pop;
@@ -119,34 +121,29 @@ static size_t next_line(const char *text, size_t len, size_t *pos,
 	return end - start;
 }
 
-/* The @i-th word of @s (@n bytes); returns its length, 0 if none. */
-static size_t nth_word(const char *s, size_t n, size_t i, const char **word)
+/* The first word of @s (@n bytes); returns its length, 0 if none. */
+static size_t first_word(const char *s, size_t n, const char **word)
 {
 	size_t p = 0, start;
 
-	for (;;) {
-		while (p < n && is_blank(s[p]))
-			p++;
-		if (p == n)
-			return 0;
-		start = p;
-		while (p < n && !is_blank(s[p]))
-			p++;
-		if (i-- == 0) {
-			*word = s + start;
-			return p - start;
-		}
-	}
+	while (p < n && is_blank(s[p]))
+		p++;
+	start = p;
+	while (p < n && !is_blank(s[p]))
+		p++;
+	*word = s + start;
+	return p - start;
 }
 
-int modprobe_dep_of(const struct modules_dep *md, const char *name, size_t i,
-		    char out[MODULE_NAME_LEN])
+/* Find @name's line in @md: *@pos then holds what follows its colon. */
+static int dep_line_find(const struct modules_dep *md, const char *name,
+			 struct modprobe_dep_pos *pos)
 {
-	const char *line, *colon, *mod, *word, *deps;
-	size_t pos = 0, n, mod_len, count = 0, word_len, deps_len;
+	const char *line, *colon, *mod;
+	size_t at = 0, n, mod_len;
 
-	while (pos < md->len) {
-		n = next_line(md->text, md->len, &pos, &line);
+	while (at < md->len) {
+		n = next_line(md->text, md->len, &at, &line);
 		for (colon = line; colon < line + n && *colon != ':';)
 			colon++;
 		if (!n || line[0] == '#' || colon == line + n)
@@ -154,22 +151,41 @@ int modprobe_dep_of(const struct modules_dep *md, const char *name, size_t i,
 		dep_path_name(line, (size_t)(colon - line), &mod, &mod_len);
 		if (!module_name_eq(mod, mod_len, name))
 			continue;
-		deps = colon + 1;
-		deps_len = n - (size_t)(deps - line);
-		while (nth_word(deps, deps_len, count, &word))
-			count++;
-		if (i >= count)
-			return 0;
-		/* Users come first: the first to load is the last listed. */
-		word_len = nth_word(deps, deps_len, count - 1 - i, &word);
-		dep_path_name(word, word_len, &mod, &mod_len);
-		if (mod_len >= MODULE_NAME_LEN)
-			return -ENAMETOOLONG;
-		memcpy(out, mod, mod_len);
-		out[mod_len] = '\0';
-		return 1;
+		pos->started = true;
+		pos->start = (size_t)(colon + 1 - md->text);
+		pos->end = (size_t)(line + n - md->text);
+		return 0;
 	}
 	return -ENOENT;
+}
+
+int modprobe_dep_of(const struct modules_dep *md, const char *name,
+		    struct modprobe_dep_pos *pos, char out[MODULE_NAME_LEN])
+{
+	const char *mod;
+	size_t end, mod_len;
+	int ret;
+
+	if (!pos->started) {
+		ret = dep_line_find(md, name, pos);
+		if (ret)
+			return ret;
+	}
+	/* Users come first: the first to load is the last listed. */
+	end = pos->end;
+	while (end > pos->start && is_blank(md->text[end - 1]))
+		end--;
+	pos->end = end;
+	while (pos->end > pos->start && !is_blank(md->text[pos->end - 1]))
+		pos->end--;
+	if (pos->end == end)
+		return 0;
+	dep_path_name(md->text + pos->end, end - pos->end, &mod, &mod_len);
+	if (mod_len >= MODULE_NAME_LEN)
+		return -ENAMETOOLONG;
+	memcpy(out, mod, mod_len);
+	out[mod_len] = '\0';
+	return 1;
 }
 
 int modprobe_etc_next(const char *text, size_t len, size_t *pos,
@@ -180,7 +196,7 @@ int modprobe_etc_next(const char *text, size_t len, size_t *pos,
 
 	while (*pos < len) {
 		n = next_line(text, len, pos, &line);
-		word_len = nth_word(line, n, 0, &word);
+		word_len = first_word(line, n, &word);
 		if (!word_len || word[0] == '#')
 			continue;
 		if (word_len >= MODULE_NAME_LEN)

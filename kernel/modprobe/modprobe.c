@@ -115,7 +115,7 @@ int modprobe_file(const char *name, const void **buf, size_t *len)
 	return 0;
 }
 
-static int probe_dep(void *ctx, const char *name, size_t i,
+static int probe_dep(void *ctx, const char *name, struct modprobe_dep_pos *pos,
 		     char out[MODULE_NAME_LEN])
 {
 	const struct modules_dep *md = ctx;
@@ -127,11 +127,11 @@ static int probe_dep(void *ctx, const char *name, size_t i,
 	 * file was removed after depmod).  Without modules.dep a module that
 	 * exists has no dependencies.
 	 */
-	if (i == 0 && modprobe_file(name, &buf, &len))
+	if (!pos->started && modprobe_file(name, &buf, &len))
 		return -ENOENT;
 	if (!md->text)
 		return 0;
-	return modprobe_dep_of(md, name, i, out);
+	return modprobe_dep_of(md, name, pos, out);
 }
 
 static bool probe_loaded(void *ctx, const char *name)

@@ -22,3 +22,31 @@ expect_status 0 'the kernel runs on after the cut'
 kept=${long% module_blacklist=hello_world}
 expect "^$(printf '%s' "$kept" | sed 's/[].[*^$\\/]/\\&/g')\$" \
 	"cmdline prints the ${#kept} bytes kept of the command line whole"
+
+# An initcall_blacklist= value over 255 bytes whose last name starts with
+# "initrd_init": cut at 255 bytes, it would name initrd_init itself.  A
+# name of 243 bytes and a comma put that name at byte 244.
+first=$(printf '%0243d' 0 | tr 0 a)
+value="$first,initrd_init_does_not_exist"
+boot longblacklist "initcall_blacklist=$value" < <(printf '%s\n' 'ls /' 'poweroff')
+expect "initcall_blacklist= is ${#value} bytes, at most 255: ignored" \
+	'an initcall_blacklist= over 255 bytes is refused with a warning naming its length'
+expect_not 'initcall initrd_init\+0x0/0x[0-9a-f]+ blacklisted' \
+	'the refused value does not blacklist initrd_init, its cut-off last name'
+expect 'initrd: [0-9]+ entries' 'initrd_init runs'
+expect '^lib/$' 'ls / lists the initrd'
+expect_status 0 'the kernel runs on after the refusal'
+
+# Module names longer than one can be (55 bytes) were cut to 55 and taken
+# for the module with that name: rmmod q{55}_not_its_name removed q{55}.
+q=$(printf '%055d' 0 | tr 0 q)
+BOOT_FILES=$BUILD/modules/$q.ko boot longname 'loglevel=7' < <(printf '%s\n' \
+	"insmod $q" "rmmod ${q}_not_its_name" 'lsmod' \
+	"insmod ${q}_not_its_name" "rmmod $q" 'poweroff')
+expect "^rmmod: ERROR: Module ${q}_not_its_name is not currently loaded$" \
+	'rmmod of a name longer than a module name can be finds no module'
+expect "^insmod: ERROR: could not load module ${q}_not_its_name: No such file or directory$" \
+	'insmod of a name longer than a module name can be finds no file'
+expect "^$q +[0-9]+ +0$" 'the module with the 55-byte name stays loaded after that rmmod'
+expect 'hello: Goodbye, world' 'rmmod of its whole name removes it'
+expect_status 0 'the kernel runs on'

@@ -9,9 +9,17 @@
 #
 # Each run starts from the committed seeds in tests/fuzz/corpus/<target>/;
 # what it learns goes to $(BUILD)/tests/fuzz/corpus/<target>/, a crashing
-# input to $(BUILD)/tests/fuzz/<target>-crash-*.
+# input to $(BUILD)/tests/fuzz/<target>-crash-*, one that ran too long to
+# <target>-timeout-*.
 
 FUZZ_SECONDS = 60
+# A unit (one input) slower than FUZZ_TIMEOUT seconds is a finding, as a
+# crash is: libFuzzer reports "timeout", saves the input and exits non-zero,
+# so an algorithmic hang is found instead of waited out (every unit of the
+# corpus runs in milliseconds; a modules.dep line that took 41 s once went
+# unflagged).  The corpus replays of tests/checks/fuzz.sh use the same flags.
+FUZZ_TIMEOUT = 1
+FUZZ_FLAGS = -timeout=$(FUZZ_TIMEOUT) -print_final_stats=1
 FUZZ_DIR := $(BUILD)/tests/fuzz
 FUZZ_CC := clang
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -Iinclude -DHOST_TEST \
@@ -43,7 +51,7 @@ $(FUZZ_DIR)/seeds/fuzz_module_elf: $(MODULES) $(MODULE_FIXTURES)
 	$(Q)cp $^ $@/ && touch $@
 
 fuzz-targets += fuzz_cpio
-fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/lib/kstrtox.c
+fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/kstrtox.c
 fuzz_cpio-len := 8192
 
 fuzz-targets += fuzz_multiboot2
@@ -69,12 +77,18 @@ fuzz_modprobe-len := 4096
 
 fuzz-targets += fuzz_readline
 fuzz_readline-srcs := kernel/shell/readline.c kernel/initrd/cpio.c \
+	kernel/initrd/index.c \
 	kernel/lib/kstrtox.c
 fuzz_readline-len := 4096
 fuzz_readline-cov-srcs := kernel/shell/readline.c
 
+# Not run by make fuzz: a unit that hangs, which tests/checks/fuzz.sh runs
+# through fuzz-run-fuzz_hang to show that make fuzz reports one.
+fuzz-selftests := fuzz_hang
+fuzz_hang-len := 64
+
 FUZZ_TARGETS = $(fuzz-targets)
-FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(fuzz-targets))
+FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(fuzz-targets) $(fuzz-selftests))
 FUZZ_COV_BINS := $(addprefix $(FUZZ_DIR)/cov/,$(fuzz-targets))
 
 $(FUZZ_DIR)/kstring.o $(FUZZ_DIR)/cov/kstring.o: kernel/lib/string.c
@@ -92,7 +106,7 @@ $(FUZZ_DIR)/cov/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ
 	$$(quiet) CLANG $$@
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$($(1)-cflags) $$(FUZZ_COV) $$(filter-out %.h,$$^) -o $$@
 endef
-$(foreach t,$(fuzz-targets),$(eval $(call fuzz_rule,$(t))))
+$(foreach t,$(fuzz-targets) $(fuzz-selftests),$(eval $(call fuzz_rule,$(t))))
 
 # Running one target, and measuring its line coverage over the committed
 # seeds and what make fuzz found (llvm-cov, over <target>-cov-srcs or else
@@ -102,12 +116,12 @@ define fuzz_run_rule
 fuzz-run-$(1): $(FUZZ_DIR)/$(1) $$($(1)-seeds)
 	@mkdir -p $(FUZZ_DIR)/corpus/$(1)
 	@echo "  FUZZ     $(1) ($$(FUZZ_SECONDS) s)"
-	$$(Q)$(FUZZ_DIR)/$(1) -max_total_time=$$(FUZZ_SECONDS) -print_final_stats=1 \
+	$$(Q)$(FUZZ_DIR)/$(1) -max_total_time=$$(FUZZ_SECONDS) $$(FUZZ_FLAGS) \
 		-max_len=$$($(1)-len) -artifact_prefix=$(FUZZ_DIR)/$(1)- \
 		$(FUZZ_DIR)/corpus/$(1) tests/fuzz/corpus/$(1) $$($(1)-seeds) \
 		> $(FUZZ_DIR)/$(1).log 2>&1 || { tail -n 40 $(FUZZ_DIR)/$(1).log; exit 1; }
 	@grep -E '^#[0-9]+.*(DONE|pulse)' $(FUZZ_DIR)/$(1).log | tail -n 1
-	@grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' $(FUZZ_DIR)/$(1).log
+	@grep -E '^stat::(number_of_executed_units|average_exec_per_sec|slowest_unit_time_sec)' $(FUZZ_DIR)/$(1).log
 
 fuzz-cov-$(1): $(FUZZ_DIR)/cov/$(1) $$($(1)-seeds)
 	@mkdir -p $(FUZZ_DIR)/corpus/$(1)
@@ -125,7 +139,7 @@ fuzz-cov-$(1): $(FUZZ_DIR)/cov/$(1) $$($(1)-seeds)
 			printf "  %-28s %5d of %5d lines (%s)\n", $$$$1, \
 				$$$$8 - $$$$9, $$$$8, $$$$10 }'
 endef
-$(foreach t,$(fuzz-targets),$(eval $(call fuzz_run_rule,$(t))))
+$(foreach t,$(fuzz-targets) $(fuzz-selftests),$(eval $(call fuzz_run_rule,$(t))))
 
 .PHONY: fuzz fuzz-build fuzz-cov
 fuzz-build: $(FUZZ_BINS)

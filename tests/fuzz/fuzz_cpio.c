@@ -1,10 +1,11 @@
 /*
  * libFuzzer target for the initrd's cpio reader: any byte string is opened
- * as an archive; an accepted one is walked entry by entry, every member
+ * as an archive; an accepted one is indexed, as the kernel does at boot
+ * (each entry once, sorted by path), walked entry by entry, every member
  * and some made-up paths are looked up, and every directory is listed, as
  * the module loader and the shell's ls/cat would.  Each entry must lie
- * inside the archive.  Then the archive is indexed, as the kernel does at
- * boot, and every lookup and listing must give what the walk gave.
+ * inside the archive, a listing must be in order, each name once, and
+ * name every child.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,10 +63,85 @@ static const char *const paths[] = { "/",
 				     "a/b/c",
 				     "/lib/modules/modules.dep" };
 
+/* A listing as text, to check: each name and whether it is a directory. */
+struct fuzz_listing {
+	char text[1024];
+	size_t len;
+	const char *last; /* the name before, to check the order */
+	size_t last_len;
+};
+
+static int fuzz_list_add(void *arg, const char *name, size_t len, bool is_dir)
+{
+	struct fuzz_listing *l = arg;
+	int n;
+
+	fuzz_list_one(&(size_t){ 0 }, name, len, is_dir);
+	if (l->last) {
+		int cmp = memcmp(l->last, name, MIN(len, l->last_len));
+
+		fuzz_check(cmp < 0 || (cmp == 0 && l->last_len < len),
+			   "a listing is in byte order, each name once");
+	}
+	l->last = name;
+	l->last_len = len;
+	n = snprintf(l->text + l->len, sizeof(l->text) - l->len, "|%.*s",
+		     (int)len, name);
+	if (n < 0 || (size_t)n >= sizeof(l->text) - l->len)
+		return -E2BIG;
+	l->len += (size_t)n;
+	return 0;
+}
+
+/* @a before @b in the index: path order, '/' before every other byte. */
+static bool fuzz_in_order(const struct cpio_entry *a,
+			  const struct cpio_entry *b)
+{
+	const unsigned char *p = (const void *)a->name,
+			    *q = (const void *)b->name;
+
+	while (*p && *p == *q)
+		p++, q++;
+	if (*p == *q)
+		return a->offset < b->offset;
+	if (!*p || !*q)
+		return !*p;
+	return *p == '/' || (*q != '/' && *p < *q);
+}
+
+/*
+ * Every entry inside directory @dir (normalized, "" for the root) with a
+ * name below it is in the listing @l (when it all fit).
+ */
+static void fuzz_complete(const struct cpio_archive *ar, const char *dir,
+			  const struct fuzz_listing *l)
+{
+	size_t dir_len = strlen(dir), n;
+	const char *child;
+	char want[CPIO_PATH_MAX + 2];
+
+	for (size_t i = 0; i < ar->count; i++) {
+		child = ar->index[i].name;
+		if (dir_len) {
+			if (strncmp(child, dir, dir_len) ||
+			    child[dir_len] != '/')
+				continue;
+			child += dir_len + 1;
+		}
+		n = strcspn(child, "/");
+		if (!n || n >= CPIO_PATH_MAX)
+			continue;
+		snprintf(want, sizeof(want), "|%.*s", (int)n, child);
+		fuzz_check(strstr(l->text, want) != NULL,
+			   "a listing names every child");
+	}
+}
+
 static void fuzz_walk(const struct cpio_archive *ar)
 {
 	struct cpio_entry e, found;
-	size_t pos = 0, listed;
+	struct fuzz_listing l;
+	size_t pos = 0;
 	int ret;
 
 	while ((ret = cpio_next(ar, &pos, &e, NULL, 0)) > 0) {
@@ -76,73 +152,42 @@ static void fuzz_walk(const struct cpio_archive *ar)
 		fuzz_check(ret == 0 || ret == -ENAMETOOLONG ||
 				   !is_normal(e.name),
 			   "a member is found by its own name");
-		listed = 0;
-		cpio_list(ar, e.name, fuzz_list_one, &listed);
+		fuzz_check(ret || !is_normal(e.name) ||
+				   (!strcmp(found.name, e.name) &&
+				    found.offset <= e.offset),
+			   "a lookup finds the first entry of that name");
+		l = (struct fuzz_listing){ .len = 0 };
+		if (cpio_list(ar, e.name, fuzz_list_add, &l) == 0 &&
+		    is_normal(e.name))
+			fuzz_complete(ar, e.name, &l);
 	}
 	fuzz_check(ret == 0, "an accepted archive walks to its trailer");
 	for (size_t i = 0; i < ARRAY_SIZE(paths); i++) {
-		listed = 0;
+		l = (struct fuzz_listing){ .len = 0 };
 		cpio_lookup(ar, paths[i], &found);
-		cpio_list(ar, paths[i], fuzz_list_one, &listed);
+		cpio_list(ar, paths[i], fuzz_list_add, &l);
 	}
+	l = (struct fuzz_listing){ .len = 0 };
+	if (cpio_list(ar, "/", fuzz_list_add, &l) == 0)
+		fuzz_complete(ar, "", &l);
 }
 
-/* A listing as text, to compare: each name and whether it is a directory. */
-struct fuzz_listing {
-	char text[1024];
-	size_t len;
-};
-
-static int fuzz_list_add(void *arg, const char *name, size_t len, bool is_dir)
+/* The index holds each entry of the archive once, in path order. */
+static void fuzz_index_order(const struct cpio_archive *ar)
 {
-	struct fuzz_listing *l = arg;
-	int n = snprintf(l->text + l->len, sizeof(l->text) - l->len, "%.*s%s|",
-			 (int)len, name, is_dir ? "/" : "");
+	uint8_t *seen = calloc(ar->size + 1, 1);
 
-	if (n < 0 || (size_t)n >= sizeof(l->text) - l->len)
-		return -E2BIG;
-	l->len += (size_t)n;
-	return 0;
-}
-
-/* @path looks up and lists the same in the walked and the indexed archive. */
-static void fuzz_same(const struct cpio_archive *ar,
-		      const struct cpio_archive *ix, const char *path)
-{
-	struct cpio_entry a = { 0 }, b = { 0 };
-	struct fuzz_listing la = { "", 0 }, lb = { "", 0 };
-
-	fuzz_check(cpio_lookup(ar, path, &a) == cpio_lookup(ix, path, &b),
-		   "a lookup returns the same with the index");
-	fuzz_check(a.data == b.data && a.size == b.size && a.mode == b.mode &&
-			   !strcmp(a.name ? a.name : "", b.name ? b.name : ""),
-		   "a lookup finds the same entry with the index");
-	fuzz_check(cpio_list(ar, path, fuzz_list_add, &la) ==
-			   cpio_list(ix, path, fuzz_list_add, &lb),
-		   "a listing returns the same with the index");
-	fuzz_check(!strcmp(la.text, lb.text),
-		   "a listing names the same entries with the index");
-}
-
-static void fuzz_index(const struct cpio_archive *ar)
-{
-	struct cpio_archive ix = *ar;
-	/* One more: malloc(0) may return NULL. */
-	struct cpio_entry *entries = malloc((ar->count + 1) * sizeof(*entries));
-	struct cpio_entry e;
-	size_t pos = 0;
-
-	fuzz_check(entries != NULL, "memory for the index");
-	cpio_index(&ix, entries);
+	fuzz_check(seen != NULL, "memory for the check");
 	for (size_t i = 0; i < ar->count; i++) {
-		cpio_next(ar, &pos, &e, NULL, 0);
-		fuzz_check(ix.index[i].offset == e.offset,
-			   "the index holds the entries in archive order");
-		fuzz_same(ar, &ix, e.name);
+		const struct cpio_entry *e = &ar->index[i];
+
+		fuzz_check(e->offset < ar->size && !seen[e->offset],
+			   "each entry is in the index once");
+		seen[e->offset] = 1;
+		fuzz_check(i == 0 || fuzz_in_order(&ar->index[i - 1], e),
+			   "the index is sorted by path, then archive order");
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(paths); i++)
-		fuzz_same(ar, &ix, paths[i]);
-	free(entries);
+	free(seen);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -151,10 +196,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t *buf = fuzz_copy(data, size);
 	char err[FUZZ_ERR_MAX];
 	struct cpio_archive ar;
+	struct cpio_entry *index;
 
 	if (cpio_open(&ar, buf, size, err, sizeof(err)) == 0) {
+		/* One more: malloc(0) may return NULL. */
+		index = malloc((ar.count + 1) * sizeof(*index));
+		fuzz_check(index != NULL, "memory for the index");
+		cpio_index(&ar, index);
+		fuzz_index_order(&ar);
 		fuzz_walk(&ar);
-		fuzz_index(&ar);
+		free(index);
 	} else {
 		fuzz_check(err[0] != '\0', "a refused archive has a message");
 	}

@@ -19,11 +19,11 @@ struct fake {
 	size_t n_loaded;
 };
 
-static int fake_dep(void *ctx, const char *name, size_t i,
+static int fake_dep(void *ctx, const char *name, struct modprobe_dep_pos *pos,
 		    char out[MODULE_NAME_LEN])
 {
 	struct fake *f = ctx;
-	int ret = modprobe_dep_of(&f->md, name, i, out);
+	int ret = modprobe_dep_of(&f->md, name, pos, out);
 
 	fuzz_check(ret <= 0 || strlen(out) < MODULE_NAME_LEN,
 		   "a dependency name fits");
@@ -43,10 +43,11 @@ static bool fake_loaded(void *ctx, const char *name)
 static int fake_load(void *ctx, const char *name, const char *args)
 {
 	struct fake *f = ctx;
+	struct modprobe_dep_pos pos = { false, 0, 0 };
 	char dep[MODULE_NAME_LEN];
 
 	fuzz_check(!fake_loaded(f, name), "a module is loaded once");
-	for (size_t i = 0; fake_dep(f, name, i, dep) > 0; i++)
+	while (fake_dep(f, name, &pos, dep) > 0)
 		fuzz_check(fake_loaded(f, dep),
 			   "dependencies are loaded first");
 	if (name[0] == 'x') /* some loads fail, as a broken module would */

@@ -83,6 +83,7 @@ const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
 /* The initrd: a newc archive made once, read by the kernel's cpio code. */
 static uint8_t archive[FUZZ_ARCHIVE_MAX];
 static struct cpio_archive initrd;
+static struct cpio_entry initrd_index[16];
 
 static size_t cpio_add(size_t pos, const char *name, unsigned int mode)
 {
@@ -120,6 +121,9 @@ static void initrd_make(void)
 	pos = cpio_add(pos, CPIO_TRAILER, 0);
 	if (cpio_open(&initrd, archive, pos, err, sizeof(err)))
 		fuzz_check(0, err);
+	fuzz_check(initrd.count <= ARRAY_SIZE(initrd_index),
+		   "room for the index");
+	cpio_index(&initrd, initrd_index);
 }
 
 int initrd_list(const char *path,

@@ -85,7 +85,7 @@ $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc \
 		$(BUILD)/tests/unit/test_module_linked: | unit-fixtures
 
 unit-tests += test_cpio
-test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
+test_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
 # Runs $(BUILD)/tools/depmod on objects it compiles.
 unit-tests += test_depmod

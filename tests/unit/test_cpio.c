@@ -130,23 +130,19 @@ static void expect_reject(const struct archive *a, size_t len, const char *what)
 	assert_int_equal(ar.count, 0);
 }
 
-/*
- * Run @check on @ar as cpio_open() left it, then again once indexed as the
- * kernel indexes its initrd: the index must change nothing they see.
- */
-static void walked_and_indexed(struct cpio_archive *ar,
-			       void (*check)(const struct cpio_archive *ar))
+/* Open @a and index it as the kernel indexes its initrd (free the index). */
+static struct cpio_entry *open_indexed(struct cpio_archive *ar,
+				       const struct archive *a)
 {
-	struct cpio_entry *entries = malloc(ar->count * sizeof(*entries));
+	struct cpio_entry *entries;
 
-	assert_non_null(entries);
+	assert_int_equal(cpio_open(ar, a->buf, a->len, NULL, 0), 0);
 	assert_null(ar->index);
-	check(ar);
+	entries = malloc((ar->count + 1) * sizeof(*entries));
+	assert_non_null(entries);
 	cpio_index(ar, entries);
 	assert_ptr_equal(ar->index, entries);
-	check(ar);
-	ar->index = NULL;
-	free(entries);
+	return entries;
 }
 
 static void check_valid_lookups(const struct cpio_archive *ar)
@@ -178,34 +174,69 @@ static void test_valid_archive(void **state)
 	struct archive a = pack("newc", "find .");
 	struct cpio_archive ar;
 	char err[256];
+	struct cpio_entry *index;
 
 	assert_int_equal(cpio_open(&ar, a.buf, a.len, err, sizeof(err)), 0);
 	/* ., etc, etc/modules, lib, lib/modules, 2 modules, empty, top.txt */
 	assert_int_equal(ar.count, 9);
-	walked_and_indexed(&ar, check_valid_lookups);
+	index = open_indexed(&ar, &a);
+	check_valid_lookups(&ar);
+	free(index);
 	free(a.buf);
 }
 
-/* The index holds every entry, in archive order, as cpio_next() reads it. */
+/*
+ * The index holds every entry as cpio_next() reads it, sorted by path
+ * with '/' before every other byte ("lib/modules/b.ko" before "lib-x"),
+ * entries of one path in archive order.
+ */
 static void test_index(void **state)
 {
-	struct archive a = pack("newc", "find .");
+	static const char *const order[] = {
+		"",
+		"etc",
+		"etc/modules",
+		"lib",
+		"lib/modules",
+		"lib/modules/a.ko",
+		"lib/modules/b.ko",
+		"lib/modules/b.ko", /* packed twice, the later copy second */
+		"lib-x",
+		"lib.txt",
+		"top.txt",
+	};
+	struct archive a;
 	struct cpio_archive ar;
-	struct cpio_entry entries[9], e;
-	size_t pos = 0;
+	struct cpio_entry *index, e;
+	size_t pos = 0, seen = 0;
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
-	assert_int_equal(ar.count, 9);
-	cpio_index(&ar, entries);
-	for (size_t i = 0; i < ar.count; i++) {
-		assert_int_equal(cpio_next(&ar, &pos, &e, NULL, 0), 1);
-		assert_string_equal(entries[i].name, e.name);
-		assert_ptr_equal(entries[i].data, e.data);
-		assert_int_equal(entries[i].size, e.size);
-		assert_int_equal(entries[i].mode, e.mode);
-		assert_int_equal(entries[i].offset, e.offset);
+	run("cd %s/tree && echo x > lib-x && echo y > lib.txt", tmpdir);
+	a = pack("newc", "{ find . ! -name lib-x ! -name lib.txt | sort -r; "
+			 "echo lib.txt; echo lib-x; echo lib/modules/b.ko; }");
+	run("rm %s/tree/lib-x %s/tree/lib.txt", tmpdir, tmpdir);
+	index = open_indexed(&ar, &a);
+	assert_int_equal(ar.count, ARRAY_SIZE(order) + 1); /* + "empty" */
+	for (size_t i = 0, j = 0; i < ar.count; i++) {
+		if (!strcmp(index[i].name, "empty"))
+			continue;
+		assert_string_equal(index[i].name, order[j++]);
 	}
-	assert_int_equal(cpio_next(&ar, &pos, &e, NULL, 0), 0);
+	assert_true(index[8].offset > index[7].offset); /* after "empty" */
+	/* Each entry of the archive, once, with what cpio_next() read. */
+	while (cpio_next(&ar, &pos, &e, NULL, 0) > 0) {
+		size_t i = 0;
+
+		while (i < ar.count && index[i].offset != e.offset)
+			i++;
+		assert_true(i < ar.count);
+		assert_string_equal(index[i].name, e.name);
+		assert_ptr_equal(index[i].data, e.data);
+		assert_int_equal(index[i].size, e.size);
+		assert_int_equal(index[i].mode, e.mode);
+		seen++;
+	}
+	assert_int_equal(seen, ar.count);
+	free(index);
 	free(a.buf);
 }
 
@@ -213,13 +244,13 @@ static void test_long_path(void **state)
 {
 	struct archive a = pack("newc", "find .");
 	struct cpio_archive ar;
-	struct cpio_entry e;
+	struct cpio_entry *index = open_indexed(&ar, &a), e;
 	char path[CPIO_PATH_MAX + 10];
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
 	memset(path, 'x', sizeof(path) - 1);
 	path[sizeof(path) - 1] = '\0';
 	assert_int_equal(cpio_lookup(&ar, path, &e), -ENAMETOOLONG);
+	free(index);
 	free(a.buf);
 }
 
@@ -260,11 +291,12 @@ static void check_listings(const struct cpio_archive *ar)
 
 static void test_list(void **state)
 {
-	struct archive a = pack("newc", "find . | LC_ALL=C sort");
+	struct archive a = pack("newc", "find . | LC_ALL=C sort -r");
 	struct cpio_archive ar;
+	struct cpio_entry *index = open_indexed(&ar, &a);
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
-	walked_and_indexed(&ar, check_listings);
+	check_listings(&ar);
+	free(index);
 	free(a.buf);
 }
 
@@ -272,9 +304,9 @@ static void check_implied_dirs(const struct cpio_archive *ar)
 {
 	struct cpio_entry e;
 
-	expect_listing(ar, "", "lib/ etc/ ");
+	expect_listing(ar, "", "etc/ lib/ ");
 	expect_listing(ar, "/lib", "modules/ ");
-	expect_listing(ar, "/lib/modules", "b.ko a.ko ");
+	expect_listing(ar, "/lib/modules", "a.ko b.ko ");
 	assert_int_equal(cpio_lookup(ar, "/lib/modules", &e), 0);
 	assert_true(cpio_is_dir(&e));
 }
@@ -286,25 +318,134 @@ static void test_implied_dirs(void **state)
 		pack("newc",
 		     "printf 'lib/modules/b.ko\\nlib/modules/a.ko\\netc/modules\\n'");
 	struct cpio_archive ar;
+	struct cpio_entry *index = open_indexed(&ar, &a);
 
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
 	assert_int_equal(ar.count, 3);
-	walked_and_indexed(&ar, check_implied_dirs);
+	check_implied_dirs(&ar);
+	free(index);
 	free(a.buf);
+}
+
+/* Of two entries of one path, lookups find the first in the archive. */
+static void test_duplicate_path(void **state)
+{
+	struct archive a = pack("newc",
+				"printf 'etc/modules\\nlib/modules/a.ko\\n"
+				"etc/modules\\n'");
+	struct cpio_archive ar;
+	struct cpio_entry *index = open_indexed(&ar, &a), e;
+
+	assert_int_equal(cpio_lookup(&ar, "etc/modules", &e), 0);
+	assert_int_equal(e.offset, 0);
+	expect_listing(&ar, "etc", "modules ");
+	free(index);
+	free(a.buf);
+}
+
+/* Append a member with no data to the archive being built in @buf. */
+static size_t newc_add(uint8_t *buf, size_t pos, const char *name,
+		       unsigned int mode)
+{
+	int n = sprintf((char *)buf + pos,
+			"070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%s",
+			0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
+			(unsigned int)strlen(name) + 1, 0u, name);
+
+	pos += (size_t)n + 1;
+	while (pos % CPIO_ALIGN)
+		buf[pos++] = 0;
+	return pos;
+}
+
+struct big_listing {
+	char last[16];
+	size_t count;
+	bool sub_is_dir;
+};
+
+static int big_collect(void *arg, const char *name, size_t len, bool is_dir)
+{
+	struct big_listing *l = arg;
+	char cur[16];
+
+	assert_true(len < sizeof(cur));
+	snprintf(cur, sizeof(cur), "%.*s", (int)len, name);
+	if (l->count++)
+		assert_true(strcmp(l->last, cur) < 0); /* in order, each once */
+	strcpy(l->last, cur);
+	if (!strcmp(cur, "sub"))
+		l->sub_is_dir = is_dir;
+	else
+		assert_false(is_dir);
+	return 0;
+}
+
+/*
+ * 5,000 files of one directory packed in no order, with a subdirectory's
+ * files among them, names that sort around "/" and one file packed twice:
+ * the listing names each once, in byte order, and lookups find each.
+ */
+static void test_big_directory(void **state)
+{
+	enum { FILES = 5000 };
+	uint8_t *buf = malloc((FILES + 16) * (CPIO_HEADER_SIZE + 32));
+	struct big_listing l = { "", 0, false };
+	struct cpio_archive ar;
+	struct cpio_entry *index, e;
+	char name[32];
+	size_t pos = 0;
+
+	assert_non_null(buf);
+	for (unsigned int i = 0; i < FILES; i++) {
+		snprintf(name, sizeof(name), "d/f%05u", i * 7919 % FILES);
+		pos = newc_add(buf, pos, name, CPIO_S_IFREG | 0644);
+		if (i % 1000 == 0) {
+			snprintf(name, sizeof(name), "d/sub/x%u", i);
+			pos = newc_add(buf, pos, name, CPIO_S_IFREG | 0644);
+		}
+	}
+	pos = newc_add(buf, pos, "d/sub-a", CPIO_S_IFREG | 0644);
+	pos = newc_add(buf, pos, "d/sub.b", CPIO_S_IFREG | 0644);
+	pos = newc_add(buf, pos, "d/f00042", CPIO_S_IFREG | 0600);
+	pos = newc_add(buf, pos, CPIO_TRAILER, 0);
+	assert_int_equal(cpio_open(&ar, buf, pos, NULL, 0), 0);
+	assert_int_equal(ar.count, FILES + 5 + 3);
+	index = malloc(ar.count * sizeof(*index));
+	assert_non_null(index);
+	cpio_index(&ar, index);
+
+	assert_int_equal(cpio_list(&ar, "d", big_collect, &l), 0);
+	assert_int_equal(l.count, FILES + 3); /* + sub, sub-a, sub.b */
+	assert_true(l.sub_is_dir);
+	assert_string_equal(l.last, "sub.b");
+	for (unsigned int i = 0; i < FILES; i++) {
+		snprintf(name, sizeof(name), "/d/f%05u", i);
+		assert_int_equal(cpio_lookup(&ar, name, &e), 0);
+		assert_string_equal(e.name, name + 1);
+	}
+	assert_int_equal(cpio_lookup(&ar, "d/f00042", &e), 0);
+	assert_int_equal(e.mode, CPIO_S_IFREG | 0644); /* the first packed */
+	assert_int_equal(cpio_lookup(&ar, "d/sub", &e), 0);
+	assert_true(cpio_is_dir(&e));
+	assert_int_equal(cpio_lookup(&ar, "d/f05000", &e), -ENOENT);
+	assert_int_equal(cpio_lookup(&ar, "d/su", &e), -ENOENT);
+	free(index);
+	free(buf);
 }
 
 static void test_crc_format(void **state)
 {
 	struct archive a = pack("crc", "find .");
 	struct cpio_archive ar;
-	struct cpio_entry e;
+	struct cpio_entry *index, e;
 
 	assert_memory_equal(a.buf, CPIO_CRC_MAGIC, CPIO_MAGIC_LEN);
-	assert_int_equal(cpio_open(&ar, a.buf, a.len, NULL, 0), 0);
+	index = open_indexed(&ar, &a);
 	assert_int_equal(cpio_lookup(&ar, "lib/modules/a.ko", &e), 0);
 	/* One data byte changed: the sum no longer matches. */
 	((uint8_t *)e.data)[0] ^= 1;
 	expect_reject(&a, a.len, "checksum");
+	free(index);
 	free(a.buf);
 }
 
@@ -400,8 +541,14 @@ static void test_random_damage(void **state)
 			copy[rand() % a.len] = (uint8_t)rand();
 		memcpy(buf, copy, len);
 		if (cpio_open(&ar, buf, len, NULL, 0) == 0) {
+			struct cpio_entry *index =
+				malloc((ar.count + 1) * sizeof(*index));
+
+			assert_non_null(index);
+			cpio_index(&ar, index);
 			cpio_lookup(&ar, "lib/modules/a.ko", &e);
 			cpio_list(&ar, "lib", collect, &(struct listing){ "" });
+			free(index);
 		}
 		free(buf);
 	}
@@ -414,9 +561,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_archive),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_duplicate_path),
 		cmocka_unit_test(test_long_path),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_implied_dirs),
+		cmocka_unit_test(test_big_directory),
 		cmocka_unit_test(test_crc_format),
 		cmocka_unit_test(test_bad_magic),
 		cmocka_unit_test(test_truncated),

@@ -26,12 +26,12 @@ struct fake {
 	char reports[1024];
 };
 
-static int fake_dep(void *ctx, const char *name, size_t i,
+static int fake_dep(void *ctx, const char *name, struct modprobe_dep_pos *pos,
 		    char out[MODULE_NAME_LEN])
 {
 	struct fake *f = ctx;
 
-	return modprobe_dep_of(&f->md, name, i, out);
+	return modprobe_dep_of(&f->md, name, pos, out);
 }
 
 static bool fake_loaded(void *ctx, const char *name)
@@ -137,6 +137,47 @@ static void test_missing(void **state)
 	free(f);
 }
 
+/*
+ * depmod never lists a dependency twice, but a hand-edited modules.dep
+ * may: each dependency loads once, in order, and one that is missing is
+ * reported once.
+ */
+static void test_repeated_deps(void **state)
+{
+	static const char pair[] = " lib/modules/b.ko lib/modules/c.ko";
+	static const char tail[] = "\nlib/modules/b.ko: lib/modules/c.ko c\n"
+				   "lib/modules/c.ko:\n"
+				   "lib/modules/m.ko: ghost ghost ghost\n";
+	size_t size = 64 + 1000 * (sizeof(pair) - 1) + sizeof(tail), n;
+	char *text = malloc(size);
+	struct fake *f;
+	struct modprobe_dep_pos pos = { 0 };
+	char out[MODULE_NAME_LEN];
+	int ret, count = 0;
+
+	assert_non_null(text);
+	n = (size_t)snprintf(text, size, "lib/modules/top.ko:");
+	for (int i = 0; i < 1000; i++, n += sizeof(pair) - 1)
+		memcpy(text + n, pair, sizeof(pair) - 1);
+	memcpy(text + n, tail, sizeof(tail));
+	f = fake_new(text);
+
+	/* Every listed word is returned, last first, then the end, once. */
+	while ((ret = modprobe_dep_of(&f->md, "top", &pos, out)) > 0)
+		assert_string_equal(out, count++ % 2 ? "b" : "c");
+	assert_int_equal(ret, 0);
+	assert_int_equal(count, 2000);
+
+	assert_int_equal(modprobe_resolve(&fake_ops, f, "top", NULL), 0);
+	assert_string_equal(f->order, "c() b() top() ");
+	assert_int_equal(modprobe_resolve(&fake_ops, f, "m", NULL), -ENOENT);
+	assert_string_equal(f->order, "c() b() top() ");
+	assert_string_equal(f->reports,
+			    "modprobe: missing dependency: m -> ghost\n");
+	free(f);
+	free(text);
+}
+
 static void test_dash_underscore(void **state)
 {
 	struct fake *f = fake_new(chain_dep);
@@ -210,16 +251,18 @@ static void test_modules_dep_text(void **state)
 		"lib/modules/q.ko:   lib/modules/r.ko\t lib/modules/s.ko  \r\n"
 		"lib/modules/s.ko:"; /* last line without a newline */
 	struct modules_dep md = { text, sizeof(text) - 1 };
+	struct modprobe_dep_pos q = { 0 }, s = { 0 }, r = { 0 }, none = { 0 };
 	char out[MODULE_NAME_LEN];
 
-	assert_int_equal(modprobe_dep_of(&md, "q", 0, out), 1);
+	assert_int_equal(modprobe_dep_of(&md, "q", &q, out), 1);
 	assert_string_equal(out, "s");
-	assert_int_equal(modprobe_dep_of(&md, "q", 1, out), 1);
+	assert_int_equal(modprobe_dep_of(&md, "q", &q, out), 1);
 	assert_string_equal(out, "r");
-	assert_int_equal(modprobe_dep_of(&md, "q", 2, out), 0);
-	assert_int_equal(modprobe_dep_of(&md, "s", 0, out), 0);
-	assert_int_equal(modprobe_dep_of(&md, "r", 0, out), -ENOENT);
-	assert_int_equal(modprobe_dep_of(&md, "no colon here", 0, out),
+	assert_int_equal(modprobe_dep_of(&md, "q", &q, out), 0);
+	assert_int_equal(modprobe_dep_of(&md, "q", &q, out), 0);
+	assert_int_equal(modprobe_dep_of(&md, "s", &s, out), 0);
+	assert_int_equal(modprobe_dep_of(&md, "r", &r, out), -ENOENT);
+	assert_int_equal(modprobe_dep_of(&md, "no colon here", &none, out),
 			 -ENOENT);
 }
 
@@ -300,6 +343,7 @@ int main(void)
 		cmocka_unit_test(test_chain_order),
 		cmocka_unit_test(test_cycle),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_repeated_deps),
 		cmocka_unit_test(test_dash_underscore),
 		cmocka_unit_test(test_load_failure),
 		cmocka_unit_test(test_too_deep),
