@@ -85,6 +85,7 @@ bool bitmap_any_set(const uint64_t *map, size_t start, size_t count)
 	return w == last && (map[last] & word_mask(last, start, count));
 }
 
+/* lab: 05 find-clear-run */
 /* The first clear bit at or after @bit, or @nbits. */
 static size_t next_clear(const uint64_t *map, size_t nbits, size_t bit)
 {
@@ -136,3 +137,4 @@ size_t bitmap_find_clear_run(const uint64_t *map, size_t nbits, size_t from,
 		bit = stop + 1;
 	}
 }
+/* lab-end: 05 find-clear-run */

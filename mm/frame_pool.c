@@ -254,6 +254,7 @@ void frame_pool_init(struct frame_pool *pool, void *storage, phys_addr_t base,
 }
 
 /* excerpt: pool-alloc */
+/* lab: 05 pool-alloc */
 phys_addr_t frame_pool_alloc(struct frame_pool *pool, size_t count,
 			     size_t align)
 {
@@ -273,6 +274,7 @@ phys_addr_t frame_pool_alloc(struct frame_pool *pool, size_t count,
 	pool->allocated += count;
 	return pool->base + ((phys_addr_t)first << PAGE_SHIFT);
 }
+/* lab-end: 05 pool-alloc */
 /* excerpt-end: pool-alloc */
 
 /* Checks common to free and release: the range is whole frames of RAM. */
@@ -297,6 +299,7 @@ static int pool_check_range(struct frame_pool *pool, phys_addr_t pa,
 	return 0;
 }
 
+/* lab: 05 pool-free */
 int frame_pool_free(struct frame_pool *pool, phys_addr_t pa, size_t count)
 {
 	size_t first;
@@ -318,6 +321,7 @@ int frame_pool_free(struct frame_pool *pool, phys_addr_t pa, size_t count)
 	pool->hint = MIN(pool->hint, first / BITMAP_WORD_BITS);
 	return 0;
 }
+/* lab-end: 05 pool-free */
 
 int frame_pool_release(struct frame_pool *pool, phys_addr_t pa, size_t count)
 {

@@ -173,6 +173,7 @@ static void parse_rsdp(const uint8_t *t, uint32_t size, struct boot_info *bi)
 	bi->rsdp_len = len;
 }
 
+/* lab: 01 parse-tag */
 static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 		     struct boot_info *bi, const char **why)
 {
@@ -199,6 +200,7 @@ static int parse_tag(const uint8_t *t, uint32_t type, uint32_t size,
 		return 0;
 	}
 }
+/* lab-end: 01 parse-tag */
 
 /*
  * GRUB 2 hands its command words to the kernel escaped: a backslash before
@@ -220,6 +222,7 @@ static void unescape_grub_cmdline(char *s)
 }
 
 /* excerpt: mb2-tag-walk */
+/* lab: 01 tag-walk */
 static int walk_tags(const uint8_t *base, uint32_t total, struct boot_info *out,
 		     const char **why)
 {
@@ -241,6 +244,7 @@ static int walk_tags(const uint8_t *base, uint32_t total, struct boot_info *out,
 	*why = "no end tag";
 	return -EINVAL;
 }
+/* lab-end: 01 tag-walk */
 /* excerpt-end: mb2-tag-walk */
 
 int mb2_parse(const void *info, size_t avail, phys_addr_t info_phys,

@@ -43,6 +43,7 @@ static const struct irq_chip *irq_chip;
 static uint64_t spurious_count;
 
 /* excerpt: idt-init */
+/* lab: 04 idt-set */
 static void idt_set(unsigned int vec, uint64_t handler, uint8_t ist)
 {
 	idt[vec] = (struct idt_gate){
@@ -54,6 +55,7 @@ static void idt_set(unsigned int vec, uint64_t handler, uint8_t ist)
 		.offset_high = (uint32_t)(handler >> 32),
 	};
 }
+/* lab-end: 04 idt-set */
 
 void __init idt_init(void)
 {

@@ -73,6 +73,7 @@ static const char *page_fault_why(uintptr_t addr, uint64_t err)
 /* excerpt-end: page-fault-why */
 
 /* excerpt: show-page-fault */
+/* lab: 04 show-page-fault */
 static void show_page_fault(uintptr_t addr, uint64_t err)
 {
 	const char *why = page_fault_why(addr, err);
@@ -92,6 +93,7 @@ static void show_page_fault(uintptr_t addr, uint64_t err)
 	       err & PF_PRESENT ? "permissions violation" :
 				  "not-present page");
 }
+/* lab-end: 04 show-page-fault */
 /* excerpt-end: show-page-fault */
 
 /*

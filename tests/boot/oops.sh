@@ -5,6 +5,8 @@ source "$(dirname "$0")/lib.sh"
 boot pagefault 'crash=pagefault'
 expect 'BUG: unable to handle page fault for address: 000000000dead000' 'oops names the faulting address'
 expect 'Oops: page fault \(#PF\), vector 14, error code 0x2' 'oops names the vector and the write error code'
+expect '#PF: supervisor write access in kernel mode$' 'the error code is decoded: a write, from kernel mode'
+expect '#PF: error_code\(0x0002\) - not-present page$' 'the error code is decoded: the page is not present'
 expect '^.*CR2: 000000000dead000' 'register dump shows CR2'
 expect 'RIP: 0008:ffffffff8[0-9a-f]+ crash_pagefault\+0x[0-9a-f]+/0x[0-9a-f]+' 'RIP is symbolized'
 expect 'Call Trace:' 'a backtrace follows'

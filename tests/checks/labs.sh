@@ -120,14 +120,15 @@ for nn in $labs; do
 	ok=1
 	for f in $todo; do
 		grep -rqF "lab $nn: $f is not written yet" "$tree/kernel" "$tree/mm" \
-			"$tree/boot" "$tree/drivers" 2> /dev/null || ok=0
+			"$tree/boot" "$tree/drivers" "$tree/tests/kernel" 2> /dev/null || ok=0
 	done
 	# The files with stubs, as make lab names them, are in the tree's format.
 	# Each description is made before its test: tap_status reads $?.
 	desc="lab $nn: make lab writes the tree, each region replaced by its stub ($(echo $todo)), clang-format clean"
 	stubbed=$(sed -n 's/^  LAB     \([^:]*\): .*/\1/p' "$log" | sort -u)
 	[ $ok = 1 ] && [ -f "$tree/LAB.md" ] && [ -n "$stubbed" ] &&
-		! grep -rqE "lab(-end)?: $nn " "$tree/kernel" "$tree/mm" "$tree/boot" "$tree/drivers" &&
+		! grep -rqE "lab(-end)?: $nn " "$tree/kernel" "$tree/mm" "$tree/boot" "$tree/drivers" \
+			"$tree/tests/kernel" &&
 		(cd "$tree" && clang-format-14 --style=file:.clang-format --dry-run -Werror $stubbed) >> "$log" 2>&1
 	tap_status "$desc"
 

@@ -80,6 +80,7 @@ bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,
 }
 
 /* excerpt: ktest-run-suite */
+/* lab: 11 run-suite */
 static int run_suite(const struct ktest_suite *s, int number)
 {
 	int failed = 0;
@@ -99,6 +100,7 @@ static int run_suite(const struct ktest_suite *s, int number)
 	       s->name);
 	return failed;
 }
+/* lab-end: 11 run-suite */
 /* excerpt-end: ktest-run-suite */
 
 /* Run the selected suites, print KTAP; the number of failed cases. */
