@@ -180,7 +180,6 @@ static int param_array_set(const char *val, const struct kernel_param *kp)
 		*arr->num = n;
 	return err;
 }
-
 /* excerpt-end: param-array */
 /* lab-end: 10 array-set */
 
