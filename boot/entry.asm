@@ -131,6 +131,7 @@ check_long_mode:
 ; excerpt-end: check-long-mode
 
 ; excerpt: page-tables
+; lab: 02 page-tables
 ; PML4[0] and PML4[256] share one PDPT that maps 0..4 GiB with 2 MiB pages
 ; (identity for this code, the direct map for kernel_main);
 ; PML4[511] -> PDPT[510] maps the kernel's -2 GiB window onto 0..1 GiB.
@@ -164,6 +165,7 @@ build_page_tables:
         cmp ecx, EARLY_MAP_GIB * 512
         jne .next_pde
         ret
+; lab-end: 02 page-tables
 ; excerpt-end: page-tables
 
 ; Print "Sprout: <message at EBX>" on COM1 and the VGA screen, then halt.

@@ -10,8 +10,6 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
-#define PARAM_ARRAY_ELEM_MAX 64 /* longest element of an array value */
-
 static int param_set_bool(const char *val, const struct kernel_param *kp)
 {
 	bool *b = kp->arg;
@@ -118,6 +116,8 @@ EXPORT_SYMBOL(param_ops_invbool);
 const struct kernel_param_ops param_ops_charp = { param_set_charp };
 EXPORT_SYMBOL(param_ops_charp);
 
+/* lab: 10 array-set */
+/* excerpt: param-array */
 /*
  * One pass over "1,2,3": each element is cut out of the (writable) argument
  * string by replacing its comma with a NUL and given to the element type;
@@ -180,6 +180,8 @@ static int param_array_set(const char *val, const struct kernel_param *kp)
 		*arr->num = n;
 	return err;
 }
+/* excerpt-end: param-array */
+/* lab-end: 10 array-set */
 
 const struct kernel_param_ops param_array_ops = { param_array_set };
 EXPORT_SYMBOL(param_array_ops);

@@ -6,6 +6,11 @@ unit-tests += test_strlist
 test_strlist-srcs := kernel/lib/strlist.c kernel/lib/args.c \
 	kernel/lib/vsnprintf.c
 
+unit-tests += test_params
+test_params-srcs := kernel/module/params.c kernel/lib/args.c \
+	kernel/lib/strlist.c kernel/lib/kstrtox.c kernel/lib/errno.c \
+	kernel/lib/vsnprintf.c
+
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/boot/multiboot2.c
 
