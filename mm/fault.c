@@ -21,6 +21,8 @@ static const char *explain_not_present(uintptr_t addr)
 		return "kernel stack guard page hit: kernel stack overflow";
 	if (in_range(addr, ist_stack_guard, ist_stack_bottom))
 		return "double-fault stack guard page hit: that stack overflowed";
+	if (vmarea_is_stack_guard(addr))
+		return "thread stack guard page hit: kernel stack overflow";
 	if (vmarea_is_guard(addr))
 		return "guard page after a module area or ioremap range: overrun";
 	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)

@@ -243,8 +243,10 @@ extern pte_t *kernel_pml4;
 void kmalloc_stats(struct mm_stats *st);
 void vmarea_stats(struct mm_stats *st);
 
-/* vmarea_is_guard - @addr is in the guard page after a vmarea range. */
+/* vmarea_is_guard - @addr is in the guard page after a module-area or
+ * ioremap range.  vmarea_is_stack_guard - in the one below a stack. */
 bool vmarea_is_guard(uintptr_t addr);
+bool vmarea_is_stack_guard(uintptr_t addr);
 
 /* mm_fault_init - register mm's page-fault explainer (fault.c).  __init. */
 void mm_fault_init(void);

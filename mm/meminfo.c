@@ -31,6 +31,7 @@ static int cmd_meminfo(char *args)
 		       st.heap_bad_frees);
 	console_printf("Module area: %8zu pages mapped\n", st.modarea_pages);
 	console_printf("ioremap:     %8zu pages mapped\n", st.ioremap_pages);
+	console_printf("Stack area:  %8zu pages mapped\n", st.stack_pages);
 	console_printf("Init freed:  %8zu KiB\n", st.init_freed >> 10);
 	return 0;
 }

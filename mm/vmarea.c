@@ -1,8 +1,10 @@
 /*
  * Virtual ranges handed out page by page: the module area, where the module
  * loader puts code and data within reach of the kernel's 32-bit
- * relocations, and the ioremap area for device memory.  Each allocation is
- * followed by an unmapped guard page, so an overrun faults.
+ * relocations, the ioremap area for device memory, and the stack area for
+ * threads' kernel stacks.  Each allocation has an unmapped guard page beside
+ * it -- after it, or below it for a stack, which grows down -- so an
+ * overrun faults.
  */
 #include <kernel/errno.h>
 #include <kernel/fault_inject.h>
@@ -18,6 +20,7 @@
 #define MODULE_AREA_PAGES ((MODULE_AREA_END - MODULE_AREA_START) >> PAGE_SHIFT)
 #define IOREMAP_AREA_PAGES \
 	((IOREMAP_AREA_END - IOREMAP_AREA_START) >> PAGE_SHIFT)
+#define STACK_AREA_PAGES ((STACK_AREA_END - STACK_AREA_START) >> PAGE_SHIFT)
 
 /* One allocation: its pages, and whether their frames are ours to free. */
 struct vm_region {
@@ -32,12 +35,14 @@ struct vm_area {
 	uintptr_t start;
 	size_t npages;
 	uint64_t *bitmap;	  /* 1: allocated or guard */
+	bool guard_below;	  /* the guard page precedes each range */
 	struct list_head regions; /* newest first */
 	size_t mapped_pages;
 };
 
 static uint64_t modarea_bitmap[BITMAP_WORDS(MODULE_AREA_PAGES)];
 static uint64_t ioremap_bitmap[BITMAP_WORDS(IOREMAP_AREA_PAGES)];
+static uint64_t stack_bitmap[BITMAP_WORDS(STACK_AREA_PAGES)];
 
 static struct vm_area modarea = {
 	.name = "modarea",
@@ -53,6 +58,30 @@ static struct vm_area ioremap_area = {
 	.bitmap = ioremap_bitmap,
 	.regions = LIST_HEAD_INIT(ioremap_area.regions),
 };
+static struct vm_area stack_area = {
+	.name = "stack area",
+	.start = STACK_AREA_START,
+	.npages = STACK_AREA_PAGES,
+	.bitmap = stack_bitmap,
+	.guard_below = true,
+	.regions = LIST_HEAD_INIT(stack_area.regions),
+};
+
+/* The first page of @r's reservation, guard included, as a bitmap index. */
+static size_t region_first_bit(const struct vm_area *area,
+			       const struct vm_region *r)
+{
+	return ((r->start - area->start) >> PAGE_SHIFT) -
+	       (area->guard_below ? GUARD_PAGES : 0);
+}
+
+/* The address of @r's guard page. */
+static uintptr_t region_guard(const struct vm_area *area,
+			      const struct vm_region *r)
+{
+	return area->guard_below ? r->start - GUARD_PAGES * PAGE_SIZE :
+				   r->start + r->pages * PAGE_SIZE;
+}
 
 /* A record for @pages free pages (plus guard) in @area, or NULL. */
 static struct vm_region *area_reserve(struct vm_area *area, size_t pages,
@@ -71,6 +100,8 @@ static struct vm_region *area_reserve(struct vm_area *area, size_t pages,
 		return NULL;
 	}
 	bitmap_set_range(area->bitmap, first, pages + GUARD_PAGES);
+	if (area->guard_below)
+		first += GUARD_PAGES;
 	*r = (struct vm_region){ .start = area->start + first * PAGE_SIZE,
 				 .pages = pages,
 				 .owns_frames = owns_frames };
@@ -105,30 +136,29 @@ static void area_release(struct vm_area *area, struct vm_region *r,
 		bool owned = r->owns_frames && !vmm_translate(va, &pa, NULL);
 
 		vmm_unmap(va, 1); /* flushes the page's TLB entry (invlpg) */
-		/* A frame that held module code gets a writable alias back. */
-		if (owned) {
+		/* A frame that held module code gets a writable alias back;
+		 * only module-area frames ever had it taken away. */
+		if (owned && area == &modarea)
 			direct_map_protect(pa, 1, true);
+		if (owned)
 			frame_free(pa);
-		}
 	}
 	area->mapped_pages -= mapped;
-	bitmap_clear_range(area->bitmap, (r->start - area->start) >> PAGE_SHIFT,
+	bitmap_clear_range(area->bitmap, region_first_bit(area, r),
 			   r->pages + GUARD_PAGES);
 	list_del(&r->list);
 	kfree(r);
 }
 
-void *modarea_alloc(size_t size, pte_t prot)
+/* @size bytes of zeroed pages in @area mapped with @prot, or NULL. */
+static void *area_alloc(struct vm_area *area, size_t size, pte_t prot)
 {
-	uint64_t irq;
+	uint64_t irq = irq_save();
 	struct vm_region *r = NULL;
 	size_t i = 0;
 
-	if (fault_should_fail(FAULT_MODAREA, size, __builtin_return_address(0)))
-		return NULL;
-	irq = irq_save();
 	if (size)
-		r = area_reserve(&modarea, PAGES(size), true);
+		r = area_reserve(area, PAGES(size), true);
 	if (!r)
 		goto out;
 	for (; i < r->pages; i++) {
@@ -141,16 +171,35 @@ void *modarea_alloc(size_t size, pte_t prot)
 			frame_free(pa);
 			goto out_release;
 		}
-		modarea.mapped_pages++;
+		area->mapped_pages++;
 	}
 	irq_restore(irq);
 	return (void *)r->start;
 
 out_release:
-	area_release(&modarea, r, i);
+	area_release(area, r, i);
 out:
 	irq_restore(irq);
 	return NULL;
+}
+
+/* Unmap and free @area's allocation at @addr; false if there is none. */
+static bool area_free(struct vm_area *area, void *addr)
+{
+	uint64_t irq = irq_save();
+	struct vm_region *r = area_find(area, (uintptr_t)addr);
+
+	if (r)
+		area_release(area, r, r->pages);
+	irq_restore(irq);
+	return r != NULL;
+}
+
+void *modarea_alloc(size_t size, pte_t prot)
+{
+	if (fault_should_fail(FAULT_MODAREA, size, __builtin_return_address(0)))
+		return NULL;
+	return area_alloc(&modarea, size, prot);
 }
 
 /* The allocation of @area holding the @pages pages from @va, or NULL. */
@@ -212,13 +261,7 @@ int modarea_protect(void *addr, pte_t prot)
 
 void modarea_free(void *addr)
 {
-	uint64_t irq = irq_save();
-	struct vm_region *r = area_find(&modarea, (uintptr_t)addr);
-
-	if (r)
-		area_release(&modarea, r, r->pages);
-	irq_restore(irq);
-	if (!r && addr)
+	if (!area_free(&modarea, addr) && addr)
 		pr_err("modarea_free: %p is not a module area allocation\n",
 		       addr);
 }
@@ -261,23 +304,44 @@ void iounmap(void *addr)
 		pr_err("iounmap: %p is not an ioremap mapping\n", addr);
 }
 
+void *stack_area_alloc(size_t size)
+{
+	return area_alloc(&stack_area, size, PAGE_KERNEL_RW);
+}
+
+void stack_area_free(void *addr)
+{
+	if (!area_free(&stack_area, addr) && addr)
+		pr_err("stack_area_free: %p is not a stack area allocation\n",
+		       addr);
+}
+
 /* For mm_get_stats() and the fault messages. */
 void vmarea_stats(struct mm_stats *st)
 {
 	st->modarea_pages = modarea.mapped_pages;
 	st->ioremap_pages = ioremap_area.mapped_pages;
+	st->stack_pages = stack_area.mapped_pages;
 }
 
-/* Is @addr the guard page right after a module-area or ioremap range? */
-bool vmarea_is_guard(uintptr_t addr)
+/* Is @addr in the guard page of one of @area's ranges? */
+static bool area_is_guard(const struct vm_area *area, uintptr_t addr)
 {
-	struct vm_area *areas[] = { &modarea, &ioremap_area };
 	struct vm_region *r;
 
-	for (size_t a = 0; a < ARRAY_SIZE(areas); a++)
-		list_for_each_entry(r, &areas[a]->regions, list)
-			if ((addr & PAGE_MASK) ==
-			    r->start + r->pages * PAGE_SIZE)
-				return true;
+	list_for_each_entry(r, &area->regions, list)
+		if ((addr & PAGE_MASK) == region_guard(area, r))
+			return true;
 	return false;
+}
+
+bool vmarea_is_guard(uintptr_t addr)
+{
+	return area_is_guard(&modarea, addr) ||
+	       area_is_guard(&ioremap_area, addr);
+}
+
+bool vmarea_is_stack_guard(uintptr_t addr)
+{
+	return area_is_guard(&stack_area, addr);
 }

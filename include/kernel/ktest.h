@@ -45,7 +45,7 @@ struct mm_stats;
 /*
  * ktest_same_mm - do two mm_get_stats() readings agree on what a load or a
  * failure path must give back (free frames, heap bytes and allocations,
- * module-area pages)?  If not, fail @t, naming @what (may be NULL) and each
+ * module-area and stack-area pages)?  If not, fail @t, naming @what (may be NULL) and each
  * counter's two values.
  */
 bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,

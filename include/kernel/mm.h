@@ -22,6 +22,9 @@
 #define IOREMAP_AREA_START 0xffffc90000000000ul /* MMIO mappings */
 #define IOREMAP_AREA_END 0xffffc90040000000ul	/* 1 GiB, exclusive */
 /* excerpt-end: layout */
+/* Threads' kernel stacks, each with a guard page below (mm/vmarea.c). */
+#define STACK_AREA_START 0xffffc90040000000ul
+#define STACK_AREA_END 0xffffc90044000000ul /* 64 MiB, exclusive */
 
 /* excerpt: phys-to-virt */
 /* The direct map covers all RAM: physical address + DIRECT_MAP_BASE. */
@@ -195,6 +198,16 @@ int modarea_protect_range(void *addr, size_t pages, pte_t prot);
 void modarea_free(void *addr);
 
 /*
+ * stack_area_alloc - @size bytes (rounded up to pages) for a kernel stack,
+ * zeroed, read-write and never executable, with an unmapped guard page
+ * below it: a stack that overflows faults there.  NULL if the area or
+ * memory is exhausted.  stack_area_free - unmap and free one; a bad @addr
+ * is reported.
+ */
+void *stack_area_alloc(size_t size);
+void stack_area_free(void *addr);
+
+/*
  * ioremap - map @size bytes of device memory at @phys (anywhere, also
  * above 4 GiB), uncached; returns the kernel address of @phys or NULL.
  * iounmap - undo it.
@@ -224,7 +237,8 @@ struct mm_stats {
 	size_t heap_bad_frees;
 	size_t modarea_pages; /* mapped in the module area */
 	size_t ioremap_pages;
-	size_t init_freed; /* bytes, 0 before free_initmem() */
+	size_t stack_pages; /* mapped in the stack area */
+	size_t init_freed;  /* bytes, 0 before free_initmem() */
 };
 
 /* mm_get_stats - fill @st with the current counters. */

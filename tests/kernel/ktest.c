@@ -67,15 +67,17 @@ bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,
 	if (a->frames_free == b->frames_free &&
 	    a->heap_bytes == b->heap_bytes &&
 	    a->heap_allocations == b->heap_allocations &&
-	    a->modarea_pages == b->modarea_pages)
+	    a->modarea_pages == b->modarea_pages &&
+	    a->stack_pages == b->stack_pages)
 		return true;
 	if (t)
 		ktest_fail(t, __FILE__, __LINE__,
-			   "%s%sframes free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages",
+			   "%s%sframes free %zu -> %zu, heap %zu -> %zu bytes in %zu -> %zu, module area %zu -> %zu pages, stack area %zu -> %zu pages",
 			   what ? what : "", what ? ": " : "", a->frames_free,
 			   b->frames_free, a->heap_bytes, b->heap_bytes,
 			   a->heap_allocations, b->heap_allocations,
-			   a->modarea_pages, b->modarea_pages);
+			   a->modarea_pages, b->modarea_pages, a->stack_pages,
+			   b->stack_pages);
 	return false;
 }
 
