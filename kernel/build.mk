@@ -2,7 +2,7 @@
 # order of every linker-section table (__setup(), shell commands,
 # benchmarks): the layers of docs/architecture.md ("Layers") bottom first,
 # each folder's objects together, the other folders' build.mk included at
-# their layer's place.  main.o alone comes first, out of its layer (15):
+# their layer's place.  main.o alone comes first, out of its layer (16):
 # it is the boot order, the file a reader opens first, and it registers
 # nothing, so its place changes no order at run time.
 # tests/checks/linkorder.sh holds the build to this.
@@ -31,6 +31,12 @@ obj-y += kernel/cpu/entry.o
 obj-y += kernel/cpu/traps.o
 obj-y += kernel/trace/tracepoint.o
 include mm/build.mk
+obj-y += kernel/sched/pick.o
+obj-y += kernel/sched/switch.o
+obj-y += kernel/sched/core.o
+obj-y += kernel/sched/wait.o
+obj-y += kernel/sched/completion.o
+obj-y += kernel/sched/kthread.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk

@@ -116,5 +116,8 @@ test_bitmap-srcs := mm/bitmap.c
 unit-tests += test_frame_pool
 test_frame_pool-srcs := mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 
+unit-tests += test_sched_pick
+test_sched_pick-srcs := kernel/sched/pick.c
+
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c

@@ -1,0 +1,214 @@
+/*
+ * Tasks and the scheduler: each thread of the kernel is a task_struct with
+ * its own kernel stack; schedule() gives the CPU to the next runnable one,
+ * first in first out.  Switching is cooperative: a task runs until it
+ * blocks or yields (docs/architecture.md, "Threads").
+ */
+#ifndef KERNEL_SCHED_H
+#define KERNEL_SCHED_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+/* Linux's values (include/linux/sched.h), so TASK_NORMAL reads the same. */
+#define TASK_RUNNING 0x0000u
+#define TASK_INTERRUPTIBLE 0x0001u
+#define TASK_UNINTERRUPTIBLE 0x0002u
+#define TASK_DEAD 0x0080u
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+#define TASK_COMM_LEN 16
+/* Each thread's kernel stack: 16 KiB, as Linux's THREAD_SIZE on x86-64. */
+#define THREAD_SIZE (16ul << 10)
+
+/* ---- Wait queues and completions (kernel/sched/wait.c, completion.c) ---- */
+
+struct wait_queue_head {
+	struct list_head head; /* of wait_queue_entry, oldest first */
+};
+
+/* One task waiting on a queue; it lives on the waiter's stack. */
+struct wait_queue_entry {
+	struct task_struct *task;
+	bool exclusive; /* woken one at a time (complete(), wake_up()) */
+	struct list_head entry;
+};
+
+#define WAIT_QUEUE_HEAD_INITIALIZER(name)   \
+	{                                   \
+		LIST_HEAD_INIT((name).head) \
+	}
+
+/* A completion's count after complete_all(): no waiter consumes it. */
+#define COMPLETION_DONE_ALL (~0u)
+
+struct completion {
+	unsigned int done; /* COMPLETION_DONE_ALL once complete_all() ran */
+	struct wait_queue_head wait;
+};
+
+#define COMPLETION_INITIALIZER(name)                        \
+	{                                                   \
+		0, WAIT_QUEUE_HEAD_INITIALIZER((name).wait) \
+	}
+
+/* ---- Tasks ---- */
+
+struct task_struct {
+	uintptr_t sp; /* saved by sched_switch_stack() while not running */
+	unsigned int state; /* TASK_* */
+	int pid;	    /* 0: the boot thread, swapper/0 */
+	char comm[TASK_COMM_LEN];
+	void *stack;		   /* lowest address of the kernel stack */
+	int usage;		   /* references; the last put frees the task */
+	struct list_head run_list; /* on the run queue while runnable */
+	struct list_head tasks;	   /* in the list of every task */
+	/* Kernel threads (kernel/sched/kthread.c); unused by swapper/0. */
+	int (*threadfn)(void *data);
+	void *data;
+	bool should_stop;
+	int exit_code;
+	struct completion exited; /* completed when the thread has ended */
+};
+
+/* The task running now; Linux's name, as a variable on one CPU. */
+extern struct task_struct *current_task;
+#define current current_task
+
+/* swapper/0: the boot thread, which is also the idle task. */
+extern struct task_struct init_task;
+
+/*
+ * set_current_state - mark current about to sleep (TASK_INTERRUPTIBLE or
+ * TASK_UNINTERRUPTIBLE) before checking the condition it waits for, so a
+ * wake-up that comes between the check and schedule() is not lost.
+ */
+static inline void set_current_state(unsigned int state)
+{
+	__atomic_store_n(&current->state, state, __ATOMIC_SEQ_CST);
+}
+#define __set_current_state(state) set_current_state(state)
+
+/*
+ * schedule - give the CPU to the next runnable task; come back when
+ * current is runnable again and its turn comes.  A current still
+ * TASK_RUNNING goes to the back of the run queue; one in a sleeping state
+ * stays off it until wake_up_process().  When nothing can run, swapper/0
+ * halts the CPU until an interrupt makes something runnable.  Not from
+ * interrupt context.
+ */
+void schedule(void);
+
+/* yield - let every other runnable task run once, then carry on. */
+void yield(void);
+
+/*
+ * cond_resched - yield if another task is waiting to run.  Returns 1 if
+ * it switched, else 0, as Linux's.
+ */
+int cond_resched(void);
+
+/*
+ * wake_up_process - make @p runnable if it sleeps.  True if it was
+ * sleeping, false if it was already running (or dead).  Any context,
+ * interrupt handlers included.
+ */
+bool wake_up_process(struct task_struct *p);
+
+/*
+ * sched_create_task - a new task named by @comm that will call @fn(@data)
+ * on its own THREAD_SIZE stack (guard page below) once woken; it starts
+ * TASK_UNINTERRUPTIBLE, holding one reference, dropped when it ends.
+ * NULL if memory is short.  sched_exit() ends the calling task.
+ */
+struct task_struct *sched_create_task(void (*fn)(void *data), void *data,
+				      const char *comm);
+__noreturn void sched_exit(void);
+
+/* get_task_struct / put_task_struct - take or drop a reference to @t; the
+ * last put frees its stack and the task. */
+void get_task_struct(struct task_struct *t);
+void put_task_struct(struct task_struct *t);
+
+/* ---- Waiting ---- */
+
+/* init_waitqueue_head - an empty queue. */
+void init_waitqueue_head(struct wait_queue_head *wq);
+
+/*
+ * prepare_to_wait / prepare_to_wait_exclusive - queue @w for current on
+ * @wq (if not queued yet) and set current's @state; the caller then
+ * checks its condition and calls schedule() if it does not hold.
+ * finish_wait - set current running and take @w off the queue.
+ */
+void init_wait_entry(struct wait_queue_entry *w);
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
+		     unsigned int state);
+void prepare_to_wait_exclusive(struct wait_queue_head *wq,
+			       struct wait_queue_entry *w, unsigned int state);
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
+
+/*
+ * __wake_up - wake the tasks on @wq sleeping in a state of @mode: every
+ * non-exclusive one, and exclusive ones until @nr_exclusive were woken
+ * (0: all).  Each woken entry leaves the queue.  Any context.
+ */
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
+
+#define wake_up(wq) __wake_up(wq, TASK_NORMAL, 1)
+#define wake_up_all(wq) __wake_up(wq, TASK_NORMAL, 0)
+
+/* wait_event - sleep uninterruptibly until @cond holds. */
+#define wait_event(wq, cond)                                                   \
+	do {                                                                   \
+		struct wait_queue_entry __wait;                                \
+		if (cond)                                                      \
+			break;                                                 \
+		init_wait_entry(&__wait);                                      \
+		for (;;) {                                                     \
+			prepare_to_wait(&(wq), &__wait, TASK_UNINTERRUPTIBLE); \
+			if (cond)                                              \
+				break;                                         \
+			schedule();                                            \
+		}                                                              \
+		finish_wait(&(wq), &__wait);                                   \
+	} while (0)
+
+/* init_completion - not done, no waiters. */
+void init_completion(struct completion *x);
+
+/* wait_for_completion - sleep until @x is completed, then consume one
+ * complete() (none after complete_all()). */
+void wait_for_completion(struct completion *x);
+
+/* complete - let one waiter (present or future) through; complete_all -
+ * let every waiter through, now and until init_completion().  Any
+ * context. */
+void complete(struct completion *x);
+void complete_all(struct completion *x);
+
+/* ---- Kernel threads (kernel/sched/kthread.c) ---- */
+
+/*
+ * kthread_create_task - a new kernel thread that will run @threadfn(@data),
+ * named by printf-style @namefmt; it sleeps until wake_up_process().
+ * NULL if memory is short.  When @threadfn returns the thread ends; its
+ * stack and task are freed once it has switched away, unless
+ * kthread_stop() holds them until it has read the result.
+ */
+struct task_struct *kthread_create_task(int (*threadfn)(void *data), void *data,
+					const char *namefmt, ...)
+	__printf(3, 4);
+
+/*
+ * kthread_stop - ask @k to stop (kthread_should_stop() turns true), wake
+ * it, wait until it ends, and return what its threadfn returned (-EINTR
+ * if it never ran).  @k must not have ended before the call unless the
+ * caller holds a reference (get_task_struct()), as in Linux.  Sleeps.
+ */
+int kthread_stop(struct task_struct *k);
+
+/* kthread_should_stop - has kthread_stop() been called on current? */
+bool kthread_should_stop(void);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * Kernel threads with Linux's API: a task that runs a function, sleeps
+ * until first woken, and can be asked to stop.  The thread ends when its
+ * function returns; kthread_stop() waits for that and hands back the
+ * result.
+ */
+#include <kernel/errno.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+/* Each kernel thread's body: run threadfn unless stopped before it ran. */
+static void kthread_main(void *unused)
+{
+	struct task_struct *self = current;
+
+	self->exit_code = self->should_stop ? -EINTR :
+					      self->threadfn(self->data);
+	complete_all(&self->exited);
+}
+
+struct task_struct *kthread_create_task(int (*threadfn)(void *data), void *data,
+					const char *namefmt, ...)
+{
+	char comm[TASK_COMM_LEN];
+	struct task_struct *k;
+	va_list ap;
+
+	va_start(ap, namefmt);
+	vsnprintf(comm, sizeof(comm), namefmt, ap);
+	va_end(ap);
+	k = sched_create_task(kthread_main, NULL, comm);
+	if (!k)
+		return NULL;
+	init_completion(&k->exited);
+	k->threadfn = threadfn;
+	k->data = data;
+	return k;
+}
+
+int kthread_stop(struct task_struct *k)
+{
+	int ret;
+
+	get_task_struct(k);
+	k->should_stop = true;
+	wake_up_process(k);
+	wait_for_completion(&k->exited);
+	ret = k->exit_code;
+	put_task_struct(k);
+	return ret;
+}
+
+bool kthread_should_stop(void)
+{
+	return current->should_stop;
+}
