@@ -25,6 +25,7 @@ obj-y += kernel/panic/kallsyms.o
 obj-y += kernel/panic/backtrace.o
 obj-y += kernel/panic/warn.o
 obj-y += kernel/panic/lock.o
+obj-y += kernel/cpu/hardirq.o
 obj-y += kernel/cpu/gdt.o
 obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o
@@ -37,6 +38,7 @@ obj-y += kernel/sched/core.o
 obj-y += kernel/sched/wait.o
 obj-y += kernel/sched/completion.o
 obj-y += kernel/sched/kthread.o
+obj-y += kernel/sched/init.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk

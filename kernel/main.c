@@ -11,6 +11,7 @@
 #include <kernel/multiboot2.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -172,6 +173,9 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	gdt_init();
 	idt_init();
 	/* excerpt-end: traps-step */
+	/* The boot thread is task 0, swapper/0; from here an oops names the
+	 * task it hit, and a thread's oops ends only that thread. */
+	sched_init();
 	trace_boot_step_done("traps");
 
 	/*

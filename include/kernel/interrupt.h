@@ -74,8 +74,36 @@ int irq_enable(void);
 /* Called by the stubs in kernel/cpu/entry.asm. */
 void interrupt_dispatch(struct pt_regs *regs);
 
-/* oops - report a fatal exception in kernel code and stop.  traps.c. */
+/*
+ * oops - report a fatal exception in kernel code, naming the task it hit;
+ * then end that task if the registered task ops can (a thread, outside
+ * an interrupt handler and outside another oops), else panic.  traps.c.
+ */
 __noreturn void oops(struct pt_regs *regs, const char *what);
+
+/*
+ * What the oops asks of the scheduler, which sits above this layer:
+ * describe() writes "PID: 7 Comm: name" for the running task into @buf;
+ * stack() gives the bounds of its kernel stack, false for the boot
+ * thread's (in the image); end_task() ends the running task for good and
+ * switches away, or returns if it cannot (the boot thread).  Registered
+ * once at boot.
+ */
+struct oops_task_ops {
+	void (*describe)(char *buf, size_t size);
+	bool (*stack)(uintptr_t *lo, uintptr_t *hi);
+	void (*end_task)(void);
+};
+
+void oops_task_register(const struct oops_task_ops *ops);
+
+/*
+ * irq_enter / irq_exit - bracket a hardware interrupt handler;
+ * in_hardirq - is one running?  (hardirq.c; Linux's names.)
+ */
+void irq_enter(void);
+void irq_exit(void);
+bool in_hardirq(void);
 
 /*
  * A subsystem that can say why a page fault happened registers an

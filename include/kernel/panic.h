@@ -67,8 +67,13 @@ void dump_stack(void);
 
 /*
  * dump_backtrace - print "Call Trace:", then @rip (if not 0) and each
- * return address of the frame chain starting at @rbp, named.
+ * return address of the frame chain starting at @rbp, named, following
+ * frames only inside the image's own stacks (.bss).
+ * dump_backtrace_on - the same for frames inside [@lo, @hi): a thread's
+ * stack, which the caller knows is mapped.
  */
 void dump_backtrace(uintptr_t rip, uintptr_t rbp);
+void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo,
+		       uintptr_t hi);
 
 #endif

@@ -54,6 +54,13 @@ struct completion {
 
 /* ---- Tasks ---- */
 
+/*
+ * sched_init - register with the oops, which then names the task an
+ * exception hit and ends a thread alone.  The boot thread is task 0 from
+ * the start (init_task).  __init; after idt_init().
+ */
+void sched_init(void);
+
 struct task_struct {
 	uintptr_t sp; /* saved by sched_switch_stack() while not running */
 	unsigned int state; /* TASK_* */
@@ -203,7 +210,7 @@ struct task_struct *kthread_create_task(int (*threadfn)(void *data), void *data,
 /*
  * kthread_stop - ask @k to stop (kthread_should_stop() turns true), wake
  * it, wait until it ends, and return what its threadfn returned (-EINTR
- * if it never ran).  @k must not have ended before the call unless the
+ * if it never ran, -EFAULT if an oops ended it).  @k must not have ended before the call unless the
  * caller holds a reference (get_task_struct()), as in Linux.  Sleeps.
  */
 int kthread_stop(struct task_struct *k);

@@ -111,9 +111,11 @@ void interrupt_dispatch(struct pt_regs *regs)
 		spurious_count++;
 		return;
 	}
-	if (irq_table[irq].fn)
+	if (irq_table[irq].fn) {
+		irq_enter();
 		irq_table[irq].fn(regs, irq_table[irq].data);
-	else
+		irq_exit();
+	} else
 		spurious_count++;
 	if (irq_chip)
 		irq_chip->eoi(irq);

@@ -1,6 +1,7 @@
 /*
  * CPU exceptions.  Any exception in the kernel is a bug: print an oops --
- * what happened, where, every register and the call chain -- then panic.
+ * what happened, where, in which task, every register and the call chain
+ * -- then end the task if it is a thread, else panic.
  */
 #include <kernel/interrupt.h>
 #include <kernel/kallsyms.h>
@@ -9,8 +10,12 @@
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
+/* "PID: 2147483647 Comm: " and a task name of 15 characters, with room. */
+#define TASK_DESC_LEN 48
+
 /* Newest first: a later explainer knows a narrower case. */
 static LIST_HEAD(fault_explainers);
+static const struct oops_task_ops *oops_task;
 
 static const char *const exception_names[EXCEPTION_COUNT] = {
 	"divide error (#DE)",
@@ -50,6 +55,11 @@ static const char *const exception_names[EXCEPTION_COUNT] = {
 void fault_explainer_register(struct fault_explainer *fe)
 {
 	list_add(&fe->list, &fault_explainers);
+}
+
+void oops_task_register(const struct oops_task_ops *ops)
+{
+	oops_task = ops;
 }
 
 /* excerpt: page-fault-why */
@@ -134,17 +144,40 @@ static void show_regs(const struct pt_regs *r)
 	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
 }
 
+/* The call chain, on the stack of the task the exception hit. */
+static void oops_backtrace(const struct pt_regs *regs)
+{
+	uintptr_t lo, hi;
+
+	if (oops_task && oops_task->stack(&lo, &hi))
+		dump_backtrace_on(regs->rip, regs->rbp, lo, hi);
+	else
+		dump_backtrace(regs->rip, regs->rbp);
+}
+
 /* excerpt: oops */
 void oops(struct pt_regs *regs, const char *what)
 {
+	char task[TASK_DESC_LEN] = "";
+	bool nested = oops_in_progress;
+
 	oops_in_progress = true;
 	printk(KERN_EMERG "Oops: %s, vector %lu, error code 0x%lx\n", what,
 	       regs->vector, regs->error_code);
-	/* As Linux's header: whether a module not under the GPL was loaded. */
-	printk(KERN_EMERG "CPU: 0 %s Sprout %s\n", kernel_taint_string(),
-	       SPROUT_VERSION);
+	if (oops_task)
+		oops_task->describe(task, sizeof(task));
+	/* As Linux's header: the task, and whether a module not under the
+	 * GPL was loaded. */
+	printk(KERN_EMERG "CPU: 0 %s%s Sprout %s\n", task,
+	       kernel_taint_string(), SPROUT_VERSION);
 	show_regs(regs);
-	dump_backtrace(regs->rip, regs->rbp);
+	oops_backtrace(regs);
+	/* A thread can die alone; an interrupt handler or a second oops
+	 * cannot be unwound, nor can the boot thread end. */
+	if (oops_task && !nested && !in_hardirq()) {
+		oops_in_progress = false;
+		oops_task->end_task();
+	}
 	panic("Fatal exception");
 }
 

@@ -9,16 +9,22 @@
 
 #define BACKTRACE_MAX 32
 
-/* Only frames inside the kernel's stacks are followed (they are in .bss). */
-static bool frame_ok(uintptr_t rbp)
+/* Only frames inside the stack being unwound are followed. */
+static bool frame_ok(uintptr_t rbp, uintptr_t lo, uintptr_t hi)
 {
-	extern char __bss_start[], __bss_end[];
-
-	return rbp % 8 == 0 && rbp >= (uintptr_t)__bss_start &&
-	       rbp + 16 <= (uintptr_t)__bss_end;
+	return rbp % 8 == 0 && rbp >= lo && rbp + 16 <= hi;
 }
 
 void dump_backtrace(uintptr_t rip, uintptr_t rbp)
+{
+	/* The boot stack and the double-fault stack are in .bss. */
+	extern char __bss_start[], __bss_end[];
+
+	dump_backtrace_on(rip, rbp, (uintptr_t)__bss_start,
+			  (uintptr_t)__bss_end);
+}
+
+void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo, uintptr_t hi)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
@@ -27,7 +33,8 @@ void dump_backtrace(uintptr_t rip, uintptr_t rbp)
 		sprint_symbol(sym, sizeof(sym), rip);
 		printk(KERN_EMERG " [<%016lx>] %s\n", rip, sym);
 	}
-	for (int depth = 0; depth < BACKTRACE_MAX && frame_ok(rbp); depth++) {
+	for (int depth = 0; depth < BACKTRACE_MAX && frame_ok(rbp, lo, hi);
+	     depth++) {
 		const uintptr_t *frame = (const uintptr_t *)rbp;
 		uintptr_t ret = frame[1];
 

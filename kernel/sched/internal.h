@@ -40,4 +40,11 @@ struct switch_frame {
 /* sched_task_entry - a new task's first C code (core.c). */
 __noreturn void sched_task_entry(void (*fn)(void *data), void *data);
 
+/*
+ * kthread_end_after_oops - end current, a thread an oops hit: its
+ * kthread_stop() sees -EFAULT; the task switched to frees its stack.
+ * Called by the oops with interrupts off; never returns (kthread.c).
+ */
+__noreturn void kthread_end_after_oops(void);
+
 #endif

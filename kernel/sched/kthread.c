@@ -5,6 +5,7 @@
  * result.
  */
 #include <kernel/errno.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -48,6 +49,18 @@ int kthread_stop(struct task_struct *k)
 	ret = k->exit_code;
 	put_task_struct(k);
 	return ret;
+}
+
+void kthread_end_after_oops(void)
+{
+	struct task_struct *self = current;
+
+	/* Linux's note when a task dies from an exception handler. */
+	pr_emerg("note: %s[%d] exited with irqs disabled\n", self->comm,
+		 self->pid);
+	self->exit_code = -EFAULT;
+	complete_all(&self->exited);
+	sched_exit();
 }
 
 bool kthread_should_stop(void)

@@ -17,6 +17,22 @@ boot stack 'crash=stack'
 expect 'BUG: last page fault at [0-9a-f]+: kernel stack guard page' 'a stack overflow hits the guard page and says so'
 expect 'Oops: double fault \(#DF\)' 'it is reported from the double-fault stack'
 expect_status 2 'a stack overflow ends in a panic'
+expect 'CPU: 0 PID: 0 Comm: swapper/0 Not tainted' 'the oops names the boot thread, swapper/0'
+
+# The same overflow in a kernel thread: the oops names the thread and
+# unwinds its stack, the thread alone ends, and the shell still answers.
+boot kthread_stack 'crash=kthread_stack' < <(printf 'echo still-here\npoweroff\n')
+expect 'BUG: last page fault at [0-9a-f]+: thread stack guard page hit: kernel stack overflow' 'a thread overflowing its stack hits the guard page below it, and the oops says so'
+expect 'Oops: double fault \(#DF\)' 'it is reported from the double-fault stack'
+expect 'CPU: 0 PID: [1-9][0-9]* Comm: t_overflow Not tainted' 'the oops names the thread'
+frames=$(grep -Ec '\] +\[<[0-9a-f]+>\] crash_recurse\+0x' "$log")
+[ "$frames" -ge 3 ] && tap ok 'the backtrace follows the thread stack' ||
+	tap fail "the backtrace follows the thread stack ($frames frames of crash_recurse)"
+expect 'note: t_overflow\[[0-9]+\] exited with irqs disabled' 'only the thread ends'
+expect_not 'Kernel panic' 'the oops in a thread does not panic'
+expect 'crash: the boot thread goes on; kthread_stop: -14; memory back: yes' 'kthread_stop() sees -EFAULT and the thread stack and task are freed'
+expect '^still-here' 'the shell still answers'
+expect_status 0 'poweroff ends QEMU normally'
 
 boot initcode 'crash=initcode'
 expect 'BUG: access to freed init memory' 'calling an __init function after boot says freed init memory'

@@ -52,9 +52,9 @@ if command_output 1 lsmod | grep -qx 'Tainted: P' &&
 else
 	tap fail 'lsmod shows the taint and flags the module (P)'
 fi
-expect '^.*CPU: 0 Tainted: P Sprout' 'the oops header shows the taint'
+expect '^.*CPU: 0 PID: [0-9]+ Comm: [^ ]+ Tainted: P Sprout' 'the oops header shows the taint'
 expect_status 2 'the oops panics'
 
 boot untainted 'crash=pagefault'
-expect '^.*CPU: 0 Not tainted Sprout' 'an untainted kernel says so in the oops header'
+expect '^.*CPU: 0 PID: [0-9]+ Comm: [^ ]+ Not tainted Sprout' 'an untainted kernel says so in the oops header'
 expect_status 2 'the oops panics'

@@ -7,7 +7,9 @@
 #include <kernel/init.h>
 #include <kernel/initcall.h>
 #include <kernel/ktest.h>
+#include <kernel/mm.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 
 #define CRASH_NAME_MAX 32
@@ -76,6 +78,45 @@ static void crash_stack(void)
 	crash_recurse(0);
 }
 
+static int overflow_thread(void *data)
+{
+	return crash_recurse(0);
+}
+
+/*
+ * The same overflow in a kernel thread: its oops names the thread and
+ * ends it alone.  The boot thread, still running, reports what
+ * kthread_stop() saw and whether the thread's memory came back.
+ */
+static void crash_kthread_stack(void)
+{
+	struct mm_stats before, after;
+	struct task_struct *k;
+	int ret;
+
+	/* The stack area's upper page tables, made by the first stack, stay:
+	 * make them before counting. */
+	k = kthread_create_task(overflow_thread, NULL, "t_warmup");
+	if (k)
+		kthread_stop(k);
+	kmalloc_trim();
+	mm_get_stats(&before);
+	k = kthread_create_task(overflow_thread, NULL, "t_overflow");
+	if (!k) {
+		pr_err("crash: no memory for the thread\n");
+		return;
+	}
+	get_task_struct(k);
+	wake_up_process(k);
+	yield(); /* the thread runs now, until its oops */
+	ret = kthread_stop(k);
+	put_task_struct(k);
+	kmalloc_trim();
+	mm_get_stats(&after);
+	pr_info("crash: the boot thread goes on; kthread_stop: %d; memory back: %s\n",
+		ret, ktest_same_mm(NULL, NULL, &before, &after) ? "yes" : "no");
+}
+
 /* A local array overrun past the stack protector's guard copy. */
 static __attribute__((noinline)) void crash_stackprotector(void)
 {
@@ -130,6 +171,7 @@ static const struct crash_point crash_points[] = {
 	{ "rodata", crash_rodata },
 	{ "nx", crash_nx },
 	{ "stack", crash_stack },
+	{ "kthread_stack", crash_kthread_stack },
 	{ "stackprotector", crash_stackprotector },
 	{ "initcode", crash_initcode },
 	{ "initdata", crash_initdata },

@@ -1,0 +1,41 @@
+/*
+ * What the scheduler gives the layers below it at boot: the oops learns
+ * from it which task an exception hit, and asks it to end that task when
+ * it is a thread, so that the kernel goes on.
+ */
+#include <kernel/init.h>
+#include <kernel/interrupt.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+static void oops_describe_task(char *buf, size_t size)
+{
+	snprintf(buf, size, "PID: %d Comm: %s ", current->pid, current->comm);
+}
+
+static bool oops_task_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	if (current == &init_task)
+		return false;
+	*lo = (uintptr_t)current->stack;
+	*hi = *lo + THREAD_SIZE;
+	return true;
+}
+
+static void oops_end_task(void)
+{
+	/* The boot thread runs the shell and idles: it cannot go. */
+	if (current != &init_task)
+		kthread_end_after_oops();
+}
+
+static const struct oops_task_ops sched_oops_ops = {
+	.describe = oops_describe_task,
+	.stack = oops_task_stack,
+	.end_task = oops_end_task,
+};
+
+void __init sched_init(void)
+{
+	oops_task_register(&sched_oops_ops);
+}
