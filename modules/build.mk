@@ -41,6 +41,9 @@ test-m += allinit
 test-m += dupexport
 test-m += initro
 test-m += ctor
+# Kernel threads started by a module and stopped by its exit (the sched
+# suite).
+test-m += kthreads
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):
 # hello's source under another KBUILD_MODNAME, for the tests that a longer
 # name given to rmmod or insmod is never taken for it.

@@ -3,6 +3,7 @@
  * wait queue.  complete() before the wait is not lost; complete_all()
  * opens the gate for good (until init_completion()).
  */
+#include <kernel/export.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -11,6 +12,7 @@ void init_completion(struct completion *x)
 	x->done = 0;
 	init_waitqueue_head(&x->wait);
 }
+EXPORT_SYMBOL(init_completion);
 
 void wait_for_completion(struct completion *x)
 {
@@ -27,6 +29,7 @@ void wait_for_completion(struct completion *x)
 		x->done--;
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(wait_for_completion);
 
 void complete(struct completion *x)
 {
@@ -37,6 +40,7 @@ void complete(struct completion *x)
 	__wake_up(&x->wait, TASK_NORMAL, 1);
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(complete);
 
 void complete_all(struct completion *x)
 {
@@ -46,3 +50,4 @@ void complete_all(struct completion *x)
 	__wake_up(&x->wait, TASK_NORMAL, 0);
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(complete_all);

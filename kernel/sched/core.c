@@ -4,6 +4,7 @@
  * first instruction to the freeing of its stack.  Cooperative: a task
  * runs until it sleeps or yields; nothing takes the CPU from it.
  */
+#include <kernel/export.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -22,6 +23,7 @@ struct task_struct init_task = {
 };
 
 struct task_struct *current_task = &init_task;
+EXPORT_SYMBOL(current_task);
 
 /* Runnable tasks other than current, in the order they will run. */
 static LIST_HEAD(runqueue);
@@ -36,6 +38,7 @@ void get_task_struct(struct task_struct *t)
 	t->usage++;
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(get_task_struct);
 
 void put_task_struct(struct task_struct *t)
 {
@@ -50,6 +53,7 @@ void put_task_struct(struct task_struct *t)
 	stack_area_free(t->stack);
 	kfree(t);
 }
+EXPORT_SYMBOL(put_task_struct);
 
 /*
  * Run on the new task right after each switch: a task that ended cannot
@@ -100,12 +104,14 @@ void schedule(void)
 	}
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(schedule);
 /* excerpt-end: schedule */
 
 void yield(void)
 {
 	schedule();
 }
+EXPORT_SYMBOL(yield);
 
 int cond_resched(void)
 {
@@ -114,6 +120,7 @@ int cond_resched(void)
 	schedule();
 	return 1;
 }
+EXPORT_SYMBOL(cond_resched);
 
 bool wake_up_process(struct task_struct *p)
 {
@@ -130,6 +137,7 @@ bool wake_up_process(struct task_struct *p)
 	irq_restore(irq);
 	return woken;
 }
+EXPORT_SYMBOL(wake_up_process);
 
 void sched_task_entry(void (*fn)(void *data), void *data)
 {

@@ -5,6 +5,7 @@
  * result.
  */
 #include <kernel/errno.h>
+#include <kernel/export.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include "internal.h"
@@ -37,6 +38,7 @@ struct task_struct *kthread_create_task(int (*threadfn)(void *data), void *data,
 	k->data = data;
 	return k;
 }
+EXPORT_SYMBOL(kthread_create_task);
 
 int kthread_stop(struct task_struct *k)
 {
@@ -50,6 +52,7 @@ int kthread_stop(struct task_struct *k)
 	put_task_struct(k);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);
 
 void kthread_end_after_oops(void)
 {
@@ -67,3 +70,4 @@ bool kthread_should_stop(void)
 {
 	return current->should_stop;
 }
+EXPORT_SYMBOL(kthread_should_stop);

@@ -4,6 +4,7 @@
  * so a wake-up between the check and schedule() makes it runnable again
  * instead of being lost.
  */
+#include <kernel/export.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -11,6 +12,7 @@ void init_waitqueue_head(struct wait_queue_head *wq)
 {
 	INIT_LIST_HEAD(&wq->head);
 }
+EXPORT_SYMBOL(init_waitqueue_head);
 
 void init_wait_entry(struct wait_queue_entry *w)
 {
@@ -18,6 +20,7 @@ void init_wait_entry(struct wait_queue_entry *w)
 	w->exclusive = false;
 	INIT_LIST_HEAD(&w->entry);
 }
+EXPORT_SYMBOL(init_wait_entry);
 
 static void queue_and_sleep(struct wait_queue_head *wq,
 			    struct wait_queue_entry *w, unsigned int state,
@@ -37,12 +40,14 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
 {
 	queue_and_sleep(wq, w, state, false);
 }
+EXPORT_SYMBOL(prepare_to_wait);
 
 void prepare_to_wait_exclusive(struct wait_queue_head *wq,
 			       struct wait_queue_entry *w, unsigned int state)
 {
 	queue_and_sleep(wq, w, state, true);
 }
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
 
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 {
@@ -53,6 +58,7 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	irq_restore(irq);
 	(void)wq; /* Linux's signature: the entry knows its queue here */
 }
+EXPORT_SYMBOL(finish_wait);
 
 /* excerpt: wake-up */
 void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive)
@@ -73,4 +79,5 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive)
 	}
 	irq_restore(irq);
 }
+EXPORT_SYMBOL(__wake_up);
 /* excerpt-end: wake-up */

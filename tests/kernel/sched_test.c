@@ -2,7 +2,8 @@
  * In-kernel tests of threads, through the Linux API a module uses: two
  * kthreads taking turns through completions, kthread_stop() of a sleeping
  * thread, a thread that returns being reaped with its stack, wait_event()
- * and wake_up(), complete() against complete_all().
+ * and wake_up(), complete() against complete_all(), and a module's
+ * threads (modules/kthreads) started by its init and gone with it.
  */
 #include <linux/completion.h>
 #include <linux/kthread.h>
@@ -10,6 +11,7 @@
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
 #include <kernel/string.h>
+#include "modfiles.h"
 
 #define ROUNDS 50 /* turns each of the alternating threads takes */
 #define WAITERS 3
@@ -285,9 +287,46 @@ static void complete_lets_one_through_complete_all_every_one(struct ktest *t)
 	ktest_same_mm(t, "gate waiters", &before, &after);
 }
 
+/* ---- Threads of a module ---- */
+
+/* How many tasks have a name starting with @prefix. */
+static int count_tasks(const char *prefix)
+{
+	struct task_struct *p;
+	int n = 0;
+
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		n += !strncmp(p->comm, prefix, strlen(prefix));
+	return n;
+}
+
+static void module_threads_run_and_end_with_the_module(struct ktest *t)
+{
+	struct mm_stats before, after;
+
+	if (!ktest_have_module_files(t))
+		return;
+	/*
+	 * Twice: the first load of a boot builds the export hash, which
+	 * stays (as in module_test.c), so memory is counted around the
+	 * second.
+	 */
+	for (int round = 0; round < 2; round++) {
+		snapshot(&before);
+		/* Its init fails unless its threads took turns in order. */
+		KT_EXPECT_EQ(t, ktest_load_quiet("kthreads", NULL), 0);
+		KT_EXPECT_EQ(t, count_tasks("kthreads/"), 1); /* the sleeper */
+		KT_EXPECT_EQ(t, ktest_remove_quiet("kthreads"), 0);
+		KT_EXPECT_EQ(t, count_tasks("kthreads/"), 0);
+		snapshot(&after);
+	}
+	ktest_same_mm(t, "kthreads module, second load", &before, &after);
+}
+
 KTEST_SUITE(sched, KTEST_CASE(two_threads_alternate_through_completions),
 	    KTEST_CASE(kthread_stop_wakes_and_ends_a_sleeping_thread),
 	    KTEST_CASE(kthread_stop_before_first_run_gives_eintr),
 	    KTEST_CASE(returned_thread_is_reaped),
 	    KTEST_CASE(wait_event_sleeps_until_its_condition_holds),
-	    KTEST_CASE(complete_lets_one_through_complete_all_every_one));
+	    KTEST_CASE(complete_lets_one_through_complete_all_every_one),
+	    KTEST_CASE(module_threads_run_and_end_with_the_module));
