@@ -71,7 +71,7 @@ void irq_set_chip(const struct irq_chip *chip);
  */
 int irq_enable(void);
 
-/* Called by the stubs in kernel/cpu/entry.asm. */
+/* interrupt_dispatch - every vector's C half; kernel/cpu/entry.asm calls it. */
 void interrupt_dispatch(struct pt_regs *regs);
 
 /*

@@ -271,3 +271,24 @@ size_t fixture_check_relocations(struct fixture *f)
 	}
 	return checked;
 }
+
+Elf64_Shdr *fixture_shdr(struct fixture *f, unsigned int i)
+{
+	const Elf64_Ehdr *h = f->buf;
+
+	return (Elf64_Shdr *)((char *)f->buf + h->e_shoff) + i;
+}
+
+Elf64_Sym *fixture_symbol(struct fixture *f, const char *name)
+{
+	Elf64_Shdr *s = fixture_shdr(f, fixture_section(f, ".symtab"));
+	Elf64_Sym *syms = (Elf64_Sym *)((char *)f->buf + s->sh_offset);
+	const char *strtab =
+		(char *)f->buf + fixture_shdr(f, s->sh_link)->sh_offset;
+
+	for (size_t i = 0; i < s->sh_size / sizeof(*syms); i++)
+		if (!strcmp(strtab + syms[i].st_name, name))
+			return &syms[i];
+	fail_msg("no symbol %s", name);
+	return NULL;
+}

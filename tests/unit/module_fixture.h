@@ -68,4 +68,10 @@ size_t fixture_check_relocations(struct fixture *f);
 /* fixture_section - index of the section named @name in the file, or 0. */
 unsigned int fixture_section(const struct fixture *f, const char *name);
 
+/* fixture_shdr - section header @i of the (writable) copy in @f->buf. */
+Elf64_Shdr *fixture_shdr(struct fixture *f, unsigned int i);
+
+/* fixture_symbol - @f->buf's symbol named @name; fails the test if none. */
+Elf64_Sym *fixture_symbol(struct fixture *f, const char *name);
+
 #endif

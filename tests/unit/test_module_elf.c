@@ -24,32 +24,13 @@ static Elf64_Ehdr *ehdr(struct fixture *f)
 	return f->buf;
 }
 
-static Elf64_Shdr *shdr(struct fixture *f, unsigned int i)
-{
-	return (Elf64_Shdr *)((char *)f->buf + ehdr(f)->e_shoff) + i;
-}
-
 /* The first relocation of section @name (".rela.text"). */
 static Elf64_Rela *first_rela(struct fixture *f, const char *name)
 {
 	unsigned int i = fixture_section(f, name);
 
 	assert_int_not_equal(i, 0);
-	return (Elf64_Rela *)((char *)f->buf + shdr(f, i)->sh_offset);
-}
-
-static Elf64_Sym *symbol(struct fixture *f, const char *name)
-{
-	unsigned int st = fixture_section(f, ".symtab");
-	Elf64_Shdr *s = shdr(f, st);
-	Elf64_Sym *syms = (Elf64_Sym *)((char *)f->buf + s->sh_offset);
-	const char *strtab = (char *)f->buf + shdr(f, s->sh_link)->sh_offset;
-
-	for (size_t i = 0; i < s->sh_size / sizeof(*syms); i++)
-		if (!strcmp(strtab + syms[i].st_name, name))
-			return &syms[i];
-	fail_msg("no symbol %s", name);
-	return NULL;
+	return (Elf64_Rela *)((char *)f->buf + fixture_shdr(f, i)->sh_offset);
 }
 
 /* Load @f (first @len bytes); expect @err and every @parts in the message. */
@@ -129,12 +110,12 @@ static void test_section_past_end(void **state)
 
 	fixture_read(&f, BASE);
 	text = fixture_section(&f, ".text");
-	shdr(&f, text)->sh_offset = f.len - 4;
+	fixture_shdr(&f, text)->sh_offset = f.len - 4;
 	expect_reject(&f, f.len, -ENOEXEC, "(.text)",
 		      "past the end of the file", NULL);
 	fixture_read(&f, BASE);
 	/* An offset + size that wraps around must not pass as small. */
-	shdr(&f, text)->sh_size = ~0ull - 8;
+	fixture_shdr(&f, text)->sh_size = ~0ull - 8;
 	expect_reject(&f, f.len, -ENOEXEC, "(.text)",
 		      "past the end of the file", NULL);
 }
@@ -146,23 +127,23 @@ static void test_alignment_and_overlap(void **state)
 
 	fixture_read(&f, BASE);
 	data = fixture_section(&f, ".data");
-	shdr(&f, data)->sh_addralign = 12;
+	fixture_shdr(&f, data)->sh_addralign = 12;
 	expect_reject(&f, f.len, -ENOEXEC, "(.data)",
 		      "alignment 12 is not a power of two", NULL);
 	fixture_read(&f, BASE);
 	text = fixture_section(&f, ".text");
-	shdr(&f, data)->sh_offset = shdr(&f, text)->sh_offset;
+	fixture_shdr(&f, data)->sh_offset = fixture_shdr(&f, text)->sh_offset;
 	expect_reject(&f, f.len, -ENOEXEC, "overlaps section", NULL);
 	fixture_read(&f, BASE);
 	/* The symbol table over the relocations it would rewrite. */
-	shdr(&f, fixture_section(&f, ".symtab"))->sh_offset =
-		shdr(&f, fixture_section(&f, ".rela.text"))->sh_offset;
+	fixture_shdr(&f, fixture_section(&f, ".symtab"))->sh_offset =
+		fixture_shdr(&f, fixture_section(&f, ".rela.text"))->sh_offset;
 	expect_reject(&f, f.len, -ENOEXEC, "overlaps section", NULL);
 	fixture_read(&f, BASE);
-	shdr(&f, data)->sh_addralign = 1 << 16;
+	fixture_shdr(&f, data)->sh_addralign = 1 << 16;
 	expect_reject(&f, f.len, -ENOEXEC, "(.data)", "too large", NULL);
 	fixture_read(&f, BASE);
-	shdr(&f, data)->sh_flags |= SHF_EXECINSTR;
+	fixture_shdr(&f, data)->sh_flags |= SHF_EXECINSTR;
 	expect_reject(&f, f.len, -ENOEXEC,
 		      "(.data) is both writable and executable", NULL);
 }
@@ -184,16 +165,16 @@ static void test_symbol_fields(void **state)
 	struct fixture f;
 
 	fixture_read(&f, BASE);
-	symbol(&f, "fixture_exported")->st_shndx = 0x7000;
+	fixture_symbol(&f, "fixture_exported")->st_shndx = 0x7000;
 	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)",
 		      "(fixture_exported): section index 28672 out of range",
 		      NULL);
 	fixture_read(&f, BASE);
-	symbol(&f, "fixture_exported")->st_name = 0x7fffffff;
+	fixture_symbol(&f, "fixture_exported")->st_name = 0x7fffffff;
 	expect_reject(&f, f.len, -ENOEXEC, "(.symtab)",
 		      "name offset 2147483647 outside the string table", NULL);
 	fixture_read(&f, BASE);
-	symbol(&f, "fixture_exported")->st_value = 1 << 30;
+	fixture_symbol(&f, "fixture_exported")->st_value = 1 << 30;
 	expect_reject(&f, f.len, -ENOEXEC, "(fixture_exported)",
 		      "past the end of its section", NULL);
 }
@@ -205,7 +186,8 @@ static void test_reloc_offset_past_section(void **state)
 
 	fixture_read(&f, BASE);
 	r = first_rela(&f, ".rela.text");
-	r->r_offset = shdr(&f, fixture_section(&f, ".text"))->sh_size - 2;
+	r->r_offset =
+		fixture_shdr(&f, fixture_section(&f, ".text"))->sh_size - 2;
 	expect_reject(&f, f.len, -ENOEXEC, "(.rela.text)",
 		      "past the end of section", "(.text", NULL);
 }
@@ -249,14 +231,14 @@ static void test_reloc_symbol_not_loaded(void **state)
 	comment = fixture_section(&f, ".comment");
 	assert_int_not_equal(comment, 0);
 	symtab = fixture_section(&f, ".symtab");
-	sym = symbol(&f, "fixture_exported");
+	sym = fixture_symbol(&f, "fixture_exported");
 	sym->st_shndx = (uint16_t)comment;
 	sym->st_value = 0;
 	r = first_rela(&f, ".rela.text");
-	r->r_info =
-		ELF64_R_INFO(sym - (Elf64_Sym *)((char *)f.buf +
-						 shdr(&f, symtab)->sh_offset),
-			     ELF64_R_TYPE(r->r_info));
+	r->r_info = ELF64_R_INFO(sym - (Elf64_Sym *)((char *)f.buf +
+						     fixture_shdr(&f, symtab)
+							     ->sh_offset),
+				 ELF64_R_TYPE(r->r_info));
 	snprintf(where, sizeof(where),
 		 "the symbol is in section %u (.comment), which is not loaded",
 		 comment);
@@ -310,7 +292,7 @@ static void test_modinfo_unterminated(void **state)
 	Elf64_Shdr *s;
 
 	fixture_read(&f, BASE);
-	s = shdr(&f, fixture_section(&f, ".modinfo"));
+	s = fixture_shdr(&f, fixture_section(&f, ".modinfo"));
 	((char *)f.buf)[s->sh_offset + s->sh_size - 1] = 'x';
 	expect_reject(&f, f.len, -ENOEXEC, "(.modinfo)", "not NUL-terminated",
 		      NULL);
@@ -330,8 +312,9 @@ static void test_no_modinfo(void **state)
 	fixture_read(&f, BASE);
 	i = fixture_section(&f, ".modinfo");
 	assert_int_not_equal(i, 0);
-	names = shdr(&f, ehdr(&f)->e_shstrndx);
-	((char *)f.buf)[names->sh_offset + shdr(&f, i)->sh_name + 1] = 'x';
+	names = fixture_shdr(&f, ehdr(&f)->e_shstrndx);
+	((char *)f.buf)[names->sh_offset + fixture_shdr(&f, i)->sh_name + 1] =
+		'x';
 	assert_int_equal(module_elf_check(&f.info, "fixture", f.buf, f.len), 0);
 	assert_null(f.info.modinfo);
 	assert_null(

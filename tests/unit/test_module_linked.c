@@ -21,26 +21,6 @@
 #define THIS_MODULE_SYMBOL "__this_module"
 #define ST_INFO(bind, type) (((bind) << 4) | (0xf & (type)))
 
-static Elf64_Shdr *shdr(struct fixture *f, unsigned int i)
-{
-	return (Elf64_Shdr *)((char *)f->buf +
-			      ((Elf64_Ehdr *)f->buf)->e_shoff) +
-	       i;
-}
-
-static Elf64_Sym *symbol(struct fixture *f, const char *name)
-{
-	Elf64_Shdr *s = shdr(f, fixture_section(f, ".symtab"));
-	Elf64_Sym *syms = (Elf64_Sym *)((char *)f->buf + s->sh_offset);
-	const char *strtab = (char *)f->buf + shdr(f, s->sh_link)->sh_offset;
-
-	for (size_t i = 0; i < s->sh_size / sizeof(*syms); i++)
-		if (!strcmp(strtab + syms[i].st_name, name))
-			return &syms[i];
-	fail_msg("no symbol %s", name);
-	return NULL;
-}
-
 static void expect_why(const struct fixture *f, const char *part)
 {
 	if (!strstr(f->info.why, part))
@@ -82,8 +62,8 @@ static void test_this_module_on_code(void **state)
 	void *slot = &f;
 
 	fixture_read(&f, HELLO);
-	exit = symbol(&f, "cleanup_module");
-	sym = symbol(&f, THIS_MODULE_SYMBOL);
+	exit = fixture_symbol(&f, "cleanup_module");
+	sym = fixture_symbol(&f, THIS_MODULE_SYMBOL);
 	sym->st_shndx = exit->st_shndx;
 	sym->st_value = exit->st_value;
 	assert_int_equal(this_module_slot(&f, &slot), -ENOEXEC);
@@ -93,14 +73,14 @@ static void test_this_module_on_code(void **state)
 	fixture_free(&f);
 
 	fixture_read(&f, HELLO);
-	symbol(&f, THIS_MODULE_SYMBOL)->st_shndx =
+	fixture_symbol(&f, THIS_MODULE_SYMBOL)->st_shndx =
 		(uint16_t)fixture_section(&f, ".rodata.str1.1");
 	assert_int_equal(this_module_slot(&f, &slot), -ENOEXEC);
 	expect_why(&f, "(.rodata.str1.1), not in writable data");
 	fixture_free(&f);
 
 	fixture_read(&f, HELLO);
-	symbol(&f, THIS_MODULE_SYMBOL)->st_shndx =
+	fixture_symbol(&f, THIS_MODULE_SYMBOL)->st_shndx =
 		(uint16_t)fixture_section(&f, ".init.text");
 	assert_int_equal(this_module_slot(&f, &slot), -ENOEXEC);
 	expect_why(&f, "(.init.text), not in writable data");
@@ -114,14 +94,14 @@ static void test_this_module_too_small(void **state)
 	void *slot;
 
 	fixture_read(&f, HELLO);
-	symbol(&f, THIS_MODULE_SYMBOL)->st_size = 4;
+	fixture_symbol(&f, THIS_MODULE_SYMBOL)->st_size = 4;
 	assert_int_equal(this_module_slot(&f, &slot), -ENOEXEC);
 	expect_why(&f, "__this_module in section 9 (.bss) is 4 bytes, too "
 		       "small for the 8 the loader writes there");
 	fixture_free(&f);
 
 	fixture_read(&f, HELLO);
-	symbol(&f, THIS_MODULE_SYMBOL)->st_value = 4;
+	fixture_symbol(&f, THIS_MODULE_SYMBOL)->st_value = 4;
 	assert_int_equal(this_module_slot(&f, &slot), -ENOEXEC);
 	expect_why(&f, "is not 8-byte aligned");
 	fixture_free(&f);
@@ -140,7 +120,7 @@ static void test_ifunc_refused(void **state)
 	fixture_free(&f);
 
 	fixture_read(&f, HELLO);
-	sym = symbol(&f, "printk");
+	sym = fixture_symbol(&f, "printk");
 	sym->st_info = ST_INFO(STB_GLOBAL, STT_GNU_IFUNC);
 	assert_int_equal(fixture_load(&f, f.len), -ENOEXEC);
 	expect_why(&f, "printk is an indirect function");
@@ -160,7 +140,7 @@ static void test_ctors_found(void **state)
 	assert_int_equal(count, 1);
 	memcpy(&fn, module_addr_to_mem(&f.info, addr), sizeof(fn));
 	/* The symbol table holds run addresses once symbols are resolved. */
-	assert_int_equal(fn, symbol(&f, "ctor_set")->st_value);
+	assert_int_equal(fn, fixture_symbol(&f, "ctor_set")->st_value);
 	fixture_free(&f);
 
 	fixture_read(&f, HELLO);
@@ -182,7 +162,7 @@ static void test_ctor_outside_code(void **state)
 	fixture_read(&f, CTOR);
 	rela = fixture_section(&f, ".rela.init_array");
 	assert_int_not_equal(rela, 0);
-	r = (Elf64_Rela *)((char *)f.buf + shdr(&f, rela)->sh_offset);
+	r = (Elf64_Rela *)((char *)f.buf + fixture_shdr(&f, rela)->sh_offset);
 	r->r_addend = 1 << 20;
 	assert_int_equal(fixture_load(&f, f.len), 0);
 	assert_int_equal(module_find_ctors(&f.info, &addr, &count), -ENOEXEC);
@@ -194,7 +174,7 @@ static void test_ctor_outside_code(void **state)
 /* Overwrite the first .modinfo string of @f with @text (which must fit). */
 static void set_modinfo(struct fixture *f, const char *text, size_t len)
 {
-	Elf64_Shdr *s = shdr(f, fixture_section(f, ".modinfo"));
+	Elf64_Shdr *s = fixture_shdr(f, fixture_section(f, ".modinfo"));
 	char *p = (char *)f->buf + s->sh_offset;
 
 	assert_true(len < strlen(p));
