@@ -36,6 +36,7 @@ obj-y += kernel/sched/pick.o
 obj-y += kernel/sched/switch.o
 obj-y += kernel/sched/core.o
 obj-y += kernel/sched/wait.o
+obj-y += kernel/sched/signal.o
 obj-y += kernel/sched/completion.o
 obj-y += kernel/sched/kthread.o
 obj-y += kernel/sched/init.o

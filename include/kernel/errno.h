@@ -33,6 +33,13 @@
 #define EOVERFLOW 75
 #define EKEYREJECTED 129
 
+/*
+ * Kernel-internal: never seen by a caller outside the kernel.  An
+ * interruptible wait that a signal ended returns -ERESTARTSYS (Linux's
+ * value), so the system call, or here the shell command, can be left.
+ */
+#define ERESTARTSYS 512
+
 /* errno_name - the symbolic name of @err (positive or negative), or NULL. */
 const char *errno_name(int err);
 

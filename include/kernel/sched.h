@@ -75,7 +75,10 @@ struct task_struct {
 	void *data;
 	bool should_stop;
 	int exit_code;
-	struct completion exited; /* completed when the thread has ended */
+	/* Signals (kernel/sched/signal.c): bit sig - 1 of each mask. */
+	unsigned long sig_pending; /* sent, not yet flushed */
+	unsigned long sig_allowed; /* allow_signal(): the rest are ignored */
+	struct completion exited;  /* completed when the thread has ended */
 };
 
 /* The task running now; Linux's name, as a variable on one CPU. */
@@ -121,6 +124,10 @@ int cond_resched(void);
  * interrupt handlers included.
  */
 bool wake_up_process(struct task_struct *p);
+
+/* wake_up_state - as wake_up_process(), only if @p sleeps in a state of
+ * @state (TASK_INTERRUPTIBLE: not an uninterruptible sleeper). */
+bool wake_up_state(struct task_struct *p, unsigned int state);
 
 /*
  * sched_create_task - a new task named by @comm that will call @fn(@data)
@@ -180,6 +187,63 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 		}                                                              \
 		finish_wait(&(wq), &__wait);                                   \
 	} while (0)
+
+/* ---- Signals, as kernel code sees them (kernel/sched/signal.c) ---- */
+
+/* Linux's numbers (x86 <asm/signal.h>). */
+#define SIGINT 2
+#define SIGKILL 9
+#define SIGTERM 15
+#define _NSIG 64
+
+/*
+ * send_sig - mark signal @sig pending for @p and wake it if it sleeps
+ * interruptibly.  A thread ignores every signal it has not allowed
+ * (allow_signal()), as Linux's kernel threads do.  @priv is accepted for
+ * Linux's signature.  Returns 0, or -EINVAL for a bad @sig.  Any context.
+ */
+int send_sig(int sig, struct task_struct *p, int priv);
+
+/* allow_signal - let current receive @sig; disallow_signal - ignore it
+ * again (and drop it if pending). */
+void allow_signal(int sig);
+void disallow_signal(int sig);
+
+/* flush_signals - forget every signal pending for @p. */
+void flush_signals(struct task_struct *p);
+
+/* signal_pending - has @p a signal waiting?  Then an interruptible wait
+ * returns -ERESTARTSYS instead of sleeping. */
+static inline int signal_pending(const struct task_struct *p)
+{
+	return __atomic_load_n(&p->sig_pending, __ATOMIC_RELAXED) != 0;
+}
+
+/*
+ * wait_event_interruptible - sleep until @cond holds or a signal comes:
+ * 0 when @cond holds, -ERESTARTSYS when a signal is pending.
+ */
+#define wait_event_interruptible(wq, cond)                           \
+	({                                                           \
+		int __ret = 0;                                       \
+		struct wait_queue_entry __wait;                      \
+		if (!(cond)) {                                       \
+			init_wait_entry(&__wait);                    \
+			for (;;) {                                   \
+				prepare_to_wait(&(wq), &__wait,      \
+						TASK_INTERRUPTIBLE); \
+				if (cond)                            \
+					break;                       \
+				if (signal_pending(current)) {       \
+					__ret = -ERESTARTSYS;        \
+					break;                       \
+				}                                    \
+				schedule();                          \
+			}                                            \
+			finish_wait(&(wq), &__wait);                 \
+		}                                                    \
+		__ret;                                               \
+	})
 
 /* init_completion - not done, no waiters. */
 void init_completion(struct completion *x);

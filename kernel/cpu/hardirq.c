@@ -1,24 +1,27 @@
 /*
- * Whether a hardware interrupt handler is running.  The oops needs to
+ * Whether a hardware interrupt handler is running, counted in
+ * preempt_count as Linux counts it.  The oops needs to
  * know: an exception inside a handler cannot be survived by ending a
  * thread, since the handler's interrupt would never be finished.
  */
 #include <kernel/interrupt.h>
+#include <kernel/preempt.h>
 
-/* Handlers running; they do not nest (interrupt gates keep IF clear). */
-static unsigned int hardirq_depth;
+/* Handlers running count HARDIRQ_OFFSET each; they do not nest
+ * (interrupt gates keep IF clear). */
+unsigned int __preempt_count;
 
 void irq_enter(void)
 {
-	hardirq_depth++;
+	preempt_count_add(HARDIRQ_OFFSET);
 }
 
 void irq_exit(void)
 {
-	hardirq_depth--;
+	preempt_count_sub(HARDIRQ_OFFSET);
 }
 
 bool in_hardirq(void)
 {
-	return hardirq_depth != 0;
+	return preempt_count() >> HARDIRQ_SHIFT != 0;
 }

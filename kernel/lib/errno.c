@@ -78,6 +78,9 @@ const char *errno_name(int err)
 {
 	if (err < 0)
 		err = -err;
+	/* Far past the others: a row for it would cost 4 KiB of NULLs. */
+	if (err == ERESTARTSYS)
+		return "ERESTARTSYS";
 	if ((unsigned int)err >= sizeof(errno_names) / sizeof(errno_names[0]))
 		return NULL;
 	return errno_names[err];

@@ -122,10 +122,10 @@ int cond_resched(void)
 }
 EXPORT_SYMBOL(cond_resched);
 
-bool wake_up_process(struct task_struct *p)
+bool wake_up_state(struct task_struct *p, unsigned int state)
 {
 	uint64_t irq = irq_save();
-	bool woken = p->state & TASK_NORMAL;
+	bool woken = p->state & state;
 
 	if (woken) {
 		p->state = TASK_RUNNING;
@@ -136,6 +136,12 @@ bool wake_up_process(struct task_struct *p)
 	}
 	irq_restore(irq);
 	return woken;
+}
+EXPORT_SYMBOL(wake_up_state);
+
+bool wake_up_process(struct task_struct *p)
+{
+	return wake_up_state(p, TASK_NORMAL);
 }
 EXPORT_SYMBOL(wake_up_process);
 

@@ -1,0 +1,116 @@
+/*
+ * In-kernel tests of signals as kernel code sees them: a thread that
+ * allowed SIGINT leaves wait_event_interruptible() with -ERESTARTSYS when
+ * it is sent, a thread that did not allow it sleeps on, and a signal
+ * never wakes an uninterruptible sleeper.
+ */
+#include <linux/kthread.h>
+#include <linux/sched/signal.h>
+#include <linux/wait.h>
+#include <kernel/ktest.h>
+
+static DECLARE_WAIT_QUEUE_HEAD(never_wq);
+static bool never; /* the condition the waiters wait for; stays false */
+
+struct waiter {
+	bool allow;
+	int ret;       /* what wait_event_interruptible() returned */
+	bool pending;  /* signal_pending(current) right after */
+	bool returned; /* set once the wait returned */
+};
+
+static int interruptible_waiter(void *data)
+{
+	struct waiter *w = data;
+
+	if (w->allow)
+		allow_signal(SIGINT);
+	w->ret = wait_event_interruptible(never_wq,
+					  never || kthread_should_stop());
+	w->pending = signal_pending(current);
+	w->returned = true;
+	flush_signals(current);
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+static void allowed_signal_ends_interruptible_wait(struct ktest *t)
+{
+	struct waiter w = { .allow = true };
+	struct task_struct *k = kthread_run(interruptible_waiter, &w, "t_sig");
+
+	KT_EXPECT(t, !IS_ERR(k));
+	if (IS_ERR(k))
+		return;
+	yield();
+	KT_EXPECT_EQ(t, k->state, TASK_INTERRUPTIBLE);
+	KT_EXPECT(t, !w.returned);
+	KT_EXPECT_EQ(t, send_sig(SIGINT, k, 1), 0);
+	yield();
+	KT_EXPECT(t, w.returned);
+	KT_EXPECT_EQ(t, w.ret, -ERESTARTSYS);
+	KT_EXPECT(t, w.pending);
+	KT_EXPECT(t, !signal_pending(k)); /* flushed by the thread */
+	kthread_stop(k);
+}
+
+static void signal_not_allowed_is_ignored(struct ktest *t)
+{
+	struct waiter w = { .allow = false };
+	struct task_struct *k =
+		kthread_run(interruptible_waiter, &w, "t_nosig");
+
+	KT_EXPECT(t, !IS_ERR(k));
+	if (IS_ERR(k))
+		return;
+	yield();
+	KT_EXPECT_EQ(t, send_sig(SIGINT, k, 1), 0);
+	yield();
+	KT_EXPECT(t, !w.returned);
+	KT_EXPECT(t, !signal_pending(k));
+	KT_EXPECT_EQ(t, k->state, TASK_INTERRUPTIBLE);
+	kthread_stop(k); /* the stop ends the wait with 0 */
+	KT_EXPECT(t, w.returned);
+	KT_EXPECT_EQ(t, w.ret, 0);
+}
+
+static int uninterruptible_sleeper(void *data)
+{
+	bool *woke = data;
+
+	allow_signal(SIGINT);
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	schedule();
+	*woke = true;
+	return 0;
+}
+
+static void signal_does_not_wake_uninterruptible_sleep(struct ktest *t)
+{
+	bool woke = false;
+	struct task_struct *k =
+		kthread_run(uninterruptible_sleeper, &woke, "t_dsleep");
+
+	KT_EXPECT(t, !IS_ERR(k));
+	if (IS_ERR(k))
+		return;
+	yield();
+	send_sig(SIGINT, k, 1);
+	yield();
+	KT_EXPECT(t, !woke);
+	KT_EXPECT(t, signal_pending(k));
+	KT_EXPECT_EQ(t, k->state, TASK_UNINTERRUPTIBLE);
+	KT_EXPECT_EQ(t, send_sig(0, k, 1), -EINVAL);
+	KT_EXPECT_EQ(t, send_sig(_NSIG + 1, k, 1), -EINVAL);
+	kthread_stop(k);
+	KT_EXPECT(t, woke);
+}
+
+KTEST_SUITE(signal, KTEST_CASE(allowed_signal_ends_interruptible_wait),
+	    KTEST_CASE(signal_not_allowed_is_ignored),
+	    KTEST_CASE(signal_does_not_wake_uninterruptible_sleep));
