@@ -70,6 +70,9 @@ struct task_struct {
 	int usage;		   /* references; the last put frees the task */
 	struct list_head run_list; /* on the run queue while runnable */
 	struct list_head tasks;	   /* in the list of every task */
+	/* CPU time: ns run in all (ps's TIME), and when it last started. */
+	uint64_t sum_exec_runtime;
+	uint64_t exec_start;
 	/* Kernel threads (kernel/sched/kthread.c); unused by swapper/0. */
 	int (*threadfn)(void *data);
 	void *data;

@@ -8,6 +8,7 @@
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -71,6 +72,10 @@ static void finish_switch(void)
 
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
+	uint64_t now = ktime_get_ns();
+
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
 	switched_from = prev;
 	current_task = next;
 	sched_switch_stack(&prev->sp, next->sp);
