@@ -1,44 +1,66 @@
 /*
- * Mutexes.  Sprout runs one task, so a mutex is never contended: a
- * mutex_lock() on a held mutex is that task locking it twice, which on
- * Linux sleeps forever.  It is reported instead, with the lock and the
- * code; unlocking a free mutex is reported and ignored.  Not for interrupt
- * handlers (a mutex may sleep on Linux).
+ * Sleeping mutexes: a lock with an owner task and a list of tasks that
+ * sleep until it is theirs.  The unlocker hands the mutex to the waiter
+ * that came first, so waiters get it in order (Linux lets a running task
+ * steal it; Sprout is strict FIFO, which keeps contention deterministic).
+ * Locking one's own mutex again and unlocking another's are reported as
+ * Linux's mutex debugging reports them.  Not for interrupt handlers.
  */
 #ifndef KERNEL_MUTEX_H
 #define KERNEL_MUTEX_H
 
+#include <kernel/list.h>
 #include <kernel/types.h>
 
+struct task_struct;
+
 struct mutex {
-	bool locked;
-	const char *name; /* the variable's name, for reports */
+	struct task_struct *owner;  /* NULL when free */
+	struct list_head wait_list; /* of mutex_waiter, oldest first */
+	const char *name;	    /* the variable's name, for reports */
 };
 
-#define MUTEX_INITIALIZER(lockname) \
-	{                           \
-		false, #lockname    \
+#define MUTEX_INITIALIZER(lockname)                                \
+	{                                                          \
+		.owner = NULL,                                     \
+		.wait_list = LIST_HEAD_INIT((lockname).wait_list), \
+		.name = #lockname                                  \
 	}
 
+/* mutex_init_named - a free mutex called @name in reports. */
+void mutex_init_named(struct mutex *lock, const char *name);
+
 /*
- * mutex_lock_at - take @lock, called from @ip; a held one is reported as a
- * deadlock and the machine stops.  mutex_unlock_at - give it back.
+ * mutex_lock_at - take @lock, sleeping in @state (TASK_UNINTERRUPTIBLE,
+ * TASK_INTERRUPTIBLE or TASK_KILLABLE) until it is handed over; @ip is
+ * the caller, for reports.  0, or -EINTR if a signal ended the sleep
+ * first (an interruptible or killable @state only).  Locking a mutex
+ * current owns is a deadlock: reported, and the machine stops.  Sleeps.
  */
-void mutex_lock_at(struct mutex *lock, uintptr_t ip);
+int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip);
+
+/*
+ * mutex_unlock_at - give @lock back (to its first waiter, who wakes
+ * owning it).  Unlocking a mutex current does not own is reported with a
+ * backtrace and ignored.  Does not sleep.
+ */
 void mutex_unlock_at(struct mutex *lock, uintptr_t ip);
 
+/* mutex_destroy - @lock is no longer used; one still held is reported. */
+void mutex_destroy(struct mutex *lock);
+
 /* mutex_trylock - take @lock if free: 1, else 0 (Linux's int). */
-static inline int mutex_trylock(struct mutex *lock)
-{
-	if (lock->locked)
-		return 0;
-	lock->locked = true;
-	return 1;
-}
+int mutex_trylock(struct mutex *lock);
 
 static inline bool mutex_is_locked(const struct mutex *lock)
 {
-	return lock->locked;
+	return __atomic_load_n(&lock->owner, __ATOMIC_RELAXED) != NULL;
+}
+
+/* mutex_owner - the task holding @lock, or NULL. */
+static inline struct task_struct *mutex_owner(const struct mutex *lock)
+{
+	return __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
 }
 
 #endif

@@ -15,6 +15,8 @@
 #define TASK_INTERRUPTIBLE 0x0001u
 #define TASK_UNINTERRUPTIBLE 0x0002u
 #define TASK_DEAD 0x0080u
+#define TASK_WAKEKILL 0x0100u /* SIGKILL wakes it: with UNINTERRUPTIBLE */
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 #define TASK_COMM_LEN 16
@@ -220,6 +222,20 @@ void flush_signals(struct task_struct *p);
 static inline int signal_pending(const struct task_struct *p)
 {
 	return __atomic_load_n(&p->sig_pending, __ATOMIC_RELAXED) != 0;
+}
+
+/*
+ * signal_pending_state - should a sleep in @state end for @p's signals:
+ * any in TASK_INTERRUPTIBLE, SIGKILL in TASK_KILLABLE, none otherwise.
+ */
+static inline bool signal_pending_state(unsigned int state,
+					const struct task_struct *p)
+{
+	if (state & TASK_INTERRUPTIBLE)
+		return signal_pending(p);
+	return (state & TASK_WAKEKILL) &&
+	       (__atomic_load_n(&p->sig_pending, __ATOMIC_RELAXED) &
+		(1ul << (SIGKILL - 1)));
 }
 
 /*

@@ -11,6 +11,8 @@
 #include <linux/types.h>
 #include <kernel/spinlock.h>
 #include <kernel/x86.h>
+/* rwlock_t comes with the spinlocks, as on Linux. */
+#include <linux/rwlock.h>
 
 typedef struct spinlock spinlock_t;
 

@@ -2,6 +2,7 @@
 #ifndef LINUX_TYPES_H
 #define LINUX_TYPES_H
 
+#include <kernel/atomic.h> /* atomic_t, atomic64_t: Linux defines them here */
 #include <kernel/mm.h>
 #include <kernel/types.h>
 

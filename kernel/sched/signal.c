@@ -29,7 +29,10 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	irq = irq_save();
 	if (p->sig_allowed & sig_bit(sig)) {
 		p->sig_pending |= sig_bit(sig);
-		wake_up_state(p, TASK_INTERRUPTIBLE);
+		/* SIGKILL also ends a killable sleep (TASK_WAKEKILL). */
+		wake_up_state(p, sig == SIGKILL ?
+					 TASK_INTERRUPTIBLE | TASK_WAKEKILL :
+					 TASK_INTERRUPTIBLE);
 	}
 	irq_restore(irq);
 	return 0;

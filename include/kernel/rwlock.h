@@ -1,0 +1,108 @@
+/*
+ * Reader-writer spinlocks: any number of readers, or one writer.  They
+ * spin, so they disable preemption while held, as Linux's; on Sprout's
+ * one CPU a lock that is not free when taken can only be held by the code
+ * path now asking again (a writer while it or a reader holds it, a reader
+ * while it is write-locked) -- a deadlock that is reported as the
+ * spinlock debugging reports it, and the machine stops.
+ */
+#ifndef KERNEL_RWLOCK_H
+#define KERNEL_RWLOCK_H
+
+#include <kernel/preempt.h>
+#include <kernel/types.h>
+#include <kernel/x86.h>
+
+struct rwlock {
+	int readers; /* how many hold it to read */
+	bool writer; /* held to write */
+};
+
+#define RWLOCK_UNLOCKED ((struct rwlock){ .readers = 0, .writer = false })
+
+/*
+ * rwlock_bug - report misuse of @lock (@what: "recursion", "already
+ * unlocked") found at @ip, and stop (kernel/panic/lock.c).
+ */
+__noreturn void rwlock_bug(const struct rwlock *lock, const char *what,
+			   uintptr_t ip);
+
+static inline void rwlock_init_lock(struct rwlock *lock)
+{
+	*lock = RWLOCK_UNLOCKED;
+}
+
+/*
+ * rwlock_try_read / rwlock_try_write - take @lock if that can be done
+ * now: true if taken.  Interrupt handlers may take it too, so the test
+ * and the change are one step.  Preemption is the caller's to disable.
+ */
+static inline bool rwlock_try_read(struct rwlock *lock)
+{
+	uint64_t irq = irq_save();
+	bool ok = !lock->writer;
+
+	if (ok)
+		lock->readers++;
+	irq_restore(irq);
+	return ok;
+}
+
+static inline bool rwlock_try_write(struct rwlock *lock)
+{
+	uint64_t irq = irq_save();
+	bool ok = !lock->writer && !lock->readers;
+
+	if (ok)
+		lock->writer = true;
+	irq_restore(irq);
+	return ok;
+}
+
+#define rwlock_read_lock(lock)                                    \
+	do {                                                      \
+		preempt_disable();                                \
+		if (!rwlock_try_read(lock))                       \
+			rwlock_bug(lock, "recursion", _THIS_IP_); \
+	} while (0)
+
+#define rwlock_write_lock(lock)                                   \
+	do {                                                      \
+		preempt_disable();                                \
+		if (!rwlock_try_write(lock))                      \
+			rwlock_bug(lock, "recursion", _THIS_IP_); \
+	} while (0)
+
+/* rwlock_read_release / _write_release - give @lock back; preemption is
+ * the caller's to enable again, after it has restored interrupts. */
+#define rwlock_read_release(lock)                                        \
+	do {                                                             \
+		uint64_t __irq = irq_save();                             \
+		bool __held = (lock)->readers > 0;                       \
+		if (__held)                                              \
+			(lock)->readers--;                               \
+		irq_restore(__irq);                                      \
+		if (!__held)                                             \
+			rwlock_bug(lock, "already unlocked", _THIS_IP_); \
+	} while (0)
+
+#define rwlock_write_release(lock)                                       \
+	do {                                                             \
+		if (!__atomic_exchange_n(&(lock)->writer, false,         \
+					 __ATOMIC_RELEASE))              \
+			rwlock_bug(lock, "already unlocked", _THIS_IP_); \
+	} while (0)
+
+#define rwlock_read_unlock(lock)           \
+	do {                               \
+		rwlock_read_release(lock); \
+		preempt_enable();          \
+	} while (0)
+
+#define rwlock_write_unlock(lock)           \
+	do {                                \
+		rwlock_write_release(lock); \
+		preempt_enable();           \
+	} while (0)
+
+#endif

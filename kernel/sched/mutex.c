@@ -1,0 +1,144 @@
+/*
+ * Sleeping mutexes, as Linux's kernel/locking/mutex.c offers them: an
+ * owner and a FIFO of waiters.  mutex_unlock() hands the mutex straight to
+ * the first waiter, so a task that wakes already owns it and the order
+ * of waiters is the order of owners.  Interrupts are off while the owner
+ * and the list change: the wait list is also read from other tasks.
+ */
+#include <kernel/errno.h>
+#include <kernel/export.h>
+#include <kernel/mutex.h>
+#include <kernel/panic.h>
+#include <kernel/preempt.h>
+#include <kernel/printk.h>
+#include <kernel/x86.h>
+#include "internal.h"
+
+/* A task asleep on a mutex; it lives on the waiter's stack. */
+struct mutex_waiter {
+	struct list_head list;
+	struct task_struct *task;
+};
+
+static const char *mutex_name(const struct mutex *lock)
+{
+	return lock->name ? lock->name : "?";
+}
+
+void mutex_init_named(struct mutex *lock, const char *name)
+{
+	lock->owner = NULL;
+	INIT_LIST_HEAD(&lock->wait_list);
+	lock->name = name;
+}
+EXPORT_SYMBOL(mutex_init_named);
+
+void mutex_destroy(struct mutex *lock)
+{
+	if (mutex_is_locked(lock)) {
+		pr_warn("WARNING: mutex %s destroyed while held by %s[%d]\n",
+			mutex_name(lock), lock->owner->comm, lock->owner->pid);
+		dump_stack();
+	}
+}
+EXPORT_SYMBOL(mutex_destroy);
+
+int mutex_trylock(struct mutex *lock)
+{
+	uint64_t irq = irq_save();
+	bool free = !lock->owner;
+
+	if (free)
+		lock->owner = current;
+	irq_restore(irq);
+	return free;
+}
+EXPORT_SYMBOL(mutex_trylock);
+
+/* Sleep on @lock until it is handed to current: 0, or -EINTR. */
+static int mutex_wait(struct mutex *lock, unsigned int state)
+{
+	struct mutex_waiter waiter = { .task = current };
+
+	list_add_tail(&waiter.list, &lock->wait_list);
+	for (;;) {
+		set_current_state(state);
+		if (lock->owner == current)
+			break;
+		if (signal_pending_state(state, current)) {
+			list_del(&waiter.list);
+			set_current_state(TASK_RUNNING);
+			return -EINTR;
+		}
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+/*
+ * A mutex may sleep: taking one in an interrupt handler or with
+ * preemption disabled is reported as Linux's might_sleep() does, and goes
+ * on (the sleep itself, if it comes, is the scheduler's to refuse).
+ */
+static void mutex_might_sleep(uintptr_t ip)
+{
+	if (!in_atomic())
+		return;
+	pr_err("BUG: sleeping function called from invalid context at %pS\n",
+	       (void *)ip);
+	pr_err("in_atomic(): 1, irqs_disabled(): %d, pid: %d, name: %s\n",
+	       !(read_rflags() & RFLAGS_IF), current->pid, current->comm);
+	dump_stack();
+}
+
+/* excerpt: mutex-lock */
+int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
+{
+	uint64_t irq;
+	int ret = 0;
+
+	mutex_might_sleep(ip);
+	irq = irq_save();
+	if (!lock->owner)
+		lock->owner = current;
+	else if (lock->owner == current)
+		panic("BUG: mutex %s locked again at %pS: deadlock, %s[%d] already holds it",
+		      mutex_name(lock), (void *)ip, current->comm,
+		      current->pid);
+	else
+		ret = mutex_wait(lock, state);
+	irq_restore(irq);
+	return ret;
+}
+EXPORT_SYMBOL(mutex_lock_at);
+/* excerpt-end: mutex-lock */
+
+void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
+{
+	uint64_t irq = irq_save();
+	struct task_struct *owner = lock->owner;
+	struct mutex_waiter *next;
+
+	if (owner != current) {
+		irq_restore(irq);
+		if (!owner)
+			pr_warn("WARNING: mutex %s unlocked at %pS but not locked; ignored\n",
+				mutex_name(lock), (void *)ip);
+		else
+			pr_warn("WARNING: mutex %s unlocked at %pS by %s[%d], but %s[%d] holds it; ignored\n",
+				mutex_name(lock), (void *)ip, current->comm,
+				current->pid, owner->comm, owner->pid);
+		dump_stack();
+		return;
+	}
+	next = list_first_entry_or_null(&lock->wait_list, struct mutex_waiter,
+					list);
+	lock->owner = next ? next->task : NULL;
+	if (next) {
+		list_del(&next->list);
+		wake_up_process(next->task);
+	}
+	irq_restore(irq);
+}
+EXPORT_SYMBOL(mutex_unlock_at);
