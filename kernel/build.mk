@@ -43,6 +43,7 @@ obj-y += kernel/sched/mutex.o
 obj-y += kernel/sched/semaphore.o
 obj-y += kernel/sched/rwsem.o
 obj-y += kernel/sched/kthread.o
+obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o

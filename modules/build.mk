@@ -44,6 +44,9 @@ test-m += ctor
 # Kernel threads started by a module and stopped by its exit (the sched
 # suite).
 test-m += kthreads
+# A thread its exit forgets to stop, which rmmod must not free (the
+# module_unload suite).
+test-m += lingering
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):
 # hello's source under another KBUILD_MODNAME, for the tests that a longer
 # name given to rmmod or insmod is never taken for it.

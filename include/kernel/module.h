@@ -219,9 +219,20 @@ int load_module(const char *name, const void *buf, size_t len,
 /*
  * remove_module - run @name's cleanup_module and free it.  -ENOENT if not
  * loaded, -EBUSY if another module uses it, it is in use, or it has no
- * cleanup_module.
+ * cleanup_module.  -EBUSY too when, after cleanup_module, something still
+ * runs its code (module_text_in_use()): it is then kept GOING, and a
+ * later call frees it once nothing does, without running cleanup_module
+ * again.
  */
 int remove_module(const char *name);
+
+/*
+ * module_text_in_use - whether anything still runs @mod's code: a thread
+ * in it or started on a function of it (kernel/module/unload.c lists the
+ * checks).  If so, @why (@size bytes) says what, as "thread NAME (pid N)
+ * still running FUNC".
+ */
+bool module_text_in_use(const struct module *mod, char *why, size_t size);
 
 /*
  * module_loading_disabled - whether module loading is locked until reboot:

@@ -144,6 +144,17 @@ struct task_struct *sched_create_task(void (*fn)(void *data), void *data,
 				      const char *comm);
 __noreturn void sched_exit(void);
 
+/*
+ * sched_find_task_in_code - a task, other than current and not ended,
+ * that runs code in [@start, @end): a kernel thread whose function is
+ * there and has not returned, or one with a return address there on its
+ * stack.  *@where is that address.  The task comes with a reference
+ * (put_task_struct() it), NULL if there is none.  For the module loader,
+ * before it frees a module's code (kernel/sched/task_code.c).
+ */
+struct task_struct *sched_find_task_in_code(uintptr_t start, uintptr_t end,
+					    uintptr_t *where);
+
 /* get_task_struct / put_task_struct - take or drop a reference to @t; the
  * last put frees its stack and the task. */
 void get_task_struct(struct task_struct *t);

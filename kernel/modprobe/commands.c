@@ -119,7 +119,17 @@ static int cmd_rmmod(char *args)
 		return SHELL_FAILED;
 	}
 	err = remove_module(name);
-	if (err == -EBUSY && module_refcount(mod) > 0) {
+	if (err == -EBUSY && module_get_state(mod) == MODULE_STATE_GOING) {
+		char why[128];
+
+		/* Its cleanup ran; what it started outlived it (the log has
+		 * the loader's line too). */
+		if (module_text_in_use(mod, why, sizeof(why)))
+			console_printf("rmmod: ERROR: %s: %s\n", name, why);
+		else
+			console_printf("rmmod: ERROR: %s: still in use\n",
+				       name);
+	} else if (err == -EBUSY && module_refcount(mod) > 0) {
 		console_printf("rmmod: ERROR: Module %s is in use", name);
 		holders_print(mod, " by: ", " ");
 		console_printf("\n");
@@ -134,8 +144,14 @@ SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
 /* As kmod's lsmod: name, size in bytes, refcount, then who holds it. */
 static void lsmod_one(struct module *mod, void *arg)
 {
+	/* A module kept after its cleanup ran is "Used by -1", as Linux's
+	 * lsmod shows one stuck unloading. */
+	int used = module_get_state(mod) == MODULE_STATE_GOING ?
+			   -1 :
+			   module_refcount(mod);
+
 	console_printf("%-19s %8zu  %d", module_name(mod), module_size(mod),
-		       module_refcount(mod));
+		       used);
 	holders_print(mod, " ", ",");
 	/* As /proc/modules flags it: not under a GPL-compatible license. */
 	if (!module_gpl_compatible(mod))

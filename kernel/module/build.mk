@@ -19,6 +19,7 @@ obj-y += kernel/module/freed_init.o
 obj-y += kernel/module/cmdline.o
 obj-y += kernel/module/handover.o
 obj-y += kernel/module/identity.o
+obj-y += kernel/module/unload.o
 obj-y += kernel/module/main.o
 obj-y += kernel/module/disabled.o
 obj-y += kernel/module/query.o

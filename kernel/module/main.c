@@ -475,6 +475,26 @@ int load_module(const char *name, const void *buf, size_t len, const char *args)
 	return err;
 }
 
+/*
+ * The end of a removal, once cleanup_module has run: free the module
+ * unless something it started still runs its code.  Then it stays GOING
+ * (its memory is the code that runs) and a later rmmod comes back here.
+ */
+static int finish_remove(struct module *mod)
+{
+	char why[MODULE_WHY_MAX];
+
+	if (module_text_in_use(mod, why, sizeof(why))) {
+		pr_err("%s: %s after cleanup_module; module kept\n", mod->name,
+		       why);
+		return -EBUSY;
+	}
+	unlink_and_free(mod);
+	/* Heap pages the module's records emptied go back as well. */
+	kmalloc_trim();
+	return 0;
+}
+
 /* excerpt: remove-module */
 int remove_module(const char *name)
 {
@@ -482,6 +502,9 @@ int remove_module(const char *name)
 
 	if (!mod)
 		return -ENOENT;
+	/* Its cleanup ran at an earlier rmmod; it never runs twice. */
+	if (mod->state == MODULE_STATE_GOING)
+		return finish_remove(mod);
 	if (mod->state != MODULE_STATE_LIVE || mod->refcount > 0) {
 		pr_err("%s: module is in use (refcount %d)\n", name,
 		       mod->refcount);
@@ -497,9 +520,6 @@ int remove_module(const char *name)
 	module_tables_remove(mod);
 	if (mod->exit_fn)
 		mod->exit_fn();
-	unlink_and_free(mod);
-	/* Heap pages the module's records emptied go back as well. */
-	kmalloc_trim();
-	return 0;
+	return finish_remove(mod);
 }
 /* excerpt-end: remove-module */

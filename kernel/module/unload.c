@@ -1,0 +1,53 @@
+/*
+ * What may still run a module's code once its cleanup_module has
+ * returned: each kind of user (a thread, later a timer) is one check in
+ * the table below.  While any finds one, the module's memory is not
+ * freed; the module stays GOING and rmmod says what outlived it.
+ */
+#include <kernel/module.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+
+/*
+ * One kind of user: @find returns true, with what it found in @why
+ * ("thread NAME (pid N) still running FUNC"), if one still runs or will
+ * run code in [@start, @end).
+ */
+struct module_text_check {
+	const char *what;
+	bool (*find)(uintptr_t start, uintptr_t end, char *why, size_t size);
+};
+
+static bool thread_in_text(uintptr_t start, uintptr_t end, char *why,
+			   size_t size)
+{
+	uintptr_t where;
+	struct task_struct *t = sched_find_task_in_code(start, end, &where);
+
+	if (!t)
+		return false;
+	snprintf(why, size, "thread %s (pid %d) still running %ps", t->comm,
+		 t->pid, (void *)where);
+	put_task_struct(t);
+	return true;
+}
+
+/* excerpt: text-checks */
+static const struct module_text_check module_text_checks[] = {
+	{ "threads", thread_in_text },
+};
+/* excerpt-end: text-checks */
+
+bool module_text_in_use(const struct module *mod, char *why, size_t size)
+{
+	uintptr_t start = (uintptr_t)mod->core;
+
+	if (!mod->core)
+		return false; /* all __init: no code is left to run */
+	for (size_t i = 0; i < ARRAY_SIZE(module_text_checks); i++)
+		if (module_text_checks[i].find(start,
+					       start + mod->core_text_size, why,
+					       size))
+			return true;
+	return false;
+}

@@ -1,0 +1,221 @@
+/*
+ * The module unload rule: nothing a module started may outlive it.
+ * modules/lingering's exit forgets its thread; rmmod must then refuse to
+ * free the module (kept GOING, "Used by -1"), name the thread, not run
+ * cleanup_module twice, and free everything once the thread has ended.
+ */
+#include <kernel/errno.h>
+#include <kernel/kallsyms.h>
+#include <kernel/ktest.h>
+#include <kernel/mm.h>
+#include <kernel/module.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/shell.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include "../../kernel/shell/internal.h"
+#include "modfiles.h"
+
+/* ---- What a shell command printed ---- */
+
+static char seen[512];
+static size_t seen_len;
+
+static void capture_write(struct console *con, const char *s, size_t n)
+{
+	n = MIN(n, sizeof(seen) - 1 - seen_len);
+	memcpy(seen + seen_len, s, n);
+	seen_len += n;
+	seen[seen_len] = '\0';
+}
+
+/* Run shell command @name with @args; what it printed is in seen. */
+static int run_captured(struct ktest *t, const char *name, const char *args)
+{
+	struct console capture = { .name = "ktest", .write = capture_write };
+	const struct shell_cmd *cmd = shell_find(name);
+	char buf[64];
+	int ret;
+
+	if (!cmd) {
+		ktest_fail(t, __FILE__, __LINE__, "no command %s", name);
+		return 0;
+	}
+	strlcpy(buf, args, sizeof(buf));
+	seen_len = 0;
+	seen[0] = '\0';
+	console_register(&capture);
+	ret = cmd->fn(buf);
+	console_unregister(&capture);
+	return ret;
+}
+
+/* ---- The kernel log ---- */
+
+struct log_count {
+	const char *text;
+	int n;
+};
+
+static void log_count_one(void *arg, int level, uint64_t ns, const char *text)
+{
+	struct log_count *c = arg;
+
+	c->n += strstr(text, c->text) != NULL;
+}
+
+/* How many records of the log contain @text. */
+static int log_count(const char *text)
+{
+	struct log_count c = { text, 0 };
+
+	log_for_each(log_count_one, &c);
+	return c.n;
+}
+
+/* The task called @comm, with a reference held; NULL if none. */
+static struct task_struct *find_task(const char *comm)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		if (!strcmp(p->comm, comm) && p->state != TASK_DEAD) {
+			get_task_struct(p);
+			return p;
+		}
+	return NULL;
+}
+
+static void snapshot(struct mm_stats *st)
+{
+	kmalloc_trim();
+	mm_get_stats(st);
+}
+
+static int deep_caller(void *data);
+
+/*
+ * Two rmmods refused while the thread runs; the lsmod line meanwhile.
+ * False if the module is gone: its thread then sleeps in freed code,
+ * and must not be woken.
+ */
+static bool expect_refused(struct ktest *t, struct task_struct *k)
+{
+	struct module *mod;
+	char want[128];
+
+	snprintf(want, sizeof(want),
+		 "rmmod: ERROR: lingering: thread lingering (pid %d) still running linger_fn [lingering]\n",
+		 k->pid);
+	for (int i = 0; i < 2; i++) {
+		KT_EXPECT_EQ(t, run_captured(t, "rmmod", "lingering"),
+			     SHELL_FAILED);
+		/* The log's lines reach the console too: find rmmod's. */
+		if (!strstr(seen, want))
+			ktest_fail(t, __FILE__, __LINE__,
+				   "rmmod printed '%s', expected '%s'", seen,
+				   want);
+	}
+	mod = module_find("lingering");
+	KT_EXPECT(t, mod != NULL);
+	if (!mod)
+		return false;
+	KT_EXPECT_EQ(t, module_get_state(mod), MODULE_STATE_GOING);
+	run_captured(t, "lsmod", "");
+	KT_EXPECT(t, strstr(seen, "\nlingering ") != NULL);
+	KT_EXPECT(t, strstr(strstr(seen, "\nlingering ") ?: seen, "  -1\n"));
+	/* cleanup_module ran at the first rmmod only. */
+	KT_EXPECT_EQ(t, log_count("lingering: exit, thread left running"), 1);
+	return true;
+}
+
+static void rmmod_refuses_while_a_thread_runs_module_code(struct ktest *t)
+{
+	struct mm_stats before, after;
+	struct task_struct *k;
+
+	if (!ktest_have_module_files(t))
+		return;
+	/*
+	 * A load and unload and a thread first: what the first of each
+	 * builds stays (the export hash, as module_test.c explains, and the
+	 * page tables of the stack area).
+	 */
+	if (ktest_load_quiet("hello", NULL) == 0)
+		KT_EXPECT_EQ(t, ktest_remove_quiet("hello"), 0);
+	k = kthread_create_task(deep_caller, NULL, "warm");
+	if (k)
+		kthread_stop(k);
+	snapshot(&before);
+	KT_EXPECT_EQ(t, ktest_load_quiet("lingering", NULL), 0);
+	yield(); /* the thread goes to sleep in linger_fn */
+	k = find_task("lingering");
+	KT_EXPECT(t, k != NULL);
+	if (!k)
+		return;
+	if (!expect_refused(t, k))
+		return;
+	/* Told to end, the thread leaves the module's code... */
+	send_sig(SIGTERM, k, 0);
+	wait_for_completion(&k->exited);
+	put_task_struct(k);
+	yield(); /* it switches away for good and is freed */
+	/* ...and the next rmmod frees the module without a second exit. */
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "lingering"), 0);
+	KT_EXPECT(t, !strstr(seen, "rmmod: ERROR"));
+	KT_EXPECT(t, module_find("lingering") == NULL);
+	KT_EXPECT_EQ(t, log_count("lingering: exit, thread left running"), 1);
+	snapshot(&after);
+	ktest_same_mm(t, "lingering module and its thread", &before, &after);
+}
+
+/* ---- The stack check, on the test kernel's own code ---- */
+
+static struct completion deep_release;
+
+/* noinline: its return address must be on the sleeping thread's stack. */
+static __attribute__((noinline)) void deep_sleep(void)
+{
+	wait_for_completion(&deep_release);
+	__asm__ volatile(""); /* a call, not a tail call */
+}
+
+static __attribute__((noinline)) int deep_caller(void *data)
+{
+	deep_sleep();
+	return 0;
+}
+
+static void a_return_address_on_a_stack_is_found(struct ktest *t)
+{
+	struct task_struct *k = kthread_create_task(deep_caller, NULL, "deep");
+	uintptr_t where = 0, lo = (uintptr_t)deep_sleep, self;
+	struct task_struct *found;
+	size_t size = 0, offset;
+
+	KT_EXPECT(t, k != NULL);
+	if (!k)
+		return;
+	KT_EXPECT(t, kallsyms_lookup(lo, &size, &offset) != NULL);
+	init_completion(&deep_release);
+	get_task_struct(k);
+	wake_up_process(k);
+	yield();
+	/* deep_sleep is not the thread's function: only the walk finds it. */
+	found = sched_find_task_in_code(lo, lo + size, &where);
+	KT_EXPECT(t, found == k);
+	KT_EXPECT(t, where > lo && where < lo + size);
+	if (found)
+		put_task_struct(found);
+	/* current is never reported, though it runs this function. */
+	self = (uintptr_t)a_return_address_on_a_stack_is_found;
+	KT_EXPECT(t, !sched_find_task_in_code(self, self + 1, &where));
+	complete(&deep_release);
+	KT_EXPECT_EQ(t, kthread_stop(k), 0);
+	put_task_struct(k);
+}
+
+KTEST_SUITE(module_unload,
+	    KTEST_CASE(rmmod_refuses_while_a_thread_runs_module_code),
+	    KTEST_CASE(a_return_address_on_a_stack_is_found));
