@@ -10,6 +10,15 @@
 #include <kernel/atomic.h>
 #include <kernel/spinlock.h>
 
+/*
+ * old + i in two's complement: the sum that may pass INT_MAX, which in
+ * signed arithmetic the compiler may assume never happens.
+ */
+static inline int refcount_wrap_add(int old, int i)
+{
+	return (int)((unsigned int)old + (unsigned int)i);
+}
+
 typedef struct refcount_struct {
 	atomic_t refs;
 } refcount_t;
@@ -55,7 +64,7 @@ static inline void refcount_add(int i, refcount_t *r)
 
 	if (unlikely(!old))
 		refcount_warn_saturate(r, REFCOUNT_ADD_UAF);
-	else if (unlikely(old < 0 || old + i < 0))
+	else if (unlikely(old < 0 || refcount_wrap_add(old, i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_ADD_OVF);
 }
 
@@ -73,7 +82,7 @@ static inline bool refcount_add_not_zero(int i, refcount_t *r)
 		if (!old)
 			return false;
 	} while (!atomic_try_cmpxchg(&r->refs, &old, old + i));
-	if (unlikely(old < 0 || old + i < 0))
+	if (unlikely(old < 0 || refcount_wrap_add(old, i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_ADD_NOT_ZERO_OVF);
 	return true;
 }
@@ -93,7 +102,7 @@ static inline bool refcount_sub_and_test(int i, refcount_t *r)
 
 	if (old == i)
 		return true;
-	if (unlikely(old < 0 || old - i < 0))
+	if (unlikely(old < 0 || refcount_wrap_add(old, -i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_SUB_UAF);
 	return false;
 }

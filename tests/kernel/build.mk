@@ -20,5 +20,7 @@ test-y += tests/kernel/unwind_test.o
 test-y += tests/kernel/sched_test.o
 test-y += tests/kernel/signal_test.o
 test-y += tests/kernel/unload_test.o
+test-y += tests/kernel/locking_test.o
+test-y += tests/kernel/atomic_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/tsc_stall.o
