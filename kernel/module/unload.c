@@ -32,11 +32,9 @@ static bool thread_in_text(uintptr_t start, uintptr_t end, char *why,
 	return true;
 }
 
-/* excerpt: text-checks */
 static const struct module_text_check module_text_checks[] = {
 	{ "threads", thread_in_text },
 };
-/* excerpt-end: text-checks */
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)
 {

@@ -92,7 +92,6 @@ static void mutex_might_sleep(uintptr_t ip)
 	dump_stack();
 }
 
-/* excerpt: mutex-lock */
 int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
 {
 	uint64_t irq;
@@ -112,7 +111,6 @@ int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
 	return ret;
 }
 EXPORT_SYMBOL(mutex_lock_at);
-/* excerpt-end: mutex-lock */
 
 void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
 {
