@@ -1,10 +1,8 @@
 /*
- * Sleeping mutexes: a lock with an owner task and a list of tasks that
- * sleep until it is theirs.  The unlocker hands the mutex to the waiter
- * that came first, so waiters get it in order (Linux lets a running task
- * steal it; Sprout is strict FIFO, which keeps contention deterministic).
- * Locking one's own mutex again and unlocking another's are reported as
- * Linux's mutex debugging reports them.  Not for interrupt handlers.
+ * Sleeping mutexes: an owner task and the tasks sleeping until it is
+ * theirs, handed the mutex in the order they came (strict FIFO, which
+ * keeps contention deterministic).  Locking one's own mutex again and
+ * unlocking another's are reported.  Not for interrupt handlers.
  */
 #ifndef KERNEL_MUTEX_H
 #define KERNEL_MUTEX_H

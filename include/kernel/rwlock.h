@@ -1,10 +1,8 @@
 /*
- * Reader-writer spinlocks: any number of readers, or one writer.  They
- * spin, so they disable preemption while held, as Linux's; on Sprout's
- * one CPU a lock that is not free when taken can only be held by the code
- * path now asking again (a writer while it or a reader holds it, a reader
- * while it is write-locked) -- a deadlock that is reported as the
- * spinlock debugging reports it, and the machine stops.
+ * Reader-writer spinlocks: many readers or one writer, preemption disabled
+ * while held, as Linux's.  On one CPU a lock that is not free when taken
+ * can only be held by the code path asking again: that deadlock is
+ * reported as the spinlock's is, and the machine stops.
  */
 #ifndef KERNEL_RWLOCK_H
 #define KERNEL_RWLOCK_H

@@ -1,6 +1,6 @@
 /*
  * What may still run a module's code once its cleanup_module has
- * returned: each kind of user (a thread, later a timer) is one check in
+ * returned: each kind of user (so far, a kernel thread) is one check in
  * the table below.  While any finds one, the module's memory is not
  * freed; the module stays GOING and rmmod says what outlived it.
  */
@@ -14,7 +14,6 @@
  * run code in [@start, @end).
  */
 struct module_text_check {
-	const char *what;
 	bool (*find)(uintptr_t start, uintptr_t end, char *why, size_t size);
 };
 
@@ -32,8 +31,12 @@ static bool thread_in_text(uintptr_t start, uintptr_t end, char *why,
 	return true;
 }
 
+/*
+ * Each kind of thing a module can leave running is one entry: a pending
+ * timer_list is one more, found by the timer code over the same range.
+ */
 static const struct module_text_check module_text_checks[] = {
-	{ "threads", thread_in_text },
+	{ thread_in_text },
 };
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)
