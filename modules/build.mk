@@ -47,6 +47,8 @@ test-m += kthreads
 # A thread its exit forgets to stop, which rmmod must not free (the
 # module_unload suite).
 test-m += lingering
+# The locks and counters through Linux's headers (the locking suite).
+test-m += linuxlocks
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):
 # hello's source under another KBUILD_MODNAME, for the tests that a longer
 # name given to rmmod or insmod is never taken for it.

@@ -4,12 +4,15 @@
  * know: an exception inside a handler cannot be survived by ending a
  * thread, since the handler's interrupt would never be finished.
  */
+#include <kernel/export.h>
 #include <kernel/interrupt.h>
 #include <kernel/preempt.h>
 
 /* Handlers running count HARDIRQ_OFFSET each; they do not nest
  * (interrupt gates keep IF clear). */
 unsigned int __preempt_count;
+/* Modules' rwlocks raise it inline, as Linux exports it for theirs. */
+EXPORT_SYMBOL(__preempt_count);
 
 void irq_enter(void)
 {

@@ -13,6 +13,7 @@
 #include <kernel/sched.h>
 #include <kernel/semaphore.h>
 #include <kernel/string.h>
+#include "modfiles.h"
 
 #define THREADS 3
 /* Enough yields for every thread of a test to run as far as it can. */
@@ -333,6 +334,17 @@ static void rwsem_downgrade_lets_waiting_readers_in(struct ktest *t)
 	up_write(&test_rwsem);
 }
 
+/* ---- Through Linux's headers, from a module ---- */
+
+static void a_module_uses_the_locks_through_linux_headers(struct ktest *t)
+{
+	if (!ktest_have_module_files(t))
+		return;
+	/* Its init fails with -EIO, naming the check, on any wrong result. */
+	KT_EXPECT_EQ(t, ktest_load_quiet("linuxlocks", NULL), 0);
+	KT_EXPECT_EQ(t, ktest_remove_quiet("linuxlocks"), 0);
+}
+
 KTEST_SUITE(locking, KTEST_CASE(mutex_waiters_get_it_in_arrival_order),
 	    KTEST_CASE(mutex_lock_interruptible_gives_eintr_on_a_signal),
 	    KTEST_CASE(mutex_lock_killable_ends_on_sigkill_only),
@@ -340,4 +352,5 @@ KTEST_SUITE(locking, KTEST_CASE(mutex_waiters_get_it_in_arrival_order),
 	    KTEST_CASE(semaphore_of_two_lets_two_through),
 	    KTEST_CASE(semaphore_up_from_another_thread_and_eintr),
 	    KTEST_CASE(rwsem_readers_share_and_a_writer_is_not_starved),
-	    KTEST_CASE(rwsem_downgrade_lets_waiting_readers_in));
+	    KTEST_CASE(rwsem_downgrade_lets_waiting_readers_in),
+	    KTEST_CASE(a_module_uses_the_locks_through_linux_headers));
