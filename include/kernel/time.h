@@ -79,6 +79,23 @@ bool tick_running(void);
  */
 void tick_handle_event(void);
 
+/* tick_event_count - how many events the tick has handled (ticks, timers
+ * due between them), as /proc/interrupts counts them in Linux. */
+unsigned long tick_event_count(void);
+
+/*
+ * tick_nohz_idle_enter - the CPU is about to idle: program the device for
+ * the first timer only (at most max_delta_ns ahead), not the ticks in
+ * between, so an idle CPU wakes only when something is due.
+ * tick_nohz_idle_exit - idling is over: jiffies catches up and the ticks
+ * resume.  Both with interrupts off (Linux's names).
+ * tick_irq_enter - an interrupt begins: while the tick is stopped,
+ * jiffies catches up first, so a handler reads the right count.
+ */
+void tick_nohz_idle_enter(void);
+void tick_nohz_idle_exit(void);
+void tick_irq_enter(void);
+
 /* udelay / mdelay - busy-wait; need tsc_calibrate() first. */
 void udelay(unsigned long us);
 void mdelay(unsigned long ms);
@@ -107,8 +124,8 @@ struct timer_list {
 
 /*
  * timer_init - set up @timer to call @fn; not pending.  @flags is kept
- * for Linux's timer_setup() (TIMER_DEFERRABLE and the rest change nothing
- * on one CPU without idle ticks to skip).
+ * for Linux's timer_setup(); none changes anything here (a
+ * TIMER_DEFERRABLE timer still wakes an idle CPU).
  */
 void timer_init(struct timer_list *timer, void (*fn)(struct timer_list *timer),
 		uint32_t flags);

@@ -41,12 +41,16 @@ struct timer_list *timer_queue_find(const struct list_head *queue,
  * expires at @j is due then.
  * tick_update_jiffies - set jiffies to the ticks begun by @now.
  * tick_program - program the device for @deadline or the next tick,
- * whichever is first; unless @fired (the device's event has just come,
+ * whichever is first (only @deadline, at most max_delta_ns ahead, while
+ * the tick is stopped); unless @fired (the device's event has just come,
  * so it is idle), only when that is sooner than what it waits for now.
+ * tick_set_stopped - stop or restart the ticks for the next
+ * tick_program(); the caller reprograms.
  * Interrupts off; nothing before clockevents_register_device().
  */
 uint64_t tick_jiffy_ns(unsigned long j);
 void tick_update_jiffies(uint64_t now);
 void tick_program(uint64_t deadline, bool fired);
+void tick_set_stopped(bool stopped);
 
 #endif

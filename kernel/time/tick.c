@@ -4,7 +4,7 @@
  * event programs the next -- the next tick, or a timer's precise deadline
  * when that comes first -- so a sleep is not rounded up to a tick.
  * jiffies is counted from the TSC, so an event the emulator delivers late
- * loses no tick.
+ * loses no tick, and an idle CPU can skip the ticks altogether.
  */
 #include <kernel/errno.h>
 #include <kernel/export.h>
@@ -21,6 +21,8 @@ EXPORT_SYMBOL(jiffies);
 static struct clock_event_device *tick_device;
 static uint64_t tick_base_ns;  /* when jiffy 0 began */
 static uint64_t next_event_ns; /* what the device waits for now */
+/* Idle: no ticks, only the first timer (tick_nohz_idle_enter()). */
+static bool tick_stopped;
 
 uint64_t jiffies_get(void)
 {
@@ -42,6 +44,17 @@ void tick_update_jiffies(uint64_t now)
 	jiffies = (now - tick_base_ns) / TICK_NSEC;
 }
 
+void tick_set_stopped(bool stopped)
+{
+	tick_stopped = stopped;
+}
+
+void tick_irq_enter(void)
+{
+	if (tick_stopped)
+		tick_update_jiffies(ktime_get_ns());
+}
+
 void tick_program(uint64_t deadline, bool fired)
 {
 	uint64_t now = ktime_get_ns();
@@ -49,7 +62,7 @@ void tick_program(uint64_t deadline, bool fired)
 
 	if (!tick_device)
 		return;
-	if (deadline < next)
+	if (deadline < next || tick_stopped)
 		next = deadline;
 	if (!fired && next >= next_event_ns)
 		return;

@@ -20,6 +20,7 @@ static LIST_HEAD(timer_queue);
 /* Due timers taken off the queue by the event running now, in order. */
 static LIST_HEAD(timer_expired);
 static struct timer_list *running_timer;
+static unsigned long tick_events;
 
 void timer_init(struct timer_list *timer, void (*fn)(struct timer_list *timer),
 		uint32_t flags)
@@ -139,6 +140,7 @@ void tick_handle_event(void)
 	uint64_t now = ktime_get_ns();
 	struct timer_list *timer;
 
+	tick_events++;
 	tick_update_jiffies(now);
 	/*
 	 * Take the due timers off first: one a callback re-arms for now
@@ -152,5 +154,23 @@ void tick_handle_event(void)
 		timer->function(timer);
 		running_timer = NULL;
 	}
+	tick_program(timer_queue_next_deadline(&timer_queue), true);
+}
+
+unsigned long tick_event_count(void)
+{
+	return tick_events;
+}
+
+void tick_nohz_idle_enter(void)
+{
+	tick_set_stopped(true);
+	tick_program(timer_queue_next_deadline(&timer_queue), true);
+}
+
+void tick_nohz_idle_exit(void)
+{
+	tick_set_stopped(false);
+	tick_update_jiffies(ktime_get_ns());
 	tick_program(timer_queue_next_deadline(&timer_queue), true);
 }

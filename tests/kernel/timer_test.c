@@ -2,7 +2,8 @@
  * In-kernel tests of timers (struct timer_list) as a module uses them:
  * order of expiry with ties in order of arming, deleting, re-arming from
  * the callback, moving a pending timer, stopping a self-re-arming timer
- * for good, the callback's context, and the query the module unload uses.
+ * for good, the callback's context, the query the module unload uses, and
+ * an idle CPU left alone by the tick until a timer is due.
  */
 #include <linux/sched.h>
 #include <linux/timer.h>
@@ -175,10 +176,23 @@ static void pending_timer_found_by_its_callback(struct ktest *t)
 	del_timer(&other);
 }
 
+static void idle_cpu_wakes_only_for_due_timers(struct ktest *t)
+{
+	unsigned long j0 = jiffies, events = tick_event_count();
+
+	/* Nothing else runs: the CPU idles through the whole sleep. */
+	msleep(20 * 1000 / HZ);
+	events = tick_event_count() - events;
+	KT_EXPECT(t, time_after_eq(jiffies, j0 + 20));
+	/* The sleep's own deadline, and a stray event or two at most. */
+	KT_EXPECT(t, events < 10);
+}
+
 KTEST_SUITE(timer, KTEST_CASE(timers_fire_in_order_of_expiry),
 	    KTEST_CASE(deleted_timer_does_not_fire),
 	    KTEST_CASE(callback_rearms_its_own_timer),
 	    KTEST_CASE(mod_timer_moves_a_pending_timer),
 	    KTEST_CASE(del_timer_sync_stops_a_self_rearming_timer),
 	    KTEST_CASE(shut_down_timer_ignores_rearming),
-	    KTEST_CASE(pending_timer_found_by_its_callback));
+	    KTEST_CASE(pending_timer_found_by_its_callback),
+	    KTEST_CASE(idle_cpu_wakes_only_for_due_timers));
