@@ -77,10 +77,12 @@ EXPORT_SYMBOL(add_timer);
 void timer_add_precise(struct timer_list *timer, uint64_t deadline_ns)
 {
 	uint64_t irq = irq_save();
+	uint64_t now_jiffy_ns = tick_jiffy_ns(jiffies);
 
-	/* The jiffy it falls in, for whoever reads expires. */
-	timer->expires =
-		jiffies + (deadline_ns - tick_jiffy_ns(jiffies)) / TICK_NSEC;
+	/* The jiffy it falls in, for whoever reads expires; now if past. */
+	timer->expires = jiffies;
+	if (deadline_ns > now_jiffy_ns)
+		timer->expires += (deadline_ns - now_jiffy_ns) / TICK_NSEC;
 	timer_enqueue(timer, deadline_ns);
 	irq_restore(irq);
 }
@@ -164,12 +166,16 @@ unsigned long tick_event_count(void)
 
 void tick_nohz_idle_enter(void)
 {
+	if (!tick_running())
+		return; /* no ticks to stop, and no jiffies to count yet */
 	tick_set_stopped(true);
 	tick_program(timer_queue_next_deadline(&timer_queue), true);
 }
 
 void tick_nohz_idle_exit(void)
 {
+	if (!tick_running())
+		return;
 	tick_set_stopped(false);
 	tick_update_jiffies(ktime_get_ns());
 	tick_program(timer_queue_next_deadline(&timer_queue), true);

@@ -176,6 +176,36 @@ static void pending_timer_found_by_its_callback(struct ktest *t)
 	del_timer(&other);
 }
 
+struct stamp {
+	struct timer_list timer;
+	uint64_t ran_at; /* ktime_get_ns() in the callback */
+};
+
+static void stamp_fn(struct timer_list *timer)
+{
+	struct stamp *s = from_timer(s, timer, timer);
+
+	s->ran_at = ktime_get_ns();
+}
+
+static void precise_timer_fires_at_its_deadline(struct ktest *t)
+{
+	struct stamp s = { .ran_at = 0 };
+	uint64_t deadline = ktime_get_ns() + 3 * NSEC_PER_SEC / 1000;
+
+	timer_setup(&s.timer, stamp_fn, 0);
+	timer_add_precise(&s.timer, deadline);
+	KT_EXPECT(t, time_in_range(s.timer.expires, jiffies, jiffies + 1));
+	settle(2);
+	KT_EXPECT(t, s.ran_at >= deadline);
+	/* One already past fires at once, in the jiffy it was armed in. */
+	s.ran_at = 0;
+	timer_add_precise(&s.timer, ktime_get_ns() - 2 * TICK_NSEC);
+	KT_EXPECT(t, time_before_eq(s.timer.expires, jiffies));
+	settle(1);
+	KT_EXPECT(t, s.ran_at != 0);
+}
+
 static void idle_cpu_wakes_only_for_due_timers(struct ktest *t)
 {
 	unsigned long j0 = jiffies, events = tick_event_count();
@@ -195,4 +225,5 @@ KTEST_SUITE(timer, KTEST_CASE(timers_fire_in_order_of_expiry),
 	    KTEST_CASE(del_timer_sync_stops_a_self_rearming_timer),
 	    KTEST_CASE(shut_down_timer_ignores_rearming),
 	    KTEST_CASE(pending_timer_found_by_its_callback),
+	    KTEST_CASE(precise_timer_fires_at_its_deadline),
 	    KTEST_CASE(idle_cpu_wakes_only_for_due_timers));
