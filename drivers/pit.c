@@ -1,9 +1,9 @@
 /*
- * The 8253/8254 programmable interval timer as the periodic tick: channel 0
- * interrupts on IRQ 0 HZ times a second and counts jiffies.  Wall time
- * within the kernel comes from the TSC (calibrated against PIT channel 2
- * in kernel/time/time.c); the tick is what wakes an idle CPU and what
- * `uptime` cross-checks the TSC against.
+ * The 8253/8254 programmable interval timer as the tick's clock event
+ * device: channel 0 in mode 0 counts down once and interrupts on IRQ 0;
+ * each event programs the next (kernel/time/tick.c), a tick or an earlier
+ * timer.  Time itself comes from the TSC (calibrated against PIT channel
+ * 2 in kernel/time/time.c).
  */
 #include <kernel/errno.h>
 #include <kernel/i8253.h>
@@ -15,28 +15,52 @@
 #include <kernel/x86.h>
 
 /* The control word for channel 0 (Intel 82C54 datasheet). */
-#define PIT_CMD_CH0_RATE 0x34 /* channel 0, lo/hi byte, mode 2 (rate) */
+#define PIT_CMD_CH0_ONESHOT 0x30 /* channel 0, lo/hi byte, mode 0 */
 #define PIT_IRQ 0
+/* Mode 0 counts down from 1 to 0xffff (0 would mean 0x10000). */
+#define PIT_COUNT_MAX 0xffffu
+#define PIT_NS(count) ((uint64_t)(count)*NSEC_PER_SEC / PIT_HZ)
 
-#define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)
-
-static void pit_tick(struct pt_regs *regs, void *data)
+/*
+ * Writing the count starts it (the control word alone stops the count
+ * under way); rounded up, so the interrupt never comes before its time.
+ */
+static void pit_set_next_ns(uint64_t delta_ns)
 {
-	jiffies++;
+	uint64_t count = (delta_ns * PIT_HZ + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+
+	if (count == 0)
+		count = 1;
+	if (count > PIT_COUNT_MAX)
+		count = PIT_COUNT_MAX;
+	outb(PIT_CMD, PIT_CMD_CH0_ONESHOT);
+	outb(PIT_CH0, count & 0xff);
+	outb(PIT_CH0, count >> 8);
+}
+
+static struct clock_event_device pit_clockevent = {
+	.name = "pit",
+	.min_delta_ns = PIT_NS(1) + 1,
+	.max_delta_ns = PIT_NS(PIT_COUNT_MAX),
+	.set_next_ns = pit_set_next_ns,
+};
+
+static void pit_interrupt(struct pt_regs *regs, void *data)
+{
+	tick_handle_event();
 }
 
 static int __init pit_init(void)
 {
 	int err;
 
-	outb(PIT_CMD, PIT_CMD_CH0_RATE);
-	outb(PIT_CH0, PIT_DIVISOR & 0xff);
-	outb(PIT_CH0, PIT_DIVISOR >> 8);
-	err = irq_register(PIT_IRQ, pit_tick, NULL);
+	err = irq_register(PIT_IRQ, pit_interrupt, NULL);
 	if (err)
 		return err;
-	pr_info("pit: %u Hz tick on IRQ %d (divisor %u)\n", HZ, PIT_IRQ,
-		PIT_DIVISOR);
+	err = clockevents_register_device(&pit_clockevent);
+	if (err)
+		return err;
+	pr_info("pit: %u Hz tick on IRQ %d, one-shot (mode 0)\n", HZ, PIT_IRQ);
 	return 0;
 }
 subsys_initcall(pit_init);

@@ -288,6 +288,104 @@ void wait_for_completion(struct completion *x);
 void complete(struct completion *x);
 void complete_all(struct completion *x);
 
+/* ---- Sleeping for a time (kernel/sched/timeout.c, completion.c) ---- */
+
+/* A timeout that never ends: schedule_timeout() just calls schedule(). */
+#define MAX_SCHEDULE_TIMEOUT __LONG_MAX__
+
+/*
+ * schedule_timeout - sleep until woken or @timeout jiffies have passed;
+ * the caller sets current's state first (set_current_state()), as for
+ * schedule().  Returns the jiffies left, 0 when the time ran out.
+ * A negative @timeout is reported and returns 0 at once.  Needs the tick
+ * (tick_running()).  The _interruptible / _uninterruptible forms set the
+ * state themselves.
+ */
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+
+/*
+ * msleep - sleep at least @ms milliseconds, to within the clock event's
+ * precision (not rounded up to a tick); other tasks run meanwhile.  With
+ * interrupts off or before the tick starts (boot), a busy wait instead.
+ * msleep_interruptible - the same, ended early by a signal: returns the
+ * milliseconds left then (rounded up), else 0.
+ * usleep_range - sleep at least @min microseconds; @max, the slack Linux
+ * lets it gather wake-ups in, is accepted but not needed.
+ */
+void msleep(unsigned int ms);
+unsigned long msleep_interruptible(unsigned int ms);
+void usleep_range(unsigned long min, unsigned long max);
+
+#define wake_up_interruptible(wq) __wake_up(wq, TASK_INTERRUPTIBLE, 1)
+#define wake_up_interruptible_all(wq) __wake_up(wq, TASK_INTERRUPTIBLE, 0)
+
+/*
+ * The wait behind wait_event_timeout() and
+ * wait_event_interruptible_timeout(), Linux's return values: 0 when @cond
+ * is still false at the timeout, else the jiffies left, at least 1 (when
+ * @cond came true as time ran out); -ERESTARTSYS when a signal ended an
+ * interruptible wait.
+ */
+#define __wait_event_timeout(wq, cond, timeout, state)                  \
+	({                                                              \
+		long __ret = (timeout);                                 \
+		struct wait_queue_entry __wait;                         \
+		bool __cond = (cond);                                   \
+		if (!__cond) {                                          \
+			init_wait_entry(&__wait);                       \
+			for (;;) {                                      \
+				prepare_to_wait(&(wq), &__wait, state); \
+				__cond = (cond);                        \
+				if (__cond || !__ret)                   \
+					break;                          \
+				if (((state)&TASK_INTERRUPTIBLE) &&     \
+				    signal_pending(current)) {          \
+					__ret = -ERESTARTSYS;           \
+					break;                          \
+				}                                       \
+				__ret = schedule_timeout(__ret);        \
+			}                                               \
+			finish_wait(&(wq), &__wait);                    \
+		}                                                       \
+		if (__cond && !__ret)                                   \
+			__ret = 1;                                      \
+		__ret;                                                  \
+	})
+#define wait_event_timeout(wq, cond, timeout) \
+	__wait_event_timeout(wq, cond, timeout, TASK_UNINTERRUPTIBLE)
+#define wait_event_interruptible_timeout(wq, cond, timeout) \
+	__wait_event_timeout(wq, cond, timeout, TASK_INTERRUPTIBLE)
+
+/*
+ * wait_for_completion_timeout - wait_for_completion() for at most
+ * @timeout jiffies: 0 if it timed out, else the jiffies left (at least 1).
+ * wait_for_completion_interruptible - 0, or -ERESTARTSYS when a signal
+ * ended the wait.  wait_for_completion_interruptible_timeout - the jiffies
+ * left (at least 1), 0 at the timeout, -ERESTARTSYS on a signal.  Each
+ * consumes one complete() when it succeeds, none otherwise.  Sleep.
+ */
+unsigned long wait_for_completion_timeout(struct completion *x,
+					  unsigned long timeout);
+int wait_for_completion_interruptible(struct completion *x);
+long wait_for_completion_interruptible_timeout(struct completion *x,
+					       unsigned long timeout);
+
+/*
+ * try_wait_for_completion - consume one complete() without sleeping:
+ * false if there was none.  completion_done - is there one to consume
+ * (no waiter would sleep)?  reinit_completion - not done again, keeping
+ * the queue (no one may be waiting).
+ */
+bool try_wait_for_completion(struct completion *x);
+bool completion_done(struct completion *x);
+
+static inline void reinit_completion(struct completion *x)
+{
+	x->done = 0;
+}
+
 /* ---- Kernel threads (kernel/sched/kthread.c) ---- */
 
 /*

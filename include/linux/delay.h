@@ -1,12 +1,14 @@
 /*
  * Linux-compatible <linux/delay.h>: busy waits (udelay, mdelay, ndelay)
- * and sleeps (msleep, ssleep, usleep_range), which on Sprout halt the CPU
- * until the time has passed (<kernel/time.h>).
+ * from <kernel/time.h>, and sleeps (msleep, msleep_interruptible, ssleep,
+ * usleep_range, fsleep), during which other threads run, from
+ * <kernel/sched.h>.
  */
 #ifndef LINUX_DELAY_H
 #define LINUX_DELAY_H
 
 #include <linux/types.h>
+#include <kernel/sched.h>
 #include <kernel/time.h>
 
 static inline void ndelay(unsigned long ns)
@@ -19,24 +21,17 @@ static inline void ssleep(unsigned int seconds)
 	msleep(seconds * MSEC_PER_SEC);
 }
 
-/* Nothing can wake the sleeper early: the whole time always passes. */
-static inline unsigned long msleep_interruptible(unsigned int ms)
-{
-	msleep(ms);
-	return 0;
-}
-
-/* usleep_range - at least @min us; the slack up to @max is not needed. */
-static inline void usleep_range(unsigned long min, unsigned long max)
-{
-	(void)max;
-	udelay(min);
-}
-
+/*
+ * fsleep - wait at least @us the way that suits its length, as Linux
+ * chooses: a busy wait up to 10 us, a precise sleep up to 20 ms, msleep
+ * beyond.
+ */
 static inline void fsleep(unsigned long us)
 {
-	if (us < 1000)
+	if (us <= 10)
 		udelay(us);
+	else if (us <= 20000)
+		usleep_range(us, 2 * us);
 	else
 		msleep((unsigned int)((us + 999) / 1000));
 }

@@ -17,6 +17,12 @@
 #define time_before_eq(a, b) time_after_eq(b, a)
 #define time_in_range(a, b, c) (time_after_eq(a, b) && time_before_eq(a, c))
 
+/* Is @a already past, or still to come, as jiffies counts now? */
+#define time_is_before_jiffies(a) time_after(jiffies, a)
+#define time_is_after_jiffies(a) time_before(jiffies, a)
+#define time_is_before_eq_jiffies(a) time_after_eq(jiffies, a)
+#define time_is_after_eq_jiffies(a) time_before_eq(jiffies, a)
+
 static inline u64 get_jiffies_64(void)
 {
 	return jiffies;

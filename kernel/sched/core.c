@@ -103,8 +103,10 @@ void schedule(void)
 		 * interrupt wakes something.  "sti; hlt" cannot miss one.
 		 */
 		if (list_empty(&runqueue)) {
+			tick_nohz_idle_enter();
 			safe_halt();
 			cli();
+			tick_nohz_idle_exit();
 		}
 	}
 	irq_restore(irq);

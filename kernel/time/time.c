@@ -53,19 +53,6 @@ uint64_t tsc_to_ns(uint64_t cycles)
 	return (uint64_t)(((unsigned __int128)cycles * ns_mult) >> 32);
 }
 
-/*
- * Timer ticks since the tick started: the time subsystem's count, which
- * the tick driver (drivers/pit.c) advances.  Linux's name: modules read it
- * directly (<linux/jiffies.h>).
- */
-volatile unsigned long jiffies;
-EXPORT_SYMBOL(jiffies);
-
-uint64_t jiffies_get(void)
-{
-	return jiffies;
-}
-
 uint64_t ktime_get_ns(void)
 {
 	return ns_mult ? tsc_to_ns(rdtsc() - boot_tsc) : 0;
@@ -264,24 +251,3 @@ void mdelay(unsigned long ms)
 	udelay(ms * 1000);
 }
 EXPORT_SYMBOL(mdelay);
-
-void msleep(unsigned int ms)
-{
-	uint64_t end =
-		ktime_get_ns() + (uint64_t)ms * (NSEC_PER_SEC / MSEC_PER_SEC);
-	uint64_t ticks = ((uint64_t)ms * HZ + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
-	uint64_t last_tick = jiffies + ticks;
-
-	/* Halting needs a tick to wake up: interrupts on, the timer running. */
-	if (!(read_rflags() & RFLAGS_IF) || !jiffies) {
-		mdelay(ms);
-		return;
-	}
-	/*
-	 * At least @ms by both clocks: an emulator may deliver timer ticks
-	 * late, and code that slept then counts jiffies.
-	 */
-	while (ktime_get_ns() < end || jiffies < last_tick)
-		hlt();
-}
-EXPORT_SYMBOL(msleep);

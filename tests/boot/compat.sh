@@ -66,10 +66,10 @@ INITRD=$cpio boot load 'loglevel=7 modules=hello-5,hello_1 hello-5.myint=77 hell
 	'insmod /hello-3.ko' 'insmod hello-2' 'insmod hello-4' 'modinfo hello-4' \
 	'insmod startstop' 'insmod example_spinlock' 'insmod example_mutex' \
 	'insmod example-kmem-cache' 'insmod example_list' 'insmod example_sleep' \
-	'insmod example_helpers' 'insmod example_library' 'insmod example_debug' \
+	'insmod example_timer' 'insmod example_helpers' 'insmod example_library' 'insmod example_debug' \
 	'lsmod' 'rmmod example_library' 'dmesg -l debug' 'rmmod example_debug' 'rmmod hello_1' 'rmmod hello-2' 'rmmod hello_3' 'rmmod hello-4' 'rmmod startstop' \
 	'rmmod example_spinlock' 'rmmod example_mutex' 'rmmod example_kmem_cache' \
-	'rmmod example_list' 'rmmod example_sleep' 'rmmod example_helpers' 'lsmod' 'poweroff')
+	'rmmod example_list' 'rmmod example_sleep' 'rmmod example_timer' 'rmmod example_helpers' 'lsmod' 'poweroff')
 
 expect_lines 'hello-5 takes its parameters from the kernel command line, either spelling' \
 	'^Hello, world 5$' '^=============$' '^myshort is a short integer: 1$' \
@@ -132,6 +132,12 @@ expect_lines 'lists: list_add_tail, list_for_each_entry; kcalloc and krealloc' \
 expect_lines 'msleep waits at least its time in ns and in jiffies; mdelay and udelay too' \
 	'^msleep\(100\) took at least 100 ms, at least 10 jiffies \(HZ=100\)$' \
 	'^mdelay\(2\) \+ udelay\(500\) took at least 2500 us$'
+expect_lines 'timers: from_timer, re-arming from the callback, timed waits, del_timer_sync of a pending timer' \
+	'^example_timer: built for Linux 6\.1 or later$' \
+	'^example_timer: 3 runs, some time left, pending 0$' \
+	'^example_timer: wait_event_timeout for nothing gives 0$' \
+	'^example_timer: wait_for_completion_timeout gives 0$' \
+	'^example_timer: del_timer_sync gives 1$'
 expect_lines 'helpers: min/max/clamp, container_of, kstrtoint, strscpy, WARN_ON_ONCE once, THIS_MODULE' \
 	'^helpers: 4 values, min -3 max 12 clamp\(42, 0, 10\) 10$' \
 	'^helpers: container_of finds x=3$' \

@@ -22,5 +22,7 @@ test-y += tests/kernel/signal_test.o
 test-y += tests/kernel/unload_test.o
 test-y += tests/kernel/locking_test.o
 test-y += tests/kernel/atomic_test.o
+test-y += tests/kernel/timer_test.o
+test-y += tests/kernel/sleep_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/tsc_stall.o
