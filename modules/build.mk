@@ -47,6 +47,8 @@ test-m += kthreads
 # A thread its exit forgets to stop, which rmmod must not free (the
 # module_unload suite).
 test-m += lingering
+# A timer its exit forgets to delete (the module_unload suite).
+test-m += hello_timer
 # The locks and counters through Linux's headers (the locking suite).
 test-m += linuxlocks
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):

@@ -1,12 +1,14 @@
 /*
  * What may still run a module's code once its cleanup_module has
- * returned: each kind of user (so far, a kernel thread) is one check in
- * the table below.  While any finds one, the module's memory is not
+ * returned: each kind of user (a kernel thread, a pending timer) is one
+ * check in the table below.  While any finds one, the module's memory is not
  * freed; the module stays GOING and rmmod says what outlived it.
  */
 #include <kernel/module.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
+#include <kernel/x86.h>
 
 /*
  * One kind of user: @find returns true, with what it found in @why
@@ -31,12 +33,24 @@ static bool thread_in_text(uintptr_t start, uintptr_t end, char *why,
 	return true;
 }
 
-/*
- * Each kind of thing a module can leave running is one entry: a pending
- * timer_list is one more, found by the timer code over the same range.
- */
+static bool timer_in_text(uintptr_t start, uintptr_t end, char *why,
+			  size_t size)
+{
+	uint64_t irq = irq_save(); /* the timer must not fire meanwhile */
+	struct timer_list *timer =
+		timer_find_pending((const void *)start, (const void *)end);
+
+	if (timer)
+		snprintf(why, size, "timer %ps still pending",
+			 (void *)timer->function);
+	irq_restore(irq);
+	return timer != NULL;
+}
+
+/* Each kind of thing a module can leave running is one entry. */
 static const struct module_text_check module_text_checks[] = {
 	{ thread_in_text },
+	{ timer_in_text },
 };
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)

@@ -3,6 +3,8 @@
  * modules/lingering's exit forgets its thread; rmmod must then refuse to
  * free the module (kept GOING, "Used by -1"), name the thread, not run
  * cleanup_module twice, and free everything once the thread has ended.
+ * modules/hello_timer's exit forgets its timer: rmmod refuses until the
+ * timer has fired.
  */
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
@@ -170,6 +172,33 @@ static void rmmod_refuses_while_a_thread_runs_module_code(struct ktest *t)
 	ktest_same_mm(t, "lingering module and its thread", &before, &after);
 }
 
+static void rmmod_refuses_while_a_timer_is_pending(struct ktest *t)
+{
+	struct mm_stats before, after;
+	const char *want =
+		"rmmod: ERROR: hello_timer: timer hello_timer_fn [hello_timer] still pending\n";
+
+	if (!ktest_have_module_files(t))
+		return;
+	snapshot(&before);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello_timer", "delay_ms=200"), 0);
+	for (int i = 0; i < 2; i++) {
+		KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_timer"),
+			     SHELL_FAILED);
+		if (!strstr(seen, want))
+			ktest_fail(t, __FILE__, __LINE__,
+				   "rmmod printed '%s', expected '%s'", seen,
+				   want);
+	}
+	KT_EXPECT_EQ(t, log_count("hello_timer: exit, timer left pending"), 1);
+	msleep(300); /* the timer fires: nothing calls into the module now */
+	KT_EXPECT_EQ(t, log_count("hello_timer: fired"), 1);
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_timer"), 0);
+	KT_EXPECT(t, module_find("hello_timer") == NULL);
+	snapshot(&after);
+	ktest_same_mm(t, "hello_timer module", &before, &after);
+}
+
 /* ---- The stack check, on the test kernel's own code ---- */
 
 static struct completion deep_release;
@@ -218,4 +247,5 @@ static void a_return_address_on_a_stack_is_found(struct ktest *t)
 
 KTEST_SUITE(module_unload,
 	    KTEST_CASE(rmmod_refuses_while_a_thread_runs_module_code),
+	    KTEST_CASE(rmmod_refuses_while_a_timer_is_pending),
 	    KTEST_CASE(a_return_address_on_a_stack_is_found));
