@@ -30,7 +30,9 @@
 #define ENOSYS 38
 #define ELOOP 40
 #define ENODATA 61
+#define ETIME 62
 #define EOVERFLOW 75
+#define ETIMEDOUT 110
 #define EKEYREJECTED 129
 
 /*

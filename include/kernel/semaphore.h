@@ -31,6 +31,10 @@ void down(struct semaphore *sem);
 int down_interruptible(struct semaphore *sem);
 int down_killable(struct semaphore *sem);
 
+/* down_timeout - as down(), but at most @timeout jiffies: 0, or -ETIME
+ * if no slot came in time.  Sleeps. */
+int down_timeout(struct semaphore *sem, long timeout);
+
 /* down_trylock - take a slot if one is free: 0 if taken, 1 if not
  * (Linux's inverted sense, unlike mutex_trylock()). */
 int down_trylock(struct semaphore *sem);

@@ -30,7 +30,9 @@ static const char *const errno_names[] = {
 	[ENOSYS] = "ENOSYS",
 	[ELOOP] = "ELOOP",
 	[ENODATA] = "ENODATA",
+	[ETIME] = "ETIME",
 	[EOVERFLOW] = "EOVERFLOW",
+	[ETIMEDOUT] = "ETIMEDOUT",
 	[EKEYREJECTED] = "EKEYREJECTED",
 };
 
@@ -61,7 +63,9 @@ static const char *const errno_texts[] = {
 	[ENOSYS] = "Function not implemented",
 	[ELOOP] = "Too many levels of symbolic links",
 	[ENODATA] = "No data available",
+	[ETIME] = "Timer expired",
 	[EOVERFLOW] = "Value too large for defined data type",
+	[ETIMEDOUT] = "Connection timed out",
 	[EKEYREJECTED] = "Key was rejected by service",
 };
 

@@ -25,8 +25,11 @@ void sema_init(struct semaphore *sem, int val)
 }
 EXPORT_SYMBOL(sema_init);
 
-/* Take a slot, sleeping in @state if none is free: 0, or -EINTR. */
-static int down_common(struct semaphore *sem, unsigned int state)
+/*
+ * Take a slot, sleeping in @state if none is free, at most @timeout
+ * jiffies: 0, -EINTR for a signal, or -ETIME when the time ran out.
+ */
+static int down_common(struct semaphore *sem, unsigned int state, long timeout)
 {
 	uint64_t irq = irq_save();
 	struct semaphore_waiter waiter = { .task = current, .up = false };
@@ -47,7 +50,12 @@ static int down_common(struct semaphore *sem, unsigned int state)
 			ret = -EINTR;
 			break;
 		}
-		schedule();
+		if (timeout <= 0) {
+			list_del(&waiter.list);
+			ret = -ETIME;
+			break;
+		}
+		timeout = schedule_timeout(timeout);
 	}
 	set_current_state(TASK_RUNNING);
 	irq_restore(irq);
@@ -56,21 +64,27 @@ static int down_common(struct semaphore *sem, unsigned int state)
 
 void down(struct semaphore *sem)
 {
-	down_common(sem, TASK_UNINTERRUPTIBLE);
+	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 EXPORT_SYMBOL(down);
 
 int down_interruptible(struct semaphore *sem)
 {
-	return down_common(sem, TASK_INTERRUPTIBLE);
+	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 EXPORT_SYMBOL(down_interruptible);
 
 int down_killable(struct semaphore *sem)
 {
-	return down_common(sem, TASK_KILLABLE);
+	return down_common(sem, TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT);
 }
 EXPORT_SYMBOL(down_killable);
+
+int down_timeout(struct semaphore *sem, long timeout)
+{
+	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout);
+}
+EXPORT_SYMBOL(down_timeout);
 
 int down_trylock(struct semaphore *sem)
 {

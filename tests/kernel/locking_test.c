@@ -13,6 +13,7 @@
 #include <kernel/sched.h>
 #include <kernel/semaphore.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include "modfiles.h"
 
 #define THREADS 3
@@ -256,6 +257,21 @@ static void semaphore_up_from_another_thread_and_eintr(struct ktest *t)
 	KT_EXPECT(t, list_empty(&test_sem.wait_list));
 }
 
+static void down_timeout_gives_etime_or_the_slot(struct ktest *t)
+{
+	unsigned long start_j;
+	struct task_struct *k;
+
+	sema_init(&test_sem, 0);
+	start_j = jiffies;
+	KT_EXPECT_EQ(t, down_timeout(&test_sem, 3), -ETIME);
+	KT_EXPECT(t, jiffies - start_j >= 3);
+	KT_EXPECT(t, list_empty(&test_sem.wait_list));
+	k = start(t, sem_upper, NULL, "sem_upper");
+	KT_EXPECT_EQ(t, down_timeout(&test_sem, HZ), 0);
+	KT_EXPECT_EQ(t, finish(k), 0);
+}
+
 /* ---- rw_semaphores ---- */
 
 static struct rw_semaphore test_rwsem;
@@ -351,6 +367,7 @@ KTEST_SUITE(locking, KTEST_CASE(mutex_waiters_get_it_in_arrival_order),
 	    KTEST_CASE(mutex_unlock_by_another_task_is_ignored),
 	    KTEST_CASE(semaphore_of_two_lets_two_through),
 	    KTEST_CASE(semaphore_up_from_another_thread_and_eintr),
+	    KTEST_CASE(down_timeout_gives_etime_or_the_slot),
 	    KTEST_CASE(rwsem_readers_share_and_a_writer_is_not_starved),
 	    KTEST_CASE(rwsem_downgrade_lets_waiting_readers_in),
 	    KTEST_CASE(a_module_uses_the_locks_through_linux_headers));
