@@ -169,7 +169,7 @@ static s64 bench_timer_late_ns(void)
 	for (i = 0; i < TIMER_ROUNDS; i++) {
 		j = READ_ONCE(jiffies);
 		while (READ_ONCE(jiffies) == j)
-			;
+			cpu_relax();
 		due = ktime_get_ns() +
 		      (u64)jiffies_to_usecs(TIMER_JIFFIES) * NSEC_PER_USEC;
 		init_completion(&timer_fired);
