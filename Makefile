@@ -245,9 +245,10 @@ $(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
 	$(Q)tools/mkiso.sh $(FLOOR) $@ ''
 
 # make bench: boot times beside the floor, the in-kernel benchmarks
-# (include/kernel/bench.h, in the bench build), sizes and the least RAM; a
-# table, and every figure in build/bench.json (tools/bench.sh).  BENCH_RUNS
-# boots of each.
+# (include/kernel/bench.h, in the bench build), sizes, the least RAM and
+# the threads' costs (bench_sched, tests/bench/linux/, which tools/bench.sh
+# builds out of tree and loads); a table, and every figure in
+# build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
 BENCH_RUNS := 10
 bench: deps
 	$(Q)$(MAKE) iso $(BENCH_KERNEL) $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
