@@ -4,7 +4,10 @@
 #   make run        boot the ISO in QEMU with the serial console on this terminal
 #   make test       every test: host unit tests and QEMU boot tests
 #   make bench      boot times beside an empty kernel, in-kernel benchmarks,
-#                   sizes, least RAM: a table and build/bench.json
+#                   sizes, least RAM, thread costs: a table and
+#                   build/bench.json
+#   make bench-linux the thread costs on Debian's Linux 6.1, for make bench
+#                   to print beside Sprout's (downloads the kernel)
 #   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
 #   make book       the tutorial (docs/tutorial) as HTML in build/book
 #   make book-check the book opened in headless Chromium: links, images,
@@ -97,7 +100,7 @@ BENCH_OBJS := $(addprefix $(BUILD)/,$(bench-y))
 BENCH_KERNEL := $(BUILD)/bench/sprout.elf
 ISO := $(BUILD)/sprout.iso
 
-.PHONY: all iso run test bench bootgraph book book-check gdb deps format clean help \
+.PHONY: all iso run test bench bench-linux bootgraph book book-check gdb deps format clean help \
 	lab grade
 all: iso modules $(BUILD)/tools/serial-relay
 
@@ -242,13 +245,21 @@ $(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
 	$(Q)tools/mkiso.sh $(FLOOR) $@ ''
 
 # make bench: boot times beside the floor, the in-kernel benchmarks
-# (include/kernel/bench.h, in the bench build), sizes and the least RAM; a
-# table, and every figure in build/bench.json (tools/bench.sh).  BENCH_RUNS
-# boots of each.
+# (include/kernel/bench.h, in the bench build), sizes, the least RAM and
+# the threads' costs (bench_sched, tests/bench/linux/, which tools/bench.sh
+# builds out of tree and loads); a table, and every figure in
+# build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
 BENCH_RUNS := 10
 bench: deps
 	$(Q)$(MAKE) iso $(BENCH_KERNEL) $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
+
+# make bench-linux: bench_sched on Debian 12's Linux, downloaded into
+# $(BUILD)/linux (not installed), booted as make bench boots Sprout; its
+# figures in $(BUILD)/bench-linux.json, which make bench then prints beside
+# Sprout's (tools/bench-linux.sh).  Needs the network; never run by make test.
+bench-linux: deps
+	$(Q)BUILD=$(BUILD) MEM=$(MEM) tools/bench-linux.sh
 
 # make bootgraph: a boot with initcall_debug drawn as an SVG timeline, one
 # bar per initcall and per boot-time module (tools/bootgraph.sh).

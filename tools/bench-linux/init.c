@@ -1,0 +1,61 @@
+/*
+ * The whole of user space in make bench-linux's initramfs: load the one
+ * module it holds, whose init prints its figures to the console, and power
+ * off.  Built static with the host's gcc; it is /init, PID 1, so it must
+ * never exit (the kernel would panic), only power the machine off.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define BENCH_MODULE "/bench_sched.ko"
+
+/* Log a line through the kernel's log, which the console shows. */
+static void init_log(const char *what, int err)
+{
+	char line[160];
+	int fd = open("/dev/kmsg", O_WRONLY);
+	int n = snprintf(line, sizeof(line), "bench-init: %s: %s\n", what,
+			 err ? strerror(err) : "ok");
+
+	if (fd < 0)
+		return;
+	/* A failed write has nowhere left to be reported. */
+	(void)!write(fd, line, (size_t)n);
+	close(fd);
+}
+
+/* Load the module from its file, as insmod does: 0 or an errno. */
+static int init_load_module(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int err = 0;
+
+	if (fd < 0)
+		return errno;
+	if (syscall(SYS_finit_module, fd, "", 0) != 0)
+		err = errno;
+	close(fd);
+	return err;
+}
+
+int main(void)
+{
+	/* /dev/kmsg lives in devtmpfs, which an initramfs does not mount. */
+	mkdir("/dev", 0755);
+	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) != 0)
+		init_log("mount devtmpfs on /dev", errno);
+	init_log("finit_module " BENCH_MODULE, init_load_module(BENCH_MODULE));
+	sync();
+	reboot(RB_POWER_OFF);
+	init_log("reboot(RB_POWER_OFF)", errno);
+	for (;;)
+		pause();
+}
