@@ -48,7 +48,9 @@ obj-y += kernel/initrd/index.o
 obj-y += kernel/initrd/initrd.o
 include kernel/modprobe/build.mk
 include drivers/build.mk
+obj-y += kernel/shell/input.o
 obj-y += kernel/shell/table.o
 obj-y += kernel/shell/cmd_fields.o
 obj-y += kernel/shell/shell.o
 obj-y += kernel/shell/readline.o
+obj-y += kernel/shell/thread.o

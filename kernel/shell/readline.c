@@ -384,9 +384,15 @@ int shell_readline(const char *prompt, char *buf, size_t size)
 				   .size = MIN(size, SHELL_LINE_MAX) };
 	shell_out(prompt);
 	for (;;) {
-		int c = console_getc();
+		int c = shell_getc();
 		bool was_cr = after_cr;
 
+		if (c == -ERESTARTSYS || c == CTRL('C')) {
+			after_cr = false;
+			shell_out("^C\n");
+			buf[0] = '\0';
+			return 0;
+		}
 		after_cr = c == '\r';
 		if (c == '\n' && was_cr)
 			continue;
@@ -394,11 +400,6 @@ int shell_readline(const char *prompt, char *buf, size_t size)
 			if (key != KEY_NONE)
 				history_move(&ed, key);
 			continue;
-		}
-		if (c == CTRL('C')) {
-			shell_out("^C\n");
-			buf[0] = '\0';
-			return 0;
 		}
 		if (line_key(&ed, c))
 			return line_done(&ed);

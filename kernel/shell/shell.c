@@ -9,6 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -147,7 +148,11 @@ static void shell_exec(char *line)
 		return;
 	}
 	err = cmd->fn(line);
-	if (err == -EINVAL)
+	/* Ctrl-C while it ran: as a terminal echoes it, whatever the
+	 * command made of the SIGINT (an interruptible wait returns). */
+	if (signal_pending(current))
+		shell_out("^C\n");
+	else if (err == -EINVAL)
 		console_printf("usage: %s %s\n", cmd->name, cmd->usage);
 }
 
@@ -156,7 +161,10 @@ __noreturn void shell_run(void)
 	char line[SHELL_LINE_MAX];
 
 	shell_out("Type 'help' for the list of commands.\n");
-	for (;;)
+	for (;;) {
+		/* A Ctrl-C ends the line or command it came in, no more. */
+		flush_signals(current);
 		if (shell_readline(SHELL_PROMPT, line, sizeof(line)) >= 0)
 			shell_exec(line);
+	}
 }
