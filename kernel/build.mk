@@ -40,6 +40,8 @@ obj-y += kernel/sched/signal.o
 obj-y += kernel/sched/completion.o
 obj-y += kernel/sched/kthread.o
 obj-y += kernel/sched/init.o
+obj-y += kernel/sched/ps_format.o
+obj-y += kernel/sched/ps.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk
