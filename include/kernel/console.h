@@ -41,11 +41,10 @@ bool console_input_polled(void);
  * What the reader of console input registers (the shell; registration goes
  * up, this layer is below the scheduler).  Both are called from the
  * interrupt handler that pushed the byte, with interrupts off:
- *   ready     - a byte was queued: wake the reader.
- *   interrupt - CONSOLE_INTR_CHAR arrived: it is not queued, the bytes
- *               before it are thrown away (as a terminal with ISIG does),
- *               and the reader is to be interrupted (SIGINT).
- * Until a reader registers, CONSOLE_INTR_CHAR is queued like any byte.
+ *   interrupt - CONSOLE_INTR_CHAR arrived: interrupt the reader (SIGINT),
+ *               whatever it is doing.  The byte is queued too, in order,
+ *               for a line editor that is reading.
+ *   ready     - a byte was pushed: wake the reader.
  */
 struct console_input_ops {
 	void (*ready)(void);
@@ -60,8 +59,8 @@ void console_input_register(const struct console_input_ops *ops);
  * console_input_room() says so; when the queue is full it leaves the rest
  * in its device, stops its interrupts and calls console_input_throttle()
  * with a function that restarts them, which is called (once, with
- * interrupts off) when the reader has taken a byte or Ctrl-C emptied the
- * queue.  So piped input waits in the device instead of being dropped.
+ * interrupts off) when the reader has taken a byte.  So piped input waits
+ * in the device instead of being dropped.
  */
 bool console_input_room(void);
 void console_input_throttle(void (*resume)(void));

@@ -2,7 +2,7 @@
  * Console input: every input device (serial line, keyboard) pushes the bytes
  * it receives into one queue from its interrupt handler; the reader
  * registered above this layer (the shell) is told when bytes arrive and when
- * Ctrl-C was typed, so it can sleep until then instead of polling.  Also the
+ * Ctrl-C arrives, so it can sleep until then instead of polling.  Also the
  * reading of control sequences the screen consoles share.
  */
 #include <kernel/console.h>
@@ -36,30 +36,21 @@ static void input_unthrottle(void)
 		resume();
 }
 
-/*
- * As a terminal's line discipline with ISIG (termios(3)): the interrupt
- * character is not input; what was typed before it is thrown away and the
- * reader is told.
- */
-static void input_interrupt(void)
-{
-	input_tail = input_head;
-	input_unthrottle();
-	input_ops->interrupt();
-}
-
 void console_input_push(uint8_t c)
 {
 	uint64_t flags = irq_save();
 	unsigned int next = (input_head + 1) & (INPUT_QUEUE_SIZE - 1);
 
-	if (c == CONSOLE_INTR_CHAR && input_ops) {
-		input_interrupt();
-	} else if (next != input_tail) { /* full: drop, as a terminal would */
+	if (next != input_tail) { /* full: drop, as a terminal would */
 		input_queue[input_head] = c;
 		input_head = next;
-		if (input_ops)
-			input_ops->ready();
+	}
+	if (input_ops) {
+		/* Ctrl-C is seen as it arrives, not when it is read: a reader
+		 * busy with something else (a command) is interrupted too. */
+		if (c == CONSOLE_INTR_CHAR)
+			input_ops->interrupt();
+		input_ops->ready();
 	}
 	irq_restore(flags);
 }

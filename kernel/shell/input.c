@@ -2,7 +2,8 @@
  * The shell's input: it sleeps until console input arrives -- the input
  * devices' interrupt handlers wake it through console_input_ops -- and
  * Ctrl-C, recognised in the interrupt, reaches it as SIGINT, so that a
- * command blocked in an interruptible wait returns too.
+ * command blocked in an interruptible wait returns.  At the prompt the
+ * line editor takes Ctrl-C as the byte, in order with what was typed.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
@@ -40,11 +41,11 @@ void shell_input_attach(void)
 int shell_getc(void)
 {
 	for (;;) {
-		int c, err;
+		int c;
 
-		/* Ctrl-C first: the input typed before it is thrown away. */
-		if (signal_pending(current))
-			return -ERESTARTSYS;
+		/* A Ctrl-C's SIGINT is for a command; here its byte, queued
+		 * before the signal was sent, is what counts. */
+		flush_signals(current);
 		c = console_trygetc();
 		if (c >= 0)
 			return c;
@@ -53,9 +54,16 @@ int shell_getc(void)
 			cpu_relax();
 			continue;
 		}
-		err = wait_event_interruptible(shell_input_wait,
-					       console_input_pending());
-		if (err)
-			return err;
+		wait_event_interruptible(shell_input_wait,
+					 console_input_pending());
 	}
+}
+
+void shell_input_interrupted(void)
+{
+	int c;
+
+	while ((c = console_trygetc()) >= 0 && c != CONSOLE_INTR_CHAR)
+		;
+	flush_signals(current);
 }

@@ -39,11 +39,18 @@ __noreturn void shell_run(void);
 void shell_input_attach(void);
 
 /*
- * shell_getc - the next byte of console input, sleeping until there is one;
- * -ERESTARTSYS when a signal (Ctrl-C's SIGINT) is pending instead.  Only
- * the reader shell_input_attach() made calls it.  (input.c)
+ * shell_getc - the next byte of console input, sleeping until there is one
+ * (Ctrl-C included: the SIGINT it also sent is dropped).  Only the reader
+ * shell_input_attach() made calls it.  (input.c)
  */
 int shell_getc(void);
+
+/*
+ * shell_input_interrupted - after a command that a Ctrl-C interrupted: drop
+ * the input up to and with that Ctrl-C (what was typed ahead before it, as
+ * a terminal drops it on an interrupt), and the signal.  (input.c)
+ */
+void shell_input_interrupted(void);
 
 /* shell_thread - the shell's task (PID 1).  (thread.c) */
 struct task_struct *shell_thread(void);
@@ -52,8 +59,7 @@ struct task_struct *shell_thread(void);
  * shell_readline - show @prompt and read one line into @buf (@size bytes)
  * with editing, history and completion.  Returns its length, or -E2BIG if
  * more was typed than fits (the line is then discarded, with a message).
- * Ctrl-C (SIGINT, or the byte itself if it came before the shell's thread
- * read input) prints ^C and gives an empty line.  Waits for input.
+ * Ctrl-C prints ^C and gives an empty line.  Waits for input.
  */
 int shell_readline(const char *prompt, char *buf, size_t size);
 

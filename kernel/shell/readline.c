@@ -387,12 +387,6 @@ int shell_readline(const char *prompt, char *buf, size_t size)
 		int c = shell_getc();
 		bool was_cr = after_cr;
 
-		if (c == -ERESTARTSYS || c == CTRL('C')) {
-			after_cr = false;
-			shell_out("^C\n");
-			buf[0] = '\0';
-			return 0;
-		}
 		after_cr = c == '\r';
 		if (c == '\n' && was_cr)
 			continue;
@@ -400,6 +394,11 @@ int shell_readline(const char *prompt, char *buf, size_t size)
 			if (key != KEY_NONE)
 				history_move(&ed, key);
 			continue;
+		}
+		if (c == CTRL('C')) {
+			shell_out("^C\n");
+			buf[0] = '\0';
+			return 0;
 		}
 		if (line_key(&ed, c))
 			return line_done(&ed);

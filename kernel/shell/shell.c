@@ -148,12 +148,14 @@ static void shell_exec(char *line)
 		return;
 	}
 	err = cmd->fn(line);
-	/* Ctrl-C while it ran: as a terminal echoes it, whatever the
-	 * command made of the SIGINT (an interruptible wait returns). */
-	if (signal_pending(current))
+	/* A Ctrl-C ended its wait; one that came while it ran without
+	 * waiting is read at the prompt like any key. */
+	if (signal_pending(current) && (err == -ERESTARTSYS || err == -EINTR)) {
 		shell_out("^C\n");
-	else if (err == -EINVAL)
+		shell_input_interrupted();
+	} else if (err == -EINVAL) {
 		console_printf("usage: %s %s\n", cmd->name, cmd->usage);
+	}
 }
 
 __noreturn void shell_run(void)
@@ -161,10 +163,7 @@ __noreturn void shell_run(void)
 	char line[SHELL_LINE_MAX];
 
 	shell_out("Type 'help' for the list of commands.\n");
-	for (;;) {
-		/* A Ctrl-C ends the line or command it came in, no more. */
-		flush_signals(current);
+	for (;;)
 		if (shell_readline(SHELL_PROMPT, line, sizeof(line)) >= 0)
 			shell_exec(line);
-	}
 }

@@ -24,18 +24,10 @@ static const uint8_t *input;
 static size_t input_len, input_pos;
 static size_t screen_bytes;
 
-/*
- * The keyboard: the fuzzer's bytes, then Enter for ever.  Ctrl-C comes as
- * the SIGINT the console's interrupt turns it into.
- */
+/* The keyboard: the fuzzer's bytes, then Enter for ever. */
 int shell_getc(void)
 {
-	uint8_t c;
-
-	if (input_pos >= input_len)
-		return '\n';
-	c = input[input_pos++];
-	return c == CONSOLE_INTR_CHAR ? -ERESTARTSYS : c;
+	return input_pos < input_len ? input[input_pos++] : '\n';
 }
 
 void console_write(const char *s, size_t n)
