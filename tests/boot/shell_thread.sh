@@ -9,9 +9,9 @@ sock=$out/shell_thread.monitor
 tlog=$out/$test_name.ctrlc.log	# where boot() logs the runs
 plog=$out/$test_name.pause.log
 
-# Each step waits for the one before to show, so that Ctrl-C comes after
-# the bytes typed before it were read (a Ctrl-C drops unread input).  The
-# log has CR LF line ends while QEMU runs: no pattern here ends in $.
+# Each step waits for the one before to show, as a person types: the
+# Ctrl-C of a command must come while it runs.  The log has CR LF line
+# ends while QEMU runs: no pattern here ends in $.
 ctrl_c_then_poweroff() {
 	wait_for "$tlog" 'sprout# ' || return
 	printf 'ps\n'
