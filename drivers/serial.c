@@ -1,8 +1,10 @@
 /*
  * The 16550 UART on COM1: the kernel's first console and, with the shell,
  * its terminal.  Output polls the transmitter; a lost byte is worse than a
- * short wait when the log is all a developer has.  Input is polled from
- * the first moment and comes by IRQ 4 once the interrupt controller is up.
+ * short wait when the log is all a developer has.  Input comes by IRQ 4
+ * once the interrupt controller is up; until then it waits in the UART
+ * (nothing reads input before the shell starts).  Polled only if there is
+ * no interrupt controller.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
@@ -59,7 +61,8 @@ void serial_putc(char c)
 }
 /* excerpt-end: serial-putc */
 
-int serial_getc(void)
+/* The next received byte, or -1 if none is waiting. */
+static int serial_getc(void)
 {
 	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
 		return -1;
@@ -97,12 +100,11 @@ void __init serial_early_init(void)
 		tx_fifo_size = UART_FIFO_SIZE;
 	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
 	console_register(&serial_console);
-	console_add_poller(serial_getc);
 }
 /* excerpt-end: serial-early-init */
 
 /* The shell has read from a full queue: take interrupts again (one is
- * raised at once if bytes are waiting). */
+ * raised at once if bytes are waiting).  Any context. */
 static void serial_rx_resume(void)
 {
 	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
@@ -125,7 +127,11 @@ static void serial_interrupt(struct pt_regs *regs, void *data)
 	console_input_throttle(serial_rx_resume);
 }
 
-/* Received bytes by interrupt from now on, instead of by polling. */
+/*
+ * Received bytes by interrupt from now on.  With no interrupt controller
+ * (booted with initcall_blacklist=pic_init, or none found) the shell's
+ * reader polls the port instead: busy, but the only way left to read it.
+ */
 static int __init serial_init(void)
 {
 	int err;
@@ -133,9 +139,12 @@ static int __init serial_init(void)
 	if (inb(COM1 + UART_LSR) == UART_ABSENT)
 		return -ENODEV;
 	err = irq_register(COM1_IRQ, serial_interrupt, NULL);
+	if (err == -ENODEV) {
+		pr_warn("serial: ttyS0: no interrupt controller: input polled\n");
+		return console_add_poller(serial_getc);
+	}
 	if (err)
 		return err;
-	console_remove_poller(serial_getc);
 	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
 	inb(COM1 + UART_IIR); /* clear a pending identification */
 	pr_info("serial: ttyS0 at I/O %#x, IRQ %d, %d baud\n", COM1, COM1_IRQ,

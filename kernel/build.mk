@@ -49,6 +49,8 @@ obj-y += kernel/sched/rwsem.o
 obj-y += kernel/sched/kthread.o
 obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
+obj-y += kernel/sched/ps_format.o
+obj-y += kernel/sched/ps.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk
@@ -57,7 +59,9 @@ obj-y += kernel/initrd/index.o
 obj-y += kernel/initrd/initrd.o
 include kernel/modprobe/build.mk
 include drivers/build.mk
+obj-y += kernel/shell/input.o
 obj-y += kernel/shell/table.o
 obj-y += kernel/shell/cmd_fields.o
 obj-y += kernel/shell/shell.o
 obj-y += kernel/shell/readline.o
+obj-y += kernel/shell/thread.o

@@ -131,7 +131,12 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 	 * make bench's build the benchmarks.
 	 */
 	boot_done_run();
-	shell_run();
+	/*
+	 * The shell's thread takes the consoles; the boot thread only idles
+	 * from here on, as Linux's does after rest_init().
+	 */
+	shell_start();
+	cpu_startup_entry();
 }
 /* excerpt-end: kernel-run */
 
@@ -176,6 +181,10 @@ void __init __no_stack_protector kernel_main(uint32_t magic,
 	/* The boot thread is task 0, swapper/0; from here an oops names the
 	 * task it hit, and a thread's oops ends only that thread. */
 	sched_init();
+	/* The shell's thread, created before any other so that it is PID 1,
+	 * as init is on Linux; it runs once boot is over. */
+	if (shell_init())
+		panic("shell: no memory for its thread");
 	trace_boot_step_done("traps");
 
 	/*

@@ -214,6 +214,33 @@ counted_boot "$out/icount.log" -icount shift=0,sleep=off
 ran=$(ready_ms "$out/icount.log" | awk '{ printf "%d", $1 * 1000000 + 0.5 }')
 [ -n "$ran" ] || { echo "bench: no ready line in the -icount boot" >&2; exit 1; }
 
+# idle_cpu_pct: the host CPU QEMU uses while Sprout waits at its prompt,
+# in percent of one host core over IDLE_SECONDS: its utime + stime from
+# /proc/PID/stat (in clock ticks) before and after.  A shell that polled
+# for input would keep a core busy; one asleep costs the timer ticks.
+idle_seconds=5
+idle_feed() {
+	local log=$1 pidfile=$2 pid t0 t1 c0 c1 i
+	for i in $(seq 600); do
+		grep -q 'sprout# ' "$log" 2> /dev/null && [ -s "$pidfile" ] && break
+		sleep 0.1
+	done
+	pid=$(cat "$pidfile")
+	sleep 1 # the boot's last output settles
+	t0=$EPOCHREALTIME c0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	sleep "$idle_seconds"
+	t1=$EPOCHREALTIME c1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	echo "scale=2; 100 * ($c1 - $c0) / $(getconf CLK_TCK) / ($t1 - $t0)" |
+		bc | sed 's/^\./0./' > "$out/idle_cpu_pct"
+	printf 'poweroff\n'
+}
+echo "bench: host CPU at the idle prompt, $idle_seconds s" >&2
+rm -f "$out/idle.pid" "$out/idle.log" "$out/idle_cpu_pct"
+idle_feed "$out/idle.log" "$out/idle.pid" | tools/run-qemu.sh --iso "$sprout_iso" \
+	--mem "$mem" --timeout 60 -- -pidfile "$out/idle.pid" > "$out/idle.log" 2>&1 ||
+	{ echo "bench: the idle boot failed" >&2; exit 1; }
+idle_pct=$(cat "$out/idle_cpu_pct")
+
 echo "bench: least RAM, by bisection" >&2
 ram=$(min_ram)
 
@@ -267,6 +294,7 @@ cat > "$json" <<EOF
   },
   "kernel_blocks": {"blocks": $blocks, "instructions": $insns, "what": "distinct blocks of kernel and module code QEMU translated, kernel entry to poweroff (-d in_asm)"},
   "console_line_us": {"time": $(ns_to_us "$(bench_get console_line_ns)"), "what": "one 66-byte log line through the serial and screen consoles", "clock": "$guest_clock"},
+  "idle_cpu_pct": {"value": $idle_pct, "seconds": $idle_seconds, "what": "host CPU of the QEMU process while the shell waits at its prompt, percent of one core (utime+stime from /proc/PID/stat)"},
   "kernel_insns": {"instructions": $ran, "what": "instructions the kernel ran from entry to the ready line, to the thousand (its time stamp under -icount shift=0)"},
   "hello_load_us": {
     "total": $(ns_to_us "$(bench_get hello_load_ns)"),
@@ -315,6 +343,7 @@ row "check: 65,000 / 8,192 sections" "$(ns_to_us "$(bench_get module_check_65000
 row "kmalloc+kfree 16 B / frame" "$(bench_get kmalloc_16_ns) ns / $(bench_get frame_ns) ns"
 row "init freed: kernel / modules" "$(bench_get init_freed_kib) KiB / $(bench_get module_init_freed_kib) KiB"
 row "image / initrd / ISO" "$image_total KiB / $(kib "$initrd") KiB / $(kib "$sprout_iso") KiB"
+row "host CPU at the idle prompt" "$idle_pct % of a core"
 row "least RAM, all modules" "$ram MiB"
 row "test suite (last make test)" "$suite s"
 row "guest clock" "$tsc_line"

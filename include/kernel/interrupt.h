@@ -71,6 +71,13 @@ void irq_set_chip(const struct irq_chip *chip);
  */
 int irq_enable(void);
 
+/*
+ * irq_can_enable - has an irq_chip moved the legacy IRQs off the
+ * exception vectors, so that interrupts may be turned on?  Without one,
+ * a new thread runs with them off, as the boot thread does.
+ */
+bool irq_can_enable(void);
+
 /* interrupt_dispatch - every vector's C half; kernel/cpu/entry.asm calls it. */
 void interrupt_dispatch(struct pt_regs *regs);
 

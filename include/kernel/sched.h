@@ -17,7 +17,14 @@
 #define TASK_DEAD 0x0080u
 #define TASK_WAKEKILL 0x0100u /* SIGKILL wakes it: with UNINTERRUPTIBLE */
 #define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_NOLOAD 0x0400u
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+/* Asleep with nothing to do: not woken by signals, shown as I by ps. */
+#define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
+
+/* task_struct.flags: Linux's values (include/linux/sched.h). */
+#define PF_IDLE 0x00000002u    /* the idle task, swapper/0 */
+#define PF_KTHREAD 0x00200000u /* a kernel thread: ps shows it [bracketed] */
 
 #define TASK_COMM_LEN 16
 /* Each thread's kernel stack: 16 KiB, as Linux's THREAD_SIZE on x86-64. */
@@ -66,7 +73,8 @@ void sched_init(void);
 struct task_struct {
 	uintptr_t sp; /* saved by sched_switch_stack() while not running */
 	unsigned int state; /* TASK_* */
-	int pid;	    /* 0: the boot thread, swapper/0 */
+	unsigned int flags; /* PF_* */
+	int pid;	    /* 0: the boot thread, swapper/0; 1: the shell */
 	char comm[TASK_COMM_LEN];
 	void *stack;		   /* lowest address of the kernel stack */
 	int usage;		   /* references; the last put frees the task */
@@ -92,6 +100,20 @@ extern struct task_struct *current_task;
 
 /* swapper/0: the boot thread, which is also the idle task. */
 extern struct task_struct init_task;
+
+/* is_global_init - is @t PID 1, the task the system cannot do without
+ * (Linux's init; Sprout's shell)? */
+static inline bool is_global_init(const struct task_struct *t)
+{
+	return t->pid == 1;
+}
+
+/*
+ * cpu_startup_entry - what the boot thread does once boot is over: idle
+ * for ever, as swapper/0 (Linux's name).  It sleeps in TASK_IDLE and
+ * schedule() halts the CPU whenever nothing else can run.
+ */
+__noreturn void cpu_startup_entry(void);
 
 /*
  * set_current_state - mark current about to sleep (TASK_INTERRUPTIBLE or
@@ -209,6 +231,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 /* Linux's numbers (x86 <asm/signal.h>). */
 #define SIGINT 2
 #define SIGKILL 9
+#define SIGSEGV 11
 #define SIGTERM 15
 #define _NSIG 64
 

@@ -54,9 +54,14 @@ struct shell_cmd {
 	SHELL_COMMAND_COMPLETE(cname, cusage, chelp, cfn, NULL)
 
 /*
- * shell_run - read and run commands for ever; the poweroff and reboot
- * commands are the way out.  Waits for input.
+ * shell_init - create the shell's thread, which will read and run commands
+ * for ever (poweroff and reboot are the way out).  Called before any other
+ * thread is created, so that it is PID 1, as init is on Linux.  0 or
+ * -ENOMEM.  __init.
  */
-__noreturn void shell_run(void);
+int shell_init(void);
+
+/* shell_start - let the shell's thread run: boot is over. */
+void shell_start(void);
 
 #endif

@@ -84,6 +84,11 @@ int __init irq_enable(void)
 	return 0;
 }
 
+bool irq_can_enable(void)
+{
+	return irq_chip;
+}
+
 int irq_register(unsigned int irq, irq_handler_t fn, void *data)
 {
 	if (irq >= IRQ_COUNT || !fn)

@@ -1,53 +1,81 @@
 /*
  * Console input: every input device (serial line, keyboard) pushes the bytes
- * it receives into one queue; the shell reads them with console_getc().
- * Also the reading of control sequences the screen consoles share.
+ * it receives into one queue from its interrupt handler; the reader
+ * registered above this layer (the shell) is told when bytes arrive and when
+ * Ctrl-C arrives, so it can sleep until then instead of polling.  Also the
+ * reading of control sequences the screen consoles share.
  */
 #include <kernel/console.h>
+#include <kernel/errno.h>
 #include <kernel/x86.h>
 
 #define INPUT_QUEUE_SIZE 256 /* a power of two */
 
 static volatile uint8_t input_queue[INPUT_QUEUE_SIZE];
 static volatile unsigned int input_head, input_tail;
+static void (*input_resume)(void); /* a throttled device's restart */
 static int (*input_pollers[4])(void);
 static size_t poller_count;
-static void (*input_resume)(void); /* a throttled device's restart */
+static const struct console_input_ops *input_ops;
+
+void console_input_register(const struct console_input_ops *ops)
+{
+	uint64_t flags = irq_save();
+
+	input_ops = ops;
+	irq_restore(flags);
+}
+
+/* Restart a device that stopped because the queue was full. */
+static void input_unthrottle(void)
+{
+	void (*resume)(void) = input_resume;
+
+	input_resume = NULL;
+	if (resume)
+		resume();
+}
 
 void console_input_push(uint8_t c)
 {
+	uint64_t flags = irq_save();
 	unsigned int next = (input_head + 1) & (INPUT_QUEUE_SIZE - 1);
 
-	if (next == input_tail)
-		return; /* full: drop, as a real terminal would */
-	input_queue[input_head] = c;
-	input_head = next;
+	if (next != input_tail) { /* full: drop, as a terminal would */
+		input_queue[input_head] = c;
+		input_head = next;
+	}
+	if (input_ops) {
+		/* Ctrl-C is seen as it arrives, not when it is read: a reader
+		 * busy with something else (a command) is interrupted too. */
+		if (c == CONSOLE_INTR_CHAR)
+			input_ops->interrupt();
+		input_ops->ready();
+	}
+	irq_restore(flags);
 }
 
 int console_add_poller(int (*poll)(void))
 {
 	if (poller_count == ARRAY_SIZE(input_pollers))
-		return -1;
+		return -ENOSPC;
 	input_pollers[poller_count++] = poll;
 	return 0;
 }
 
-void console_remove_poller(int (*poll)(void))
+bool console_input_polled(void)
 {
-	uint64_t flags = irq_save();
-
-	for (size_t i = 0; i < poller_count; i++) {
-		if (input_pollers[i] != poll)
-			continue;
-		input_pollers[i] = input_pollers[--poller_count];
-		break;
-	}
-	irq_restore(flags);
+	return poller_count;
 }
 
 bool console_input_room(void)
 {
 	return ((input_head + 1) & (INPUT_QUEUE_SIZE - 1)) != input_tail;
+}
+
+bool console_input_pending(void)
+{
+	return input_tail != input_head;
 }
 
 void console_input_throttle(void (*resume)(void))
@@ -57,7 +85,6 @@ void console_input_throttle(void (*resume)(void))
 
 int console_trygetc(void)
 {
-	void (*resume)(void) = NULL;
 	uint64_t flags;
 	int c = -1;
 
@@ -71,38 +98,13 @@ int console_trygetc(void)
 			console_input_push((uint8_t)p);
 	}
 	flags = irq_save();
+
 	if (input_tail != input_head) {
 		c = input_queue[input_tail];
 		input_tail = (input_tail + 1) & (INPUT_QUEUE_SIZE - 1);
-		resume = input_resume;
-		input_resume = NULL;
+		input_unthrottle();
 	}
 	irq_restore(flags);
-	if (resume)
-		resume();
-	return c;
-}
-
-int console_getc(void)
-{
-	int c;
-
-	while ((c = console_trygetc()) < 0) {
-		/*
-		 * With interrupts on and nothing to poll, sleep until the next
-		 * interrupt; "sti; hlt" cannot miss one that arrives between
-		 * the check and the halt.
-		 */
-		if (poller_count || !(read_rflags() & RFLAGS_IF)) {
-			cpu_relax();
-			continue;
-		}
-		cli();
-		if (input_tail == input_head)
-			safe_halt();
-		else
-			sti();
-	}
 	return c;
 }
 

@@ -5,6 +5,7 @@
  * runs until it sleeps or yields; nothing takes the CPU from it.
  */
 #include <kernel/export.h>
+#include <kernel/interrupt.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -15,6 +16,7 @@
 /* The boot thread: it runs on the boot stack (boot/entry.asm). */
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
+	.flags = PF_IDLE | PF_KTHREAD,
 	.pid = 0,
 	.comm = "swapper/0",
 	.stack = kernel_stack_bottom,
@@ -114,6 +116,20 @@ void schedule(void)
 EXPORT_SYMBOL(schedule);
 /* excerpt-end: schedule */
 
+void cpu_startup_entry(void)
+{
+	/*
+	 * Asleep, swapper/0 never goes on the run queue: schedule() comes
+	 * back to it only when nothing else is runnable, and halts there.
+	 * Nothing wakes it, so schedule() does not return; the loop says
+	 * what would happen if something did.
+	 */
+	for (;;) {
+		set_current_state(TASK_IDLE);
+		schedule();
+	}
+}
+
 void yield(void)
 {
 	schedule();
@@ -155,9 +171,10 @@ EXPORT_SYMBOL(wake_up_process);
 void sched_task_entry(void (*fn)(void *data), void *data)
 {
 	/* The switch that started us happened inside schedule(), with
-	 * interrupts off; a thread runs with them on. */
+	 * interrupts off; a thread runs with them on (if they can be). */
 	finish_switch();
-	sti();
+	if (irq_can_enable())
+		sti();
 	fn(data);
 	sched_exit();
 }

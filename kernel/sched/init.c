@@ -5,6 +5,7 @@
  */
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
+#include <kernel/panic.h>
 #include <kernel/string.h>
 #include "internal.h"
 
@@ -24,9 +25,13 @@ static bool oops_task_stack(uintptr_t *lo, uintptr_t *hi)
 
 static void oops_end_task(void)
 {
-	/* The boot thread runs the shell and idles: it cannot go. */
-	if (current != &init_task)
-		kthread_end_after_oops();
+	/* swapper/0 is the idle task: it cannot go, and the oops panics. */
+	if (current == &init_task)
+		return;
+	/* As Linux's do_exit() for a task an oops killed (SIGSEGV). */
+	if (is_global_init(current))
+		panic("Attempted to kill init! exitcode=0x%08x", SIGSEGV);
+	kthread_end_after_oops();
 }
 
 static const struct oops_task_ops sched_oops_ops = {

@@ -34,6 +34,7 @@ struct task_struct *kthread_create_task(int (*threadfn)(void *data), void *data,
 	if (!k)
 		return NULL;
 	init_completion(&k->exited);
+	k->flags |= PF_KTHREAD;
 	k->threadfn = threadfn;
 	k->data = data;
 	return k;

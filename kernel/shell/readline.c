@@ -384,7 +384,7 @@ int shell_readline(const char *prompt, char *buf, size_t size)
 				   .size = MIN(size, SHELL_LINE_MAX) };
 	shell_out(prompt);
 	for (;;) {
-		int c = console_getc();
+		int c = shell_getc();
 		bool was_cr = after_cr;
 
 		after_cr = c == '\r';

@@ -9,6 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -147,8 +148,14 @@ static void shell_exec(char *line)
 		return;
 	}
 	err = cmd->fn(line);
-	if (err == -EINVAL)
+	/* A Ctrl-C ended its wait; one that came while it ran without
+	 * waiting is read at the prompt like any key. */
+	if (signal_pending(current) && (err == -ERESTARTSYS || err == -EINTR)) {
+		shell_out("^C\n");
+		shell_input_interrupted();
+	} else if (err == -EINVAL) {
 		console_printf("usage: %s %s\n", cmd->name, cmd->usage);
+	}
 }
 
 __noreturn void shell_run(void)

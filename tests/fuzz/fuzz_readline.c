@@ -25,7 +25,7 @@ static size_t input_len, input_pos;
 static size_t screen_bytes;
 
 /* The keyboard: the fuzzer's bytes, then Enter for ever. */
-int console_getc(void)
+int shell_getc(void)
 {
 	return input_pos < input_len ? input[input_pos++] : '\n';
 }

@@ -1,10 +1,12 @@
 # In-kernel test suites and crash points, linked only into the test build
 # ($(BUILD)/test/sprout.elf, which make test boots): the crash points, the
-# runner, the suites, then a stall for the TSC's window.  They run only
-# when the command line asks (ktest, crash=, tsc_stall).  Crash points
+# shell commands of the test build (pause, bg), the runner, the suites,
+# then a stall for the TSC's window.  They run only when the command line
+# or the shell asks (ktest, crash=, tsc_stall).  Crash points
 # first: their hook runs before the suites' (boot_done_register() order is
 # link order).
 test-y += tests/kernel/crash.o
+test-y += tests/kernel/shell_cmds.o
 test-y += tests/kernel/ktest.o
 test-y += tests/kernel/modfiles.o
 test-y += tests/kernel/core_test.o
@@ -24,5 +26,6 @@ test-y += tests/kernel/locking_test.o
 test-y += tests/kernel/atomic_test.o
 test-y += tests/kernel/timer_test.o
 test-y += tests/kernel/sleep_test.o
+test-y += tests/kernel/console_input_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/tsc_stall.o

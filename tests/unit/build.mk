@@ -122,5 +122,8 @@ test_sched_pick-srcs := kernel/sched/pick.c
 unit-tests += test_timer_queue
 test_timer_queue-srcs := kernel/time/timer_queue.c
 
+unit-tests += test_sched_ps
+test_sched_ps-srcs := kernel/sched/ps_format.c kernel/lib/vsnprintf.c
+
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c

@@ -22,7 +22,9 @@ must_not 'BUG: unable to handle page fault' 'no page fault: the page tables were
 must 'RIP: 0008:ffffffffa[0-9a-f]+ gpfault_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[gpfault\]' 'RIP names the module function'
 must ' CR2: 0000000000000000 ' 'CR2 is not the bad address'
 must '(RAX|RBX|RCX|RDX|RSI|RDI|R[0-9]+): dead000000000000' 'a register holds the bad pointer'
-must 'Kernel panic - not syncing: Fatal exception' 'the #GP oops ends in a panic'
+# insmod runs in the shell's thread, PID 1: as on Linux, init cannot die.
+must 'CPU: 0 PID: 1 Comm: sh ' 'the oops names the shell, PID 1'
+must 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b' 'the #GP oops ends in a panic'
 must_status 2 'QEMU ends with the panic status'
 
 solution_boot 'loglevel=7' 'insmod divzero\n' "$work/divzero.ko"
