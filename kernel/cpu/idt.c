@@ -6,6 +6,7 @@
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
@@ -119,4 +120,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		spurious_count++;
 	if (irq_chip)
 		irq_chip->eoi(irq);
+	/* Last, once the controller may deliver the next interrupt: the
+	 * handler may have woken a task that should run before this one. */
+	preempt_irq_exit(regs->rflags);
 }
