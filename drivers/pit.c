@@ -2,14 +2,16 @@
  * The 8253/8254 programmable interval timer as the periodic tick: channel 0
  * interrupts on IRQ 0 HZ times a second and counts jiffies.  Wall time
  * within the kernel comes from the TSC (calibrated against PIT channel 2
- * in kernel/time/time.c); the tick is what wakes an idle CPU and what
- * `uptime` cross-checks the TSC against.
+ * in kernel/time/time.c); the tick is what wakes an idle CPU, what ends a
+ * thread's time slice (scheduler_tick()) and what `uptime` cross-checks
+ * the TSC against.
  */
 #include <kernel/errno.h>
 #include <kernel/i8253.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
@@ -23,6 +25,7 @@
 static void pit_tick(struct pt_regs *regs, void *data)
 {
 	jiffies++;
+	scheduler_tick();
 }
 
 static int __init pit_init(void)

@@ -1,7 +1,8 @@
 /*
  * The interrupt descriptor table: every vector points at its stub in
  * kernel/cpu/entry.asm; interrupt_dispatch() sends exceptions to traps.c and
- * hardware interrupts to the handlers drivers register.
+ * hardware interrupts to the handlers drivers register, and on the way out
+ * lets a woken task preempt the interrupted one (preempt_irq_exit()).
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
