@@ -20,5 +20,6 @@ test-y += tests/kernel/unwind_test.o
 test-y += tests/kernel/sched_test.o
 test-y += tests/kernel/signal_test.o
 test-y += tests/kernel/sched_fair_test.o
+test-y += tests/kernel/sched_preempt_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/tsc_stall.o
