@@ -2,14 +2,16 @@
  * The 8253/8254 programmable interval timer as the tick's clock event
  * device: channel 0 in mode 0 counts down once and interrupts on IRQ 0;
  * each event programs the next (kernel/time/tick.c), a tick or an earlier
- * timer.  Time itself comes from the TSC (calibrated against PIT channel
- * 2 in kernel/time/time.c).
+ * timer.  Each tick also ends a thread's time slice (scheduler_tick()).
+ * Time itself comes from the TSC (calibrated against PIT channel 2 in
+ * kernel/time/time.c).
  */
 #include <kernel/errno.h>
 #include <kernel/i8253.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
@@ -48,6 +50,7 @@ static struct clock_event_device pit_clockevent = {
 static void pit_interrupt(struct pt_regs *regs, void *data)
 {
 	tick_handle_event();
+	scheduler_tick();
 }
 
 static int __init pit_init(void)

@@ -39,6 +39,7 @@ include mm/build.mk
 obj-y += kernel/sched/pick.o
 obj-y += kernel/sched/switch.o
 obj-y += kernel/sched/core.o
+obj-y += kernel/sched/fair.o
 obj-y += kernel/sched/wait.o
 obj-y += kernel/sched/signal.o
 obj-y += kernel/sched/timeout.o

@@ -1,8 +1,9 @@
 /*
  * Tasks and the scheduler: each thread of the kernel is a task_struct with
- * its own kernel stack; schedule() gives the CPU to the next runnable one,
- * first in first out.  Switching is cooperative: a task runs until it
- * blocks or yields (docs/architecture.md, "Threads").
+ * its own kernel stack; schedule() gives the CPU to the runnable task that
+ * has had the least of it, weighted by its nice level.  The timer tick,
+ * interrupt exit and preempt_enable() switch tasks too: a thread is
+ * preempted (docs/architecture.md, "Threads").
  */
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
@@ -63,10 +64,33 @@ struct completion {
 
 /* ---- Tasks ---- */
 
+/* Nice levels and priorities, Linux's (include/linux/sched/prio.h). */
+#define MIN_NICE (-20)
+#define MAX_NICE 19
+#define NICE_WIDTH (MAX_NICE - MIN_NICE + 1)
+#define MAX_RT_PRIO 100
+#define DEFAULT_PRIO (MAX_RT_PRIO + NICE_WIDTH / 2)
+#define NICE_TO_PRIO(nice) ((nice) + DEFAULT_PRIO)
+#define PRIO_TO_NICE(prio) ((prio)-DEFAULT_PRIO)
+
+/*
+ * What the fair scheduler keeps of a task (Linux's struct sched_entity):
+ * its weight from the nice level, its virtual runtime -- ns run, scaled
+ * by 1024 / weight -- and its place among the runnable tasks.
+ */
+struct sched_entity {
+	unsigned long weight;		/* sched_prio_to_weight[] of its nice */
+	uint64_t vruntime;		/* the run queue is sorted by it */
+	uint64_t prev_sum_exec_runtime; /* sum_exec_runtime when picked */
+	struct list_head run_node;	/* in the run queue while waiting */
+	bool on_rq;			/* runnable: queued, or current */
+};
+
 /*
  * sched_init - register with the oops, which then names the task an
- * exception hit and ends a thread alone.  The boot thread is task 0 from
- * the start (init_task).  __init; after idt_init().
+ * exception hit and ends a thread alone, and with the cpu layer, which
+ * then preempts at interrupt exit and preempt_enable().  The boot thread
+ * is task 0 from the start (init_task).  __init; after idt_init().
  */
 void sched_init(void);
 
@@ -76,10 +100,11 @@ struct task_struct {
 	unsigned int flags; /* PF_* */
 	int pid;	    /* 0: the boot thread, swapper/0; 1: the shell */
 	char comm[TASK_COMM_LEN];
-	void *stack;		   /* lowest address of the kernel stack */
-	int usage;		   /* references; the last put frees the task */
-	struct list_head run_list; /* on the run queue while runnable */
-	struct list_head tasks;	   /* in the list of every task */
+	void *stack;	 /* lowest address of the kernel stack */
+	int usage;	 /* references; the last put frees the task */
+	int static_prio; /* NICE_TO_PRIO(nice) */
+	struct sched_entity se;
+	struct list_head tasks; /* in the list of every task */
 	/* CPU time: ns run in all (ps's TIME), and when it last started. */
 	uint64_t sum_exec_runtime;
 	uint64_t exec_start;
@@ -127,23 +152,44 @@ static inline void set_current_state(unsigned int state)
 #define __set_current_state(state) set_current_state(state)
 
 /*
- * schedule - give the CPU to the next runnable task; come back when
- * current is runnable again and its turn comes.  A current still
- * TASK_RUNNING goes to the back of the run queue; one in a sleeping state
- * stays off it until wake_up_process().  When nothing can run, swapper/0
- * halts the CPU until an interrupt makes something runnable.  Not from
- * interrupt context.
+ * schedule - give the CPU to the runnable task with the least virtual
+ * runtime; come back when current is runnable again and its turn comes.
+ * A current still TASK_RUNNING stays runnable; one in a sleeping state
+ * leaves the run queue until wake_up_process().  When nothing can run,
+ * swapper/0 halts the CPU until an interrupt makes something runnable.
+ * Not from interrupt context, not with preemption disabled (a spinlock
+ * held): that prints "BUG: scheduling while atomic" and goes on.
  */
 void schedule(void);
 
-/* yield - let every other runnable task run once, then carry on. */
+/* yield - let every other runnable task run before current goes on:
+ * current goes behind them all, as Linux's. */
 void yield(void);
 
 /*
- * cond_resched - yield if another task is waiting to run.  Returns 1 if
+ * cond_resched - switch if the scheduler asked for it (need_resched()):
+ * the slice ran out, or a task that should run first woke.  Returns 1 if
  * it switched, else 0, as Linux's.
  */
 int cond_resched(void);
+
+/*
+ * set_user_nice - give @p the nice level @nice (clamped to -20..19): its
+ * weight, and so its share of the CPU, follows Linux's table.  Any task,
+ * running or not; may reschedule at once.  task_nice - @p's nice level.
+ */
+void set_user_nice(struct task_struct *p, long nice);
+int task_nice(const struct task_struct *p);
+
+/*
+ * scheduler_tick - the timer tick's part in scheduling: account current's
+ * CPU time and ask for a switch when its slice has run out.  Called from
+ * the timer interrupt, HZ times a second.
+ */
+void scheduler_tick(void);
+
+/* task_sched_runtime - the ns @p has run, up to now if it is running. */
+uint64_t task_sched_runtime(struct task_struct *p);
 
 /*
  * wake_up_process - make @p runnable if it sleeps.  True if it was

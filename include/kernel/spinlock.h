@@ -1,14 +1,16 @@
 /*
- * Spinlocks for Sprout's one CPU.  With no second CPU and no preemption,
- * a lock that is already held when spin_lock() is called can only be held
- * by the code that is now trying again -- a deadlock that on Linux hangs
- * the machine.  Here it is caught and reported as Linux's spinlock
- * debugging does.  The _irqsave/_irq forms really turn interrupts off, so
- * data shared with an interrupt handler is protected as on Linux.
+ * Spinlocks for Sprout's one CPU.  Taking one disables preemption until it
+ * is released, as on Linux, so the holder is never switched out: a lock
+ * that is already held when spin_lock() is called can only be held by the
+ * code that is now trying again -- a deadlock that on Linux hangs the
+ * machine.  Here it is caught and reported as Linux's spinlock debugging
+ * does.  The _irqsave/_irq forms really turn interrupts off, so data
+ * shared with an interrupt handler is protected as on Linux.
  */
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
 
+#include <kernel/preempt.h>
 #include <kernel/types.h>
 #include <kernel/x86.h>
 
@@ -32,9 +34,15 @@ static inline void spinlock_init(struct spinlock *lock)
 	lock->locked = 0;
 }
 
+/* spinlock_trylock - take @lock if free (preemption then stays off until
+ * the unlock) and return true; false, changing nothing, if it is held. */
 static inline bool spinlock_trylock(struct spinlock *lock)
 {
-	return !__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE);
+	preempt_disable();
+	if (!__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
+		return true;
+	preempt_enable();
+	return false;
 }
 
 #define spinlock_lock(lock)                                     \
@@ -43,11 +51,20 @@ static inline bool spinlock_trylock(struct spinlock *lock)
 			spin_bug(lock, "recursion", _THIS_IP_); \
 	} while (0)
 
-#define spinlock_unlock(lock)                                          \
+/* spinlock_release - free @lock, leaving preemption off: the _irq forms
+ * turn interrupts back on in between. */
+#define spinlock_release(lock)                                         \
 	do {                                                           \
 		if (!__atomic_exchange_n(&(lock)->locked, 0,           \
 					 __ATOMIC_RELEASE))            \
 			spin_bug(lock, "already unlocked", _THIS_IP_); \
+	} while (0)
+
+/* Release first, then let a switch that waited for the lock happen. */
+#define spinlock_unlock(lock)           \
+	do {                            \
+		spinlock_release(lock); \
+		preempt_enable();       \
 	} while (0)
 
 static inline bool spinlock_is_locked(const struct spinlock *lock)

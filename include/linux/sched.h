@@ -1,7 +1,8 @@
 /*
  * Linux-compatible <linux/sched.h>: tasks, current, schedule() and the
- * task states over <kernel/sched.h>.  Switching is cooperative, so
- * cond_resched() is where a long loop lets other threads run.
+ * task states over <kernel/sched.h>.  Threads are preempted (tick,
+ * interrupt exit, preempt_enable()); cond_resched() gives way at once
+ * when the scheduler has asked for the CPU, as on Linux.
  */
 #ifndef LINUX_SCHED_H
 #define LINUX_SCHED_H

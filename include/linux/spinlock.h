@@ -1,7 +1,8 @@
 /*
  * Linux-compatible <linux/spinlock.h>: spinlock_t over <kernel/spinlock.h>.
  * spin_lock_irqsave() saves the interrupt flag in @flags and disables
- * interrupts; spin_unlock_irqrestore() puts the flag back as it was.
+ * interrupts, then preemption; spin_unlock_irqrestore() puts the flag back
+ * as it was, then lets preemption happen again.
  * There are no softirqs: the _bh forms are the plain ones.
  */
 #ifndef LINUX_SPINLOCK_H
@@ -33,10 +34,13 @@ typedef struct spinlock spinlock_t;
 		spinlock_lock(lock); \
 	} while (0)
 
-#define spin_unlock_irq(lock)          \
-	do {                           \
-		spinlock_unlock(lock); \
-		sti();                 \
+/* Interrupts back on before preempt_enable(), so that a switch the lock
+ * held back can happen there, as in Linux. */
+#define spin_unlock_irq(lock)           \
+	do {                            \
+		spinlock_release(lock); \
+		sti();                  \
+		preempt_enable();       \
 	} while (0)
 
 #define spin_lock_irqsave(lock, flags) \
@@ -47,8 +51,9 @@ typedef struct spinlock spinlock_t;
 
 #define spin_unlock_irqrestore(lock, flags) \
 	do {                                \
-		spinlock_unlock(lock);      \
+		spinlock_release(lock);     \
 		irq_restore(flags);         \
+		preempt_enable();           \
 	} while (0)
 
 /* The interrupt flag alone, for code that shares data with a handler. */

@@ -1,20 +1,25 @@
 /*
- * Whether a hardware interrupt handler is running, counted in
- * preempt_count as Linux counts it.  The oops needs to
- * know: an exception inside a handler cannot be survived by ending a
- * thread, since the handler's interrupt would never be finished.  Entry
- * also lets an idle CPU's stopped tick bring jiffies up to date.
+ * preempt_count, kept as Linux keeps it: whether a hardware interrupt
+ * handler is running (the oops needs to know: an exception inside one
+ * cannot be survived by ending a thread), how deep preempt_disable()
+ * goes, and need_resched.  The switch itself is the scheduler's, which
+ * sits above this layer and registers it: here is only where to call it.
+ * Entry also lets an idle CPU's stopped tick bring jiffies up to date.
  */
 #include <kernel/export.h>
 #include <kernel/interrupt.h>
 #include <kernel/preempt.h>
 #include <kernel/time.h>
+#include <kernel/x86.h>
 
 /* Handlers running count HARDIRQ_OFFSET each; they do not nest
  * (interrupt gates keep IF clear). */
 unsigned int __preempt_count;
-/* Modules' rwlocks raise it inline, as Linux exports it for theirs. */
+/* Modules' spinlocks and rwlocks raise it inline, as Linux exports it
+ * for theirs. */
 EXPORT_SYMBOL(__preempt_count);
+
+static void (*preempt_switch)(void);
 
 void irq_enter(void)
 {
@@ -29,5 +34,31 @@ void irq_exit(void)
 
 bool in_hardirq(void)
 {
-	return preempt_count() >> HARDIRQ_SHIFT != 0;
+	return (preempt_count() & HARDIRQ_MASK) != 0;
+}
+
+void preempt_register(void (*schedule_preempt)(void))
+{
+	preempt_switch = schedule_preempt;
+}
+
+void preempt_schedule(void)
+{
+	/* With interrupts off the caller protects something from them, and
+	 * a switch would turn them on in the next task: wait for a tick. */
+	if (preempt_count() || !(read_rflags() & RFLAGS_IF) || !preempt_switch)
+		return;
+	if (need_resched())
+		preempt_switch();
+}
+EXPORT_SYMBOL(preempt_schedule);
+
+void preempt_irq_exit(uint64_t rflags)
+{
+	/* Interrupted with interrupts off: inside irq_save() or the
+	 * scheduler itself, which must finish what it does first. */
+	if (!(rflags & RFLAGS_IF) || preempt_count() || !preempt_switch)
+		return;
+	if (need_resched())
+		preempt_switch();
 }

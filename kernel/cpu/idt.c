@@ -1,11 +1,13 @@
 /*
  * The interrupt descriptor table: every vector points at its stub in
  * kernel/cpu/entry.asm; interrupt_dispatch() sends exceptions to traps.c and
- * hardware interrupts to the handlers drivers register.
+ * hardware interrupts to the handlers drivers register, and on the way out
+ * lets a woken task preempt the interrupted one (preempt_irq_exit()).
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
@@ -124,4 +126,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		spurious_count++;
 	if (irq_chip)
 		irq_chip->eoi(irq);
+	/* Last, once the controller may deliver the next interrupt: the
+	 * handler may have woken a task that should run before this one. */
+	preempt_irq_exit(regs->rflags);
 }

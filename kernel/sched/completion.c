@@ -6,6 +6,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/export.h>
+#include <kernel/preempt.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -95,21 +96,27 @@ EXPORT_SYMBOL(completion_done);
 
 void complete(struct completion *x)
 {
-	uint64_t irq = irq_save();
+	uint64_t irq;
 
+	preempt_disable(); /* a woken waiter may run at the enable */
+	irq = irq_save();
 	if (x->done != COMPLETION_DONE_ALL)
 		x->done++;
 	__wake_up(&x->wait, TASK_NORMAL, 1);
 	irq_restore(irq);
+	preempt_enable();
 }
 EXPORT_SYMBOL(complete);
 
 void complete_all(struct completion *x)
 {
-	uint64_t irq = irq_save();
+	uint64_t irq;
 
+	preempt_disable(); /* a woken waiter may run at the enable */
+	irq = irq_save();
 	x->done = COMPLETION_DONE_ALL;
 	__wake_up(&x->wait, TASK_NORMAL, 0);
 	irq_restore(irq);
+	preempt_enable();
 }
 EXPORT_SYMBOL(complete_all);

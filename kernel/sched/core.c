@@ -1,12 +1,14 @@
 /*
  * Tasks and schedule(): the run queue, the switch from one task to the
- * next, swapper/0 idling when nothing can run, and a task's life from its
- * first instruction to the freeing of its stack.  Cooperative: a task
- * runs until it sleeps or yields; nothing takes the CPU from it.
+ * next, swapper/0 idling when nothing can run, waking, and a task's life
+ * from its first instruction to the freeing of its stack.  The policy is
+ * pick.c's; the tick and the other preemption points are in fair.c.
  */
 #include <kernel/export.h>
 #include <kernel/interrupt.h>
 #include <kernel/mm.h>
+#include <kernel/panic.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -21,15 +23,16 @@ struct task_struct init_task = {
 	.comm = "swapper/0",
 	.stack = kernel_stack_bottom,
 	.usage = 1,
-	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.static_prio = DEFAULT_PRIO,
+	.se = { .weight = NICE_0_LOAD,
+		.run_node = LIST_HEAD_INIT(init_task.se.run_node) },
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
 
 struct task_struct *current_task = &init_task;
 EXPORT_SYMBOL(current_task);
 
-/* Runnable tasks other than current, in the order they will run. */
-static LIST_HEAD(runqueue);
+struct cfs_rq sched_rq = { .tasks = LIST_HEAD_INIT(sched_rq.tasks) };
 static int last_pid;
 /* The task switched away from, for the one switched to (finish_switch). */
 static struct task_struct *switched_from;
@@ -58,6 +61,26 @@ void put_task_struct(struct task_struct *t)
 }
 EXPORT_SYMBOL(put_task_struct);
 
+void sched_update_current(void)
+{
+	/* swapper/0 counts its CPU time, but has no place in the order. */
+	sched_update_curr(current == &init_task ? NULL : &sched_rq, current,
+			  ktime_get_ns());
+}
+
+uint64_t task_sched_runtime(struct task_struct *p)
+{
+	uint64_t irq = irq_save();
+	uint64_t ns;
+
+	if (p == current)
+		sched_update_current();
+	ns = p->sum_exec_runtime;
+	irq_restore(irq);
+	return ns;
+}
+EXPORT_SYMBOL(task_sched_runtime);
+
 /*
  * Run on the new task right after each switch: a task that ended cannot
  * free its own stack while it runs on it, so the next one drops the
@@ -74,10 +97,7 @@ static void finish_switch(void)
 
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
-	uint64_t now = ktime_get_ns();
-
-	prev->sum_exec_runtime += now - prev->exec_start;
-	next->exec_start = now;
+	next->exec_start = ktime_get_ns();
 	switched_from = prev;
 	current_task = next;
 	sched_switch_stack(&prev->sp, next->sp);
@@ -85,26 +105,48 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	finish_switch();
 }
 
+/*
+ * What goes back into the queue as @prev gives up the CPU: itself if it
+ * can run on -- or was preempted, whatever its state: it may be between
+ * set_current_state() and the check of what it waits for, and must get
+ * to that check -- else nothing, and it is off the run queue until woken.
+ */
+static struct task_struct *prev_to_requeue(struct task_struct *prev,
+					   bool preempt)
+{
+	if (prev == &init_task)
+		return NULL;
+	if (prev->state == TASK_RUNNING || preempt)
+		return prev;
+	prev->se.on_rq = false;
+	return NULL;
+}
+
 /* excerpt: schedule */
-void schedule(void)
+void __schedule(bool preempt)
 {
 	uint64_t irq = irq_save();
 	struct task_struct *prev = current, *next;
 
 	for (;;) {
-		next = sched_pick_next(&runqueue, prev);
+		sched_update_current();
+		next = sched_pick_next(&sched_rq,
+				       prev_to_requeue(prev, preempt));
 		/* Nothing runnable: swapper/0 waits for an interrupt. */
 		if (!next)
 			next = &init_task;
+		/* Its slice starts now (sched_tick_preempt()). */
+		next->se.prev_sum_exec_runtime = next->sum_exec_runtime;
+		clear_preempt_need_resched();
 		if (next != prev)
 			context_switch(prev, next);
-		if (current->state == TASK_RUNNING)
+		if (current->state == TASK_RUNNING || preempt)
 			break;
 		/*
 		 * Only swapper/0 gets here asleep: it idles until an
 		 * interrupt wakes something.  "sti; hlt" cannot miss one.
 		 */
-		if (list_empty(&runqueue)) {
+		if (list_empty(&sched_rq.tasks)) {
 			tick_nohz_idle_enter();
 			safe_halt();
 			cli();
@@ -113,7 +155,6 @@ void schedule(void)
 	}
 	irq_restore(irq);
 }
-EXPORT_SYMBOL(schedule);
 /* excerpt-end: schedule */
 
 void cpu_startup_entry(void)
@@ -130,34 +171,84 @@ void cpu_startup_entry(void)
 	}
 }
 
-void yield(void)
+/*
+ * Linux's report, then the backtrace of the caller that broke the rule:
+ * on a thread's own stack, which dump_stack() (below this layer) does
+ * not know.
+ */
+static void schedule_bug(struct task_struct *prev)
 {
-	schedule();
-}
-EXPORT_SYMBOL(yield);
+	uintptr_t lo = (uintptr_t)prev->stack;
 
-int cond_resched(void)
-{
-	if (list_empty(&runqueue))
-		return 0;
-	schedule();
-	return 1;
+	printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08x\n",
+	       prev->comm, prev->pid, preempt_count());
+	if (prev == &init_task) {
+		dump_stack();
+		return;
+	}
+	printk(KERN_ERR "CPU: 0 PID: %d Comm: %s %s Sprout " SPROUT_VERSION
+			"\n",
+	       prev->pid, prev->comm, kernel_taint_string());
+	dump_backtrace_on(0, (uintptr_t)__builtin_frame_address(0), lo,
+			  lo + THREAD_SIZE);
 }
-EXPORT_SYMBOL(cond_resched);
+
+void schedule(void)
+{
+	unsigned int atomic = preempt_count();
+
+	if (unlikely(atomic)) {
+		schedule_bug(current);
+		/* An interrupt handler switched out would never finish. */
+		if (atomic & HARDIRQ_MASK)
+			return;
+		/* Keep the caller's count for when it runs again, so its
+		 * own preempt_enable()s still balance; others start at 0. */
+		preempt_count_sub(atomic);
+	}
+	preempt_disable();
+	__schedule(false);
+	preempt_enable_no_resched();
+	preempt_count_add(atomic);
+}
+EXPORT_SYMBOL(schedule);
+
+/* Place and queue @p, which wakes, and see whether it should run first. */
+static void activate_task(struct task_struct *p)
+{
+	/* swapper/0 is the idle task: it runs when the queue is empty. */
+	if (p == &init_task)
+		return;
+	sched_update_current();
+	sched_place_woken(&sched_rq, &p->se);
+	sched_enqueue(&sched_rq, &p->se);
+	p->se.on_rq = true;
+	/* swapper/0 gives way to anything; others by vruntime. */
+	if (current == &init_task || sched_wakeup_preempt(current, p))
+		set_preempt_need_resched();
+}
 
 bool wake_up_state(struct task_struct *p, unsigned int state)
 {
-	uint64_t irq = irq_save();
-	bool woken = p->state & state;
+	uint64_t irq;
+	bool woken;
+
+	/* As Linux's try_to_wake_up(): if @p should run before current,
+	 * the switch comes at the preempt_enable(), once interrupts are
+	 * back on; inside an irq_save() section, at the next tick. */
+	preempt_disable();
+	irq = irq_save();
+	woken = p->state & state;
 
 	if (woken) {
 		p->state = TASK_RUNNING;
-		/* current is not on the queue while it runs; schedule() will
-		 * requeue it. */
-		if (p != current)
-			list_add_tail(&p->run_list, &runqueue);
+		/* current, and a task preempted before it could sleep, are
+		 * still on the run queue: the state is all they need. */
+		if (!p->se.on_rq)
+			activate_task(p);
 	}
 	irq_restore(irq);
+	preempt_enable();
 	return woken;
 }
 EXPORT_SYMBOL(wake_up_state);
@@ -171,8 +262,10 @@ EXPORT_SYMBOL(wake_up_process);
 void sched_task_entry(void (*fn)(void *data), void *data)
 {
 	/* The switch that started us happened inside schedule(), with
-	 * interrupts off; a thread runs with them on (if they can be). */
+	 * interrupts and preemption off; a thread runs with both on (the
+	 * interrupts if they can be). */
 	finish_switch();
+	preempt_enable_no_resched();
 	if (irq_can_enable())
 		sti();
 	fn(data);
@@ -181,7 +274,16 @@ void sched_task_entry(void (*fn)(void *data), void *data)
 
 void sched_exit(void)
 {
+	unsigned int atomic;
+
 	cli();
+	atomic = preempt_count();
+	/* An oops may end a thread inside a preempt_disable() section. */
+	if (atomic) {
+		pr_info("note: %s[%d] exited with preempt_count %u\n",
+			current->comm, current->pid, atomic);
+		preempt_count_sub(atomic);
+	}
 	current->state = TASK_DEAD;
 	schedule();
 	__builtin_unreachable(); /* no one wakes a dead task */
@@ -210,8 +312,12 @@ struct task_struct *sched_create_task(void (*fn)(void *data), void *data,
 	t->state = TASK_UNINTERRUPTIBLE;
 	t->usage = 1;
 	strlcpy(t->comm, comm, sizeof(t->comm));
-	INIT_LIST_HEAD(&t->run_list);
+	t->static_prio = DEFAULT_PRIO;
+	sched_set_weight(&t->se, 0);
+	INIT_LIST_HEAD(&t->se.run_node);
 	irq = irq_save();
+	/* It starts level with the others, not 0 behind everyone. */
+	t->se.vruntime = sched_rq.min_vruntime;
 	t->pid = ++last_pid;
 	list_add_tail(&t->tasks, &init_task.tasks);
 	irq_restore(irq);

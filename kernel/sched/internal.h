@@ -1,21 +1,103 @@
 /*
- * The scheduler's private parts: the pure choice of the next task, which
- * the host unit tests run unchanged, and the context switch in assembly.
+ * The scheduler's private parts: the pure fair policy, which the host
+ * unit tests run unchanged, and the context switch in assembly.
  */
 #ifndef KERNEL_SCHED_INTERNAL_H
 #define KERNEL_SCHED_INTERNAL_H
 
 #include <kernel/sched.h>
+#include <kernel/time.h>
+
+/* The weight of nice 0 (Linux's NICE_0_LOAD): vruntime runs at real time. */
+#define NICE_0_LOAD 1024
 
 /*
- * sched_pick_next - the task to run after @prev: @prev goes to the back
- * of @runqueue if it is still TASK_RUNNING, then the task at the front
- * leaves the queue and is returned (@prev itself when it is the only
- * runnable one).  NULL when nothing is runnable.  Pure: no locks, no
- * allocation; the caller keeps interrupts off around it.
+ * Linux's sysctl_sched_latency, _min_granularity and _wakeup_granularity
+ * (for one CPU): the period in which every runnable task runs once, the
+ * shortest slice, and how far ahead of a woken task current must be for
+ * the wake-up to preempt it.  Slices only end at a tick, so while a tick
+ * (NSEC_PER_SEC / HZ) is longer than these the slice is in effect one
+ * tick; with a faster tick they act as on Linux.  The wake-up granularity
+ * needs no tick: a wake-up preempts at once.
  */
-struct task_struct *sched_pick_next(struct list_head *runqueue,
+#define SCHED_LATENCY_NS (6000 * NSEC_PER_USEC)
+#define SCHED_MIN_GRANULARITY_NS (750 * NSEC_PER_USEC)
+#define SCHED_WAKEUP_GRANULARITY_NS (1000 * NSEC_PER_USEC)
+
+/*
+ * The run queue (Linux's cfs_rq): the runnable tasks but current, sorted
+ * by vruntime, smallest first (a list: a handful of threads, so a sorted
+ * insert costs less than an rbtree's code); min_vruntime, which only goes
+ * forward, is where new and woken tasks are placed.  swapper/0 is never
+ * in it: it runs when it is empty.
+ */
+struct cfs_rq {
+	struct list_head tasks; /* of sched_entity.run_node */
+	unsigned long load;	/* the sum of their weights */
+	uint64_t min_vruntime;
+};
+
+/* Linux's sched_prio_to_weight[]: nice -20 .. 19, each step ~1.25x. */
+extern const unsigned long sched_prio_to_weight[NICE_WIDTH];
+
+/*
+ * The pure part of the fair policy (pick.c): no locks, no allocation, no
+ * clock -- the time comes in as an argument -- so the host unit tests run
+ * it unchanged.  The caller keeps interrupts off around each call.
+ *
+ * sched_set_weight - @se's weight for nice @nice (-20..19).
+ * sched_calc_delta_fair - @delta ns of CPU as @se's vruntime advance.
+ * sched_update_curr - charge current @curr (on @rq, or NULL for none) for
+ *   the time since its exec_start until @now: sum_exec_runtime, vruntime,
+ *   then min_vruntime.
+ * sched_enqueue / sched_dequeue - put @se in / take it out of @rq's order
+ *   (after the tasks with the same vruntime: first come, first served).
+ * sched_place_woken - @se wakes: max(its vruntime, min_vruntime - half
+ *   a latency period), so a sleeper is a little ahead but cannot bank
+ *   the time it slept.  sched_place_yield - behind every queued task.
+ * sched_pick_next - the task to run: @prev (NULL for none) goes back
+ *   into the queue, the one with the least vruntime leaves it; NULL if
+ *   the queue is empty.
+ * sched_tick_preempt - true if @curr, picked with the queue as it is,
+ *   has run its slice or is a slice ahead of the first queued task.
+ * sched_wakeup_preempt - true if woken @p should run before @curr.
+ */
+void sched_set_weight(struct sched_entity *se, int nice);
+uint64_t sched_calc_delta_fair(uint64_t delta, const struct sched_entity *se);
+void sched_update_curr(struct cfs_rq *rq, struct task_struct *curr,
+		       uint64_t now);
+void sched_enqueue(struct cfs_rq *rq, struct sched_entity *se);
+void sched_dequeue(struct cfs_rq *rq, struct sched_entity *se);
+void sched_place_woken(const struct cfs_rq *rq, struct sched_entity *se);
+void sched_place_yield(const struct cfs_rq *rq, struct sched_entity *se);
+struct task_struct *sched_pick_next(struct cfs_rq *rq,
 				    struct task_struct *prev);
+bool sched_tick_preempt(const struct cfs_rq *rq,
+			const struct task_struct *curr);
+bool sched_wakeup_preempt(const struct task_struct *curr,
+			  const struct task_struct *p);
+
+/* The one run queue (core.c). */
+extern struct cfs_rq sched_rq;
+
+/*
+ * sched_update_current - charge current for its CPU time up to now (its
+ * vruntime too, unless it is swapper/0).  Interrupts off.  core.c.
+ */
+void sched_update_current(void);
+
+/*
+ * __schedule - switch to the task the policy picks; come back when
+ * current runs again.  @preempt: current is taken from, not giving up,
+ * the CPU, so it stays runnable whatever its state.  Called with
+ * preemption disabled, interrupts either way (each task gets its own
+ * flag back).  core.c.
+ */
+void __schedule(bool preempt);
+
+/* sched_preempt_init - hand the cpu layer the switch preemption makes
+ * (fair.c).  __init, from sched_init(). */
+void sched_preempt_init(void);
 
 /*
  * sched_switch_stack - save the callee-saved registers on the current

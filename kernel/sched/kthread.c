@@ -8,6 +8,7 @@
 #include <kernel/export.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/x86.h>
 #include "internal.h"
 
 /* Each kernel thread's body: run threadfn unless stopped before it ran. */
@@ -17,6 +18,12 @@ static void kthread_main(void *unused)
 
 	self->exit_code = self->should_stop ? -EINTR :
 					      self->threadfn(self->data);
+	/*
+	 * From here to TASK_DEAD (sched_exit()) nothing may preempt us: a
+	 * waiter of kthread_stop() would go on while we still ran, and the
+	 * stack be freed at some later switch instead of at our last one.
+	 */
+	cli();
 	complete_all(&self->exited);
 }
 

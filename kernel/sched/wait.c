@@ -5,6 +5,7 @@
  * instead of being lost.
  */
 #include <kernel/export.h>
+#include <kernel/preempt.h>
 #include <kernel/x86.h>
 #include "internal.h"
 
@@ -63,8 +64,13 @@ EXPORT_SYMBOL(finish_wait);
 /* excerpt: wake-up */
 void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive)
 {
-	uint64_t irq = irq_save();
 	struct wait_queue_entry *w, *tmp;
+	uint64_t irq;
+
+	/* Linux's spin_lock_irqsave() on the queue: a task woken to run
+	 * first gets the CPU at the preempt_enable(). */
+	preempt_disable();
+	irq = irq_save();
 
 	list_for_each_entry_safe(w, tmp, &wq->head, entry) {
 		bool woken;
@@ -78,6 +84,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive)
 			break;
 	}
 	irq_restore(irq);
+	preempt_enable();
 }
 EXPORT_SYMBOL(__wake_up);
 /* excerpt-end: wake-up */

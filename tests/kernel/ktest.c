@@ -10,6 +10,7 @@
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 
 #define KTEST_FILTER_MAX 256
@@ -123,10 +124,35 @@ static int ktest_run(void)
 	return failed;
 }
 
-/* Boot with "ktest": run the suites once boot is over, then end QEMU. */
+static struct completion ktest_done = COMPLETION_INITIALIZER(ktest_done);
+static int ktest_failed;
+
+static int ktest_thread(void *data)
+{
+	ktest_failed = ktest_run();
+	complete(&ktest_done);
+	return 0;
+}
+
+/*
+ * Boot with "ktest": run the suites once boot is over, then end QEMU.
+ * They run in a thread of their own ("ktest", as KUnit runs Linux's in
+ * kthreads): the boot thread is the idle task, which gives the CPU to
+ * any other runnable task, so a suite's CPU-bound threads would keep a
+ * runner there waiting until they ended.
+ */
 static void ktest_boot_done(void)
 {
-	qemu_exit(ktest_run() ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+	struct task_struct *k =
+		kthread_create_task(ktest_thread, NULL, "ktest");
+
+	if (k) {
+		wake_up_process(k);
+		wait_for_completion(&ktest_done);
+	} else {
+		ktest_failed = ktest_run(); /* no memory for a thread */
+	}
+	qemu_exit(ktest_failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 }
 
 static struct boot_done_hook ktest_hook = { .fn = ktest_boot_done };
