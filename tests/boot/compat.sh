@@ -186,6 +186,47 @@ expect_not 'Hello, world 2|msleep\(100\)' 'no blacklisted init runs'
 expect_lines 'other modules still load' '^Hello, world 3$'
 expect_status 0 'the session ends in a clean poweroff'
 
+# Threads, as the classic tutorials use them: each module loaded,
+# exercised and unloaded twice, its output checked line by line.
+INITRD=$cpio boot threads 'loglevel=7' < <(printf '%s\n' \
+	'insmod example_completion' 'rmmod example_completion' \
+	'insmod example_completion' 'rmmod example_completion' \
+	'insmod example_waitqueue' 'rmmod example_waitqueue' \
+	'insmod example_waitqueue' 'rmmod example_waitqueue' \
+	'insmod example_contention' 'rmmod example_contention' \
+	'insmod example_contention' 'rmmod example_contention' \
+	'insmod example_rwlock' 'rmmod example_rwlock' \
+	'insmod example_rwlock' 'rmmod example_rwlock' 'lsmod' 'ps' 'poweroff')
+relay=('^example_completion: handing the baton to ping$' \
+	'^ping: lap 1$' '^pong: lap 1$' '^ping: lap 2$' '^pong: lap 2$' \
+	'^ping: lap 3$' '^pong: lap 3$' '^example_completion: relay finished, 3 laps$' \
+	'^example_completion: threads stopped$')
+expect_lines 'completions: two kthreads pass a baton in turn, twice over' "${relay[@]}" "${relay[@]}"
+alarm=('^sleeper: woken by the alarm, at least 50 ms after it was set$' \
+	'^example_waitqueue: timer idle, sleeper stopped$')
+expect_lines 'a wait queue: the sleeper wakes when the timer fires, not before, twice over' \
+	"${alarm[@]}" "${alarm[@]}"
+n=$(grep -c 'sleeper: waiting for the alarm$' "$log")
+[ "$n" = 2 ] && tap ok 'the sleeper waits on the queue at each load' ||
+	tap fail "the sleeper waited $n times, not 2"
+n=$(grep -c 'example_waitqueue: alarm set, timer pending$' "$log")
+[ "$n" = 2 ] && tap ok 'the timer is pending once armed, at each load' ||
+	tap fail "the timer was seen pending $n times, not 2"
+contend=('^mutex: counter 60, expected 60$' '^mutex: a worker found it held: yes$' \
+	'^semaphore: at most 2 holders at once \(limit 2\)$' \
+	'^example_contention: workers stopped$')
+expect_lines 'a mutex and a semaphore under contention: no lost count, at most 2 holders, twice over' \
+	"${contend[@]}" "${contend[@]}"
+rw=('^atomic: add_return\(3\) = 8$' '^atomic: cmpxchg\(8 -> 10\) saw 8, now 10$' \
+	'^atomic: cmpxchg\(8 -> 12\) saw 10, now 10$' '^atomic: dec_and_test at 1: true$' \
+	'^atomic64: inc_return = 1099511627777$' '^rwlock: 20000 reads, 2000 writes, 0 torn$' \
+	'^example_rwlock: threads stopped$')
+expect_lines 'atomic_t arithmetic, and an rwlock_t a reader never sees half written, twice over' \
+	"${rw[@]}" "${rw[@]}"
+expect_not 'ERROR|BUG|Oops|WARNING' 'no module refused, no kernel report'
+expect_not '(relay_p|alarm_sl|contender/|pair_(reader|writer))' 'no thread of theirs is left once they are unloaded (ps)'
+expect_status 0 'the session ends in a clean poweroff'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1
