@@ -431,13 +431,15 @@ void usleep_range(unsigned long min, unsigned long max);
  * wait_for_completion_timeout - wait_for_completion() for at most
  * @timeout jiffies: 0 if it timed out, else the jiffies left (at least 1).
  * wait_for_completion_interruptible - 0, or -ERESTARTSYS when a signal
- * ended the wait.  wait_for_completion_interruptible_timeout - the jiffies
+ * ended the wait; wait_for_completion_killable - the same, for SIGKILL
+ * only.  wait_for_completion_interruptible_timeout - the jiffies
  * left (at least 1), 0 at the timeout, -ERESTARTSYS on a signal.  Each
  * consumes one complete() when it succeeds, none otherwise.  Sleep.
  */
 unsigned long wait_for_completion_timeout(struct completion *x,
 					  unsigned long timeout);
 int wait_for_completion_interruptible(struct completion *x);
+int wait_for_completion_killable(struct completion *x);
 long wait_for_completion_interruptible_timeout(struct completion *x,
 					       unsigned long timeout);
 
@@ -478,5 +480,13 @@ int kthread_stop(struct task_struct *k);
 
 /* kthread_should_stop - has kthread_stop() been called on current? */
 bool kthread_should_stop(void);
+
+/*
+ * kthread_bind - run @k, created but not yet woken, only on CPU @cpu.
+ * Sprout has one CPU, 0: binding to it is accepted and changes nothing;
+ * another number is reported, as Linux warns for a CPU that does not
+ * exist, and ignored.
+ */
+void kthread_bind(struct task_struct *k, unsigned int cpu);
 
 #endif

@@ -21,7 +21,7 @@ EXPORT_SYMBOL(init_completion);
  * Wait in @state for at most @timeout jiffies (MAX_SCHEDULE_TIMEOUT: no
  * limit), as Linux's do_wait_for_common(): the jiffies left, at least 1,
  * once a complete() was consumed; 0 at the timeout; -ERESTARTSYS when a
- * signal ends an interruptible wait.
+ * signal ends an interruptible wait (SIGKILL a killable one).
  */
 static long completion_wait(struct completion *x, long timeout,
 			    unsigned int state)
@@ -31,7 +31,7 @@ static long completion_wait(struct completion *x, long timeout,
 
 	init_wait_entry(&w);
 	while (!x->done && timeout) {
-		if ((state & TASK_INTERRUPTIBLE) && signal_pending(current)) {
+		if (signal_pending_state(state, current)) {
 			timeout = -ERESTARTSYS;
 			break;
 		}
@@ -68,6 +68,14 @@ int wait_for_completion_interruptible(struct completion *x)
 	return ret < 0 ? (int)ret : 0;
 }
 EXPORT_SYMBOL(wait_for_completion_interruptible);
+
+int wait_for_completion_killable(struct completion *x)
+{
+	long ret = completion_wait(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
+
+	return ret < 0 ? (int)ret : 0;
+}
+EXPORT_SYMBOL(wait_for_completion_killable);
 
 long wait_for_completion_interruptible_timeout(struct completion *x,
 					       unsigned long timeout)

@@ -79,3 +79,11 @@ bool kthread_should_stop(void)
 	return current->should_stop;
 }
 EXPORT_SYMBOL(kthread_should_stop);
+
+void kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	if (cpu != 0)
+		pr_warn("WARNING: kthread_bind(%s, %u): no CPU %u, Sprout runs on CPU 0 alone\n",
+			k->comm, cpu, cpu);
+}
+EXPORT_SYMBOL(kthread_bind);

@@ -323,10 +323,36 @@ static void module_threads_run_and_end_with_the_module(struct ktest *t)
 	ktest_same_mm(t, "kthreads module, second load", &before, &after);
 }
 
+static int note_cpu_run(void *data)
+{
+	(*(int *)data)++;
+	return 0;
+}
+
+/* One CPU: binding to CPU 0 changes nothing, another is refused aloud. */
+static void kthread_bind_accepts_cpu_0(struct ktest *t)
+{
+	int runs = 0;
+	struct task_struct *k = kthread_create(note_cpu_run, &runs, "t_bound");
+
+	KT_EXPECT(t, !IS_ERR(k));
+	if (IS_ERR(k))
+		return;
+	get_task_struct(k);
+	kthread_bind(k, 0);
+	kthread_bind(k, 1); /* warns, ignored */
+	wake_up_process(k);
+	wait_for_completion(&k->exited);
+	KT_EXPECT_EQ(t, runs, 1);
+	KT_EXPECT_EQ(t, kthread_stop(k), 0);
+	put_task_struct(k);
+}
+
 KTEST_SUITE(sched, KTEST_CASE(two_threads_alternate_through_completions),
 	    KTEST_CASE(kthread_stop_wakes_and_ends_a_sleeping_thread),
 	    KTEST_CASE(kthread_stop_before_first_run_gives_eintr),
 	    KTEST_CASE(returned_thread_is_reaped),
 	    KTEST_CASE(wait_event_sleeps_until_its_condition_holds),
 	    KTEST_CASE(complete_lets_one_through_complete_all_every_one),
+	    KTEST_CASE(kthread_bind_accepts_cpu_0),
 	    KTEST_CASE(module_threads_run_and_end_with_the_module));

@@ -2,8 +2,10 @@
  * In-kernel tests of signals as kernel code sees them: a thread that
  * allowed SIGINT leaves wait_event_interruptible() with -ERESTARTSYS when
  * it is sent, a thread that did not allow it sleeps on, and a signal
- * never wakes an uninterruptible sleeper.
+ * never wakes an uninterruptible sleeper, and a killable wait ends for
+ * SIGKILL alone.
  */
+#include <linux/completion.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
 #include <linux/wait.h>
@@ -111,6 +113,40 @@ static void signal_does_not_wake_uninterruptible_sleep(struct ktest *t)
 	KT_EXPECT(t, woke);
 }
 
+static DECLARE_COMPLETION(never_done);
+
+static int killable_waiter(void *data)
+{
+	int *ret = data;
+
+	allow_signal(SIGINT);
+	allow_signal(SIGKILL);
+	*ret = wait_for_completion_killable(&never_done);
+	return 0;
+}
+
+static void killable_wait_ends_for_sigkill_alone(struct ktest *t)
+{
+	int ret = 1;
+	struct task_struct *k = kthread_run(killable_waiter, &ret, "t_kill");
+
+	KT_EXPECT(t, !IS_ERR(k));
+	if (IS_ERR(k))
+		return;
+	get_task_struct(k);
+	yield();
+	send_sig(SIGINT, k, 1);
+	yield();
+	KT_EXPECT_EQ(t, ret, 1); /* still waiting */
+	send_sig(SIGKILL, k, 1);
+	wait_for_completion(&k->exited);
+	KT_EXPECT_EQ(t, ret, -ERESTARTSYS);
+	KT_EXPECT(t, !completion_done(&never_done));
+	kthread_stop(k);
+	put_task_struct(k);
+}
+
 KTEST_SUITE(signal, KTEST_CASE(allowed_signal_ends_interruptible_wait),
 	    KTEST_CASE(signal_not_allowed_is_ignored),
-	    KTEST_CASE(signal_does_not_wake_uninterruptible_sleep));
+	    KTEST_CASE(signal_does_not_wake_uninterruptible_sleep),
+	    KTEST_CASE(killable_wait_ends_for_sigkill_alone));
