@@ -51,6 +51,16 @@ struct mm_stats;
 bool ktest_same_mm(struct ktest *t, const char *what, const struct mm_stats *a,
 		   const struct mm_stats *b);
 
+/* ktest_log_count - how many records of the kernel log contain @text. */
+int ktest_log_count(const char *text);
+
+/*
+ * ktest_sleep_until_stopped - for a test's kernel thread that has done
+ * its work: sleep until kthread_stop() is called on it, then return 0
+ * (its threadfn's result).
+ */
+int ktest_sleep_until_stopped(void);
+
 #define KT_EXPECT(t, cond)                                               \
 	do {                                                             \
 		if (!(cond))                                             \

@@ -29,7 +29,8 @@ static void note_holders(void)
 
 	do {
 		most = atomic_read(&most_holders);
-	} while (now > most && atomic_cmpxchg(&most_holders, most, now) != most);
+	} while (now > most &&
+		 atomic_cmpxchg(&most_holders, most, now) != most);
 }
 
 static int worker_fn(void *data)

@@ -32,8 +32,10 @@ static int sleeper_fn(void *unused)
 				       alarm_rang || kthread_should_stop());
 	if (!err && alarm_rang)
 		pr_info("sleeper: woken by the alarm, %s 50 ms after it was set\n",
-			time_after_eq(jiffies, armed_at + msecs_to_jiffies(50)) ?
-				"at least" : "LESS THAN");
+			time_after_eq(jiffies,
+				      armed_at + msecs_to_jiffies(50)) ?
+				"at least" :
+				"LESS THAN");
 	complete(&sleeper_woke);
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);

@@ -88,32 +88,12 @@ static void atomic64_holds_64_bits(struct ktest *t)
 
 /* ---- refcount_t: the log says what went wrong ---- */
 
-struct log_count {
-	const char *text;
-	int n;
-};
-
-static void log_count_one(void *arg, int level, uint64_t ns, const char *text)
-{
-	struct log_count *c = arg;
-
-	c->n += strstr(text, c->text) != NULL;
-}
-
-static int log_count(const char *text)
-{
-	struct log_count c = { text, 0 };
-
-	log_for_each(log_count_one, &c);
-	return c.n;
-}
-
 /* Run @misuse on @r; it must warn @message once and saturate @r. */
 #define EXPECT_SATURATES(t, r, misuse, message)                             \
 	do {                                                                \
-		int __before = log_count(message);                          \
+		int __before = ktest_log_count(message);                    \
 		misuse;                                                     \
-		KT_EXPECT_EQ(t, log_count(message), __before + 1);          \
+		KT_EXPECT_EQ(t, ktest_log_count(message), __before + 1);    \
 		KT_EXPECT_EQ(t, (int)refcount_read(r), REFCOUNT_SATURATED); \
 	} while (0)
 

@@ -124,6 +124,37 @@ static int ktest_run(void)
 	return failed;
 }
 
+struct log_count {
+	const char *text;
+	int n;
+};
+
+static void log_count_one(void *arg, int level, uint64_t ns, const char *text)
+{
+	struct log_count *c = arg;
+
+	c->n += strstr(text, c->text) != NULL;
+}
+
+int ktest_log_count(const char *text)
+{
+	struct log_count c = { text, 0 };
+
+	log_for_each(log_count_one, &c);
+	return c.n;
+}
+
+int ktest_sleep_until_stopped(void)
+{
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
 static struct completion ktest_done = COMPLETION_INITIALIZER(ktest_done);
 static int ktest_failed;
 

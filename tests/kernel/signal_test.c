@@ -32,13 +32,7 @@ static int interruptible_waiter(void *data)
 	w->pending = signal_pending(current);
 	w->returned = true;
 	flush_signals(current);
-	while (!kthread_should_stop()) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (!kthread_should_stop())
-			schedule();
-		__set_current_state(TASK_RUNNING);
-	}
-	return 0;
+	return ktest_sleep_until_stopped();
 }
 
 static void allowed_signal_ends_interruptible_wait(struct ktest *t)

@@ -186,13 +186,7 @@ static int sig_case_thread(void *data)
 	c->ret = c->wait(c);
 	complete(&c->returned);
 	flush_signals(current);
-	while (!kthread_should_stop()) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (!kthread_should_stop())
-			schedule();
-		__set_current_state(TASK_RUNNING);
-	}
-	return 0;
+	return ktest_sleep_until_stopped();
 }
 
 /* Start @wait in a thread, send it SIGINT once it sleeps; what it got. */

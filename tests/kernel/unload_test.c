@@ -53,28 +53,7 @@ static int run_captured(struct ktest *t, const char *name, const char *args)
 	return ret;
 }
 
-/* ---- The kernel log ---- */
-
-struct log_count {
-	const char *text;
-	int n;
-};
-
-static void log_count_one(void *arg, int level, uint64_t ns, const char *text)
-{
-	struct log_count *c = arg;
-
-	c->n += strstr(text, c->text) != NULL;
-}
-
-/* How many records of the log contain @text. */
-static int log_count(const char *text)
-{
-	struct log_count c = { text, 0 };
-
-	log_for_each(log_count_one, &c);
-	return c.n;
-}
+/* ---- Tasks ---- */
 
 /* The task called @comm, with a reference held; NULL if none. */
 static struct task_struct *find_task(const char *comm)
@@ -128,7 +107,8 @@ static bool expect_refused(struct ktest *t, struct task_struct *k)
 	KT_EXPECT(t, strstr(seen, "\nlingering ") != NULL);
 	KT_EXPECT(t, strstr(strstr(seen, "\nlingering ") ?: seen, "  -1\n"));
 	/* cleanup_module ran at the first rmmod only. */
-	KT_EXPECT_EQ(t, log_count("lingering: exit, thread left running"), 1);
+	KT_EXPECT_EQ(t, ktest_log_count("lingering: exit, thread left running"),
+		     1);
 	return true;
 }
 
@@ -167,7 +147,8 @@ static void rmmod_refuses_while_a_thread_runs_module_code(struct ktest *t)
 	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "lingering"), 0);
 	KT_EXPECT(t, !strstr(seen, "rmmod: ERROR"));
 	KT_EXPECT(t, module_find("lingering") == NULL);
-	KT_EXPECT_EQ(t, log_count("lingering: exit, thread left running"), 1);
+	KT_EXPECT_EQ(t, ktest_log_count("lingering: exit, thread left running"),
+		     1);
 	snapshot(&after);
 	ktest_same_mm(t, "lingering module and its thread", &before, &after);
 }
@@ -190,9 +171,11 @@ static void rmmod_refuses_while_a_timer_is_pending(struct ktest *t)
 				   "rmmod printed '%s', expected '%s'", seen,
 				   want);
 	}
-	KT_EXPECT_EQ(t, log_count("hello_timer: exit, timer left pending"), 1);
+	KT_EXPECT_EQ(t,
+		     ktest_log_count("hello_timer: exit, timer left pending"),
+		     1);
 	msleep(300); /* the timer fires: nothing calls into the module now */
-	KT_EXPECT_EQ(t, log_count("hello_timer: fired"), 1);
+	KT_EXPECT_EQ(t, ktest_log_count("hello_timer: fired"), 1);
 	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_timer"), 0);
 	KT_EXPECT(t, module_find("hello_timer") == NULL);
 	snapshot(&after);
