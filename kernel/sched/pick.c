@@ -72,6 +72,7 @@ void sched_update_curr(struct cfs_rq *rq, struct task_struct *curr,
 	update_min_vruntime(rq, &curr->se);
 }
 
+/* lab: 12 enqueue */
 void sched_enqueue(struct cfs_rq *rq, struct sched_entity *se)
 {
 	struct sched_entity *pos;
@@ -83,6 +84,7 @@ void sched_enqueue(struct cfs_rq *rq, struct sched_entity *se)
 	list_add_tail(&se->run_node, &pos->run_node);
 	rq->load += se->weight;
 }
+/* lab-end: 12 enqueue */
 
 void sched_dequeue(struct cfs_rq *rq, struct sched_entity *se)
 {
@@ -114,6 +116,7 @@ void sched_place_yield(const struct cfs_rq *rq, struct sched_entity *se)
 }
 
 /* excerpt: pick-next */
+/* lab: 12 pick-next */
 struct task_struct *sched_pick_next(struct cfs_rq *rq, struct task_struct *prev)
 {
 	struct sched_entity *next;
@@ -126,6 +129,7 @@ struct task_struct *sched_pick_next(struct cfs_rq *rq, struct task_struct *prev)
 	sched_dequeue(rq, next);
 	return container_of(next, struct task_struct, se);
 }
+/* lab-end: 12 pick-next */
 /* excerpt-end: pick-next */
 
 /*

@@ -154,8 +154,15 @@ for nn in $labs; do
 	tap_status "$desc"
 
 	log=$dir/$nn/chapter.log
+	desc="lab $nn: chapter $nn's exercises point to it (make lab N=$nn)"
+	# A lab may come before its chapter's text; then there is nothing to
+	# check yet, and the skip says so.
+	if ! ls docs/tutorial/$nn-*.md > "$log" 2>&1; then
+		echo "ok - $test_name: $desc # SKIP no docs/tutorial/$nn-*.md yet"
+		continue
+	fi
 	grep -l "make lab N=$nn" docs/tutorial/$nn-*.md > "$log" 2>&1
-	tap_status "lab $nn: chapter $nn's exercises point to it (make lab N=$nn)"
+	tap_status "$desc"
 done
 log=$dir/readme.log
 grep -q 'make lab N=' docs/tutorial/README.md > "$log" 2>&1
