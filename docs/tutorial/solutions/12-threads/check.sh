@@ -1,10 +1,12 @@
 #!/bin/bash
 # Chapter 12's exercises, built out of tree and loaded in one boot:
-# ticker's timer runs 5 times 100 ms apart and its completion ends the
-# wait; prodcons's consumer sums all 20 numbers through a ring of 4; and
-# nice_ratio's nice 0 thread counts about 1024/335 times as many loops as
-# its nice 5 one (between 2.2 and 4.2: a busy host stalls QEMU now and
-# then, and a stall is charged to whichever thread ran).
+# ticker's timer runs 5 times, never less than 100 ms apart, and its
+# completion ends the wait; prodcons's consumer sums all 20 numbers
+# through a ring of 4; and nice_ratio's nice 0 thread counts about
+# 1024/335 times as many loops as its nice 5 one.  The bounds leave room
+# for a busy host, which runs QEMU late now and then: a late tick makes
+# a timer late (never early), and a stall is charged to whichever
+# thread ran.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$PWD
@@ -22,19 +24,21 @@ printf '%s\n' 'insmod ticker' 'insmod prodcons' 'insmod nice_ratio' ps \
 		> "$tmp/run.log" 2>&1
 tr -d '\r' < "$tmp/run.log" > "$tmp/log"
 
-# ticker: five runs, each 10 jiffies (100 ms at HZ=100) after the last.
+# ticker: five runs, each at least 10 jiffies (100 ms at HZ=100) after
+# the last, and not a whole second late.
 jiffies=$(sed -n 's/.*ticker: run [1-5] of 5 at jiffy \([0-9]*\)$/\1/p' "$tmp/log" | tr '\n' ' ')
 set -- $jiffies
 [ $# = 5 ] || fail "ticker ran $# times, want 5"
 prev=$1
 shift
 for j in "$@"; do
-	[ $((j - prev)) = 10 ] || fail "ticker runs at jiffies $jiffies: not 10 apart"
+	[ $((j - prev)) -ge 10 ] && [ $((j - prev)) -le 100 ] ||
+		fail "ticker runs at jiffies $jiffies: not 10 to 100 apart"
 	prev=$j
 done
 ms=$(sed -n 's/.*ticker: done after \([0-9]*\) ms$/\1/p' "$tmp/log")
-[ -n "$ms" ] && [ "$ms" -ge 500 ] && [ "$ms" -le 600 ] ||
-	fail "ticker's completion came after ${ms:-no} ms, want 500 to 600"
+[ -n "$ms" ] && [ "$ms" -ge 500 ] && [ "$ms" -le 1500 ] ||
+	fail "ticker's completion came after ${ms:-no} ms, want 500 to 1500"
 
 grep -q 'prodcons: consumer summed 210 (want 210)' "$tmp/log" ||
 	fail 'the consumer did not get the 20 numbers once each'
