@@ -45,8 +45,11 @@ grep -q 'prodcons: consumer summed 210 (want 210)' "$tmp/log" ||
 
 ratio=$(sed -n 's/.*nice_ratio: .*: ratio \([0-9]*\)\.\([0-9][0-9]\) .*/\1\2/p' "$tmp/log")
 [ -n "$ratio" ] || fail 'nice_ratio printed no ratio'
-[ "$ratio" -ge 220 ] && [ "$ratio" -le 420 ] ||
-	fail "nice 0 against nice 5 looped in the ratio $ratio/100, want 2.2 to 4.2"
+# 3.06 when the host runs QEMU steadily; a stall of a few hundred ms,
+# charged to one thread, moves it a long way, but not to the 1.0 of a
+# scheduler that ignored nice.
+[ "$ratio" -ge 160 ] && [ "$ratio" -le 500 ] ||
+	fail "nice 0 against nice 5 looped in the ratio $ratio/100, want 1.6 to 5.0"
 
 # Every thread ended with its module's init: ps shows none, rmmod works.
 grep -Eq '\[(nice[05]|producer|consumer)\]' "$tmp/log" && fail 'a thread outlived its module'
