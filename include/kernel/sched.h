@@ -256,6 +256,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 #define wake_up(wq) __wake_up(wq, TASK_NORMAL, 1)
 #define wake_up_all(wq) __wake_up(wq, TASK_NORMAL, 0)
 
+/* excerpt: wait-event */
 /* wait_event - sleep uninterruptibly until @cond holds. */
 #define wait_event(wq, cond)                                                   \
 	do {                                                                   \
@@ -271,6 +272,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 		}                                                              \
 		finish_wait(&(wq), &__wait);                                   \
 	} while (0)
+/* excerpt-end: wait-event */
 
 /* ---- Signals, as kernel code sees them (kernel/sched/signal.c) ---- */
 

@@ -42,6 +42,7 @@ void preempt_register(void (*schedule_preempt)(void))
 	preempt_switch = schedule_preempt;
 }
 
+/* excerpt: preempt-points */
 void preempt_schedule(void)
 {
 	/* With interrupts off the caller protects something from them, and
@@ -62,3 +63,4 @@ void preempt_irq_exit(uint64_t rflags)
 	if (need_resched())
 		preempt_switch();
 }
+/* excerpt-end: preempt-points */

@@ -9,6 +9,7 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
+/* excerpt: tick-preempt */
 void scheduler_tick(void)
 {
 	struct task_struct *curr = current;
@@ -51,6 +52,7 @@ int cond_resched(void)
 	return 1;
 }
 EXPORT_SYMBOL(cond_resched);
+/* excerpt-end: tick-preempt */
 
 void yield(void)
 {

@@ -112,6 +112,7 @@ int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
 }
 EXPORT_SYMBOL(mutex_lock_at);
 
+/* excerpt: mutex-unlock */
 void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
 {
 	uint64_t irq = irq_save();
@@ -140,3 +141,4 @@ void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
 	irq_restore(irq);
 }
 EXPORT_SYMBOL(mutex_unlock_at);
+/* excerpt-end: mutex-unlock */

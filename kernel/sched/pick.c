@@ -57,6 +57,7 @@ static void update_min_vruntime(struct cfs_rq *rq, struct sched_entity *curr)
 		rq->min_vruntime = least;
 }
 
+/* excerpt: update-curr */
 void sched_update_curr(struct cfs_rq *rq, struct task_struct *curr,
 		       uint64_t now)
 {
@@ -71,6 +72,7 @@ void sched_update_curr(struct cfs_rq *rq, struct task_struct *curr,
 	curr->se.vruntime += sched_calc_delta_fair(delta, &curr->se);
 	update_min_vruntime(rq, &curr->se);
 }
+/* excerpt-end: update-curr */
 
 /* lab: 12 enqueue */
 void sched_enqueue(struct cfs_rq *rq, struct sched_entity *se)

@@ -64,6 +64,7 @@ long schedule_timeout_uninterruptible(long timeout)
 }
 EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
+/* excerpt: msleep */
 /* Sleep in @state until @deadline_ns (ktime_get_ns()) or a wake-up. */
 static void sleep_until_ns(uint64_t deadline_ns, unsigned int state)
 {
@@ -98,6 +99,7 @@ void msleep(unsigned int ms)
 		sleep_until_ns(end, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(msleep);
+/* excerpt-end: msleep */
 
 unsigned long msleep_interruptible(unsigned int ms)
 {

@@ -137,6 +137,7 @@ struct timer_list *timer_find_pending(const void *start, const void *end)
 }
 EXPORT_SYMBOL(timer_find_pending);
 
+/* excerpt: tick-event */
 void tick_handle_event(void)
 {
 	uint64_t now = ktime_get_ns();
@@ -158,6 +159,7 @@ void tick_handle_event(void)
 	}
 	tick_program(timer_queue_next_deadline(&timer_queue), true);
 }
+/* excerpt-end: tick-event */
 
 unsigned long tick_event_count(void)
 {
