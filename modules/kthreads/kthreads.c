@@ -1,8 +1,8 @@
 /*
  * Kernel threads from a module, through Linux's API only: two threads take
- * turns through completions while init waits for both, and a third sleeps
- * in wait_event() until module_exit() stops it.  Init fails with -EIO if
- * the turns came out of order.
+ * turns through completions while init waits for both to end, and a third
+ * sleeps in wait_event() until module_exit() stops it.  Init fails with
+ * -EIO if the turns came out of order.
  */
 #include <linux/completion.h>
 #include <linux/err.h>
@@ -52,23 +52,49 @@ static int sleeper_fn(void *data)
 	return 7;
 }
 
+/*
+ * A thread that ends by itself may be gone before kthread_stop(): hold a
+ * reference from the start, so that kthread_stop(), once the thread has
+ * done its work, can wait for its end (until it has left this module's
+ * code: after complete() it still runs here) and collect the result.
+ */
+static struct task_struct *start_held(int (*fn)(void *), const char *name)
+{
+	struct task_struct *k = kthread_create(fn, NULL, name);
+
+	if (IS_ERR(k))
+		return k;
+	get_task_struct(k);
+	wake_up_process(k);
+	return k;
+}
+
+static void stop_held(struct task_struct *k)
+{
+	kthread_stop(k);
+	put_task_struct(k);
+}
+
 static int __init kthreads_init(void)
 {
 	struct task_struct *ping, *pong;
 
-	ping = kthread_run(ping_fn, NULL, "kthreads/ping");
+	ping = start_held(ping_fn, "kthreads/ping");
 	if (IS_ERR(ping))
 		return PTR_ERR(ping);
-	pong = kthread_run(pong_fn, NULL, "kthreads/pong");
+	pong = start_held(pong_fn, "kthreads/pong");
 	if (IS_ERR(pong)) {
 		/* ping waits for a turn that never comes: give it its turns. */
 		for (int i = 0; i < ROUNDS; i++)
 			complete(&to_ping);
 		wait_for_completion(&both_done);
+		stop_held(ping);
 		return PTR_ERR(pong);
 	}
 	wait_for_completion(&both_done);
 	wait_for_completion(&both_done);
+	stop_held(ping);
+	stop_held(pong);
 	for (int i = 0; i < 2 * ROUNDS; i++)
 		if (turns[i] != "ab"[i % 2]) {
 			pr_err("kthreads: turns out of order: %s\n", turns);
