@@ -60,7 +60,7 @@ static int sleeper_fn(void *data)
  */
 static struct task_struct *start_held(int (*fn)(void *), const char *name)
 {
-	struct task_struct *k = kthread_create(fn, NULL, name);
+	struct task_struct *k = kthread_create(fn, NULL, "%s", name);
 
 	if (IS_ERR(k))
 		return k;
