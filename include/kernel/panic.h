@@ -68,12 +68,21 @@ void dump_stack(void);
 /*
  * dump_backtrace - print "Call Trace:", then @rip (if not 0) and each
  * return address of the frame chain starting at @rbp, named, following
- * frames only inside the image's own stacks (.bss).
+ * frames only inside the stack @rbp lies in: the image's own (.bss), or
+ * the running thread's (backtrace_stack_register()).
  * dump_backtrace_on - the same for frames inside [@lo, @hi): a thread's
  * stack, which the caller knows is mapped.
  */
 void dump_backtrace(uintptr_t rip, uintptr_t rbp);
 void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo,
 		       uintptr_t hi);
+
+/*
+ * backtrace_stack_register - let dump_backtrace() follow frames on the
+ * running thread's own stack too: @stack puts its bounds in *@lo, *@hi
+ * and returns true, or false on the boot stack (the scheduler, which
+ * sits above this layer, registers it).
+ */
+void backtrace_stack_register(bool (*stack)(uintptr_t *lo, uintptr_t *hi));
 
 #endif

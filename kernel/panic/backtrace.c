@@ -15,13 +15,26 @@ static bool frame_ok(uintptr_t rbp, uintptr_t lo, uintptr_t hi)
 	return rbp % 8 == 0 && rbp >= lo && rbp + 16 <= hi;
 }
 
+static bool (*thread_stack)(uintptr_t *lo, uintptr_t *hi);
+
+void backtrace_stack_register(bool (*stack)(uintptr_t *lo, uintptr_t *hi))
+{
+	thread_stack = stack;
+}
+
 void dump_backtrace(uintptr_t rip, uintptr_t rbp)
 {
 	/* The boot stack and the double-fault stack are in .bss. */
 	extern char __bss_start[], __bss_end[];
+	uintptr_t lo = (uintptr_t)__bss_start, hi = (uintptr_t)__bss_end;
+	uintptr_t tlo, thi;
 
-	dump_backtrace_on(rip, rbp, (uintptr_t)__bss_start,
-			  (uintptr_t)__bss_end);
+	if (!frame_ok(rbp, lo, hi) && thread_stack &&
+	    thread_stack(&tlo, &thi) && frame_ok(rbp, tlo, thi)) {
+		lo = tlo;
+		hi = thi;
+	}
+	dump_backtrace_on(rip, rbp, lo, hi);
 }
 
 void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo, uintptr_t hi)

@@ -1,8 +1,9 @@
 /*
  * What the scheduler gives the layers below it at boot: the oops learns
  * from it which task an exception hit, and asks it to end that task when
- * it is a thread, so that the kernel goes on; interrupt exit and
- * preempt_enable() get the switch that preempts a task.
+ * it is a thread, so that the kernel goes on; a backtrace learns the
+ * running thread's stack; interrupt exit and preempt_enable() get the
+ * switch that preempts a task.
  */
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
@@ -44,5 +45,6 @@ static const struct oops_task_ops sched_oops_ops = {
 void __init sched_init(void)
 {
 	oops_task_register(&sched_oops_ops);
+	backtrace_stack_register(oops_task_stack);
 	sched_preempt_init();
 }

@@ -8,6 +8,7 @@
 #include <linux/preempt.h>
 #include <linux/spinlock.h>
 #include <kernel/ktest.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include "sched_helpers.h"
@@ -131,7 +132,36 @@ static void schedule_while_atomic_reports_bug_and_goes_on(struct ktest *t)
 	KT_EXPECT_EQ(t, ktest_log_count(ap.want), 1);
 }
 
+/* ---- A backtrace on a thread's own stack ---- */
+
+static noinline void dump_from_thread(void)
+{
+	dump_stack();
+	__asm__ volatile(""); /* a call, not a tail call */
+}
+
+static noinline int thread_that_dumps(void *data)
+{
+	dump_from_thread();
+	return 0;
+}
+
+static void dump_stack_in_a_thread_shows_its_callers(struct ktest *t)
+{
+	struct task_struct *k =
+		create_held(t, thread_that_dumps, NULL, "t_dump");
+	int before = ktest_log_count(" thread_that_dumps+");
+
+	if (!k)
+		return;
+	wake_up_process(k);
+	KT_EXPECT_EQ(t, join_held(k), 0);
+	/* The frames above dump_stack(), followed on the thread's stack. */
+	KT_EXPECT_EQ(t, ktest_log_count(" thread_that_dumps+") - before, 1);
+}
+
 KTEST_SUITE(sched_preempt,
 	    KTEST_CASE(preempt_disable_keeps_the_cpu_across_ticks),
 	    KTEST_CASE(a_held_spinlock_keeps_the_cpu_across_ticks),
-	    KTEST_CASE(schedule_while_atomic_reports_bug_and_goes_on));
+	    KTEST_CASE(schedule_while_atomic_reports_bug_and_goes_on),
+	    KTEST_CASE(dump_stack_in_a_thread_shows_its_callers));
