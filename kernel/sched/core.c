@@ -171,26 +171,15 @@ void cpu_startup_entry(void)
 	}
 }
 
-/*
- * Linux's report, then the backtrace of the caller that broke the rule:
- * on a thread's own stack, which dump_stack() (below this layer) does
- * not know.
- */
+/* Linux's report, then the backtrace of the caller that broke the rule. */
 static void schedule_bug(struct task_struct *prev)
 {
-	uintptr_t lo = (uintptr_t)prev->stack;
-
 	printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08x\n",
 	       prev->comm, prev->pid, preempt_count());
-	if (prev == &init_task) {
-		dump_stack();
-		return;
-	}
 	printk(KERN_ERR "CPU: 0 PID: %d Comm: %s %s Sprout " SPROUT_VERSION
 			"\n",
 	       prev->pid, prev->comm, kernel_taint_string());
-	dump_backtrace_on(0, (uintptr_t)__builtin_frame_address(0), lo,
-			  lo + THREAD_SIZE);
+	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 }
 
 void schedule(void)

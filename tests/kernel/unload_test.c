@@ -53,6 +53,20 @@ static int run_captured(struct ktest *t, const char *name, const char *args)
 	return ret;
 }
 
+/* rmmod @name twice: refused each time, printing the line @want. */
+static void rmmod_refused_twice(struct ktest *t, const char *name,
+				const char *want)
+{
+	for (int i = 0; i < 2; i++) {
+		KT_EXPECT_EQ(t, run_captured(t, "rmmod", name), SHELL_FAILED);
+		/* The log's lines reach the console too: find rmmod's. */
+		if (!strstr(seen, want))
+			ktest_fail(t, __FILE__, __LINE__,
+				   "rmmod printed '%s', expected '%s'", seen,
+				   want);
+	}
+}
+
 /* ---- Tasks ---- */
 
 /* The task called @comm, with a reference held; NULL if none. */
@@ -89,15 +103,7 @@ static bool expect_refused(struct ktest *t, struct task_struct *k)
 	snprintf(want, sizeof(want),
 		 "rmmod: ERROR: lingering: thread lingering (pid %d) still running linger_fn [lingering]\n",
 		 k->pid);
-	for (int i = 0; i < 2; i++) {
-		KT_EXPECT_EQ(t, run_captured(t, "rmmod", "lingering"),
-			     SHELL_FAILED);
-		/* The log's lines reach the console too: find rmmod's. */
-		if (!strstr(seen, want))
-			ktest_fail(t, __FILE__, __LINE__,
-				   "rmmod printed '%s', expected '%s'", seen,
-				   want);
-	}
+	rmmod_refused_twice(t, "lingering", want);
 	mod = module_find("lingering");
 	KT_EXPECT(t, mod != NULL);
 	if (!mod)
@@ -163,14 +169,7 @@ static void rmmod_refuses_while_a_timer_is_pending(struct ktest *t)
 		return;
 	snapshot(&before);
 	KT_EXPECT_EQ(t, ktest_load_quiet("hello_timer", "delay_ms=200"), 0);
-	for (int i = 0; i < 2; i++) {
-		KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_timer"),
-			     SHELL_FAILED);
-		if (!strstr(seen, want))
-			ktest_fail(t, __FILE__, __LINE__,
-				   "rmmod printed '%s', expected '%s'", seen,
-				   want);
-	}
+	rmmod_refused_twice(t, "hello_timer", want);
 	KT_EXPECT_EQ(t,
 		     ktest_log_count("hello_timer: exit, timer left pending"),
 		     1);
