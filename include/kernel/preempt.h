@@ -13,7 +13,7 @@
 
 /*
  * Linux's layout (include/linux/preempt.h): bits 0-7 preempt_disable()
- * depth, 8-15 softirqs (none in Sprout), 16-19 hardware interrupts, and
+ * depth, 8-15 softirqs (serving them, local_bh_disable()), 16-19 hardware interrupts, and
  * bit 31 need_resched, as x86 folds it in.  Linux keeps that bit inverted
  * so that "decrement and test for zero" sees both at once; Sprout keeps
  * it plain and compares with PREEMPT_NEED_RESCHED, the same one test.
@@ -25,9 +25,16 @@
 #define SOFTIRQ_SHIFT (PREEMPT_SHIFT + PREEMPT_BITS)
 #define HARDIRQ_SHIFT (SOFTIRQ_SHIFT + SOFTIRQ_BITS)
 #define PREEMPT_OFFSET (1u << PREEMPT_SHIFT)
+#define SOFTIRQ_OFFSET (1u << SOFTIRQ_SHIFT)
 #define HARDIRQ_OFFSET (1u << HARDIRQ_SHIFT)
 #define PREEMPT_MASK (((1u << PREEMPT_BITS) - 1) << PREEMPT_SHIFT)
+#define SOFTIRQ_MASK (((1u << SOFTIRQ_BITS) - 1) << SOFTIRQ_SHIFT)
 #define HARDIRQ_MASK (((1u << HARDIRQ_BITS) - 1) << HARDIRQ_SHIFT)
+/*
+ * Serving softirqs adds SOFTIRQ_OFFSET once; local_bh_disable() adds
+ * twice that, so the lowest softirq bit alone tells the two apart.
+ */
+#define SOFTIRQ_DISABLE_OFFSET (2 * SOFTIRQ_OFFSET)
 #define PREEMPT_NEED_RESCHED 0x80000000u
 
 /* The count and the flag (kernel/cpu/hardirq.c); one CPU, so one word. */
@@ -50,6 +57,21 @@ static inline void preempt_count_sub(unsigned int n)
 {
 	__atomic_sub_fetch(&__preempt_count, n, __ATOMIC_SEQ_CST);
 }
+
+/*
+ * Which context runs now.  in_interrupt: a hardware interrupt handler,
+ * softirqs being served, or bottom halves disabled -- Linux's old, wide
+ * question.  in_softirq: serving softirqs or bottom halves disabled;
+ * in_serving_softirq: serving them.  in_task: none of the handlers, a
+ * thread's own code (which may still hold a lock or disable bottom halves).
+ */
+#define hardirq_count() (preempt_count() & HARDIRQ_MASK)
+#define softirq_count() (preempt_count() & SOFTIRQ_MASK)
+#define irq_count() (preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
+#define in_interrupt() (irq_count() != 0)
+#define in_softirq() (softirq_count() != 0)
+#define in_serving_softirq() ((softirq_count() & SOFTIRQ_OFFSET) != 0)
+#define in_task() (!(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_OFFSET)))
 
 /* in_atomic - may current not sleep here? */
 static inline bool in_atomic(void)
