@@ -2,14 +2,18 @@
  * In-kernel tests of workqueues through Linux's API: flushing waits for
  * what was queued, canceling waits for what runs and stops what re-arms
  * itself, ordered queues keep order, max_active holds items back, and
- * a sleeping item does not hold up the next.  workqueue_test_pools.c
- * checks the kworkers themselves.
+ * a sleeping item does not hold up the next; and the kworkers: their
+ * names, CPU-bound items kept on one worker, surplus idle workers
+ * retired (expired early through pool_cull_idle(), the workqueue's own
+ * call, rather than after IDLE_WORKER_TIMEOUT's 300 s).
  */
 #include <linux/delay.h>
 #include <linux/sched.h>
 #include <linux/workqueue.h>
 #include <kernel/ktest.h>
 #include <kernel/preempt.h>
+#include <kernel/string.h>
+#include "../../kernel/workqueue/internal.h"
 
 /* A work item that counts its runs and may sleep or wait for release. */
 struct probe {
@@ -142,12 +146,14 @@ static void cancel_delayed_work_sync_stops_a_rearming_item(struct ktest *t)
 
 	probes_init(p, 1);
 	p[0].rearm = true;
+	p[0].sleep_ms = 10;
 	schedule_delayed_work(&p[0].dwork, 1);
 	for (int i = 0; i < 3; i++)
 		wait_for_completion(&p[0].started);
-	KT_EXPECT(t, cancel_delayed_work_sync(&p[0].dwork));
+	/* Its third run sleeps now, and will re-arm it as it ends. */
+	KT_EXPECT(t, !cancel_delayed_work_sync(&p[0].dwork));
 	runs = p[0].runs;
-	KT_EXPECT(t, runs >= 3);
+	KT_EXPECT_EQ(t, runs, 3);
 	KT_EXPECT(t, !delayed_work_pending(&p[0].dwork));
 	msleep(50); /* five jiffies: it would have run again by now */
 	KT_EXPECT_EQ(t, p[0].runs, runs);
@@ -232,6 +238,143 @@ static void mod_delayed_work_moves_the_deadline(struct ktest *t)
 	KT_EXPECT(t, cancel_delayed_work_sync(&p[0].dwork));
 }
 
+/* ---- The workers ---- */
+
+static struct task_struct *ran_on[3];
+static bool saw_itself;
+
+static void note_worker_fn(struct work_struct *work)
+{
+	struct probe *p = container_of(work, struct probe, work);
+
+	ran_on[p->id] = current;
+	saw_itself = current_work() == work;
+	if (p->sleep_ms)
+		mdelay(p->sleep_ms); /* CPU-bound: it never sleeps */
+	p->runs++;
+}
+
+/* Is @k a live task of the task list named @prefix followed by digits
+ * (and @suffix)? */
+static bool is_worker_named(struct task_struct *k, const char *prefix,
+			    const char *suffix)
+{
+	size_t n = strlen(prefix), len = strlen(k->comm), slen = strlen(suffix);
+	struct task_struct *p;
+	bool listed = false;
+
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		listed |= p == k && p->state != TASK_DEAD;
+	if (!listed || (k->flags & (PF_KTHREAD | PF_WQ_WORKER)) !=
+			       (PF_KTHREAD | PF_WQ_WORKER))
+		return false;
+	if (strncmp(k->comm, prefix, n) || len <= n + slen ||
+	    strcmp(k->comm + len - slen, suffix))
+		return false;
+	for (size_t i = n; i < len - slen; i++)
+		if (k->comm[i] < '0' || k->comm[i] > '9')
+			return false;
+	return true;
+}
+
+static void workers_are_named_as_linux_names_them(struct ktest *t)
+{
+	struct workqueue_struct *wqs[3] = { system_wq, system_highpri_wq,
+					    system_unbound_wq };
+	struct probe p[3];
+
+	probes_init(p, 3);
+	for (int i = 0; i < 3; i++) {
+		INIT_WORK(&p[i].work, note_worker_fn);
+		saw_itself = false;
+		queue_work(wqs[i], &p[i].work);
+		flush_work(&p[i].work);
+		KT_EXPECT(t, saw_itself); /* current_work() in the item */
+	}
+	KT_EXPECT(t, is_worker_named(ran_on[0], "kworker/0:", ""));
+	KT_EXPECT(t, is_worker_named(ran_on[1], "kworker/0:", "H"));
+	KT_EXPECT_EQ(t, task_nice(ran_on[1]), -20);
+	KT_EXPECT_EQ(t, task_nice(ran_on[0]), 0);
+	KT_EXPECT(t, is_worker_named(ran_on[2], "kworker/u2:", ""));
+	KT_EXPECT(t, current_work() == NULL); /* not a worker */
+}
+
+static void cpu_bound_items_share_one_worker(struct ktest *t)
+{
+	struct probe p[3];
+
+	probes_init(p, 3);
+	preempt_disable();
+	for (int i = 0; i < 3; i++) {
+		INIT_WORK(&p[i].work, note_worker_fn);
+		p[i].sleep_ms = 5;
+		schedule_work(&p[i].work);
+	}
+	preempt_enable();
+	for (int i = 0; i < 3; i++)
+		flush_work(&p[i].work);
+	KT_EXPECT(t, ran_on[0] == ran_on[1] && ran_on[1] == ran_on[2]);
+}
+
+/* Live tasks named kworker/u2:N. */
+static int count_unbound_workers(void)
+{
+	struct task_struct *p;
+	int n = 0;
+
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		n += !strncmp(p->comm, "kworker/u2:", 11) &&
+		     p->state != TASK_DEAD;
+	return n;
+}
+
+static void surplus_idle_workers_are_retired(struct ktest *t)
+{
+	struct workqueue_struct *wq =
+		alloc_workqueue("wqtest_wide", WQ_UNBOUND, 8);
+	struct worker_pool *pool = &worker_pools[POOL_UNBOUND];
+	struct probe p[6];
+
+	KT_EXPECT(t, wq != NULL);
+	if (!wq)
+		return;
+	probes_init(p, 6);
+	for (int i = 0; i < 6; i++) {
+		p[i].sleep_ms = 30;
+		queue_work(wq, &p[i].work);
+	}
+	destroy_workqueue(wq);
+	KT_EXPECT_EQ(t, max_running, 6); /* a worker for each sleeping item */
+	KT_EXPECT(t, pool->nr_idle > MIN_IDLE_WORKERS);
+	pool_cull_idle(pool, false); /* idle for less than 300 s: all stay */
+	KT_EXPECT(t, pool->nr_idle > MIN_IDLE_WORKERS);
+	pool_cull_idle(pool, true);
+	KT_EXPECT_EQ(t, pool->nr_idle, MIN_IDLE_WORKERS);
+	KT_EXPECT_EQ(t, pool->nr_workers, MIN_IDLE_WORKERS);
+	msleep(10); /* the retired ones wake, end and are freed */
+	KT_EXPECT_EQ(t, count_unbound_workers(), MIN_IDLE_WORKERS);
+}
+
+static void max_active_out_of_range_is_clamped(struct ktest *t)
+{
+	const char *warning =
+		"workqueue: max_active 1000 requested for wqtest_big is out of range, clamping between 1 and 512";
+	int before = ktest_log_count(warning);
+	struct workqueue_struct *wq = alloc_workqueue("wqtest_big", 0, 1000);
+	struct workqueue_struct *dfl = alloc_workqueue("wqtest_dfl", 0, 0);
+
+	KT_EXPECT(t, wq && dfl);
+	if (wq)
+		KT_EXPECT_EQ(t, wq->max_active, WQ_MAX_ACTIVE);
+	if (dfl)
+		KT_EXPECT_EQ(t, dfl->max_active, WQ_DFL_ACTIVE);
+	KT_EXPECT_EQ(t, ktest_log_count(warning), before + 1);
+	if (wq)
+		destroy_workqueue(wq);
+	if (dfl)
+		destroy_workqueue(dfl);
+}
+
 KTEST_SUITE(workqueue, KTEST_CASE(flush_work_waits_for_the_queued_item),
 	    KTEST_CASE(flush_workqueue_waits_for_every_item),
 	    KTEST_CASE(queue_work_on_a_pending_item_returns_false),
@@ -240,4 +383,8 @@ KTEST_SUITE(workqueue, KTEST_CASE(flush_work_waits_for_the_queued_item),
 	    KTEST_CASE(an_ordered_queue_keeps_order),
 	    KTEST_CASE(max_active_limits_items_running_at_once),
 	    KTEST_CASE(a_sleeping_item_does_not_delay_the_next),
-	    KTEST_CASE(mod_delayed_work_moves_the_deadline));
+	    KTEST_CASE(mod_delayed_work_moves_the_deadline),
+	    KTEST_CASE(workers_are_named_as_linux_names_them),
+	    KTEST_CASE(cpu_bound_items_share_one_worker),
+	    KTEST_CASE(surplus_idle_workers_are_retired),
+	    KTEST_CASE(max_active_out_of_range_is_clamped));
