@@ -295,12 +295,16 @@ work_func_t work_find_in_code(uintptr_t start, uintptr_t end,
 bool workqueue_find_allocated_by(uintptr_t start, uintptr_t end, char *name,
 				 size_t size)
 {
-	uint64_t flags = wq_lock();
 	struct workqueue_struct *wq;
 	bool found = false;
+	char owner[sizeof(wq->owner)];
+	uint64_t flags;
 
+	wq_code_owner(start, owner, sizeof(owner));
+	flags = wq_lock();
 	list_for_each_entry(wq, &wq_all, list)
-		if (in_range(wq->caller, start, end)) {
+		if (in_range(wq->caller, start, end) ||
+		    (owner[0] && !strcmp(wq->owner, owner))) {
 			strlcpy(name, wq->name, size);
 			found = true;
 			break;

@@ -77,7 +77,8 @@ struct workqueue_struct {
 	struct list_head inactive; /* beyond max_active, oldest first */
 	struct worker_pool *pool;
 	struct list_head list; /* in wq_all */
-	void *caller;	       /* who allocated it (the unload rule) */
+	void *caller;	       /* who allocated it */
+	char owner[64];	       /* the module that did, "" for the kernel */
 	int draining;
 };
 
@@ -132,8 +133,10 @@ void pool_cull_idle(struct worker_pool *pool, bool now_too);
 
 /* queue.c: with the lock held.  __queue_work - put @work, its PENDING bit
  * set, on @wq.  work_grab_pending - take @work off its queue or timer
- * (@dwork: its delayed_work, or NULL): true if it was pending. */
+ * (@dwork: its delayed_work, or NULL): true if it was pending.
+ * wq_code_owner - the module @addr's code belongs to (below). */
 void __queue_work(struct workqueue_struct *wq, struct work_struct *work);
+void wq_code_owner(uintptr_t addr, char *owner, size_t size);
 bool work_grab_pending(struct work_struct *work, struct delayed_work *dwork);
 
 #endif

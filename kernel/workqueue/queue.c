@@ -6,6 +6,7 @@
  */
 #include <kernel/export.h>
 #include <kernel/init.h>
+#include <kernel/kallsyms.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -184,6 +185,27 @@ static struct worker_pool *wq_pool_for(unsigned int flags)
 	return &worker_pools[highpri ? POOL_CPU_HIGHPRI : POOL_CPU];
 }
 
+/*
+ * wq_code_owner - the module whose code @addr is in, as kallsyms names it
+ * in brackets; "" for the kernel's own.  A module usually allocates its
+ * queue from its init function, whose code is freed once it returns, so
+ * the unload rule matches the owner, not the address.
+ */
+void wq_code_owner(uintptr_t addr, char *owner, size_t size)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	char *open, *close;
+
+	sprint_symbol(sym, sizeof(sym), addr);
+	open = strrchr(sym, '[');
+	close = open ? strchr(open, ']') : NULL;
+	if (open && close)
+		snprintf(owner, size, "%.*s", (int)(close - open - 1),
+			 open + 1);
+	else
+		owner[0] = '\0';
+}
+
 static struct workqueue_struct *wq_alloc(unsigned int flags, int max_active,
 					 void *caller, const char *fmt,
 					 va_list ap)
@@ -200,6 +222,7 @@ static struct workqueue_struct *wq_alloc(unsigned int flags, int max_active,
 	INIT_LIST_HEAD(&wq->inactive);
 	wq->pool = wq_pool_for(flags);
 	wq->caller = caller;
+	wq_code_owner((uintptr_t)caller, wq->owner, sizeof(wq->owner));
 	irq = wq_lock();
 	list_add_tail(&wq->list, &wq_all);
 	wq_unlock(irq);
