@@ -51,6 +51,10 @@ test-m += lingering
 test-m += hello_timer
 # An IRQ handler its exit forgets to free (the module_unload suite).
 test-m += hello_irq
+# A delayed work its exit forgets, and a workqueue its exit does not
+# destroy (the module_unload suite).
+test-m += hello_work
+test-m += hello_wq
 # The locks and counters through Linux's headers (the locking suite).
 test-m += linuxlocks
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):
