@@ -27,7 +27,7 @@ expect_status 0 'the run ends with poweroff'
 expect '^           CPU0       $' 'the header names the one CPU, in Linux'"'"'s columns'
 row='^  %s: +([0-9]+)    XT-PIC +%s-edge      %s$'
 # shellcheck disable=SC2059
-for l in '0 0 timer' '1 1 i8042' '4 4 ttyS0'; do
+for l in '0 0 timer' '1 1 i8042' '4 4 ttyS0' '8 8 rtc0'; do
 	read -r n irq name <<< "$l"
 	expect "$(printf "$row" "$n" "$irq" "$name")" "line $n is listed with its count and the name $name"
 done

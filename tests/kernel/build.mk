@@ -27,6 +27,7 @@ test-y += tests/kernel/atomic_test.o
 test-y += tests/kernel/timer_test.o
 test-y += tests/kernel/irq_test.o
 test-y += tests/kernel/irq_thread_test.o
+test-y += tests/kernel/rtc_irq_test.o
 test-y += tests/kernel/sleep_test.o
 test-y += tests/kernel/workqueue_test.o
 test-y += tests/kernel/console_input_test.o
