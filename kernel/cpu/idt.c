@@ -118,14 +118,16 @@ void interrupt_dispatch(struct pt_regs *regs)
 		spurious_count++;
 		return;
 	}
-	if (irq_table[irq].fn) {
-		irq_enter();
+	irq_enter();
+	if (irq_table[irq].fn)
 		irq_table[irq].fn(regs, irq_table[irq].data);
-		irq_exit();
-	} else
+	else
 		spurious_count++;
+	/* EOI before irq_exit(): the softirqs it runs, with interrupts on,
+	 * must not hold the controller's next interrupt back. */
 	if (irq_chip)
 		irq_chip->eoi(irq);
+	irq_exit();
 	/* Last, once the controller may deliver the next interrupt: the
 	 * handler may have woken a task that should run before this one. */
 	preempt_irq_exit(regs->rflags);
