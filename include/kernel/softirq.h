@@ -88,7 +88,8 @@ void softirq_ksoftirqd_register(void (*wakeup)(void));
  * pending) until the matching local_bh_enable(); it nests, and disables
  * preemption as well.  local_bh_enable - undo one; the last one runs what
  * was raised meanwhile (do_softirq()), then is a preemption point.  Not
- * in a hardware interrupt handler.
+ * in a hardware interrupt handler.  local_bh_enable_ip - the same, @ip
+ * naming the caller in the warning about misuse (Linux's name).
  */
 static inline void local_bh_disable(void)
 {
