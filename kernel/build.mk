@@ -30,6 +30,7 @@ obj-y += kernel/panic/warn.o
 obj-y += kernel/panic/lock.o
 obj-y += kernel/panic/refcount.o
 obj-y += kernel/cpu/hardirq.o
+obj-y += kernel/cpu/softirq.o
 obj-y += kernel/cpu/gdt.o
 obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o
