@@ -52,6 +52,9 @@ obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
+obj-y += kernel/workqueue/pool.o
+obj-y += kernel/workqueue/queue.o
+obj-y += kernel/workqueue/flush.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk

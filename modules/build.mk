@@ -49,6 +49,10 @@ test-m += kthreads
 test-m += lingering
 # A timer its exit forgets to delete (the module_unload suite).
 test-m += hello_timer
+# A delayed work its exit forgets, and a workqueue its exit does not
+# destroy (the module_unload suite).
+test-m += hello_work
+test-m += hello_wq
 # The locks and counters through Linux's headers (the locking suite).
 test-m += linuxlocks
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):

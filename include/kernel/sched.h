@@ -24,8 +24,9 @@
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 
 /* task_struct.flags: Linux's values (include/linux/sched.h). */
-#define PF_IDLE 0x00000002u    /* the idle task, swapper/0 */
-#define PF_KTHREAD 0x00200000u /* a kernel thread: ps shows it [bracketed] */
+#define PF_IDLE 0x00000002u	 /* the idle task, swapper/0 */
+#define PF_WQ_WORKER 0x00000020u /* a workqueue's worker, a kworker */
+#define PF_KTHREAD 0x00200000u	 /* a kernel thread: ps shows it [bracketed] */
 
 #define TASK_COMM_LEN 16
 /* Each thread's kernel stack: 16 KiB, as Linux's THREAD_SIZE on x86-64. */
@@ -161,6 +162,20 @@ static inline void set_current_state(unsigned int state)
  * held): that prints "BUG: scheduling while atomic" and goes on.
  */
 void schedule(void);
+
+/*
+ * How the workqueue (a layer above) learns that one of its workers
+ * (PF_WQ_WORKER) goes to sleep in schedule() and that it runs again, so
+ * that another worker takes the queued items meanwhile: Linux's
+ * wq_worker_sleeping() and wq_worker_running().  Both are called from
+ * schedule() with preemption off.  sched_worker_ops_register - install
+ * them (one set; the workqueue's init).
+ */
+struct sched_worker_ops {
+	void (*sleeping)(struct task_struct *t);
+	void (*running)(struct task_struct *t);
+};
+void sched_worker_ops_register(const struct sched_worker_ops *ops);
 
 /* yield - let every other runnable task run before current goes on:
  * current goes behind them all, as Linux's. */

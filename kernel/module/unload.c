@@ -1,13 +1,14 @@
 /*
  * What may still run a module's code once its cleanup_module has
- * returned: each kind of user (a kernel thread, a pending timer) is one
- * check in the table below.  While any finds one, the module's memory is not
+ * returned: each kind of user (a work item or a workqueue, a kernel
+ * thread, a pending timer) is one check in the table below.  While any finds one, the module's memory is not
  * freed; the module stays GOING and rmmod says what outlived it.
  */
 #include <kernel/module.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <kernel/workqueue.h>
 #include <kernel/x86.h>
 
 /*
@@ -47,8 +48,35 @@ static bool timer_in_text(uintptr_t start, uintptr_t end, char *why,
 	return timer != NULL;
 }
 
-/* Each kind of thing a module can leave running is one entry. */
+static bool work_in_text(uintptr_t start, uintptr_t end, char *why, size_t size)
+{
+	const char *state;
+	work_func_t fn = work_find_in_code(start, end, &state);
+
+	if (fn)
+		snprintf(why, size, "work %ps still %s", (void *)fn, state);
+	return fn != NULL;
+}
+
+static bool workqueue_in_text(uintptr_t start, uintptr_t end, char *why,
+			      size_t size)
+{
+	char name[WQ_NAME_LEN];
+
+	if (!workqueue_find_allocated_by(start, end, name, sizeof(name)))
+		return false;
+	snprintf(why, size, "workqueue %s still allocated", name);
+	return true;
+}
+
+/*
+ * Each kind of thing a module can leave running is one entry.  Work
+ * comes first: a kworker running a module's item would be found by the
+ * thread check too, but named by its thread rather than its item.
+ */
 static const struct module_text_check module_text_checks[] = {
+	{ work_in_text },
+	{ workqueue_in_text },
 	{ thread_in_text },
 	{ timer_in_text },
 };

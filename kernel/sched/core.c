@@ -34,6 +34,8 @@ EXPORT_SYMBOL(current_task);
 
 struct cfs_rq sched_rq = { .tasks = LIST_HEAD_INIT(sched_rq.tasks) };
 static int last_pid;
+/* The workqueue's hooks for its workers' sleeps (PF_WQ_WORKER only). */
+static const struct sched_worker_ops *worker_ops;
 /* The task switched away from, for the one switched to (finish_switch). */
 static struct task_struct *switched_from;
 
@@ -182,9 +184,15 @@ static void schedule_bug(struct task_struct *prev)
 	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 }
 
+void sched_worker_ops_register(const struct sched_worker_ops *ops)
+{
+	worker_ops = ops;
+}
+
 void schedule(void)
 {
 	unsigned int atomic = preempt_count();
+	bool worker = current->flags & PF_WQ_WORKER;
 
 	if (unlikely(atomic)) {
 		schedule_bug(current);
@@ -196,7 +204,11 @@ void schedule(void)
 		preempt_count_sub(atomic);
 	}
 	preempt_disable();
+	if (worker && current->state != TASK_RUNNING)
+		worker_ops->sleeping(current);
 	__schedule(false);
+	if (worker)
+		worker_ops->running(current);
 	preempt_enable_no_resched();
 	preempt_count_add(atomic);
 }

@@ -227,6 +227,23 @@ expect_not 'ERROR|BUG|Oops|WARNING' 'no module refused, no kernel report'
 expect_not '(relay_p|alarm_sl|contender/|pair_(reader|writer))' 'no thread of theirs is left once they are unloaded (ps)'
 expect_status 0 'the session ends in a clean poweroff'
 
+# A workqueue of the module's own, loaded, exercised and unloaded twice.
+INITRD=$cpio boot workqueue 'loglevel=7' < <(printf '%s\n' \
+	'insmod example_workqueue' 'rmmod example_workqueue' \
+	'insmod example_workqueue' 'rmmod example_workqueue' 'lsmod' 'poweroff')
+wq=('^example_workqueue: job 1 done by a kworker: yes$' \
+	'^example_workqueue: job 2 done by a kworker: yes$' \
+	'^example_workqueue: job 3 done by a kworker: yes$' \
+	'^example_workqueue: 3 jobs flushed$' '^example_workqueue: tick 1$' \
+	'^example_workqueue: tick 2$' '^example_workqueue: tick 3$' \
+	'^example_workqueue: ticked 3 times$' \
+	'^example_workqueue: cancel_delayed_work_sync gives 1$' \
+	'^example_workqueue: queue destroyed$')
+expect_lines 'a workqueue: jobs in order in a kworker, a delayed work ticking, all torn down, twice over' \
+	"${wq[@]}" "${wq[@]}"
+expect_not 'ERROR|BUG|Oops|WARNING|example_workqueue +[0-9]' 'no module refused, no kernel report, nothing left loaded'
+expect_status 0 'the session ends in a clean poweroff'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1

@@ -32,6 +32,7 @@ boot ctrlc 'loglevel=7' --monitor "$sock" < <(ctrl_c_then_poweroff)
 expect '^ +PID S +TIME COMMAND$' 'ps prints the header of procps ps -eo pid,s,time,args'
 expect '^ +0 I [0-9]{2}:[0-9]{2}:[0-9]{2} \[swapper/0\]$' 'ps lists swapper/0 idle, as a kernel thread in brackets'
 expect '^ +1 R [0-9]{2}:[0-9]{2}:[0-9]{2} sh$' 'ps lists the shell as PID 1, running (it runs ps)'
+expect '^ +[0-9]+ I [0-9]{2}:[0-9]{2}:[0-9]{2} \[kworker/0:0\]$' 'ps lists the first kworker, idle (I), named as Linux names it'
 expect '^sprout# echo dropped\^C$' 'Ctrl-C on the serial line prints ^C after the typed line'
 expect_not '^dropped$' 'and the line does not run'
 expect '^serial-ok$' 'the next line runs'

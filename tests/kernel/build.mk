@@ -26,6 +26,7 @@ test-y += tests/kernel/locking_test.o
 test-y += tests/kernel/atomic_test.o
 test-y += tests/kernel/timer_test.o
 test-y += tests/kernel/sleep_test.o
+test-y += tests/kernel/workqueue_test.o
 test-y += tests/kernel/console_input_test.o
 test-y += tests/kernel/sched_fair_test.o
 test-y += tests/kernel/sched_preempt_test.o

@@ -4,7 +4,8 @@
  * free the module (kept GOING, "Used by -1"), name the thread, not run
  * cleanup_module twice, and free everything once the thread has ended.
  * modules/hello_timer's exit forgets its timer: rmmod refuses until the
- * timer has fired.
+ * timer has fired; modules/hello_work's its delayed work, until it has
+ * run; modules/hello_wq's its workqueue, until it is destroyed.
  */
 #include <kernel/errno.h>
 #include <kernel/kallsyms.h>
@@ -17,6 +18,7 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include "../../kernel/shell/internal.h"
+#include "../../kernel/workqueue/internal.h"
 #include "modfiles.h"
 
 /* ---- What a shell command printed ---- */
@@ -181,6 +183,78 @@ static void rmmod_refuses_while_a_timer_is_pending(struct ktest *t)
 	ktest_same_mm(t, "hello_timer module", &before, &after);
 }
 
+static void warm_fn(struct work_struct *work)
+{
+}
+
+static DECLARE_WORK(warm_work, warm_fn);
+
+static void rmmod_refuses_while_a_work_item_is_pending(struct ktest *t)
+{
+	struct mm_stats before, after;
+	const char *want =
+		"rmmod: ERROR: hello_work: work hello_work_fn [hello_work] still delayed\n";
+
+	if (!ktest_have_module_files(t))
+		return;
+	/* The first item on system_wq makes its pool's spare worker, which
+	 * stays: the run of a work item first, as the lingering case does. */
+	schedule_work(&warm_work);
+	flush_work(&warm_work);
+	snapshot(&before);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello_work", "delay_ms=200"), 0);
+	rmmod_refused_twice(t, "hello_work", want);
+	KT_EXPECT_EQ(t, ktest_log_count("hello_work: exit, work left pending"),
+		     1);
+	msleep(300); /* the work runs: nothing calls into the module now */
+	flush_workqueue(system_wq);
+	KT_EXPECT_EQ(t, ktest_log_count("hello_work: ran"), 1);
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_work"), 0);
+	KT_EXPECT(t, module_find("hello_work") == NULL);
+	snapshot(&after);
+	ktest_same_mm(t, "hello_work module", &before, &after);
+}
+
+/* The workqueue called @name, as the module left it; NULL if none. */
+static struct workqueue_struct *find_workqueue(const char *name)
+{
+	struct workqueue_struct *wq;
+
+	list_for_each_entry(wq, &wq_all, list)
+		if (!strcmp(wq->name, name))
+			return wq;
+	return NULL;
+}
+
+static void rmmod_refuses_while_a_workqueue_is_allocated(struct ktest *t)
+{
+	struct mm_stats before, after;
+	struct workqueue_struct *wq;
+	const char *want =
+		"rmmod: ERROR: hello_wq: workqueue hello_wq still allocated\n";
+
+	if (!ktest_have_module_files(t))
+		return;
+	snapshot(&before);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello_wq", NULL), 0);
+	rmmod_refused_twice(t, "hello_wq", want);
+	KT_EXPECT_EQ(t, ktest_log_count("hello_wq: work ran"), 1);
+	/* What the module's exit should have done, done for it. */
+	wq = find_workqueue("hello_wq");
+	KT_EXPECT(t, wq != NULL);
+	if (!wq)
+		return;
+	destroy_workqueue(wq);
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_wq"), 0);
+	KT_EXPECT(t, module_find("hello_wq") == NULL);
+	KT_EXPECT_EQ(t,
+		     ktest_log_count(
+			     "hello_wq: exit, workqueue left allocated"),
+		     1);
+	snapshot(&after);
+	ktest_same_mm(t, "hello_wq module and its workqueue", &before, &after);
+}
+
 /* ---- The stack check, on the test kernel's own code ---- */
 
 static struct completion deep_release;
@@ -230,4 +304,6 @@ static void a_return_address_on_a_stack_is_found(struct ktest *t)
 KTEST_SUITE(module_unload,
 	    KTEST_CASE(rmmod_refuses_while_a_thread_runs_module_code),
 	    KTEST_CASE(rmmod_refuses_while_a_timer_is_pending),
+	    KTEST_CASE(rmmod_refuses_while_a_work_item_is_pending),
+	    KTEST_CASE(rmmod_refuses_while_a_workqueue_is_allocated),
 	    KTEST_CASE(a_return_address_on_a_stack_is_found));

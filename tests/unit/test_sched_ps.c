@@ -72,6 +72,21 @@ static void a_full_length_name_is_shown_whole(void **state)
 	assert_string_equal(line, "4194304 D 00:00:00 [kkkkkkkkkkkkkkk]");
 }
 
+static void workers_names_are_shown_whole(void **state)
+{
+	struct ps_row w = { .pid = 12,
+			    .state = TASK_IDLE,
+			    .flags = PF_KTHREAD | PF_WQ_WORKER,
+			    .comm = "kworker/u2:0" };
+	char line[80];
+
+	ps_format_row(line, sizeof(line), &w);
+	assert_string_equal(line, "     12 I 00:00:00 [kworker/u2:0]");
+	strcpy(w.comm, "kworker/0:10H");
+	ps_format_row(line, sizeof(line), &w);
+	assert_string_equal(line, "     12 I 00:00:00 [kworker/0:10H]");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -79,6 +94,7 @@ int main(void)
 		cmocka_unit_test(time_is_hh_mm_ss_with_days_in_front),
 		cmocka_unit_test(kernel_threads_are_bracketed),
 		cmocka_unit_test(a_full_length_name_is_shown_whole),
+		cmocka_unit_test(workers_names_are_shown_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
