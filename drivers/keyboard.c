@@ -7,7 +7,7 @@
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
-#include <kernel/interrupt.h>
+#include <kernel/irq.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
@@ -152,10 +152,13 @@ static void kbd_scancode(uint8_t sc)
 		console_input_push((uint8_t)c);
 }
 
-static void kbd_interrupt(struct pt_regs *regs, void *data)
+/* Shared, as Linux's i8042 shares it: IRQ_NONE when no byte waits. */
+static irqreturn_t kbd_interrupt(int irq, void *dev_id)
 {
-	if (inb(I8042_STATUS) & STATUS_OUTPUT_FULL)
-		kbd_scancode(inb(I8042_DATA));
+	if (!(inb(I8042_STATUS) & STATUS_OUTPUT_FULL))
+		return IRQ_NONE;
+	kbd_scancode(inb(I8042_DATA));
+	return IRQ_HANDLED;
 }
 
 /*
@@ -224,7 +227,7 @@ static int __init kbd_init(void)
 		pr_err("keyboard: 8042 controller not responding (%d)\n", err);
 		return err;
 	}
-	err = irq_register(KBD_IRQ, kbd_interrupt, NULL);
+	err = request_irq(KBD_IRQ, kbd_interrupt, IRQF_SHARED, "i8042", &kbd);
 	if (err)
 		return err;
 	pr_info("keyboard: PS/2 on IRQ %d, US layout\n", KBD_IRQ);

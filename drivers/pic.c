@@ -2,7 +2,7 @@
  * The two cascaded 8259A interrupt controllers of the PC.  The BIOS leaves
  * them sending IRQ 0-7 to vectors 8-15, on top of the CPU's exceptions, so
  * they are re-initialised to deliver IRQ 0-15 at IRQ_BASE (32-47) with every
- * line masked; irq_register() unmasks a line once it has a handler.
+ * line masked; kernel/irq unmasks a line once a driver requests it.
  */
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
@@ -66,30 +66,37 @@ static bool pic_in_service(unsigned int irq)
 	return inb(port) & (1u << (irq & 7));
 }
 
+/*
+ * A request withdrawn before the CPU acknowledged it shows up as IRQ 7
+ * (or 15) without its in-service bit.  It was never in service, so it
+ * gets no EOI from its own chip; a spurious IRQ 15 still came through the
+ * master's cascade input, which does need one (8259A datasheet,
+ * "Interrupt sequence").
+ */
+static bool pic_spurious(unsigned int irq)
+{
+	if (irq != PIC_SPURIOUS_MASTER && irq != PIC_SPURIOUS_SLAVE)
+		return false;
+	if (pic_in_service(irq))
+		return false;
+	if (irq == PIC_SPURIOUS_SLAVE)
+		outb(PIC1_CMD, OCW2_EOI);
+	return true;
+}
+
 static void pic_eoi(unsigned int irq)
 {
-	/*
-	 * A spurious interrupt was never in service, so it gets no EOI from
-	 * its own chip; a spurious IRQ 15 still came through the master's
-	 * cascade input, which does need one (8259A datasheet, "Interrupt
-	 * sequence").
-	 */
-	if (irq == PIC_SPURIOUS_MASTER && !pic_in_service(irq))
-		return;
-	if (irq == PIC_SPURIOUS_SLAVE && !pic_in_service(irq)) {
-		outb(PIC1_CMD, OCW2_EOI);
-		return;
-	}
 	if (irq >= 8)
 		outb(PIC2_CMD, OCW2_EOI);
 	outb(PIC1_CMD, OCW2_EOI);
 }
 
 static const struct irq_chip pic_chip = {
-	.name = "8259A",
+	.name = "XT-PIC", /* Linux's name, in /proc/interrupts */
 	.mask = pic_mask,
 	.unmask = pic_unmask,
 	.eoi = pic_eoi,
+	.spurious = pic_spurious,
 };
 
 static int __init pic_init(void)

@@ -9,7 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/i8253.h>
 #include <kernel/init.h>
-#include <kernel/interrupt.h>
+#include <kernel/irq.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/shell.h>
@@ -47,17 +47,18 @@ static struct clock_event_device pit_clockevent = {
 	.set_next_ns = pit_set_next_ns,
 };
 
-static void pit_interrupt(struct pt_regs *regs, void *data)
+static irqreturn_t pit_interrupt(int irq, void *dev_id)
 {
 	tick_handle_event();
 	scheduler_tick();
+	return IRQ_HANDLED;
 }
 
 static int __init pit_init(void)
 {
 	int err;
 
-	err = irq_register(PIT_IRQ, pit_interrupt, NULL);
+	err = request_irq(PIT_IRQ, pit_interrupt, IRQF_TIMER, "timer", NULL);
 	if (err)
 		return err;
 	err = clockevents_register_device(&pit_clockevent);

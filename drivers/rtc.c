@@ -1,14 +1,21 @@
 /*
  * The CMOS real-time clock (MC146818 and its successors in the PC
  * chipsets): the date and time at boot, and the `date` shell command.
- * Written to build either into the kernel or as a module.
+ * Caught in its once-a-second update, a reader in a thread sleeps until
+ * the update-ended interrupt (IRQ 8, "rtc0") instead of spinning; the
+ * clock's interrupts are off the rest of the time, so it costs nothing
+ * while idle.  Written to build either into the kernel or as a module.
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/irq.h>
 #include <kernel/module.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/x86.h>
 
 /* Ports and registers (MC146818A datasheet; century: ACPI FADT CENTURY). */
@@ -22,12 +29,20 @@
 #define RTC_YEAR 0x09
 #define RTC_STATUS_A 0x0a
 #define RTC_STATUS_B 0x0b
-#define RTC_CENTURY 0x32 /* where QEMU and most PCs keep it */
+#define RTC_STATUS_C 0x0c /* interrupt flags; reading clears them */
+#define RTC_CENTURY 0x32  /* where QEMU and most PCs keep it */
 
 #define STATUS_A_UPDATE_IN_PROGRESS 0x80
 #define STATUS_B_24H 0x02
 #define STATUS_B_BINARY 0x04
-#define HOURS_PM 0x80 /* in 12-hour mode */
+#define STATUS_B_UIE 0x10	  /* update-ended interrupt enable */
+#define STATUS_B_INT_ENABLES 0x70 /* periodic, alarm, update-ended */
+#define STATUS_C_IRQF 0x80	  /* the clock asserts its IRQ */
+#define STATUS_C_UF 0x10	  /* an update has ended */
+#define RTC_IRQ 8
+/* The update cycle lasts under 2 ms (MC146818A datasheet); a margin. */
+#define RTC_UPDATE_WAIT_JIFFIES (HZ / 50 + 1) /* over 20 ms */
+#define HOURS_PM 0x80			      /* in 12-hour mode */
 #define RTC_READ_TRIES 10
 #define RTC_UIP_SPINS 100000
 
@@ -50,10 +65,93 @@ static const char *const weekday_names[] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
 };
 
+static struct completion rtc_update_ended;
+static bool rtc_irq_requested;
+static int rtc_dev; /* the dev_id of the line, which the clock may share */
+
+/* Index, then data: the interrupt handler must not come in between. */
 static uint8_t cmos_read(uint8_t reg)
 {
+	uint64_t flags = irq_save();
+	uint8_t v;
+
 	outb(CMOS_INDEX, reg);
-	return inb(CMOS_DATA);
+	v = inb(CMOS_DATA);
+	irq_restore(flags);
+	return v;
+}
+
+static void cmos_write(uint8_t reg, uint8_t v)
+{
+	uint64_t flags = irq_save();
+
+	outb(CMOS_INDEX, reg);
+	outb(CMOS_DATA, v);
+	irq_restore(flags);
+}
+
+static void rtc_set_interrupts(uint8_t enables)
+{
+	uint64_t flags = irq_save();
+	uint8_t b = cmos_read(RTC_STATUS_B);
+
+	cmos_write(RTC_STATUS_B, (b & ~STATUS_B_INT_ENABLES) | enables);
+	irq_restore(flags);
+}
+
+static irqreturn_t rtc_interrupt(int irq, void *dev_id)
+{
+	uint8_t flags = cmos_read(RTC_STATUS_C);
+
+	if (!(flags & STATUS_C_IRQF))
+		return IRQ_NONE;
+	if (flags & STATUS_C_UF)
+		complete(&rtc_update_ended);
+	return IRQ_HANDLED;
+}
+
+/* Can the reader sleep until the interrupt, rather than spin? */
+static bool rtc_can_sleep(void)
+{
+	return rtc_irq_requested && (read_rflags() & RFLAGS_IF) && !in_atomic();
+}
+
+/*
+ * Sleep until the update under way has ended, on the update-ended
+ * interrupt, turned on for this wait only.  -EIO if it never came.
+ */
+static int rtc_wait_update_end(void)
+{
+	unsigned long left = 1;
+
+	reinit_completion(&rtc_update_ended);
+	rtc_set_interrupts(STATUS_B_UIE);
+	/* An update that ended before the interrupt was on sends none. */
+	if (cmos_read(RTC_STATUS_A) & STATUS_A_UPDATE_IN_PROGRESS)
+		left = wait_for_completion_timeout(&rtc_update_ended,
+						   RTC_UPDATE_WAIT_JIFFIES);
+	rtc_set_interrupts(0);
+	cmos_read(RTC_STATUS_C); /* a flag raised meanwhile: cleared */
+	return left ? 0 : -EIO;
+}
+
+/*
+ * Wait for the update under way, if any, to end: asleep on the interrupt
+ * from a thread; a busy wait at boot, with interrupts still off, which
+ * lasts under 2 ms, at most once.
+ */
+static int rtc_wait_not_updating(void)
+{
+	int spins = 0;
+
+	if (!(cmos_read(RTC_STATUS_A) & STATUS_A_UPDATE_IN_PROGRESS))
+		return 0;
+	if (rtc_can_sleep())
+		return rtc_wait_update_end();
+	while (cmos_read(RTC_STATUS_A) & STATUS_A_UPDATE_IN_PROGRESS)
+		if (++spins == RTC_UIP_SPINS)
+			return -EIO;
+	return 0;
 }
 
 static unsigned int bcd_to_bin(uint8_t v)
@@ -72,17 +170,13 @@ static int rtc_read_raw(uint8_t regs[RAW_COUNT])
 
 	/*
 	 * The registers change once a second; a read during an update, or
-	 * across one, mixes two times.  Read until two passes agree.  The
-	 * wait for an update to end is a busy wait, and must be: no
-	 * interrupt says when it ends, and it lasts under 2 ms (the
-	 * MC146818's update cycle), at most once a second.
+	 * across one, mixes two times.  Read until two passes agree.
 	 */
 	for (int tries = 0; tries < RTC_READ_TRIES; tries++) {
-		int spins = 0;
+		int err = rtc_wait_not_updating();
 
-		while (cmos_read(RTC_STATUS_A) & STATUS_A_UPDATE_IN_PROGRESS)
-			if (++spins == RTC_UIP_SPINS)
-				return -EIO;
+		if (err)
+			return err;
 		for (int i = 0; i < RAW_COUNT; i++)
 			regs[i] = cmos_read(order[i]);
 		for (int i = 0; i < RAW_COUNT; i++)
@@ -193,21 +287,51 @@ static int cmd_date(char *args)
 }
 SHELL_COMMAND("date", "", "the date and time from the CMOS clock", cmd_date);
 
+/*
+ * The clock's interrupts off, and any flag left from the firmware read
+ * away (until it is, the clock holds its IRQ asserted, and the 8259,
+ * edge-triggered, would never see the next one); then the line.  Without
+ * it the clock is still read, spinning through updates.
+ */
+static void __init rtc_setup_irq(void)
+{
+	int err;
+
+	init_completion(&rtc_update_ended);
+	rtc_set_interrupts(0);
+	cmos_read(RTC_STATUS_C);
+	err = request_irq(RTC_IRQ, rtc_interrupt, IRQF_SHARED, "rtc0",
+			  &rtc_dev);
+	if (err)
+		pr_warn("rtc: no IRQ %d (%d): updates waited for by polling\n",
+			RTC_IRQ, err);
+	rtc_irq_requested = !err;
+}
+
 static int __init rtc_init(void)
 {
 	struct rtc_time t;
 	char buf[48];
-	int err = rtc_read_time(&t);
+	int err;
 
+	rtc_setup_irq();
+	err = rtc_read_time(&t);
 	if (err)
-		return err;
+		goto out_free_irq;
 	rtc_format(buf, sizeof(buf), &t);
 	pr_info("rtc: %s\n", buf);
 	return 0;
+
+out_free_irq:
+	if (rtc_irq_requested)
+		free_irq(RTC_IRQ, &rtc_dev);
+	return err;
 }
 
 static void __exit rtc_exit(void)
 {
+	if (rtc_irq_requested)
+		free_irq(RTC_IRQ, &rtc_dev);
 	pr_info("rtc: driver removed\n");
 }
 

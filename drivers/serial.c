@@ -9,7 +9,7 @@
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
-#include <kernel/interrupt.h>
+#include <kernel/irq.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
@@ -110,21 +110,24 @@ static void serial_rx_resume(void)
 	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
 }
 
-static void serial_interrupt(struct pt_regs *regs, void *data)
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
+	bool handled = false;
 	int c;
 
 	/* Drain the FIFO: one interrupt may stand for several bytes. */
 	while (console_input_room()) {
 		c = serial_getc();
 		if (c < 0)
-			return;
+			return IRQ_RETVAL(handled);
 		console_input_push((uint8_t)c);
+		handled = true;
 	}
 	/* The queue is full: the rest waits in the UART (and, under QEMU, in
 	 * the pipe behind it) until the shell has read. */
 	outb(COM1 + UART_IER, 0);
 	console_input_throttle(serial_rx_resume);
+	return IRQ_HANDLED;
 }
 
 /*
@@ -138,7 +141,7 @@ static int __init serial_init(void)
 
 	if (inb(COM1 + UART_LSR) == UART_ABSENT)
 		return -ENODEV;
-	err = irq_register(COM1_IRQ, serial_interrupt, NULL);
+	err = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", NULL);
 	if (err == -ENODEV) {
 		pr_warn("serial: ttyS0: no interrupt controller: input polled\n");
 		return console_add_poller(serial_getc);

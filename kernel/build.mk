@@ -52,6 +52,7 @@ obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
+include kernel/irq/build.mk
 obj-y += kernel/workqueue/pool.o
 obj-y += kernel/workqueue/queue.o
 obj-y += kernel/workqueue/flush.o

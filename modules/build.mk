@@ -49,6 +49,8 @@ test-m += kthreads
 test-m += lingering
 # A timer its exit forgets to delete (the module_unload suite).
 test-m += hello_timer
+# An IRQ handler its exit forgets to free (the module_unload suite).
+test-m += hello_irq
 # A delayed work its exit forgets, and a workqueue its exit does not
 # destroy (the module_unload suite).
 test-m += hello_work

@@ -1,6 +1,7 @@
 /*
  * Interrupts and exceptions: the register frame every entry stub builds,
- * the IDT, and handlers for hardware IRQs.
+ * the IDT, the interrupt controller, and the hook through which hardware
+ * interrupts reach their handlers (kernel/irq).
  */
 #ifndef KERNEL_INTERRUPT_H
 #define KERNEL_INTERRUPT_H
@@ -46,23 +47,42 @@ struct pt_regs {
 void gdt_init(void);
 void idt_init(void);
 
-typedef void (*irq_handler_t)(struct pt_regs *regs, void *data);
-
 /*
- * irq_register - call @fn(regs, @data) for legacy IRQ @irq (0-15) and unmask
- * it.  Returns 0, -EINVAL for a bad number or no function, -ENODEV if no
- * interrupt controller is set up (irq_set_chip), -EBUSY if it is taken.
+ * The interrupt controller (drivers/pic.c registers it with irq_set_chip()).
+ * mask/unmask stop and let through one line; eoi ends an interrupt the
+ * controller delivered.  spurious, if set, says whether an interrupt on
+ * @irq was made up by the controller (the 8259's IRQ 7 and 15), having
+ * done what the controller needs for one.
  */
-int irq_register(unsigned int irq, irq_handler_t fn, void *data);
-
-/* The interrupt controller behind irq_register (drivers/pic.c). */
 struct irq_chip {
 	const char *name;
 	void (*mask)(unsigned int irq);
 	void (*unmask)(unsigned int irq);
 	void (*eoi)(unsigned int irq);
+	bool (*spurious)(unsigned int irq);
 };
 void irq_set_chip(const struct irq_chip *chip);
+
+/* irq_chip_get - the controller, or NULL if none was set up. */
+const struct irq_chip *irq_chip_get(void);
+
+/*
+ * set_handle_irq - make @handle_irq the handler of every hardware
+ * interrupt from a legacy line: it reads the line from regs->vector and
+ * runs inside irq_enter()/irq_exit() with interrupts off, before the
+ * chip's EOI.  Linux's name (arm64, riscv) for the root handler; kernel/irq
+ * registers its flow handler.  Returns 0, or -EBUSY if one is set.
+ */
+int set_handle_irq(void (*handle_irq)(struct pt_regs *regs));
+
+/*
+ * ack_bad_irq - count an interrupt nothing can handle: a line with no
+ * handler, a spurious one from the controller, a vector beyond the legacy
+ * lines (Linux's irq_err_count, the "ERR:" row of /proc/interrupts).
+ * irq_err_count_get - the count.  Any context.
+ */
+void ack_bad_irq(unsigned int irq);
+unsigned int irq_err_count_get(void);
 
 /*
  * irq_enable - turn interrupts on, once an irq_chip has remapped the legacy

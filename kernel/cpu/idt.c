@@ -1,8 +1,9 @@
 /*
  * The interrupt descriptor table: every vector points at its stub in
  * kernel/cpu/entry.asm; interrupt_dispatch() sends exceptions to traps.c and
- * hardware interrupts to the handlers drivers register, and on the way out
- * lets a woken task preempt the interrupted one (preempt_irq_exit()).
+ * hardware interrupts to the root handler kernel/irq registers
+ * (set_handle_irq()), and on the way out lets a woken task preempt the
+ * interrupted one (preempt_irq_exit()).
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
@@ -37,12 +38,9 @@ void exception_handler(struct pt_regs *regs);
 
 static struct idt_gate idt[IDT_ENTRIES] __aligned(16);
 
-static struct {
-	irq_handler_t fn;
-	void *data;
-} irq_table[IRQ_COUNT];
 static const struct irq_chip *irq_chip;
-static uint64_t spurious_count;
+static void (*handle_arch_irq)(struct pt_regs *regs);
+static unsigned int irq_err_count;
 
 /* excerpt: idt-init */
 /* lab: 04 idt-set */
@@ -75,6 +73,29 @@ void irq_set_chip(const struct irq_chip *chip)
 	irq_chip = chip;
 }
 
+const struct irq_chip *irq_chip_get(void)
+{
+	return irq_chip;
+}
+
+int set_handle_irq(void (*handle_irq)(struct pt_regs *regs))
+{
+	if (handle_arch_irq)
+		return -EBUSY;
+	handle_arch_irq = handle_irq;
+	return 0;
+}
+
+void ack_bad_irq(unsigned int irq)
+{
+	__atomic_add_fetch(&irq_err_count, 1, __ATOMIC_RELAXED);
+}
+
+unsigned int irq_err_count_get(void)
+{
+	return __atomic_load_n(&irq_err_count, __ATOMIC_RELAXED);
+}
+
 int __init irq_enable(void)
 {
 	if (!irq_chip) {
@@ -91,20 +112,7 @@ bool irq_can_enable(void)
 	return irq_chip;
 }
 
-int irq_register(unsigned int irq, irq_handler_t fn, void *data)
-{
-	if (irq >= IRQ_COUNT || !fn)
-		return -EINVAL;
-	if (!irq_chip)
-		return -ENODEV; /* nothing would ever deliver it */
-	if (irq_table[irq].fn)
-		return -EBUSY;
-	irq_table[irq].data = data;
-	irq_table[irq].fn = fn;
-	irq_chip->unmask(irq);
-	return 0;
-}
-
+/* excerpt: interrupt-dispatch */
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	unsigned int irq;
@@ -114,19 +122,25 @@ void interrupt_dispatch(struct pt_regs *regs)
 		return;
 	}
 	irq = (unsigned int)regs->vector - IRQ_BASE;
-	if (irq >= IRQ_COUNT) {
-		spurious_count++;
+	if (irq >= IRQ_COUNT || !irq_chip) {
+		ack_bad_irq(irq);
 		return;
 	}
-	if (irq_table[irq].fn) {
-		irq_enter();
-		irq_table[irq].fn(regs, irq_table[irq].data);
-		irq_exit();
-	} else
-		spurious_count++;
-	if (irq_chip)
-		irq_chip->eoi(irq);
-	/* Last, once the controller may deliver the next interrupt: the
-	 * handler may have woken a task that should run before this one. */
+	if (irq_chip->spurious && irq_chip->spurious(irq)) {
+		ack_bad_irq(irq);
+		return;
+	}
+	irq_enter();
+	if (handle_arch_irq)
+		handle_arch_irq(regs);
+	else
+		ack_bad_irq(irq);
+	/* The controller may deliver the next interrupt before irq_exit(),
+	 * which may run deferred work with interrupts on. */
+	irq_chip->eoi(irq);
+	irq_exit();
+	/* Last: the handler may have woken a task that should run before
+	 * this one. */
 	preempt_irq_exit(regs->rflags);
 }
+/* excerpt-end: interrupt-dispatch */

@@ -1,9 +1,11 @@
 /*
  * What may still run a module's code once its cleanup_module has
  * returned: each kind of user (a work item or a workqueue, a kernel
- * thread, a pending timer) is one check in the table below.  While any finds one, the module's memory is not
+ * thread, a pending timer, a requested IRQ handler) is one check in the
+ * table below.  While any finds one, the module's memory is not
  * freed; the module stays GOING and rmmod says what outlived it.
  */
+#include <kernel/irq.h>
 #include <kernel/module.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
@@ -48,6 +50,20 @@ static bool timer_in_text(uintptr_t start, uintptr_t end, char *why,
 	return timer != NULL;
 }
 
+static bool irq_handler_in_text(uintptr_t start, uintptr_t end, char *why,
+				size_t size)
+{
+	unsigned int irq;
+	const char *name;
+	void *fn;
+
+	if (!irq_action_in_code(start, end, &irq, &fn, &name))
+		return false;
+	snprintf(why, size, "irq %u handler %ps (%s) still requested", irq, fn,
+		 name);
+	return true;
+}
+
 static bool work_in_text(uintptr_t start, uintptr_t end, char *why, size_t size)
 {
 	const char *state;
@@ -75,10 +91,8 @@ static bool workqueue_in_text(uintptr_t start, uintptr_t end, char *why,
  * thread check too, but named by its thread rather than its item.
  */
 static const struct module_text_check module_text_checks[] = {
-	{ work_in_text },
-	{ workqueue_in_text },
-	{ thread_in_text },
-	{ timer_in_text },
+	{ work_in_text },  { workqueue_in_text },   { thread_in_text },
+	{ timer_in_text }, { irq_handler_in_text },
 };
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)

@@ -244,6 +244,50 @@ expect_lines 'a workqueue: jobs in order in a kworker, a delayed work ticking, a
 expect_not 'ERROR|BUG|Oops|WARNING|example_workqueue +[0-9]' 'no module refused, no kernel report, nothing left loaded'
 expect_status 0 'the session ends in a clean poweroff'
 
+# Interrupts, as the classic tutorials take them: a second handler on the
+# keyboard's shared line that leaves the printing to a work item, and a
+# threaded handler whose thread sleeps; each loaded, fed a key through
+# QEMU's monitor and unloaded, twice.  Shift types nothing at the prompt.
+isock=$out/compat.irq.monitor
+ilog=$out/$test_name.irq.log	# where boot() logs the run
+irq_session() {
+	local i
+	wait_for "$ilog" 'sprout# ' || return
+	for i in 1 2; do
+		printf 'insmod example_kbd_irq\n'
+		wait_for "$ilog" 'example_kbd_irq: sharing IRQ 1' $i || return
+		send_keys "$isock" shift
+		wait_for "$ilog" 'example_kbd_irq: scancode 0xaa' $i || return
+		printf 'interrupts\nrmmod example_kbd_irq\n'
+		wait_for "$ilog" 'example_kbd_irq: IRQ 1 freed' $i || return
+		printf 'insmod example_threaded_irq\n'
+		wait_for "$ilog" 'example_threaded_irq: threaded handler' $i || return
+		send_keys "$isock" shift
+		wait_for "$ilog" 'example_threaded_irq: .* scancode 0xaa' $i || return
+		printf 'rmmod example_threaded_irq\n'
+		wait_for "$ilog" 'example_threaded_irq: IRQ 1 freed' $i || return
+	done
+	printf 'interrupts\nlsmod\nps\npoweroff\n'
+}
+rm -f "$ilog"
+INITRD=$cpio boot irq 'loglevel=7' --monitor "$isock" < <(irq_session)
+# A module's line may follow the prompt: no ^ before them.
+irq=('^example_kbd_irq: sharing IRQ 1 with the keyboard$' \
+	'example_kbd_irq: scancode 0x2a, key pressed$' \
+	'^example_kbd_irq: scancode 0xaa, key released$' \
+	'^  1: +[0-9]+    XT-PIC   1-edge      i8042, example_kbd_irq$' \
+	'^example_kbd_irq: IRQ 1 freed$' \
+	'^example_threaded_irq: threaded handler on IRQ 1$' \
+	'example_threaded_irq: irq/1-example_t after a 10 ms nap: scancode 0x2a$' \
+	'example_threaded_irq: irq/1-example_t after a 10 ms nap: scancode 0xaa$' \
+	'^example_threaded_irq: IRQ 1 freed after 2 quick halves$')
+expect_lines 'a shared keyboard handler deferring to a work item, then a threaded one, twice over' \
+	"${irq[@]}" "${irq[@]}" '^  1: +[0-9]+    XT-PIC   1-edge      i8042$'
+expect_not 'ERROR|BUG|Oops|WARNING|nobody cared|example_(kbd|threaded)_irq +[0-9]' \
+	'no module refused, no kernel report, nothing left loaded'
+expect_not '\[irq/1-example_t\]$' 'the handler thread is gone with its module (ps)'
+expect_status 0 'the session ends in a clean poweroff'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1

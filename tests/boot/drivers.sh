@@ -43,7 +43,7 @@ expect 'pci 00:00\.0 Host bridge \[0600\]: 8086:1237' 'the boot log lists the i4
 expect 'pci 00:01\.0 ISA bridge \[0601\]: 8086:7000' 'the boot log lists the PIIX3 ISA bridge'
 expect 'pci 0[0-9]:0[0-9]\.0 PCI bridge \[0604\]: 1b36:0001' 'the boot log lists the PCI-to-PCI bridge'
 expect 'pci 01:03\.0 .*: 1af4:' 'the device behind the bridge is found on bus 01'
-expect 'irq: interrupts on \(8259A\)' 'interrupts come on after the initcalls'
+expect 'irq: interrupts on \(XT-PIC\)' 'interrupts come on after the initcalls'
 
 # QEMU's view: "Bus  0, device   1, function 1:" then "... PCI device 8086:7010".
 want=$(awk '/Bus +[0-9]+, device +[0-9]+, function [0-9]+:/ {

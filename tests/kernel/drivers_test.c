@@ -1,11 +1,11 @@
 /*
  * In-kernel tests of the interrupt-driven drivers, run after interrupts are
  * on: the PIT tick keeps pace with the TSC-based clock and delays, and
- * irq_register refuses bad or taken lines.
+ * request_irq refuses bad or taken lines.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
-#include <kernel/interrupt.h>
+#include <kernel/irq.h>
 #include <kernel/ktest.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
@@ -39,17 +39,19 @@ static void timer_ticks_agree_with_tsc(struct ktest *t)
 	KT_EXPECT(t, ticks_ms <= ms + ms / 4 + TICK_SLACK * 1000 / HZ);
 }
 
-static void dummy_handler(struct pt_regs *regs, void *data)
+static irqreturn_t dummy_handler(int irq, void *dev_id)
 {
+	return IRQ_NONE;
 }
 
-static void irq_register_refuses_bad_lines(struct ktest *t)
+static void request_irq_refuses_taken_lines(struct ktest *t)
 {
-	KT_EXPECT_EQ(t, irq_register(IRQ_COUNT, dummy_handler, NULL), -EINVAL);
-	KT_EXPECT_EQ(t, irq_register(3, NULL, NULL), -EINVAL);
-	/* The PIT has IRQ 0 and the keyboard IRQ 1. */
-	KT_EXPECT_EQ(t, irq_register(0, dummy_handler, NULL), -EBUSY);
-	KT_EXPECT_EQ(t, irq_register(1, dummy_handler, NULL), -EBUSY);
+	/* The PIT has IRQ 0, unshared; the keyboard shares IRQ 1, but only
+	 * with a handler that says so. */
+	KT_EXPECT_EQ(t, request_irq(0, dummy_handler, 0, "test", t), -EBUSY);
+	KT_EXPECT_EQ(t, request_irq(0, dummy_handler, IRQF_SHARED, "test", t),
+		     -EBUSY);
+	KT_EXPECT_EQ(t, request_irq(1, dummy_handler, 0, "test", t), -EBUSY);
 }
 
 static void console_input_keeps_order(struct ktest *t)
@@ -64,5 +66,5 @@ static void console_input_keeps_order(struct ktest *t)
 }
 
 KTEST_SUITE(drivers, KTEST_CASE(timer_ticks_agree_with_tsc),
-	    KTEST_CASE(irq_register_refuses_bad_lines),
+	    KTEST_CASE(request_irq_refuses_taken_lines),
 	    KTEST_CASE(console_input_keeps_order));

@@ -5,9 +5,11 @@
  * cleanup_module twice, and free everything once the thread has ended.
  * modules/hello_timer's exit forgets its timer: rmmod refuses until the
  * timer has fired; modules/hello_work's its delayed work, until it has
- * run; modules/hello_wq's its workqueue, until it is destroyed.
+ * run; modules/hello_wq's its workqueue, until it is destroyed;
+ * modules/hello_irq's its IRQ handler, until someone frees it.
  */
 #include <kernel/errno.h>
+#include <kernel/irq.h>
 #include <kernel/kallsyms.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
@@ -255,6 +257,43 @@ static void rmmod_refuses_while_a_workqueue_is_allocated(struct ktest *t)
 	ktest_same_mm(t, "hello_wq module and its workqueue", &before, &after);
 }
 
+/* The address of @mod's export @name, or 0. */
+static uintptr_t module_export(const struct module *mod, const char *name)
+{
+	for (size_t i = 0; i < mod->num_syms; i++)
+		if (!strcmp(mod->syms[i].name, name))
+			return mod->syms[i].value;
+	return 0;
+}
+
+static void rmmod_refuses_while_an_irq_handler_is_requested(struct ktest *t)
+{
+	struct mm_stats before, after;
+	const char *want =
+		"rmmod: ERROR: hello_irq: irq 5 handler hello_irq_handler [hello_irq] (hello_irq) still requested\n";
+	struct module *mod;
+	uintptr_t dev;
+
+	if (!ktest_have_module_files(t))
+		return;
+	snapshot(&before);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello_irq", NULL), 0);
+	mod = module_find("hello_irq");
+	dev = mod ? module_export(mod, "hello_irq_dev") : 0;
+	KT_EXPECT(t, dev != 0);
+	rmmod_refused_twice(t, "hello_irq", want);
+	KT_EXPECT_EQ(t,
+		     ktest_log_count("hello_irq: exit, IRQ 5 left requested"),
+		     1);
+	/* The free_irq() the module forgot: then nothing can call it. */
+	if (dev)
+		KT_EXPECT(t, !strcmp(free_irq(5, (void *)dev), "hello_irq"));
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_irq"), 0);
+	KT_EXPECT(t, module_find("hello_irq") == NULL);
+	snapshot(&after);
+	ktest_same_mm(t, "hello_irq module", &before, &after);
+}
+
 /* ---- The stack check, on the test kernel's own code ---- */
 
 static struct completion deep_release;
@@ -306,4 +345,5 @@ KTEST_SUITE(module_unload,
 	    KTEST_CASE(rmmod_refuses_while_a_timer_is_pending),
 	    KTEST_CASE(rmmod_refuses_while_a_work_item_is_pending),
 	    KTEST_CASE(rmmod_refuses_while_a_workqueue_is_allocated),
+	    KTEST_CASE(rmmod_refuses_while_an_irq_handler_is_requested),
 	    KTEST_CASE(a_return_address_on_a_stack_is_found));

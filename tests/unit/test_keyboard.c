@@ -26,7 +26,9 @@ void console_input_push(uint8_t c)
 	pushed[npushed] = '\0';
 }
 
-int irq_register(unsigned int irq, irq_handler_t fn, void *data)
+int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+			 irq_handler_t thread_fn, unsigned long flags,
+			 const char *name, void *dev)
 {
 	return 0;
 }
