@@ -1,10 +1,9 @@
 /*
  * What may still run a module's code once its cleanup_module has
- * returned: each kind of user (a work item or a workqueue, a kernel
- * thread, a pending timer, a scheduled tasklet, a requested IRQ handler)
- * is one check in the table below.  While any finds one, the module's
- * memory is not freed; the module stays GOING and rmmod says what
- * outlived it.
+ * returned: each kind of user (a work item or a workqueue, a requested
+ * IRQ handler, a kernel thread, a pending timer, a scheduled tasklet) is
+ * one check in the table below.  While any finds one, the module's memory is not
+ * freed; the module stays GOING and rmmod says what outlived it.
  */
 #include <kernel/irq.h>
 #include <kernel/module.h>
@@ -103,13 +102,14 @@ static bool tasklet_in_text(uintptr_t start, uintptr_t end, char *why,
 }
 
 /*
- * Each kind of thing a module can leave running is one entry.  Work
- * comes first: a kworker running a module's item would be found by the
- * thread check too, but named by its thread rather than its item.
+ * Each kind of thing a module can leave running is one entry.  Work and
+ * IRQ handlers come first: a kworker running a module's item, or an
+ * irq/N thread in a module's thread_fn, would be found by the thread
+ * check too, but named by its thread rather than by what it runs.
  */
 static const struct module_text_check module_text_checks[] = {
-	{ work_in_text },  { workqueue_in_text }, { thread_in_text },
-	{ timer_in_text }, { tasklet_in_text },	  { irq_handler_in_text },
+	{ work_in_text },   { workqueue_in_text }, { irq_handler_in_text },
+	{ thread_in_text }, { timer_in_text },	   { tasklet_in_text },
 };
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)
