@@ -142,6 +142,7 @@ void pool_cull_idle(struct worker_pool *pool, bool now_too)
 		}
 		destroy_worker(w);
 	}
+	pool_kick(pool); /* in case it retired the worker just woken */
 	wq_unlock(flags);
 }
 

@@ -126,12 +126,17 @@ bool work_grab_pending(struct work_struct *work, struct delayed_work *dwork)
 
 	if (!(work->data & WORK_STRUCT_PENDING))
 		return false;
-	work->data &= ~(WORK_STRUCT_PENDING | WORK_STRUCT_INACTIVE);
 	if (dwork && timer_pending(&dwork->timer)) {
+		work->data &= ~WORK_STRUCT_PENDING;
 		timer_delete(&dwork->timer);
 		list_del_init(&dwork->armed);
 		return true;
 	}
+	/* Armed on a timer the caller did not name (cancel_work() of a
+	 * delayed work's item): only the delayed_work calls can take it. */
+	if (list_empty(&work->entry))
+		return false;
+	work->data &= ~(WORK_STRUCT_PENDING | WORK_STRUCT_INACTIVE);
 	list_del_init(&work->entry);
 	if (!was_inactive) {
 		wq->nr_active--;

@@ -233,6 +233,9 @@ static void mod_delayed_work_moves_the_deadline(struct ktest *t)
 	/* Later: due in 1 jiffy, moved 10 s away, not run 5 jiffies on. */
 	schedule_delayed_work(&p[0].dwork, 1);
 	KT_EXPECT(t, mod_delayed_work(system_wq, &p[0].dwork, HZ * 10));
+	/* Its timer is the delayed_work's to stop, not cancel_work()'s. */
+	KT_EXPECT(t, !cancel_work(&p[0].dwork.work));
+	KT_EXPECT(t, delayed_work_pending(&p[0].dwork));
 	msleep(50);
 	KT_EXPECT_EQ(t, p[0].runs, 1);
 	KT_EXPECT(t, cancel_delayed_work_sync(&p[0].dwork));
