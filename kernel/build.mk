@@ -30,6 +30,7 @@ obj-y += kernel/panic/warn.o
 obj-y += kernel/panic/lock.o
 obj-y += kernel/panic/refcount.o
 obj-y += kernel/cpu/hardirq.o
+obj-y += kernel/cpu/softirq.o
 obj-y += kernel/cpu/gdt.o
 obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o
@@ -53,6 +54,8 @@ obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
 include kernel/irq/build.mk
+obj-y += kernel/irq/ksoftirqd.o
+obj-y += kernel/irq/tasklet.o
 obj-y += kernel/workqueue/pool.o
 obj-y += kernel/workqueue/queue.o
 obj-y += kernel/workqueue/flush.o

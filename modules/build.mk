@@ -55,6 +55,8 @@ test-m += hello_irq
 # destroy (the module_unload suite).
 test-m += hello_work
 test-m += hello_wq
+# A tasklet its exit leaves scheduled (the module_unload suite).
+test-m += hello_tasklet
 # The locks and counters through Linux's headers (the locking suite).
 test-m += linuxlocks
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):

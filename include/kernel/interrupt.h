@@ -125,8 +125,10 @@ struct oops_task_ops {
 void oops_task_register(const struct oops_task_ops *ops);
 
 /*
- * irq_enter / irq_exit - bracket a hardware interrupt handler;
- * in_hardirq - is one running?  (hardirq.c; Linux's names.)
+ * irq_enter / irq_exit - bracket a hardware interrupt handler; irq_exit()
+ * runs the softirqs it raised, unless the interrupt came inside another
+ * handler, a softirq or a local_bh_disable() section (softirq.c).
+ * in_hardirq - is a handler running?  (hardirq.c; Linux's names.)
  */
 void irq_enter(void);
 void irq_exit(void);

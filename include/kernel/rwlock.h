@@ -2,12 +2,14 @@
  * Reader-writer spinlocks: many readers or one writer, preemption disabled
  * while held, as Linux's.  On one CPU a lock that is not free when taken
  * can only be held by the code path asking again: that deadlock is
- * reported as the spinlock's is, and the machine stops.
+ * reported as the spinlock's is, and the machine stops.  The _bh forms
+ * hold softirqs off while the lock is held, as the spinlock's.
  */
 #ifndef KERNEL_RWLOCK_H
 #define KERNEL_RWLOCK_H
 
 #include <kernel/preempt.h>
+#include <kernel/softirq.h>
 #include <kernel/types.h>
 #include <kernel/x86.h>
 
@@ -101,6 +103,30 @@ static inline bool rwlock_try_write(struct rwlock *lock)
 	do {                                \
 		rwlock_write_release(lock); \
 		preempt_enable();           \
+	} while (0)
+
+#define rwlock_read_lock_bh(lock)       \
+	do {                            \
+		local_bh_disable();     \
+		rwlock_read_lock(lock); \
+	} while (0)
+
+#define rwlock_read_unlock_bh(lock)       \
+	do {                              \
+		rwlock_read_unlock(lock); \
+		local_bh_enable();        \
+	} while (0)
+
+#define rwlock_write_lock_bh(lock)       \
+	do {                             \
+		local_bh_disable();      \
+		rwlock_write_lock(lock); \
+	} while (0)
+
+#define rwlock_write_unlock_bh(lock)       \
+	do {                               \
+		rwlock_write_unlock(lock); \
+		local_bh_enable();         \
 	} while (0)
 
 #endif

@@ -5,12 +5,14 @@
  * code that is now trying again -- a deadlock that on Linux hangs the
  * machine.  Here it is caught and reported as Linux's spinlock debugging
  * does.  The _irqsave/_irq forms really turn interrupts off, so data
- * shared with an interrupt handler is protected as on Linux.
+ * shared with an interrupt handler is protected as on Linux; the _bh forms
+ * hold softirqs off, for data shared with a tasklet.
  */
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
 
 #include <kernel/preempt.h>
+#include <kernel/softirq.h>
 #include <kernel/types.h>
 #include <kernel/x86.h>
 
@@ -66,6 +68,31 @@ static inline bool spinlock_trylock(struct spinlock *lock)
 		spinlock_release(lock); \
 		preempt_enable();       \
 	} while (0)
+
+/*
+ * The _bh forms: softirqs off first, so a tasklet that takes the lock
+ * cannot interrupt its holder; unlocking runs what was raised meanwhile.
+ */
+#define spinlock_lock_bh(lock)       \
+	do {                         \
+		local_bh_disable();  \
+		spinlock_lock(lock); \
+	} while (0)
+
+#define spinlock_unlock_bh(lock)       \
+	do {                           \
+		spinlock_unlock(lock); \
+		local_bh_enable();     \
+	} while (0)
+
+static inline bool spinlock_trylock_bh(struct spinlock *lock)
+{
+	local_bh_disable();
+	if (spinlock_trylock(lock))
+		return true;
+	local_bh_enable();
+	return false;
+}
 
 static inline bool spinlock_is_locked(const struct spinlock *lock)
 {

@@ -1,8 +1,8 @@
 /*
  * Linux-compatible <linux/rwlock.h> (also reached through
  * <linux/spinlock.h>, as on Linux): rwlock_t over <kernel/rwlock.h>.  The
- * _irq and _irqsave forms turn interrupts off first, as the spinlock's;
- * there are no softirqs, so the _bh forms are the plain ones.
+ * _irq and _irqsave forms turn interrupts off first, and the _bh forms
+ * softirqs, as the spinlock's.
  */
 #ifndef LINUX_RWLOCK_H
 #define LINUX_RWLOCK_H
@@ -22,10 +22,10 @@ typedef struct rwlock rwlock_t;
 #define read_unlock(lock) rwlock_read_unlock(lock)
 #define write_lock(lock) rwlock_write_lock(lock)
 #define write_unlock(lock) rwlock_write_unlock(lock)
-#define read_lock_bh(lock) rwlock_read_lock(lock)
-#define read_unlock_bh(lock) rwlock_read_unlock(lock)
-#define write_lock_bh(lock) rwlock_write_lock(lock)
-#define write_unlock_bh(lock) rwlock_write_unlock(lock)
+#define read_lock_bh(lock) rwlock_read_lock_bh(lock)
+#define read_unlock_bh(lock) rwlock_read_unlock_bh(lock)
+#define write_lock_bh(lock) rwlock_write_lock_bh(lock)
+#define write_unlock_bh(lock) rwlock_write_unlock_bh(lock)
 
 /* The trylocks give preemption back when they fail: 1 taken, 0 not. */
 #define __rwlock_trylock(lock, try)       \

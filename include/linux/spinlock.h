@@ -2,8 +2,8 @@
  * Linux-compatible <linux/spinlock.h>: spinlock_t over <kernel/spinlock.h>.
  * spin_lock_irqsave() saves the interrupt flag in @flags and disables
  * interrupts, then preemption; spin_unlock_irqrestore() puts the flag back
- * as it was, then lets preemption happen again.
- * There are no softirqs: the _bh forms are the plain ones.
+ * as it was, then lets preemption happen again.  The _bh forms hold
+ * softirqs (tasklets among them) off while the lock is held.
  */
 #ifndef LINUX_SPINLOCK_H
 #define LINUX_SPINLOCK_H
@@ -25,8 +25,9 @@ typedef struct spinlock spinlock_t;
 #define spin_unlock(lock) spinlock_unlock(lock)
 #define spin_trylock(lock) spinlock_trylock(lock)
 #define spin_is_locked(lock) spinlock_is_locked(lock)
-#define spin_lock_bh(lock) spinlock_lock(lock)
-#define spin_unlock_bh(lock) spinlock_unlock(lock)
+#define spin_lock_bh(lock) spinlock_lock_bh(lock)
+#define spin_unlock_bh(lock) spinlock_unlock_bh(lock)
+#define spin_trylock_bh(lock) spinlock_trylock_bh(lock)
 
 #define spin_lock_irq(lock)          \
 	do {                         \

@@ -4,12 +4,12 @@
  * cannot be survived by ending a thread), how deep preempt_disable()
  * goes, and need_resched.  The switch itself is the scheduler's, which
  * sits above this layer and registers it: here is only where to call it.
- * Entry also lets an idle CPU's stopped tick bring jiffies up to date.
+ * Interrupt entry and exit, which change the count too, live with the
+ * softirqs they run (softirq.c), as in Linux.
  */
 #include <kernel/export.h>
 #include <kernel/interrupt.h>
 #include <kernel/preempt.h>
-#include <kernel/time.h>
 #include <kernel/x86.h>
 
 /* Handlers running count HARDIRQ_OFFSET each; they do not nest
@@ -20,17 +20,6 @@ unsigned int __preempt_count;
 EXPORT_SYMBOL(__preempt_count);
 
 static void (*preempt_switch)(void);
-
-void irq_enter(void)
-{
-	tick_irq_enter();
-	preempt_count_add(HARDIRQ_OFFSET);
-}
-
-void irq_exit(void)
-{
-	preempt_count_sub(HARDIRQ_OFFSET);
-}
 
 bool in_hardirq(void)
 {

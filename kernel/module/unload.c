@@ -1,14 +1,15 @@
 /*
  * What may still run a module's code once its cleanup_module has
  * returned: each kind of user (a work item or a workqueue, a kernel
- * thread, a pending timer, a requested IRQ handler) is one check in the
- * table below.  While any finds one, the module's memory is not
+ * thread, a pending timer, a requested IRQ handler, a scheduled tasklet)
+ * is one check in the table below.  While any finds one, the module's memory is not
  * freed; the module stays GOING and rmmod says what outlived it.
  */
 #include <kernel/irq.h>
 #include <kernel/module.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
+#include <kernel/tasklet.h>
 #include <kernel/time.h>
 #include <kernel/workqueue.h>
 #include <kernel/x86.h>
@@ -85,6 +86,21 @@ static bool workqueue_in_text(uintptr_t start, uintptr_t end, char *why,
 	return true;
 }
 
+static bool tasklet_in_text(uintptr_t start, uintptr_t end, char *why,
+			    size_t size)
+{
+	uint64_t irq = irq_save(); /* the tasklet must not run meanwhile */
+	struct tasklet_struct *t =
+		tasklet_find_pending((const void *)start, (const void *)end);
+
+	if (t)
+		snprintf(why, size, "tasklet %ps still %s", tasklet_function(t),
+			 tasklet_test(t, TASKLET_STATE_RUN) ? "running" :
+							      "scheduled");
+	irq_restore(irq);
+	return t != NULL;
+}
+
 /*
  * Each kind of thing a module can leave running is one entry.  Work
  * comes first: a kworker running a module's item would be found by the
@@ -92,7 +108,7 @@ static bool workqueue_in_text(uintptr_t start, uintptr_t end, char *why,
  */
 static const struct module_text_check module_text_checks[] = {
 	{ work_in_text },  { workqueue_in_text },   { thread_in_text },
-	{ timer_in_text }, { irq_handler_in_text },
+	{ timer_in_text }, { irq_handler_in_text }, { tasklet_in_text },
 };
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)

@@ -10,6 +10,7 @@
 #include <kernel/panic.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/softirq.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/x86.h>
@@ -147,8 +148,12 @@ void __schedule(bool preempt)
 		/*
 		 * Only swapper/0 gets here asleep: it idles until an
 		 * interrupt wakes something.  "sti; hlt" cannot miss one.
+		 * Softirqs left pending would wait for that interrupt: run
+		 * them first, as ksoftirqd would.
 		 */
-		if (list_empty(&sched_rq.tasks)) {
+		if (local_softirq_pending())
+			do_softirq();
+		else if (list_empty(&sched_rq.tasks)) {
 			tick_nohz_idle_enter();
 			safe_halt();
 			cli();

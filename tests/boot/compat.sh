@@ -288,6 +288,26 @@ expect_not 'ERROR|BUG|Oops|WARNING|nobody cared|example_(kbd|threaded)_irq +[0-9
 expect_not '\[irq/1-example_t\]$' 'the handler thread is gone with its module (ps)'
 expect_status 0 'the session ends in a clean poweroff'
 
+# Tasklets, as the classic tutorials use them: loaded, run and killed,
+# twice over.
+INITRD=$cpio boot tasklets 'loglevel=7' < <(printf '%s\n' \
+	'insmod example_tasklet' 'rmmod example_tasklet' \
+	'insmod example_tasklet' 'rmmod example_tasklet' 'lsmod' 'poweroff')
+tl=('^example_tasklet: scheduled, bottom halves off$' \
+	'^example_tasklet: old-style tasklet got data 42$' \
+	'^example_tasklet: greeter runs, in softirq: yes, in a task: no$' \
+	'^example_tasklet: bottom halves on again$' \
+	'^example_tasklet: the disabled one runs, once enabled$' \
+	'^example_tasklet: killed, the greeter ran 1 time$')
+expect_lines 'tasklets held by local_bh_disable() run at local_bh_enable(), once each, hi first, in softirq context; the disabled one at enable; exit kills them; twice over' \
+	"${tl[@]}" "${tl[@]}"
+n=$(grep -c 'example_tasklet: greeter runs' "$log")
+[ "$n" = 2 ] && tap ok 'scheduled twice before it ran, the greeter ran once per load' ||
+	tap fail "the greeter ran $n times in two loads, not 2"
+expect_not '^example_tasklet ' 'example_tasklet is gone after its second rmmod (lsmod)'
+expect_not 'ERROR|BUG|Oops|WARNING' 'no module refused, no kernel report'
+expect_status 0 'the session ends in a clean poweroff'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1

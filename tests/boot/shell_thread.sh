@@ -1,6 +1,6 @@
 # The shell runs in its own thread, PID 1, and sleeps until console input
-# wakes it: ps lists swapper/0 idle and the shell, which is asleep (S)
-# while it waits at the prompt.  Ctrl-C, on the serial line or the PS/2
+# wakes it: ps lists swapper/0 idle, ksoftirqd/0 and the shell, which is
+# asleep (S) while it waits at the prompt.  Ctrl-C, on the serial line or the PS/2
 # keyboard, drops the line being typed with ^C and a new prompt, and
 # ends a command blocked in an interruptible wait.
 source "$(dirname "$0")/lib.sh"
@@ -33,6 +33,7 @@ expect '^ +PID S +TIME COMMAND$' 'ps prints the header of procps ps -eo pid,s,ti
 expect '^ +0 I [0-9]{2}:[0-9]{2}:[0-9]{2} \[swapper/0\]$' 'ps lists swapper/0 idle, as a kernel thread in brackets'
 expect '^ +1 R [0-9]{2}:[0-9]{2}:[0-9]{2} sh$' 'ps lists the shell as PID 1, running (it runs ps)'
 expect '^ +[0-9]+ I [0-9]{2}:[0-9]{2}:[0-9]{2} \[kworker/0:0\]$' 'ps lists the first kworker, idle (I), named as Linux names it'
+expect '^ +[0-9]+ S [0-9]{2}:[0-9]{2}:[0-9]{2} \[ksoftirqd/0\]$' 'ps lists ksoftirqd/0, a kernel thread asleep until softirqs need it'
 expect '^sprout# echo dropped\^C$' 'Ctrl-C on the serial line prints ^C after the typed line'
 expect_not '^dropped$' 'and the line does not run'
 expect '^serial-ok$' 'the next line runs'
