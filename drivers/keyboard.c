@@ -1,14 +1,16 @@
 /*
  * The PS/2 keyboard behind the 8042 controller: IRQ 1 delivers one scan
- * code byte at a time, which is turned into characters with a US layout and
- * pushed into the console input queue the shell reads.  The controller
- * translates the keyboard's codes to scan code set 1, which is decoded here.
+ * code byte at a time; a tasklet turns the codes into characters with a
+ * US layout and pushes them into the console input queue the shell reads.
+ * The controller translates the keyboard's codes to scan code set 1, which
+ * is decoded here.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/irq.h>
 #include <kernel/printk.h>
+#include <kernel/tasklet.h>
 #include <kernel/x86.h>
 
 /* 8042 ports, status bits and commands (IBM PC/AT Technical Reference). */
@@ -28,6 +30,7 @@
 #define KBD_IRQ 1
 #define I8042_SPINS 100000
 #define I8042_FLUSH_MAX 32 /* bytes left over from the firmware */
+#define KBD_RING_SIZE 16   /* codes between the interrupt and the tasklet */
 
 /* Scan code set 1: a release sets bit 7; 0xe0 prefixes extended keys. */
 #define SC_RELEASE 0x80
@@ -152,12 +155,50 @@ static void kbd_scancode(uint8_t sc)
 		console_input_push((uint8_t)c);
 }
 
+/* Scan codes read by the interrupt, not yet decoded; interrupts off. */
+static struct {
+	uint8_t codes[KBD_RING_SIZE];
+	unsigned int head, tail;
+} kbd_ring;
+
+static void kbd_decode(struct tasklet_struct *t)
+{
+	for (;;) {
+		uint64_t flags = irq_save();
+		uint8_t sc;
+
+		if (kbd_ring.tail == kbd_ring.head) {
+			irq_restore(flags);
+			return;
+		}
+		sc = kbd_ring.codes[kbd_ring.tail++ % KBD_RING_SIZE];
+		irq_restore(flags);
+		kbd_scancode(sc);
+	}
+}
+
+/*
+ * The bottom half is a tasklet rather than a work item: decoding a code
+ * and queueing a character never sleeps, and a tasklet runs as the
+ * interrupt returns, before any thread -- so Ctrl-C reaches the shell at
+ * once even while a command keeps the CPU busy, and a key press costs no
+ * switch to a kworker and back.
+ */
+static DECLARE_TASKLET(kbd_tasklet, kbd_decode);
+
 /* Shared, as Linux's i8042 shares it: IRQ_NONE when no byte waits. */
 static irqreturn_t kbd_interrupt(int irq, void *dev_id)
 {
 	if (!(inb(I8042_STATUS) & STATUS_OUTPUT_FULL))
 		return IRQ_NONE;
-	kbd_scancode(inb(I8042_DATA));
+	/* Reading the byte is what the 8042 needs now; a full ring drops
+	 * it, as the keyboard's own buffer would. */
+	if (kbd_ring.head - kbd_ring.tail < KBD_RING_SIZE)
+		kbd_ring.codes[kbd_ring.head++ % KBD_RING_SIZE] =
+			inb(I8042_DATA);
+	else
+		inb(I8042_DATA);
+	tasklet_schedule(&kbd_tasklet);
 	return IRQ_HANDLED;
 }
 

@@ -2,15 +2,16 @@
  * The 16550 UART on COM1: the kernel's first console and, with the shell,
  * its terminal.  Output polls the transmitter; a lost byte is worse than a
  * short wait when the log is all a developer has.  Input comes by IRQ 4
- * once the interrupt controller is up; until then it waits in the UART
- * (nothing reads input before the shell starts).  Polled only if there is
- * no interrupt controller.
+ * once the interrupt controller is up, read by a tasklet; until then it
+ * waits in the UART (nothing reads input before the shell starts).
+ * Polled only if there is no interrupt controller.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/irq.h>
 #include <kernel/printk.h>
+#include <kernel/tasklet.h>
 #include <kernel/x86.h>
 
 #define COM1 0x3f8
@@ -110,23 +111,45 @@ static void serial_rx_resume(void)
 	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
 }
 
-static irqreturn_t serial_interrupt(int irq, void *dev_id)
+/*
+ * Move the bytes waiting in the UART into the console input, as far as it
+ * has room.  The reader, a thread, cannot take a byte while a tasklet
+ * runs, so the check for room and the throttle cannot be split by it.
+ */
+static void serial_rx(struct tasklet_struct *t)
 {
-	bool handled = false;
 	int c;
 
-	/* Drain the FIFO: one interrupt may stand for several bytes. */
 	while (console_input_room()) {
 		c = serial_getc();
-		if (c < 0)
-			return IRQ_RETVAL(handled);
+		if (c < 0) {
+			serial_rx_resume();
+			return;
+		}
 		console_input_push((uint8_t)c);
-		handled = true;
 	}
-	/* The queue is full: the rest waits in the UART (and, under QEMU, in
-	 * the pipe behind it) until the shell has read. */
-	outb(COM1 + UART_IER, 0);
+	/* The rest waits in the UART (and, under QEMU, in the pipe behind
+	 * it) until the shell has read. */
 	console_input_throttle(serial_rx_resume);
+}
+
+/*
+ * A tasklet, not a work item, for the reason the keyboard's is one
+ * (drivers/keyboard.c): nothing in it sleeps, and it runs before any
+ * thread, so Ctrl-C gets through while a command keeps the CPU busy.
+ */
+static DECLARE_TASKLET(serial_rx_tasklet, serial_rx);
+
+/*
+ * The UART's receive interrupt stays off until the tasklet has read what
+ * waits: the FIFO (and QEMU's pipe) holds bytes meanwhile.
+ */
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
+{
+	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
+		return IRQ_NONE;
+	outb(COM1 + UART_IER, 0);
+	tasklet_schedule(&serial_rx_tasklet);
 	return IRQ_HANDLED;
 }
 

@@ -54,8 +54,6 @@ obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
 include kernel/irq/build.mk
-obj-y += kernel/irq/ksoftirqd.o
-obj-y += kernel/irq/tasklet.o
 obj-y += kernel/workqueue/pool.o
 obj-y += kernel/workqueue/queue.o
 obj-y += kernel/workqueue/flush.o

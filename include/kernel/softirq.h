@@ -61,7 +61,8 @@ unsigned int local_softirq_pending(void);
 /*
  * do_softirq - run the pending softirqs now, unless current is inside an
  * interrupt handler, serving softirqs or has bottom halves disabled (then
- * whoever holds that context runs them).  Any interrupt state.
+ * whoever holds that context runs them).  Called with interrupts off, it
+ * wakes ksoftirqd to run them instead.
  */
 void do_softirq(void);
 
@@ -86,8 +87,9 @@ void softirq_ksoftirqd_register(void (*wakeup)(void));
  * local_bh_disable - keep softirqs from running on this CPU (they stay
  * pending) until the matching local_bh_enable(); it nests, and disables
  * preemption as well.  local_bh_enable - undo one; the last one runs what
- * was raised meanwhile, then is a preemption point.  Not in a hardware
- * interrupt handler, not with interrupts off.
+ * was raised meanwhile (do_softirq()), then is a preemption point.  Not
+ * in a hardware interrupt handler.  local_bh_enable_ip - the same, @ip
+ * naming the caller in the warning about misuse (Linux's name).
  */
 static inline void local_bh_disable(void)
 {

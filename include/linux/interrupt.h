@@ -1,7 +1,7 @@
 /*
- * Linux-compatible <linux/interrupt.h>: request_irq(),
- * request_threaded_irq(), free_irq(), disable_irq()/enable_irq() and the
- * IRQF_* flags over <kernel/irq.h>; the bottom halves -- softirqs,
+ * Linux-compatible <linux/interrupt.h>: drivers' interrupts
+ * (request_irq(), request_threaded_irq(), free_irq(), disable_irq() and
+ * enable_irq(), the IRQF_* flags), the bottom halves -- softirqs,
  * tasklets, local_bh_disable() -- and the context tests, each from its
  * own header under include/kernel, which this only gathers.
  */

@@ -119,8 +119,15 @@ void do_softirq(void)
 	if (in_interrupt())
 		return;
 	irq = irq_save();
-	if (softirq_pending)
+	/*
+	 * The actions run with interrupts on.  A caller that has them off
+	 * may be the boot thread before the controller is set up (Sprout
+	 * runs initcalls so): ksoftirqd takes them instead.
+	 */
+	if (softirq_pending && (irq & RFLAGS_IF))
 		__do_softirq();
+	else if (softirq_pending)
+		wakeup_softirqd();
 	irq_restore(irq);
 }
 
@@ -143,9 +150,10 @@ void irq_exit(void)
 
 void local_bh_enable_ip(uintptr_t ip)
 {
-	if (unlikely(in_hardirq() || !(read_rflags() & RFLAGS_IF)))
+	/* Linux's check: a hardware interrupt handler never disabled them. */
+	if (unlikely(in_hardirq()))
 		warn_slowpath(__FILE__, __LINE__, ip,
-			      "local_bh_enable() with interrupts off");
+			      "local_bh_enable() in an interrupt handler");
 	/* Keep preemption off while the pending ones run here... */
 	preempt_count_sub(SOFTIRQ_DISABLE_OFFSET - PREEMPT_OFFSET);
 	if (!in_interrupt() && local_softirq_pending())

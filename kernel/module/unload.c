@@ -1,8 +1,8 @@
 /*
  * What may still run a module's code once its cleanup_module has
- * returned: each kind of user (a work item or a workqueue, a kernel
- * thread, a pending timer, a requested IRQ handler, a scheduled tasklet)
- * is one check in the table below.  While any finds one, the module's memory is not
+ * returned: each kind of user (a work item or a workqueue, a requested
+ * IRQ handler, a kernel thread, a pending timer, a scheduled tasklet) is
+ * one check in the table below.  While any finds one, the module's memory is not
  * freed; the module stays GOING and rmmod says what outlived it.
  */
 #include <kernel/irq.h>
@@ -103,13 +103,14 @@ static bool tasklet_in_text(uintptr_t start, uintptr_t end, char *why,
 
 /* excerpt: text-checks */
 /*
- * Each kind of thing a module can leave running is one entry.  Work
- * comes first: a kworker running a module's item would be found by the
- * thread check too, but named by its thread rather than its item.
+ * Each kind of thing a module can leave running is one entry.  Work and
+ * IRQ handlers come first: a kworker running a module's item, or an
+ * irq/N thread in a module's thread_fn, would be found by the thread
+ * check too, but named by its thread rather than by what it runs.
  */
 static const struct module_text_check module_text_checks[] = {
-	{ work_in_text },  { workqueue_in_text },   { thread_in_text },
-	{ timer_in_text }, { irq_handler_in_text }, { tasklet_in_text },
+	{ work_in_text },   { workqueue_in_text }, { irq_handler_in_text },
+	{ thread_in_text }, { timer_in_text },	   { tasklet_in_text },
 };
 /* excerpt-end: text-checks */
 

@@ -149,10 +149,10 @@ void __schedule(bool preempt)
 		 * Only swapper/0 gets here asleep: it idles until an
 		 * interrupt wakes something.  "sti; hlt" cannot miss one.
 		 * Softirqs left pending would wait for that interrupt: run
-		 * them first, as ksoftirqd would.
+		 * them first, with interrupts on as the halt would have.
 		 */
 		if (local_softirq_pending())
-			do_softirq();
+			__do_softirq();
 		else if (list_empty(&sched_rq.tasks)) {
 			tick_nohz_idle_enter();
 			safe_halt();

@@ -286,7 +286,6 @@ expect_lines 'a shared keyboard handler deferring to a work item, then a threade
 expect_not 'ERROR|BUG|Oops|WARNING|nobody cared|example_(kbd|threaded)_irq +[0-9]' \
 	'no module refused, no kernel report, nothing left loaded'
 expect_not '\[irq/1-example_t\]$' 'the handler thread is gone with its module (ps)'
-expect_status 0 'the session ends in a clean poweroff'
 
 # Tasklets, as the classic tutorials use them: loaded, run and killed,
 # twice over.

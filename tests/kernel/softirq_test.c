@@ -1,8 +1,8 @@
 /*
  * In-kernel tests of where softirqs run: at the exit of the interrupt that
  * raised them, with interrupts on; in ksoftirqd/0 when a thread raised
- * them; and, past the restart limit, in ksoftirqd/0 while other threads
- * still get the CPU.
+ * them, or enabled bottom halves with interrupts off; and, past the
+ * restart limit, in ksoftirqd/0 while other threads still get the CPU.
  */
 #include <linux/delay.h>
 #include <linux/interrupt.h>
@@ -81,6 +81,28 @@ static void tasklet_from_a_thread_runs_in_ksoftirqd(struct ktest *t)
 	KT_EXPECT(t, thread_ran_in_ksoftirqd);
 }
 
+static void
+bh_enable_with_interrupts_off_leaves_them_to_ksoftirqd(struct ktest *t)
+{
+	struct tasklet_struct tl;
+	uint64_t irq;
+	int runs;
+
+	thread_runs = 0;
+	tasklet_setup(&tl, thread_tasklet_fn);
+	irq = irq_save();
+	local_bh_disable();
+	tasklet_schedule(&tl);
+	local_bh_enable(); /* must not turn interrupts on to run it */
+	runs = thread_runs;
+	KT_EXPECT(t, !(read_rflags() & RFLAGS_IF));
+	irq_restore(irq);
+	KT_EXPECT_EQ(t, runs, 0);
+	tasklet_kill(&tl);
+	KT_EXPECT_EQ(t, thread_runs, 1);
+	KT_EXPECT(t, thread_ran_in_ksoftirqd);
+}
+
 /* ---- A tasklet that keeps coming back ---- */
 
 static struct tasklet_struct hog;
@@ -138,4 +160,5 @@ static void endless_tasklet_moves_to_ksoftirqd_and_threads_run(struct ktest *t)
 
 KTEST_SUITE(softirq, KTEST_CASE(tasklet_from_a_timer_runs_at_interrupt_exit),
 	    KTEST_CASE(tasklet_from_a_thread_runs_in_ksoftirqd),
+	    KTEST_CASE(bh_enable_with_interrupts_off_leaves_them_to_ksoftirqd),
 	    KTEST_CASE(endless_tasklet_moves_to_ksoftirqd_and_threads_run));

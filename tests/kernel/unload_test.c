@@ -188,51 +188,6 @@ static void rmmod_refuses_while_a_timer_is_pending(struct ktest *t)
 	ktest_same_mm(t, "hello_timer module", &before, &after);
 }
 
-/* The tasklet @mod left on a list, NULL if none. */
-static struct tasklet_struct *tasklet_left_by(const struct module *mod)
-{
-	uint64_t irq = irq_save();
-	struct tasklet_struct *left =
-		tasklet_find_pending(mod->core,
-				     (char *)mod->core + mod->core_text_size);
-
-	irq_restore(irq);
-	return left;
-}
-
-static void rmmod_refuses_while_a_tasklet_is_scheduled(struct ktest *t)
-{
-	struct mm_stats before, after;
-	const char *want =
-		"rmmod: ERROR: hello_tasklet: tasklet hello_tasklet_fn [hello_tasklet] still scheduled\n";
-	struct tasklet_struct *left;
-	struct module *mod;
-
-	if (!ktest_have_module_files(t))
-		return;
-	snapshot(&before);
-	KT_EXPECT_EQ(t, ktest_load_quiet("hello_tasklet", NULL), 0);
-	rmmod_refused_twice(t, "hello_tasklet", want);
-	KT_EXPECT_EQ(t,
-		     ktest_log_count(
-			     "hello_tasklet: exit, tasklet left scheduled"),
-		     1);
-	mod = module_find("hello_tasklet");
-	left = mod ? tasklet_left_by(mod) : NULL;
-	KT_EXPECT(t, left != NULL);
-	if (!left)
-		return;
-	/* Enabled, as the rest of a driver would: it runs, and then
-	 * nothing calls into the module any more. */
-	tasklet_enable(left);
-	tasklet_kill(left);
-	KT_EXPECT_EQ(t, ktest_log_count("hello_tasklet: ran"), 1);
-	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_tasklet"), 0);
-	KT_EXPECT(t, module_find("hello_tasklet") == NULL);
-	snapshot(&after);
-	ktest_same_mm(t, "hello_tasklet module", &before, &after);
-}
-
 static void warm_fn(struct work_struct *work)
 {
 }
@@ -340,6 +295,51 @@ static void rmmod_refuses_while_an_irq_handler_is_requested(struct ktest *t)
 	KT_EXPECT(t, module_find("hello_irq") == NULL);
 	snapshot(&after);
 	ktest_same_mm(t, "hello_irq module", &before, &after);
+}
+
+/* The tasklet @mod left on a list, NULL if none. */
+static struct tasklet_struct *tasklet_left_by(const struct module *mod)
+{
+	uint64_t irq = irq_save();
+	struct tasklet_struct *left =
+		tasklet_find_pending(mod->core,
+				     (char *)mod->core + mod->core_text_size);
+
+	irq_restore(irq);
+	return left;
+}
+
+static void rmmod_refuses_while_a_tasklet_is_scheduled(struct ktest *t)
+{
+	struct mm_stats before, after;
+	const char *want =
+		"rmmod: ERROR: hello_tasklet: tasklet hello_tasklet_fn [hello_tasklet] still scheduled\n";
+	struct tasklet_struct *left;
+	struct module *mod;
+
+	if (!ktest_have_module_files(t))
+		return;
+	snapshot(&before);
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello_tasklet", NULL), 0);
+	rmmod_refused_twice(t, "hello_tasklet", want);
+	KT_EXPECT_EQ(t,
+		     ktest_log_count(
+			     "hello_tasklet: exit, tasklet left scheduled"),
+		     1);
+	mod = module_find("hello_tasklet");
+	left = mod ? tasklet_left_by(mod) : NULL;
+	KT_EXPECT(t, left != NULL);
+	if (!left)
+		return;
+	/* Enabled, as the rest of a driver would: it runs, and then
+	 * nothing calls into the module any more. */
+	tasklet_enable(left);
+	tasklet_kill(left);
+	KT_EXPECT_EQ(t, ktest_log_count("hello_tasklet: ran"), 1);
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello_tasklet"), 0);
+	KT_EXPECT(t, module_find("hello_tasklet") == NULL);
+	snapshot(&after);
+	ktest_same_mm(t, "hello_tasklet module", &before, &after);
 }
 
 /* ---- The stack check, on the test kernel's own code ---- */
