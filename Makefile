@@ -4,9 +4,9 @@
 #   make run        boot the ISO in QEMU with the serial console on this terminal
 #   make test       every test: host unit tests and QEMU boot tests
 #   make bench      boot times beside an empty kernel, in-kernel benchmarks,
-#                   sizes, least RAM, thread costs: a table and
-#                   build/bench.json
-#   make bench-linux the thread costs on Debian's Linux 6.1, for make bench
+#                   sizes, least RAM, thread and deferred-work costs: a
+#                   table and build/bench.json
+#   make bench-linux those costs on Debian's Linux 6.1, for make bench
 #                   to print beside Sprout's (downloads the kernel)
 #   make bootgraph  docs/bootgraph.svg, the boot's initcalls on a timeline
 #   make book       the tutorial (docs/tutorial) as HTML in build/book
@@ -246,18 +246,20 @@ $(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
 
 # make bench: boot times beside the floor, the in-kernel benchmarks
 # (include/kernel/bench.h, in the bench build), sizes, the least RAM and
-# the threads' costs (bench_sched, tests/bench/linux/, which tools/bench.sh
-# builds out of tree and loads); a table, and every figure in
+# the costs of threads and deferred work (bench_sched and bench_defer,
+# tests/bench/linux/, which tools/bench.sh builds out of tree and loads); a
+# table, and every figure in
 # build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
 BENCH_RUNS := 10
 bench: deps
 	$(Q)$(MAKE) iso $(BENCH_KERNEL) $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
 
-# make bench-linux: bench_sched on Debian 12's Linux, downloaded into
-# $(BUILD)/linux (not installed), booted as make bench boots Sprout; its
-# figures in $(BUILD)/bench-linux.json, which make bench then prints beside
-# Sprout's (tools/bench-linux.sh).  Needs the network; never run by make test.
+# make bench-linux: bench_sched and bench_defer on Debian 12's Linux,
+# downloaded into $(BUILD)/linux (not installed), booted as make bench
+# boots Sprout; their figures in $(BUILD)/bench-linux.json, which make bench
+# then prints beside Sprout's (tools/bench-linux.sh).  Needs the network;
+# never run by make test.
 bench-linux: deps
 	$(Q)BUILD=$(BUILD) MEM=$(MEM) tools/bench-linux.sh
 

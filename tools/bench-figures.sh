@@ -7,8 +7,10 @@
 #
 # Usage: tools/bench-figures.sh NAME LOG          "KEY VALUE" lines
 #        tools/bench-figures.sh --json NAME LOG   {"KEY": VALUE, ...}
+# A value is an integer or a decimal fraction ("12.34": a kernel prints
+# one as whole and hundredths apart, having no floating point).
 # Status 1, with the reason on standard error, when LOG has no "NAME: done",
-# or names a figure twice or with a value that is not an integer.
+# or names a figure twice or with a value that is not such a number.
 set -u
 json=0
 [ "${1:-}" = --json ] && { json=1; shift; }
@@ -17,6 +19,15 @@ name=$1 log=$2
 [ -r "$log" ] || { echo "bench-figures: $log: cannot read it" >&2; exit 1; }
 
 tr -d '\r' < "$log" | awk -v name="$name" -v logfile="$log" -v json="$json" '
+	# A number as JSON writes it: no leading zeros, the decimals as given.
+	function number(v,	sign, dot) {
+		sign = v ~ /^-/ ? "-" : ""
+		sub(/^-/, "", v)
+		dot = index(v, ".")
+		if (!dot)
+			return (sign v) + 0
+		return sign (substr(v, 1, dot - 1) + 0) substr(v, dot)
+	}
 	function fail(why) {
 		printf "bench-figures: %s: %s\n", logfile, why > "/dev/stderr"
 		failed = 1
@@ -27,9 +38,9 @@ tr -d '\r' < "$log" | awk -v name="$name" -v logfile="$log" -v json="$json" '
 	{ $0 = substr($0, length(name) + 3) }
 	$0 == "done" { done = 1; next }
 	NF != 2 || $1 !~ /^[a-z][a-z0-9_]*$/ { next }
-	$2 !~ /^-?[0-9]+$/ { fail(name " printed " $1 " as \"" $2 "\", not an integer") }
+	$2 !~ /^-?[0-9]+(\.[0-9]+)?$/ { fail(name " printed " $1 " as \"" $2 "\", not a number") }
 	$1 in value { fail(name " printed " $1 " twice") }
-	{ value[$1] = $2; order[n++] = $1 }
+	{ value[$1] = number($2); order[n++] = $1 }
 	END {
 		if (failed)
 			exit 1
@@ -38,10 +49,10 @@ tr -d '\r' < "$log" | awk -v name="$name" -v logfile="$log" -v json="$json" '
 		if (json) {
 			printf "{"
 			for (i = 0; i < n; i++)
-				printf "%s\"%s\": %s", i ? ", " : "", order[i], value[order[i]] + 0
+				printf "%s\"%s\": %s", i ? ", " : "", order[i], value[order[i]]
 			print "}"
 		} else {
 			for (i = 0; i < n; i++)
-				print order[i], value[order[i]] + 0
+				print order[i], value[order[i]]
 		}
 	}'

@@ -1,12 +1,13 @@
 #!/bin/bash
-# make bench-linux: bench_sched (tests/bench/linux/) on Linux, for make
-# bench to print beside Sprout's figures.  Debian 12's kernel and headers
-# are downloaded into $BUILD/linux and unpacked there, never installed; the
-# module is built against those headers as any out-of-tree module is; and
-# Linux boots in QEMU as make bench boots Sprout (same machine, RAM and
-# emulation), from an initramfs holding only the module and a static /init
-# (tools/bench-linux/init.c) that loads it and powers off.  The figures the
-# module prints go to $BUILD/bench-linux.json.
+# make bench-linux: the benchmark modules of tests/bench/linux/ (its
+# Kbuild's obj-m: bench_sched, bench_defer) on Linux, for make bench to
+# print beside Sprout's figures.  Debian 12's kernel and headers are
+# downloaded into $BUILD/linux and unpacked there, never installed; the
+# modules are built against those headers as any out-of-tree module is;
+# and Linux boots in QEMU as make bench boots Sprout (same machine, RAM,
+# emulation and second serial port), from an initramfs holding only the
+# modules and a static /init (tools/bench-linux/init.c) that loads them
+# and powers off.  The figures they print go to $BUILD/bench-linux.json.
 #
 # Usage: tools/bench-linux.sh   (from make bench-linux; BUILD and MEM in
 #        the environment)
@@ -78,38 +79,54 @@ command -v gcc-12 > /dev/null ||
 	fail "Debian's kernel is built with gcc-12, which modules must be built with too: apt-get install gcc-12"
 
 # Built in a copy, since Kbuild writes next to the sources.
-src=$top/bench_sched
+src=$top/bench_modules
 rm -rf "$src" && mkdir -p "$src"
-cp tests/bench/linux/Kbuild tests/bench/linux/bench_sched.c "$src"
-echo "bench-linux: building bench_sched against $headers" >&2
+cp tests/bench/linux/Kbuild tests/bench/linux/*.c "$src"
+modules=$(sed -n 's/^obj-m += \([a-z_]*\)\.o$/\1/p' "$src/Kbuild")
+[ -n "$modules" ] || fail "tests/bench/linux/Kbuild names no module (obj-m += NAME.o)"
+echo "bench-linux: building" $modules "against $headers" >&2
 make -C "$kdir" M="$src" modules > "$top/module.log" 2>&1 ||
-	fail "bench_sched did not build against $headers (see $top/module.log)"
+	fail "the benchmark modules did not build against $headers (see $top/module.log)"
 
-# The initramfs: /init and the module, nothing else.
+# The initramfs: /init, the modules and the order to load them in
+# (Kbuild's, with paths in the initramfs).
 initramfs=$top/initramfs
 rm -rf "$initramfs" && mkdir -p "$initramfs"
 gcc -static -O2 -Wall -Wextra -Werror tools/bench-linux/init.c -o "$initramfs/init" ||
 	fail "tools/bench-linux/init.c did not build (a static program needs libc6-dev)"
-cp "$src/bench_sched.ko" "$initramfs/"
+for m in $modules; do
+	cp "$src/$m.ko" "$initramfs/"
+done
+sed 's|.*/|/|' "$src/modules.order" > "$initramfs/modules.order"
 (cd "$initramfs" && find . | cpio -o -H newc --quiet) > "$top/initramfs.cpio"
 
+# COM2 (-serial null) is the device whose interrupt bench_defer's irq_us
+# times; ttyS0 stays the console, sharing stdio with QEMU's monitor as
+# -nographic alone would have it.
 echo "bench-linux: booting Linux $release" >&2
 log=$top/boot.log
 timeout -k 5 300 qemu-system-x86_64 -M pc -m "$mem" -nographic -no-reboot \
+	-serial mon:stdio -serial null \
 	-kernel "$vmlinuz" -initrd "$top/initramfs.cpio" \
 	-append 'console=ttyS0 loglevel=7 panic=-1' < /dev/null > "$log" 2>&1 ||
 	fail "QEMU ended with status $? (see $log)"
-figures=$(tools/bench-figures.sh --json bench_sched "$log") ||
-	fail "no figures from bench_sched (see $log)"
+figures=
+for m in $modules; do
+	f=$(tools/bench-figures.sh --json "$m" "$log") ||
+		fail "no figures from $m (see $log)"
+	figures="$figures,
+  \"$m\": $f"
+done
 
 cat > "$json" << EOF
 {
   "kernel": "Linux $release, Debian $version",
   "machine": "$(uname -m), $(nproc) CPUs, $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n 1)",
   "qemu": "$(qemu-system-x86_64 --version | head -n 1)",
-  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
-  "bench_sched": $figures
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)"$figures
 }
 EOF
-tools/bench-figures.sh bench_sched "$log"
+for m in $modules; do
+	tools/bench-figures.sh "$m" "$log"
+done
 echo "bench-linux: figures in $json" >&2

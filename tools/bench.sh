@@ -17,9 +17,10 @@
 #    instructions the kernel ran to its prompt (-icount), the same way;
 #  - sizes, and the least RAM (-m) with which three boots of three reach
 #    the prompt with every boot-time module loaded;
-#  - the threads' costs: bench_sched (tests/bench/linux/), built out of
-#    tree and loaded with insmod at the bench build's prompt, and Linux's
-#    figures from make bench-linux beside them ($BUILD/bench-linux.json).
+#  - the costs of threads and of deferred work: bench_sched and
+#    bench_defer (tests/bench/linux/), built out of tree and loaded with
+#    insmod at the bench build's prompt, and Linux's figures from make
+#    bench-linux beside them ($BUILD/bench-linux.json).
 #
 # Usage: tools/bench.sh 'CMDLINE'   (from make bench; BUILD, BENCH_RUNS,
 #        BENCH_UEFI_RUNS, MEM in the environment)
@@ -149,28 +150,40 @@ grep -q 'bench: done' "$out/inkernel.log" ||
 	{ echo "bench: the in-kernel benchmarks did not finish" >&2; exit 1; }
 tsc_line=$(sed -n 's/^\[ *[0-9.]*\] \(tsc: .*\)/\1/p' "$out/inkernel.log" | head -n 1)
 
-# The thread benchmarks: bench_sched built against this kernel as Kbuild
-# builds an out-of-tree module (in a copy, since it writes next to the
-# sources), packed into an initrd of its own and loaded by insmod at the
-# bench build's prompt, after boot (its sleeps and timers would otherwise
-# be counted in the boot's figures).  Its figures, "KEY VALUE", go to
-# $out/sched.figures; when it does not build or run, the file stays empty
-# and make bench says why and goes on.
-sched_module() {
-	local src=$out/bench_sched cpio=$out/sched.cpio log=$out/sched.log
-	: > "$out/sched.figures"
-	rm -rf "$src" && mkdir -p "$src"
-	cp tests/bench/linux/Kbuild tests/bench/linux/bench_sched.c "$src"
-	make -C . BUILD="$BUILD" M="$src" INITRD="$cpio" "$cpio" > "$out/sched.build.log" 2>&1 ||
-		{ echo "bench: bench_sched did not build (see $out/sched.build.log)" >&2; return 0; }
-	tools/mkiso.sh "$bench_kernel" "$out/sched.iso" "$cmdline" "$cpio"
-	printf 'insmod bench_sched\npoweroff\n' | tools/run-qemu.sh --iso "$out/sched.iso" \
-		--mem "$mem" --timeout 120 > "$log" 2>&1 ||
-		{ echo "bench: the bench_sched boot failed (see $log)" >&2; return 0; }
-	tools/bench-figures.sh bench_sched "$log" > "$out/sched.figures" || : > "$out/sched.figures"
+# The benchmark modules of tests/bench/linux/, in its Kbuild's order.
+linux_modules() {
+	sed -n 's/^obj-m += \([a-z_]*\)\.o$/\1/p' tests/bench/linux/Kbuild
 }
-echo "bench: thread benchmarks (bench_sched)" >&2
-sched_module
+
+# The costs of threads and of deferred work: the benchmark modules built
+# against this kernel as Kbuild builds out-of-tree modules (in a copy,
+# since it writes next to the sources), packed into an initrd of their own
+# and loaded by insmod at the bench build's prompt, one after the other,
+# after boot (their sleeps and timers would otherwise be counted in the
+# boot's figures).  QEMU gets a second serial port, COM2, whose interrupt
+# bench_defer's irq_us times.  Each module's figures, "KEY VALUE", go to
+# $out/NAME.figures; when they do not build or run, the files stay empty
+# and make bench says why and goes on.
+bench_modules() {
+	local src=$out/linux_modules cpio=$out/modules.cpio log=$out/modules.log m
+	for m in $(linux_modules); do
+		: > "$out/$m.figures"
+	done
+	rm -rf "$src" && mkdir -p "$src"
+	cp tests/bench/linux/Kbuild tests/bench/linux/*.c "$src"
+	make -C . BUILD="$BUILD" M="$src" INITRD="$cpio" "$cpio" > "$out/modules.build.log" 2>&1 ||
+		{ echo "bench: the benchmark modules did not build (see $out/modules.build.log)" >&2; return 0; }
+	tools/mkiso.sh "$bench_kernel" "$out/modules.iso" "$cmdline" "$cpio"
+	{ printf 'insmod %s\n' $(linux_modules); printf 'poweroff\n'; } |
+		tools/run-qemu.sh --iso "$out/modules.iso" --mem "$mem" --timeout 120 \
+			-- -serial null > "$log" 2>&1 ||
+		{ echo "bench: the benchmark modules' boot failed (see $log)" >&2; return 0; }
+	for m in $(linux_modules); do
+		tools/bench-figures.sh "$m" "$log" > "$out/$m.figures" || : > "$out/$m.figures"
+	done
+}
+echo "bench: the benchmark modules of tests/bench/linux/" >&2
+bench_modules
 
 # counted_boot LOG QEMU-ARGS...: boot Sprout to "poweroff" with those QEMU
 # options, its console in LOG; stop make bench if it fails.
@@ -257,11 +270,11 @@ image_total=$(segments | awk '{ s += $2 } END { printf "%.1f", s }')
 guest_clock="guest TSC; $tsc_line"
 host_clock="host wall clock (bash EPOCHREALTIME) around QEMU"
 
-# bench_sched's figures as a JSON object, or null when there are none.
-sched_json() {
-	[ -s "$out/sched.figures" ] || { echo null; return; }
+# A benchmark module's figures as a JSON object, or null when there are none.
+module_json() {
+	[ -s "$out/$1.figures" ] || { echo null; return; }
 	awk '{ printf "%s\"%s\": %s", (NR > 1 ? ", " : "{"), $1, $2 } END { print "}" }' \
-		"$out/sched.figures"
+		"$out/$1.figures"
 }
 
 cat > "$json" <<EOF
@@ -320,7 +333,8 @@ cat > "$json" <<EOF
   "initrd_kib": $(kib "$initrd"),
   "iso_kib": $(kib "$sprout_iso"),
   "min_ram_mib": $ram,
-  "bench_sched": $(sched_json),
+  "bench_sched": $(module_json bench_sched),
+  "bench_defer": $(module_json bench_defer),
   "test_suite_s": $suite
 }
 EOF
@@ -349,25 +363,34 @@ row "test suite (last make test)" "$suite s"
 row "guest clock" "$tsc_line"
 echo
 
-# The thread figures, with Linux's beside them once make bench-linux has
-# written its file (one line, "bench_sched": {"KEY": VALUE, ...}).
+# The modules' figures, with Linux's beside them once make bench-linux has
+# written its file (a line a module, "bench_sched": {"KEY": VALUE, ...}).
 linux_json=$BUILD/bench-linux.json
 linux_kernel=
 [ -f "$linux_json" ] && linux_kernel=$(sed -n 's/^  "kernel": "Linux \([^,]*\).*/\1/p' "$linux_json")
-sched_row() {
-	local key=$1 unit=$2 what=$3 sprout linux=
-	sprout=$(awk -v k="$key" '$1 == k { print $2 " " }' "$out/sched.figures")
+# module_row MODULE KEY UNIT WHAT: one figure of MODULE, Sprout's and Linux's.
+module_row() {
+	local mod=$1 key=$2 unit=$3 what=$4 sprout linux=
+	sprout=$(awk -v k="$key" '$1 == k { print $2 " " }' "$out/$mod.figures")
 	[ -n "$linux_kernel" ] &&
-		linux=$(sed -n "s/.*\"$key\": \(-\{0,1\}[0-9]*\).*/\1 $unit/p" "$linux_json")
+		linux=$(sed -n "s/^  \"$mod\": .*\"$key\": \(-\{0,1\}[0-9.]*\).*/\1 $unit/p" "$linux_json")
 	printf '%-34s %-12s %s\n' "$what" "${sprout:-?}${sprout:+$unit}" "$linux" | sed 's/ *$//'
 }
-printf '%-34s %-12s %s\n' "threads (bench_sched)" "Sprout" "${linux_kernel:+Linux $linux_kernel}" |
-	sed 's/ *$//'
-sched_row switch_ns ns "kthread switch, one way"
-sched_row wake_ns ns "complete() to the waiter running"
-sched_row msleep10_us us "msleep(10), its real length"
-sched_row timer_late_us us "timer_list callback, late by"
-sched_row mutex_ns ns "mutex lock+unlock, uncontended"
-sched_row spinlock_ns ns "spinlock lock+unlock, uncontended"
+module_head() {
+	printf '%-34s %-12s %s\n' "$1" "Sprout" "${linux_kernel:+Linux $linux_kernel}" |
+		sed 's/ *$//'
+}
+module_head "threads (bench_sched)"
+module_row bench_sched switch_ns ns "kthread switch, one way"
+module_row bench_sched wake_ns ns "complete() to the waiter running"
+module_row bench_sched msleep10_us us "msleep(10), its real length"
+module_row bench_sched timer_late_us us "timer_list callback, late by"
+module_row bench_sched mutex_ns ns "mutex lock+unlock, uncontended"
+module_row bench_sched spinlock_ns ns "spinlock lock+unlock, uncontended"
+echo
+module_head "deferred work (bench_defer)"
+module_row bench_defer work_us us "schedule_work() to the work running"
+module_row bench_defer tasklet_us us "tasklet_schedule() in a timer to it"
+module_row bench_defer irq_us us "COM2's IRQ to its threaded handler"
 echo
 echo "bench: figures in $json" >&2

@@ -1,9 +1,10 @@
 # make bench and make bench-linux read a benchmark module's figures from a
 # console log with tools/bench-figures.sh: these sample logs, one as
 # Sprout's serial console writes it and one as Linux's, give exactly the
-# figures they hold, and a log that stops before the module's "done", names
-# a figure twice or gives one a value that is not a number is refused with
-# the reason.
+# figures they hold (integers, and decimals such as "6.14" as they were
+# printed), and a log that stops before the module's "done", names a figure
+# twice or gives one a value that is not a number is refused with the
+# reason.
 source "$(dirname "$0")/../boot/lib.sh"
 
 dir=$out/benchfigures
@@ -61,6 +62,18 @@ figures_are "--json gives them as one JSON object" --json bench_sched "$sprout" 
 {"switch_ns": 1231, "wake_ns": 1092, "msleep10_us": 17224, "timer_late_us": -3, "mutex_ns": 60, "spinlock_ns": 15}
 EOF
 
+# Microseconds with two decimals, as bench_defer prints them: kept as
+# printed, but for a leading zero JSON would refuse.
+defer=$dir/defer.log
+printf '%s\r\n' '[    1.000000] bench_defer: work_us 6.05' \
+	'[    1.100000] bench_defer: tasklet_us 0.40' \
+	'[    1.200000] bench_defer: irq_us 012.30' \
+	'[    1.200100] bench_defer: done' > "$defer"
+figures_are "decimal figures come out as printed, as numbers JSON reads" \
+	--json bench_defer "$defer" <<'EOF'
+{"work_us": 6.05, "tasklet_us": 0.40, "irq_us": 12.30}
+EOF
+
 # Linux's console: the module's taint messages are not figures.
 linux=$dir/linux.log
 cat > "$linux" <<'EOF'
@@ -80,9 +93,12 @@ EOF
 grep -v ': done' "$sprout" > "$dir/early.log"
 refused 'a log without "bench_sched: done" is refused' "$dir/early.log" \
 	'no "bench_sched: done" line'
-sed 's/wake_ns 1092/wake_ns 1.5/' "$sprout" > "$dir/real.log"
-refused 'a figure that is not an integer is refused, by name' "$dir/real.log" \
-	'bench_sched printed wake_ns as "1.5", not an integer'
+sed 's/wake_ns 1092/wake_ns 1.5us/' "$sprout" > "$dir/real.log"
+refused 'a figure that is not a number is refused, by name' "$dir/real.log" \
+	'bench_sched printed wake_ns as "1.5us", not a number'
+sed 's/wake_ns 1092/wake_ns 1./' "$sprout" > "$dir/dot.log"
+refused 'a decimal point without decimals is refused' "$dir/dot.log" \
+	'bench_sched printed wake_ns as "1.", not a number'
 sed 's/mutex_ns 60/switch_ns 60/' "$sprout" > "$dir/twice.log"
 refused 'a figure printed twice is refused, by name' "$dir/twice.log" \
 	'bench_sched printed switch_ns twice'

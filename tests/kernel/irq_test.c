@@ -1,8 +1,8 @@
 /*
  * In-kernel tests of request_irq() and its rules: shared lines call every
  * handler and count each interrupt once, the sharing rules refuse what
- * Linux refuses, disable_irq() nests, and freeing one sharer leaves the
- * other.  No device of QEMU's PC drives line 5 (nor 3 without a second
+ * Linux refuses, disable_irq() nests, freeing one sharer leaves the
+ * other, and an interrupt no handler takes counts in ERR:.  No device of QEMU's PC drives line 5 (nor 3 without a second
  * serial port), so the interrupts are raised with generic_handle_irq(),
  * Linux's path for an interrupt decoded in software; the 8259's mask
  * register is read to see what the line really does.
@@ -195,8 +195,19 @@ static void free_irq_of_one_sharer_leaves_the_other(struct ktest *t)
 	KT_EXPECT(t, test_irq_masked(TEST_IRQ));
 }
 
+static void unhandled_interrupts_count_as_errors(struct ktest *t)
+{
+	unsigned int errors = irq_err_count_get();
+	unsigned int before = kstat_irqs(TEST_IRQ);
+
+	test_raise_irq(TEST_IRQ); /* no handler on the line */
+	KT_EXPECT_EQ(t, irq_err_count_get() - errors, 1);
+	KT_EXPECT_EQ(t, kstat_irqs(TEST_IRQ), before);
+}
+
 KTEST_SUITE(irq, KTEST_CASE(shared_line_calls_every_handler),
 	    KTEST_CASE(sharing_rules_refuse_mismatches),
 	    KTEST_CASE(bad_requests_are_refused),
 	    KTEST_CASE(disable_and_enable_nest),
-	    KTEST_CASE(free_irq_of_one_sharer_leaves_the_other));
+	    KTEST_CASE(free_irq_of_one_sharer_leaves_the_other),
+	    KTEST_CASE(unhandled_interrupts_count_as_errors));

@@ -1,8 +1,8 @@
 /*
- * The whole of user space in make bench-linux's initramfs: load the one
- * module it holds, whose init prints its figures to the console, and power
- * off.  Built static with the host's gcc; it is /init, PID 1, so it must
- * never exit (the kernel would panic), only power the machine off.
+ * The whole of user space in make bench-linux's initramfs: load the
+ * modules it holds, each of whose init prints its figures to the console,
+ * and power off.  Built static with the host's gcc; it is /init, PID 1, so
+ * it must never exit (the kernel would panic), only power the machine off.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -14,8 +14,6 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-
-#define BENCH_MODULE "/bench_sched.ko"
 
 /* Log a line through the kernel's log, which the console shows. */
 static void init_log(const char *what, int err)
@@ -46,13 +44,34 @@ static int init_load_module(const char *path)
 	return err;
 }
 
+/*
+ * Load the modules /modules.order names, one path a line, in that order
+ * (Kbuild's order, obj-m's), logging how each went.
+ */
+static void init_load_modules(void)
+{
+	FILE *order = fopen("/modules.order", "r");
+	char path[256], what[300];
+
+	if (!order) {
+		init_log("open /modules.order", errno);
+		return;
+	}
+	while (fgets(path, sizeof(path), order)) {
+		path[strcspn(path, "\n")] = '\0';
+		snprintf(what, sizeof(what), "finit_module %s", path);
+		init_log(what, init_load_module(path));
+	}
+	fclose(order);
+}
+
 int main(void)
 {
 	/* /dev/kmsg lives in devtmpfs, which an initramfs does not mount. */
 	mkdir("/dev", 0755);
 	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) != 0)
 		init_log("mount devtmpfs on /dev", errno);
-	init_log("finit_module " BENCH_MODULE, init_load_module(BENCH_MODULE));
+	init_load_modules();
 	sync();
 	reboot(RB_POWER_OFF);
 	init_log("reboot(RB_POWER_OFF)", errno);
