@@ -389,8 +389,8 @@ module_row bench_sched mutex_ns ns "mutex lock+unlock, uncontended"
 module_row bench_sched spinlock_ns ns "spinlock lock+unlock, uncontended"
 echo
 module_head "deferred work (bench_defer)"
-module_row bench_defer work_us us "schedule_work() to the work running"
-module_row bench_defer tasklet_us us "tasklet_schedule() in a timer to it"
+module_row bench_defer work_us us "schedule_work() to its function"
+module_row bench_defer tasklet_us us "a timer's tasklet_schedule() to it"
 module_row bench_defer irq_us us "COM2's IRQ to its threaded handler"
 echo
 echo "bench: figures in $json" >&2
