@@ -161,6 +161,7 @@ static struct {
 	unsigned int head, tail;
 } kbd_ring;
 
+/* excerpt: kbd-halves */
 static void kbd_decode(struct tasklet_struct *t)
 {
 	for (;;) {
@@ -201,6 +202,7 @@ static irqreturn_t kbd_interrupt(int irq, void *dev_id)
 	tasklet_schedule(&kbd_tasklet);
 	return IRQ_HANDLED;
 }
+/* excerpt-end: kbd-halves */
 
 /*
  * Busy waits, and they must be: the 8042 says it is ready only through its

@@ -116,6 +116,8 @@ void tasklet_enable(struct tasklet_struct *t)
 }
 EXPORT_SYMBOL(tasklet_enable);
 
+/* excerpt: tasklet-try-run */
+/* lab: 13 try-run */
 /* Run @t if it may run now; false if it must wait on its list. */
 static bool tasklet_try_run(struct tasklet_struct *t)
 {
@@ -131,6 +133,8 @@ static bool tasklet_try_run(struct tasklet_struct *t)
 	tasklet_clear_run(t);
 	return true;
 }
+/* lab-end: 13 try-run */
+/* excerpt-end: tasklet-try-run */
 
 /* excerpt: tasklet-action */
 /* Each softirq round takes the whole list; what is scheduled while it

@@ -101,6 +101,7 @@ static bool tasklet_in_text(uintptr_t start, uintptr_t end, char *why,
 	return t != NULL;
 }
 
+/* excerpt: text-checks */
 /*
  * Each kind of thing a module can leave running is one entry.  Work and
  * IRQ handlers come first: a kworker running a module's item, or an
@@ -111,6 +112,7 @@ static const struct module_text_check module_text_checks[] = {
 	{ work_in_text },   { workqueue_in_text }, { irq_handler_in_text },
 	{ thread_in_text }, { timer_in_text },	   { tasklet_in_text },
 };
+/* excerpt-end: text-checks */
 
 bool module_text_in_use(const struct module *mod, char *why, size_t size)
 {

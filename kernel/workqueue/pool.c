@@ -319,6 +319,7 @@ static int worker_thread(void *data)
 	return 0;
 }
 
+/* excerpt: worker-sleeping */
 /* The scheduler's hooks (Linux's wq_worker_sleeping/running). */
 static void worker_sleeping(struct task_struct *t)
 {
@@ -333,6 +334,7 @@ static void worker_sleeping(struct task_struct *t)
 	pool_kick(w->pool);
 	wq_unlock(flags);
 }
+/* excerpt-end: worker-sleeping */
 
 static void worker_running(struct task_struct *t)
 {

@@ -30,6 +30,7 @@ static bool is_chained_work(struct workqueue_struct *wq)
 	return w && w->current_wq == wq;
 }
 
+/* excerpt: queue-work */
 void __queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
 	struct worker_pool *pool = wq->pool;
@@ -57,6 +58,7 @@ void __queue_work(struct workqueue_struct *wq, struct work_struct *work)
 		__queue_work(system_wq, &pool->create_work);
 	}
 }
+/* excerpt-end: queue-work */
 
 /* Lock held: claim @work's PENDING bit; false if pending or canceling. */
 static bool work_claim(struct work_struct *work)
