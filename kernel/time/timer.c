@@ -148,8 +148,13 @@ void tick_handle_event(void)
 	/*
 	 * Take the due timers off first: one a callback re-arms for now
 	 * waits for the next event instead of running in a loop here.
+	 * Then program that event, before the callbacks: loading the
+	 * device is slow (tens of microseconds under QEMU), and what a
+	 * callback starts -- a tasklet, a woken thread -- should not wait
+	 * for it.  A callback that re-arms sooner reprograms it.
 	 */
 	timer_queue_take_expired(&timer_queue, now, &timer_expired);
+	tick_program(timer_queue_next_deadline(&timer_queue), true);
 	while ((timer = list_first_entry_or_null(&timer_expired,
 						 struct timer_list, entry))) {
 		list_del_init(&timer->entry);
@@ -157,7 +162,6 @@ void tick_handle_event(void)
 		timer->function(timer);
 		running_timer = NULL;
 	}
-	tick_program(timer_queue_next_deadline(&timer_queue), true);
 }
 /* excerpt-end: tick-event */
 
