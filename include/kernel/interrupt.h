@@ -7,6 +7,7 @@
 #define KERNEL_INTERRUPT_H
 
 #include <kernel/list.h>
+#include <kernel/preempt.h>
 #include <kernel/types.h>
 
 /* excerpt: pt-regs */
@@ -128,11 +129,10 @@ void oops_task_register(const struct oops_task_ops *ops);
  * irq_enter / irq_exit - bracket a hardware interrupt handler; irq_exit()
  * runs the softirqs it raised, unless the interrupt came inside another
  * handler, a softirq or a local_bh_disable() section (softirq.c).
- * in_hardirq - is a handler running?  (hardirq.c; Linux's names.)
+ * in_hardirq() (<kernel/preempt.h>) says whether a handler runs.
  */
 void irq_enter(void);
 void irq_exit(void);
-bool in_hardirq(void);
 
 /*
  * A subsystem that can say why a page fault happened registers an

@@ -59,15 +59,18 @@ static inline void preempt_count_sub(unsigned int n)
 }
 
 /*
- * Which context runs now.  in_interrupt: a hardware interrupt handler,
- * softirqs being served, or bottom halves disabled -- Linux's old, wide
- * question.  in_softirq: serving softirqs or bottom halves disabled;
- * in_serving_softirq: serving them.  in_task: none of the handlers, a
- * thread's own code (which may still hold a lock or disable bottom halves).
+ * Which context runs now.  in_hardirq: a hardware interrupt handler.
+ * in_interrupt: that, softirqs being served, or bottom halves disabled
+ * -- Linux's old, wide question.  in_softirq: serving softirqs or bottom
+ * halves disabled; in_serving_softirq: serving them.  in_task: none of
+ * the handlers, a thread's own code (which may still hold a lock or
+ * disable bottom halves).  Macros over the count, as in Linux, so a
+ * module asks without an exported function.
  */
 #define hardirq_count() (preempt_count() & HARDIRQ_MASK)
 #define softirq_count() (preempt_count() & SOFTIRQ_MASK)
 #define irq_count() (preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
+#define in_hardirq() (hardirq_count() != 0)
 #define in_interrupt() (irq_count() != 0)
 #define in_softirq() (softirq_count() != 0)
 #define in_serving_softirq() ((softirq_count() & SOFTIRQ_OFFSET) != 0)

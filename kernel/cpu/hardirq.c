@@ -21,11 +21,6 @@ EXPORT_SYMBOL(__preempt_count);
 
 static void (*preempt_switch)(void);
 
-bool in_hardirq(void)
-{
-	return (preempt_count() & HARDIRQ_MASK) != 0;
-}
-
 void preempt_register(void (*schedule_preempt)(void))
 {
 	preempt_switch = schedule_preempt;
