@@ -205,9 +205,9 @@ struct work_struct *current_work(void);
  * work_find_in_code - the function of a work item in [@start, @end) that
  * is queued, delayed (its timer armed) or running, with *@state saying
  * which; NULL if none.  workqueue_find_allocated_by - copy into @name the
- * name of a queue allocated from code in [@start, @end), or from code of
- * the same module (its init, freed by now), and not yet destroyed; false
- * if there is none.
+ * name of a queue not yet destroyed that the module whose code starts at
+ * @start allocated, from any of its code (its init function's too, freed
+ * by now and maybe another module's since); false if there is none.
  */
 work_func_t work_find_in_code(uintptr_t start, uintptr_t end,
 			      const char **state);

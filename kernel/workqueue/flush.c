@@ -303,8 +303,7 @@ bool workqueue_find_allocated_by(uintptr_t start, uintptr_t end, char *name,
 	wq_code_owner(start, owner, sizeof(owner));
 	flags = wq_lock();
 	list_for_each_entry(wq, &wq_all, list)
-		if (in_range(wq->caller, start, end) ||
-		    (owner[0] && !strcmp(wq->owner, owner))) {
+		if (owner[0] && !strcmp(wq->owner, owner)) {
 			strlcpy(name, wq->name, size);
 			found = true;
 			break;

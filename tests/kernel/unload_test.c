@@ -244,6 +244,9 @@ static void rmmod_refuses_while_a_workqueue_is_allocated(struct ktest *t)
 	KT_EXPECT_EQ(t, ktest_load_quiet("hello_wq", NULL), 0);
 	rmmod_refused_twice(t, "hello_wq", want);
 	KT_EXPECT_EQ(t, ktest_log_count("hello_wq: work ran"), 1);
+	/* A module loaded over hello_wq's freed init code is not blamed. */
+	KT_EXPECT_EQ(t, ktest_load_quiet("hello", NULL), 0);
+	KT_EXPECT_EQ(t, run_captured(t, "rmmod", "hello"), 0);
 	/* What the module's exit should have done, done for it. */
 	wq = find_workqueue("hello_wq");
 	KT_EXPECT(t, wq != NULL);
