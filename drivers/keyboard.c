@@ -230,7 +230,7 @@ static int i8042_command(uint8_t cmd)
 	int err = i8042_wait_input_empty();
 
 	if (!err)
-		outb(I8042_COMMAND, cmd);
+		outb(cmd, I8042_COMMAND);
 	return err;
 }
 
@@ -258,7 +258,7 @@ static int __init i8042_setup(void)
 	if ((err = i8042_command(CMD_WRITE_CONFIG)) ||
 	    (err = i8042_wait_input_empty()))
 		return err;
-	outb(I8042_DATA, config);
+	outb(config, I8042_DATA);
 	return i8042_command(CMD_ENABLE_KBD);
 }
 

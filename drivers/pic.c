@@ -33,8 +33,8 @@ static uint16_t pic_masks = 0xffff;
 
 static void pic_write_masks(void)
 {
-	outb(PIC1_DATA, pic_masks & 0xff);
-	outb(PIC2_DATA, pic_masks >> 8);
+	outb(pic_masks & 0xff, PIC1_DATA);
+	outb(pic_masks >> 8, PIC2_DATA);
 }
 
 static void pic_mask(unsigned int irq)
@@ -62,7 +62,7 @@ static bool pic_in_service(unsigned int irq)
 {
 	uint16_t port = irq >= 8 ? PIC2_CMD : PIC1_CMD;
 
-	outb(port, OCW3_READ_ISR);
+	outb(OCW3_READ_ISR, port);
 	return inb(port) & (1u << (irq & 7));
 }
 
@@ -80,15 +80,15 @@ static bool pic_spurious(unsigned int irq)
 	if (pic_in_service(irq))
 		return false;
 	if (irq == PIC_SPURIOUS_SLAVE)
-		outb(PIC1_CMD, OCW2_EOI);
+		outb(OCW2_EOI, PIC1_CMD);
 	return true;
 }
 
 static void pic_eoi(unsigned int irq)
 {
 	if (irq >= 8)
-		outb(PIC2_CMD, OCW2_EOI);
-	outb(PIC1_CMD, OCW2_EOI);
+		outb(OCW2_EOI, PIC2_CMD);
+	outb(OCW2_EOI, PIC1_CMD);
 }
 
 static const struct irq_chip pic_chip = {
@@ -102,21 +102,21 @@ static const struct irq_chip pic_chip = {
 static int __init pic_init(void)
 {
 	/* ICW1-ICW4 to each chip, in the order the datasheet requires. */
-	outb(PIC1_CMD, ICW1_INIT | ICW1_ICW4);
+	outb(ICW1_INIT | ICW1_ICW4, PIC1_CMD);
 	io_wait();
-	outb(PIC2_CMD, ICW1_INIT | ICW1_ICW4);
+	outb(ICW1_INIT | ICW1_ICW4, PIC2_CMD);
 	io_wait();
-	outb(PIC1_DATA, IRQ_BASE);
+	outb(IRQ_BASE, PIC1_DATA);
 	io_wait();
-	outb(PIC2_DATA, IRQ_BASE + 8);
+	outb(IRQ_BASE + 8, PIC2_DATA);
 	io_wait();
-	outb(PIC1_DATA, ICW3_MASTER_SLAVE_ON_IRQ2);
+	outb(ICW3_MASTER_SLAVE_ON_IRQ2, PIC1_DATA);
 	io_wait();
-	outb(PIC2_DATA, ICW3_SLAVE_ID);
+	outb(ICW3_SLAVE_ID, PIC2_DATA);
 	io_wait();
-	outb(PIC1_DATA, ICW4_8086);
+	outb(ICW4_8086, PIC1_DATA);
 	io_wait();
-	outb(PIC2_DATA, ICW4_8086);
+	outb(ICW4_8086, PIC2_DATA);
 	io_wait();
 
 	pic_masks = 0xffff;

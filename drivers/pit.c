@@ -35,9 +35,9 @@ static void pit_set_next_ns(uint64_t delta_ns)
 		count = 1;
 	if (count > PIT_COUNT_MAX)
 		count = PIT_COUNT_MAX;
-	outb(PIT_CMD, PIT_CMD_CH0_ONESHOT);
-	outb(PIT_CH0, count & 0xff);
-	outb(PIT_CH0, count >> 8);
+	outb(PIT_CMD_CH0_ONESHOT, PIT_CMD);
+	outb(count & 0xff, PIT_CH0);
+	outb(count >> 8, PIT_CH0);
 }
 
 static struct clock_event_device pit_clockevent = {

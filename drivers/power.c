@@ -83,15 +83,15 @@ void machine_poweroff(void)
 	 */
 	qemu_exit(QEMU_EXIT_POWEROFF);
 	if (pm_base)
-		outw(pm_base + PM1A_CNT_OFFSET, PM1_SLP_EN);
+		outw(PM1_SLP_EN, pm_base + PM1A_CNT_OFFSET);
 	halt_forever();
 }
 
 void machine_restart(void)
 {
 	pr_emerg("Restarting system\n");
-	outb(RESET_CONTROL_PORT, RESET_FULL);
-	outb(KBC_STATUS, KBC_PULSE_RESET);
+	outb(RESET_FULL, RESET_CONTROL_PORT);
+	outb(KBC_PULSE_RESET, KBC_STATUS);
 	halt_forever();
 }
 

@@ -58,7 +58,7 @@ void serial_putc(char c)
 		tx_room = tx_fifo_size;
 	}
 	tx_room--;
-	outb(COM1 + UART_DATA, (uint8_t)c);
+	outb((uint8_t)c, COM1 + UART_DATA);
 }
 /* excerpt-end: serial-putc */
 
@@ -91,15 +91,15 @@ void __init serial_early_init(void)
 {
 	uint16_t divisor = UART_CLOCK / BAUD;
 
-	outb(COM1 + UART_IER, 0);
-	outb(COM1 + UART_LCR, LCR_DLAB);
-	outb(COM1 + UART_DLL, divisor & 0xff);
-	outb(COM1 + UART_DLM, divisor >> 8);
-	outb(COM1 + UART_LCR, LCR_8N1);
-	outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
+	outb(0, COM1 + UART_IER);
+	outb(LCR_DLAB, COM1 + UART_LCR);
+	outb(divisor & 0xff, COM1 + UART_DLL);
+	outb(divisor >> 8, COM1 + UART_DLM);
+	outb(LCR_8N1, COM1 + UART_LCR);
+	outb(FCR_ENABLE_CLEAR, COM1 + UART_FCR);
 	if ((inb(COM1 + UART_IIR) & IIR_FIFO_ENABLED) == IIR_FIFO_ENABLED)
 		tx_fifo_size = UART_FIFO_SIZE;
-	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
+	outb(MCR_DTR_RTS_OUT2, COM1 + UART_MCR);
 	console_register(&serial_console);
 }
 /* excerpt-end: serial-early-init */
@@ -108,7 +108,7 @@ void __init serial_early_init(void)
  * raised at once if bytes are waiting).  Any context. */
 static void serial_rx_resume(void)
 {
-	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
+	outb(IER_RX_AVAILABLE, COM1 + UART_IER);
 }
 
 /*
@@ -148,7 +148,7 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
 	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
 		return IRQ_NONE;
-	outb(COM1 + UART_IER, 0);
+	outb(0, COM1 + UART_IER);
 	tasklet_schedule(&serial_rx_tasklet);
 	return IRQ_HANDLED;
 }
@@ -171,7 +171,7 @@ static int __init serial_init(void)
 	}
 	if (err)
 		return err;
-	outb(COM1 + UART_IER, IER_RX_AVAILABLE);
+	outb(IER_RX_AVAILABLE, COM1 + UART_IER);
 	inb(COM1 + UART_IIR); /* clear a pending identification */
 	pr_info("serial: ttyS0 at I/O %#x, IRQ %d, %d baud\n", COM1, COM1_IRQ,
 		BAUD);

@@ -39,10 +39,10 @@ static struct ansi_parser vga_ansi;
 
 static void crtc_write16(uint8_t high_reg, uint16_t value)
 {
-	outb(CRTC_INDEX, high_reg);
-	outb(CRTC_DATA, value >> 8);
-	outb(CRTC_INDEX, high_reg + 1);
-	outb(CRTC_DATA, value & 0xff);
+	outb(high_reg, CRTC_INDEX);
+	outb(value >> 8, CRTC_DATA);
+	outb(high_reg + 1, CRTC_INDEX);
+	outb(value & 0xff, CRTC_DATA);
 }
 
 /* excerpt: vga-cell */
@@ -181,10 +181,10 @@ static int __init vga_init(void)
 {
 	if (!vga_mem)
 		return 0; /* not text mode: fbcon has the screen */
-	outb(CRTC_INDEX, CRTC_CURSOR_START);
-	outb(CRTC_DATA, VGA_CURSOR_FIRST_LINE);
-	outb(CRTC_INDEX, CRTC_CURSOR_END);
-	outb(CRTC_DATA, VGA_CURSOR_LAST_LINE);
+	outb(CRTC_CURSOR_START, CRTC_INDEX);
+	outb(VGA_CURSOR_FIRST_LINE, CRTC_DATA);
+	outb(CRTC_CURSOR_END, CRTC_INDEX);
+	outb(VGA_CURSOR_LAST_LINE, CRTC_DATA);
 	vga_move_cursor();
 	pr_info("vga: %dx%d text console, cursor on\n", VGA_COLS, VGA_ROWS);
 	return 0;

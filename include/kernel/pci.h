@@ -45,7 +45,7 @@ static inline uint32_t pci_config_address(unsigned int bus, unsigned int devfn,
 static inline uint32_t pci_read32(unsigned int bus, unsigned int devfn,
 				  unsigned int reg)
 {
-	outl(PCI_CONFIG_ADDRESS, pci_config_address(bus, devfn, reg));
+	outl(pci_config_address(bus, devfn, reg), PCI_CONFIG_ADDRESS);
 	return inl(PCI_CONFIG_DATA);
 }
 

@@ -30,7 +30,8 @@ static inline bool is_canonical(uintptr_t va)
 }
 /* excerpt-end: is-canonical */
 
-static inline void outb(uint16_t port, uint8_t v)
+/* Port I/O, in Linux's argument order: outb(value, port). */
+static inline void outb(uint8_t v, uint16_t port)
 {
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
 }
@@ -43,7 +44,7 @@ static inline uint8_t inb(uint16_t port)
 	return v;
 }
 
-static inline void outw(uint16_t port, uint16_t v)
+static inline void outw(uint16_t v, uint16_t port)
 {
 	__asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
 }
@@ -56,7 +57,7 @@ static inline uint16_t inw(uint16_t port)
 	return v;
 }
 
-static inline void outl(uint16_t port, uint32_t v)
+static inline void outl(uint32_t v, uint16_t port)
 {
 	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
 }
@@ -72,7 +73,7 @@ static inline uint32_t inl(uint16_t port)
 /* A write to an unused port: about a microsecond, for slow old devices. */
 static inline void io_wait(void)
 {
-	outb(0x80, 0);
+	outb(0, 0x80);
 }
 
 static inline uint64_t rdmsr(uint32_t msr)

@@ -26,7 +26,7 @@ const char *kernel_taint_string(void)
 
 void qemu_exit(uint8_t code)
 {
-	outb(QEMU_EXIT_PORT, code);
+	outb(code, QEMU_EXIT_PORT);
 }
 
 void panic(const char *fmt, ...)

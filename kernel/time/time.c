@@ -94,7 +94,7 @@ static uint16_t __init pit_read(uint64_t *tsc, uint64_t *err)
 	uint8_t lo, hi;
 
 	*tsc = rdtsc();
-	outb(PIT_CMD, PIT_CMD_CH2_LATCH);
+	outb(PIT_CMD_CH2_LATCH, PIT_CMD);
 	*err = rdtsc() - *tsc;
 	lo = inb(PIT_CH2);
 	hi = inb(PIT_CH2);
@@ -140,11 +140,11 @@ static uint8_t port_b_saved __initdata;
  */
 static void __init pit_window_open(void)
 {
-	outb(PORT_B, port_b_saved);
-	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
-	outb(PIT_CH2, PIT_START_COUNT & 0xff);
-	outb(PIT_CH2, PIT_START_COUNT >> 8);
-	outb(PORT_B, port_b_saved | PORT_B_GATE);
+	outb(port_b_saved, PORT_B);
+	outb(PIT_CMD_CH2_ONESHOT, PIT_CMD);
+	outb(PIT_START_COUNT & 0xff, PIT_CH2);
+	outb(PIT_START_COUNT >> 8, PIT_CH2);
+	outb(port_b_saved | PORT_B_GATE, PORT_B);
 	/* The first edge also pays for the emulator translating this code. */
 	window_open = pit_wait_edge(&window_start) &&
 		      pit_wait_edge(&window_start);
@@ -221,7 +221,7 @@ int __init tsc_calibrate(void)
 	 * reached its bound by now under emulation.
 	 */
 	khz = tsc_khz_from_pit(&ppm, &ticks);
-	outb(PORT_B, port_b_saved); /* gate and speaker off, the rest kept */
+	outb(port_b_saved, PORT_B); /* gate and speaker off, the rest kept */
 	if (!khz)
 		return -ENODEV;
 	tsc_set_rate(khz);

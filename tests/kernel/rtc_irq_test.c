@@ -28,7 +28,7 @@ static uint8_t test_cmos_read(uint8_t reg)
 	uint64_t flags = irq_save();
 	uint8_t v;
 
-	outb(CMOS_INDEX, reg);
+	outb(reg, CMOS_INDEX);
 	v = inb(CMOS_DATA);
 	irq_restore(flags);
 	return v;
@@ -38,8 +38,8 @@ static void test_cmos_write(uint8_t reg, uint8_t v)
 {
 	uint64_t flags = irq_save();
 
-	outb(CMOS_INDEX, reg);
-	outb(CMOS_DATA, v);
+	outb(reg, CMOS_INDEX);
+	outb(v, CMOS_DATA);
 	irq_restore(flags);
 }
 
