@@ -51,6 +51,7 @@ static irqreturn_t kbd_irq_handler(int irq, void *dev_id)
 {
 	unsigned char code = inb(KBD_DATA_PORT);
 
+	WARN_ON_ONCE(!in_irq()); /* a top half runs in hard-interrupt context */
 	spin_lock(&ring.lock);
 	if (ring.head - ring.tail < RING_SIZE)
 		ring.codes[ring.head++ % RING_SIZE] = code;
