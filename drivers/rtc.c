@@ -9,6 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/irq.h>
+#include <kernel/mc146818.h>
 #include <kernel/module.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
@@ -18,28 +19,6 @@
 #include <kernel/time.h>
 #include <kernel/x86.h>
 
-/* Ports and registers (MC146818A datasheet; century: ACPI FADT CENTURY). */
-#define CMOS_INDEX 0x70
-#define CMOS_DATA 0x71
-#define RTC_SECONDS 0x00
-#define RTC_MINUTES 0x02
-#define RTC_HOURS 0x04
-#define RTC_DAY 0x07
-#define RTC_MONTH 0x08
-#define RTC_YEAR 0x09
-#define RTC_STATUS_A 0x0a
-#define RTC_STATUS_B 0x0b
-#define RTC_STATUS_C 0x0c /* interrupt flags; reading clears them */
-#define RTC_CENTURY 0x32  /* where QEMU and most PCs keep it */
-
-#define STATUS_A_UPDATE_IN_PROGRESS 0x80
-#define STATUS_B_24H 0x02
-#define STATUS_B_BINARY 0x04
-#define STATUS_B_UIE 0x10	  /* update-ended interrupt enable */
-#define STATUS_B_INT_ENABLES 0x70 /* periodic, alarm, update-ended */
-#define STATUS_C_IRQF 0x80	  /* the clock asserts its IRQ */
-#define STATUS_C_UF 0x10	  /* an update has ended */
-#define RTC_IRQ 8
 /* The update cycle lasts under 2 ms (MC146818A datasheet); a margin. */
 #define RTC_UPDATE_WAIT_JIFFIES (HZ / 50 + 1) /* over 20 ms */
 #define HOURS_PM 0x80			      /* in 12-hour mode */
@@ -68,27 +47,6 @@ static const char *const weekday_names[] = {
 static struct completion rtc_update_ended;
 static bool rtc_irq_requested;
 static int rtc_dev; /* the dev_id of the line, which the clock may share */
-
-/* Index, then data: the interrupt handler must not come in between. */
-static uint8_t cmos_read(uint8_t reg)
-{
-	uint64_t flags = irq_save();
-	uint8_t v;
-
-	outb(reg, CMOS_INDEX);
-	v = inb(CMOS_DATA);
-	irq_restore(flags);
-	return v;
-}
-
-static void cmos_write(uint8_t reg, uint8_t v)
-{
-	uint64_t flags = irq_save();
-
-	outb(reg, CMOS_INDEX);
-	outb(v, CMOS_DATA);
-	irq_restore(flags);
-}
 
 static void rtc_set_interrupts(uint8_t enables)
 {

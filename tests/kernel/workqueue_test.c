@@ -74,6 +74,17 @@ static void probes_init(struct probe *p, int n)
 	}
 }
 
+/* Queue @n fresh probes on @wq, each sleeping @sleep_ms when it runs. */
+static void queue_sleepers(struct workqueue_struct *wq, struct probe *p, int n,
+			   unsigned int sleep_ms)
+{
+	probes_init(p, n);
+	for (int i = 0; i < n; i++) {
+		p[i].sleep_ms = sleep_ms;
+		queue_work(wq, &p[i].work);
+	}
+}
+
 static void flush_work_waits_for_the_queued_item(struct ktest *t)
 {
 	struct probe p[1];
@@ -190,11 +201,7 @@ static void max_active_limits_items_running_at_once(struct ktest *t)
 	KT_EXPECT(t, wq != NULL);
 	if (!wq)
 		return;
-	probes_init(p, 4);
-	for (int i = 0; i < 4; i++) {
-		p[i].sleep_ms = 30;
-		queue_work(wq, &p[i].work);
-	}
+	queue_sleepers(wq, p, 4, 30);
 	flush_workqueue(wq);
 	for (int i = 0; i < 4; i++)
 		KT_EXPECT_EQ(t, p[i].runs, 1);
@@ -341,11 +348,7 @@ static void surplus_idle_workers_are_retired(struct ktest *t)
 	KT_EXPECT(t, wq != NULL);
 	if (!wq)
 		return;
-	probes_init(p, 6);
-	for (int i = 0; i < 6; i++) {
-		p[i].sleep_ms = 30;
-		queue_work(wq, &p[i].work);
-	}
+	queue_sleepers(wq, p, 6, 30);
 	destroy_workqueue(wq);
 	KT_EXPECT_EQ(t, max_running, 6); /* a worker for each sleeping item */
 	KT_EXPECT(t, pool->nr_idle > MIN_IDLE_WORKERS);
