@@ -2,7 +2,7 @@
 # order of every linker-section table (__setup(), shell commands,
 # benchmarks): the layers of docs/architecture.md ("Layers") bottom first,
 # each folder's objects together, the other folders' build.mk included at
-# their layer's place.  main.o alone comes first, out of its layer (18):
+# their layer's place.  main.o alone comes first, out of its layer (19):
 # it is the boot order, the file a reader opens first, and it registers
 # nothing, so its place changes no order at run time.
 # tests/checks/linkorder.sh holds the build to this.

@@ -29,7 +29,7 @@ tools/layers.sh -s "$BUILD" -s "$dir/fixture" $objs "$dir/fixture/mm/upcall.o" >
 rc=$?
 [ "$rc" = 1 ] && tap ok 'an upward call fails the check' ||
 	tap fail "an upward call fails the check (status $rc)"
-expect '^layers: mm/upcall\.o \(8\. memory\) calls shell_run in kernel/shell/shell\.c \(17\. shell\), a higher layer$' \
+expect '^layers: mm/upcall\.o \(8\. memory\) calls shell_run in kernel/shell/shell\.c \(18\. shell\), a higher layer$' \
 	'the report names the caller, the symbol, the callee and both layers'
 expect '^layers: 1 reference' 'only that reference is reported'
 
