@@ -122,8 +122,31 @@ static const char *cpio_strip(const char *name)
 	}
 }
 
-int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
-	      char *err, size_t err_size)
+/* The length of @name without the "/"s a directory's name may end in. */
+static size_t cpio_name_len(const char *name)
+{
+	size_t len = strlen(name);
+
+	while (len && name[len - 1] == '/')
+		len--;
+	return len;
+}
+
+/* The fields cpio_index() needs to find hard links of one file. */
+static void cpio_fill_links(struct cpio_entry *e, const uint32_t *fields)
+{
+	e->ino = fields[CPIO_INO];
+	e->nlink = fields[CPIO_NLINK];
+	e->dev_major = fields[CPIO_DEVMAJOR];
+	e->dev_minor = fields[CPIO_DEVMINOR];
+}
+
+/*
+ * Read the member at *@pos into @e and move *@pos past it: 1, or 0 at a
+ * trailer (*@pos past its name), or -EINVAL.
+ */
+static int cpio_read_entry(const struct cpio_archive *ar, size_t *pos,
+			   struct cpio_entry *e, char *err, size_t err_size)
 {
 	const uint8_t *hdr = ar->base + *pos;
 	size_t left = ar->size - *pos, name_end, data_off, namesize;
@@ -169,6 +192,8 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 	/* excerpt-end: cpio-bounds */
 
 	e->name = cpio_strip(name);
+	e->name_len = cpio_name_len(e->name);
+	cpio_fill_links(e, fields);
 	e->data = ar->base + data_off;
 	e->size = fields[CPIO_FILESIZE];
 	e->mode = fields[CPIO_MODE];
@@ -183,18 +208,55 @@ int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
 	return 1;
 }
 
+/*
+ * After a trailer: zero padding, then the end or another archive, which
+ * must start on a 4-byte boundary (Linux's unpack_to_rootfs() skips the
+ * zeros and reads a header only there).  1 if one starts at @cur, 0 at
+ * the end, -EINVAL on anything else.
+ */
+static int cpio_next_archive(const struct cpio_archive *ar,
+			     struct cpio_cursor *cur, char *err, size_t err_size)
+{
+	while (cur->pos < ar->size && !ar->base[cur->pos])
+		cur->pos++;
+	if (cur->pos == ar->size)
+		return 0;
+	if (cur->pos % CPIO_ALIGN)
+		return cpio_fail(err, err_size,
+				 "junk at offset %zu after a %s entry (another archive starts on a %d-byte boundary)",
+				 cur->pos, CPIO_TRAILER, CPIO_ALIGN);
+	cur->archive++;
+	return 1;
+}
+
+int cpio_next(const struct cpio_archive *ar, struct cpio_cursor *cur,
+	      struct cpio_entry *e, char *err, size_t err_size)
+{
+	int ret;
+
+	while (!(ret = cpio_read_entry(ar, &cur->pos, e, err, err_size))) {
+		ret = cpio_next_archive(ar, cur, err, err_size);
+		if (ret <= 0)
+			return ret;
+	}
+	if (ret > 0)
+		e->archive = cur->archive;
+	return ret;
+}
+
 int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 	      size_t err_size)
 {
+	struct cpio_cursor cur = { 0, 0 };
 	struct cpio_entry e;
-	size_t pos = 0;
 	int ret;
 
 	ar->base = buf;
 	ar->size = size;
 	ar->count = 0;
 	ar->index = NULL;
-	while ((ret = cpio_next(ar, &pos, &e, err, err_size)) > 0)
+	ar->index_len = 0;
+	while ((ret = cpio_next(ar, &cur, &e, err, err_size)) > 0)
 		ar->count++;
 	if (ret < 0) {
 		ar->size = 0;

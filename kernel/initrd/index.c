@@ -1,8 +1,9 @@
 /*
- * The index of a cpio archive cpio.c accepted: its entries sorted by path,
- * once, so that a lookup is a binary search and a listing one walk over
- * the entries inside a directory, however many files the archive holds.
- * Pure code (the caller gives the memory), also built on the host.
+ * The index of a cpio archive cpio.c accepted: the files Linux's initramfs
+ * unpacking would leave (hard links filled, later entries replacing
+ * earlier ones), sorted by path once, so that a lookup is a binary search
+ * and a listing one walk over the entries inside a directory, however many
+ * files the archive holds.  Pure code (the caller gives the memory).
  */
 #include <kernel/errno.h>
 #include <kernel/string.h>
@@ -35,21 +36,63 @@ static int cpio_path_cmp(const char *a, size_t a_len, const char *b,
 /* The index's order: by path, then archive order for one path. */
 static bool cpio_before(const struct cpio_entry *a, const struct cpio_entry *b)
 {
-	int cmp = cpio_path_cmp(a->name, SIZE_MAX, b->name, SIZE_MAX);
+	int cmp = cpio_path_cmp(a->name, a->name_len, b->name, b->name_len);
 
 	return cmp ? cmp < 0 : a->offset < b->offset;
 }
 
+/* A hard link as Linux's initramfs links them: a regular file, nlink >= 2. */
+static bool cpio_is_link(const struct cpio_entry *e)
+{
+	return (e->mode & CPIO_S_IFMT) == CPIO_S_IFREG && e->nlink >= 2;
+}
+
+static int cpio_cmp_u32(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/*
+ * The order that brings the links of one file together, in archive order:
+ * one inode number on one device, within one archive (Linux forgets the
+ * links it has seen at each trailer).
+ */
+static bool cpio_link_before(const struct cpio_entry *a,
+			     const struct cpio_entry *b)
+{
+	int cmp = cpio_cmp_u32(cpio_is_link(a), cpio_is_link(b));
+
+	if (!cmp)
+		cmp = cpio_cmp_u32(a->archive, b->archive);
+	if (!cmp)
+		cmp = cpio_cmp_u32(a->dev_major, b->dev_major);
+	if (!cmp)
+		cmp = cpio_cmp_u32(a->dev_minor, b->dev_minor);
+	if (!cmp)
+		cmp = cpio_cmp_u32(a->ino, b->ino);
+	return cmp ? cmp < 0 : a->offset < b->offset;
+}
+
+static bool cpio_same_file(const struct cpio_entry *a,
+			   const struct cpio_entry *b)
+{
+	return cpio_is_link(a) && cpio_is_link(b) && a->archive == b->archive &&
+	       a->dev_major == b->dev_major && a->dev_minor == b->dev_minor &&
+	       a->ino == b->ino;
+}
+
 /* Move e[i] down the max-heap of the first @n entries to where it belongs. */
-static void cpio_sift_down(struct cpio_entry *e, size_t i, size_t n)
+static void cpio_sift_down(struct cpio_entry *e, size_t i, size_t n,
+			   bool (*before)(const struct cpio_entry *a,
+					  const struct cpio_entry *b))
 {
 	struct cpio_entry tmp;
 	size_t child;
 
 	while ((child = 2 * i + 1) < n) {
-		if (child + 1 < n && cpio_before(&e[child], &e[child + 1]))
+		if (child + 1 < n && before(&e[child], &e[child + 1]))
 			child++;
-		if (!cpio_before(&e[i], &e[child]))
+		if (!before(&e[i], &e[child]))
 			return;
 		tmp = e[i];
 		e[i] = e[child];
@@ -59,27 +102,80 @@ static void cpio_sift_down(struct cpio_entry *e, size_t i, size_t n)
 }
 
 /* Heapsort (as Linux's lib/sort.c): O(n log n), in place, no recursion. */
-static void cpio_sort(struct cpio_entry *e, size_t n)
+static void cpio_sort(struct cpio_entry *e, size_t n,
+		      bool (*before)(const struct cpio_entry *a,
+				     const struct cpio_entry *b))
 {
 	struct cpio_entry tmp;
 
 	for (size_t i = n / 2; i-- > 0;)
-		cpio_sift_down(e, i, n);
+		cpio_sift_down(e, i, n, before);
 	while (n-- > 1) {
 		tmp = e[0];
 		e[0] = e[n];
 		e[n] = tmp;
-		cpio_sift_down(e, 0, n);
+		cpio_sift_down(e, 0, n, before);
 	}
+}
+
+/*
+ * Give every link of one file the data of its last link that has any:
+ * GNU cpio writes the data once, with the last link, and Linux opens each
+ * further link without truncating it, writing the data it carries.
+ */
+static void cpio_share_links(struct cpio_entry *e, size_t n)
+{
+	const struct cpio_entry *data;
+	size_t first, last;
+
+	cpio_sort(e, n, cpio_link_before);
+	for (first = 0; first < n; first = last) {
+		data = &e[first];
+		for (last = first + 1;
+		     last < n && cpio_same_file(&e[first], &e[last]); last++)
+			if (e[last].size)
+				data = &e[last];
+		for (size_t i = first; i < last; i++) {
+			e[i].data = data->data;
+			e[i].size = data->size;
+		}
+	}
+}
+
+/*
+ * What Linux cannot create: the root again (".", "/", "./", made "" by
+ * cpio_next()), and a file whose name ends in "/" (creating it fails).
+ */
+static bool cpio_dropped(const struct cpio_entry *e)
+{
+	return !e->name_len || (!cpio_is_dir(e) && e->name[e->name_len]);
+}
+
+/* Keep, in path order, the last entry of each path that is not dropped. */
+static size_t cpio_keep_last(struct cpio_entry *e, size_t n)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (cpio_dropped(&e[i]))
+			continue;
+		if (kept && e[kept - 1].name_len == e[i].name_len &&
+		    !memcmp(e[kept - 1].name, e[i].name, e[i].name_len))
+			kept--; /* a later entry of one path replaces it */
+		e[kept++] = e[i];
+	}
+	return kept;
 }
 
 void cpio_index(struct cpio_archive *ar, struct cpio_entry *entries)
 {
-	size_t pos = 0;
+	struct cpio_cursor cur = { 0, 0 };
 
 	for (size_t i = 0; i < ar->count; i++)
-		cpio_next(ar, &pos, &entries[i], NULL, 0);
-	cpio_sort(entries, ar->count);
+		cpio_next(ar, &cur, &entries[i], NULL, 0);
+	cpio_share_links(entries, ar->count);
+	cpio_sort(entries, ar->count, cpio_before);
+	ar->index_len = cpio_keep_last(entries, ar->count);
 	ar->index = entries;
 }
 
@@ -87,11 +183,12 @@ void cpio_index(struct cpio_archive *ar, struct cpio_entry *entries)
 static size_t cpio_lower_bound(const struct cpio_archive *ar, const char *path,
 			       size_t len)
 {
-	size_t lo = 0, hi = ar->count, mid;
+	size_t lo = 0, hi = ar->index_len, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (cpio_path_cmp(ar->index[mid].name, SIZE_MAX, path, len) < 0)
+		if (cpio_path_cmp(ar->index[mid].name, ar->index[mid].name_len,
+				  path, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -131,24 +228,28 @@ static int cpio_normalize(const char *path, char out[CPIO_PATH_MAX])
 }
 
 /*
- * If @name lies inside directory @dir, point *@child at the component
- * directly below @dir and return its length; else return 0.  *@deeper says
- * whether @name goes on below that component.
+ * If entry @e lies inside directory @dir, point *@child at the component
+ * of its name directly below @dir and return its length; else return 0.
+ * *@deeper says whether @e goes on below that component.
  */
-static size_t cpio_child(const char *dir, size_t dir_len, const char *name,
-			 const char **child, bool *deeper)
+static size_t cpio_child(const char *dir, size_t dir_len,
+			 const struct cpio_entry *e, const char **child,
+			 bool *deeper)
 {
-	const char *rest = name, *slash;
+	const char *rest = e->name, *slash;
+	size_t rest_len = e->name_len;
 
 	if (dir_len) {
-		if (strncmp(name, dir, dir_len) || name[dir_len] != '/')
+		if (e->name_len <= dir_len || e->name[dir_len] != '/' ||
+		    memcmp(e->name, dir, dir_len))
 			return 0;
-		rest = name + dir_len + 1;
+		rest += dir_len + 1;
+		rest_len -= dir_len + 1;
 	}
-	slash = strchr(rest, '/');
+	slash = memchr(rest, '/', rest_len);
 	*child = rest;
 	*deeper = slash != NULL;
-	return slash ? (size_t)(slash - rest) : strlen(rest);
+	return slash ? (size_t)(slash - rest) : rest_len;
 }
 
 /*
@@ -162,11 +263,12 @@ static size_t cpio_dir_run(const struct cpio_archive *ar, char *dir, size_t len,
 
 	if (!len) {
 		*first = 0;
-		return ar->count;
+		return ar->index_len;
 	}
 	dir[len] = '/';
 	i = *first = cpio_lower_bound(ar, dir, len + 1);
-	while (i < ar->count && !strncmp(ar->index[i].name, dir, len + 1))
+	while (i < ar->index_len && ar->index[i].name_len > len &&
+	       !memcmp(ar->index[i].name, dir, len + 1))
 		i++;
 	dir[len] = '\0';
 	return i;
@@ -182,9 +284,9 @@ int cpio_lookup(const struct cpio_archive *ar, const char *path,
 	if (ret)
 		return ret;
 	len = strlen(want);
-	/* The first in archive order of the entries of one name. */
 	i = cpio_lower_bound(ar, want, len);
-	if (i < ar->count && !strcmp(ar->index[i].name, want)) {
+	if (i < ar->index_len && ar->index[i].name_len == len &&
+	    !memcmp(ar->index[i].name, want, len)) {
 		*e = ar->index[i];
 		return 0;
 	}
@@ -206,12 +308,11 @@ static size_t cpio_child_run(const struct cpio_archive *ar, const char *dir,
 {
 	const char *child, *c;
 	bool deeper;
-	size_t len =
-		cpio_child(dir, dir_len, ar->index[i].name, &child, &deeper);
+	size_t len = cpio_child(dir, dir_len, &ar->index[i], &child, &deeper);
 
 	*is_dir = false;
 	for (; i < end; i++) {
-		if (cpio_child(dir, dir_len, ar->index[i].name, &c, &deeper) !=
+		if (cpio_child(dir, dir_len, &ar->index[i], &c, &deeper) !=
 			    len ||
 		    strncmp(c, child, len))
 			break;
@@ -239,10 +340,9 @@ int cpio_list(const struct cpio_archive *ar, const char *path,
 	dir_len = strlen(dir);
 	end = cpio_dir_run(ar, dir, dir_len, &i);
 	for (; i < end; i = next) {
-		len = cpio_child(dir, dir_len, ar->index[i].name, &child,
-				 &deeper);
+		len = cpio_child(dir, dir_len, &ar->index[i], &child, &deeper);
 		next = cpio_child_run(ar, dir, dir_len, i, end, &is_dir);
-		if (!len) /* "dir/" or "dir//x": no name below @dir */
+		if (!len) /* "dir//x": no name directly below @dir */
 			continue;
 		ret = fn(arg, child, len, is_dir);
 		if (ret)

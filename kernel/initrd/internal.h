@@ -28,25 +28,48 @@
 /* The longest path cpio_lookup() and cpio_list() take, with its NUL. */
 #define CPIO_PATH_MAX 256
 
-/* One member.  @name has no leading "/" or "./" ("" for the root). */
+/*
+ * One member.  @name has no leading "/" or "./"; its first @name_len
+ * bytes are the path, without the trailing "/" a directory may carry (""
+ * for the root).  @ino, @nlink and the device say which members are hard
+ * links of one file; @archive counts the archives before it (those
+ * concatenated after a trailer).
+ */
 struct cpio_entry {
 	const char *name;
 	const void *data;
 	size_t size;
-	uint32_t mode;
 	size_t offset; /* of its header */
+	size_t name_len;
+	uint32_t mode;
+	uint32_t ino;
+	uint32_t nlink;
+	uint32_t dev_major;
+	uint32_t dev_minor;
+	uint32_t archive;
 };
 
 /*
- * A validated archive: @count entries before the trailer, and its @index
- * (cpio_index()): the entries sorted by path, which lookups and listings
- * search instead of parsing every header again on each walk.
+ * Where a walk over an archive is (cpio_next()): the offset of the next
+ * header and how many archives lie behind it.  Start at { 0, 0 }.
+ */
+struct cpio_cursor {
+	size_t pos;
+	uint32_t archive;
+};
+
+/*
+ * A validated archive: @count entries in all its concatenated archives,
+ * trailers left out, and its @index (cpio_index()): the @index_len paths
+ * Linux's initramfs unpacking would leave, one entry each, sorted by path,
+ * which lookups and listings search instead of parsing headers again.
  */
 struct cpio_archive {
 	const uint8_t *base;
 	size_t size;
 	size_t count;
 	const struct cpio_entry *index;
+	size_t index_len;
 };
 
 /*
@@ -61,28 +84,34 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 
 /*
  * cpio_index - parse the @ar->count entries of an archive cpio_open()
- * accepted into @entries (room for @ar->count), once, and sort them by
- * path, components compared in turn (entries of one path in archive
- * order): O(n log n), in place.  cpio_lookup() and cpio_list() need it
- * and read only it.  @entries must live as long as @ar is used.
+ * accepted into @entries (room for @ar->count) and make them the view
+ * Linux's initramfs unpacking gives (Documentation/driver-api/
+ * early-userspace/buffer-format.rst, init/initramfs.c): every hard link
+ * of a file gets the data its last non-empty link carries; of the entries
+ * of one path the last in the archive wins; an entry naming the root
+ * (".", "/", "./") and a non-directory named with a trailing "/" are
+ * dropped.  Sorted by path, components compared in turn: O(n log n), in
+ * place.  Sets @ar->index and @ar->index_len; cpio_lookup() and
+ * cpio_list() read only the index.  @entries must live as long as @ar.
  */
 void cpio_index(struct cpio_archive *ar, struct cpio_entry *entries);
 
 /*
- * cpio_next - read the entry at *@pos of an archive cpio_open() accepted
- * (or, inside cpio_open, of one being checked) into @e and advance *@pos.
- * Returns 1 for an entry, 0 at the trailer, -EINVAL on a malformed header
- * (message in @err, which may be NULL).
+ * cpio_next - read the entry at @cur of an archive cpio_open() accepted
+ * (or, inside cpio_open, of one being checked) into @e and advance @cur.
+ * A trailer followed by zero padding and another archive (4-byte aligned,
+ * as Linux reads an initramfs) goes on into that archive.  Returns 1 for
+ * an entry, 0 after the last trailer, -EINVAL on a malformed header or
+ * junk after a trailer (message in @err, which may be NULL).
  */
-int cpio_next(const struct cpio_archive *ar, size_t *pos, struct cpio_entry *e,
-	      char *err, size_t err_size);
+int cpio_next(const struct cpio_archive *ar, struct cpio_cursor *cur,
+	      struct cpio_entry *e, char *err, size_t err_size);
 
 /*
  * cpio_lookup - find @path ("/a/b", "a/b", "./a//b/" are the same) in @ar,
- * indexed (cpio_index()), by binary search: O(log n).  Of several entries
- * of one path, the first in the archive.  A directory that only exists as
- * the prefix of member names is found too (mode CPIO_S_IFDIR, no data).
- * Returns 0, -ENOENT, or -ENAMETOOLONG.
+ * indexed (cpio_index()), by binary search: O(log n).  A directory that
+ * only exists as the prefix of member names is found too (mode
+ * CPIO_S_IFDIR, no data).  Returns 0, -ENOENT, or -ENAMETOOLONG.
  */
 int cpio_lookup(const struct cpio_archive *ar, const char *path,
 		struct cpio_entry *e);

@@ -4,8 +4,8 @@
  * (each entry once, sorted by path), walked entry by entry, every member
  * and some made-up paths are looked up, and every directory is listed, as
  * the module loader and the shell's ls/cat would.  Each entry must lie
- * inside the archive, a listing must be in order, each name once, and
- * name every child.
+ * inside the archive, a member be found as its last entry left it, a
+ * listing be in order, each name once, and name every child.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +50,14 @@ static bool is_normal(const char *name)
 		if (*p == '/' && !*++p)
 			return false;
 	}
-	return true;
+	return *name != '\0';
+}
+
+/* Whether the index keeps @e's path: not the root, no file named "x/". */
+static bool is_kept(const struct cpio_entry *e)
+{
+	return e->name_len &&
+	       (cpio_is_dir(e) || e->name[e->name_len] == '\0');
 }
 
 static const char *const paths[] = { "/",
@@ -93,20 +100,19 @@ static int fuzz_list_add(void *arg, const char *name, size_t len, bool is_dir)
 	return 0;
 }
 
-/* @a before @b in the index: path order, '/' before every other byte. */
+/* @a strictly before @b in the index: path order, '/' before every byte. */
 static bool fuzz_in_order(const struct cpio_entry *a,
 			  const struct cpio_entry *b)
 {
 	const unsigned char *p = (const void *)a->name,
 			    *q = (const void *)b->name;
+	size_t i = 0, n = MIN(a->name_len, b->name_len);
 
-	while (*p && *p == *q)
-		p++, q++;
-	if (*p == *q)
-		return a->offset < b->offset;
-	if (!*p || !*q)
-		return !*p;
-	return *p == '/' || (*q != '/' && *p < *q);
+	while (i < n && p[i] == q[i])
+		i++;
+	if (i == n)
+		return a->name_len < b->name_len;
+	return p[i] == '/' || (q[i] != '/' && p[i] < q[i]);
 }
 
 /*
@@ -116,19 +122,22 @@ static bool fuzz_in_order(const struct cpio_entry *a,
 static void fuzz_complete(const struct cpio_archive *ar, const char *dir,
 			  const struct fuzz_listing *l)
 {
-	size_t dir_len = strlen(dir), n;
-	const char *child;
+	size_t dir_len = strlen(dir), n, left;
+	const char *child, *slash;
 	char want[CPIO_PATH_MAX + 2];
 
-	for (size_t i = 0; i < ar->count; i++) {
+	for (size_t i = 0; i < ar->index_len; i++) {
 		child = ar->index[i].name;
+		left = ar->index[i].name_len;
 		if (dir_len) {
-			if (strncmp(child, dir, dir_len) ||
+			if (left <= dir_len || strncmp(child, dir, dir_len) ||
 			    child[dir_len] != '/')
 				continue;
 			child += dir_len + 1;
+			left -= dir_len + 1;
 		}
-		n = strcspn(child, "/");
+		slash = memchr(child, '/', left);
+		n = slash ? (size_t)(slash - child) : left;
 		if (!n || n >= CPIO_PATH_MAX)
 			continue;
 		snprintf(want, sizeof(want), "|%.*s", (int)n, child);
@@ -137,31 +146,46 @@ static void fuzz_complete(const struct cpio_archive *ar, const char *dir,
 	}
 }
 
+/* @e, as the walk read it, is in the index unless a later entry replaced it. */
+static void fuzz_find_member(const struct cpio_archive *ar,
+			     const struct cpio_entry *e, const char *name)
+{
+	struct cpio_entry found;
+	int ret = cpio_lookup(ar, name, &found);
+
+	if (!is_normal(name) || !is_kept(e))
+		return;
+	fuzz_check(ret == 0 || ret == -ENAMETOOLONG,
+		   "a member is found by its own name");
+	fuzz_check(ret || (found.name_len == e->name_len &&
+			   !memcmp(found.name, name, e->name_len) &&
+			   found.offset >= e->offset),
+		   "a lookup finds the last entry of that name");
+}
+
 static void fuzz_walk(const struct cpio_archive *ar)
 {
+	struct cpio_cursor cur = { 0, 0 };
 	struct cpio_entry e, found;
 	struct fuzz_listing l;
-	size_t pos = 0;
+	char name[CPIO_PATH_MAX];
 	int ret;
 
-	while ((ret = cpio_next(ar, &pos, &e, NULL, 0)) > 0) {
+	while ((ret = cpio_next(ar, &cur, &e, NULL, 0)) > 0) {
 		fuzz_check(inside(ar, e.data, e.size),
 			   "an entry's data is in the archive");
-		fuzz_check(pos <= ar->size, "the walk stays in the archive");
-		ret = cpio_lookup(ar, e.name, &found);
-		fuzz_check(ret == 0 || ret == -ENAMETOOLONG ||
-				   !is_normal(e.name),
-			   "a member is found by its own name");
-		fuzz_check(ret || !is_normal(e.name) ||
-				   (!strcmp(found.name, e.name) &&
-				    found.offset <= e.offset),
-			   "a lookup finds the first entry of that name");
+		fuzz_check(cur.pos <= ar->size, "the walk stays in the archive");
+		if (e.name_len >= sizeof(name))
+			continue;
+		memcpy(name, e.name, e.name_len);
+		name[e.name_len] = '\0';
+		fuzz_find_member(ar, &e, name);
 		l = (struct fuzz_listing){ .len = 0 };
-		if (cpio_list(ar, e.name, fuzz_list_add, &l) == 0 &&
-		    is_normal(e.name))
-			fuzz_complete(ar, e.name, &l);
+		if (cpio_list(ar, name, fuzz_list_add, &l) == 0 &&
+		    is_normal(name))
+			fuzz_complete(ar, name, &l);
 	}
-	fuzz_check(ret == 0, "an accepted archive walks to its trailer");
+	fuzz_check(ret == 0, "an accepted archive walks to its end");
 	for (size_t i = 0; i < ARRAY_SIZE(paths); i++) {
 		l = (struct fuzz_listing){ .len = 0 };
 		cpio_lookup(ar, paths[i], &found);
@@ -172,20 +196,22 @@ static void fuzz_walk(const struct cpio_archive *ar)
 		fuzz_complete(ar, "", &l);
 }
 
-/* The index holds each entry of the archive once, in path order. */
+/* The index holds entries of the archive, each path once, in path order. */
 static void fuzz_index_order(const struct cpio_archive *ar)
 {
 	uint8_t *seen = calloc(ar->size + 1, 1);
 
 	fuzz_check(seen != NULL, "memory for the check");
-	for (size_t i = 0; i < ar->count; i++) {
+	fuzz_check(ar->index_len <= ar->count, "the index is of the entries");
+	for (size_t i = 0; i < ar->index_len; i++) {
 		const struct cpio_entry *e = &ar->index[i];
 
 		fuzz_check(e->offset < ar->size && !seen[e->offset],
 			   "each entry is in the index once");
 		seen[e->offset] = 1;
+		fuzz_check(is_kept(e), "no root or \"file/\" in the index");
 		fuzz_check(i == 0 || fuzz_in_order(&ar->index[i - 1], e),
-			   "the index is sorted by path, then archive order");
+			   "the index is sorted by path, each path once");
 	}
 	free(seen);
 }

@@ -92,6 +92,9 @@ $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc \
 unit-tests += test_cpio
 test_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+unit-tests += test_cpio_initramfs
+test_cpio_initramfs-srcs := $(test_cpio-srcs)
+
 # Runs $(BUILD)/tools/depmod on objects it compiles.
 unit-tests += test_depmod
 test_depmod-srcs := kernel/lib/vsnprintf.c
