@@ -215,7 +215,8 @@ static int cpio_read_entry(const struct cpio_archive *ar, size_t *pos,
  * the end, -EINVAL on anything else.
  */
 static int cpio_next_archive(const struct cpio_archive *ar,
-			     struct cpio_cursor *cur, char *err, size_t err_size)
+			     struct cpio_cursor *cur, char *err,
+			     size_t err_size)
 {
 	while (cur->pos < ar->size && !ar->base[cur->pos])
 		cur->pos++;

@@ -56,8 +56,7 @@ static bool is_normal(const char *name)
 /* Whether the index keeps @e's path: not the root, no file named "x/". */
 static bool is_kept(const struct cpio_entry *e)
 {
-	return e->name_len &&
-	       (cpio_is_dir(e) || e->name[e->name_len] == '\0');
+	return e->name_len && (cpio_is_dir(e) || e->name[e->name_len] == '\0');
 }
 
 static const char *const paths[] = { "/",
@@ -174,7 +173,8 @@ static void fuzz_walk(const struct cpio_archive *ar)
 	while ((ret = cpio_next(ar, &cur, &e, NULL, 0)) > 0) {
 		fuzz_check(inside(ar, e.data, e.size),
 			   "an entry's data is in the archive");
-		fuzz_check(cur.pos <= ar->size, "the walk stays in the archive");
+		fuzz_check(cur.pos <= ar->size,
+			   "the walk stays in the archive");
 		if (e.name_len >= sizeof(name))
 			continue;
 		memcpy(name, e.name, e.name_len);

@@ -42,11 +42,11 @@ static void add_link(struct builder *b, const char *name, uint32_t mode,
 {
 	size_t size = strlen(data);
 
-	b->len += (size_t)sprintf(
-		(char *)b->buf + b->len,
-		"070701%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%08X%s",
-		ino, mode, 0u, 0u, nlink, 0u, size, 8u, 1u, 0u, 0u,
-		strlen(name) + 1, 0u, name);
+	b->len += (size_t)
+		sprintf((char *)b->buf + b->len,
+			"070701%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%08X%s",
+			ino, mode, 0u, 0u, nlink, 0u, size, 8u, 1u, 0u, 0u,
+			strlen(name) + 1, 0u, name);
 	b->buf[b->len++] = '\0';
 	pad(b, CPIO_ALIGN);
 	memcpy(b->buf + b->len, data, size);
