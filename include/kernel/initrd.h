@@ -26,7 +26,7 @@ int initrd_open(const char *path, struct initrd_file *f);
 
 /*
  * initrd_list - call @fn once for each name directly inside directory
- * @path, in archive order, with whether it is a directory; @fn returns 0
+ * @path, in byte order of the names, with whether it is a directory; @fn returns 0
  * to go on.  Returns 0, -ENOENT, -ENOTDIR, -ENAMETOOLONG, or what @fn
  * returned.
  */

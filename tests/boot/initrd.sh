@@ -1,5 +1,6 @@
 # The initrd: the one the build packs is listed and read by ls and cat;
-# INITRD_EXTRA files land under /; damaged archives (truncated, bad magic)
+# INITRD_EXTRA files land under /; concatenated archives and hard links
+# read as Linux unpacks them; damaged archives (truncated, bad magic)
 # and a missing one are reported and leave a working shell.  (That UEFI's
 # GRUB loads it too is checked on tests/boot/boot.sh's UEFI boot.)
 source "$(dirname "$0")/lib.sh"
@@ -53,6 +54,28 @@ INITRD=$out/mods.cpio boot modules 'loglevel=7' < <(printf '%s\n' \
 expect '^user\.ko$' 'packed modules are in lib/modules'
 expect '^lib/modules/user\.ko: lib/modules/base\.ko$' 'modules.dep says user.ko needs base.ko'
 expect '^lib/modules/base\.ko:$' 'modules.dep lists base.ko with no dependencies'
+
+# Archives one after another, as Linux reads an initramfs: the built one,
+# then one GNU cpio packs with a hard link (its data only with the last
+# link), then one replacing a link's name; zero padding between them.
+cat_dir=$out/initrd-concat
+rm -rf "$cat_dir" && mkdir -p "$cat_dir/a/linked" "$cat_dir/b/linked"
+printf 'shared data\n' > "$cat_dir/a/linked/one"
+ln "$cat_dir/a/linked/one" "$cat_dir/a/linked/two"
+printf 'replaced\n' > "$cat_dir/b/linked/one"
+{
+	cat "$BUILD/initrd.cpio"
+	(cd "$cat_dir/a" && printf '%s\n' linked linked/one linked/two |
+		cpio -o -H newc --quiet)
+	(cd "$cat_dir/b" && echo linked/one | cpio -o -H newc --quiet)
+} > "$out/concat.cpio"
+INITRD=$out/concat.cpio boot concat 'loglevel=7' < <(printf '%s\n' \
+	'cat /linked/two' 'cat /linked/one' 'ls /linked' 'cat /etc/modules' poweroff)
+expect '^shared data$' "a hard link GNU cpio wrote without data has its file's data"
+expect '^replaced$' "a later archive's file replaces an earlier one of that name"
+expect '^two$' 'ls lists the hard link'
+expect "^# Lines starting with '#' are comments\\.$" 'the first archive of several is read too'
+expect_status 0 'powers off after concatenated archives'
 
 # Damaged archives: rejected with the reason, boot goes on without them.
 head -c 300 "$BUILD/initrd.cpio" > "$out/truncated.cpio"
