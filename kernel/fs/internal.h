@@ -27,8 +27,8 @@ extern struct list_head mount_table;
  * dtree_find - the dentry in the tree at @root called @name, or NULL.
  * dtree_insert - put @d in the tree (no other of its name may be there).
  * dtree_erase - take @d out.  dtree_walk - call @fn on each from the
- * @skip'th in name order until it returns false; returns how many it
- * visited.  All O(log n) but the walk; none allocates or locks.
+ * @skip'th in name order until it returns false; returns the position
+ * it stopped at.  All O(log n) but the walk; none allocates or locks.
  */
 struct dentry *dtree_find(struct dentry *root, const struct qstr *name);
 void dtree_insert(struct dentry **root, struct dentry *d);
