@@ -93,9 +93,12 @@ struct file_operations {
 	int (*release)(struct inode *, struct file *);
 };
 
-/* A directory's operations; each is called with vfs_lock held. */
+/*
+ * A directory's operations, and a file's setattr (truncation); each is
+ * called with vfs_lock held.  No lookup: a directory's dentries are all
+ * in memory (the file systems so far keep nothing elsewhere).
+ */
 struct inode_operations {
-	struct dentry *(*lookup)(struct inode *, struct dentry *, unsigned int);
 	int (*create)(struct inode *, struct dentry *, umode_t, bool);
 	int (*mkdir)(struct inode *, struct dentry *, umode_t);
 	int (*unlink)(struct inode *, struct dentry *);
@@ -217,7 +220,9 @@ void path_put(const struct path *p);
 
 /*
  * dir_context: iterate_dir() calls actor for each child of a directory
- * in name order from the pos'th; actor returns false to stop there.
+ * in name order from the pos'th; actor returns false to stop there.  The
+ * actor runs under vfs_lock and must not call into the VFS.  Returns 0,
+ * or -ENOTDIR if @file is not a directory.
  */
 struct dir_context {
 	bool (*actor)(struct dir_context *ctx, const char *name,
