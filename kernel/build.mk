@@ -60,6 +60,7 @@ obj-y += kernel/workqueue/flush.o
 obj-y += kernel/init/cmdline.o
 obj-y += kernel/init/initcall.o
 include kernel/module/build.mk
+include kernel/fs/build.mk
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/index.o
 obj-y += kernel/initrd/initrd.o

@@ -24,10 +24,15 @@
 #define ENOTDIR 20
 #define EISDIR 21
 #define EINVAL 22
+#define EMFILE 24
+#define ENOTTY 25
+#define EFBIG 27
 #define ENOSPC 28
+#define ESPIPE 29
 #define ERANGE 34
 #define ENAMETOOLONG 36
 #define ENOSYS 38
+#define ENOTEMPTY 39
 #define ELOOP 40
 #define ENODATA 61
 #define ETIME 62

@@ -95,6 +95,9 @@ struct sched_entity {
  */
 void sched_init(void);
 
+struct fs_struct;
+struct files_struct;
+
 struct task_struct {
 	uintptr_t sp; /* saved by sched_switch_stack() while not running */
 	unsigned int state; /* TASK_* */
@@ -118,6 +121,9 @@ struct task_struct {
 	unsigned long sig_pending; /* sent, not yet flushed */
 	unsigned long sig_allowed; /* allow_signal(): the rest are ignored */
 	struct completion exited;  /* completed when the thread has ended */
+	/* Files (kernel/fs/): working directory and open files, or NULL. */
+	struct fs_struct *fs;
+	struct files_struct *files;
 };
 
 /* The task running now; Linux's name, as a variable on one CPU. */
@@ -176,6 +182,16 @@ struct sched_worker_ops {
 	void (*running)(struct task_struct *t);
 };
 void sched_worker_ops_register(const struct sched_worker_ops *ops);
+
+/*
+ * How the file layer (above) closes what a thread leaves open, as
+ * Linux's do_exit() calls exit_files() and exit_fs():
+ * sched_exit_hook_register - install @hook (one; the fs layer's init),
+ * called in the ending kernel thread's context, which may still sleep,
+ * once its function has returned.  Not for a thread an oops ended (interrupts are
+ * off there): what it held stays, as its locks do.
+ */
+void sched_exit_hook_register(void (*hook)(struct task_struct *t));
 
 /* yield - let every other runnable task run before current goes on:
  * current goes behind them all, as Linux's. */

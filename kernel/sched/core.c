@@ -265,6 +265,19 @@ bool wake_up_process(struct task_struct *p)
 }
 EXPORT_SYMBOL(wake_up_process);
 
+static void (*sched_exit_hook)(struct task_struct *t);
+
+void sched_exit_hook_register(void (*hook)(struct task_struct *t))
+{
+	sched_exit_hook = hook;
+}
+
+void sched_run_exit_hook(void)
+{
+	if (sched_exit_hook)
+		sched_exit_hook(current);
+}
+
 void sched_task_entry(void (*fn)(void *data), void *data)
 {
 	/* The switch that started us happened inside schedule(), with

@@ -18,6 +18,7 @@ static void kthread_main(void *unused)
 
 	self->exit_code = self->should_stop ? -EINTR :
 					      self->threadfn(self->data);
+	sched_run_exit_hook();
 	/*
 	 * From here to TASK_DEAD (sched_exit()) nothing may preempt us: a
 	 * waiter of kthread_stop() would go on while we still ran, and the

@@ -130,3 +130,6 @@ test_sched_ps-srcs := kernel/sched/ps_format.c kernel/lib/vsnprintf.c
 
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
+
+unit-tests += test_dtree
+test_dtree-srcs := kernel/fs/dtree.c kernel/lib/vsnprintf.c

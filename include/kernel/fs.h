@@ -1,0 +1,298 @@
+/*
+ * The VFS: super blocks, inodes, dentries, mounts and open files, with
+ * Linux's names and roles, so that a file system or a driver written for
+ * Linux fills the same operation tables.  Every name lookup goes through
+ * one path walk (kernel/fs/namei.c); each thread has its own table of
+ * open files and its own working directory.
+ */
+#ifndef KERNEL_FS_H
+#define KERNEL_FS_H
+
+#include <kernel/list.h>
+#include <kernel/mutex.h>
+#include <kernel/types.h>
+
+#ifndef __user
+#define __user /* a pointer the caller gave; no user space yet */
+#endif
+
+typedef long long loff_t;
+typedef unsigned short umode_t;
+
+/* Linux's limits (include/uapi/linux/limits.h, fs/namei.c). */
+#define NAME_MAX 255	   /* bytes in one path component */
+#define PATH_MAX 4096	   /* bytes in a path, its final NUL included */
+#define MAXSYMLINKS 40	   /* symbolic links one walk may follow */
+#define NR_OPEN_DEFAULT 64 /* open files a thread may hold */
+
+/* File types and permission bits: POSIX's octal values, as Linux's. */
+#define S_IFMT 00170000
+#define S_IFLNK 0120000
+#define S_IFREG 0100000
+#define S_IFDIR 0040000
+#define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
+#define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
+#define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
+#define S_IRUSR 00400
+#define S_IWUSR 00200
+#define S_IXUSR 00100
+
+/* open() flags: Linux's x86 values (include/uapi/asm-generic/fcntl.h). */
+#define O_ACCMODE 00000003
+#define O_RDONLY 00000000
+#define O_WRONLY 00000001
+#define O_RDWR 00000002
+#define O_CREAT 00000100
+#define O_EXCL 00000200
+#define O_TRUNC 00001000
+#define O_APPEND 00002000
+#define O_NONBLOCK 00004000
+#define O_DIRECTORY 00200000
+#define O_NOFOLLOW 00400000
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+/* What a file may be opened for (f_mode), from O_ACCMODE. */
+#define FMODE_READ 0x1
+#define FMODE_WRITE 0x2
+
+/* Path walk flags (Linux's LOOKUP_*). */
+#define LOOKUP_FOLLOW 0x0001	/* follow a symbolic link at the end */
+#define LOOKUP_DIRECTORY 0x0002 /* the end must be a directory */
+
+struct file;
+struct inode;
+struct dentry;
+struct module;
+struct super_block;
+struct vfsmount;
+struct poll_table_struct;
+
+/* A name and its length, as the walk cuts it out of a path. */
+struct qstr {
+	const char *name;
+	unsigned int len;
+};
+
+/* A place in the name space: a dentry seen through one mount. */
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+struct file_operations {
+	struct module *owner;
+	loff_t (*llseek)(struct file *, loff_t, int);
+	ssize_t (*read)(struct file *, char __user *, size_t, loff_t *);
+	ssize_t (*write)(struct file *, const char __user *, size_t, loff_t *);
+	unsigned int (*poll)(struct file *, struct poll_table_struct *);
+	long (*unlocked_ioctl)(struct file *, unsigned int, unsigned long);
+	int (*open)(struct inode *, struct file *);
+	int (*release)(struct inode *, struct file *);
+};
+
+/*
+ * A directory's operations, and a file's setattr (truncation); each is
+ * called with vfs_lock held.  No lookup: a directory's dentries are all
+ * in memory (the file systems so far keep nothing elsewhere).
+ */
+struct inode_operations {
+	int (*create)(struct inode *, struct dentry *, umode_t, bool);
+	int (*mkdir)(struct inode *, struct dentry *, umode_t);
+	int (*unlink)(struct inode *, struct dentry *);
+	int (*rmdir)(struct inode *, struct dentry *);
+	int (*symlink)(struct inode *, struct dentry *, const char *);
+	int (*setattr)(struct dentry *, loff_t size);
+};
+
+struct super_operations {
+	/* The last reference to an unlinked inode is gone: free its data. */
+	void (*evict_inode)(struct inode *);
+};
+
+struct super_block {
+	struct file_system_type *s_type;
+	const struct super_operations *s_op;
+	struct dentry *s_root;
+	unsigned long s_next_ino; /* the next i_ino to give */
+	void *s_fs_info;
+};
+
+struct inode {
+	umode_t i_mode;
+	unsigned int i_nlink; /* names (dentries) it has */
+	unsigned int i_count; /* references: dentries and open files */
+	unsigned long i_ino;
+	loff_t i_size;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	struct super_block *i_sb;
+	struct mutex i_mutex; /* the data: read against write */
+	const char *i_link;   /* a symbolic link's target */
+	void *i_private;      /* the file system's: ramfs's data */
+};
+
+/*
+ * A name in a directory.  A directory's children are kept in a tree
+ * sorted by name (kernel/fs/dtree.c), so a lookup costs O(log n) and a
+ * listing comes out in order.  Fields change under vfs_lock.
+ */
+struct dentry {
+	struct qstr d_name;
+	struct dentry *d_parent; /* itself at a file system's root */
+	struct inode *d_inode;
+	unsigned int d_count;	/* references: children, walks, files */
+	unsigned int d_mounted; /* mounts on this dentry */
+	bool d_hashed;		/* in its parent's tree */
+	struct dentry *d_left, *d_right; /* the parent's tree (dtree.c) */
+	unsigned int d_prio;		 /* the tree's heap order */
+	struct dentry *d_children;	 /* the root of its own tree */
+	struct super_block *d_sb;
+	char d_iname[]; /* d_name.name points here */
+};
+
+struct file {
+	struct path f_path;
+	struct inode *f_inode;
+	const struct file_operations *f_op;
+	unsigned int f_flags; /* O_* as opened */
+	unsigned int f_mode;  /* FMODE_* */
+	loff_t f_pos;
+	void *private_data;
+};
+
+/* A file system type: ramfs.  mount() gives a new super block's root. */
+struct file_system_type {
+	const char *name;
+	int (*fill_super)(struct super_block *sb);
+	void (*kill_sb)(struct super_block *sb);
+	struct list_head fs_list;
+};
+
+/* A thread's open files (Linux's files_struct, one fixed array). */
+struct files_struct {
+	struct file *fd[NR_OPEN_DEFAULT];
+};
+
+/* A thread's working directory (Linux's fs_struct, without chroot). */
+struct fs_struct {
+	struct path pwd;
+};
+
+/* Held across every walk and every change of a directory or mount. */
+extern struct mutex vfs_lock;
+void vfs_lock_acquire(void);
+void vfs_lock_release(void);
+
+/*
+ * register_filesystem - make @fs mountable by its name.  Returns 0, or
+ * -EBUSY if a type of that name is there.  unregister_filesystem - undo.
+ */
+int register_filesystem(struct file_system_type *fs);
+void unregister_filesystem(struct file_system_type *fs);
+
+/*
+ * The objects' lifetimes (kernel/fs/dcache.c), each under vfs_lock.
+ * new_inode - a zeroed inode of @sb with a fresh i_ino and one reference,
+ * or NULL.  iput - drop one; the last of an inode without names evicts it.
+ * d_alloc - a child @name of @parent (which it holds), one reference, not
+ * yet in the parent's tree; NULL without memory.  d_make_root - the root
+ * dentry of @inode's file system.  d_instantiate - give @d its inode.
+ * d_add - put @d in its parent's tree (the tree holds a reference).
+ * d_delete - take it out (and drop that reference).  dget/dput - take and
+ * drop a reference; the last put frees the dentry and its inode's share.
+ * d_lookup - @parent's child called @name, or NULL (no reference taken).
+ */
+struct inode *new_inode(struct super_block *sb);
+void iput(struct inode *inode);
+struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
+struct dentry *d_make_root(struct inode *inode);
+void d_instantiate(struct dentry *d, struct inode *inode);
+void d_add(struct dentry *d);
+void d_delete(struct dentry *d);
+struct dentry *dget(struct dentry *d);
+void dput(struct dentry *d);
+struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
+void path_get(const struct path *p);
+void path_put(const struct path *p);
+
+/*
+ * dir_context: iterate_dir() calls actor for each child of a directory
+ * in name order from the pos'th; actor returns false to stop there.  The
+ * actor runs under vfs_lock and must not call into the VFS.  Returns 0,
+ * or -ENOTDIR if @file is not a directory.
+ */
+struct dir_context {
+	bool (*actor)(struct dir_context *ctx, const char *name,
+		      unsigned int len, unsigned long ino, umode_t mode);
+	loff_t pos;
+};
+int iterate_dir(struct file *file, struct dir_context *ctx);
+
+/*
+ * kern_path - walk @name (absolute, or relative to current's working
+ * directory) to @path, which the caller path_put()s.  @flags: LOOKUP_*.
+ * Returns 0 or -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP, -EACCES.
+ * Sleeps on vfs_lock.
+ */
+int kern_path(const char *name, unsigned int flags, struct path *path);
+
+/*
+ * Name-space changes, each from a path as kern_path() takes one:
+ * ksys_mkdir, ksys_rmdir (-ENOTEMPTY if it has children), ksys_unlink
+ * (an open file's data stays until its last close), ksys_symlink (@name
+ * made a link to @target), ksys_chdir.  Each returns 0 or -Exxx.
+ */
+int ksys_mkdir(const char *name, umode_t mode);
+int ksys_rmdir(const char *name);
+int ksys_unlink(const char *name);
+int ksys_symlink(const char *target, const char *name);
+int ksys_chdir(const char *name);
+
+/*
+ * ksys_mount - mount a new file system of type @fstype on the directory
+ * @dir.  ksys_umount - take the one mounted at @dir away (-EBUSY while a
+ * file or directory of it is in use).  Each returns 0 or -Exxx.
+ */
+int ksys_mount(const char *fstype, const char *dir);
+int ksys_umount(const char *dir);
+
+/*
+ * file_open_name - open @name with O_* @flags (creating it with @mode
+ * under O_CREAT) into *@filp: 0, or -ENOENT, -EEXIST (O_CREAT|O_EXCL),
+ * -EISDIR (a directory for writing), -EACCES, -ENOMEM or a walk's error.
+ * (Linux's filp_open(), which gives an ERR_PTR, is its shim in
+ * <linux/fs.h>.)  filp_close - release @file; returns 0.
+ * kernel_read/kernel_write - move @count bytes at *@pos through the
+ * file's operations; bytes moved or -Exxx (-EBADF if not opened for it).
+ * vfs_llseek - set f_pos by SEEK_*; the new position or -EINVAL/-ESPIPE.
+ * All may sleep.
+ */
+int file_open_name(const char *name, int flags, umode_t mode,
+		   struct file **filp);
+int filp_close(struct file *file);
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count,
+		     loff_t *pos);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+/* generic_file_llseek - the llseek of a file whose end is i_size. */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * Descriptors in current's table (kernel/fs/file_table.c): do_sys_open
+ * gives the lowest free one (or -EMFILE); ksys_read, ksys_write,
+ * ksys_lseek, ksys_ioctl act through it (-EBADF if it is not open);
+ * close_fd gives it back.  A thread's files and working directory are
+ * let go when it ends.  Each may sleep.
+ */
+int do_sys_open(const char *name, int flags, umode_t mode);
+ssize_t ksys_read(int fd, char __user *buf, size_t count);
+ssize_t ksys_write(int fd, const char __user *buf, size_t count);
+loff_t ksys_lseek(int fd, loff_t offset, int whence);
+long ksys_ioctl(int fd, unsigned int cmd, unsigned long arg);
+int close_fd(int fd);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * Linux-compatible <linux/fs.h>: the VFS objects and operation tables of
+ * <kernel/fs.h>, under Linux's names.  Linux's filp_open() reports failure
+ * as an ERR_PTR where Sprout's file_open_name() returns an errno.
+ */
+#ifndef LINUX_FS_H
+#define LINUX_FS_H
+
+#include <linux/err.h>
+#include <linux/types.h>
+#include <kernel/fs.h>
+
+static inline struct file *filp_open(const char *name, int flags, umode_t mode)
+{
+	struct file *f;
+	int ret = file_open_name(name, flags, mode, &f);
+
+	return ret ? ERR_PTR(ret) : f;
+}
+
+#endif
