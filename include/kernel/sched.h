@@ -118,6 +118,8 @@ struct task_struct {
 	unsigned long sig_pending; /* sent, not yet flushed */
 	unsigned long sig_allowed; /* allow_signal(): the rest are ignored */
 	struct completion exited;  /* completed when the thread has ended */
+	/* The memory it may pass to user copies (include/kernel/uaccess.h). */
+	uintptr_t user_start, user_end;
 };
 
 /* The task running now; Linux's name, as a variable on one CPU. */

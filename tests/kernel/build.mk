@@ -35,5 +35,6 @@ test-y += tests/kernel/workqueue_test.o
 test-y += tests/kernel/console_input_test.o
 test-y += tests/kernel/sched_fair_test.o
 test-y += tests/kernel/sched_preempt_test.o
+test-y += tests/kernel/uaccess_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/tsc_stall.o
