@@ -6,8 +6,11 @@
  */
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/module.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/uaccess.h>
+#include "modfiles.h"
 
 #define BUF_LEN 64
 #define TAIL 40 /* mapped bytes before the guard page in the crossing copy */
@@ -195,10 +198,45 @@ static void uaccess_kernel_extable_is_sorted(struct ktest *t)
 				   (unsigned long)ex_insn_addr(e - 1));
 }
 
+/*
+ * The module usercopy faults in its own code at the guard page we lend
+ * it; its init_module fails unless the loader sorted its table and the
+ * fixup found the entries there.
+ */
+static void uaccess_module_fault_is_fixed_up(struct ktest *t)
+{
+	char *page, args[40];
+	int oopses = ktest_log_count("Oops:");
+	struct uaccess_window saved;
+	const struct module *mod;
+
+	if (!ktest_have_module_files(t))
+		return;
+	page = mapped_then_guard();
+	if (!page) {
+		KT_EXPECT(t, page != NULL);
+		return;
+	}
+	snprintf(args, sizeof(args), "address=%#lx",
+		 (unsigned long)(page + PAGE_SIZE));
+	uaccess_window_open(&saved, page, 2 * PAGE_SIZE);
+	KT_EXPECT_EQ(t, ktest_load_quiet("usercopy", args), 0);
+	uaccess_window_close(&saved);
+	mod = module_find("usercopy");
+	KT_EXPECT(t, mod && mod->num_exentries == 3);
+	for (size_t i = 1; mod && i < mod->num_exentries; i++)
+		KT_EXPECT(t, ex_insn_addr(&mod->extable[i - 1]) <
+				     ex_insn_addr(&mod->extable[i]));
+	KT_EXPECT_EQ(t, ktest_remove_quiet("usercopy"), 0);
+	KT_EXPECT_EQ(t, ktest_log_count("Oops:"), oopses);
+	modarea_free(page);
+}
+
 KTEST_SUITE(uaccess, KTEST_CASE(uaccess_kernel_extable_is_sorted),
 	    KTEST_CASE(uaccess_copies_both_ways),
 	    KTEST_CASE(uaccess_outside_window_is_refused),
 	    KTEST_CASE(uaccess_fault_is_fixed_up),
 	    KTEST_CASE(uaccess_crossing_copy_counts_exactly),
 	    KTEST_CASE(uaccess_strncpy_length_and_truncation),
-	    KTEST_CASE(uaccess_get_put_sizes));
+	    KTEST_CASE(uaccess_get_put_sizes),
+	    KTEST_CASE(uaccess_module_fault_is_fixed_up));
