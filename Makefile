@@ -126,6 +126,15 @@ $(MODPOST): tools/modpost.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $< -o $@
 
+# Sorts the exception table of each kernel image after its last link, with
+# the kernel's own sort (kernel/lib/extable.c).
+SORTEXTABLE := $(BUILD)/tools/sortextable
+$(SORTEXTABLE): tools/sortextable.c kernel/lib/extable.c include/kernel/extable.h
+	$(quiet) HOSTCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) -Iinclude tools/sortextable.c \
+		kernel/lib/extable.c -o $@
+
 # The configuration (config.mk) decides which objects are linked; this file
 # changes only when it does, so that switching a driver relinks the kernel.
 $(BUILD)/config: FORCE
@@ -155,7 +164,8 @@ $(BUILD)/kallsyms0.o: $(BUILD)/kallsyms0.c
 # kernel_image,ELF,OBJS: link ELF from OBJS twice, first with an empty
 # symbol table, then with the table generated from that first link.  The
 # table comes last in the image, so the second link must place every code
-# symbol where the first did; the cmp checks it.
+# symbol where the first did; the cmp checks it.  The image's exception
+# table is then sorted in place.
 define kernel_image
 $(basename $(1)).pass1.elf: $(2) $$(BUILD)/kallsyms0.o linker.ld $$(BUILD)/modpost.objs
 	$$(quiet) LD $$@
@@ -170,9 +180,10 @@ $(dir $(1))kallsyms.o: $(dir $(1))kallsyms.c
 	$$(quiet) CC $$@
 	$$(Q)$$(CC) $$(KCFLAGS) -c $$< -o $$@
 
-$(1): $(basename $(1)).pass1.elf $(dir $(1))kallsyms.o
+$(1): $(basename $(1)).pass1.elf $(dir $(1))kallsyms.o $$(SORTEXTABLE)
 	$$(quiet) LD $$@
 	$$(Q)$$(LD) $$(KLDFLAGS) -T linker.ld -o $$@ $(2) $(dir $(1))kallsyms.o
+	$$(Q)$$(SORTEXTABLE) $$@ || { rm -f $$@; exit 1; }
 	$$(Q)nm -n $$< | grep -i ' [tw] ' > $$@.syms1; \
 	nm -n $$@ | grep -i ' [tw] ' > $$@.syms2; \
 	cmp -s $$@.syms1 $$@.syms2 || \

@@ -14,6 +14,7 @@ obj-y += kernel/lib/sprintf.o
 obj-y += kernel/lib/kstrtox.o
 obj-y += kernel/lib/errno.o
 obj-y += kernel/lib/args.o
+obj-y += kernel/lib/extable.o
 include boot/build.mk
 obj-y += kernel/boot/multiboot2.o
 obj-y += kernel/printk/printk.o
@@ -35,6 +36,8 @@ obj-y += kernel/cpu/gdt.o
 obj-y += kernel/cpu/idt.o
 obj-y += kernel/cpu/entry.o
 obj-y += kernel/cpu/traps.o
+obj-y += kernel/cpu/extable.o
+obj-y += kernel/cpu/usercopy.o
 obj-y += kernel/trace/tracepoint.o
 include mm/build.mk
 obj-y += kernel/sched/pick.o
@@ -53,6 +56,7 @@ obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
+obj-y += kernel/sched/uaccess.o
 include kernel/irq/build.mk
 obj-y += kernel/workqueue/pool.o
 obj-y += kernel/workqueue/queue.o

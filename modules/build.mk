@@ -59,6 +59,9 @@ test-m += hello_wq
 test-m += hello_tasklet
 # The locks and counters through Linux's headers (the locking suite).
 test-m += linuxlocks
+# get_user/put_user faulting in a module's own code (the uaccess suite).
+test-m += usercopy
+usercopy-objs := cold.o usercopy.o
 # A name as long as a module's can be (MODULE_NAME_LEN - 1, 55 bytes):
 # hello's source under another KBUILD_MODNAME, for the tests that a longer
 # name given to rmmod or insmod is never taken for it.

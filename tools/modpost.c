@@ -57,13 +57,14 @@ static bool is_init_section(const char *name)
 
 /*
  * May refer to init sections: init code and data themselves, the one-shot
- * boot entry code (.boot.*), and __ref functions (.ref.*), whose authors
- * promise to use init code only while booting.
+ * boot entry code (.boot.*), __ref functions (.ref.*), whose authors
+ * promise to use init code only while booting, and the exception table,
+ * whose entries for init code are searched only while that code is there.
  */
 static bool may_reference_init(const char *name)
 {
 	return is_init_section(name) || starts_with(name, ".ref.") ||
-	       starts_with(name, ".boot.");
+	       starts_with(name, ".boot.") || !strcmp(name, "__ex_table");
 }
 /* excerpt-end: mismatch-rules */
 

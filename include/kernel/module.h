@@ -88,6 +88,8 @@ struct module_ksym {
  * (tools/gdb/sprout.py) gives each to add-symbol-file, as Linux's
  * lx-symbols reads /sys/module/<name>/sections.
  */
+struct exception_table_entry;
+
 struct module_section {
 	uintptr_t addr;
 	const char *name; /* in the same allocation as the array */
@@ -147,6 +149,9 @@ struct module {
 	char *ksym_names;
 	struct module_section *sections; /* every loaded section */
 	size_t num_sections;
+	/* Its exception table, sorted at load (kernel/module/extable.c). */
+	const struct exception_table_entry *extable;
+	size_t num_exentries;
 };
 
 /*

@@ -124,6 +124,8 @@ struct task_struct {
 	/* Files (kernel/fs/): working directory and open files, or NULL. */
 	struct fs_struct *fs;
 	struct files_struct *files;
+	/* The memory it may pass to user copies (include/kernel/uaccess.h). */
+	uintptr_t user_start, user_end;
 };
 
 /* The task running now; Linux's name, as a variable on one CPU. */

@@ -3,6 +3,7 @@
  * what happened, where, in which task, every register and the call chain
  * -- then end the task if it is a thread, else panic.
  */
+#include <kernel/extable.h>
 #include <kernel/interrupt.h>
 #include <kernel/kallsyms.h>
 #include <kernel/mm.h>
@@ -183,6 +184,9 @@ void oops(struct pt_regs *regs, const char *what)
 
 void exception_handler(struct pt_regs *regs)
 {
+	/* A user copy's fault on a page its caller could not vouch for. */
+	if (regs->vector == VEC_PAGE_FAULT && fixup_exception(regs))
+		return;
 	if (regs->vector == VEC_PAGE_FAULT)
 		show_page_fault(read_cr2(), regs->error_code);
 	else if (regs->vector == VEC_DOUBLE_FAULT)

@@ -8,6 +8,7 @@ obj-y += kernel/module/symbols.o
 obj-y += kernel/module/reloc.o
 obj-y += kernel/module/tables.o
 obj-y += kernel/module/ctors.o
+obj-y += kernel/module/extable.o
 obj-y += kernel/module/modinfo.o
 obj-y += kernel/module/params.o
 obj-y += kernel/module/param_string.o

@@ -241,6 +241,15 @@ int module_writable_symbol(struct load_info *info, const char *name,
 int module_find_ctors(struct load_info *info, uint64_t *addr, size_t *count);
 
 /*
+ * module_find_extable - the run address and number of entries of the
+ * module's exception table (__ex_table; 0 and 0 if it has none), each
+ * entry checked to name an instruction and a fixup in the module's core
+ * or init code, then sorted by instruction address through the writable
+ * alias.  After relocation; 0 or -ENOEXEC naming the entry (extable.c).
+ */
+int module_find_extable(struct load_info *info, uint64_t *addr, size_t *count);
+
+/*
  * A parameter type the kernel provides: the address of its ops, what its
  * argument points at, and the size of the variable a scalar type sets.
  */

@@ -230,7 +230,7 @@ static int resolve_symbols(struct load_info *info, struct module *mod)
  */
 static int check_linked(struct load_info *info, struct module *mod)
 {
-	uint64_t init, exit, ctors;
+	uint64_t init, exit, ctors, extable;
 	int err;
 
 	err = module_set_this_module(info, mod);
@@ -242,6 +242,9 @@ static int check_linked(struct load_info *info, struct module *mod)
 	err = module_find_ctors(info, &ctors, &mod->num_ctors);
 	if (err)
 		return err;
+	err = module_find_extable(info, &extable, &mod->num_exentries);
+	if (err)
+		return err;
 	err = module_check_tables(info, param_types, ARRAY_SIZE(param_types));
 	if (err)
 		return err;
@@ -251,6 +254,7 @@ static int check_linked(struct load_info *info, struct module *mod)
 	mod->init_fn = (int (*)(void))(uintptr_t)init;
 	mod->exit_fn = (void (*)(void))(uintptr_t)exit;
 	mod->ctors = (void (**)(void))(uintptr_t)ctors;
+	mod->extable = (const struct exception_table_entry *)(uintptr_t)extable;
 	return 0;
 }
 

@@ -35,6 +35,7 @@ test-y += tests/kernel/workqueue_test.o
 test-y += tests/kernel/console_input_test.o
 test-y += tests/kernel/sched_fair_test.o
 test-y += tests/kernel/sched_preempt_test.o
+test-y += tests/kernel/uaccess_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/path_walk_test.o
 test-y += tests/kernel/ramfs_test.o

@@ -11,6 +11,9 @@ test_params-srcs := kernel/module/params.c kernel/lib/args.c \
 	kernel/lib/strlist.c kernel/lib/kstrtox.c kernel/lib/errno.c \
 	kernel/lib/vsnprintf.c
 
+unit-tests += test_extable
+test_extable-srcs := kernel/lib/extable.c
+
 unit-tests += test_multiboot2
 test_multiboot2-srcs := kernel/boot/multiboot2.c
 
