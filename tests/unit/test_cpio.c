@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 #include "../../kernel/initrd/internal.h"
+#include "cpio_listing.h"
 
 char *strstr(const char *haystack, const char *needle);
 
@@ -255,27 +256,10 @@ static void test_long_path(void **state)
 	free(a.buf);
 }
 
-struct listing {
-	char text[512];
-};
-
-static int collect(void *arg, const char *name, size_t len, bool is_dir)
-{
-	struct listing *l = arg;
-	size_t n = strlen(l->text);
-
-	snprintf(l->text + n, sizeof(l->text) - n, "%.*s%s ", (int)len, name,
-		 is_dir ? "/" : "");
-	return 0;
-}
-
 static void expect_listing(const struct cpio_archive *ar, const char *dir,
 			   const char *want)
 {
-	struct listing l = { "" };
-
-	assert_int_equal(cpio_list(ar, dir, collect, &l), 0);
-	assert_string_equal(l.text, want);
+	expect_archive_listing(ar, dir, want);
 }
 
 static void check_listings(const struct cpio_archive *ar)

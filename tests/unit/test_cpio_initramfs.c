@@ -15,6 +15,7 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 #include "../../kernel/initrd/internal.h"
+#include "cpio_listing.h"
 
 char *strstr(const char *haystack, const char *needle);
 
@@ -100,27 +101,10 @@ static void expect_file(const struct builder *b, const char *path,
 	assert_memory_equal(e.data, data, e.size);
 }
 
-struct listing {
-	char text[512];
-};
-
-static int collect(void *arg, const char *name, size_t len, bool is_dir)
-{
-	struct listing *l = arg;
-	size_t n = strlen(l->text);
-
-	snprintf(l->text + n, sizeof(l->text) - n, "%.*s%s ", (int)len, name,
-		 is_dir ? "/" : "");
-	return 0;
-}
-
 static void expect_listing(const struct builder *b, const char *dir,
 			   const char *want)
 {
-	struct listing l = { "" };
-
-	assert_int_equal(cpio_list(&b->ar, dir, collect, &l), 0);
-	assert_string_equal(l.text, want);
+	expect_archive_listing(&b->ar, dir, want);
 }
 
 /* A later entry of one path replaces the earlier: Linux unlinks it first. */
