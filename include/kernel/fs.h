@@ -8,7 +8,9 @@
 #ifndef KERNEL_FS_H
 #define KERNEL_FS_H
 
+#include <kernel/kdev_t.h>
 #include <kernel/list.h>
+#include <kernel/module.h>
 #include <kernel/mutex.h>
 #include <kernel/types.h>
 
@@ -27,12 +29,20 @@ typedef unsigned short umode_t;
 
 /* File types and permission bits: POSIX's octal values, as Linux's. */
 #define S_IFMT 00170000
+#define S_IFSOCK 0140000
 #define S_IFLNK 0120000
 #define S_IFREG 0100000
+#define S_IFBLK 0060000
 #define S_IFDIR 0040000
+#define S_IFCHR 0020000
+#define S_IFIFO 0010000
 #define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
 #define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
 #define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
+#define S_ISBLK(m) (((m)&S_IFMT) == S_IFBLK)
+#define S_ISFIFO(m) (((m)&S_IFMT) == S_IFIFO)
+#define S_ISSOCK(m) (((m)&S_IFMT) == S_IFSOCK)
 #define S_IRUSR 00400
 #define S_IWUSR 00200
 #define S_IXUSR 00100
@@ -114,6 +124,7 @@ struct super_operations {
 
 struct super_block {
 	struct file_system_type *s_type;
+	unsigned int s_active; /* mounts of it, kern_mount()'s included */
 	const struct super_operations *s_op;
 	struct dentry *s_root;
 	unsigned long s_next_ino; /* the next i_ino to give */
@@ -126,6 +137,7 @@ struct inode {
 	unsigned int i_count; /* references: dentries and open files */
 	unsigned long i_ino;
 	loff_t i_size;
+	dev_t i_rdev; /* a device file's device number */
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;
@@ -160,15 +172,62 @@ struct file {
 	unsigned int f_flags; /* O_* as opened */
 	unsigned int f_mode;  /* FMODE_* */
 	loff_t f_pos;
+	unsigned int f_count; /* holders: descriptors, pipeline stages */
 	void *private_data;
 };
 
-/* A file system type: ramfs.  mount() gives a new super block's root. */
+/*
+ * fops_get - take a reference on the module that owns @fops (its .owner),
+ * giving @fops, or NULL if that module is going away.  fops_put - drop
+ * it.  An open file holds its f_op's owner this way, so rmmod of a module
+ * with an open file says the module is in use.  replace_fops - give
+ * @file the operations @fops (already got), putting the old ones: what a
+ * dispatching open (a character device's) does, as Linux's.
+ */
+static inline const struct file_operations *
+fops_get(const struct file_operations *fops)
+{
+	return fops && !try_module_get(fops->owner) ? NULL : fops;
+}
+
+static inline void fops_put(const struct file_operations *fops)
+{
+	if (fops)
+		module_put(fops->owner);
+}
+
+#define replace_fops(f, fops)              \
+	do {                               \
+		struct file *__file = (f); \
+		fops_put(__file->f_op);    \
+		__file->f_op = (fops);     \
+	} while (0)
+
+/*
+ * A file system type.  fill_super gives a new super block its root;
+ * kill_sb takes its tree down when its last mount goes.  A type with
+ * FS_SINGLE (procfs, sysfs, debugfs, devtmpfs) has one super block, made
+ * by its first mount (often its own kern_mount()) and shared by every
+ * later one, as Linux's get_tree_single().
+ */
+#define FS_SINGLE 0x1
 struct file_system_type {
 	const char *name;
+	unsigned int fs_flags;
 	int (*fill_super)(struct super_block *sb);
 	void (*kill_sb)(struct super_block *sb);
+	struct super_block *single_sb; /* FS_SINGLE's, while mounted */
 	struct list_head fs_list;
+};
+
+/* A mount: a super block's tree grafted on a dentry of another mount. */
+struct vfsmount {
+	struct dentry *mnt_root;
+	struct super_block *mnt_sb;
+	struct vfsmount *mnt_parent;   /* itself for the root mount */
+	struct dentry *mnt_mountpoint; /* in mnt_parent's tree */
+	unsigned int mnt_count;	       /* walks and files inside it */
+	struct list_head mnt_list;     /* in the mount table */
 };
 
 /* A thread's open files (Linux's files_struct, one fixed array). */
@@ -260,6 +319,60 @@ int ksys_mount(const char *fstype, const char *dir);
 int ksys_umount(const char *dir);
 
 /*
+ * kern_mount - a mount of @type that is in no directory, for the kernel's
+ * own use: a pseudo file system builds its tree under ->mnt_root before
+ * (or without) being mounted anywhere.  0 and the mount in *@out, or
+ * -ENOMEM or fill_super's error.  kern_unmount - let go of @mnt; its
+ * super block goes with the last of its mounts.
+ * vfs_mount_at - make the directory @dir (0755; an existing one is fine)
+ * and mount @fstype there, logging what failed; 0 or -Exxx.  Both sleep.
+ */
+int kern_mount(struct file_system_type *type, struct vfsmount **out);
+void kern_unmount(struct vfsmount *mnt);
+int vfs_mount_at(const char *fstype, const char *dir);
+
+/*
+ * The library of simple file systems (kernel/fs/libfs.c), for trees that
+ * kernel code builds rather than paths: procfs, sysfs, debugfs, devtmpfs.
+ * simple_fill_super - give @sb a root directory (0755).
+ * kill_litter_super - remove every name in @sb's tree, then its root.
+ * simple_create_node - make @name in the directory @parent: a directory
+ *   (S_IFDIR in @mode), a symbolic link to the string @data (S_IFLNK), or
+ *   a file of any other type whose inode has @fops, i_private @data and
+ *   i_rdev @rdev.  0 and the dentry in *@out (if @out is not NULL),
+ *   which the tree holds until simple_remove(); or -EEXIST, -ENOTDIR
+ *   (@parent is not a directory), -ENOENT (it was removed), -ENOMEM.
+ * simple_remove - take @d and everything under it out of the tree; files
+ *   still open keep their inodes until they close.  NULL is ignored.  Each takes vfs_lock, so none may be called under it.
+ */
+int simple_fill_super(struct super_block *sb);
+void kill_litter_super(struct super_block *sb);
+int simple_create_node(struct dentry *parent, const char *name, umode_t mode,
+		       dev_t rdev, const struct file_operations *fops,
+		       void *data, struct dentry **out);
+void simple_remove(struct dentry *d);
+/* A directory's operations in such a tree: seek; listing is the VFS's. */
+extern const struct file_operations simple_dir_operations;
+
+/*
+ * simple_read_from_buffer - copy to the user buffer @to, at most @count
+ * bytes of the @available at @from, starting at *@ppos, and advance it:
+ * bytes copied, 0 at the end, or -EFAULT if none could be.
+ * simple_write_to_buffer - the other way, into @to of @available bytes.
+ * simple_open - set private_data to the inode's i_private.
+ * no_llseek (-ESPIPE), noop_llseek (the position unchanged),
+ * default_llseek (SEEK_SET/SEEK_CUR; SEEK_END from i_size).
+ */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available);
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count);
+int simple_open(struct inode *inode, struct file *file);
+loff_t no_llseek(struct file *file, loff_t offset, int whence);
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
+#define default_llseek generic_file_llseek
+
+/*
  * file_open_name - open @name with O_* @flags (creating it with @mode
  * under O_CREAT) into *@filp: 0, or -ENOENT, -EEXIST (O_CREAT|O_EXCL),
  * -EISDIR (a directory for writing), -EACCES, -ENOMEM or a walk's error.
@@ -267,18 +380,39 @@ int ksys_umount(const char *dir);
  * <linux/fs.h>.)  filp_close - release @file; returns 0.
  * kernel_read/kernel_write - move @count bytes at *@pos through the
  * file's operations; bytes moved or -Exxx (-EBADF if not opened for it).
+ * The kernel buffer @buf is lent to the driver as user memory (the
+ * thread's user window opens on it for the call), so a driver's
+ * copy_to_user() works on it, as Linux's kernel_read() lends a kvec.
  * vfs_llseek - set f_pos by SEEK_*; the new position or -EINVAL/-ESPIPE.
  * All may sleep.
  */
 int file_open_name(const char *name, int flags, umode_t mode,
 		   struct file **filp);
 int filp_close(struct file *file);
+
+/*
+ * get_file - one more holder of @file (a descriptor in another thread's
+ * table, a pipeline stage); gives @file.  fput - drop one; the last
+ * releases the file (its f_op->release, its owner's reference, its
+ * inode and path).  filp_close() is fput() by another name.
+ */
+static inline struct file *get_file(struct file *file)
+{
+	file->f_count++;
+	return file;
+}
+void fput(struct file *file);
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+/* vfs_read/vfs_write - as kernel_read/kernel_write, with @buf user memory
+ * the caller's window already covers (the descriptor calls use these). */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
+		 loff_t *pos);
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
+		  loff_t *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 		     loff_t *pos);
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 /* generic_file_llseek - the llseek of a file whose end is i_size. */
-loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 
 /*

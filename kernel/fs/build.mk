@@ -8,4 +8,5 @@ obj-y += kernel/fs/namespace.o
 obj-y += kernel/fs/dirops.o
 obj-y += kernel/fs/open.o
 obj-y += kernel/fs/file_table.o
+obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o

@@ -81,7 +81,7 @@ ssize_t ksys_read(int fd, char __user *buf, size_t count)
 {
 	struct file *f = fget(fd);
 
-	return f ? kernel_read(f, (void *)buf, count, &f->f_pos) : -EBADF;
+	return f ? vfs_read(f, buf, count, &f->f_pos) : -EBADF;
 }
 EXPORT_SYMBOL(ksys_read);
 
@@ -89,8 +89,7 @@ ssize_t ksys_write(int fd, const char __user *buf, size_t count)
 {
 	struct file *f = fget(fd);
 
-	return f ? kernel_write(f, (const void *)buf, count, &f->f_pos) :
-		   -EBADF;
+	return f ? vfs_write(f, buf, count, &f->f_pos) : -EBADF;
 }
 EXPORT_SYMBOL(ksys_write);
 

@@ -8,16 +8,6 @@
 
 #include <kernel/fs.h>
 
-/* A mount: a super block's tree grafted on a dentry of another mount. */
-struct vfsmount {
-	struct dentry *mnt_root;
-	struct super_block *mnt_sb;
-	struct vfsmount *mnt_parent;   /* itself for the root mount */
-	struct dentry *mnt_mountpoint; /* in mnt_parent's tree */
-	unsigned int mnt_count;	       /* walks and files inside it */
-	struct list_head mnt_list;     /* in the mount table */
-};
-
 /* The root of the name space: the first mount, which namespace.c makes. */
 extern struct path fs_root;
 /* Every mount, the root's first, each by mnt_list (under vfs_lock). */

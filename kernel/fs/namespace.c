@@ -47,29 +47,86 @@ void unregister_filesystem(struct file_system_type *fs)
 }
 EXPORT_SYMBOL(unregister_filesystem);
 
-/* A new super block of @type and a mount of it, not yet in the table. */
+/* A super block of @type: FS_SINGLE's one if it has it, else a new one. */
+static int sget(struct file_system_type *type, struct super_block **out)
+{
+	struct super_block *sb = type->single_sb;
+	int ret;
+
+	if (sb) {
+		sb->s_active++;
+		*out = sb;
+		return 0;
+	}
+	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	if (!sb)
+		return -ENOMEM;
+	sb->s_type = type;
+	sb->s_active = 1;
+	ret = type->fill_super(sb);
+	if (ret) {
+		kfree(sb);
+		return ret;
+	}
+	if (type->fs_flags & FS_SINGLE)
+		type->single_sb = sb;
+	*out = sb;
+	return 0;
+}
+
+/* Drop a mount's hold on @sb; the last takes its tree down. */
+static void deactivate_super(struct super_block *sb)
+{
+	if (--sb->s_active)
+		return;
+	if (sb->s_type->single_sb == sb)
+		sb->s_type->single_sb = NULL;
+	sb->s_type->kill_sb(sb);
+	kfree(sb);
+}
+
+/* A mount of a super block of @type, not yet in the table. */
 static int vfs_kern_mount(struct file_system_type *type, struct vfsmount **out)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
 	struct vfsmount *mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
-	int ret = -ENOMEM;
+	int ret;
 
-	if (!sb || !mnt)
-		goto out_free;
-	sb->s_type = type;
-	ret = type->fill_super(sb);
-	if (ret)
-		goto out_free;
-	mnt->mnt_sb = sb;
-	mnt->mnt_root = sb->s_root;
-	mnt->mnt_count = 1; /* the table's */
+	if (!mnt)
+		return -ENOMEM;
+	ret = sget(type, &mnt->mnt_sb);
+	if (ret) {
+		kfree(mnt);
+		return ret;
+	}
+	mnt->mnt_root = dget(mnt->mnt_sb->s_root);
+	mnt->mnt_count = 1; /* the table's, or the kernel's */
+	INIT_LIST_HEAD(&mnt->mnt_list);
 	*out = mnt;
 	return 0;
-out_free:
-	kfree(mnt);
-	kfree(sb);
+}
+
+int kern_mount(struct file_system_type *type, struct vfsmount **out)
+{
+	int ret;
+
+	vfs_lock_acquire();
+	ret = vfs_kern_mount(type, out);
+	if (!ret)
+		(*out)->mnt_parent = *out; /* in no directory */
+	vfs_lock_release();
 	return ret;
 }
+EXPORT_SYMBOL(kern_mount);
+
+void kern_unmount(struct vfsmount *mnt)
+{
+	vfs_lock_acquire();
+	dput(mnt->mnt_root);
+	deactivate_super(mnt->mnt_sb);
+	vfs_lock_release();
+	kfree(mnt);
+}
+EXPORT_SYMBOL(kern_unmount);
 
 int ksys_mount(const char *fstype, const char *dir)
 {
@@ -120,14 +177,29 @@ int ksys_umount(const char *dir)
 		mnt->mnt_mountpoint->d_mounted--;
 		dput(mnt->mnt_mountpoint);
 		mnt_put(mnt->mnt_parent);
-		mnt->mnt_sb->s_type->kill_sb(mnt->mnt_sb);
-		kfree(mnt->mnt_sb);
+		dput(mnt->mnt_root);
+		deactivate_super(mnt->mnt_sb);
 		kfree(mnt);
 	}
 out:
 	vfs_lock_release();
 	return ret;
 }
+
+int vfs_mount_at(const char *fstype, const char *dir)
+{
+	int ret = ksys_mkdir(dir, 0755);
+
+	if (ret && ret != -EEXIST)
+		goto fail;
+	ret = ksys_mount(fstype, dir);
+	if (!ret)
+		return 0;
+fail:
+	pr_err("VFS: cannot mount %s on %s: error %d\n", fstype, dir, ret);
+	return ret;
+}
+EXPORT_SYMBOL(vfs_mount_at);
 
 /* The root: a ramfs, as Linux's rootfs, before the initrd fills it. */
 static int __init init_mount_tree(void)

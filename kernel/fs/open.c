@@ -9,6 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/slab.h>
+#include <kernel/uaccess.h>
 
 /* With O_CREAT: the existing name (walked again, to follow a link), or a
  * new regular file, which the opener may use whatever its mode. */
@@ -107,15 +108,21 @@ int file_open_name(const char *name, int flags, umode_t mode,
 	vfs_lock_release();
 	if (ret)
 		goto out_free;
-	f->f_op = f->f_inode->i_fop;
+	f->f_count = 1;
+	f->f_op = fops_get(f->f_inode->i_fop);
+	if (f->f_inode->i_fop && !f->f_op) {
+		fput(f); /* its module is going away */
+		return -ENODEV;
+	}
 	f->f_flags = flags;
 	f->f_mode = (flags & O_ACCMODE) == O_RDONLY ? FMODE_READ :
 		    (flags & O_ACCMODE) == O_WRONLY ? FMODE_WRITE :
 						      FMODE_READ | FMODE_WRITE;
 	ret = f->f_op && f->f_op->open ? f->f_op->open(f->f_inode, f) : 0;
 	if (ret) {
+		fops_put(f->f_op);
 		f->f_op = NULL; /* no release for an open that failed */
-		filp_close(f);
+		fput(f);
 		return ret;
 	}
 	*filp = f;
@@ -126,20 +133,29 @@ out_free:
 }
 EXPORT_SYMBOL(file_open_name);
 
-int filp_close(struct file *file)
+void fput(struct file *file)
 {
+	if (--file->f_count)
+		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
+	fops_put(file->f_op);
 	vfs_lock_acquire();
 	iput(file->f_inode);
 	path_put(&file->f_path);
 	vfs_lock_release();
 	kfree(file);
+}
+EXPORT_SYMBOL(fput);
+
+int filp_close(struct file *file)
+{
+	fput(file);
 	return 0;
 }
 EXPORT_SYMBOL(filp_close);
 
-ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	if (!(file->f_mode & FMODE_READ))
 		return -EBADF;
@@ -147,18 +163,43 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 		return -EISDIR;
 	if (!file->f_op || !file->f_op->read)
 		return -EINVAL;
-	return file->f_op->read(file, (char __user *)buf, count, pos);
+	return file->f_op->read(file, buf, count, pos);
+}
+EXPORT_SYMBOL(vfs_read);
+
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
+		  loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write)
+		return -EINVAL;
+	return file->f_op->write(file, buf, count, pos);
+}
+EXPORT_SYMBOL(vfs_write);
+
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct uaccess_window saved;
+	ssize_t ret;
+
+	uaccess_window_open(&saved, buf, count);
+	ret = vfs_read(file, (char __user *)buf, count, pos);
+	uaccess_window_close(&saved);
+	return ret;
 }
 EXPORT_SYMBOL(kernel_read);
 
 ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 		     loff_t *pos)
 {
-	if (!(file->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!file->f_op || !file->f_op->write)
-		return -EINVAL;
-	return file->f_op->write(file, (const char __user *)buf, count, pos);
+	struct uaccess_window saved;
+	ssize_t ret;
+
+	uaccess_window_open(&saved, buf, count);
+	ret = vfs_write(file, (const char __user *)buf, count, pos);
+	uaccess_window_close(&saved);
+	return ret;
 }
 EXPORT_SYMBOL(kernel_write);
 

@@ -12,6 +12,7 @@
 #include <kernel/init.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include <kernel/uaccess.h>
 
 #define RAMFS_MIN_BUF 64
 #define RAMFS_MAX_FILE (64 << 20) /* bytes: a file larger fails -EFBIG */
@@ -118,15 +119,10 @@ static ssize_t ramfs_read(struct file *file, char __user *buf, size_t count,
 	ssize_t n = 0;
 
 	mutex_lock_at(&inode->i_mutex, TASK_UNINTERRUPTIBLE, _THIS_IP_);
-	if (*pos >= 0 && *pos < inode->i_size) {
-		n = inode->i_size - *pos;
-		if ((size_t)n > count)
-			n = count;
-		memcpy((void *)buf, (char *)inode->i_private + *pos, n);
-		*pos += n;
-	}
+	n = simple_read_from_buffer(buf, count, pos, inode->i_private,
+				    inode->i_size);
 	mutex_unlock_at(&inode->i_mutex, _THIS_IP_);
-	return *pos < 0 ? -EINVAL : n;
+	return n;
 }
 
 /* Room for @end bytes, the gap past i_size zeroed; 0 or -ENOSPC. */
@@ -150,6 +146,21 @@ static int ramfs_grow(struct inode *inode, size_t end)
 	return 0;
 }
 
+/* Copy @count bytes from @buf to *@pos (room made); what came, or -EFAULT. */
+static ssize_t ramfs_copy_in(struct inode *inode, const char __user *buf,
+			     size_t count, loff_t *pos)
+{
+	size_t n = count -
+		   copy_from_user((char *)inode->i_private + *pos, buf, count);
+
+	if (!n && count)
+		return -EFAULT;
+	*pos += n;
+	if (*pos > inode->i_size)
+		inode->i_size = *pos;
+	return n;
+}
+
 static ssize_t ramfs_write(struct file *file, const char __user *buf,
 			   size_t count, loff_t *pos)
 {
@@ -166,14 +177,8 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf,
 		ret = -EFBIG;
 	} else {
 		ret = ramfs_grow(inode, *pos + count);
-		if (!ret) {
-			memcpy((char *)inode->i_private + *pos,
-			       (const void *)buf, count);
-			*pos += count;
-			if (*pos > inode->i_size)
-				inode->i_size = *pos;
-			ret = count;
-		}
+		if (!ret)
+			ret = ramfs_copy_in(inode, buf, count, pos);
 	}
 	mutex_unlock_at(&inode->i_mutex, _THIS_IP_);
 	return ret;
@@ -220,29 +225,10 @@ static int ramfs_fill_super(struct super_block *sb)
 	return sb->s_root ? 0 : -ENOMEM;
 }
 
-/* Remove every name under @dir, depth first (Linux's kill_litter_super). */
-static void ramfs_kill_tree(struct dentry *dir)
-{
-	struct dentry *d;
-
-	while ((d = dir->d_children)) {
-		if (S_ISDIR(d->d_inode->i_mode))
-			ramfs_kill_tree(d);
-		d->d_inode->i_nlink = 0;
-		d_delete(d);
-	}
-}
-
-static void ramfs_kill_sb(struct super_block *sb)
-{
-	ramfs_kill_tree(sb->s_root);
-	dput(sb->s_root);
-}
-
 static struct file_system_type ramfs_fs_type = {
 	.name = "ramfs",
 	.fill_super = ramfs_fill_super,
-	.kill_sb = ramfs_kill_sb,
+	.kill_sb = kill_litter_super,
 };
 
 static int __init init_ramfs_fs(void)

@@ -6,6 +6,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
+#include <kernel/uaccess.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
 #include <kernel/slab.h>
@@ -153,18 +154,25 @@ static void rmdir_refusals(struct ktest *t)
 	teardown(t);
 }
 
+/* The descriptor calls move data through the caller's user window. */
 static void descriptors(struct ktest *t)
 {
-	char buf[8];
+	struct uaccess_window saved;
+	char buf[8] = "abc", outside[4];
 	int fd;
 
 	setup(t);
 	fd = do_sys_open(DIR "/fd", O_CREAT | O_RDWR, 0644);
 	KT_EXPECT(t, fd >= 0);
-	KT_EXPECT_EQ(t, ksys_write(fd, "abc", 3), 3);
+	uaccess_window_open(&saved, buf, sizeof(buf));
+	KT_EXPECT_EQ(t, ksys_write(fd, buf, 3), 3);
 	KT_EXPECT_EQ(t, ksys_lseek(fd, 1, SEEK_SET), 1);
 	KT_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 2);
 	KT_EXPECT(t, !memcmp(buf, "bc", 2));
+	KT_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_SET), 0);
+	KT_EXPECT_EQ(t, ksys_read(fd, outside, sizeof(outside)), -EFAULT);
+	KT_EXPECT_EQ(t, ksys_write(fd, outside, sizeof(outside)), -EFAULT);
+	uaccess_window_close(&saved);
 	KT_EXPECT_EQ(t, ksys_ioctl(fd, 1, 0), -ENOTTY);
 	KT_EXPECT_EQ(t, close_fd(fd), 0);
 	KT_EXPECT_EQ(t, close_fd(fd), -EBADF);
