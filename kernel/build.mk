@@ -68,6 +68,7 @@ include kernel/fs/build.mk
 obj-y += kernel/initrd/cpio.o
 obj-y += kernel/initrd/index.o
 obj-y += kernel/initrd/initrd.o
+obj-y += kernel/initrd/unpack.o
 include kernel/modprobe/build.mk
 include drivers/build.mk
 obj-y += kernel/shell/input.o

@@ -115,6 +115,7 @@ struct inode_operations {
 	int (*rmdir)(struct inode *, struct dentry *);
 	int (*symlink)(struct inode *, struct dentry *, const char *);
 	int (*setattr)(struct dentry *, loff_t size);
+	int (*link)(struct dentry *, struct inode *, struct dentry *);
 };
 
 struct super_operations {
@@ -414,6 +415,20 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 /* generic_file_llseek - the llseek of a file whose end is i_size. */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * Boot-time name-space calls (kernel/fs/init.c, Linux's fs/init.c), for
+ * the initramfs unpacker.  init_link - make @new_name another name of
+ * the file @old_name: 0, -EPERM (a directory), -EXDEV (another file
+ * system), -EEXIST, or a walk's error.  init_chmod - set the permission
+ * bits of @name (a link followed) to @mode & 07777, whatever they were:
+ * 0 or a walk's error.  init_stat - the i_mode of @name, a final link not
+ * followed, in *@mode: 0 or a walk's error.  Each sleeps on vfs_lock and
+ * is __init.
+ */
+int init_link(const char *old_name, const char *new_name);
+int init_chmod(const char *name, umode_t mode);
+int init_stat(const char *name, umode_t *mode);
 
 /*
  * Descriptors in current's table (kernel/fs/file_table.c): do_sys_open

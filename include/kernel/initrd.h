@@ -19,6 +19,8 @@ struct initrd_file {
 	const void *data;
 	size_t size;
 	bool is_dir;
+	uint32_t mode; /* as archived; no permission bits for a directory
+			* that has no entry of its own */
 };
 
 /* initrd_open - look up @path.  Returns 0, -ENOENT, -ENAMETOOLONG. */

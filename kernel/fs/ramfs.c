@@ -85,6 +85,18 @@ static int ramfs_symlink(struct inode *dir, struct dentry *d,
 	return 0;
 }
 
+/* Another name for @old's inode, which the new dentry holds. */
+static int ramfs_link(struct dentry *old, struct inode *dir, struct dentry *d)
+{
+	struct inode *inode = old->d_inode;
+
+	inode->i_nlink++;
+	inode->i_count++;
+	d_instantiate(d, inode);
+	d_add(d);
+	return 0;
+}
+
 static int ramfs_unlink(struct inode *dir, struct dentry *d)
 {
 	d->d_inode->i_nlink--;
@@ -196,6 +208,7 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
 	.symlink = ramfs_symlink,
+	.link = ramfs_link,
 };
 
 static const struct inode_operations ramfs_file_inode_operations = {

@@ -41,12 +41,6 @@ static bool cpio_before(const struct cpio_entry *a, const struct cpio_entry *b)
 	return cmp ? cmp < 0 : a->offset < b->offset;
 }
 
-/* A hard link as Linux's initramfs links them: a regular file, nlink >= 2. */
-static bool cpio_is_link(const struct cpio_entry *e)
-{
-	return (e->mode & CPIO_S_IFMT) == CPIO_S_IFREG && e->nlink >= 2;
-}
-
 static int cpio_cmp_u32(uint32_t a, uint32_t b)
 {
 	return (a > b) - (a < b);
@@ -73,8 +67,7 @@ static bool cpio_link_before(const struct cpio_entry *a,
 	return cmp ? cmp < 0 : a->offset < b->offset;
 }
 
-static bool cpio_same_file(const struct cpio_entry *a,
-			   const struct cpio_entry *b)
+bool cpio_same_file(const struct cpio_entry *a, const struct cpio_entry *b)
 {
 	return cpio_is_link(a) && cpio_is_link(b) && a->archive == b->archive &&
 	       a->dev_major == b->dev_major && a->dev_minor == b->dev_minor &&
@@ -142,11 +135,7 @@ static void cpio_share_links(struct cpio_entry *e, size_t n)
 	}
 }
 
-/*
- * What Linux cannot create: the root again (".", "/", "./", made "" by
- * cpio_next()), and a file whose name ends in "/" (creating it fails).
- */
-static bool cpio_dropped(const struct cpio_entry *e)
+bool cpio_dropped(const struct cpio_entry *e)
 {
 	return !e->name_len || (!cpio_is_dir(e) && e->name[e->name_len]);
 }

@@ -1,7 +1,8 @@
 /*
- * The initrd GRUB loaded as the Multiboot2 module "initrd": checked once at
- * boot (a rootfs initcall, as Linux unpacks its initramfs), then read in
- * place through the direct map by the module loader and the shell's ls/cat.
+ * The initrd GRUB loaded as the Multiboot2 module "initrd": checked and
+ * indexed once at boot (a rootfs initcall), then read in place through
+ * the direct map by the shell's ls/cat.  unpack.c copies it into the root
+ * file system, which everything else reads.
  */
 #define pr_fmt(fmt) "initrd: " fmt
 
@@ -36,6 +37,7 @@ int initrd_open(const char *path, struct initrd_file *f)
 	f->data = e.data;
 	f->size = e.size;
 	f->is_dir = cpio_is_dir(&e);
+	f->mode = e.mode;
 	return 0;
 }
 
@@ -48,7 +50,7 @@ int initrd_list(const char *path,
 	return cpio_list(&initrd_archive, path, fn, arg);
 }
 
-static const struct boot_module *__init initrd_find_module(void)
+const struct boot_module *__init initrd_boot_module(void)
 {
 	for (size_t i = 0; i < boot_info.module_count; i++)
 		if (!strcmp(boot_info.modules[i].name, INITRD_MODULE_NAME))
@@ -63,7 +65,7 @@ static const struct boot_module *__init initrd_find_module(void)
 /* excerpt: initrd-init */
 static int __init initrd_init(void)
 {
-	const struct boot_module *mod = initrd_find_module();
+	const struct boot_module *mod = initrd_boot_module();
 	struct cpio_entry *index;
 	char err[160];
 	size_t size;

@@ -1,9 +1,9 @@
 /*
  * The cpio "newc" reader under the initrd: pure code (no allocation, no
  * printing) that checks an archive in place (cpio.c) and indexes it to
- * find its members (index.c).  Only initrd.c uses it in the kernel; the
- * host unit tests and fuzzers build it alone.  It knows nothing of the
- * initrd above it.
+ * find its members (index.c).  Only initrd.c and unpack.c use it in the
+ * kernel; the host unit tests and fuzzers build it alone.  It knows
+ * nothing of the initrd above it.
  */
 #ifndef KERNEL_INITRD_INTERNAL_H
 #define KERNEL_INITRD_INTERNAL_H
@@ -133,5 +133,30 @@ static inline bool cpio_is_dir(const struct cpio_entry *e)
 {
 	return (e->mode & CPIO_S_IFMT) == CPIO_S_IFDIR;
 }
+
+/*
+ * The rules an unpacker shares with cpio_index(), so that the tree it
+ * makes is the index's view.  cpio_is_link - @e is a hard link as Linux's
+ * initramfs links them: a regular file with nlink >= 2.  cpio_same_file -
+ * @a and @b are links of one file: one inode number on one device within
+ * one archive (Linux forgets the links it has seen at each trailer).
+ * cpio_dropped - @e is what Linux cannot create: the root again (".",
+ * "/", "./", made "" by cpio_next()), or a file whose name ends in "/".
+ */
+static inline bool cpio_is_link(const struct cpio_entry *e)
+{
+	return (e->mode & CPIO_S_IFMT) == CPIO_S_IFREG && e->nlink >= 2;
+}
+
+bool cpio_same_file(const struct cpio_entry *a, const struct cpio_entry *b);
+bool cpio_dropped(const struct cpio_entry *e);
+
+struct boot_module;
+
+/*
+ * initrd_boot_module - the Multiboot2 module named "initrd", or NULL
+ * (initrd.c; kernel only).  __init.
+ */
+const struct boot_module *initrd_boot_module(void);
 
 #endif

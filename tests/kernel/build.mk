@@ -39,5 +39,6 @@ test-y += tests/kernel/uaccess_test.o
 test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/path_walk_test.o
 test-y += tests/kernel/libfs_test.o
+test-y += tests/kernel/initramfs_test.o
 test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/tsc_stall.o

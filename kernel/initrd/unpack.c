@@ -1,0 +1,273 @@
+/*
+ * The initrd unpacked into the root file system at boot, as Linux's
+ * populate_rootfs() unpacks its initramfs: each member, in archive order,
+ * becomes a directory, a file with its data, a hard link or a symbolic
+ * link of the ramfs root, with its archived permission bits, by the rules
+ * cpio_index() follows, so the tree is the index's view of the archive.
+ */
+#define pr_fmt(fmt) fmt
+
+#include <kernel/errno.h>
+#include <kernel/fs.h>
+#include <kernel/init.h>
+#include <kernel/list.h>
+#include <kernel/mm.h>
+#include <kernel/multiboot2.h>
+#include <kernel/printk.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+/* The bits the unpacker needs on a directory to make names in it. */
+#define UNPACK_DIR_BITS (S_IWUSR | S_IXUSR)
+
+/* A hard link's first name, which its later links are linked to. */
+struct unpack_link {
+	struct list_head list;
+	struct cpio_entry e;
+	char name[];
+};
+
+/* A directory whose archived bits would shut the unpacker out of it. */
+struct unpack_dir {
+	struct list_head list;
+	umode_t mode;
+	char name[];
+};
+
+struct unpack {
+	struct list_head links; /* this archive's first links (Linux's hash) */
+	struct list_head dirs;	/* modes to set once everything is made */
+	uint32_t archive;
+	char path[PATH_MAX]; /* the member's name, made absolute */
+	char target[PATH_MAX];
+};
+
+/* As Linux's clean_path(): what is at @path of another type goes. */
+static void __init unpack_clean(const char *path, umode_t type)
+{
+	umode_t mode;
+
+	if (init_stat(path, &mode) || !((mode ^ type) & S_IFMT))
+		return;
+	if (S_ISDIR(mode))
+		ksys_rmdir(path);
+	else
+		ksys_unlink(path);
+}
+
+/* Remember @name (@len bytes) in a list node whose name is at @off. */
+static void *__init unpack_node(size_t off, const char *name, size_t len)
+{
+	char *node = kmalloc(off + len + 1, GFP_KERNEL);
+
+	if (node) {
+		memcpy(node + off, name, len);
+		node[off + len] = '\0';
+	}
+	return node;
+}
+
+static int __init unpack_dir(struct unpack *u, const struct cpio_entry *e)
+{
+	umode_t mode = e->mode & 07777;
+	struct unpack_dir *d;
+
+	unpack_clean(u->path, S_IFDIR);
+	ksys_mkdir(u->path, mode | UNPACK_DIR_BITS); /* it may be there */
+	init_chmod(u->path, mode | UNPACK_DIR_BITS);
+	if ((mode & UNPACK_DIR_BITS) == UNPACK_DIR_BITS)
+		return 0;
+	d = unpack_node(offsetof(struct unpack_dir, name), u->path,
+			strlen(u->path));
+	if (!d)
+		return -ENOMEM;
+	d->mode = mode;
+	list_add_tail(&d->list, &u->dirs);
+	return 0;
+}
+
+/*
+ * As Linux's maybe_link(): a later link of a file becomes another name of
+ * the first one's inode (1); a first link is remembered (0).
+ */
+static int __init unpack_maybe_link(struct unpack *u,
+				    const struct cpio_entry *e)
+{
+	struct unpack_link *l;
+
+	if (!cpio_is_link(e))
+		return 0;
+	list_for_each_entry(l, &u->links, list) {
+		if (!cpio_same_file(&l->e, e))
+			continue;
+		unpack_clean(u->path, 0);
+		return init_link(l->name, u->path) ? 0 : 1;
+	}
+	l = unpack_node(offsetof(struct unpack_link, name), u->path,
+			strlen(u->path));
+	if (!l)
+		return -ENOMEM;
+	l->e = *e;
+	list_add_tail(&l->list, &u->links);
+	return 0;
+}
+
+/* The member's data into @path, opened (made) with @flags. */
+static int __init unpack_write(const char *path, const struct cpio_entry *e,
+			       int flags)
+{
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n = 0;
+
+	if (file_open_name(path, O_WRONLY | O_CREAT | flags, e->mode & 07777,
+			   &f))
+		return 0; /* as Linux: a name that cannot be made is skipped */
+	if (e->size)
+		n = kernel_write(f, e->data, e->size, &pos);
+	fput(f);
+	return n == (ssize_t)e->size ? 0 : -EIO;
+}
+
+static int __init unpack_file(struct unpack *u, const struct cpio_entry *e)
+{
+	umode_t mode = e->mode & 07777;
+	int ret, linked;
+
+	unpack_clean(u->path, S_IFREG);
+	linked = unpack_maybe_link(u, e);
+	if (linked < 0)
+		return linked;
+	if (!linked) {
+		/* A fresh inode: the last entry of a path wins, bits too. */
+		ksys_unlink(u->path);
+		return unpack_write(u->path, e, O_TRUNC);
+	}
+	if (!e->size)
+		return init_chmod(u->path, mode), 0;
+	/* A link carrying the data: written whatever the first one's bits. */
+	init_chmod(u->path, mode | S_IWUSR);
+	ret = unpack_write(u->path, e, 0);
+	init_chmod(u->path, mode);
+	return ret;
+}
+
+static int __init unpack_symlink(struct unpack *u, const struct cpio_entry *e)
+{
+	if (e->size >= sizeof(u->target))
+		return 0; /* as Linux: a target longer than PATH_MAX is skipped */
+	memcpy(u->target, e->data, e->size);
+	u->target[e->size] = '\0';
+	unpack_clean(u->path, 0);
+	ksys_symlink(u->target, u->path);
+	return 0;
+}
+
+static void __init unpack_forget_links(struct unpack *u)
+{
+	struct unpack_link *l, *next;
+
+	list_for_each_entry_safe(l, next, &u->links, list) {
+		list_del(&l->list);
+		kfree(l);
+	}
+}
+
+/* Make member @e; 0, or -ENOMEM / -EIO, which end the unpacking. */
+static int __init unpack_entry(struct unpack *u, const struct cpio_entry *e)
+{
+	if (e->archive != u->archive) {
+		unpack_forget_links(u); /* Linux forgets them at a trailer */
+		u->archive = e->archive;
+	}
+	if (cpio_dropped(e) || e->name_len + 2 > sizeof(u->path))
+		return 0;
+	u->path[0] = '/';
+	memcpy(u->path + 1, e->name, e->name_len);
+	u->path[e->name_len + 1] = '\0';
+	switch (e->mode & CPIO_S_IFMT) {
+	case CPIO_S_IFDIR:
+		return unpack_dir(u, e);
+	case CPIO_S_IFREG:
+		return unpack_file(u, e);
+	case CPIO_S_IFLNK:
+		return unpack_symlink(u, e);
+	default:
+		return 0; /* device nodes, FIFOs, sockets: not made */
+	}
+}
+
+/* The directories' own bits, last, as Linux sets their times last. */
+static void __init unpack_finish_dirs(struct unpack *u)
+{
+	struct unpack_dir *d, *next;
+
+	list_for_each_entry_safe(d, next, &u->dirs, list) {
+		init_chmod(d->name, d->mode);
+		list_del(&d->list);
+		kfree(d);
+	}
+}
+
+static const char *__init unpack_errstr(int ret)
+{
+	return ret == -ENOMEM ? "out of memory" : "write error";
+}
+
+/*
+ * Unpack the archive of @size bytes at @buf member by member; on a
+ * malformed header what came before it stays.  0, or -EINVAL / -ENOMEM /
+ * -EIO with what went wrong in @err, in Linux's words where it has some.
+ */
+static int __init unpack_to_rootfs(const void *buf, size_t size, char *err,
+				   size_t err_size)
+{
+	struct cpio_archive ar = { .base = buf, .size = size };
+	struct cpio_cursor cur = { 0, 0 };
+	struct cpio_entry e;
+	struct unpack *u = kmalloc(sizeof(*u), GFP_KERNEL);
+	int ret;
+
+	if (!u) {
+		snprintf(err, err_size, "out of memory");
+		return -ENOMEM;
+	}
+	INIT_LIST_HEAD(&u->links);
+	INIT_LIST_HEAD(&u->dirs);
+	u->archive = 0;
+	while ((ret = cpio_next(&ar, &cur, &e, err, err_size)) > 0) {
+		ret = unpack_entry(u, &e);
+		if (ret) {
+			snprintf(err, err_size, "%s", unpack_errstr(ret));
+			break;
+		}
+	}
+	unpack_forget_links(u);
+	unpack_finish_dirs(u);
+	kfree(u);
+	return ret;
+}
+
+/*
+ * The initrd is unpacked whole at rootfs_initcall, as Linux's
+ * populate_rootfs(): after the root is mounted (fs_initcall_sync), before
+ * anything reads a file (modules load at late_initcall_sync).  A bad
+ * member is reported and boot goes on with what was unpacked before it.
+ */
+/* excerpt: populate-rootfs */
+static int __init populate_rootfs(void)
+{
+	const struct boot_module *mod = initrd_boot_module();
+	char err[160];
+
+	if (!mod)
+		return 0; /* initrd_init() says so */
+	pr_info("Unpacking initramfs...\n");
+	if (unpack_to_rootfs(phys_to_virt(mod->start), mod->end - mod->start,
+			     err, sizeof(err)))
+		pr_emerg("Initramfs unpacking failed: %s\n", err);
+	return 0;
+}
+rootfs_initcall(populate_rootfs);
+/* excerpt-end: populate-rootfs */
