@@ -3,7 +3,7 @@
  * is loaded first, each module once, in order; a dependency cycle or a
  * missing dependency is reported with its chain.  The resolver is pure and
  * reaches the loader only through struct modprobe_ops, so the host unit
- * tests drive it with a fake loader; it also reads the initrd's text files.
+ * tests drive it with a fake loader; it also reads modprobe's text files.
  */
 #ifndef KERNEL_MODPROBE_H
 #define KERNEL_MODPROBE_H
@@ -90,23 +90,29 @@ struct boot_module;
 const struct boot_module *modprobe_boot_file(const char *name);
 
 /*
- * modprobe_file - the file of module @name: the initrd's
- * lib/modules/@name.ko ('-' and '_' alike, as Linux's modprobe), else a
- * GRUB boot module of that name.  0 with *@buf and *@len set, -ENOENT, or
- * -ENAMETOOLONG.
+ * modprobe_file - the file of module @name: /lib/modules/@name.ko ('-'
+ * and '_' alike, as Linux's modprobe) read through the VFS, else a copy
+ * of a GRUB boot module of that name.  0 with *@buf (kmalloc'd: the
+ * caller kfree()s it) and *@len set, -ENOENT, -ENAMETOOLONG or -ENOMEM.
+ * Sleeps.
  */
 int modprobe_file(const char *name, const void **buf, size_t *len);
 
 /*
- * modprobe_file_at - the initrd file at @path ("/extra/x.ko"), for insmod,
- * which takes any path as Linux's does.  0, -ENOENT, -EISDIR or
- * -ENAMETOOLONG.
+ * modprobe_read_file - read all of the regular file at @path through the
+ * VFS into a kmalloc'd buffer (Linux's kernel_read_file()), which the
+ * caller kfree()s.  0 with *@buf and *@len set, or an open's error
+ * (-ENOENT, -ENOTDIR, -EACCES, ...), -EISDIR, -EINVAL (not a regular
+ * file), -EFBIG, -ENOMEM, or the read's error.  Sleeps.
+ * modprobe_file_at - the same for insmod, which takes any path (relative
+ * to the working directory) as Linux's does.
  */
+int modprobe_read_file(const char *path, void **buf, size_t *len);
 int modprobe_file_at(const char *path, const void **buf, size_t *len);
 
 /*
  * modprobe - load @name with @args (may be NULL) after the modules it
- * depends on (the initrd's lib/modules/modules.dep), skipping loaded ones.
+ * depends on (/lib/modules/modules.dep), skipping loaded ones.
  * Returns 0 or the first error.
  */
 int modprobe(const char *name, const char *args);

@@ -1,12 +1,13 @@
 /*
  * Every shell command for modules: insmod, rmmod, lsmod, modinfo, modprobe,
- * kallsyms and modules_disable.  Module files come from the initrd or
- * GRUB's boot modules (modprobe_file() in modprobe.c); a loaded module is
+ * kallsyms and modules_disable.  Module files are read through the VFS or
+ * from GRUB's boot modules (modprobe_file() in modprobe.c); a loaded module is
  * read through the loader's API only.  Errors and lsmod read as Linux's
  * kmod tools print them; the kernel log keeps its own lines.
  */
 #include <kernel/args.h>
 #include <kernel/errno.h>
+#include <kernel/mm.h>
 #include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
@@ -47,7 +48,8 @@ static int cmd_insmod(char *args)
 	if (n < sizeof(name)) {
 		memcpy(name, base, n);
 		name[n] = '\0';
-		/* A path names any file of the initrd; a bare name, lib/modules. */
+		/* A path names any file, from the working directory if
+		 * relative; a bare name, /lib/modules. */
 		err = strchr(file, '/') ? modprobe_file_at(file, &buf, &len) :
 					  modprobe_file(name, &buf, &len);
 	}
@@ -59,10 +61,11 @@ static int cmd_insmod(char *args)
 	}
 	if (err) {
 		console_printf("insmod: ERROR: could not load module %s: %s\n",
-			       file, errno_text(ENOENT));
+			       file, errno_text(err));
 		return SHELL_FAILED;
 	}
 	err = load_module(name, buf, len, args);
+	kfree((void *)buf);
 	if (err && strchr(file, '/'))
 		console_printf("insmod: ERROR: could not insert module %s: %s\n",
 			       file, modprobe_strerror(err));
@@ -244,10 +247,13 @@ static int cmd_modprobe(char *args)
 
 	if (!name)
 		return -EINVAL;
-	if (!module_find(name) && modprobe_file(name, &buf, &len)) {
-		console_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
-			       name, MODULES_DIR_NAME);
-		return SHELL_FAILED;
+	if (!module_find(name)) {
+		if (modprobe_file(name, &buf, &len)) {
+			console_printf("modprobe: FATAL: Module %s not found in directory /%s\n",
+				       name, MODULES_DIR_NAME);
+			return SHELL_FAILED;
+		}
+		kfree((void *)buf);
 	}
 	err = modprobe(name, args);
 	/* As kmod's modprobe words what init_module(2) returned. */

@@ -2,7 +2,7 @@
  * Loading modules by name as modprobe does: a depth-first walk that loads
  * each dependency before its user, keeps the chain it is on to report a
  * cycle or a missing module, and needs no allocation.  Also the readers of
- * the initrd's modules.dep and etc/modules.  Pure code, built on the host.
+ * /lib/modules/modules.dep and /etc/modules.  Pure code, built on the host.
  */
 #include <kernel/errno.h>
 #include <kernel/modprobe.h>

@@ -7,7 +7,7 @@
 
 #include <kernel/modprobe.h>
 
-#define MODULES_DIR_NAME "lib/modules" /* in the initrd */
+#define MODULES_DIR_NAME "lib/modules" /* under the root */
 
 /*
  * modprobe_boot_list_next - the next name of modules=a,b from *@pos into

@@ -6,6 +6,7 @@
  * events, to which this file subscribes while it loads.
  */
 #include <kernel/bench.h>
+#include <kernel/mm.h>
 #include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
@@ -59,6 +60,7 @@ static int bench_load_rounds(const char *name, int rounds, uint64_t *steps,
 			return err;
 		step_start = rdtsc();
 		err = load_module(name, buf, len, NULL);
+		kfree((void *)buf);
 		t1 = rdtsc();
 		if (err)
 			return err;
@@ -116,8 +118,10 @@ static void bench_hello(void)
 			    "one step of it");
 	bench_value("hello_unload_ns", tsc_to_ns(unload / BENCH_LOADS),
 		    "rmmod hello: cleanup_module, free everything");
-	if (was_loaded && !modprobe_file("hello", &buf, &len))
+	if (was_loaded && !modprobe_file("hello", &buf, &len)) {
 		load_module("hello", buf, len, NULL);
+		kfree((void *)buf);
+	}
 }
 BENCH("module load: hello", bench_hello);
 

@@ -32,9 +32,13 @@ static int load(struct ktest *t, const char *name, const char *as)
 	const void *buf;
 	size_t len;
 
+	int ret;
+
 	if (!have(t, name, &buf, &len))
 		return -ENOENT;
-	return load_module(as, buf, len, NULL);
+	ret = load_module(as, buf, len, NULL);
+	kfree((void *)buf);
+	return ret;
 }
 
 static void memory_snapshot(struct mm_stats *st)
@@ -163,9 +167,11 @@ static void all_init_module(struct ktest *t)
 		return;
 	copy = kmalloc(len, GFP_KERNEL);
 	KT_EXPECT(t, copy != NULL);
+	if (copy)
+		memcpy(copy, buf, len);
+	kfree((void *)buf);
 	if (!copy)
 		return;
-	memcpy(copy, buf, len);
 	bss = section_named(copy, ".bss");
 	KT_EXPECT(t, bss && bss->sh_size == sizeof(void *));
 	if (bss)
@@ -191,14 +197,20 @@ static void duplicate_exports(struct ktest *t)
 	size_t len;
 	char *copy;
 
-	if (!have(t, "exporter", &buf, &len) || load(t, "exporter", "exporter"))
+	if (!have(t, "exporter", &buf, &len))
 		return;
+	if (load(t, "exporter", "exporter")) {
+		kfree((void *)buf);
+		return;
+	}
 	/* A copy named "exporte2" in its .modinfo: another module, same exports. */
 	copy = kmalloc(len, GFP_KERNEL);
 	KT_EXPECT(t, copy != NULL);
+	if (copy)
+		memcpy(copy, buf, len);
+	kfree((void *)buf);
 	if (!copy)
 		return;
-	memcpy(copy, buf, len);
 	for (size_t i = 0; i + sizeof("name=exporter") <= len; i++)
 		if (!memcmp(copy + i, "name=exporter", sizeof("name=exporter")))
 			copy[i + sizeof("name=exporter") - 2] = '2';

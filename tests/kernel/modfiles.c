@@ -3,6 +3,7 @@
  * way by every suite that needs them (tests/kernel/modfiles.h).
  */
 #include <kernel/errno.h>
+#include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/modprobe.h>
 #include <kernel/printk.h>
@@ -16,8 +17,10 @@ bool ktest_have_module_files(struct ktest *t)
 	const void *buf;
 	size_t len;
 
-	if (modprobe_file("hello", &buf, &len) == 0)
+	if (modprobe_file("hello", &buf, &len) == 0) {
+		kfree((void *)buf);
 		return true;
+	}
 	printk(KERN_INFO
 	       "        # %s: no module files (initrd or GRUB): skipped\n",
 	       t->name);
@@ -35,6 +38,7 @@ int ktest_load_quiet(const char *name, const char *args)
 	console_loglevel = QUIET_LOGLEVEL;
 	ret = load_module(name, buf, len, args);
 	console_loglevel = saved;
+	kfree((void *)buf);
 	return ret;
 }
 

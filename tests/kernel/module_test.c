@@ -43,13 +43,24 @@ static bool ko_get(const char *name, struct ko *ko)
 	return modprobe_file(name, &ko->buf, &ko->len) == 0;
 }
 
+/* Give back what ko_get() read. */
+static void ko_put(struct ko *ko)
+{
+	kfree((void *)ko->buf);
+	ko->buf = NULL;
+}
+
 static int load(const char *name, const char *args)
 {
 	struct ko ko;
 
+	int ret;
+
 	if (!ko_get(name, &ko))
 		return -ENOENT;
-	return load_module(name, ko.buf, ko.len, args);
+	ret = load_module(name, ko.buf, ko.len, args);
+	ko_put(&ko);
+	return ret;
 }
 
 /* The counters, with the heap's cached free pages handed back first. */
@@ -77,7 +88,9 @@ static void test_files_present(struct ktest *t)
 	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT(t, ko_get("hello", &ko));
+	ko_put(&ko);
 	KT_EXPECT(t, ko_get("failinit", &ko));
+	ko_put(&ko);
 	KT_EXPECT(t, !ko_get("no_such_module", &ko));
 }
 
@@ -252,9 +265,11 @@ static void test_vermagic(struct ktest *t)
 		return;
 	copy = kmalloc(ko.len, GFP_KERNEL);
 	KT_EXPECT(t, copy != NULL);
+	if (copy)
+		memcpy(copy, ko.buf, ko.len);
+	ko_put(&ko);
 	if (!copy)
 		return;
-	memcpy(copy, ko.buf, ko.len);
 	magic = NULL;
 	for (size_t i = 0; i + 9 < ko.len && !magic; i++)
 		if (!memcmp(copy + i, "vermagic=", 9))

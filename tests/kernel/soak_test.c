@@ -72,8 +72,10 @@ static int soak_one_round(void)
 
 		if (!s->load)
 			ret = remove_module(s->name);
-		else if ((ret = modprobe_file(s->name, &buf, &len)) == 0)
+		else if ((ret = modprobe_file(s->name, &buf, &len)) == 0) {
 			ret = load_module(s->name, buf, len, s->args);
+			kfree((void *)buf);
+		}
 		failures += ret != 0;
 	}
 	return failures;
@@ -94,6 +96,7 @@ static void test_soak(struct ktest *t)
 		       t->name);
 		return;
 	}
+	kfree((void *)buf);
 	/* Warm up: the export hash is built on first use, and stays. */
 	console_loglevel = 3; /* the modules greet on every load */
 	soak_one_round();
