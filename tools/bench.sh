@@ -327,6 +327,8 @@ cat > "$json" <<EOF
   "module_check_us": {"65000_sections": $(ns_to_us "$(bench_get module_check_65000_sections_ns)"), "8192_sections": $(ns_to_us "$(bench_get module_check_8192_sections_ns)"), "what": "module_elf_check() of a file of one-byte sections: refused by count, or through the overlap check"},
   "kmalloc_ns": {"16": $(bench_get kmalloc_16_ns), "256": $(bench_get kmalloc_256_ns), "4096": $(bench_get kmalloc_4k_ns), "what": "one kmalloc+kfree pair"},
   "frame_ns": $(bench_get frame_ns),
+  "unpack_initrd_us": $(bench_get unpack_initrd_us),
+  "path_walk_ns": $(bench_get path_walk_ns),
   "init_freed_kib": $(bench_get init_freed_kib),
   "module_init_freed_kib": $(bench_get module_init_freed_kib),
   "image_kib": {$segs, "total": $image_total},
@@ -355,6 +357,7 @@ row "hello load / unload" "$(ns_to_us "$(bench_get hello_load_ns)") us / $(ns_to
 row "relocation / export lookup" "$(bench_get reloc_ns) ns / $(bench_get symbol_lookup_ns) ns"
 row "check: 65,000 / 8,192 sections" "$(ns_to_us "$(bench_get module_check_65000_sections_ns)") us / $(ns_to_us "$(bench_get module_check_8192_sections_ns)") us"
 row "kmalloc+kfree 16 B / frame" "$(bench_get kmalloc_16_ns) ns / $(bench_get frame_ns) ns"
+row "initrd unpacked / 5-name walk" "$(bench_get unpack_initrd_us) us / $(bench_get path_walk_ns) ns"
 row "init freed: kernel / modules" "$(bench_get init_freed_kib) KiB / $(bench_get module_init_freed_kib) KiB"
 row "image / initrd / ISO" "$image_total KiB / $(kib "$initrd") KiB / $(kib "$sprout_iso") KiB"
 row "host CPU at the idle prompt" "$idle_pct % of a core"
