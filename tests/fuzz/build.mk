@@ -54,6 +54,10 @@ fuzz-targets += fuzz_cpio
 fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/kstrtox.c
 fuzz_cpio-len := 8192
 
+fuzz-targets += fuzz_path_walk
+fuzz_path_walk-srcs := kernel/fs/namei.c kernel/fs/dtree.c
+fuzz_path_walk-len := 512
+
 fuzz-targets += fuzz_multiboot2
 fuzz_multiboot2-srcs := kernel/boot/multiboot2.c
 fuzz_multiboot2-len := 4096

@@ -5,7 +5,9 @@
  * and some made-up paths are looked up, and every directory is listed, as
  * the module loader and the shell's ls/cat would.  Each entry must lie
  * inside the archive, a member be found as its last entry left it, a
- * listing be in order, each name once, and name every child.
+ * listing be in order, each name once, and name every child; the
+ * predicates the unpacker shares with the index (cpio_dropped(),
+ * cpio_same_file()) must agree with what the index kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,6 +177,9 @@ static void fuzz_walk(const struct cpio_archive *ar)
 			   "an entry's data is in the archive");
 		fuzz_check(cur.pos <= ar->size,
 			   "the walk stays in the archive");
+		/* The unpacker skips what cpio_dropped() says; the index too. */
+		fuzz_check(cpio_dropped(&e) == !is_kept(&e),
+			   "the unpacker drops what the index drops");
 		if (e.name_len >= sizeof(name))
 			continue;
 		memcpy(name, e.name, e.name_len);
@@ -212,6 +217,12 @@ static void fuzz_index_order(const struct cpio_archive *ar)
 		fuzz_check(is_kept(e), "no root or \"file/\" in the index");
 		fuzz_check(i == 0 || fuzz_in_order(&ar->index[i - 1], e),
 			   "the index is sorted by path, each path once");
+		/* The unpacker links what cpio_same_file() pairs: one data. */
+		for (size_t j = 0; j < i; j++)
+			fuzz_check(!cpio_same_file(&ar->index[j], e) ||
+					   (ar->index[j].data == e->data &&
+					    ar->index[j].size == e->size),
+				   "the links of one file have one data");
 	}
 	free(seen);
 }
