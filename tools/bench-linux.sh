@@ -1,6 +1,6 @@
 #!/bin/bash
 # make bench-linux: the benchmark modules of tests/bench/linux/ (its
-# Kbuild's obj-m: bench_sched, bench_defer) on Linux, for make bench to
+# Kbuild's obj-m: bench_sched, bench_defer, bench_fs) on Linux, for make bench to
 # print beside Sprout's figures.  Debian 12's kernel and headers are
 # downloaded into $BUILD/linux and unpacked there, never installed; the
 # modules are built against those headers as any out-of-tree module is;
@@ -98,6 +98,7 @@ for m in $modules; do
 	cp "$src/$m.ko" "$initramfs/"
 done
 sed 's|.*/|/|' "$src/modules.order" > "$initramfs/modules.order"
+mkdir -p "$initramfs/bench/a/b/c/d" # bench_fs walks it: five components
 (cd "$initramfs" && find . | cpio -o -H newc --quiet) > "$top/initramfs.cpio"
 
 # COM2 (-serial null) is the device whose interrupt bench_defer's irq_us

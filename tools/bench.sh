@@ -17,10 +17,11 @@
 #    instructions the kernel ran to its prompt (-icount), the same way;
 #  - sizes, and the least RAM (-m) with which three boots of three reach
 #    the prompt with every boot-time module loaded;
-#  - the costs of threads and of deferred work: bench_sched and
-#    bench_defer (tests/bench/linux/), built out of tree and loaded with
-#    insmod at the bench build's prompt, and Linux's figures from make
-#    bench-linux beside them ($BUILD/bench-linux.json).
+#  - the costs of threads, of deferred work and of a path walk:
+#    bench_sched, bench_defer and bench_fs (tests/bench/linux/), built out
+#    of tree and loaded with insmod at the bench build's prompt, and
+#    Linux's figures from make bench-linux beside them
+#    ($BUILD/bench-linux.json).
 #
 # Usage: tools/bench.sh 'CMDLINE'   (from make bench; BUILD, BENCH_RUNS,
 #        BENCH_UEFI_RUNS, MEM in the environment)
@@ -171,7 +172,10 @@ bench_modules() {
 	done
 	rm -rf "$src" && mkdir -p "$src"
 	cp tests/bench/linux/Kbuild tests/bench/linux/*.c "$src"
-	make -C . BUILD="$BUILD" M="$src" INITRD="$cpio" "$cpio" > "$out/modules.build.log" 2>&1 ||
+	# bench_fs walks /bench/a/b/c/d, five components.
+	rm -rf "$out/bench_tree" && mkdir -p "$out/bench_tree/bench/a/b/c/d"
+	make -C . BUILD="$BUILD" M="$src" INITRD="$cpio" INITRD_EXTRA="$out/bench_tree" \
+		"$cpio" > "$out/modules.build.log" 2>&1 ||
 		{ echo "bench: the benchmark modules did not build (see $out/modules.build.log)" >&2; return 0; }
 	tools/mkiso.sh "$bench_kernel" "$out/modules.iso" "$cmdline" "$cpio"
 	{ printf 'insmod %s\n' $(linux_modules); printf 'poweroff\n'; } |
@@ -337,6 +341,7 @@ cat > "$json" <<EOF
   "min_ram_mib": $ram,
   "bench_sched": $(module_json bench_sched),
   "bench_defer": $(module_json bench_defer),
+  "bench_fs": $(module_json bench_fs),
   "test_suite_s": $suite
 }
 EOF
@@ -395,5 +400,8 @@ module_head "deferred work (bench_defer)"
 module_row bench_defer work_us us "schedule_work() to its function"
 module_row bench_defer tasklet_us us "a timer's tasklet_schedule() to it"
 module_row bench_defer irq_us us "COM2's IRQ to its threaded handler"
+echo
+module_head "files (bench_fs)"
+module_row bench_fs path_walk_ns ns "kern_path, five components"
 echo
 echo "bench: figures in $json" >&2

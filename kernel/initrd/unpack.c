@@ -144,11 +144,15 @@ static int __init unpack_file(struct unpack *u, const struct cpio_entry *e)
 		ksys_unlink(u->path);
 		return unpack_write(u->path, e, O_TRUNC);
 	}
-	if (!e->size)
-		return init_chmod(u->path, mode), 0;
-	/* A link carrying the data: written whatever the first one's bits. */
-	init_chmod(u->path, mode | S_IWUSR);
-	ret = unpack_write(u->path, e, 0);
+	/*
+	 * Another name of the first link's inode: this entry's bits, and
+	 * its data if it carries any, written whatever the bits say.
+	 */
+	ret = 0;
+	if (e->size) {
+		init_chmod(u->path, mode | S_IWUSR);
+		ret = unpack_write(u->path, e, 0);
+	}
 	init_chmod(u->path, mode);
 	return ret;
 }
