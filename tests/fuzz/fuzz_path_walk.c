@@ -1,12 +1,8 @@
 /*
- * libFuzzer target for the VFS's path walk (kernel/fs/namei.c, with the
- * sorted tree of a directory's children, dtree.c): a fixed tree of
- * directories (one without x, one without w), files, symbolic links
- * (relative, absolute, dangling, loops) and stacked mounts, walked by a
- * fuzzed name from the root or a working directory, as kern_path() and
- * the creating calls' walk_parent().  A walk ends in a node of the tree or
- * with one of kern_path()'s errors, a directory where one was asked for,
- * and every reference it took given back.
+ * libFuzzer target for the VFS's path walk (namei.c over dtree.c): fuzzed
+ * names walked as kern_path() and walk_parent() do, over a fixed tree with
+ * shut directories, all kinds of symbolic links and stacked mounts; a walk
+ * ends in the tree or with a documented error, its references given back.
  */
 #include <stdio.h>
 #include <string.h>
