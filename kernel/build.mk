@@ -56,6 +56,7 @@ obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
+obj-y += kernel/sched/stacktrace.o
 obj-y += kernel/sched/uaccess.o
 include kernel/irq/build.mk
 obj-y += kernel/workqueue/pool.o
