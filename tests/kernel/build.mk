@@ -41,4 +41,6 @@ test-y += tests/kernel/path_walk_test.o
 test-y += tests/kernel/libfs_test.o
 test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/seq_file_test.o
+test-y += tests/kernel/procfs_test.o
+test-y += tests/kernel/procfs_files_test.o
 test-y += tests/kernel/tsc_stall.o

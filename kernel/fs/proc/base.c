@@ -102,7 +102,7 @@ static int stack_show(struct seq_file *m, void *v)
 
 static void proc_pid_make(int pid)
 {
-	struct proc_dir_entry *dir;
+	struct proc_dir_entry *dir, *status, *stack;
 	void *data = (void *)(uintptr_t)pid;
 	char name[16];
 
@@ -110,9 +110,16 @@ static void proc_pid_make(int pid)
 	dir = proc_mkdir(name, NULL);
 	if (!dir)
 		return;
-	if (!proc_create_single_data("status", 0444, dir, status_show, data) ||
-	    !proc_create_single_data("stack", 0400, dir, stack_show, data))
+	status =
+		proc_create_single_data("status", 0444, dir, status_show, data);
+	stack = proc_create_single_data("stack", 0400, dir, stack_show, data);
+	if (!status || !stack) {
 		proc_remove(dir);
+		return;
+	}
+	/* A file left open on a task that ended reads as Linux's do. */
+	status->gone_err = -ESRCH;
+	stack->gone_err = -ESRCH;
 }
 
 static void proc_pid_fork(struct task_struct *t)

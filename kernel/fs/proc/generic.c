@@ -100,6 +100,7 @@ static struct proc_dir_entry *proc_add(const char *name, umode_t mode,
 		strcpy(de->name, last);
 		de->mode = mode;
 		refcount_set(&de->refcnt, 1); /* the tree's */
+		de->gone_err = -EIO;
 		INIT_LIST_HEAD(&de->subdir);
 		INIT_LIST_HEAD(&de->openers);
 		err = pde_register(parent, de);

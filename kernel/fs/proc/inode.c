@@ -173,7 +173,7 @@ static ssize_t proc_reg_read(struct file *file, char __user *buf, size_t count,
 	ssize_t ret = -EIO;
 
 	if (!use_pde(de))
-		return -EIO;
+		return de->gone_err;
 	if (de->seq_ops || de->single_show)
 		ret = seq_read(file, buf, count, pos);
 	else if (de->proc_ops->proc_read)
@@ -189,7 +189,7 @@ static ssize_t proc_reg_write(struct file *file, const char __user *buf,
 	ssize_t ret = -EIO;
 
 	if (!use_pde(de))
-		return -EIO;
+		return de->gone_err;
 	if (de->proc_ops && de->proc_ops->proc_write)
 		ret = de->proc_ops->proc_write(file, buf, count, pos);
 	unuse_pde(de);
@@ -202,7 +202,7 @@ static loff_t proc_reg_llseek(struct file *file, loff_t offset, int whence)
 	loff_t ret;
 
 	if (!use_pde(de))
-		return -EIO;
+		return de->gone_err;
 	if (de->seq_ops || de->single_show)
 		ret = seq_lseek(file, offset, whence);
 	else if (de->proc_ops->proc_lseek)
@@ -235,7 +235,7 @@ static long proc_reg_ioctl(struct file *file, unsigned int cmd,
 	long ret = -ENOTTY;
 
 	if (!use_pde(de))
-		return -EIO;
+		return de->gone_err;
 	if (de->proc_ops && de->proc_ops->proc_ioctl)
 		ret = de->proc_ops->proc_ioctl(file, cmd, arg);
 	unuse_pde(de);

@@ -25,6 +25,7 @@ struct proc_dir_entry {
 	/* Calls in progress, and the removal that waits for them. */
 	int in_use;
 	bool removing;
+	int gone_err; /* what calls give after removal: -EIO, or -ESRCH */
 	struct completion *removed;
 	struct list_head openers; /* files with a release still to run */
 	char name[];
