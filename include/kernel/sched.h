@@ -280,6 +280,15 @@ void put_task_struct(struct task_struct *t);
 unsigned int stack_trace_save_tsk(struct task_struct *t, unsigned long *store,
 				  unsigned int size, unsigned int skipnr);
 
+/*
+ * sched_show_task - log @t's state line and call trace as Linux's
+ * SysRq-T does ("task:<comm> state:S ... pid:N", "Call Trace:", the
+ * frames between <TASK> and </TASK>); the caller holds a reference.
+ * show_state - the same for every task.  Neither sleeps.
+ */
+void sched_show_task(struct task_struct *t);
+void show_state(void);
+
 /* ---- Waiting ---- */
 
 /* init_waitqueue_head - an empty queue. */

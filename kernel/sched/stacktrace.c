@@ -1,12 +1,15 @@
 /*
  * A thread's call chain read from its own stack, for /proc/<pid>/stack
- * and SysRq-T: from the frame sched_switch_stack() left when the thread
+ * and SysRq-T (sched_show_task(), show_state()): from the frame sched_switch_stack() left when the thread
  * switched away, up the frame-pointer chain (-fno-omit-frame-pointer),
  * never outside the thread's stack.
  */
 #include <kernel/export.h>
+#include <kernel/kallsyms.h>
 #include <kernel/preempt.h>
+#include <kernel/printk.h>
 #include "internal.h"
+#include "ps.h"
 
 /* Only frames inside [lo, hi) are followed. */
 static bool frame_inside(uintptr_t rbp, uintptr_t lo, uintptr_t hi)
@@ -59,3 +62,39 @@ unsigned int stack_trace_save_tsk(struct task_struct *t, unsigned long *store,
 	return n;
 }
 EXPORT_SYMBOL(stack_trace_save_tsk);
+
+#define SHOW_TASK_DEPTH 32
+
+void sched_show_task(struct task_struct *p)
+{
+	unsigned long entries[SHOW_TASK_DEPTH];
+	unsigned int n = stack_trace_save_tsk(p, entries, SHOW_TASK_DEPTH, 0);
+	char sym[KSYM_SYMBOL_LEN];
+
+	/* Linux's layout; stack use is not measured (0), flags are PF_*. */
+	pr_info("task:%-15.15s state:%c%s stack:%-5lu pid:%-5d ppid:%-6d flags:0x%08x\n",
+		p->comm, ps_state_char(p->state),
+		p->state == TASK_RUNNING ? "  running task    " : "", 0ul,
+		p->pid, 0, p->flags);
+	printk(KERN_INFO "Call Trace:\n");
+	printk(KERN_INFO " <TASK>\n");
+	for (unsigned int i = 0; i < n; i++) {
+		sprint_backtrace(sym, sizeof(sym), entries[i]);
+		printk(KERN_INFO " %s\n", sym);
+	}
+	printk(KERN_INFO " </TASK>\n");
+}
+EXPORT_SYMBOL(sched_show_task);
+
+void show_state(void)
+{
+	struct task_struct *t;
+
+	/* On one CPU, no task can end and be freed while we walk. */
+	preempt_disable();
+	sched_show_task(&init_task);
+	list_for_each_entry(t, &init_task.tasks, tasks)
+		sched_show_task(t);
+	preempt_enable();
+}
+EXPORT_SYMBOL(show_state);

@@ -235,6 +235,44 @@ static void pid_status_and_stack(struct ktest *t)
 	KT_EXPECT(t, !text && len == -ENOENT);
 }
 
+static int sysrq(const char *keys)
+{
+	struct file *f;
+	loff_t pos = 0;
+	int ret = file_open_name("/proc/sysrq-trigger", O_WRONLY, 0, &f);
+
+	if (ret)
+		return ret;
+	ret = kernel_write(f, keys, strlen(keys), &pos);
+	filp_close(f);
+	return ret;
+}
+
+/* t: every task's state line and trace; others: the help line. */
+static void sysrq_trigger(struct ktest *t)
+{
+	int state = ktest_log_count("sysrq: Show State");
+	int shell = ktest_log_count("task:sh              state:");
+	int help = ktest_log_count(
+		"sysrq: HELP : show-backtrace-all-active-cpus(l) show-memory-usage(m) show-task-states(t) ");
+	int mem = ktest_log_count("pages RAM");
+	struct file *f;
+
+	KT_EXPECT_EQ(t, sysrq("t"), 1);
+	KT_EXPECT_EQ(t, ktest_log_count("sysrq: Show State"), state + 1);
+	KT_EXPECT_EQ(t, ktest_log_count("task:sh              state:"),
+		     shell + 1);
+	KT_EXPECT_EQ(t, sysrq("hx"), 2);
+	KT_EXPECT_EQ(t,
+		     ktest_log_count(
+			     "sysrq: HELP : show-backtrace-all-active-cpus(l) show-memory-usage(m) show-task-states(t) "),
+		     help + 1);
+	KT_EXPECT_EQ(t, sysrq("m"), 1);
+	KT_EXPECT_EQ(t, ktest_log_count("pages RAM"), mem + 1);
+	KT_EXPECT_EQ(t, file_open_name("/proc/sysrq-trigger", O_RDONLY, 0, &f),
+		     -EACCES);
+}
+
 KTEST_SUITE(procfs_files, KTEST_CASE(meminfo_fields),
 	    KTEST_CASE(modules_and_kallsyms), KTEST_CASE(small_files),
-	    KTEST_CASE(pid_status_and_stack));
+	    KTEST_CASE(pid_status_and_stack), KTEST_CASE(sysrq_trigger));
