@@ -307,6 +307,17 @@ expect_not '^example_tasklet ' 'example_tasklet is gone after its second rmmod (
 expect_not 'ERROR|BUG|Oops|WARNING' 'no module refused, no kernel report'
 expect_status 0 'the session ends in a clean poweroff'
 
+# /proc, as the classic tutorials' procfs and sleep examples use it: the
+# in-kernel suite procfs_compat loads each module from this initrd, uses
+# its file through the VFS (a proc_ops read, a seq_file of 200 records, a
+# write read back, a reader asleep until a writer or a signal), removes
+# it and does it again.
+INITRD=$cpio boot proc 'ktest=procfs_compat'
+ktap_results
+expect_not 'no compat modules in the initrd: skipped' 'the suite found the compat modules'
+expect_not 'BUG|Oops|WARNING' 'no kernel report'
+expect_status 0 'QEMU exit status reports success'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1

@@ -43,4 +43,5 @@ test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/seq_file_test.o
 test-y += tests/kernel/procfs_test.o
 test-y += tests/kernel/procfs_files_test.o
+test-y += tests/kernel/procfs_compat_test.o
 test-y += tests/kernel/tsc_stall.o
