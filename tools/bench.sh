@@ -17,10 +17,11 @@
 #    instructions the kernel ran to its prompt (-icount), the same way;
 #  - sizes, and the least RAM (-m) with which three boots of three reach
 #    the prompt with every boot-time module loaded;
-#  - the costs of threads and of deferred work: bench_sched and
-#    bench_defer (tests/bench/linux/), built out of tree and loaded with
-#    insmod at the bench build's prompt, and Linux's figures from make
-#    bench-linux beside them ($BUILD/bench-linux.json).
+#  - the costs of threads, of deferred work and of /proc files:
+#    bench_sched, bench_defer and bench_vfs (tests/bench/linux/), built
+#    out of tree and loaded with insmod at the bench build's prompt, and
+#    Linux's figures from make bench-linux beside them
+#    ($BUILD/bench-linux.json).
 #
 # Usage: tools/bench.sh 'CMDLINE'   (from make bench; BUILD, BENCH_RUNS,
 #        BENCH_UEFI_RUNS, MEM in the environment)
@@ -335,6 +336,7 @@ cat > "$json" <<EOF
   "min_ram_mib": $ram,
   "bench_sched": $(module_json bench_sched),
   "bench_defer": $(module_json bench_defer),
+  "bench_vfs": $(module_json bench_vfs),
   "test_suite_s": $suite
 }
 EOF
@@ -392,5 +394,9 @@ module_head "deferred work (bench_defer)"
 module_row bench_defer work_us us "schedule_work() to its function"
 module_row bench_defer tasklet_us us "a timer's tasklet_schedule() to it"
 module_row bench_defer irq_us us "COM2's IRQ to its threaded handler"
+echo
+module_head "files in /proc (bench_vfs)"
+module_row bench_vfs vfs_open_ns ns "open+close of /proc/version"
+module_row bench_vfs proc_meminfo_us us "cat /proc/meminfo: open, read, close"
 echo
 echo "bench: figures in $json" >&2
