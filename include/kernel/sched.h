@@ -123,6 +123,7 @@ struct task_struct {
 	unsigned long sig_pending; /* sent, not yet flushed */
 	unsigned long sig_allowed; /* allow_signal(): the rest are ignored */
 	struct completion exited;  /* completed when the thread has ended */
+	bool oopsed; /* ended by an oops: its exit hooks did not run */
 	/* Files (kernel/fs/): working directory and open files, or NULL. */
 	struct fs_struct *fs;
 	struct files_struct *files;
@@ -199,10 +200,15 @@ void sched_worker_ops_register(const struct sched_worker_ops *ops);
  * sched_fork_hook_register - add @hook, called with each new task once
  * it has its PID and is in the task list, in its creator's context
  * (which may sleep), before sched_create_task() returns.
+ * sched_reap_hook_register - add @hook, called with a kernel thread an
+ * oops ended (its exit hooks never ran) by kthread_stop(), in the
+ * stopper's context, which may sleep: what can be undone without the
+ * thread (its /proc/<pid>/), as Linux's release_task() flushes /proc.
  */
 #define SCHED_HOOKS_MAX 4
 void sched_exit_hook_register(void (*hook)(struct task_struct *t));
 void sched_fork_hook_register(void (*hook)(struct task_struct *t));
+void sched_reap_hook_register(void (*hook)(struct task_struct *t));
 
 /* yield - let every other runnable task run before current goes on:
  * current goes behind them all, as Linux's. */

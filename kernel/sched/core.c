@@ -274,6 +274,7 @@ EXPORT_SYMBOL(wake_up_process);
 typedef void (*sched_hook_fn)(struct task_struct *t);
 static sched_hook_fn sched_exit_hooks[SCHED_HOOKS_MAX];
 static sched_hook_fn sched_fork_hooks[SCHED_HOOKS_MAX];
+static sched_hook_fn sched_reap_hooks[SCHED_HOOKS_MAX];
 
 /* Put @hook in the first free slot of @hooks. */
 static void sched_hook_add(sched_hook_fn *hooks, sched_hook_fn hook)
@@ -303,9 +304,19 @@ void sched_fork_hook_register(void (*hook)(struct task_struct *t))
 	sched_hook_add(sched_fork_hooks, hook);
 }
 
+void sched_reap_hook_register(void (*hook)(struct task_struct *t))
+{
+	sched_hook_add(sched_reap_hooks, hook);
+}
+
 void sched_run_exit_hook(void)
 {
 	sched_hooks_run(sched_exit_hooks, current);
+}
+
+void sched_run_reap_hook(struct task_struct *t)
+{
+	sched_hooks_run(sched_reap_hooks, t);
 }
 
 void sched_task_entry(void (*fn)(void *data), void *data)

@@ -135,4 +135,10 @@ __noreturn void kthread_end_after_oops(void);
  */
 void sched_run_exit_hook(void);
 
+/*
+ * sched_run_reap_hook - run the hooks sched_reap_hook_register() added on
+ * @t, a kernel thread an oops ended, from kthread_stop() (kthread.c).
+ */
+void sched_run_reap_hook(struct task_struct *t);
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * /proc/<pid>/: a directory per task with its status and stack, made when
- * the scheduler creates the task and removed when it ends (the hooks
- * sched offers the layer above).  A file names its task by PID, never by
+ * the scheduler creates the task and removed when it ends, or when it is
+ * stopped after an oops ended it (the hooks sched offers the layer above).  A file names its task by PID, never by
  * pointer: one opened on a task that has since ended reads -ESRCH.
  */
 #include <kernel/errno.h>
@@ -156,6 +156,7 @@ int __init proc_pid_init(void)
 
 	sched_fork_hook_register(proc_pid_fork);
 	sched_exit_hook_register(proc_pid_exit);
+	sched_reap_hook_register(proc_pid_exit);
 	n = proc_pid_existing(pids, ARRAY_SIZE(pids));
 	for (int i = 0; i < n; i++) {
 		struct task_struct *t = proc_pid_task_get(pids[i]);
