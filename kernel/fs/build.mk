@@ -10,3 +10,6 @@ obj-y += kernel/fs/open.o
 obj-y += kernel/fs/file_table.o
 obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o
+obj-y += kernel/fs/stat.o
+obj-y += kernel/fs/anon_inodes.o
+obj-y += kernel/fs/pipe.o
