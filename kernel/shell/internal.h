@@ -4,8 +4,9 @@
 #ifndef KERNEL_SHELL_INTERNAL_H
 #define KERNEL_SHELL_INTERNAL_H
 
-#include <kernel/fs.h>
 #include <kernel/shell.h>
+
+struct task_struct;
 
 #define SHELL_LINE_MAX 256    /* bytes, with the terminating NUL */
 #define SHELL_HISTORY 16      /* lines kept for up/down */
@@ -100,7 +101,7 @@ void shell_pipeline_run(char *line);
  * in directory @dir into @buf: 1, 0 if it is empty, or -Exxx.
  * shell_complete_path - Tab completion over the VFS (shell_complete_fn).
  */
-void shell_mode_string(umode_t mode, char out[11]);
+void shell_mode_string(unsigned int mode, char out[11]);
 int shell_dir_first(const char *dir, char *buf, size_t size);
 int shell_complete_path(const char *dir,
 			int (*offer)(void *arg, const char *name, size_t len,

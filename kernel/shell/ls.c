@@ -100,7 +100,7 @@ static void ls_put_name(const char *name, size_t len)
 		ls_put_quoted(name, len);
 }
 
-void shell_mode_string(umode_t mode, char out[11])
+void shell_mode_string(unsigned int mode, char out[11])
 {
 	static const char types[] = "?pc?d?b?-?l?s???";
 	static const char rwx[] = "rwxrwxrwx";

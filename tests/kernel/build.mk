@@ -41,3 +41,4 @@ test-y += tests/kernel/path_walk_test.o
 test-y += tests/kernel/libfs_test.o
 test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/tsc_stall.o
+test-y += tests/kernel/pipe_test.o
