@@ -80,5 +80,6 @@ obj-y += kernel/shell/stdio.o
 obj-y += kernel/shell/pipeline.o
 obj-y += kernel/shell/text_cmds.o
 obj-y += kernel/shell/hexdump.o
+obj-y += kernel/shell/dir_names.o
 obj-y += kernel/shell/fs_cmds.o
 obj-y += kernel/shell/ls.o

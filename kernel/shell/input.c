@@ -34,6 +34,16 @@ static void shell_input_interrupt(void)
 		send_sig(SIGINT, input_fg[i], 1);
 }
 
+bool shell_is_command_thread(const struct task_struct *t)
+{
+	if (t == input_reader)
+		return true;
+	for (size_t i = 0; i < input_fg_count; i++)
+		if (input_fg[i] == t)
+			return true;
+	return false;
+}
+
 void shell_input_foreground(struct task_struct **tasks, size_t count)
 {
 	uint64_t flags = irq_save();

@@ -72,10 +72,11 @@ ssize_t shell_input_read(char *buf, size_t size);
 
 /*
  * shell_stdio_init - give current descriptors 0, 1 and 2 on the console
- * and send command output through them from now on (the shell's thread,
- * before its first prompt).  0 or -ENOMEM.  (stdio.c)
- * shell_is_command_thread - does @t run commands: the shell's thread or a
- * stage of the running pipeline?  (pipeline.c)
+ * (the shell's thread, before its first prompt); command output goes
+ * through a command thread's descriptors from boot on.  0 or -ENOMEM.
+ * (stdio.c)
+ * shell_is_command_thread - does @t run commands: the shell's thread (the
+ * reader of input) or a stage of the foreground pipeline?  (input.c)
  */
 int shell_stdio_init(void);
 bool shell_is_command_thread(const struct task_struct *t);

@@ -1,8 +1,7 @@
 /*
  * ls: a directory's names in order, or a file's own, GNU ls's way in the
- * C locale -- -a adds "." and "..", -l the long format -- and the helpers
- * the other file commands share: the mode string, a directory's first
- * name, and Tab completion over the VFS.  Sprout keeps no file times, so
+ * C locale -- -a adds "." and "..", -l the long format.  Sprout keeps no
+ * file times, so
  * -l shows the epoch (Jan  1  1970), as Linux does for a time of zero.
  */
 #include <kernel/args.h>
@@ -13,6 +12,7 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
+#include "dir_names.h"
 #include "internal.h"
 
 /*
@@ -100,69 +100,6 @@ static void ls_put_name(const char *name, size_t len)
 		ls_put_quoted(name, len);
 }
 
-void shell_mode_string(unsigned int mode, char out[11])
-{
-	static const char types[] = "?pc?d?b?-?l?s???";
-	static const char rwx[] = "rwxrwxrwx";
-
-	out[0] = types[(mode & S_IFMT) >> 12];
-	for (int i = 0; i < 9; i++)
-		out[1 + i] = mode & (0400 >> i) ? rwx[i] : '-';
-	out[10] = '\0';
-}
-
-/* Names of a directory, a bufferful at a time, in order. */
-struct ls_chunk {
-	struct dir_context ctx;
-	bool all;    /* names starting with '.' too */
-	size_t used; /* bytes of names, each NUL-terminated */
-	char names[1024];
-};
-
-static bool ls_collect(struct dir_context *ctx, const char *name,
-		       unsigned int len, unsigned long ino, umode_t mode)
-{
-	struct ls_chunk *c = container_of(ctx, struct ls_chunk, ctx);
-
-	if (name[0] == '.' && !c->all)
-		return true;
-	if (c->used + len + 1 > sizeof(c->names))
-		return false;
-	memcpy(c->names + c->used, name, len);
-	c->names[c->used + len] = '\0';
-	c->used += len + 1;
-	return true;
-}
-
-/* The next bufferful of @dir's names into @c: 0 (c->used 0 at the end). */
-static int ls_next_chunk(struct file *dir, struct ls_chunk *c)
-{
-	c->used = 0;
-	return iterate_dir(dir, &c->ctx);
-}
-
-int shell_dir_first(const char *dir, char *buf, size_t size)
-{
-	struct ls_chunk *c = kzalloc(sizeof(*c), GFP_KERNEL);
-	struct file *f;
-	int ret = c ? file_open_name(dir, O_RDONLY | O_DIRECTORY, 0, &f) :
-		      -ENOMEM;
-
-	if (!ret) {
-		c->ctx.actor = ls_collect;
-		c->all = true;
-		ret = ls_next_chunk(f, c);
-		fput(f);
-	}
-	if (!ret && c->used) {
-		ret = strlen(c->names) < size ? 1 : -ENAMETOOLONG;
-		if (ret > 0)
-			strcpy(buf, c->names);
-	}
-	kfree(c);
-	return ret;
-}
-
 /* What -l needs to align its columns. */
 struct ls_widths {
 	int nlink, size;
@@ -239,8 +176,8 @@ static void ls_entry(struct ls_opts *o, const char *name, struct ls_widths *w,
 }
 
 /* One pass over the directory @dir (open) for ls_entry(), or plain names. */
-static int ls_pass(struct ls_opts *o, struct file *dir, struct ls_chunk *c,
-		   struct ls_widths *w, bool print)
+static int ls_pass(struct ls_opts *o, struct file *dir,
+		   struct shell_dir_chunk *c, struct ls_widths *w, bool print)
 {
 	static const char *const dots[] = { ".", ".." };
 	int ret;
@@ -252,7 +189,7 @@ static int ls_pass(struct ls_opts *o, struct file *dir, struct ls_chunk *c,
 			console_printf("%s\n", dots[i]);
 	}
 	c->ctx.pos = 0;
-	while (!(ret = ls_next_chunk(dir, c)) && c->used)
+	while (!(ret = shell_dir_next(dir, c)) && c->used)
 		for (char *n = c->names; n < c->names + c->used;
 		     n += strlen(n) + 1)
 			if (o->longf) {
@@ -266,7 +203,7 @@ static int ls_pass(struct ls_opts *o, struct file *dir, struct ls_chunk *c,
 
 static int ls_dir(struct ls_opts *o)
 {
-	struct ls_chunk *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	struct shell_dir_chunk *c = kzalloc(sizeof(*c), GFP_KERNEL);
 	struct ls_widths w = { 0 };
 	struct file *dir;
 	int ret = c ? file_open_name(o->path, O_RDONLY | O_DIRECTORY, 0, &dir) :
@@ -274,7 +211,7 @@ static int ls_dir(struct ls_opts *o)
 
 	if (ret)
 		goto out;
-	c->ctx.actor = ls_collect;
+	c->ctx.actor = shell_dir_collect;
 	c->all = o->all;
 	if (o->longf) {
 		ret = ls_pass(o, dir, c, &w, false);
@@ -377,39 +314,3 @@ static int cmd_ls(char *args)
 }
 SHELL_COMMAND_COMPLETE("ls", "[-al] [file...]", "list directories", cmd_ls,
 		       shell_complete_path);
-
-int shell_complete_path(const char *dir,
-			int (*offer)(void *arg, const char *name, size_t len,
-				     bool is_dir),
-			void *arg)
-{
-	struct ls_chunk *c = kzalloc(sizeof(*c), GFP_KERNEL);
-	struct ls_opts *o = kzalloc(sizeof(*o), GFP_KERNEL);
-	struct file *f;
-	int ret = c && o ? file_open_name(dir, O_RDONLY | O_DIRECTORY, 0, &f) :
-			   -ENOMEM;
-
-	if (ret)
-		goto out;
-	c->ctx.actor = ls_collect;
-	c->all = true;
-	strcpy(o->path, dir);
-	while (!(ret = ls_next_chunk(f, c)) && c->used)
-		for (char *n = c->names; n < c->names + c->used;
-		     n += strlen(n) + 1) {
-			struct kstat st;
-			size_t len = strlen(o->path);
-
-			snprintf(o->path + len, sizeof(o->path) - len, "/%s",
-				 n);
-			st.mode = 0;
-			vfs_stat(o->path, &st);
-			o->path[len] = '\0';
-			offer(arg, n, strlen(n), S_ISDIR(st.mode));
-		}
-	fput(f);
-out:
-	kfree(o);
-	kfree(c);
-	return ret;
-}

@@ -34,20 +34,6 @@ struct shell_pipeline {
 	char cwd[PATH_MAX];
 };
 
-/* The running pipeline's threads (for the output hook and Ctrl-C). */
-static struct task_struct *pipeline_tasks[SHELL_STAGES_MAX];
-static size_t pipeline_task_count;
-
-bool shell_is_command_thread(const struct task_struct *t)
-{
-	if (t == shell_thread())
-		return true;
-	for (size_t i = 0; i < pipeline_task_count; i++)
-		if (pipeline_tasks[i] == t)
-			return true;
-	return false;
-}
-
 static bool shell_blank(char c)
 {
 	return c == ' ' || c == '\t';
@@ -278,6 +264,7 @@ static void run_here(struct shell_stage *st, char *args)
 static void run_threads(struct shell_pipeline *pl, char **args)
 {
 	struct stage_start starts[SHELL_STAGES_MAX];
+	struct task_struct *tasks[SHELL_STAGES_MAX];
 	size_t n = 0;
 
 	if (vfs_getcwd(pl->cwd, sizeof(pl->cwd)) < 0)
@@ -293,10 +280,9 @@ static void run_threads(struct shell_pipeline *pl, char **args)
 			break;
 		}
 		get_task_struct(st->task);
-		pipeline_tasks[n] = st->task;
+		tasks[n] = st->task;
 	}
-	pipeline_task_count = n;
-	shell_input_foreground(pipeline_tasks, n);
+	shell_input_foreground(tasks, n);
 	/* A stage not started leaves its neighbours a closed pipe end. */
 	for (size_t i = n; i < pl->count; i++)
 		stage_put_files(&pl->stages[i]);
@@ -305,7 +291,6 @@ static void run_threads(struct shell_pipeline *pl, char **args)
 	for (size_t i = 0; i < n; i++)
 		wait_for_completion(&pl->stages[i].task->exited);
 	shell_input_foreground(NULL, 0);
-	pipeline_task_count = 0;
 	for (size_t i = 0; i < n; i++)
 		put_task_struct(pl->stages[i].task);
 }

@@ -7,6 +7,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
+#include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/uaccess.h>
@@ -96,8 +97,13 @@ int shell_stdio_init(void)
 	for (unsigned int fd = 0; fd < 3 && ret >= 0; fd++)
 		ret = replace_fd(fd, console, 0);
 	fput(console);
-	if (ret < 0)
-		return ret;
+	return ret < 0 ? ret : 0;
+}
+
+/* From the start: a thread without descriptors still gets the consoles. */
+static int __init shell_stdio_register(void)
+{
 	console_output_register(shell_output);
 	return 0;
 }
+core_initcall(shell_stdio_register);

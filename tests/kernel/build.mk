@@ -42,3 +42,4 @@ test-y += tests/kernel/libfs_test.o
 test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/tsc_stall.o
 test-y += tests/kernel/pipe_test.o
+test-y += tests/kernel/shell_files_test.o
