@@ -454,7 +454,7 @@ int anon_file_open(const char *name, const struct file_operations *fops,
 		   void *priv, int flags, struct file **out);
 
 /*
- * Pipes (kernel/fs/pipe.c): a bounded buffer of PIPE_DEF_BUFFERS pages
+ * Pipes (kernel/fs/pipe.c): a bounded buffer of PIPE_PAGES pages
  * between a read end and a write end, Linux's semantics: a write of at
  * most PIPE_BUF bytes is never interleaved with another; a reader sleeps
  * until there is data and reads 0 once no writer is left; a writer
@@ -465,8 +465,8 @@ int anon_file_open(const char *name, const struct file_operations *fops,
  * 0 or -ENOMEM.  do_pipe_flags - the same as descriptors in current's
  * table, @fd[0] and @fd[1]; 0, -EMFILE or -ENOMEM.
  */
-#define PIPE_BUF 4096	   /* bytes a write keeps together */
-#define PIPE_DEF_BUFFERS 4 /* pages of buffer each pipe has */
+#define PIPE_BUF 4096 /* bytes a write keeps together */
+#define PIPE_PAGES 4  /* buffer pages a pipe has (Linux: 16) */
 int create_pipe_files(struct file **res, int flags);
 int do_pipe_flags(int *fd, int flags);
 

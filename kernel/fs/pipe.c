@@ -14,7 +14,7 @@
 #include <kernel/slab.h>
 #include <kernel/uaccess.h>
 
-#define PIPE_SIZE (PIPE_DEF_BUFFERS * PAGE_SIZE) /* bytes the ring holds */
+#define PIPE_SIZE (PIPE_PAGES * PAGE_SIZE) /* bytes the ring holds */
 
 struct pipe_inode_info {
 	struct mutex mutex;		/* the ring and the counts */

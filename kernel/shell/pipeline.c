@@ -240,6 +240,7 @@ static int stage_main(void *data)
 
 	allow_signal(SIGINT);
 	allow_signal(SIGPIPE);
+	/* The shell's directory; one removed meanwhile leaves the root. */
 	ksys_chdir(start->cwd);
 	stage_run(start->st, start->args);
 	return 0;

@@ -1,8 +1,9 @@
 /*
  * In-kernel tests of pipes: data in order across many small and large
  * writes, end of file once the writer closes, EPIPE (and SIGPIPE) once
- * the reader has, O_NONBLOCK's EAGAIN both ways, and a writer blocked on
- * a full pipe that a reader thread drains.
+ * the reader has, O_NONBLOCK's EAGAIN both ways, a writer blocked on a
+ * full pipe that a reader thread drains, and a reader blocked on an
+ * empty one that a signal wakes.
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
@@ -11,7 +12,7 @@
 #include <kernel/sched.h>
 #include <kernel/string.h>
 
-#define PIPE_BYTES (PIPE_DEF_BUFFERS * PAGE_SIZE)
+#define PIPE_BYTES (PIPE_PAGES * PAGE_SIZE)
 
 static void eof_after_writer_closes(struct ktest *t)
 {
@@ -134,7 +135,49 @@ static void two_threads_large_writes(struct ktest *t)
 	fput(p[0]);
 }
 
+struct blocked_read {
+	struct file *f;
+	ssize_t ret;
+};
+
+static int blocked_read_main(void *data)
+{
+	struct blocked_read *b = data;
+	loff_t pos = 0;
+	char c;
+
+	allow_signal(SIGINT);
+	b->ret = kernel_read(b->f, &c, 1, &pos);
+	return 0;
+}
+
+/* A reader asleep on an empty pipe wakes on a signal: -ERESTARTSYS. */
+static void signal_ends_a_blocked_read(struct ktest *t)
+{
+	struct blocked_read b = { .ret = 1 };
+	struct task_struct *k;
+	struct file *p[2];
+
+	KT_EXPECT_EQ(t, create_pipe_files(p, 0), 0);
+	b.f = p[0];
+	k = kthread_create_task(blocked_read_main, &b, "pipe_blocked");
+	KT_EXPECT(t, k);
+	if (!k)
+		return;
+	get_task_struct(k);
+	wake_up_process(k);
+	schedule_timeout_uninterruptible(2); /* it sleeps in the read */
+	KT_EXPECT_EQ(t, b.ret, 1);
+	send_sig(SIGINT, k, 1);
+	wait_for_completion(&k->exited);
+	put_task_struct(k);
+	KT_EXPECT_EQ(t, b.ret, -ERESTARTSYS);
+	fput(p[0]);
+	fput(p[1]);
+}
+
 KTEST_SUITE(pipe, KTEST_CASE(eof_after_writer_closes),
 	    KTEST_CASE(epipe_after_reader_closes), KTEST_CASE(nonblock_eagain),
 	    KTEST_CASE(small_writes_in_order),
-	    KTEST_CASE(two_threads_large_writes));
+	    KTEST_CASE(two_threads_large_writes),
+	    KTEST_CASE(signal_ends_a_blocked_read));
