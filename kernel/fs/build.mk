@@ -10,6 +10,9 @@ obj-y += kernel/fs/open.o
 obj-y += kernel/fs/file_table.o
 obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o
+obj-y += kernel/fs/stat.o
+obj-y += kernel/fs/anon_inodes.o
+obj-y += kernel/fs/pipe.o
 # seq_file, then procfs: its entries' guard, their making and removal,
 # the file system, the built-in files and /proc/<pid>/.
 obj-y += kernel/fs/seq_file.o

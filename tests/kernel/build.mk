@@ -45,3 +45,5 @@ test-y += tests/kernel/procfs_test.o
 test-y += tests/kernel/procfs_files_test.o
 test-y += tests/kernel/procfs_compat_test.o
 test-y += tests/kernel/tsc_stall.o
+test-y += tests/kernel/pipe_test.o
+test-y += tests/kernel/shell_files_test.o
