@@ -318,6 +318,24 @@ expect_not 'no compat modules in the initrd: skipped' 'the suite found the compa
 expect_not 'BUG|Oops|WARNING' 'no kernel report'
 expect_status 0 'QEMU exit status reports success'
 
+# The same modules from the shell: cat, echo > and head on their files,
+# each loaded and removed twice.
+procsh=('insmod example_proc_read' 'cat /proc/example_read' 'rmmod example_proc_read' \
+	'cat /proc/example_read' 'insmod example_proc_write' \
+	'echo hello procfs > /proc/example_buffer' 'cat /proc/example_buffer' \
+	'rmmod example_proc_write' 'insmod example_proc_seq' \
+	'head -c 69 /proc/example_seq/records' 'rmmod example_proc_seq')
+INITRD=$cpio boot procsh 'loglevel=7' < <(printf '%s\n' "${procsh[@]}" "${procsh[@]}" 'lsmod' 'poweroff')
+psh=('^/proc/example_read created$' '^Hello from /proc!$' '^/proc/example_read removed$' \
+	'^cat: /proc/example_read: No such file or directory$' \
+	'^/proc/example_buffer created$' '^hello procfs$' '^/proc/example_buffer removed$' \
+	'^/proc/example_seq/records: 200 records$' '^record  square    cube$' \
+	'^     1       1       1$' '^     2       4       8$' '^/proc/example_seq removed$')
+expect_lines 'the /proc modules from the shell: a greeting read, a write read back, seq_file records, twice over' \
+	"${psh[@]}" "${psh[@]}"
+expect_not '^example_proc_' 'nothing of them left loaded (lsmod)'
+expect_not 'BUG|Oops|WARNING' 'no kernel report'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1

@@ -1,6 +1,7 @@
 /*
  * example_proc_write.c - a /proc file that keeps what is written to it:
- * write to /proc/example_buffer, read the same bytes back.
+ * write to /proc/example_buffer (in one write or several), read the same
+ * bytes back.
  */
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -32,15 +33,22 @@ static ssize_t procfile_read(struct file *file, char __user *buffer,
 	return length;
 }
 
-/* Each write replaces the buffer; more than it holds is cut. */
+/*
+ * A write lands at the file offset, as in a regular file, and the
+ * contents end where it ended: a new write from the start replaces them.
+ */
 static ssize_t procfile_write(struct file *file, const char __user *buff,
 			      size_t len, loff_t *off)
 {
-	procfs_buffer_size = min_t(size_t, len, PROCFS_MAX_SIZE);
-	if (copy_from_user(procfs_buffer, buff, procfs_buffer_size))
+	if (*off >= PROCFS_MAX_SIZE)
+		return -ENOSPC;
+	len = min_t(size_t, len, PROCFS_MAX_SIZE - *off);
+	if (copy_from_user(procfs_buffer + *off, buff, len))
 		return -EFAULT;
-	pr_info("procfile write: %lu bytes\n", procfs_buffer_size);
-	return procfs_buffer_size;
+	*off += len;
+	procfs_buffer_size = *off;
+	pr_info("procfile write: %zu bytes\n", len);
+	return len;
 }
 
 #ifdef HAVE_PROC_OPS
