@@ -23,6 +23,14 @@ struct mutex proc_subdir_lock = MUTEX_INITIALIZER(proc_subdir_lock);
 /* in_use and removing of every entry; openers lists too. */
 static struct spinlock pde_lock = SPINLOCK_UNLOCKED;
 
+/*
+ * poll's answers without a proc_poll: Linux's DEFAULT_POLLMASK (EPOLLIN |
+ * EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM), and EPOLLERR once the entry is
+ * gone (include/uapi/linux/eventpoll.h's values).
+ */
+#define PROC_POLL_DEFAULT (0x0001u | 0x0004u | 0x0040u | 0x0100u)
+#define PROC_POLL_GONE 0x0008u
+
 /* A file whose release must run, at its close or at the removal. */
 struct pde_opener {
 	struct file *file;
@@ -217,11 +225,10 @@ static unsigned int proc_reg_poll(struct file *file,
 				  struct poll_table_struct *pt)
 {
 	struct proc_dir_entry *de = PDE(file->f_inode);
-	/* Linux's DEFAULT_POLLMASK, and EPOLLERR once the entry is gone. */
-	unsigned int ret = 0x0001 | 0x0004 | 0x0040 | 0x0100;
+	unsigned int ret = PROC_POLL_DEFAULT;
 
 	if (!use_pde(de))
-		return 0x0008;
+		return PROC_POLL_GONE;
 	if (de->proc_ops && de->proc_ops->proc_poll)
 		ret = de->proc_ops->proc_poll(file, pt);
 	unuse_pde(de);
