@@ -257,8 +257,9 @@ $(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
 
 # make bench: boot times beside the floor, the in-kernel benchmarks
 # (include/kernel/bench.h, in the bench build), sizes, the least RAM and
-# the costs of threads and deferred work (bench_sched and bench_defer,
-# tests/bench/linux/, which tools/bench.sh builds out of tree and loads); a
+# the costs of threads, deferred work and /proc files (bench_sched,
+# bench_defer and bench_vfs, tests/bench/linux/, which tools/bench.sh
+# builds out of tree and loads); a
 # table, and every figure in
 # build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
 BENCH_RUNS := 10
@@ -266,7 +267,7 @@ bench: deps
 	$(Q)$(MAKE) iso $(BENCH_KERNEL) $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
 
-# make bench-linux: bench_sched and bench_defer on Debian 12's Linux,
+# make bench-linux: bench_sched, bench_defer and bench_vfs on Debian 12's Linux,
 # downloaded into $(BUILD)/linux (not installed), booted as make bench
 # boots Sprout; their figures in $(BUILD)/bench-linux.json, which make bench
 # then prints beside Sprout's (tools/bench-linux.sh).  Needs the network;

@@ -30,3 +30,5 @@ $(eval $(call driver_switch,PCI,pci))
 $(eval $(call driver_switch,RTC,rtc))
 obj-y += drivers/power.o
 
+# The magic SysRq keys, through /proc/sysrq-trigger.
+obj-y += drivers/sysrq.o

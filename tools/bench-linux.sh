@@ -1,6 +1,6 @@
 #!/bin/bash
 # make bench-linux: the benchmark modules of tests/bench/linux/ (its
-# Kbuild's obj-m: bench_sched, bench_defer, bench_fs) on Linux, for make bench to
+# Kbuild's obj-m: bench_sched, bench_defer, bench_fs, bench_vfs) on Linux, for make bench to
 # print beside Sprout's figures.  Debian 12's kernel and headers are
 # downloaded into $BUILD/linux and unpacked there, never installed; the
 # modules are built against those headers as any out-of-tree module is;

@@ -17,9 +17,10 @@
 #    instructions the kernel ran to its prompt (-icount), the same way;
 #  - sizes, and the least RAM (-m) with which three boots of three reach
 #    the prompt with every boot-time module loaded;
-#  - the costs of threads, of deferred work and of a path walk:
-#    bench_sched, bench_defer and bench_fs (tests/bench/linux/), built out
-#    of tree and loaded with insmod at the bench build's prompt, and
+#  - the costs of threads, of deferred work, of a path walk and of /proc
+#    files: bench_sched, bench_defer, bench_fs and bench_vfs
+#    (tests/bench/linux/), built out of tree and loaded with insmod at the
+#    bench build's prompt, and
 #    Linux's figures from make bench-linux beside them
 #    ($BUILD/bench-linux.json).
 #
@@ -342,6 +343,7 @@ cat > "$json" <<EOF
   "bench_sched": $(module_json bench_sched),
   "bench_defer": $(module_json bench_defer),
   "bench_fs": $(module_json bench_fs),
+  "bench_vfs": $(module_json bench_vfs),
   "test_suite_s": $suite
 }
 EOF
@@ -403,5 +405,8 @@ module_row bench_defer irq_us us "COM2's IRQ to its threaded handler"
 echo
 module_head "files (bench_fs)"
 module_row bench_fs path_walk_ns ns "kern_path, five components"
+module_head "files in /proc (bench_vfs)"
+module_row bench_vfs vfs_open_ns ns "open+close of /proc/version"
+module_row bench_vfs proc_meminfo_us us "cat /proc/meminfo: open, read, close"
 echo
 echo "bench: figures in $json" >&2

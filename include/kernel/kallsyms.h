@@ -17,6 +17,12 @@
  */
 const char *kallsyms_lookup(uintptr_t addr, size_t *size, size_t *offset);
 
+/*
+ * kallsyms_symbol_at - the @i'th function of the image's table (address
+ * order) and its address in *@addr, or NULL past the last.
+ */
+const char *kallsyms_symbol_at(size_t i, uintptr_t *addr);
+
 /* kallsyms_lookup_name - address of the kernel symbol @name, or 0. */
 uintptr_t kallsyms_lookup_name(const char *name);
 
@@ -40,5 +46,12 @@ void kallsyms_register_source(struct kallsyms_source *src);
  * source named, or the bare hex address when nothing is known.  Returns the length.
  */
 int sprint_symbol(char *buf, size_t size, uintptr_t addr);
+
+/*
+ * sprint_backtrace - as sprint_symbol() for a return address @addr: the
+ * function is the one containing the call (@addr - 1), the offset that
+ * of @addr itself, as Linux's %pB prints it.
+ */
+int sprint_backtrace(char *buf, size_t size, uintptr_t addr);
 
 #endif

@@ -112,6 +112,8 @@ struct task_struct {
 	/* CPU time: ns run in all (ps's TIME), and when it last started. */
 	uint64_t sum_exec_runtime;
 	uint64_t exec_start;
+	/* Switches away: asleep (voluntary) and still runnable (not). */
+	unsigned long nvcsw, nivcsw;
 	/* Kernel threads (kernel/sched/kthread.c); unused by swapper/0. */
 	int (*threadfn)(void *data);
 	void *data;
@@ -121,6 +123,7 @@ struct task_struct {
 	unsigned long sig_pending; /* sent, not yet flushed */
 	unsigned long sig_allowed; /* allow_signal(): the rest are ignored */
 	struct completion exited;  /* completed when the thread has ended */
+	bool oopsed; /* ended by an oops: its exit hooks did not run */
 	/* Files (kernel/fs/): working directory and open files, or NULL. */
 	struct fs_struct *fs;
 	struct files_struct *files;
@@ -187,13 +190,25 @@ void sched_worker_ops_register(const struct sched_worker_ops *ops);
 
 /*
  * How the file layer (above) closes what a thread leaves open, as
- * Linux's do_exit() calls exit_files() and exit_fs():
- * sched_exit_hook_register - install @hook (one; the fs layer's init),
- * called in the ending kernel thread's context, which may still sleep,
- * once its function has returned.  Not for a thread an oops ended (interrupts are
- * off there): what it held stays, as its locks do.
+ * Linux's do_exit() calls exit_files() and exit_fs(), and keeps
+ * /proc/<pid> in step with the tasks:
+ * sched_exit_hook_register - add @hook (at most SCHED_HOOKS_MAX; the fs
+ * layer's init), called in registration order in the ending kernel
+ * thread's context, which may still sleep, once its function has
+ * returned.  Not for a thread an oops ended (interrupts are off there):
+ * what it held stays, as its locks do.
+ * sched_fork_hook_register - add @hook, called with each new task once
+ * it has its PID and is in the task list, in its creator's context
+ * (which may sleep), before sched_create_task() returns.
+ * sched_reap_hook_register - add @hook, called with a kernel thread an
+ * oops ended (its exit hooks never ran) by kthread_stop(), in the
+ * stopper's context, which may sleep: what can be undone without the
+ * thread (its /proc/<pid>/), as Linux's release_task() flushes /proc.
  */
+#define SCHED_HOOKS_MAX 4
 void sched_exit_hook_register(void (*hook)(struct task_struct *t));
+void sched_fork_hook_register(void (*hook)(struct task_struct *t));
+void sched_reap_hook_register(void (*hook)(struct task_struct *t));
 
 /* yield - let every other runnable task run before current goes on:
  * current goes behind them all, as Linux's. */
@@ -261,6 +276,25 @@ struct task_struct *sched_find_task_in_code(uintptr_t start, uintptr_t end,
 void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
 
+/*
+ * stack_trace_save_tsk - the return addresses on @t's kernel stack, from
+ * where it last switched away (or from the caller, for current), at most
+ * @size of them into @store after skipping @skipnr: how many were stored.
+ * The caller holds a reference on @t (get_task_struct()).  Linux's name;
+ * kernel/sched/stacktrace.c.
+ */
+unsigned int stack_trace_save_tsk(struct task_struct *t, unsigned long *store,
+				  unsigned int size, unsigned int skipnr);
+
+/*
+ * sched_show_task - log @t's state line and call trace as Linux's
+ * SysRq-T does ("task:<comm> state:S ... pid:N", "Call Trace:", the
+ * frames between <TASK> and </TASK>); the caller holds a reference.
+ * show_state - the same for every task.  Neither sleeps.
+ */
+void sched_show_task(struct task_struct *t);
+void show_state(void);
+
 /* ---- Waiting ---- */
 
 /* init_waitqueue_head - an empty queue. */
@@ -313,6 +347,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 #define SIGINT 2
 #define SIGKILL 9
 #define SIGSEGV 11
+#define SIGPIPE 13
 #define SIGTERM 15
 #define _NSIG 64
 

@@ -1,7 +1,9 @@
 /*
  * Linux-compatible <linux/fs.h>: the VFS objects and operation tables of
  * <kernel/fs.h>, under Linux's names.  Linux's filp_open() reports failure
- * as an ERR_PTR where Sprout's file_open_name() returns an errno.
+ * as an ERR_PTR where Sprout's file_open_name() returns an errno, and its
+ * filp_close() takes the owner of the file's POSIX locks, which Sprout
+ * has none of.
  */
 #ifndef LINUX_FS_H
 #define LINUX_FS_H
@@ -17,5 +19,10 @@ static inline struct file *filp_open(const char *name, int flags, umode_t mode)
 
 	return ret ? ERR_PTR(ret) : f;
 }
+
+/* Who holds a file's POSIX locks: Linux's type, for filp_close(). */
+typedef void *fl_owner_t;
+
+#define filp_close(file, id) ((void)(id), filp_close(file))
 
 #endif

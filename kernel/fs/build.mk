@@ -11,3 +11,15 @@ obj-y += kernel/fs/file_table.o
 obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o
 obj-y += kernel/fs/init.o
+obj-y += kernel/fs/stat.o
+obj-y += kernel/fs/anon_inodes.o
+obj-y += kernel/fs/pipe.o
+# seq_file, then procfs: its entries' guard, their making and removal,
+# the file system, the built-in files and /proc/<pid>/.
+obj-y += kernel/fs/seq_file.o
+obj-y += kernel/fs/proc/inode.o
+obj-y += kernel/fs/proc/generic.o
+obj-y += kernel/fs/proc/base.o
+obj-y += kernel/fs/proc/root.o
+obj-y += kernel/fs/proc/misc.o
+obj-y += kernel/fs/proc/modules.o

@@ -5,3 +5,4 @@ obj-y += kernel/modprobe/deps.o
 obj-y += kernel/modprobe/cmdline.o
 obj-y += kernel/modprobe/modprobe.o
 obj-y += kernel/modprobe/commands.o
+obj-y += kernel/modprobe/lsmod.o

@@ -1,9 +1,10 @@
 /*
- * Every shell command for modules: insmod, rmmod, lsmod, modinfo, modprobe,
+ * The shell commands for modules: insmod, rmmod, modinfo, modprobe,
  * kallsyms and modules_disable.  Module files are read through the VFS or
- * from GRUB's boot modules (modprobe_file() in modprobe.c); a loaded module is
- * read through the loader's API only.  Errors and lsmod read as Linux's
- * kmod tools print them; the kernel log keeps its own lines.
+ * from GRUB's boot modules (modprobe_file() in modprobe.c); a loaded module
+ * is read through the loader's API only.  Errors read as Linux's kmod
+ * tools print them; the kernel log keeps its own lines.  lsmod is in
+ * lsmod.c.
  */
 #include <kernel/args.h>
 #include <kernel/errno.h>
@@ -143,34 +144,6 @@ static int cmd_rmmod(char *args)
 	return err ? SHELL_FAILED : 0;
 }
 SHELL_COMMAND("rmmod", "name", "remove a module", cmd_rmmod);
-
-/* As kmod's lsmod: name, size in bytes, refcount, then who holds it. */
-static void lsmod_one(struct module *mod, void *arg)
-{
-	/* A module kept after its cleanup ran is "Used by -1", as Linux's
-	 * lsmod shows one stuck unloading. */
-	int used = module_get_state(mod) == MODULE_STATE_GOING ?
-			   -1 :
-			   module_refcount(mod);
-
-	console_printf("%-19s %8zu  %d", module_name(mod), module_size(mod),
-		       used);
-	holders_print(mod, " ", ",");
-	/* As /proc/modules flags it: not under a GPL-compatible license. */
-	if (!module_gpl_compatible(mod))
-		console_printf(" (P)");
-	console_printf("\n");
-}
-
-static int cmd_lsmod(char *args)
-{
-	if (kernel_taint)
-		console_printf("%s\n", kernel_taint_string());
-	console_printf("%-19s %8s  %s\n", "Module", "Size", "Used by");
-	module_for_each(lsmod_one, NULL);
-	return 0;
-}
-SHELL_COMMAND("lsmod", "", "list loaded modules", cmd_lsmod);
 
 /* As the host's modinfo prints a tag: "tag:" in a column, then the value. */
 static void modinfo_one(const char *tag, size_t tag_len, const char *value,

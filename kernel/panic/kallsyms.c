@@ -46,6 +46,14 @@ const char *kallsyms_lookup(uintptr_t addr, size_t *size, size_t *offset)
 	return kallsyms_names + kallsyms_table[i].name;
 }
 
+const char *kallsyms_symbol_at(size_t i, uintptr_t *addr)
+{
+	if (i >= kallsyms_count)
+		return NULL;
+	*addr = kallsyms_table[i].addr;
+	return kallsyms_names + kallsyms_table[i].name;
+}
+
 uintptr_t kallsyms_lookup_name(const char *name)
 {
 	for (size_t i = 0; i < kallsyms_count; i++)
@@ -100,6 +108,21 @@ static int format_symbol(char *buf, size_t size, uintptr_t addr, bool with_off)
 int sprint_symbol(char *buf, size_t size, uintptr_t addr)
 {
 	return format_symbol(buf, size, addr, true);
+}
+
+int sprint_backtrace(char *buf, size_t size, uintptr_t addr)
+{
+	size_t sym_size, offset;
+	const char *modname;
+	/* A return address may be just past its function: name the call. */
+	const char *name =
+		symbol_lookup(addr - 1, &sym_size, &offset, &modname);
+
+	if (!name)
+		return snprintf(buf, size, "0x%lx", (unsigned long)addr);
+	return snprintf(buf, size, "%s+0x%zx/0x%zx%s%s%s", name, offset + 1,
+			sym_size, modname ? " [" : "", modname ? modname : "",
+			modname ? "]" : "");
 }
 
 /* printk's %pS and %ps name code addresses from here on (pure: earliest). */

@@ -100,6 +100,12 @@ static void finish_switch(void)
 
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
+	/* As Linux's __schedule() counts them, save that a task preempted
+	 * between set_current_state() and schedule() counts as asleep. */
+	if (prev->state == TASK_RUNNING)
+		prev->nivcsw++;
+	else
+		prev->nvcsw++;
 	next->exec_start = ktime_get_ns();
 	switched_from = prev;
 	current_task = next;
@@ -265,17 +271,52 @@ bool wake_up_process(struct task_struct *p)
 }
 EXPORT_SYMBOL(wake_up_process);
 
-static void (*sched_exit_hook)(struct task_struct *t);
+typedef void (*sched_hook_fn)(struct task_struct *t);
+static sched_hook_fn sched_exit_hooks[SCHED_HOOKS_MAX];
+static sched_hook_fn sched_fork_hooks[SCHED_HOOKS_MAX];
+static sched_hook_fn sched_reap_hooks[SCHED_HOOKS_MAX];
+
+/* Put @hook in the first free slot of @hooks. */
+static void sched_hook_add(sched_hook_fn *hooks, sched_hook_fn hook)
+{
+	for (int i = 0; i < SCHED_HOOKS_MAX; i++)
+		if (!hooks[i]) {
+			hooks[i] = hook;
+			return;
+		}
+	pr_err("sched: no room for hook %ps (SCHED_HOOKS_MAX %d)\n", hook,
+	       SCHED_HOOKS_MAX);
+}
+
+static void sched_hooks_run(sched_hook_fn *hooks, struct task_struct *t)
+{
+	for (int i = 0; i < SCHED_HOOKS_MAX && hooks[i]; i++)
+		hooks[i](t);
+}
 
 void sched_exit_hook_register(void (*hook)(struct task_struct *t))
 {
-	sched_exit_hook = hook;
+	sched_hook_add(sched_exit_hooks, hook);
+}
+
+void sched_fork_hook_register(void (*hook)(struct task_struct *t))
+{
+	sched_hook_add(sched_fork_hooks, hook);
+}
+
+void sched_reap_hook_register(void (*hook)(struct task_struct *t))
+{
+	sched_hook_add(sched_reap_hooks, hook);
 }
 
 void sched_run_exit_hook(void)
 {
-	if (sched_exit_hook)
-		sched_exit_hook(current);
+	sched_hooks_run(sched_exit_hooks, current);
+}
+
+void sched_run_reap_hook(struct task_struct *t)
+{
+	sched_hooks_run(sched_reap_hooks, t);
 }
 
 void sched_task_entry(void (*fn)(void *data), void *data)
@@ -340,5 +381,6 @@ struct task_struct *sched_create_task(void (*fn)(void *data), void *data,
 	t->pid = ++last_pid;
 	list_add_tail(&t->tasks, &init_task.tasks);
 	irq_restore(irq);
+	sched_hooks_run(sched_fork_hooks, t);
 	return t;
 }

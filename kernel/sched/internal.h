@@ -130,9 +130,15 @@ __noreturn void sched_task_entry(void (*fn)(void *data), void *data);
 __noreturn void kthread_end_after_oops(void);
 
 /*
- * sched_run_exit_hook - run the hook sched_exit_hook_register() set on
- * current, a kernel thread whose function has returned (kthread.c).
+ * sched_run_exit_hook - run the hooks sched_exit_hook_register() added
+ * on current, a kernel thread whose function has returned (kthread.c).
  */
 void sched_run_exit_hook(void);
+
+/*
+ * sched_run_reap_hook - run the hooks sched_reap_hook_register() added on
+ * @t, a kernel thread an oops ended, from kthread_stop() (kthread.c).
+ */
+void sched_run_reap_hook(struct task_struct *t);
 
 #endif

@@ -58,6 +58,8 @@ int kthread_stop(struct task_struct *k)
 	wake_up_process(k);
 	wait_for_completion(&k->exited);
 	ret = k->exit_code;
+	if (k->oopsed)
+		sched_run_reap_hook(k);
 	put_task_struct(k);
 	return ret;
 }
@@ -71,6 +73,7 @@ void kthread_end_after_oops(void)
 	pr_emerg("note: %s[%d] exited with irqs disabled\n", self->comm,
 		 self->pid);
 	self->exit_code = -EFAULT;
+	self->oopsed = true;
 	complete_all(&self->exited);
 	sched_exit();
 }

@@ -11,8 +11,8 @@ cpio=$out/benchmod.cpio
 rm -rf "$src" && mkdir -p "$src"
 cp tests/bench/linux/Kbuild tests/bench/linux/*.c "$src"
 make -C . BUILD="$BUILD" M="$src" INITRD="$cpio" "$cpio" > "$out/benchmod.build.log" 2>&1 &&
-	[ -f "$src/bench_sched.ko" ] && [ -f "$src/bench_defer.ko" ]
-tap_status 'bench_sched and bench_defer build out of tree against Sprout from their Linux source'
+	[ -f "$src/bench_sched.ko" ] && [ -f "$src/bench_defer.ko" ] && [ -f "$src/bench_vfs.ko" ]
+tap_status 'bench_sched, bench_defer and bench_vfs build out of tree against Sprout from their Linux source'
 
 # figures_of MODULE KEY...: the module printed its figures and "done", a
 # number for each KEY.
@@ -28,12 +28,15 @@ figures_of() {
 }
 
 INITRD=$cpio boot load '' -- -serial null < <(printf '%s\n' 'insmod bench_sched' \
-	'rmmod bench_sched' 'insmod bench_defer' 'rmmod bench_defer' 'lsmod' 'poweroff')
+	'rmmod bench_sched' 'insmod bench_defer' 'rmmod bench_defer' \
+	'insmod bench_vfs' 'rmmod bench_vfs' 'lsmod' 'poweroff')
 expect_status 0 'the kernel powers off after the benchmarks'
 figures_of bench_sched switch_ns wake_ns msleep10_us timer_late_us mutex_ns spinlock_ns
 figures_of bench_defer work_us tasklet_us irq_us
+figures_of bench_vfs vfs_open_ns proc_meminfo_us
 expect_not '^bench_sched ' 'rmmod bench_sched unloads it (lsmod no longer lists it)'
 expect_not '^bench_defer ' 'rmmod bench_defer unloads it: no work item, tasklet, timer or IRQ handler outlived it'
+expect_not '^bench_vfs ' 'rmmod bench_vfs unloads it'
 
 # No COM2: irq_us cannot be measured, and the module says why.
 INITRD=$cpio boot nocom2 '' < <(printf '%s\n' 'insmod bench_defer' 'rmmod bench_defer' 'lsmod' 'poweroff')

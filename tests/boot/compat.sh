@@ -307,6 +307,35 @@ expect_not '^example_tasklet ' 'example_tasklet is gone after its second rmmod (
 expect_not 'ERROR|BUG|Oops|WARNING' 'no module refused, no kernel report'
 expect_status 0 'the session ends in a clean poweroff'
 
+# /proc, as the classic tutorials' procfs and sleep examples use it: the
+# in-kernel suite procfs_compat loads each module from this initrd, uses
+# its file through the VFS (a proc_ops read, a seq_file of 200 records, a
+# write read back, a reader asleep until a writer or a signal), removes
+# it and does it again.
+INITRD=$cpio boot proc 'ktest=procfs_compat'
+ktap_results
+expect_not 'no compat modules in the initrd: skipped' 'the suite found the compat modules'
+expect_not 'BUG|Oops|WARNING' 'no kernel report'
+expect_status 0 'QEMU exit status reports success'
+
+# The same modules from the shell: cat, echo > and head on their files,
+# each loaded and removed twice.
+procsh=('insmod example_proc_read' 'cat /proc/example_read' 'rmmod example_proc_read' \
+	'cat /proc/example_read' 'insmod example_proc_write' \
+	'echo hello procfs > /proc/example_buffer' 'cat /proc/example_buffer' \
+	'rmmod example_proc_write' 'insmod example_proc_seq' \
+	'head -c 69 /proc/example_seq/records' 'rmmod example_proc_seq')
+INITRD=$cpio boot procsh 'loglevel=7' < <(printf '%s\n' "${procsh[@]}" "${procsh[@]}" 'lsmod' 'poweroff')
+psh=('^/proc/example_read created$' '^Hello from /proc!$' '^/proc/example_read removed$' \
+	'^cat: /proc/example_read: No such file or directory$' \
+	'^/proc/example_buffer created$' '^hello procfs$' '^/proc/example_buffer removed$' \
+	'^/proc/example_seq/records: 200 records$' '^record  square    cube$' \
+	'^     1       1       1$' '^     2       4       8$' '^/proc/example_seq removed$')
+expect_lines 'the /proc modules from the shell: a greeting read, a write read back, seq_file records, twice over' \
+	"${psh[@]}" "${psh[@]}"
+expect_not '^example_proc_' 'nothing of them left loaded (lsmod)'
+expect_not 'BUG|Oops|WARNING' 'no kernel report'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1

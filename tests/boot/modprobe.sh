@@ -125,14 +125,15 @@ expect_status 0 'powers off'
 
 # Loading and removing every module leaves memory as it was: meminfo
 # after equals meminfo before (once the kernel's symbol hash, built on the
-# first load, exists).  dmesg -l err shows only the error lines.
+# first load, and the shell's table of open files, made by lsmod's open
+# of /proc/modules, exist).  dmesg -l err shows only the error lines.
 meminfo_block() {
 	awk -v n="$1" '/^sprout# / { inblock = ($2 == "meminfo" && ++seen == n); next }
 		inblock' "$log"
 }
 mkinitrd_for all '' hello params exporter importer twoobj chain_base chain_mid chain_top
 INITRD=$out/modprobe.all.cpio boot meminfo 'loglevel=4' < <(printf '%s\n' \
-	'insmod hello' 'rmmod hello' 'meminfo' \
+	'insmod hello' 'rmmod hello' 'lsmod' 'meminfo' \
 	'modprobe chain_top' 'modprobe importer' 'insmod hello' 'insmod twoobj' \
 	'modprobe params name=x list=1,2,3' 'lsmod' \
 	'rmmod chain_top' 'rmmod chain_mid' 'rmmod chain_base' 'rmmod importer' \

@@ -113,8 +113,8 @@ build_fails() {
 	ls $dir/*.ko > /dev/null 2>&1 && tap fail "$2: a .ko was left behind"
 	make -C . BUILD="$BUILD" M=$dir clean > /dev/null 2>&1
 }
-build_fails procfs 'a module using procfs fails to compile, naming the header' \
-	'fatal error: linux/proc_fs\.h: No such file or directory'
+build_fails netdev 'a module using networking fails to compile, naming the header' \
+	'fatal error: linux/netdevice\.h: No such file or directory'
 build_fails undefined 'a function no kernel exports stops modpost, in Linux'"'"'s words' \
 	'^ERROR: modpost: "register_chrdev" \[tests/compat/broken/undefined/needs-more\.ko\] undefined!$'
 build_fails mismatch 'exit code reading __initdata is a section mismatch' \
