@@ -8,7 +8,7 @@
 boot pipes 'loglevel=4' < <(printf '%s\n' \
 	'echo hello | cat' 'echo abcdefgh > /a' 'cat /a | head -c 4 | hexdump -C' \
 	'cat < /a | head -c 4 > /b' 'cat /b' 'echo' 'echo one >> /b' 'cat /b' \
-	'yes | head -c 16 | hexdump -C' 'help | head -n 1' 'ps | cat > /ps' 'head -c 3 /ps' 'echo' \
+	'yes | head -c 16 | hexdump -C' 'yes abcdefg | head -c 48 | hexdump -C' 'help | head -n 1' 'ps | cat > /ps' 'head -c 3 /ps' 'echo' \
 	'| cat' 'echo x >' 'nope | cat' 'cat /a /nope | head -c 2' 'echo' poweroff)
 expect '^hello$' 'a two-stage pipe passes echo to cat'
 expect '^00000000  61 62 63 64                                       \|abcd\|$' 'three stages: cat | head -c 4 | hexdump -C'
@@ -17,6 +17,8 @@ expect '^abcdsprout# echo$' '< and > around a pipeline'
 expect '^abcdone$' '>> appends to a file'
 expect '^00000000  79 0a 79 0a 79 0a 79 0a  79 0a 79 0a 79 0a 79 0a  \|y.y.y.y.y.y.y.y.\|$' 'yes | head -c 16 | hexdump -C: 16 bytes'
 expect '^00000010$' 'yes is ended by EPIPE once head has its bytes'
+expect '^\*$' 'hexdump -C shows repeated lines as *'
+expect '^00000030$' 'hexdump -C ends with the length after a *'
 expect '^  meminfo ' 'help | head -n 1: any command writes to the pipe'
 expect '^ +sprout# echo$' 'ps | cat > file: the pipeline output in a file'
 expect "^sh: syntax error near unexpected token \`\\|'$" 'a pipe with no command before it: bash words'
