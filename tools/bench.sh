@@ -23,6 +23,9 @@
 #    bench build's prompt, and
 #    Linux's figures from make bench-linux beside them
 #    ($BUILD/bench-linux.json).
+#  - /dev/zero read in 4 KiB blocks (zero_read_mbps, an in-kernel
+#    benchmark), beside what make bench-linux's /init reads from user
+#    space.
 #
 # Usage: tools/bench.sh 'CMDLINE'   (from make bench; BUILD, BENCH_RUNS,
 #        BENCH_UEFI_RUNS, MEM in the environment)
@@ -344,6 +347,7 @@ cat > "$json" <<EOF
   "bench_defer": $(module_json bench_defer),
   "bench_fs": $(module_json bench_fs),
   "bench_vfs": $(module_json bench_vfs),
+  "zero_read_mbps": $(bench_get zero_read_mbps),
   "test_suite_s": $suite
 }
 EOF
@@ -408,5 +412,13 @@ module_row bench_fs path_walk_ns ns "kern_path, five components"
 module_head "files in /proc (bench_vfs)"
 module_row bench_vfs vfs_open_ns ns "open+close of /proc/version"
 module_row bench_vfs proc_meminfo_us us "cat /proc/meminfo: open, read, close"
+# /dev/zero read in 4 KiB blocks: Sprout's in-kernel bench, Linux's /init.
+module_head "character devices"
+linux=
+[ -n "$linux_kernel" ] &&
+	linux=$(sed -n 's/^  "bench_user": .*"zero_read_mbps": \([0-9]*\).*/\1 MB\/s/p' "$linux_json")
+zero=$(bench_get zero_read_mbps)
+printf '%-34s %-12s %s\n' "/dev/zero read, 4 KiB blocks" "${zero:-?} MB/s" "$linux" |
+	sed 's/ *$//'
 echo
 echo "bench: figures in $json" >&2

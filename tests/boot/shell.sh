@@ -14,12 +14,12 @@ input=(
 	"$up$up"			# two back: hist-one again
 	"$up$up$up$down"		# hist-one, hist-two, hist-one, back down
 	'ech\t tab-command'		# the only command starting "ech"
-	'mkdir -p /etc /lib/modules'	# a tree to complete names in
+	'mkdir -p /etc /lib/modules /t/aa /t/bb'	# a tree to complete names in
 	'echo etc-modules-text > /etc/modules'
 	'echo > /lib/modules/modules.dep'
 	'cat /etc/mod\t'		# file name completion
 	'ls /li\tmod\t'			# directories get a "/"
-	'ls /\t\x15echo listed'		# several matches: all are listed
+	'ls /t/\t\x15echo listed'	# two matches: both are listed
 	'frobnicate --now'
 	"echo $(printf 'a%.0s' {1..300})"
 	'echo after-long-line'
@@ -51,7 +51,7 @@ expect '^after-ctrl-c$' 'a line after Ctrl-C runs'
 expect '^tab-command$' 'Tab completes a command name'
 expect '^etc-modules-text$' 'Tab completes a file name'
 expect '^modules.dep$' 'Tab completes directory names, with a trailing /'
-expect '^etc/  lib/  proc/  $' 'Tab with several matches lists them'
+expect '^aa/  bb/  $' 'Tab with several matches lists them'
 expect "^sprout: frobnicate: command not found \(type 'help'\)$" 'an unknown command is reported'
 expect '^sprout: line too long \(at most 255 characters\); ignored$' 'an overlong line is rejected'
 expect '^after-long-line$' 'the shell goes on after an overlong line'

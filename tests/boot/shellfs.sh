@@ -9,7 +9,8 @@ boot files 'loglevel=4' < <(printf '%s\n' \
 	'ls /' 'ls -a /d' 'ls -l /' 'ls /f /d' 'ls /x' 'cat /nope' \
 	'cd /d' 'pwd' 'cd /x' 'cd' 'pwd' 'rmdir /d' 'rm /d' 'rm /nope' \
 	'stat /f' 'head -c 3 /f' 'echo' 'hexdump -C /f' 'cmdline > /c' 'cat /c' \
-	'cat < /f' 'echo' 'echo x > /nope/f' 'rm -r /d' 'ls /' poweroff)
+	'cat < /f' 'echo' 'echo x > /nope/f' 'ls -al /d/e' 'stat /l' 'rm -r /d' 'ls /d' \
+	'cd /' 'ls' poweroff)
 expect '^hi$' 'echo > creates a file, cat prints it'
 expect '^moresprout# echo$' 'echo -n >> appends without a newline'
 expect "^mkdir: cannot create directory '/d': File exists$" 'mkdir of an existing name: coreutils words'
@@ -23,6 +24,14 @@ expect '^/d:$' 'ls of several operands heads each directory'
 expect "^ls: cannot access '/x': No such file or directory$" 'ls of a missing name: coreutils words'
 expect '^cat: /nope: No such file or directory$' 'cat of a missing file: coreutils words'
 expect '^/d$' 'cd changes the directory pwd prints'
+expect '^/$' 'cd with no operand goes to /'
+expect '^total 0$' 'ls -al: the total of blocks first'
+expect '^drwxr-xr-x 3 root root 0 Jan  1  1970 \.$' 'ls -al shows . in the long format'
+expect '^drwxr-xr-x [0-9]+ root root 0 Jan  1  1970 \.\.$' 'ls -al shows ..'
+expect '^drwxr-xr-x 2 root root 0 Jan  1  1970 g$' 'ls -al shows the directory mkdir -p made'
+expect '^  File: /l -> /f$' 'stat of a link says where it points'
+expect "^ls: cannot access '/d': No such file or directory$" 'rm -r removes a directory and all below it'
+expect '^f$' 'ls with no operand lists the working directory'
 expect '^cd: /x: No such file or directory$' 'cd to a missing directory: bash words'
 expect "^rmdir: failed to remove '/d': Directory not empty$" 'rmdir of a full directory: coreutils words'
 expect "^rm: cannot remove '/d': Is a directory$" 'rm of a directory: coreutils words'

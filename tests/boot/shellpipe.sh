@@ -8,8 +8,10 @@
 boot pipes 'loglevel=4' < <(printf '%s\n' \
 	'echo hello | cat' 'echo abcdefgh > /a' 'cat /a | head -c 4 | hexdump -C' \
 	'cat < /a | head -c 4 > /b' 'cat /b' 'echo' 'echo one >> /b' 'cat /b' \
-	'yes | head -c 16 | hexdump -C' 'help | head -n 1' 'ps | cat > /ps' 'head -c 3 /ps' 'echo' \
-	'| cat' 'echo x >' 'nope | cat' 'cat /a /nope | head -c 2' 'echo' poweroff)
+	'yes | head -c 16 | hexdump -C' 'yes abcdefg | head -c 48 | hexdump -C' 'help | head -n 1' 'ps | cat > /ps' 'head -c 3 /ps' 'echo' \
+	'| cat' 'echo x >' 'nope | cat' 'cat /a /nope | head -c 2' 'echo' \
+	'cat /dev/zero | head -c 16 | hexdump -C' 'echo x > /dev/full' \
+	'ls -l /dev/null' 'stat /dev/null' 'dmesg | head -c 14' 'echo' poweroff)
 expect '^hello$' 'a two-stage pipe passes echo to cat'
 expect '^00000000  61 62 63 64                                       \|abcd\|$' 'three stages: cat | head -c 4 | hexdump -C'
 expect '^00000004$' 'hexdump -C ends with the length of what head passed'
@@ -17,12 +19,20 @@ expect '^abcdsprout# echo$' '< and > around a pipeline'
 expect '^abcdone$' '>> appends to a file'
 expect '^00000000  79 0a 79 0a 79 0a 79 0a  79 0a 79 0a 79 0a 79 0a  \|y.y.y.y.y.y.y.y.\|$' 'yes | head -c 16 | hexdump -C: 16 bytes'
 expect '^00000010$' 'yes is ended by EPIPE once head has its bytes'
+expect '^\*$' 'hexdump -C shows repeated lines as *'
+expect '^00000030$' 'hexdump -C ends with the length after a *'
 expect '^  meminfo ' 'help | head -n 1: any command writes to the pipe'
 expect '^ +sprout# echo$' 'ps | cat > file: the pipeline output in a file'
 expect "^sh: syntax error near unexpected token \`\\|'$" 'a pipe with no command before it: bash words'
 expect "^sh: syntax error near unexpected token \`newline'$" 'a redirection with no file: bash words'
 expect "^sprout: nope: command not found \\(type 'help'\\)$" 'an unknown command in a pipeline'
 expect '^cat: /nope: No such file or directory$' 'the error goes to the console, not the pipe'
+expect '^00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  \|\.{16}\|$' 'cat /dev/zero | head -c 16 | hexdump -C'
+expect '^sprout# echo x > /dev/full$' 'echo to /dev/full'
+expect '^echo: write error: No space left on device$' 'a failed write: coreutils words'
+expect '^crw-rw-rw- 1 root root 1, 3 Jan  1  1970 /dev/null$' 'ls -l shows a device number for a size'
+expect '^Device: 0,[0-9]+	Inode: [0-9]+ +Links: 1     Device type: 1,3$' 'stat shows the device type'
+expect '^\[    0\.000000\]sprout# echo$' 'dmesg | head -c 14: the log through a pipe'
 expect_status 0 'powers off after the pipelines'
 
 # Ctrl-C while the command waits, as a person types it: each step waits
