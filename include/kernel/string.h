@@ -85,7 +85,8 @@ char *strsep(char **s, const char *delims);
 /*
  * kstrtoull / kstrtoll - parse a whole string as a number in @base (at
  * most 16; 0 means auto: 0x for hex, leading 0 for octal).  Return 0,
- * -EINVAL for anything that is not entirely a number, -ERANGE on overflow.
+ * -EINVAL for anything that is not entirely a number (one final newline
+ * allowed, as Linux's), -ERANGE on overflow.
  */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 

@@ -7,9 +7,9 @@ test_strlist-srcs := kernel/lib/strlist.c kernel/lib/args.c \
 	kernel/lib/vsnprintf.c
 
 unit-tests += test_params
-test_params-srcs := kernel/module/params.c kernel/lib/args.c \
-	kernel/lib/strlist.c kernel/lib/kstrtox.c kernel/lib/errno.c \
-	kernel/lib/vsnprintf.c
+test_params-srcs := kernel/module/params.c kernel/module/param_string.c \
+	kernel/lib/args.c kernel/lib/strlist.c kernel/lib/kstrtox.c \
+	kernel/lib/errno.c kernel/lib/vsnprintf.c kernel/lib/sprintf.c
 
 unit-tests += test_extable
 test_extable-srcs := kernel/lib/extable.c
