@@ -40,4 +40,6 @@ test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/path_walk_test.o
 test-y += tests/kernel/libfs_test.o
 test-y += tests/kernel/ramfs_test.o
+test-y += tests/kernel/sysfs_test.o
+test-y += tests/kernel/debugfs_test.o
 test-y += tests/kernel/tsc_stall.o
