@@ -305,11 +305,12 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = copy_args(mod, args);
 	if (err)
 		goto out_free_sections;
-	err = param_parse(mod->name, mod->args, mod->params, mod->num_params,
-			  false);
+	/* Code executable first: a module_param_cb setter is the module's. */
+	err = protect_regions(mod);
 	if (err)
 		goto out_free_args;
-	err = protect_regions(mod);
+	err = param_parse(mod->name, mod->args, mod->params, mod->num_params,
+			  false);
 	if (err)
 		goto out_free_args;
 	err = module_tables_add(info, mod);
