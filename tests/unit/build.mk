@@ -2,6 +2,9 @@
 unit-tests += test_vsnprintf
 test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+unit-tests += test_sscanf
+test_sscanf-srcs := kernel/lib/sscanf.c kernel/lib/string.c
+
 unit-tests += test_strlist
 test_strlist-srcs := kernel/lib/strlist.c kernel/lib/args.c \
 	kernel/lib/vsnprintf.c
