@@ -107,7 +107,6 @@ ssize_t debugfs_attr_write(struct file *file, const char __user *buf,
 		return simple_attr_open(inode, file, __get, __set, __fmt);   \
 	}                                                                    \
 	static const struct file_operations __fops = {                      \
-		.owner = THIS_MODULE,                                        \
 		.open = __fops##_open,                                       \
 		.release = simple_attr_release,                              \
 		.read = debugfs_attr_read,                                   \

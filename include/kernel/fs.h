@@ -445,6 +445,9 @@ int close_fd(int fd);
  * NULL: -EACCES) to the inode's i_private; a read at position 0 calls
  * get and prints with @fmt ("%llu\n"), a write parses a number (as
  * kstrtoull, base 0) and calls set.  Each returns bytes or -Exxx.
+ * Unlike Linux's, @fops has no .owner: THIS_MODULE is not a constant in
+ * Sprout (the loader fills a pointer), so a module's file of this kind
+ * must be removed (debugfs waits for its calls) before the module goes.
  */
 int simple_attr_open(struct inode *inode, struct file *file,
 		     int (*get)(void *, uint64_t *),
@@ -469,7 +472,6 @@ static inline __printf(1, 2) void __simple_attr_check_format(const char *fmt,
 		return simple_attr_open(inode, file, __get, __set, __fmt);   \
 	}                                                                    \
 	static const struct file_operations __fops = {                      \
-		.owner = THIS_MODULE,                                        \
 		.open = __fops##_open,                                       \
 		.release = simple_attr_release,                              \
 		.read = simple_attr_read,                                    \

@@ -43,4 +43,5 @@ test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/sysfs_test.o
 test-y += tests/kernel/debugfs_test.o
 test-y += tests/kernel/module_sysfs_test.o
+test-y += tests/kernel/compat_sysfs_test.o
 test-y += tests/kernel/tsc_stall.o

@@ -8,6 +8,7 @@
 
 #include <kernel/errno.h>
 #include <kernel/export.h>
+#include <kernel/module.h>
 #include <kernel/string.h>
 #include <kernel/uaccess.h>
 #include <linux/err.h>
@@ -19,22 +20,57 @@ static const struct file_operations *real_fops(struct file *file)
 	return fsd->real_fops;
 }
 
+struct owner_search {
+	uintptr_t code;
+	struct module *found;
+};
+
+static void owner_match(struct module *mod, void *arg)
+{
+	struct owner_search *s = arg;
+
+	if (module_text_contains(mod, s->code))
+		s->found = mod;
+}
+
+/*
+ * The module whose code @fops calls: its .owner, or else the module
+ * holding its first function.  THIS_MODULE is no constant in Sprout, so
+ * a module's static fops cannot name it; without this, rmmod with a file
+ * open would leave the release to call freed code.
+ */
+static struct module *real_owner(const struct file_operations *fops)
+{
+	void *fns[] = { fops->open,    fops->read,   fops->write,
+			fops->release, fops->llseek, fops->unlocked_ioctl };
+	struct owner_search s = { 0, NULL };
+
+	if (fops->owner)
+		return fops->owner;
+	for (size_t i = 0; i < ARRAY_SIZE(fns) && !s.code; i++)
+		s.code = (uintptr_t)fns[i];
+	if (s.code)
+		module_for_each(owner_match, &s);
+	return s.found;
+}
+
 /* The real operations' module is held from open to the last close. */
 static int full_proxy_open(struct inode *inode, struct file *file)
 {
 	struct dentry *d = file->f_path.dentry;
-	const struct file_operations *real;
+	const struct file_operations *real = real_fops(file);
+	struct module *owner = real_owner(real);
 	int ret = debugfs_file_get(d);
 
 	if (ret)
 		return ret;
-	real = fops_get(real_fops(file));
-	if (!real)
+	if (!try_module_get(owner)) {
 		ret = -ENXIO; /* its module is going away */
-	else if (real->open)
+	} else if (real->open) {
 		ret = real->open(inode, file);
-	if (ret && real)
-		fops_put(real);
+		if (ret)
+			module_put(owner);
+	}
 	debugfs_file_put(d);
 	return ret;
 }
@@ -42,9 +78,10 @@ static int full_proxy_open(struct inode *inode, struct file *file)
 static int full_proxy_release(struct inode *inode, struct file *file)
 {
 	const struct file_operations *real = real_fops(file);
+	struct module *owner = real_owner(real);
 	int ret = real->release ? real->release(inode, file) : 0;
 
-	fops_put(real);
+	module_put(owner);
 	return ret;
 }
 
