@@ -459,8 +459,8 @@ ssize_t simple_attr_write(struct file *file, const char __user *buf, size_t len,
 			  loff_t *ppos);
 
 /* The format must print one unsigned long long: checked by the compiler. */
-static inline __printf(1, 2) void __simple_attr_check_format(const char *fmt,
-							     ...)
+static inline __printf(1, 2) void __simple_attr_check_format(
+	const char *fmt __unused, ...)
 {
 }
 

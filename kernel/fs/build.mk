@@ -10,15 +10,18 @@ obj-y += kernel/fs/open.o
 obj-y += kernel/fs/file_table.o
 obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o
-# sysfs: kobjects, their attribute files and groups, the mount on /sys,
-# then /sys/module (after the rest: its initcall uses them).
+# sysfs: attribute files and groups, the file system and its mount on
+# /sys, kobjects (and /sys/kernel), then /sys/module (each initcall uses
+# what the files before it made).
 obj-y += kernel/fs/sysfs/file.o
 obj-y += kernel/fs/sysfs/group.o
-obj-y += kernel/fs/sysfs/kobject.o
 obj-y += kernel/fs/sysfs/mount.o
+obj-y += kernel/fs/sysfs/kobject.o
 obj-y += kernel/fs/sysfs/module.o
 # simple_attr (DEFINE_SIMPLE_ATTRIBUTE), then debugfs on /sys/kernel/debug
-# (after sysfs: its mount point is there).
+# (after sysfs: its mount point is there): the calls wrapped, the tree,
+# the files of one variable.
 obj-y += kernel/fs/libfs_attr.o
-obj-y += kernel/fs/debugfs/inode.o
 obj-y += kernel/fs/debugfs/file.o
+obj-y += kernel/fs/debugfs/inode.o
+obj-y += kernel/fs/debugfs/typed.o

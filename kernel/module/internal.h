@@ -273,43 +273,39 @@ struct module_param_type {
  * takes their addresses; the host tests, which link none, resolve their
  * names.
  */
-#define MODULE_PARAM_STD_FUNCS(X, type)           \
-	X(param_set_##type, MODULE_PARAM_FUNC, 0) \
+/* clang-format off */
+#define MODULE_PARAM_STD_FUNCS(X, type)                                  \
+	X(param_set_##type, MODULE_PARAM_FUNC, 0)                        \
 	X(param_get_##type, MODULE_PARAM_FUNC, 0)
-#define MODULE_PARAM_TYPES(X)                                                              \
-	X(param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool))                               \
-	X(param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool))                            \
-	X(param_ops_byte, MODULE_PARAM_SCALAR, sizeof(unsigned char))                      \
-	X(param_ops_ullong, MODULE_PARAM_SCALAR, sizeof(long long))                        \
-	X(param_ops_hexint, MODULE_PARAM_SCALAR, sizeof(unsigned int))                     \
-	X(param_ops_short, MODULE_PARAM_SCALAR, sizeof(short))                             \
-	X(param_ops_ushort, MODULE_PARAM_SCALAR, sizeof(unsigned short))                   \
-	X(param_ops_int, MODULE_PARAM_SCALAR, sizeof(int))                                 \
-	X(param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int))                       \
-	X(param_ops_long, MODULE_PARAM_SCALAR, sizeof(long))                               \
-	X(param_ops_ulong, MODULE_PARAM_SCALAR, sizeof(unsigned long))                     \
-	X(param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *))                            \
-	X(param_array_ops, MODULE_PARAM_ARRAY, 0)                                          \
-	X(param_ops_string, MODULE_PARAM_STRING, 0)                                        \
-	MODULE_PARAM_STD_FUNCS(X, bool)                                                    \
-	MODULE_PARAM_STD_FUNCS(X, invbool) MODULE_PARAM_STD_FUNCS(X, byte)                 \
-		MODULE_PARAM_STD_FUNCS(X,                                                  \
-				       short) MODULE_PARAM_STD_FUNCS(X,                    \
-								     ushort)               \
-			MODULE_PARAM_STD_FUNCS(X,                                          \
-					       int) MODULE_PARAM_STD_FUNCS(X,              \
-									   uint)           \
-				MODULE_PARAM_STD_FUNCS(X,                                  \
-						       long) MODULE_PARAM_STD_FUNCS(X,     \
-										    ulong) \
-					MODULE_PARAM_STD_FUNCS(X, ullong)                  \
-						MODULE_PARAM_STD_FUNCS(X,                  \
-								       hexint)             \
-							MODULE_PARAM_STD_FUNCS(X,          \
-									       charp)      \
-								X(param_free_charp,        \
-								  MODULE_PARAM_FUNC,       \
-								  0)
+#define MODULE_PARAM_TYPES(X)                                            \
+	X(param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool))             \
+	X(param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool))          \
+	X(param_ops_byte, MODULE_PARAM_SCALAR, sizeof(unsigned char))    \
+	X(param_ops_short, MODULE_PARAM_SCALAR, sizeof(short))           \
+	X(param_ops_ushort, MODULE_PARAM_SCALAR, sizeof(unsigned short)) \
+	X(param_ops_int, MODULE_PARAM_SCALAR, sizeof(int))               \
+	X(param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int))     \
+	X(param_ops_hexint, MODULE_PARAM_SCALAR, sizeof(unsigned int))   \
+	X(param_ops_long, MODULE_PARAM_SCALAR, sizeof(long))             \
+	X(param_ops_ulong, MODULE_PARAM_SCALAR, sizeof(unsigned long))   \
+	X(param_ops_ullong, MODULE_PARAM_SCALAR, sizeof(long long))      \
+	X(param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *))          \
+	X(param_array_ops, MODULE_PARAM_ARRAY, 0)                        \
+	X(param_ops_string, MODULE_PARAM_STRING, 0)                      \
+	MODULE_PARAM_STD_FUNCS(X, bool)                                  \
+	MODULE_PARAM_STD_FUNCS(X, invbool)                               \
+	MODULE_PARAM_STD_FUNCS(X, byte)                                  \
+	MODULE_PARAM_STD_FUNCS(X, short)                                 \
+	MODULE_PARAM_STD_FUNCS(X, ushort)                                \
+	MODULE_PARAM_STD_FUNCS(X, int)                                   \
+	MODULE_PARAM_STD_FUNCS(X, uint)                                  \
+	MODULE_PARAM_STD_FUNCS(X, hexint)                                \
+	MODULE_PARAM_STD_FUNCS(X, long)                                  \
+	MODULE_PARAM_STD_FUNCS(X, ulong)                                 \
+	MODULE_PARAM_STD_FUNCS(X, ullong)                                \
+	MODULE_PARAM_STD_FUNCS(X, charp)                                 \
+	X(param_free_charp, MODULE_PARAM_FUNC, 0)
+/* clang-format on */
 
 /*
  * module_check_tables - before anything follows them, check every pointer

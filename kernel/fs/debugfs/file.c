@@ -1,17 +1,78 @@
 /*
- * debugfs's file operations: the proxy that wraps each call of a file's
- * own operations so that its removal can wait for it (Linux's
- * full_proxy_fops), and the files of one variable that
- * debugfs_create_u32() and friends make.
+ * debugfs's calls in progress: each file's count of them, the removal
+ * that waits for them, and the proxy that wraps each call of a file's own
+ * operations (Linux's full_proxy_fops), so that a module's cleanup can
+ * remove its files while someone has them open.
  */
 #include "internal.h"
+#include "../internal.h"
 
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/module.h>
+#include <kernel/mutex.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/uaccess.h>
 #include <linux/err.h>
+
+/* Every file's active and removed; taken before vfs_lock, never under. */
+static struct mutex debugfs_lock = MUTEX_INITIALIZER(debugfs_lock);
+/* Calls in progress on removed files; removals wait for it to be 0. */
+static int debugfs_draining;
+static struct wait_queue_head debugfs_drain =
+	WAIT_QUEUE_HEAD_INITIALIZER(debugfs_drain);
+
+int debugfs_file_get(struct dentry *dentry)
+{
+	struct debugfs_fsdata *fsd = dentry->d_fsdata;
+	int ret = 0;
+
+	mutex_lock_at(&debugfs_lock, TASK_UNINTERRUPTIBLE, _THIS_IP_);
+	if (!fsd || fsd->removed)
+		ret = -EIO;
+	else
+		fsd->active++;
+	mutex_unlock_at(&debugfs_lock, _THIS_IP_);
+	return ret;
+}
+EXPORT_SYMBOL(debugfs_file_get);
+
+void debugfs_file_put(struct dentry *dentry)
+{
+	struct debugfs_fsdata *fsd = dentry->d_fsdata;
+
+	mutex_lock_at(&debugfs_lock, TASK_UNINTERRUPTIBLE, _THIS_IP_);
+	fsd->active--;
+	if (fsd->removed && !--debugfs_draining)
+		wake_up_all(&debugfs_drain);
+	mutex_unlock_at(&debugfs_lock, _THIS_IP_);
+}
+EXPORT_SYMBOL(debugfs_file_put);
+
+/* Under debugfs_lock and vfs_lock: @d and all under it start no call. */
+static bool debugfs_mark_removed(struct dentry *d, void *arg)
+{
+	struct debugfs_fsdata *fsd = d->d_fsdata;
+
+	if (fsd && !fsd->removed) {
+		fsd->removed = true;
+		debugfs_draining += fsd->active;
+	}
+	if (d->d_inode && S_ISDIR(d->d_inode->i_mode))
+		dtree_walk(d->d_children, 0, debugfs_mark_removed, arg);
+	return true;
+}
+
+void debugfs_deactivate(struct dentry *d)
+{
+	mutex_lock_at(&debugfs_lock, TASK_UNINTERRUPTIBLE, _THIS_IP_);
+	vfs_lock_acquire();
+	debugfs_mark_removed(d, NULL);
+	vfs_lock_release();
+	mutex_unlock_at(&debugfs_lock, _THIS_IP_);
+	wait_event(debugfs_drain, !READ_ONCE(debugfs_draining));
+}
 
 static const struct file_operations *real_fops(struct file *file)
 {
@@ -163,138 +224,3 @@ ssize_t debugfs_attr_write(struct file *file, const char __user *buf,
 	return ret;
 }
 EXPORT_SYMBOL(debugfs_attr_write);
-
-/*
- * One type: its get and set, its read-write, read-only and write-only
- * file operations, and debugfs_create_<name>, which picks by @mode.
- */
-#define DEBUGFS_NUMBER(name, type, fmt)                                        \
-	static int debugfs_##name##_get(void *data, uint64_t *val)             \
-	{                                                                      \
-		*val = *(type *)data;                                          \
-		return 0;                                                      \
-	}                                                                      \
-	static int debugfs_##name##_set(void *data, uint64_t val)              \
-	{                                                                      \
-		*(type *)data = (type)val;                                     \
-		return 0;                                                      \
-	}                                                                      \
-	DEFINE_DEBUGFS_ATTRIBUTE(fops_##name, debugfs_##name##_get,            \
-				 debugfs_##name##_set, fmt);                   \
-	DEFINE_DEBUGFS_ATTRIBUTE(fops_##name##_ro, debugfs_##name##_get, NULL, \
-				 fmt);                                         \
-	DEFINE_DEBUGFS_ATTRIBUTE(fops_##name##_wo, NULL, debugfs_##name##_set, \
-				 fmt);                                         \
-	void debugfs_create_##name(const char *fname, umode_t mode,            \
-				   struct dentry *parent, type *value)         \
-	{                                                                      \
-		debugfs_create_mode(fname, mode, parent, value, &fops_##name,  \
-				    &fops_##name##_ro, &fops_##name##_wo);     \
-	}                                                                      \
-	EXPORT_SYMBOL(debugfs_create_##name)
-
-/* Linux's debugfs_create_mode_unsafe(): the operations the mode allows. */
-static void debugfs_create_mode(const char *name, umode_t mode,
-				struct dentry *parent, void *value,
-				const struct file_operations *rw,
-				const struct file_operations *ro,
-				const struct file_operations *wo)
-{
-	const struct file_operations *fops = rw;
-
-	if (!(mode & 0222))
-		fops = ro;
-	else if (!(mode & 0444))
-		fops = wo;
-	debugfs_create_file_unsafe(name, mode, parent, value, fops);
-}
-
-DEBUGFS_NUMBER(u8, uint8_t, "%llu\n");
-DEBUGFS_NUMBER(u16, uint16_t, "%llu\n");
-DEBUGFS_NUMBER(u32, uint32_t, "%llu\n");
-DEBUGFS_NUMBER(u64, uint64_t, "%llu\n");
-DEBUGFS_NUMBER(x8, uint8_t, "0x%02llx\n");
-DEBUGFS_NUMBER(x16, uint16_t, "0x%04llx\n");
-DEBUGFS_NUMBER(x32, uint32_t, "0x%08llx\n");
-DEBUGFS_NUMBER(x64, uint64_t, "0x%016llx\n");
-
-static ssize_t bool_read(struct file *file, char __user *buf, size_t count,
-			 loff_t *ppos)
-{
-	struct dentry *d = file->f_path.dentry;
-	char text[2] = { 'N', '\n' };
-	ssize_t ret = debugfs_file_get(d);
-
-	if (ret)
-		return ret;
-	if (*(bool *)file->private_data)
-		text[0] = 'Y';
-	debugfs_file_put(d);
-	return simple_read_from_buffer(buf, count, ppos, text, sizeof(text));
-}
-
-/* kstrtobool's rules: the first character decides. */
-static ssize_t bool_write(struct file *file, const char __user *buf,
-			  size_t count, loff_t *ppos)
-{
-	struct dentry *d = file->f_path.dentry;
-	struct kernel_param kp = { .name = "bool" };
-	char text[8] = { 0 };
-	bool v;
-	ssize_t ret;
-
-	if (copy_from_user(text, buf, MIN(count, sizeof(text) - 1)))
-		return -EFAULT;
-	kp.arg = &v;
-	if (param_set_bool(text, &kp))
-		return -EINVAL;
-	ret = debugfs_file_get(d);
-	if (ret)
-		return ret;
-	*(bool *)file->private_data = v;
-	debugfs_file_put(d);
-	return count;
-}
-
-static const struct file_operations fops_bool = {
-	.open = simple_open,
-	.read = bool_read,
-	.write = bool_write,
-	.llseek = default_llseek,
-};
-
-void debugfs_create_bool(const char *name, umode_t mode, struct dentry *parent,
-			 bool *value)
-{
-	debugfs_create_file_unsafe(name, mode, parent, value, &fops_bool);
-}
-EXPORT_SYMBOL(debugfs_create_bool);
-
-static ssize_t blob_read(struct file *file, char __user *buf, size_t count,
-			 loff_t *ppos)
-{
-	struct debugfs_blob_wrapper *blob = file->private_data;
-	struct dentry *d = file->f_path.dentry;
-	ssize_t ret = debugfs_file_get(d);
-
-	if (ret)
-		return ret;
-	ret = simple_read_from_buffer(buf, count, ppos, blob->data, blob->size);
-	debugfs_file_put(d);
-	return ret;
-}
-
-static const struct file_operations fops_blob = {
-	.open = simple_open,
-	.read = blob_read,
-	.llseek = default_llseek,
-};
-
-struct dentry *debugfs_create_blob(const char *name, umode_t mode,
-				   struct dentry *parent,
-				   struct debugfs_blob_wrapper *blob)
-{
-	return debugfs_create_file_unsafe(name, mode & 0444, parent, blob,
-					  &fops_blob);
-}
-EXPORT_SYMBOL(debugfs_create_blob);

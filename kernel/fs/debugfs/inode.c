@@ -12,7 +12,6 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/init.h>
-#include <kernel/mutex.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
@@ -22,12 +21,6 @@
 #include <linux/err.h>
 
 static struct dentry *debugfs_root;
-/* Every file's active and removed; taken before vfs_lock, never under. */
-static struct mutex debugfs_lock = MUTEX_INITIALIZER(debugfs_lock);
-/* Calls in progress on removed files; removals wait for it to be 0. */
-static int debugfs_draining;
-static struct wait_queue_head debugfs_drain =
-	WAIT_QUEUE_HEAD_INITIALIZER(debugfs_drain);
 
 static void debugfs_release_dentry(struct dentry *d)
 {
@@ -37,33 +30,6 @@ static void debugfs_release_dentry(struct dentry *d)
 static const struct dentry_operations debugfs_dops = {
 	.d_release = debugfs_release_dentry,
 };
-
-int debugfs_file_get(struct dentry *dentry)
-{
-	struct debugfs_fsdata *fsd = dentry->d_fsdata;
-	int ret = 0;
-
-	mutex_lock_at(&debugfs_lock, TASK_UNINTERRUPTIBLE, _THIS_IP_);
-	if (!fsd || fsd->removed)
-		ret = -EIO;
-	else
-		fsd->active++;
-	mutex_unlock_at(&debugfs_lock, _THIS_IP_);
-	return ret;
-}
-EXPORT_SYMBOL(debugfs_file_get);
-
-void debugfs_file_put(struct dentry *dentry)
-{
-	struct debugfs_fsdata *fsd = dentry->d_fsdata;
-
-	mutex_lock_at(&debugfs_lock, TASK_UNINTERRUPTIBLE, _THIS_IP_);
-	fsd->active--;
-	if (fsd->removed && !--debugfs_draining)
-		wake_up_all(&debugfs_drain);
-	mutex_unlock_at(&debugfs_lock, _THIS_IP_);
-}
-EXPORT_SYMBOL(debugfs_file_put);
 
 /* The directory a new node goes in: NULL is the root; errors pass on. */
 static struct dentry *debugfs_parent(struct dentry *parent)
@@ -161,30 +127,11 @@ struct dentry *debugfs_create_dir(const char *name, struct dentry *parent)
 }
 EXPORT_SYMBOL(debugfs_create_dir);
 
-/* Under debugfs_lock and vfs_lock: @d and all under it start no call. */
-static bool debugfs_mark_removed(struct dentry *d, void *arg)
-{
-	struct debugfs_fsdata *fsd = d->d_fsdata;
-
-	if (fsd && !fsd->removed) {
-		fsd->removed = true;
-		debugfs_draining += fsd->active;
-	}
-	if (d->d_inode && S_ISDIR(d->d_inode->i_mode))
-		dtree_walk(d->d_children, 0, debugfs_mark_removed, arg);
-	return true;
-}
-
 void debugfs_remove(struct dentry *dentry)
 {
 	if (IS_ERR_OR_NULL(dentry))
 		return;
-	mutex_lock_at(&debugfs_lock, TASK_UNINTERRUPTIBLE, _THIS_IP_);
-	vfs_lock_acquire();
-	debugfs_mark_removed(dentry, NULL);
-	vfs_lock_release();
-	mutex_unlock_at(&debugfs_lock, _THIS_IP_);
-	wait_event(debugfs_drain, !READ_ONCE(debugfs_draining));
+	debugfs_deactivate(dentry);
 	simple_remove(dentry);
 }
 EXPORT_SYMBOL(debugfs_remove);

@@ -14,6 +14,12 @@ struct debugfs_fsdata {
 	bool removed; /* no call starts any more */
 };
 
+/*
+ * debugfs_deactivate - let no call start on @d or anything under it and
+ * wait for those in progress (file.c).  Sleeps; not under vfs_lock.
+ */
+void debugfs_deactivate(struct dentry *d);
+
 /* The operations of a file made by debugfs_create_file(): each call of
  * @real_fops wrapped in debugfs_file_get()/put() (file.c). */
 extern const struct file_operations debugfs_full_proxy_fops;

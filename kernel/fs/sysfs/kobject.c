@@ -8,6 +8,8 @@
 
 #include <kernel/errno.h>
 #include <kernel/export.h>
+#include <kernel/init.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -237,3 +239,16 @@ struct kobject *kobject_create_and_add(const char *name, struct kobject *parent)
 	return kobj;
 }
 EXPORT_SYMBOL(kobject_create_and_add);
+
+struct kobject *kernel_kobj;
+EXPORT_SYMBOL(kernel_kobj);
+
+/* /sys/kernel, as Linux's ksysfs_init: after sysfs_init (link order). */
+static int __init ksysfs_init(void)
+{
+	kernel_kobj = kobject_create_and_add("kernel", NULL);
+	if (!kernel_kobj)
+		panic("sysfs: cannot make /sys/kernel");
+	return 0;
+}
+fs_initcall(ksysfs_init);

@@ -1,8 +1,8 @@
 /*
  * sysfs itself: a single-instance file system built with the libfs
  * helpers, made at fs_initcall so that kobjects can be added from then on
- * (/sys/kernel among the first) and mounted on /sys at late_initcall,
- * once the root file system is there.
+ * and mounted on /sys at late_initcall, once the root file system is
+ * there.
  */
 #include "internal.h"
 
@@ -12,8 +12,6 @@
 #include <kernel/slab.h>
 
 struct dentry *sysfs_root;
-struct kobject *kernel_kobj;
-EXPORT_SYMBOL(kernel_kobj);
 
 /* A node lives as long as its inode: an open file keeps both. */
 static void sysfs_evict_inode(struct inode *inode)
@@ -38,7 +36,7 @@ static struct file_system_type sysfs_fs_type = {
 	.kill_sb = kill_litter_super,
 };
 
-/* Without /sys and /sys/kernel, no driver or module could add a kobject. */
+/* Without its tree no driver or module could add a kobject. */
 static int __init sysfs_init(void)
 {
 	struct vfsmount *mnt;
@@ -47,9 +45,6 @@ static int __init sysfs_init(void)
 	    kern_mount(&sysfs_fs_type, &mnt))
 		panic("sysfs: cannot register or mount");
 	sysfs_root = mnt->mnt_root;
-	kernel_kobj = kobject_create_and_add("kernel", NULL);
-	if (!kernel_kobj)
-		panic("sysfs: cannot make /sys/kernel");
 	return 0;
 }
 fs_initcall(sysfs_init);
