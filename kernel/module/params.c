@@ -184,9 +184,9 @@ EXPORT_SYMBOL(param_ops_invbool);
  * One pass over "1,2,3": each element is cut out of the (writable) argument
  * string by replacing its comma with a NUL and given to the element type;
  * an empty element ("1,,3", "1,") is given as "", for the type to refuse.
- * A trial pass (@store false) parses into a scratch variable and puts the
- * commas back; the storing pass keeps them cut, so charp elements stay
- * valid.  The count of elements goes to *@count.
+ * A trial pass (@store false) parses into a scratch variable (freeing
+ * the copy a charp element makes) and puts the commas back; the storing
+ * pass stores into the array.  The count of elements goes to *@count.
  */
 static int param_array_pass(char *val, const struct kernel_param *kp,
 			    bool store, unsigned int *count)
@@ -216,8 +216,7 @@ static int param_array_pass(char *val, const struct kernel_param *kp,
 		if (!store) {
 			p[len] = end;
 			if (!err && arr->ops->free)
-				arr->ops->free(
-					scratch); /* charp's trial copy */
+				arr->ops->free(scratch);
 		}
 		if (err)
 			return err;

@@ -194,13 +194,14 @@ static int mk_build_files(struct module_kobject *mk,
 static ssize_t initstate_show(struct module_attribute *mattr,
 			      struct module_kobject *mk, char *buf)
 {
-	static const char *const names[] = {
+	static const char *const initstate_names[] = {
 		[MODULE_STATE_LIVE] = "live",
 		[MODULE_STATE_COMING] = "coming",
 		[MODULE_STATE_GOING] = "going",
 	};
 
-	return sysfs_emit(buf, "%s\n", names[module_get_state(mk->mod)]);
+	return sysfs_emit(buf, "%s\n",
+			  initstate_names[module_get_state(mk->mod)]);
 }
 
 static ssize_t refcnt_show(struct module_attribute *mattr,
