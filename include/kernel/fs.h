@@ -128,6 +128,7 @@ struct super_block {
 	const struct super_operations *s_op;
 	struct dentry *s_root;
 	unsigned long s_next_ino; /* the next i_ino to give */
+	dev_t s_dev;		  /* anonymous: major 0, a minor each */
 	void *s_fs_info;
 };
 
@@ -437,6 +438,70 @@ ssize_t ksys_write(int fd, const char __user *buf, size_t count);
 loff_t ksys_lseek(int fd, loff_t offset, int whence);
 long ksys_ioctl(int fd, unsigned int cmd, unsigned long arg);
 int close_fd(int fd);
+
+/*
+ * Sharing descriptors, Linux's way (kernel/fs/file_table.c), on current's
+ * table: fget - the file at @fd with one more holder (fput() it), or
+ * NULL.  get_unused_fd_flags - the lowest free descriptor (the table is
+ * made on first use), -EMFILE or -ENOMEM; it stays free until
+ * fd_install() puts @file there (the table takes the caller's reference).
+ * replace_fd - make @fd refer to @file (a reference of its own; NULL
+ * closes it), closing what was there: @fd, or -EBADF/-ENOMEM.
+ */
+struct file *fget(unsigned int fd);
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *file);
+int replace_fd(unsigned int fd, struct file *file, unsigned int flags);
+
+/*
+ * anon_file_open - an open file with @fops and private_data @priv on an
+ * inode of its own that is in no directory (Linux's anon_inode_getfile(),
+ * which returns an ERR_PTR): 0 and the file in *@out, or -ENOMEM.  @name
+ * is what the file's dentry is called ("[console]").  @flags: O_*.
+ */
+int anon_file_open(const char *name, const struct file_operations *fops,
+		   void *priv, int flags, struct file **out);
+
+/*
+ * Pipes (kernel/fs/pipe.c): a bounded buffer of PIPE_PAGES pages
+ * between a read end and a write end, Linux's semantics: a write of at
+ * most PIPE_BUF bytes is never interleaved with another; a reader sleeps
+ * until there is data and reads 0 once no writer is left; a writer
+ * sleeps for room and gets -EPIPE (and SIGPIPE) once no reader is left;
+ * with O_NONBLOCK either gets -EAGAIN instead of sleeping.  Sleeps are
+ * interruptible (-ERESTARTSYS).
+ * create_pipe_files - the two ends: @res[0] to read, @res[1] to write;
+ * 0 or -ENOMEM.  do_pipe_flags - the same as descriptors in current's
+ * table, @fd[0] and @fd[1]; 0, -EMFILE or -ENOMEM.
+ */
+#define PIPE_BUF 4096 /* bytes a write keeps together */
+#define PIPE_PAGES 4  /* buffer pages a pipe has (Linux: 16) */
+int create_pipe_files(struct file **res, int flags);
+int do_pipe_flags(int *fd, int flags);
+
+/*
+ * What stat() reports (kernel/fs/stat.c), Linux's struct kstat without
+ * the times Sprout does not keep.  vfs_stat - of what @name names, links
+ * followed; vfs_lstat - a link itself.  0 or the walk's error.
+ * vfs_getcwd - current's working directory as a path from the root into
+ * @buf: its length, or -ERANGE if it does not fit in @size bytes.
+ */
+struct kstat {
+	unsigned long ino;
+	dev_t dev;  /* the file system's (anonymous: major 0) */
+	dev_t rdev; /* a device file's */
+	umode_t mode;
+	unsigned int nlink;
+	loff_t size;
+	unsigned int blksize;	   /* the I/O block: PAGE_SIZE */
+	unsigned long long blocks; /* 512-byte units held */
+};
+int vfs_stat(const char *name, struct kstat *stat);
+int vfs_lstat(const char *name, struct kstat *stat);
+int vfs_getcwd(char *buf, size_t size);
+/* vfs_readlink - the target of the link @name into @buf: its length, or
+ * -EINVAL (not a link), -ERANGE (@size too small) or the walk's error. */
+int vfs_readlink(const char *name, char *buf, size_t size);
 
 /*
  * A file holding one number, read and written as text (Linux's

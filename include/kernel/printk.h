@@ -92,13 +92,29 @@ void console_unregister(struct console *con);
 void console_write(const char *s, size_t n);
 
 /*
- * console_printf - format and send to every console, bypassing the log:
- * what shell commands print.  At most CONSOLE_PRINTF_MAX - 1 bytes a call:
- * longer output is cut there and ends with " [N more bytes cut]" and a
- * newline.
+ * What shell commands print goes to the running thread's standard output
+ * (or error), which the shell may point at a file or a pipe: a layer
+ * above (the shell) registers how to write to a thread's descriptor.
+ * console_output_register - install @out, which writes @n bytes of @s to
+ * current's descriptor @fd: 0, -EBADF when current has no such
+ * descriptor (then the consoles get the text), or another -Exxx when
+ * the write failed.  console_out - write through it: 0 or that error.
+ */
+#define CONSOLE_STDOUT 1
+#define CONSOLE_STDERR 2
+void console_output_register(int (*out)(int fd, const char *s, size_t n));
+int console_out(int fd, const char *s, size_t n);
+
+/*
+ * console_printf - format and send to standard output (above), bypassing
+ * the log: what shell commands print.  console_eprintf - the same to
+ * standard error, for their error messages.  At most
+ * CONSOLE_PRINTF_MAX - 1 bytes a call: longer output is cut there and
+ * ends with " [N more bytes cut]" and a newline.
  */
 #define CONSOLE_PRINTF_MAX 512
 void console_printf(const char *fmt, ...) __printf(1, 2);
+void console_eprintf(const char *fmt, ...) __printf(1, 2);
 
 /*
  * log_for_each - call @fn for each record still in the ring buffer, oldest

@@ -313,6 +313,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 #define SIGINT 2
 #define SIGKILL 9
 #define SIGSEGV 11
+#define SIGPIPE 13
 #define SIGTERM 15
 #define _NSIG 64
 

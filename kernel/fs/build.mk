@@ -10,6 +10,9 @@ obj-y += kernel/fs/open.o
 obj-y += kernel/fs/file_table.o
 obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o
+obj-y += kernel/fs/stat.o
+obj-y += kernel/fs/anon_inodes.o
+obj-y += kernel/fs/pipe.o
 # sysfs: attribute files and groups, the file system and its mount on
 # /sys, kobjects (and /sys/kernel), then /sys/module (each initcall uses
 # what the files before it made).

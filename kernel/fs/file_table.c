@@ -43,8 +43,8 @@ int ksys_chdir(const char *name)
 }
 EXPORT_SYMBOL(ksys_chdir);
 
-/* The open file @fd of current, or NULL. */
-static struct file *fget(int fd)
+/* The open file @fd of current (no reference taken), or NULL. */
+static struct file *fd_lookup(int fd)
 {
 	struct files_struct *files = current->files;
 
@@ -53,33 +53,78 @@ static struct file *fget(int fd)
 	return files->fd[fd];
 }
 
-int do_sys_open(const char *name, int flags, umode_t mode)
+struct file *fget(unsigned int fd)
 {
-	struct files_struct *files = current->files;
-	struct file *f;
-	int fd, ret;
+	struct file *f = fd_lookup((int)fd);
 
-	if (!files) {
-		files = kzalloc(sizeof(*files), GFP_KERNEL);
-		if (!files)
-			return -ENOMEM;
-		current->files = files;
-	}
+	return f ? get_file(f) : NULL;
+}
+EXPORT_SYMBOL(fget);
+
+/* current's table, made on first use; NULL without memory. */
+static struct files_struct *current_files(void)
+{
+	if (!current->files)
+		current->files = kzalloc(sizeof(*current->files), GFP_KERNEL);
+	return current->files;
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	struct files_struct *files = current_files();
+	int fd;
+
+	(void)flags; /* O_CLOEXEC: there is no exec */
+	if (!files)
+		return -ENOMEM;
 	for (fd = 0; fd < NR_OPEN_DEFAULT && files->fd[fd]; fd++)
 		;
-	if (fd == NR_OPEN_DEFAULT)
-		return -EMFILE;
+	return fd == NR_OPEN_DEFAULT ? -EMFILE : fd;
+}
+EXPORT_SYMBOL(get_unused_fd_flags);
+
+void fd_install(unsigned int fd, struct file *file)
+{
+	current->files->fd[fd] = file;
+}
+EXPORT_SYMBOL(fd_install);
+
+int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
+{
+	struct files_struct *files = current_files();
+	struct file *old;
+
+	(void)flags;
+	if (fd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	if (!files)
+		return -ENOMEM;
+	old = files->fd[fd];
+	files->fd[fd] = file ? get_file(file) : NULL;
+	if (old)
+		fput(old);
+	return (int)fd;
+}
+EXPORT_SYMBOL(replace_fd);
+
+int do_sys_open(const char *name, int flags, umode_t mode)
+{
+	struct file *f;
+	int fd = get_unused_fd_flags((unsigned int)flags), ret;
+
+	if (fd < 0)
+		return fd;
 	ret = file_open_name(name, flags, mode, &f);
 	if (ret)
 		return ret;
-	files->fd[fd] = f;
+	fd_install((unsigned int)fd, f);
 	return fd;
 }
 EXPORT_SYMBOL(do_sys_open);
 
 ssize_t ksys_read(int fd, char __user *buf, size_t count)
 {
-	struct file *f = fget(fd);
+	struct file *f = fd_lookup(fd);
 
 	return f ? vfs_read(f, buf, count, &f->f_pos) : -EBADF;
 }
@@ -87,7 +132,7 @@ EXPORT_SYMBOL(ksys_read);
 
 ssize_t ksys_write(int fd, const char __user *buf, size_t count)
 {
-	struct file *f = fget(fd);
+	struct file *f = fd_lookup(fd);
 
 	return f ? vfs_write(f, buf, count, &f->f_pos) : -EBADF;
 }
@@ -95,7 +140,7 @@ EXPORT_SYMBOL(ksys_write);
 
 loff_t ksys_lseek(int fd, loff_t offset, int whence)
 {
-	struct file *f = fget(fd);
+	struct file *f = fd_lookup(fd);
 
 	return f ? vfs_llseek(f, offset, whence) : -EBADF;
 }
@@ -103,7 +148,7 @@ EXPORT_SYMBOL(ksys_lseek);
 
 long ksys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
+	struct file *f = fd_lookup(fd);
 
 	if (!f)
 		return -EBADF;
@@ -115,7 +160,7 @@ EXPORT_SYMBOL(ksys_ioctl);
 
 int close_fd(int fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fd_lookup(fd);
 
 	if (!f)
 		return -EBADF;

@@ -71,4 +71,16 @@ static inline bool is_dots(const struct qstr *c)
 int create_in(struct path *parent, const struct qstr *last, umode_t mode,
 	      const char *target, struct dentry **out);
 
+/*
+ * Inodes and files in no directory (anon_inodes.c).  anon_new_inode - an
+ * inode of mode @mode with one reference, or NULL; anon_iput - drop one.
+ * anon_file_alloc - an open file of @inode (which it holds) called @name,
+ * with @fops (got) and O_* @flags; no ->open is called.  0 or -ENOMEM.
+ * None may be called under vfs_lock.
+ */
+struct inode *anon_new_inode(umode_t mode);
+void anon_iput(struct inode *inode);
+int anon_file_alloc(struct inode *inode, const char *name, int flags,
+		    const struct file_operations *fops, struct file **out);
+
 #endif

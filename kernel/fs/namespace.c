@@ -47,6 +47,9 @@ void unregister_filesystem(struct file_system_type *fs)
 }
 EXPORT_SYMBOL(unregister_filesystem);
 
+/* The last anonymous device number given to a super block. */
+static unsigned int anon_minor;
+
 /* A super block of @type: FS_SINGLE's one if it has it, else a new one. */
 static int sget(struct file_system_type *type, struct super_block **out)
 {
@@ -63,6 +66,7 @@ static int sget(struct file_system_type *type, struct super_block **out)
 		return -ENOMEM;
 	sb->s_type = type;
 	sb->s_active = 1;
+	sb->s_dev = MKDEV(0, ++anon_minor); /* Linux's get_anon_bdev() */
 	ret = type->fill_super(sb);
 	if (ret) {
 		kfree(sb);

@@ -139,28 +139,62 @@ void console_unregister(struct console *con)
 	list_del(&con->list);
 }
 
-void console_printf(const char *fmt, ...)
+/* Where a command's output goes: the registration from above, if any. */
+static int (*console_output)(int fd, const char *s, size_t n);
+
+void console_output_register(int (*out)(int fd, const char *s, size_t n))
+{
+	console_output = out;
+}
+
+int console_out(int fd, const char *s, size_t n)
+{
+	int ret = console_output ? console_output(fd, s, n) : -EBADF;
+
+	if (ret != -EBADF)
+		return ret;
+	console_write(s, n);
+	return 0;
+}
+EXPORT_SYMBOL(console_out);
+
+static void console_vfprintf(int fd, const char *fmt, va_list ap)
 {
 	char buf[CONSOLE_PRINTF_MAX];
-	va_list ap;
-	int n;
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		return;
 	if ((size_t)n < sizeof(buf)) {
-		console_write(buf, (size_t)n);
+		console_out(fd, buf, (size_t)n);
 		return;
 	}
 	/* Cut: say so, and end the line, so the next prompt starts its own. */
-	console_write(buf, sizeof(buf) - 1);
+	console_out(fd, buf, sizeof(buf) - 1);
 	n = snprintf(buf, sizeof(buf), " [%d more bytes cut]\n",
 		     n - (int)(sizeof(buf) - 1));
-	console_write(buf, (size_t)n);
+	console_out(fd, buf, (size_t)n);
+}
+
+void console_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	console_vfprintf(CONSOLE_STDOUT, fmt, ap);
+	va_end(ap);
 }
 EXPORT_SYMBOL(console_printf);
+
+void console_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	console_vfprintf(CONSOLE_STDERR, fmt, ap);
+	va_end(ap);
+}
+EXPORT_SYMBOL(console_eprintf);
 
 /* excerpt: cont-flush */
 /* Store and print the assembled line, if there is one. */

@@ -97,66 +97,12 @@ SHELL_COMMAND("clear", "", "clear the screen", cmd_clear);
 static int cmd_cmdline(char *args)
 {
 	/* Whole: it may be longer than one console_printf() prints. */
-	console_write(saved_command_line, strlen(saved_command_line));
-	console_write("\n", 1);
+	console_out(CONSOLE_STDOUT, saved_command_line,
+		    strlen(saved_command_line));
+	console_out(CONSOLE_STDOUT, "\n", 1);
 	return 0;
 }
 SHELL_COMMAND("cmdline", "", "print the kernel command line", cmd_cmdline);
-
-static int cmd_echo(char *args)
-{
-	for (char *word; (word = args_word(&args));)
-		console_printf("%s%s", word, *args ? " " : "");
-	shell_out("\n");
-	return 0;
-}
-SHELL_COMMAND("echo", "[word...]", "print the arguments", cmd_echo);
-
-static bool shell_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/*
- * Run @line: its first word names the command, which gets the rest as
- * typed; only the command reads it, once.
- */
-static void shell_exec(char *line)
-{
-	const struct shell_cmd *cmd;
-	char *name, *end;
-	int err;
-
-	while (shell_blank(*line))
-		line++;
-	end = line + strlen(line);
-	while (end > line && shell_blank(end[-1]))
-		*--end = '\0';
-	if (!*line)
-		return;
-	name = line;
-	while (*line && !shell_blank(*line))
-		line++;
-	if (*line)
-		*line++ = '\0';
-	while (shell_blank(*line))
-		line++;
-	cmd = shell_find(name);
-	if (!cmd) {
-		console_printf("sprout: %s: command not found (type 'help')\n",
-			       name);
-		return;
-	}
-	err = cmd->fn(line);
-	/* A Ctrl-C ended its wait; one that came while it ran without
-	 * waiting is read at the prompt like any key. */
-	if (signal_pending(current) && (err == -ERESTARTSYS || err == -EINTR)) {
-		shell_out("^C\n");
-		shell_input_interrupted();
-	} else if (err == -EINVAL) {
-		console_printf("usage: %s %s\n", cmd->name, cmd->usage);
-	}
-}
 
 __noreturn void shell_run(void)
 {
@@ -165,5 +111,5 @@ __noreturn void shell_run(void)
 	shell_out("Type 'help' for the list of commands.\n");
 	for (;;)
 		if (shell_readline(SHELL_PROMPT, line, sizeof(line)) >= 0)
-			shell_exec(line);
+			shell_pipeline_run(line);
 }

@@ -5,6 +5,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/printk.h>
 #include <kernel/sched.h>
 
 #include "internal.h"
@@ -18,7 +19,13 @@ struct task_struct *shell_thread(void)
 
 static void shell_main(void *unused)
 {
+	int ret;
+
 	shell_input_attach();
+	ret = shell_stdio_init();
+	if (ret)
+		pr_err("sh: no console descriptors (%d); commands print to the consoles\n",
+		       ret);
 	shell_run();
 }
 

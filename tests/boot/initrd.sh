@@ -1,19 +1,17 @@
-# The initrd: the one the build packs is listed and read by ls and cat;
-# INITRD_EXTRA files land under /; concatenated archives and hard links
-# read as Linux unpacks them; damaged archives (truncated, bad magic)
-# and a missing one are reported and leave a working shell.  (That UEFI's
-# GRUB loads it too is checked on tests/boot/boot.sh's UEFI boot.)
+# The initrd: the one the build packs is found and checked at boot and its
+# modules.dep drives modprobe; INITRD_EXTRA files are packed under /;
+# concatenated archives are accepted; damaged archives (truncated, bad
+# magic) and a missing one are reported and leave a working shell.  (That
+# UEFI's GRUB loads it too is checked on tests/boot/boot.sh's UEFI boot.)
+# The shell's ls and cat read the VFS, where the initrd's files are not
+# (yet): how entries, links and archives read is test_cpio_initramfs's.
 source "$(dirname "$0")/lib.sh"
 
-boot packed 'loglevel=7' < <(printf '%s\n' 'ls' 'ls /lib/modules' \
-	'cat /etc/modules' 'cat /nope' 'cat /etc' 'ls /etc/modules /nope' poweroff)
+boot packed 'loglevel=7' < <(printf '%s\n' 'mkdir /etc' 'cat /nope' 'cat /etc' \
+	'ls /etc /nope' poweroff)
 expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries, [0-9]+ bytes at 0x' 'the initrd is found and checked at boot'
-expect '^etc/$' 'ls lists the root directory'
-expect '^modules\.dep$' 'ls lists lib/modules, with the modules.dep depmod wrote'
-expect "^# Lines starting with '#' are comments\.$" 'cat prints etc/modules'
 expect '^cat: /nope: No such file or directory$' 'cat of a missing file: Linux words'
 expect '^cat: /etc: Is a directory$' 'cat of a directory: Linux words'
-expect '^/etc/modules$' 'ls of a file prints its name'
 expect "^ls: cannot access '/nope': No such file or directory$" 'ls of a missing path: Linux words'
 expect_status 0 'powers off'
 
@@ -29,13 +27,14 @@ if make -s INITRD="$out/extra.cpio" INITRD_EXTRA="$extra" "$out/extra.cpio" >&2;
 else
 	tap fail 'make INITRD_EXTRA=<dir> packs an initrd'
 fi
-INITRD=$out/extra.cpio boot extra 'loglevel=7' < <(printf '%s\n' 'ls /' \
-	'cat /hello.txt' 'ls /sub/dir' 'cat /sub/dir/note' 'cat /etc/modules' poweroff)
-expect '^hello\.txt$' 'ls lists an INITRD_EXTRA file'
-expect '^hello from INITRD_EXTRA$' 'cat reads an INITRD_EXTRA file'
-expect '^note$' 'ls lists a nested INITRD_EXTRA file'
-expect '^a nested note$' 'cat reads a nested INITRD_EXTRA file'
-expect "^# Lines starting with '#' are comments\.$" 'the built-in files are still there'
+[ "$(cpio -i --quiet --to-stdout hello.txt < "$out/extra.cpio")" = 'hello from INITRD_EXTRA' ]
+tap_status 'an INITRD_EXTRA file is packed under /'
+[ "$(cpio -i --quiet --to-stdout sub/dir/note < "$out/extra.cpio")" = 'a nested note' ]
+tap_status 'a nested INITRD_EXTRA file keeps its directories'
+cpio -t --quiet < "$out/extra.cpio" | grep -qx 'etc/modules'
+tap_status 'the built-in files are still there'
+INITRD=$out/extra.cpio boot extra 'loglevel=7' < <(printf '%s\n' poweroff)
+expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'the kernel accepts the initrd with INITRD_EXTRA files'
 
 # Modules packed by tools/mkinitrd.sh land in lib/modules with the
 # modules.dep depmod writes for them (objects built here, until the
@@ -49,11 +48,12 @@ printf '%s\n' 'int base_fn(void);' 'int init_module(void) { return base_fn(); }'
 	gcc -c -x c - -o "$mods/user.ko"
 tools/mkinitrd.sh -o "$out/mods.cpio" -d "$BUILD/tools/depmod" -t iso/initrd \
 	"$mods/user.ko" "$mods/base.ko"
-INITRD=$out/mods.cpio boot modules 'loglevel=7' < <(printf '%s\n' \
-	'ls /lib/modules' 'cat /lib/modules/modules.dep' poweroff)
-expect '^user\.ko$' 'packed modules are in lib/modules'
-expect '^lib/modules/user\.ko: lib/modules/base\.ko$' 'modules.dep says user.ko needs base.ko'
-expect '^lib/modules/base\.ko:$' 'modules.dep lists base.ko with no dependencies'
+grep -qx 'lib/modules/user\.ko: lib/modules/base\.ko' <(cpio -i --quiet --to-stdout lib/modules/modules.dep < "$out/mods.cpio")
+tap_status 'modules.dep says user.ko needs base.ko'
+grep -qx 'lib/modules/base\.ko:' <(cpio -i --quiet --to-stdout lib/modules/modules.dep < "$out/mods.cpio")
+tap_status 'modules.dep lists base.ko with no dependencies'
+INITRD=$out/mods.cpio boot modules 'loglevel=7' < <(printf '%s\n' poweroff)
+expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'the kernel accepts the initrd with the packed modules'
 
 # Archives one after another, as Linux reads an initramfs: the built one,
 # then one GNU cpio packs with a hard link (its data only with the last
@@ -69,19 +69,14 @@ printf 'replaced\n' > "$cat_dir/b/linked/one"
 		cpio -o -H newc --quiet)
 	(cd "$cat_dir/b" && echo linked/one | cpio -o -H newc --quiet)
 } > "$out/concat.cpio"
-INITRD=$out/concat.cpio boot concat 'loglevel=7' < <(printf '%s\n' \
-	'cat /linked/two' 'cat /linked/one' 'ls /linked' 'cat /etc/modules' poweroff)
-expect '^shared data$' "a hard link GNU cpio wrote without data has its file's data"
-expect '^replaced$' "a later archive's file replaces an earlier one of that name"
-expect '^two$' 'ls lists the hard link'
-expect "^# Lines starting with '#' are comments\\.$" 'the first archive of several is read too'
+INITRD=$out/concat.cpio boot concat 'loglevel=7' < <(printf '%s\n' poweroff)
+expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'concatenated archives are accepted'
 expect_status 0 'powers off after concatenated archives'
 
 # Damaged archives: rejected with the reason, boot goes on without them.
 head -c 300 "$BUILD/initrd.cpio" > "$out/truncated.cpio"
-INITRD=$out/truncated.cpio boot truncated 'loglevel=7' < <(printf '%s\n' 'ls' 'echo shell-alive' poweroff)
+INITRD=$out/truncated.cpio boot truncated 'loglevel=7' < <(printf '%s\n' 'echo shell-alive' poweroff)
 expect '^\[ *[0-9.]+\] initrd: rejected: .*runs past the end of the archive.*; booting without it$' 'a truncated initrd is rejected with the reason'
-expect "^ls: cannot access '/': No such file or directory$" 'without an initrd ls finds nothing'
 expect '^shell-alive$' 'the shell works after a truncated initrd'
 expect_status 0 'powers off after a truncated initrd'
 
@@ -90,7 +85,7 @@ INITRD=$out/badmagic.cpio boot badmagic 'loglevel=7' < <(printf '%s\n' 'echo she
 expect '^\[ *[0-9.]+\] initrd: rejected: header at offset 0: bad magic "X70701".*; booting without it$' 'an initrd with a bad magic is rejected'
 expect '^shell-alive$' 'the shell works after a bad magic'
 
-INITRD= boot none 'loglevel=7' < <(printf '%s\n' 'cat /etc/modules' 'echo shell-alive' poweroff)
+INITRD= boot none 'loglevel=7' < <(printf '%s\n' 'insmod hello' 'echo shell-alive' poweroff)
 expect 'initrd: no boot module named "initrd"; booting without one' 'a missing initrd is reported'
-expect '^cat: /etc/modules: No such file or directory$' 'without an initrd cat finds nothing'
+expect '^insmod: ERROR: could not load module hello: No such file or directory$' 'without an initrd no module file is found'
 expect '^shell-alive$' 'the shell works without an initrd'

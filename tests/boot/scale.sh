@@ -37,7 +37,8 @@ expect_not 'chain_base: a module of that name is already loaded' \
 expect '^hello +[0-9]+ +0$' 'modprobe loads its user again after rmmod'
 expect_status 0 'within the timeout'
 
-# 20,000 files in lib/modules beside hello, in the order cpio packs them.
+# 20,000 files in lib/modules beside hello, in the order cpio packs them:
+# insmod finds a module among them by its index.
 tree=$out/scale.ls.tree
 rm -rf "$tree" && mkdir -p "$tree/lib/modules" "$tree/etc"
 (cd "$tree/lib/modules" && printf 'f%05d\n' $(seq 0 19999) | xargs touch)
@@ -45,15 +46,8 @@ rm -rf "$tree" && mkdir -p "$tree/lib/modules" "$tree/etc"
 tools/mkinitrd.sh -o "$out/scale.ls.cpio" -d "$BUILD/tools/depmod" -t "$tree" \
 	"$BUILD/modules/hello.ko"
 INITRD=$out/scale.ls.cpio boot ls 'loglevel=7' < <(printf '%b\n' \
-	'ls /lib/modules' 'ls /lib/modules/f1999\t\x15echo completed' \
 	'insmod nosuch' 'insmod hello' 'poweroff')
 expect 'initrd: 20006 entries' 'the initrd holds the 20,000 files'
-listed=$(grep -cE '^f[0-9]{5}$' "$log")
-[ "$listed" = 20000 ] && tap ok 'ls lists each of the 20,000 files once' ||
-	tap fail "ls lists each of the 20,000 files once ($listed lines)"
-expect '^hello.ko$' 'and the module beside them'
-expect '^f19990  f19991  f19992 .* f19999  $' 'Tab lists the ten files it could complete'
-expect '^completed$' 'the shell goes on after the completion'
 expect '^insmod: ERROR: could not load module nosuch: No such file or directory$' \
 	'insmod of a module that is not there says so'
 expect 'hello: Hello, world' 'insmod finds the module that is'

@@ -14,6 +14,9 @@ input=(
 	"$up$up"			# two back: hist-one again
 	"$up$up$up$down"		# hist-one, hist-two, hist-one, back down
 	'ech\t tab-command'		# the only command starting "ech"
+	'mkdir -p /etc /lib/modules'	# a tree to complete names in
+	'echo etc-modules-text > /etc/modules'
+	'echo > /lib/modules/modules.dep'
 	'cat /etc/mod\t'		# file name completion
 	'ls /li\tmod\t'			# directories get a "/"
 	'ls /\t\x15echo listed'		# two matches: both are listed
@@ -46,7 +49,7 @@ expect '^after-ctrl-c$' 'a line after Ctrl-C runs'
 [ "$(grep -c '^hist-two$' "$log")" = 2 ] && tap ok 'down arrow moves to a newer line' ||
 	tap fail 'down arrow moves to a newer line (hist-two not run twice)'
 expect '^tab-command$' 'Tab completes a command name'
-expect "^# Lines starting with '#' are comments.$" 'Tab completes an initrd file name'
+expect '^etc-modules-text$' 'Tab completes a file name'
 expect '^modules.dep$' 'Tab completes directory names, with a trailing /'
 expect '^etc/  lib/  $' 'Tab with several matches lists them'
 expect "^sprout: frobnicate: command not found \(type 'help'\)$" 'an unknown command is reported'
@@ -55,7 +58,7 @@ expect '^after-long-line$' 'the shell goes on after an overlong line'
 expect '^mixed$' 'ignored keys, control and non-ASCII bytes do not reach the line'
 expect '^after-bad-escape$' 'an endless escape sequence is given up on'
 expect '^loglevel=7 bogusparam$' 'cmdline prints the command line'
-expect '^  ls +\[dir\.\.\.\] +list initrd files$' 'help lists commands with usage'
+expect '^  ls +\[-al\] \[file\.\.\.\] +list directories$' 'help lists commands with usage'
 expect '^  dmesg +\[-l level' 'help shows dmesg -l'
 grep -q '^==err==$' "$log" && [ -z "$(section err)" ] && tap ok 'dmesg -l err: no error was logged' ||
 	tap fail "dmesg -l err printed: $(section err | head -n 3)"

@@ -14,7 +14,7 @@ cleared=$out/uefi.clear.ppm
 # the typed line, after the recalled one), then the screenshots.
 keys_screens_poweroff() {
 	type_line "$ulog" "$sock" || return
-	screenshots_then_poweroff "$ulog" "$sock" 3 'ls /lib' "$screen" \
+	screenshots_then_poweroff "$ulog" "$sock" 3 'ls /nope' "$screen" \
 		clear "$cleared"
 }
 
@@ -22,7 +22,7 @@ rm -f "$ulog" "$screen" "$cleared"
 boot uefi 'loglevel=7' --firmware uefi --monitor "$sock" < <(keys_screens_poweroff)
 expect 'Sprout [0-9.]+ ready' 'the OVMF boot reaches the ready line'
 expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' "GRUB's UEFI build loads the initrd"
-expect '^modules/$' 'ls reads the initrd'
+expect "^ls: cannot access '/nope': No such file or directory$" 'a command runs and prints on the UEFI boot'
 expect 'fbcon: [0-9]+x[0-9]+, 32 bpp at 0x[0-9a-f]+: [0-9]+x[0-9]+ text console' \
 	'the framebuffer console starts'
 expect_not 'vga: ' 'the VGA text console stays off'

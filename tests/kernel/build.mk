@@ -45,3 +45,5 @@ test-y += tests/kernel/debugfs_test.o
 test-y += tests/kernel/module_sysfs_test.o
 test-y += tests/kernel/compat_sysfs_test.o
 test-y += tests/kernel/tsc_stall.o
+test-y += tests/kernel/pipe_test.o
+test-y += tests/kernel/shell_files_test.o
