@@ -1,8 +1,9 @@
 # gdb's sprout-symbols (tools/gdb/sprout.py), for real: boot with QEMU's gdb
 # stub, let the boot modules load, stop the machine with gdb in batch mode,
 # load every module's symbols, and check that each module function's address
-# is the one Sprout's own kallsyms command prints and that a module's
-# variable reads its real value (so data sections are placed right too).
+# is the one Sprout's own kallsyms command prints, that a module's
+# variable reads its real value (so data sections are placed right too),
+# and that the sections it loads are where /sys/module/<name>/sections says.
 source "$(dirname "$0")/lib.sh"
 
 command -v gdb > /dev/null || { tap fail 'gdb is installed (make deps)'; exit 0; }
