@@ -19,7 +19,7 @@ input=(
 	'echo > /lib/modules/modules.dep'
 	'cat /etc/mod\t'		# file name completion
 	'ls /li\tmod\t'			# directories get a "/"
-	'ls /\t\x15echo listed'		# two matches: both are listed
+	'ls /\t\x15echo listed'		# several matches: all are listed
 	'frobnicate --now'
 	"echo $(printf 'a%.0s' {1..300})"
 	'echo after-long-line'
@@ -51,7 +51,7 @@ expect '^after-ctrl-c$' 'a line after Ctrl-C runs'
 expect '^tab-command$' 'Tab completes a command name'
 expect '^etc-modules-text$' 'Tab completes a file name'
 expect '^modules.dep$' 'Tab completes directory names, with a trailing /'
-expect '^etc/  lib/  $' 'Tab with several matches lists them'
+expect '^etc/  lib/  sys/  $' 'Tab with several matches lists them (/sys is mounted at boot)'
 expect "^sprout: frobnicate: command not found \(type 'help'\)$" 'an unknown command is reported'
 expect '^sprout: line too long \(at most 255 characters\); ignored$' 'an overlong line is rejected'
 expect '^after-long-line$' 'the shell goes on after an overlong line'
