@@ -11,6 +11,7 @@ obj-y += kernel/lib/string.o
 obj-y += kernel/lib/strlist.o
 obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/sprintf.o
+obj-y += kernel/lib/sscanf.o
 obj-y += kernel/lib/kstrtox.o
 obj-y += kernel/lib/errno.o
 obj-y += kernel/lib/args.o

@@ -14,6 +14,7 @@ obj-m += initdata
 obj-m += exporter
 obj-m += importer
 obj-m += params
+obj-m += param_cb
 obj-m += twoobj
 twoobj-objs := main.o helper.o
 obj-m += rawinit

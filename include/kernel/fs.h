@@ -155,6 +155,8 @@ struct inode {
  * sorted by name (kernel/fs/dtree.c), so a lookup costs O(log n) and a
  * listing comes out in order.  Fields change under vfs_lock.
  */
+struct dentry_operations;
+
 struct dentry {
 	struct qstr d_name;
 	struct dentry *d_parent; /* itself at a file system's root */
@@ -166,7 +168,14 @@ struct dentry {
 	unsigned int d_prio;		 /* the tree's heap order */
 	struct dentry *d_children;	 /* the root of its own tree */
 	struct super_block *d_sb;
+	const struct dentry_operations *d_op; /* NULL, or its file system's */
+	void *d_fsdata; /* the file system's (debugfs: the real fops) */
 	char d_iname[]; /* d_name.name points here */
+};
+
+/* d_release - @d is being freed (its last dput, under vfs_lock). */
+struct dentry_operations {
+	void (*d_release)(struct dentry *d);
 };
 
 struct file {
@@ -510,5 +519,49 @@ int vfs_getcwd(char *buf, size_t size);
 /* vfs_readlink - the target of the link @name into @buf: its length, or
  * -EINVAL (not a link), -ERANGE (@size too small) or the walk's error. */
 int vfs_readlink(const char *name, char *buf, size_t size);
+
+/*
+ * A file holding one number, read and written as text (Linux's
+ * simple_attr, kernel/fs/libfs_attr.c): DEFINE_SIMPLE_ATTRIBUTE(fops,
+ * get, set, fmt) makes @fops whose open binds get/set (either may be
+ * NULL: -EACCES) to the inode's i_private; a read at position 0 calls
+ * get and prints with @fmt ("%llu\n"), a write parses a number (as
+ * kstrtoull, base 0) and calls set.  Each returns bytes or -Exxx.
+ * Unlike Linux's, @fops has no .owner: THIS_MODULE is not a constant in
+ * Sprout (the loader fills a pointer), so a module's file of this kind
+ * must be removed (debugfs waits for its calls) before the module goes.
+ */
+int simple_attr_open(struct inode *inode, struct file *file,
+		     int (*get)(void *, uint64_t *),
+		     int (*set)(void *, uint64_t), const char *fmt);
+int simple_attr_release(struct inode *inode, struct file *file);
+ssize_t simple_attr_read(struct file *file, char __user *buf, size_t len,
+			 loff_t *ppos);
+ssize_t simple_attr_write(struct file *file, const char __user *buf, size_t len,
+			  loff_t *ppos);
+
+/* The format must print one unsigned long long: checked by the compiler. */
+static inline __printf(1, 2) void __simple_attr_check_format(
+	const char *fmt __unused, ...)
+{
+}
+
+/* clang-format off */
+#define DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt)        \
+	static int __fops##_open(struct inode *inode, struct file *file)     \
+	{                                                                    \
+		__simple_attr_check_format(__fmt, 0ull);                     \
+		return simple_attr_open(inode, file, __get, __set, __fmt);   \
+	}                                                                    \
+	static const struct file_operations __fops = {                      \
+		.open = __fops##_open,                                       \
+		.release = simple_attr_release,                              \
+		.read = simple_attr_read,                                    \
+		.write = simple_attr_write,                                  \
+		.llseek = generic_file_llseek,                               \
+	}
+/* clang-format on */
+#define DEFINE_SIMPLE_ATTRIBUTE(__fops, __get, __set, __fmt) \
+	DEFINE_SIMPLE_ATTRIBUTE_XSIGNED(__fops, __get, __set, __fmt)
 
 #endif

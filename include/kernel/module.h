@@ -89,6 +89,7 @@ struct module_ksym {
  * lx-symbols reads /sys/module/<name>/sections.
  */
 struct exception_table_entry;
+struct module_kobject;
 
 struct module_section {
 	uintptr_t addr;
@@ -152,6 +153,8 @@ struct module {
 	/* Its exception table, sorted at load (kernel/module/extable.c). */
 	const struct exception_table_entry *extable;
 	size_t num_exentries;
+	/* Its /sys/module/<name>/, which sysfs makes and owns (COMING..GOING). */
+	struct module_kobject *mkobj;
 };
 
 /*
@@ -251,6 +254,22 @@ bool module_loading_disabled(void);
  * removing modules stays allowed.  Logs that loading is now disabled.
  */
 void module_loading_disable(void);
+
+/*
+ * register_module_notifier - call @nb->notifier_call(@nb, state, mod) as
+ * each module goes through its states, as Linux's: MODULE_STATE_COMING
+ * once it is linked and its parameters set, before its init_module (a
+ * refusal, notifier_from_errno(-Exxx), fails the load with -Exxx and
+ * the blocks already told hear MODULE_STATE_GOING); MODULE_STATE_LIVE
+ * once init_module returned 0; MODULE_STATE_GOING when init_module
+ * failed, or at rmmod after cleanup_module, before its memory is freed.
+ * Calls come from the loading or removing thread, one at a time; a block
+ * may sleep.  0 (Linux's int).  unregister_module_notifier - take @nb
+ * off: 0, or -ENOENT if it was not on.
+ */
+struct notifier_block;
+int register_module_notifier(struct notifier_block *nb);
+int unregister_module_notifier(struct notifier_block *nb);
 
 /*
  * What code above the loader may know of a loaded module.  The shell's

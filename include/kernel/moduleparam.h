@@ -1,9 +1,11 @@
 /*
  * Module parameters: module_param() and friends describe a variable that
  * insmod arguments ("a=1 s=text arr=1,2,3") or, for built-in code, the
- * kernel command line ("name.a=1") can set.  Each description is a struct
- * kernel_param in the __param section; the types are named by their ops
- * (param_ops_int ...), exported by kernel/module/params.c.  The .modinfo
+ * kernel command line ("name.a=1") can set, and /sys/module/<name>/
+ * parameters/ shows (and, if its mode allows, writes).  Each description
+ * is a struct kernel_param in the __param section; the types are named by
+ * their ops (param_ops_int ...), exported by kernel/module/params.c, and
+ * module_param_cb() takes ops of the module's own.  The .modinfo
  * strings "parmtype=name:type" and "parm=name:description" are what the
  * host's modinfo prints.
  */
@@ -15,14 +17,20 @@
 
 struct kernel_param;
 
-/* How one parameter type is parsed and printed. */
+/* How one parameter type is parsed and printed, as Linux's. */
 struct kernel_param_ops {
 	/*
 	 * set - parse @val (NULL for a bare "name") into the variable; 0 or
-	 * -EINVAL/-ERANGE.  @val lives in the writable argument string given
-	 * to param_parse() (charp keeps a pointer to it).
+	 * -EINVAL/-ERANGE.  @val may end in one newline (a sysfs write).
 	 */
 	int (*set)(const char *val, const struct kernel_param *kp);
+	/*
+	 * get - print the value and a newline into @buffer (PAGE_SIZE bytes):
+	 * the characters written, or -Exxx.  NULL: the value cannot be read.
+	 */
+	int (*get)(char *buffer, const struct kernel_param *kp);
+	/* free - let go of what set allocated (charp's copy) at unload. */
+	void (*free)(void *arg);
 };
 
 /* The storage of a module_param_array(). */
@@ -43,7 +51,7 @@ struct kparam_string {
 struct kernel_param {
 	const char *name; /* "a", or "mod.a" for built-in code */
 	const struct kernel_param_ops *ops;
-	uint16_t perm; /* sysfs-style mode, kept for the record */
+	uint16_t perm; /* the mode of its file in /sys/module/<name>/parameters */
 	union {
 		void *arg;
 		const struct kparam_array *arr;
@@ -52,9 +60,36 @@ struct kernel_param {
 };
 
 extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
-	param_ops_short, param_ops_ushort, param_ops_int, param_ops_uint,
-	param_ops_long, param_ops_ulong, param_ops_charp, param_array_ops,
-	param_ops_string;
+	param_ops_byte, param_ops_short, param_ops_ushort, param_ops_int,
+	param_ops_uint, param_ops_long, param_ops_ulong, param_ops_ullong,
+	param_ops_hexint, param_ops_charp, param_array_ops, param_ops_string;
+
+/*
+ * The standard types' functions, for module_param_cb() ops that wrap
+ * them: param_set_<type> parses (0 or -EINVAL/-ERANGE), param_get_<type>
+ * prints the value with a newline (Linux's formats: %i, %u, %hhu, 'Y' or
+ * 'N' ...) and returns its length.  charp's set keeps a kmalloc'd copy of
+ * the string (at most 1024 bytes, else -ENOSPC), which param_free_charp
+ * frees.
+ */
+#define PARAM_FUNCS(type)                                                     \
+	int param_set_##type(const char *val, const struct kernel_param *kp); \
+	int param_get_##type(char *buffer, const struct kernel_param *kp)
+PARAM_FUNCS(byte);
+PARAM_FUNCS(short);
+PARAM_FUNCS(ushort);
+PARAM_FUNCS(int);
+PARAM_FUNCS(uint);
+PARAM_FUNCS(long);
+PARAM_FUNCS(ulong);
+PARAM_FUNCS(ullong);
+PARAM_FUNCS(hexint);
+PARAM_FUNCS(charp);
+PARAM_FUNCS(bool);
+PARAM_FUNCS(invbool);
+#undef PARAM_FUNCS
+void param_free_charp(void *arg);
+int param_get_string(char *buffer, const struct kernel_param *kp);
 
 /* Built-in code names its parameters "<file>.<param>", as Linux does. */
 #ifdef MODULE
@@ -73,6 +108,9 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 		return (p);                               \
 	}
 
+#define param_check_byte(name, p) __param_check(name, p, unsigned char)
+#define param_check_ullong(name, p) __param_check(name, p, unsigned long long)
+#define param_check_hexint(name, p) __param_check(name, p, unsigned int)
 #define param_check_bool(name, p) __param_check(name, p, bool)
 #define param_check_invbool(name, p) __param_check(name, p, bool)
 #define param_check_short(name, p) __param_check(name, p, short)
@@ -93,6 +131,12 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
 			.perm = (perm_), .field = (value) }
 /* clang-format on */
 
+/*
+ * module_param_cb - parameter @name handled by @ops (a struct
+ * kernel_param_ops of the module's own, or a standard one) with @value as
+ * kp->arg: insmod, the command line and its sysfs file all go through
+ * @ops->set, and reading the file through @ops->get.
+ */
 #define module_param_cb(name, ops, value, perm) \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, value, perm)
 
@@ -173,5 +217,21 @@ extern const struct kernel_param_ops param_ops_bool, param_ops_invbool,
  */
 int param_parse(const char *who, char *args, const struct kernel_param *params,
 		size_t count, bool skip_unknown);
+
+/*
+ * kernel_param_lock / kernel_param_unlock - hold every parameter still
+ * while one is set or read (param_parse() takes it; so do the sysfs
+ * files).  @mod is the module whose parameter it is (NULL: built-in); one
+ * lock covers them all.  Sleeps.
+ */
+struct module;
+void kernel_param_lock(struct module *mod);
+void kernel_param_unlock(struct module *mod);
+
+/*
+ * param_free_all - call each of @params' free op (charp's copies, an
+ * array's elements), when a module goes.  Takes the parameter lock.
+ */
+void param_free_all(const struct kernel_param *params, size_t count);
 
 #endif

@@ -69,6 +69,16 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
 
 /*
+ * sscanf / vsscanf - parse @buf by @fmt as Linux's: integers (%d %i %u
+ * %x %o, with hh h l ll z and a width), %s, %c, %n, %*... to skip, and
+ * literal text; blanks in @fmt match any run of blanks.  Returns the
+ * number of conversions stored, stopping at the first that fails.
+ */
+int vsscanf(const char *buf, const char *fmt, va_list ap);
+int sscanf(const char *buf, const char *fmt, ...)
+	__attribute__((format(scanf, 2, 3)));
+
+/*
  * Linux's further string functions.  strscpy copies at most @size - 1
  * characters and always terminates; it returns the length copied or
  * -E2BIG if @src was cut.  strcpy/strcat/strncpy/strncat as in C.
@@ -85,7 +95,8 @@ char *strsep(char **s, const char *delims);
 /*
  * kstrtoull / kstrtoll - parse a whole string as a number in @base (at
  * most 16; 0 means auto: 0x for hex, leading 0 for octal).  Return 0,
- * -EINVAL for anything that is not entirely a number, -ERANGE on overflow.
+ * -EINVAL for anything that is not entirely a number (one final newline
+ * allowed, as Linux's), -ERANGE on overflow.
  */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 

@@ -24,3 +24,18 @@ obj-y += kernel/fs/proc/base.o
 obj-y += kernel/fs/proc/root.o
 obj-y += kernel/fs/proc/misc.o
 obj-y += kernel/fs/proc/modules.o
+# sysfs: attribute files and groups, the file system and its mount on
+# /sys, kobjects (and /sys/kernel), then /sys/module (each initcall uses
+# what the files before it made).
+obj-y += kernel/fs/sysfs/file.o
+obj-y += kernel/fs/sysfs/group.o
+obj-y += kernel/fs/sysfs/mount.o
+obj-y += kernel/fs/sysfs/kobject.o
+obj-y += kernel/fs/sysfs/module.o
+# simple_attr (DEFINE_SIMPLE_ATTRIBUTE), then debugfs on /sys/kernel/debug
+# (after sysfs: its mount point is there): the calls wrapped, the tree,
+# the files of one variable.
+obj-y += kernel/fs/libfs_attr.o
+obj-y += kernel/fs/debugfs/file.o
+obj-y += kernel/fs/debugfs/inode.o
+obj-y += kernel/fs/debugfs/typed.o

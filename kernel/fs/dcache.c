@@ -129,6 +129,8 @@ void dput(struct dentry *d)
 	while (d && !--d->d_count) {
 		struct dentry *parent = d->d_parent == d ? NULL : d->d_parent;
 
+		if (d->d_op && d->d_op->d_release)
+			d->d_op->d_release(d);
 		iput(d->d_inode);
 		kfree(d);
 		d = parent;

@@ -43,9 +43,11 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	} else if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		s += 2;
 	}
-	if (!*s)
+	if (!*s || *s == '\n')
 		return -EINVAL;
 	for (; *s; s++) {
+		if (*s == '\n' && !s[1])
+			break; /* one final newline, as Linux (a sysfs write) */
 		d = digit_value(*s);
 		if (d >= (int)base)
 			return -EINVAL;

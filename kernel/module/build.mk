@@ -24,4 +24,5 @@ obj-y += kernel/module/unload.o
 obj-y += kernel/module/main.o
 obj-y += kernel/module/disabled.o
 obj-y += kernel/module/query.o
+obj-y += kernel/module/notifier.o
 obj-y += kernel/module/refcount.o

@@ -257,6 +257,7 @@ enum module_param_kind {
 	MODULE_PARAM_SCALAR, /* arg: the variable, @size bytes */
 	MODULE_PARAM_ARRAY,  /* arr: a struct kparam_array */
 	MODULE_PARAM_STRING, /* str: a struct kparam_string */
+	MODULE_PARAM_FUNC, /* not ops: a function module_param_cb ops may use */
 };
 
 struct module_param_type {
@@ -267,27 +268,52 @@ struct module_param_type {
 
 /*
  * The parameter types a module may use, once for every user:
- * X(ops, kind, size) for each.  The kernel takes the ops' addresses; the
- * host tests, which link no ops, resolve their names.
+ * X(ops, kind, size) for each, then the kernel functions a module's own
+ * ops (module_param_cb) may point at besides its own code.  The kernel
+ * takes their addresses; the host tests, which link none, resolve their
+ * names.
  */
+/* clang-format off */
+#define MODULE_PARAM_STD_FUNCS(X, type)                                  \
+	X(param_set_##type, MODULE_PARAM_FUNC, 0)                        \
+	X(param_get_##type, MODULE_PARAM_FUNC, 0)
 #define MODULE_PARAM_TYPES(X)                                            \
 	X(param_ops_bool, MODULE_PARAM_SCALAR, sizeof(bool))             \
 	X(param_ops_invbool, MODULE_PARAM_SCALAR, sizeof(bool))          \
+	X(param_ops_byte, MODULE_PARAM_SCALAR, sizeof(unsigned char))    \
 	X(param_ops_short, MODULE_PARAM_SCALAR, sizeof(short))           \
 	X(param_ops_ushort, MODULE_PARAM_SCALAR, sizeof(unsigned short)) \
 	X(param_ops_int, MODULE_PARAM_SCALAR, sizeof(int))               \
 	X(param_ops_uint, MODULE_PARAM_SCALAR, sizeof(unsigned int))     \
+	X(param_ops_hexint, MODULE_PARAM_SCALAR, sizeof(unsigned int))   \
 	X(param_ops_long, MODULE_PARAM_SCALAR, sizeof(long))             \
 	X(param_ops_ulong, MODULE_PARAM_SCALAR, sizeof(unsigned long))   \
+	X(param_ops_ullong, MODULE_PARAM_SCALAR, sizeof(long long))      \
 	X(param_ops_charp, MODULE_PARAM_SCALAR, sizeof(char *))          \
 	X(param_array_ops, MODULE_PARAM_ARRAY, 0)                        \
-	X(param_ops_string, MODULE_PARAM_STRING, 0)
+	X(param_ops_string, MODULE_PARAM_STRING, 0)                      \
+	MODULE_PARAM_STD_FUNCS(X, bool)                                  \
+	MODULE_PARAM_STD_FUNCS(X, invbool)                               \
+	MODULE_PARAM_STD_FUNCS(X, byte)                                  \
+	MODULE_PARAM_STD_FUNCS(X, short)                                 \
+	MODULE_PARAM_STD_FUNCS(X, ushort)                                \
+	MODULE_PARAM_STD_FUNCS(X, int)                                   \
+	MODULE_PARAM_STD_FUNCS(X, uint)                                  \
+	MODULE_PARAM_STD_FUNCS(X, hexint)                                \
+	MODULE_PARAM_STD_FUNCS(X, long)                                  \
+	MODULE_PARAM_STD_FUNCS(X, ulong)                                 \
+	MODULE_PARAM_STD_FUNCS(X, ullong)                                \
+	MODULE_PARAM_STD_FUNCS(X, charp)                                 \
+	X(param_free_charp, MODULE_PARAM_FUNC, 0)
+/* clang-format on */
 
 /*
  * module_check_tables - before anything follows them, check every pointer
  * in the module's exports (name: a string in core read-only data; address:
  * in the core, never the init region), parameters (name; type one of
- * @types[0..@ntypes); variable, array or string buffer inside core data)
+ * @types[0..@ntypes); variable, array or string buffer inside core data;
+ * or ops of the module's own in core rodata, each function in its core
+ * code or a MODULE_PARAM_FUNC of @types, the argument NULL or core data)
  * and every field that the registered tables module_layout() was given
  * describe (a string in core rodata, an address in core code).  After
  * relocation.  Returns 0 or -ENOEXEC naming the table, entry and field
@@ -395,6 +421,14 @@ bool module_blacklisted(const char *name);
  * if none was added.  (handover.c)
  */
 int module_tables_add(struct load_info *info, struct module *mod);
+
+/*
+ * module_notify - tell the module notifier chain @mod is in @state
+ * (notifier.c).  For MODULE_STATE_COMING, a refusal is logged and
+ * returned as -Exxx, after the blocks told before it heard GOING; every
+ * other state returns 0.  Sleeps.
+ */
+int module_notify(struct module *mod, enum module_state state);
 void module_tables_remove(struct module *mod);
 
 /* module_release_uses - drop the references @mod took on other modules. */

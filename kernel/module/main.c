@@ -305,11 +305,12 @@ static int link_module(struct load_info *info, struct module *mod,
 	err = copy_args(mod, args);
 	if (err)
 		goto out_free_sections;
-	err = param_parse(mod->name, mod->args, mod->params, mod->num_params,
-			  false);
+	/* Code executable first: a module_param_cb setter is the module's. */
+	err = protect_regions(mod);
 	if (err)
 		goto out_free_args;
-	err = protect_regions(mod);
+	err = param_parse(mod->name, mod->args, mod->params, mod->num_params,
+			  false);
 	if (err)
 		goto out_free_args;
 	err = module_tables_add(info, mod);
@@ -319,6 +320,7 @@ static int link_module(struct load_info *info, struct module *mod,
 	return 0;
 
 out_free_args:
+	param_free_all(mod->params, mod->num_params); /* charp's copies */
 	kfree(mod->args);
 out_free_sections:
 	module_sections_free(mod);
@@ -336,6 +338,7 @@ out_free_regions:
 
 static void unlink_and_free(struct module *mod)
 {
+	param_free_all(mod->params, mod->num_params);
 	module_tables_remove(mod);
 	module_unlink(mod);
 	kfree(mod->args);
@@ -386,6 +389,7 @@ static int do_init_module(struct module *mod)
 		pr_err("%s: init_module failed with %d (%s)\n", mod->name, ret,
 		       errno_name(ret) ? errno_name(ret) : "?");
 		mod->state = MODULE_STATE_GOING;
+		module_notify(mod, MODULE_STATE_GOING);
 		unlink_and_free(mod);
 		return ret;
 	}
@@ -393,6 +397,7 @@ static int do_init_module(struct module *mod)
 		pr_warn("%s: init suspiciously returned %d, it should follow 0/-E convention; loading it anyway\n",
 			mod->name, ret);
 	mod->state = MODULE_STATE_LIVE;
+	module_notify(mod, MODULE_STATE_LIVE);
 	free_init(mod);
 	/*
 	 * Its pages and their direct-map aliases have their final permissions.
@@ -450,6 +455,12 @@ do_load_module(const char *name, const void *buf, size_t len, const char *args)
 	kfree(copy);
 	mod->state = MODULE_STATE_COMING;
 	module_append(mod);
+	/* Its /sys/module/<name>/ is made here: a refusal unloads it. */
+	err = module_notify(mod, MODULE_STATE_COMING);
+	if (err) {
+		unlink_and_free(mod);
+		return err;
+	}
 	err = do_init_module(mod);
 	if (err)
 		return err; /* it was unlinked and freed, and said why */
@@ -524,6 +535,8 @@ int remove_module(const char *name)
 	module_tables_remove(mod);
 	if (mod->exit_fn)
 		mod->exit_fn();
+	/* Its sysfs directory goes before its memory (and its parameters). */
+	module_notify(mod, MODULE_STATE_GOING);
 	return finish_remove(mod);
 }
 /* excerpt-end: remove-module */

@@ -151,6 +151,49 @@ static int check_param_string(struct load_info *info, size_t i, uint64_t addr)
 	return 0;
 }
 
+/* Is @fn NULL, in the module's core code or a kernel function it may use? */
+static bool param_fn_ok(const struct load_info *info, uint64_t fn,
+			const struct module_param_type *types, size_t ntypes)
+{
+	const struct module_param_type *t = param_type(types, ntypes, fn);
+
+	return !fn || (t && t->kind == MODULE_PARAM_FUNC) ||
+	       part_contains(info, MOD_CORE, PART_TEXT, fn, 1);
+}
+
+/*
+ * module_param_cb() with ops of the module's own: the ops in its core
+ * rodata, each function one it may call, the argument in its core data.
+ */
+static int check_param_cb(struct load_info *info, size_t i, const char *name,
+			  const struct kernel_param *kp,
+			  const struct module_param_type *types, size_t ntypes)
+{
+	uint64_t addr = (uintptr_t)kp->ops;
+	const struct kernel_param_ops *ops;
+
+	if (addr % _Alignof(struct kernel_param_ops) ||
+	    !part_contains(info, MOD_CORE, PART_RODATA, addr, sizeof(*ops)))
+		return module_reject(info,
+				     "__param entry %zu (%s): type %#llx is not one the kernel provides nor ops in the module's own core read-only data",
+				     i, name, (unsigned long long)addr);
+	ops = entry_at(info, addr);
+	if (!ops->set || !param_fn_ok(info, (uintptr_t)ops->set, types, ntypes))
+		return bad_pointer(info, "__param", i, "set",
+				   (uintptr_t)ops->set, PART_TEXT);
+	if (!param_fn_ok(info, (uintptr_t)ops->get, types, ntypes))
+		return bad_pointer(info, "__param", i, "get",
+				   (uintptr_t)ops->get, PART_TEXT);
+	if (!param_fn_ok(info, (uintptr_t)ops->free, types, ntypes))
+		return bad_pointer(info, "__param", i, "free",
+				   (uintptr_t)ops->free, PART_TEXT);
+	if (kp->arg &&
+	    !part_contains(info, MOD_CORE, PART_DATA, (uintptr_t)kp->arg, 1))
+		return bad_pointer(info, "__param", i, "argument",
+				   (uintptr_t)kp->arg, PART_DATA);
+	return 0;
+}
+
 static int check_params(struct load_info *info,
 			const struct module_param_type *types, size_t ntypes)
 {
@@ -166,13 +209,9 @@ static int check_params(struct load_info *info,
 					   (uintptr_t)kp->name, PART_RODATA);
 		name = module_addr_to_mem(info, (uintptr_t)kp->name);
 		t = param_type(types, ntypes, (uintptr_t)kp->ops);
-		if (!t)
-			return module_reject(info,
-					     "__param entry %zu (%s): type %#llx is not one the kernel provides",
-					     i, name,
-					     (unsigned long long)(uintptr_t)
-						     kp->ops);
-		if (t->kind == MODULE_PARAM_ARRAY)
+		if (!t || t->kind == MODULE_PARAM_FUNC)
+			err = check_param_cb(info, i, name, kp, types, ntypes);
+		else if (t->kind == MODULE_PARAM_ARRAY)
 			err = check_param_array(info, i, name,
 						(uintptr_t)kp->arr, types,
 						ntypes);

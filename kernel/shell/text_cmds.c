@@ -8,6 +8,7 @@
 #include <kernel/args.h>
 #include <kernel/errno.h>
 #include <kernel/fs.h>
+#include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/shell.h>
@@ -98,24 +99,35 @@ static int cmd_cat(char *args)
 SHELL_COMMAND_COMPLETE("cat", "[file...]", "print files (or the input)",
 		       cmd_cat, shell_complete_path);
 
+/*
+ * The whole line in one write, as bash's echo makes it: a file in /sys or
+ * /proc takes each write as one value, and would see "7", then "\n".
+ */
 static int cmd_echo(char *args)
 {
 	bool newline = true;
-	char *word;
+	size_t n = 0;
+	char *word, *line = kmalloc(strlen(args) + 2, GFP_KERNEL);
 	int ret = 0;
 
+	if (!line)
+		return write_failed("echo", -ENOMEM);
 	if (!strncmp(args, "-n", 2) &&
 	    (!args[2] || args[2] == ' ' || args[2] == '\t')) {
 		args_word(&args);
 		newline = false;
 	}
-	while (!ret && (word = args_word(&args))) {
-		ret = shell_write(CONSOLE_STDOUT, word, strlen(word));
-		if (!ret && *args)
-			ret = shell_write(CONSOLE_STDOUT, " ", 1);
+	while ((word = args_word(&args))) {
+		memcpy(line + n, word, strlen(word));
+		n += strlen(word);
+		if (*args)
+			line[n++] = ' ';
 	}
-	if (!ret && newline)
-		ret = shell_write(CONSOLE_STDOUT, "\n", 1);
+	if (newline)
+		line[n++] = '\n';
+	if (n)
+		ret = shell_write(CONSOLE_STDOUT, line, n);
+	kfree(line);
 	return ret ? write_failed("echo", ret) : 0;
 }
 SHELL_COMMAND("echo", "[-n] [word...]", "print the arguments", cmd_echo);

@@ -1,8 +1,9 @@
 # gdb's sprout-symbols (tools/gdb/sprout.py), for real: boot with QEMU's gdb
 # stub, let the boot modules load, stop the machine with gdb in batch mode,
 # load every module's symbols, and check that each module function's address
-# is the one Sprout's own kallsyms command prints and that a module's
-# variable reads its real value (so data sections are placed right too).
+# is the one Sprout's own kallsyms command prints, that a module's
+# variable reads its real value (so data sections are placed right too),
+# and that the sections it loads are where /sys/module/<name>/sections says.
 source "$(dirname "$0")/lib.sh"
 
 command -v gdb > /dev/null || { tap fail 'gdb is installed (make deps)'; exit 0; }
@@ -26,9 +27,11 @@ tools/run-qemu.sh --iso "$iso" --timeout 60 --serial-log "$log" \
 	-- -gdb "tcp:127.0.0.1:$port" < "$dir/in" > /dev/null 2>&1 &
 qpid=$!
 exec 4> "$dir/in"
-printf 'kallsyms\n' >&4
+# exporter's .text and .bss as /sys/module/exporter/sections shows them.
+sections=/sys/module/exporter/sections
+printf 'kallsyms\ncat %s/.text %s/.bss\n' $sections $sections >&4
 for _ in $(seq 300); do
-	grep -q 'chain_top_exit' "$log" 2> /dev/null && break
+	[ "$(grep -c '^0x[0-9a-f]\{16\}' "$log" 2> /dev/null)" = 2 ] && break
 	sleep 0.1
 done
 sed -i 's/\r$//' "$log"
@@ -54,6 +57,7 @@ cp "$BUILD"/modules/*.ko "$odd/modules/"
 timeout 60 gdb -q -batch -nx "$odd/sprout.elf" -ex "target remote 127.0.0.1:$port" \
 	-ex 'source tools/gdb/sprout.py' -ex 'lx-symbols' -ex 'lx-symbols' "${checks[@]}" \
 	-ex 'print exporter_calls' -ex 'info symbol exporter_add' \
+	-ex 'python [print("SECTION %s %s 0x%016x" % (m["name"].string(), n, a)) for m in loaded_modules() for (n, a) in module_sections(m)]' \
 	-ex detach > "$gdblog" 2>&1
 printf 'lsmod\npoweroff\n' >&4
 exec 4>&-
@@ -88,5 +92,10 @@ expect '^\$1 = 1$' "a module's variable reads its value through the loaded symbo
 expect '^exporter_add in section \.text of .*/a "checkout"/modules/exporter\.ko$' \
 	'an address names its module file and section, in a path with a blank and a quote'
 expect_not 'No such file|No symbol file' 'gdb finds each module file by its quoted path'
+# lx-symbols gives add-symbol-file what /sys/module/<name>/sections shows.
+text=$(grep -m1 '^0x[0-9a-f]\{16\}$' "$out/gdb.serial.log")
+bss=$(grep '^0x[0-9a-f]\{16\}$' "$out/gdb.serial.log" | sed -n 2p)
+expect "^SECTION exporter \.text ${text:-none}\$" "lx-symbols loads exporter's .text where $sections/.text says"
+expect "^SECTION exporter \.bss ${bss:-none}\$" "lx-symbols loads exporter's .bss where $sections/.bss says"
 log=$out/gdb.serial.log
 expect_status 0 'the machine runs on after gdb detaches, and powers off'

@@ -64,14 +64,16 @@ fuzz_multiboot2-len := 4096
 
 fuzz-targets += fuzz_cmdline
 fuzz_cmdline-srcs := kernel/init/cmdline.c kernel/module/params.c mm/util.c \
-	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/modprobe/deps.c \
+	kernel/module/param_string.c kernel/module/cmdline.c \
+	kernel/modprobe/cmdline.c kernel/modprobe/deps.c \
 	kernel/lib/args.c kernel/lib/strlist.c kernel/lib/kstrtox.c \
-	kernel/lib/errno.c
+	kernel/lib/errno.c kernel/lib/sprintf.c
 fuzz_cmdline-len := 2048
 # cmdline_parse() walks the __setup table (include/kernel/init.h).
 fuzz_cmdline-cflags := -D__setup_start=__start_setup_table \
 	-D__setup_end=__stop_setup_table
 fuzz_cmdline-cov-srcs := kernel/init/cmdline.c kernel/module/params.c \
+	kernel/module/param_string.c \
 	kernel/module/cmdline.c kernel/modprobe/cmdline.c kernel/lib/args.c \
 	kernel/lib/strlist.c
 

@@ -2,14 +2,17 @@
 unit-tests += test_vsnprintf
 test_vsnprintf-srcs := kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+unit-tests += test_sscanf
+test_sscanf-srcs := kernel/lib/sscanf.c kernel/lib/string.c
+
 unit-tests += test_strlist
 test_strlist-srcs := kernel/lib/strlist.c kernel/lib/args.c \
 	kernel/lib/vsnprintf.c
 
 unit-tests += test_params
-test_params-srcs := kernel/module/params.c kernel/lib/args.c \
-	kernel/lib/strlist.c kernel/lib/kstrtox.c kernel/lib/errno.c \
-	kernel/lib/vsnprintf.c
+test_params-srcs := kernel/module/params.c kernel/module/param_string.c \
+	kernel/lib/args.c kernel/lib/strlist.c kernel/lib/kstrtox.c \
+	kernel/lib/errno.c kernel/lib/vsnprintf.c kernel/lib/sprintf.c
 
 unit-tests += test_extable
 test_extable-srcs := kernel/lib/extable.c

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include <kernel/errno.h>
+#include <kernel/mm.h>
 #include <kernel/moduleparam.h>
+#include <kernel/mutex.h>
 #include <kernel/string.h>
 
 static char messages[4096];
@@ -25,6 +27,26 @@ int printk(const char *fmt, ...)
 	vsnprintf(messages + used, sizeof(messages) - used, fmt, ap);
 	va_end(ap);
 	return 0;
+}
+
+/* The kernel services the parameter code uses, on the host. */
+void *kmalloc(size_t size, gfp_t flags)
+{
+	return malloc(size);
+}
+
+void kfree(const void *p)
+{
+	free((void *)p);
+}
+
+int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
+{
+	return 0;
+}
+
+void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
+{
 }
 
 #define LIST_MAX 4
@@ -79,6 +101,7 @@ static const struct kernel_param params[] = {
 /* Every variable back to a value no test sets, the log emptied. */
 static int reset(void **state)
 {
+	param_free_all(params, sizeof(params) / sizeof(params[0]));
 	flag = false;
 	noflag = true;
 	small = usmall = 0;
@@ -220,6 +243,58 @@ static void good_values_apply_around_a_bad_array(void **state)
 	assert_int_equal(list[0], -1);
 }
 
+/* What a /sys/module/<name>/parameters/<p> file shows: Linux's formats. */
+static void getters_print_linux_formats(void **state)
+{
+	char args[128], buf[4096];
+
+	assert_int_equal(parse("flag=y count=-3 ucount=0x10 names=a,bc "
+			       "name=x list=1,2",
+			       args, sizeof(args)),
+			 0);
+	param_get_bool(buf, &params[0]);
+	assert_string_equal(buf, "Y\n");
+	param_get_invbool(buf, &params[1]);
+	assert_string_equal(buf, "N\n");
+	assert_int_equal(param_get_int(buf, &params[4]), 3);
+	assert_string_equal(buf, "-3\n");
+	param_get_uint(buf, &params[5]);
+	assert_string_equal(buf, "16\n");
+	param_get_charp(buf, &params[8]);
+	assert_string_equal(buf, "x\n");
+	param_array_ops.get(buf, &params[9]);
+	assert_string_equal(buf, "1,2\n");
+	param_array_ops.get(buf, &params[10]);
+	assert_string_equal(buf, "a,bc\n");
+}
+
+/* A sysfs write ends in a newline: numbers and bools take it, as Linux. */
+static void setters_take_one_final_newline(void **state)
+{
+	assert_int_equal(param_set_int("7\n", &params[4]), 0);
+	assert_int_equal(count, 7);
+	assert_int_equal(param_set_int("7\n\n", &params[4]), -EINVAL);
+	assert_int_equal(param_set_int("\n", &params[4]), -EINVAL);
+	assert_int_equal(param_set_bool("yes\n", &params[0]), 0);
+	assert_true(flag);
+	assert_int_equal(param_set_bool("off\n", &params[0]), 0);
+	assert_false(flag);
+	assert_int_equal(param_set_bool("maybe\n", &params[0]), -EINVAL);
+	assert_int_equal(count, 7);
+}
+
+/* charp keeps its own copy: the written buffer may go away. */
+static void charp_keeps_a_copy_and_frees_the_last(void **state)
+{
+	char val[8] = "first";
+
+	assert_int_equal(param_set_charp(val, &params[8]), 0);
+	strcpy(val, "gone");
+	assert_string_equal(name, "first");
+	assert_int_equal(param_set_charp("second", &params[8]), 0);
+	assert_string_equal(name, "second"); /* the first freed (ASan) */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +310,10 @@ int main(void)
 		cmocka_unit_test_setup(array_elements_keep_their_own_type,
 				       reset),
 		cmocka_unit_test_setup(good_values_apply_around_a_bad_array,
+				       reset),
+		cmocka_unit_test_setup(getters_print_linux_formats, reset),
+		cmocka_unit_test_setup(setters_take_one_final_newline, reset),
+		cmocka_unit_test_setup(charp_keeps_a_copy_and_frees_the_last,
 				       reset),
 	};
 

@@ -7,8 +7,12 @@
 #       and in each DIR (an out-of-tree module's M= directory).
 #
 # The kernel keeps, for each module in module_list, every loaded section's
-# name and run address (struct module_section, kernel/module/kallsyms.c);
-# each becomes one "-s SECTION ADDRESS" of add-symbol-file.  Sections of
+# name and run address (struct module_section, kernel/module/sections.c):
+# the array /sys/module/<name>/sections/ prints, one file per section.
+# gdb reads the array rather than the files, as Linux's lx-symbols reads
+# mod->sect_attrs: the machine is stopped, and a stopped kernel cannot
+# read a file for its debugger (tests/boot/gdb.sh checks the two agree).
+# Each becomes one "-s SECTION ADDRESS" of add-symbol-file.  Sections of
 # freed init memory are left out: their addresses belong to someone else.
 import os
 
