@@ -90,8 +90,8 @@ static int simple_node_inode(struct super_block *sb, umode_t mode, dev_t rdev,
 }
 
 int simple_create_node(struct dentry *parent, const char *name, umode_t mode,
-		       dev_t rdev, const struct file_operations *fops, void *data,
-		       struct dentry **out)
+		       dev_t rdev, const struct file_operations *fops,
+		       void *data, struct dentry **out)
 {
 	struct qstr q = { .name = name, .len = strlen(name) };
 	struct inode *dir = parent->d_inode;
@@ -104,7 +104,8 @@ int simple_create_node(struct dentry *parent, const char *name, umode_t mode,
 		ret = -ENOTDIR;
 	else if (!dir->i_nlink)
 		ret = -ENOENT;
-	else if (is_dots(&q) || memchr(name, '/', q.len) || d_lookup(parent, &q))
+	else if (is_dots(&q) || memchr(name, '/', q.len) ||
+		 d_lookup(parent, &q))
 		ret = -EEXIST;
 	else
 		ret = simple_node_inode(dir->i_sb, mode, rdev, fops, data,
@@ -121,7 +122,7 @@ int simple_create_node(struct dentry *parent, const char *name, umode_t mode,
 	d_add(d);
 	if (S_ISDIR(mode))
 		dir->i_nlink++; /* the child's ".." */
-	dput(d); /* the tree holds it */
+	dput(d);		/* the tree holds it */
 	if (out)
 		*out = d;
 out:
@@ -147,6 +148,7 @@ void simple_remove(struct dentry *d)
 }
 EXPORT_SYMBOL(simple_remove);
 
+/* excerpt: simple-read-from-buffer */
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 				const void *from, size_t available)
 {
@@ -164,6 +166,7 @@ ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 	*ppos = pos + n;
 	return n;
 }
+/* excerpt-end: simple-read-from-buffer */
 EXPORT_SYMBOL(simple_read_from_buffer);
 
 ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,

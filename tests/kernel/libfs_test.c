@@ -59,20 +59,24 @@ static void single_instance_tree(struct ktest *t)
 	fake_owner.state = MODULE_STATE_LIVE;
 	KT_EXPECT_EQ(t, register_filesystem(&test_fs), 0);
 	KT_EXPECT_EQ(t, kern_mount(&test_fs, &mnt), 0);
-	KT_EXPECT_EQ(t, simple_create_node(mnt->mnt_root, "d", S_IFDIR | 0755,
-					   0, NULL, NULL, &dir),
+	KT_EXPECT_EQ(t,
+		     simple_create_node(mnt->mnt_root, "d", S_IFDIR | 0755, 0,
+					NULL, NULL, &dir),
 		     0);
-	KT_EXPECT_EQ(t, simple_create_node(dir, "f", S_IFREG | 0444, 0,
-					   &hello_fops, (void *)hello, &file),
+	KT_EXPECT_EQ(t,
+		     simple_create_node(dir, "f", S_IFREG | 0444, 0,
+					&hello_fops, (void *)hello, &file),
 		     0);
-	KT_EXPECT_EQ(t, simple_create_node(dir, "l", S_IFLNK | 0777, 0, NULL,
-					   "f", &link),
+	KT_EXPECT_EQ(t,
+		     simple_create_node(dir, "l", S_IFLNK | 0777, 0, NULL, "f",
+					&link),
 		     0);
-	KT_EXPECT_EQ(t, simple_create_node(dir, "f", S_IFREG, 0, NULL, NULL,
-					   NULL),
+	KT_EXPECT_EQ(t,
+		     simple_create_node(dir, "f", S_IFREG, 0, NULL, NULL, NULL),
 		     -EEXIST);
-	KT_EXPECT_EQ(t, simple_create_node(file, "x", S_IFREG, 0, NULL, NULL,
-					   NULL),
+	KT_EXPECT_EQ(t,
+		     simple_create_node(file, "x", S_IFREG, 0, NULL, NULL,
+					NULL),
 		     -ENOTDIR);
 	KT_EXPECT_EQ(t, vfs_mount_at("libfs_test", "/lt1"), 0);
 	KT_EXPECT_EQ(t, vfs_mount_at("libfs_test", "/lt2"), 0);
@@ -108,9 +112,9 @@ static void owner_reference(struct ktest *t)
 	fake_owner.state = MODULE_STATE_LIVE;
 	KT_EXPECT_EQ(t, register_filesystem(&test_fs), 0);
 	KT_EXPECT_EQ(t, kern_mount(&test_fs, &mnt), 0);
-	KT_EXPECT_EQ(t, simple_create_node(mnt->mnt_root, "o", S_IFREG | 0444,
-					   0, &hello_fops, (void *)hello,
-					   &file),
+	KT_EXPECT_EQ(t,
+		     simple_create_node(mnt->mnt_root, "o", S_IFREG | 0444, 0,
+					&hello_fops, (void *)hello, &file),
 		     0);
 	KT_EXPECT_EQ(t, vfs_mount_at("libfs_test", "/lt3"), 0);
 	KT_EXPECT_EQ(t, file_open_name("/lt3/o", O_RDONLY, 0, &a), 0);
