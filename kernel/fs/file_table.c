@@ -43,6 +43,7 @@ int ksys_chdir(const char *name)
 }
 EXPORT_SYMBOL(ksys_chdir);
 
+/* excerpt: ksys-read */
 /* The open file @fd of current, or NULL. */
 static struct file *fget(int fd)
 {
@@ -84,6 +85,7 @@ ssize_t ksys_read(int fd, char __user *buf, size_t count)
 	return f ? vfs_read(f, buf, count, &f->f_pos) : -EBADF;
 }
 EXPORT_SYMBOL(ksys_read);
+/* excerpt-end: ksys-read */
 
 ssize_t ksys_write(int fd, const char __user *buf, size_t count)
 {
