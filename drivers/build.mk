@@ -30,3 +30,12 @@ $(eval $(call driver_switch,PCI,pci))
 $(eval $(call driver_switch,RTC,rtc))
 obj-y += drivers/power.o
 
+# The driver core (classes, devices, devtmpfs on /dev), then the
+# character devices on it: misc's major 10, the memory devices and
+# /dev/kmsg of major 1, /dev/console.
+obj-y += drivers/base/core.o
+obj-y += drivers/base/devtmpfs.o
+obj-y += drivers/char/misc.o
+obj-y += drivers/char/kmsg.o
+obj-y += drivers/char/mem.o
+obj-y += drivers/char/tty_console.o

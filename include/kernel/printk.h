@@ -109,6 +109,35 @@ void log_for_each(void (*fn)(void *arg, int level, uint64_t ns,
 			     const char *text),
 		  void *arg);
 
+/* One record of the log, copied out by log_read(). */
+#define LOG_LINE_MAX 512 /* bytes of a record's text, its NUL included */
+struct log_record {
+	uint64_t seq; /* its number: 0 for the first record since boot */
+	uint64_t ns;  /* when it was logged */
+	int level;    /* KERN_* number */
+	int facility; /* syslog facility: 0 the kernel's, 1 LOG_USER */
+	char text[LOG_LINE_MAX];
+};
+
+/*
+ * log_first_seq - the number of the oldest record still in the buffer
+ * (log_next_seq() if there is none).  log_next_seq - the number the next
+ * record will get.  log_read - copy record @seq into @rec: 0; -EAGAIN if
+ * it is not logged yet; -EPIPE if it was overwritten, @rec then being the
+ * oldest record left.  Reading in order costs O(1) a record.  Safe from
+ * any context; none sleeps.
+ */
+uint64_t log_first_seq(void);
+uint64_t log_next_seq(void);
+int log_read(uint64_t seq, struct log_record *rec);
+
+/*
+ * printk_emit - log @len bytes of @text as one record per line (the last
+ * need not end in a newline) with @facility and @level, as Linux's
+ * printk_emit() logs what is written to /dev/kmsg.  Returns @len.
+ */
+int printk_emit(int facility, int level, const char *text, size_t len);
+
 /* log_format_stamp - write "[    s.micros] " for @ns into @buf (>= 16 bytes). */
 int log_format_stamp(char *buf, size_t size, uint64_t ns);
 

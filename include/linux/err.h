@@ -1,35 +1,13 @@
 /*
- * Linux-compatible <linux/err.h>: an error code carried in a pointer, the
- * top 4095 addresses standing for -1 ... -4095.  Linux's API returns
- * these where Sprout's own returns NULL; the shims convert.
+ * Linux-compatible <linux/err.h>: ERR_PTR(), PTR_ERR(), IS_ERR() and
+ * IS_ERR_OR_NULL() of <kernel/err.h>.  Linux's API returns these where
+ * Sprout's own returns NULL; the shims convert.
  */
 #ifndef LINUX_ERR_H
 #define LINUX_ERR_H
 
 #include <linux/compiler.h>
 #include <linux/types.h>
-
-#define MAX_ERRNO 4095
-#define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
-
-static inline void *ERR_PTR(long error)
-{
-	return (void *)error;
-}
-
-static inline long PTR_ERR(const void *ptr)
-{
-	return (long)ptr;
-}
-
-static inline bool IS_ERR(const void *ptr)
-{
-	return IS_ERR_VALUE((unsigned long)ptr);
-}
-
-static inline bool IS_ERR_OR_NULL(const void *ptr)
-{
-	return !ptr || IS_ERR(ptr);
-}
+#include <kernel/err.h>
 
 #endif

@@ -18,7 +18,6 @@
 #define ESPIPE 29
 #define EROFS 30
 #define EMLINK 31
-#define EPIPE 32
 #define EDOM 33
 #define EDEADLK 35
 #define ENOLCK 37

@@ -10,3 +10,4 @@ obj-y += kernel/fs/open.o
 obj-y += kernel/fs/file_table.o
 obj-y += kernel/fs/libfs.o
 obj-y += kernel/fs/ramfs.o
+obj-y += kernel/fs/char_dev.o

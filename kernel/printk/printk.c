@@ -13,25 +13,31 @@
 #include <kernel/x86.h>
 
 #define LOG_BUF_SIZE (128 * 1024)
-#define LINE_MAX 512
+#define LINE_MAX LOG_LINE_MAX
 
 /* A stored record; text follows the header, NUL-terminated. */
 struct log_rec {
 	uint16_t size; /* whole record, header included, 8-byte multiple; 0 = wrap */
 	uint8_t level;
-	uint8_t pad[5];
+	uint8_t facility;
+	uint8_t pad[4];
 	uint64_t ns;
+	uint64_t seq; /* its number: the records stored before it */
 	char text[];
 };
 
 static char log_buf[LOG_BUF_SIZE] __aligned(8);
-static size_t log_head;	 /* offset of the oldest record */
-static size_t log_tail;	 /* offset where the next record goes */
-static size_t log_count; /* records in the buffer */
+static size_t log_head;	    /* offset of the oldest record */
+static size_t log_tail;	    /* offset where the next record goes */
+static size_t log_count;    /* records in the buffer */
+static uint64_t log_seq;    /* the number the next record gets */
+static size_t log_hint_off; /* where record log_hint_seq is, for readers */
+static uint64_t log_hint_seq = ~0ull;
 
 static char cont_buf[LINE_MAX]; /* a line still being assembled */
 static size_t cont_len;
 static int cont_level;
+static int cont_facility;
 static uint64_t cont_ns;
 
 static LIST_HEAD(consoles);
@@ -53,12 +59,15 @@ static size_t rec_next(size_t off)
 
 static void log_drop_oldest(void)
 {
+	if (rec_at(log_head)->seq == log_hint_seq)
+		log_hint_seq = ~0ull;
 	log_head = rec_next(log_head);
 	if (--log_count == 0)
 		log_head = log_tail;
 }
 
-static void log_store(int level, uint64_t ns, const char *text, size_t len)
+static void log_store(int facility, int level, uint64_t ns, const char *text,
+		      size_t len)
 {
 	size_t size = ALIGN_UP(sizeof(struct log_rec) + len + 1, 8);
 	struct log_rec *r;
@@ -81,7 +90,9 @@ static void log_store(int level, uint64_t ns, const char *text, size_t len)
 	r = rec_at(log_tail);
 	r->size = (uint16_t)size;
 	r->level = (uint8_t)level;
+	r->facility = (uint8_t)facility;
 	r->ns = ns;
+	r->seq = log_seq++;
 	memcpy(r->text, text, len);
 	r->text[len] = '\0';
 	log_tail += size;
@@ -98,6 +109,58 @@ void log_for_each(void (*fn)(void *arg, int level, uint64_t ns,
 		fn(arg, rec_at(off)->level, rec_at(off)->ns, rec_at(off)->text);
 		off = rec_next(off);
 	}
+}
+
+uint64_t log_first_seq(void)
+{
+	return log_count ? rec_at(log_head)->seq : log_seq;
+}
+
+uint64_t log_next_seq(void)
+{
+	return log_seq;
+}
+
+/* The offset of record @seq, which is in the buffer.  Readers go in
+ * order, so the offset after the last one read is tried first. */
+static size_t log_find(uint64_t seq)
+{
+	size_t off = log_head;
+
+	if (seq == log_hint_seq)
+		return log_hint_off;
+	for (uint64_t s = rec_at(log_head)->seq; s < seq; s++)
+		off = rec_next(off);
+	return off;
+}
+
+int log_read(uint64_t seq, struct log_record *rec)
+{
+	uint64_t flags = irq_save();
+	uint64_t first = log_first_seq();
+	struct log_rec *r;
+	size_t off;
+	int ret = 0;
+
+	if (seq >= log_seq) {
+		ret = -EAGAIN;
+	} else {
+		if (seq < first)
+			ret = -EPIPE;
+		off = log_find(MAX(seq, first));
+		r = rec_at(off);
+		rec->seq = r->seq;
+		rec->ns = r->ns;
+		rec->level = r->level;
+		rec->facility = r->facility;
+		strlcpy(rec->text, r->text, sizeof(rec->text));
+		/* The next record is only certain to stay where rec_next()
+		 * says once it is written: a wrap may come first. */
+		log_hint_seq = r->seq + 1 < log_seq ? r->seq + 1 : ~0ull;
+		log_hint_off = rec_next(off);
+	}
+	irq_restore(flags);
+	return ret;
 }
 
 int log_format_stamp(char *buf, size_t size, uint64_t ns)
@@ -171,7 +234,7 @@ static void cont_flush(void)
 
 	if (!cont_len)
 		return;
-	log_store(cont_level, cont_ns, cont_buf, cont_len);
+	log_store(cont_facility, cont_level, cont_ns, cont_buf, cont_len);
 	if (cont_level < console_loglevel) {
 		n = log_format_stamp(stamp, sizeof(stamp), cont_ns);
 		console_write(stamp, (size_t)n);
@@ -235,6 +298,28 @@ int vprintk(const char *fmt, va_list ap)
 }
 EXPORT_SYMBOL(vprintk);
 /* excerpt-end: vprintk */
+
+int printk_emit(int facility, int level, const char *text, size_t len)
+{
+	uint64_t flags = irq_save();
+	const char *end = text + len, *nl;
+
+	cont_flush();
+	cont_facility = facility;
+	cont_level = level;
+	cont_ns = log_now();
+	while ((nl = memchr(text, '\n', (size_t)(end - text))) != NULL) {
+		cont_add(text, (size_t)(nl - text));
+		cont_flush();
+		text = nl + 1;
+		cont_ns = log_now();
+	}
+	cont_add(text, (size_t)(end - text));
+	cont_flush(); /* a whole record, newline or not */
+	cont_facility = 0;
+	irq_restore(flags);
+	return (int)len;
+}
 
 int printk(const char *fmt, ...)
 {
