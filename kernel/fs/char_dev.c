@@ -271,7 +271,6 @@ void cdev_del(struct cdev *p)
 }
 EXPORT_SYMBOL(cdev_del);
 
-/* excerpt: chrdev-open */
 /* The operations of the cdev serving @dev, their owner held; or NULL.
  * Taken under the lock, so a cdev_del() cannot free the cdev meanwhile. */
 static const struct file_operations *cdev_fops_get(dev_t dev)
@@ -299,7 +298,6 @@ static int chrdev_open(struct inode *inode, struct file *filp)
 	replace_fops(filp, fops);
 	return filp->f_op->open ? filp->f_op->open(inode, filp) : 0;
 }
-/* excerpt-end: chrdev-open */
 
 const struct file_operations def_chr_fops = {
 	.open = chrdev_open,
