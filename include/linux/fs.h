@@ -1,8 +1,7 @@
 /*
  * Linux-compatible <linux/fs.h>: the VFS objects and operation tables of
  * <kernel/fs.h>, under Linux's names.  Linux's filp_open() reports failure
- * as an ERR_PTR where Sprout's file_open_name() returns an errno, and its
- * filp_close() takes the owner of the file table, which Sprout has no use for.
+ * as an ERR_PTR where Sprout's file_open_name() returns an errno.
  */
 #ifndef LINUX_FS_H
 #define LINUX_FS_H
@@ -19,7 +18,8 @@ static inline struct file *filp_open(const char *name, int flags, umode_t mode)
 	return ret ? ERR_PTR(ret) : f;
 }
 
-/* Linux's two-argument form; the macro's own name is not expanded again. */
+/* Linux's filp_close() also takes the owner of the file table, which
+ * Sprout has no use for; the macro's own name is not expanded again. */
 #define filp_close(file, id) filp_close(file)
 
 #endif
