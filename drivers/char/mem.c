@@ -13,8 +13,6 @@
 
 #include "internal.h"
 
-#define MEM_MAJOR 1
-
 static ssize_t read_null(struct file *file, char __user *buf, size_t count,
 			 loff_t *ppos)
 {

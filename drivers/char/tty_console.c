@@ -11,7 +11,6 @@
 #include <kernel/printk.h>
 #include <kernel/uaccess.h>
 
-#define TTYAUX_MAJOR 5
 #define CONSOLE_CHUNK 256 /* bytes copied in and written at a time */
 
 static ssize_t console_read(struct file *file, char __user *buf, size_t count,

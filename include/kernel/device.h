@@ -11,6 +11,11 @@
 #include <kernel/fs.h>
 #include <kernel/list.h>
 
+/* The fixed majors (Linux's include/uapi/linux/major.h). */
+#define MEM_MAJOR 1    /* null, zero, full, kmsg */
+#define TTYAUX_MAJOR 5 /* console */
+#define MISC_MAJOR 10
+
 #define DEVICE_NAME_MAX 64 /* bytes of a device's name, its NUL included */
 
 struct device;
@@ -77,6 +82,12 @@ static inline const char *dev_name(const struct device *dev)
 	return dev->name;
 }
 
+/* What Linux's dev_*() messages name first: here, the class. */
+static inline const char *dev_driver_string(const struct device *dev)
+{
+	return dev->class ? dev->class->name : "";
+}
+
 /*
  * devtmpfs_create_node - make @dev's node in /dev (a character device of
  * the mode its class gives): 0 or -EEXIST, -EINVAL, -ENOMEM.
@@ -87,7 +98,6 @@ int devtmpfs_create_node(struct device *dev);
 void devtmpfs_delete_node(struct device *dev);
 
 /* Misc devices: major 10, a minor each (drivers/char/misc.c). */
-#define MISC_MAJOR 10
 #define MISC_DYNAMIC_MINOR 255
 #define MISC_DYNAMIC_MINORS 128 /* given from 127 down, as Linux 6.1 */
 

@@ -79,6 +79,7 @@ struct module;
 struct super_block;
 struct vfsmount;
 struct poll_table_struct;
+struct cdev;
 
 /* A name and its length, as the walk cuts it out of a path. */
 struct qstr {
@@ -137,7 +138,8 @@ struct inode {
 	unsigned int i_count; /* references: dentries and open files */
 	unsigned long i_ino;
 	loff_t i_size;
-	dev_t i_rdev; /* a device file's device number */
+	dev_t i_rdev;	     /* a device file's device number */
+	struct cdev *i_cdev; /* the cdev it was last opened through */
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;

@@ -1,6 +1,7 @@
 /*
  * Linux-compatible <linux/fs.h>: the VFS objects and operation tables of
- * <kernel/fs.h>, under Linux's names.  Linux's filp_open() reports failure
+ * <kernel/fs.h>, under Linux's names, and the character device numbers
+ * of <kernel/cdev.h> (register_chrdev() and the regions).  Linux's filp_open() reports failure
  * as an ERR_PTR where Sprout's file_open_name() returns an errno.
  */
 #ifndef LINUX_FS_H
@@ -8,7 +9,19 @@
 
 #include <linux/err.h>
 #include <linux/types.h>
+#include <kernel/cdev.h>
 #include <kernel/fs.h>
+
+/* iminor/imajor - a device inode's minor and major numbers. */
+static inline unsigned int iminor(const struct inode *inode)
+{
+	return MINOR(inode->i_rdev);
+}
+
+static inline unsigned int imajor(const struct inode *inode)
+{
+	return MAJOR(inode->i_rdev);
+}
 
 static inline struct file *filp_open(const char *name, int flags, umode_t mode)
 {

@@ -271,17 +271,21 @@ void cdev_del(struct cdev *p)
 }
 EXPORT_SYMBOL(cdev_del);
 
-/* The operations of the cdev serving @dev, their owner held; or NULL.
- * Taken under the lock, so a cdev_del() cannot free the cdev meanwhile. */
-static const struct file_operations *cdev_fops_get(dev_t dev)
+/* The operations of the cdev serving @inode's number, their owner held,
+ * and the cdev in i_cdev (drivers find their own structure around it, as
+ * on Linux); or NULL.  Under the lock, so cdev_del() cannot free the cdev
+ * meanwhile. */
+static const struct file_operations *cdev_fops_get(struct inode *inode)
 {
 	const struct file_operations *fops = NULL;
+	dev_t dev = inode->i_rdev;
 	struct cdev *p;
 
 	chrdevs_lock_acquire();
 	list_for_each_entry(p, &cdev_map, list) {
 		if (dev >= p->dev && dev - p->dev < p->count) {
 			fops = fops_get(p->ops);
+			inode->i_cdev = p;
 			break;
 		}
 	}
@@ -291,7 +295,7 @@ static const struct file_operations *cdev_fops_get(dev_t dev)
 
 static int chrdev_open(struct inode *inode, struct file *filp)
 {
-	const struct file_operations *fops = cdev_fops_get(inode->i_rdev);
+	const struct file_operations *fops = cdev_fops_get(inode);
 
 	if (!fops)
 		return -ENXIO;

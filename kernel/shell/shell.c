@@ -8,11 +8,14 @@
 #include <kernel/console.h>
 #include <kernel/errno.h>
 #include <kernel/export.h>
+#include <kernel/fs.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/shell.h>
+#include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <kernel/uaccess.h>
 
 #include "internal.h"
 
@@ -58,15 +61,87 @@ static int dmesg_parse_levels(char *list, unsigned int *mask)
 	return 0;
 }
 
-static void dmesg_line(void *arg, int level, uint64_t ns, const char *text)
+/* Undo /dev/kmsg's \xNN escapes in @s, in place, up to its newline. */
+static void dmesg_unescape(char *s)
 {
-	const unsigned int *mask = arg;
+	char *out = s;
+	unsigned long long c;
+	char hex[3] = { 0 };
+
+	for (; *s && *s != '\n'; s++) {
+		if (s[0] == '\\' && s[1] == 'x' && s[2] && s[3]) {
+			hex[0] = s[2];
+			hex[1] = s[3];
+			if (!kstrtoull(hex, 16, &c)) {
+				*out++ = (char)c;
+				s += 3;
+				continue;
+			}
+		}
+		*out++ = *s;
+	}
+	*out = '\0';
+}
+
+/* Print one record, "PRIO,SEQ,TS_USEC,FLAGS;TEXT\n", as dmesg does:
+ * "[    s.micros] TEXT", if its level is in @mask. */
+static void dmesg_record(char *rec, unsigned int mask)
+{
+	unsigned long long prio, usec;
+	char *field = rec, *text = strchr(rec, ';'), *prio_s, *usec_s;
 	char stamp[32];
 
-	if (level >= 0 && level < 32 && !(*mask & (1u << level)))
+	if (!text)
 		return;
-	log_format_stamp(stamp, sizeof(stamp), ns);
+	*text++ = '\0';
+	prio_s = strsep(&field, ",");
+	strsep(&field, ","); /* the sequence number */
+	usec_s = strsep(&field, ",");
+	if (!usec_s || kstrtoull(prio_s, 10, &prio) ||
+	    kstrtoull(usec_s, 10, &usec))
+		return;
+	if (!(mask & (1u << (prio & 7))))
+		return;
+	dmesg_unescape(text);
+	log_format_stamp(stamp, sizeof(stamp), usec * NSEC_PER_USEC);
 	console_printf("%s%s\n", stamp, text);
+}
+
+/* Read /dev/kmsg through a descriptor, as util-linux's dmesg does, to the
+ * end of the log (-EAGAIN); records lost meanwhile (-EPIPE) are skipped. */
+static int dmesg_read_kmsg(unsigned int mask)
+{
+	const size_t size = LOG_LINE_MAX * 4 + 64;
+	struct uaccess_window saved;
+	char *buf = kmalloc(size, GFP_KERNEL);
+	ssize_t n;
+	int fd;
+
+	if (!buf)
+		return -ENOMEM;
+	fd = do_sys_open("/dev/kmsg", O_RDONLY | O_NONBLOCK, 0);
+	if (fd < 0) {
+		console_printf("dmesg: cannot open /dev/kmsg: %s\n",
+			       errno_text(fd));
+		kfree(buf);
+		return SHELL_FAILED;
+	}
+	uaccess_window_open(&saved, buf, size);
+	while ((n = ksys_read(fd, buf, size - 1)) > 0 || n == -EPIPE) {
+		if (n < 0)
+			continue;
+		buf[n] = '\0';
+		dmesg_record(buf, mask);
+	}
+	uaccess_window_close(&saved);
+	close_fd(fd);
+	kfree(buf);
+	if (n != -EAGAIN) {
+		console_printf("dmesg: read kernel buffer failed: %s\n",
+			       errno_text((int)n));
+		return SHELL_FAILED;
+	}
+	return 0;
 }
 
 static int cmd_dmesg(char *args)
@@ -82,8 +157,7 @@ static int cmd_dmesg(char *args)
 		if (ret)
 			return ret;
 	}
-	log_for_each(dmesg_line, &mask);
-	return 0;
+	return dmesg_read_kmsg(mask);
 }
 SHELL_COMMAND("dmesg", "[-l level,...]", "print the kernel log", cmd_dmesg);
 

@@ -8,7 +8,7 @@ source "$(dirname "$0")/../boot/lib.sh"
 flags="-std=gnu11 -ffreestanding -fsyntax-only -Wall -Wextra -Werror -Iinclude"
 modflags="$flags -DMODULE -DKBUILD_MODNAME=\"check\""
 bad=0
-for h in include/kernel/*.h include/trace/events/*.h include/linux/*.h include/linux/*/*.h; do
+for h in include/kernel/*.h include/trace/events/*.h include/linux/*.h include/linux/*/*.h include/asm/*.h; do
 	[ -f "$h" ] || continue
 	for f in "$flags" "$modflags"; do
 		case $h:$f in include/kernel/*:*MODULE* | include/trace/*:*MODULE*) continue ;; esac

@@ -40,4 +40,7 @@ test-y += tests/kernel/soak_test.o
 test-y += tests/kernel/path_walk_test.o
 test-y += tests/kernel/libfs_test.o
 test-y += tests/kernel/ramfs_test.o
+test-y += tests/kernel/char_dev_test.o
+test-y += tests/kernel/devtmpfs_test.o
+test-y += tests/kernel/memdev_test.o
 test-y += tests/kernel/tsc_stall.o
