@@ -43,4 +43,5 @@ test-y += tests/kernel/ramfs_test.o
 test-y += tests/kernel/char_dev_test.o
 test-y += tests/kernel/devtmpfs_test.o
 test-y += tests/kernel/memdev_test.o
+test-y += tests/kernel/compat_chardev_test.o
 test-y += tests/kernel/tsc_stall.o
