@@ -6,8 +6,9 @@
 # modules are built against those headers as any out-of-tree module is;
 # and Linux boots in QEMU as make bench boots Sprout (same machine, RAM,
 # emulation and second serial port), from an initramfs holding only the
-# modules and a static /init (tools/bench-linux/init.c) that loads them
-# and powers off.  The figures they print go to $BUILD/bench-linux.json.
+# modules and a static /init (tools/bench-linux/init.c) that loads them,
+# reads /dev/zero itself (its "bench_user" figures) and powers off.  The
+# figures go to $BUILD/bench-linux.json.
 #
 # Usage: tools/bench-linux.sh   (from make bench-linux; BUILD and MEM in
 #        the environment)
@@ -111,7 +112,7 @@ timeout -k 5 300 qemu-system-x86_64 -M pc -m "$mem" -nographic -no-reboot \
 	-append 'console=ttyS0 loglevel=7 panic=-1' < /dev/null > "$log" 2>&1 ||
 	fail "QEMU ended with status $? (see $log)"
 figures=
-for m in $modules; do
+for m in $modules bench_user; do
 	f=$(tools/bench-figures.sh --json "$m" "$log") ||
 		fail "no figures from $m (see $log)"
 	figures="$figures,
@@ -126,7 +127,7 @@ cat > "$json" << EOF
   "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)"$figures
 }
 EOF
-for m in $modules; do
+for m in $modules bench_user; do
 	tools/bench-figures.sh "$m" "$log"
 done
 echo "bench-linux: figures in $json" >&2

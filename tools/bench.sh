@@ -20,7 +20,10 @@
 #  - the costs of threads and of deferred work: bench_sched and
 #    bench_defer (tests/bench/linux/), built out of tree and loaded with
 #    insmod at the bench build's prompt, and Linux's figures from make
-#    bench-linux beside them ($BUILD/bench-linux.json).
+#    bench-linux beside them ($BUILD/bench-linux.json);
+#  - /dev/zero read in 4 KiB blocks (zero_read_mbps, an in-kernel
+#    benchmark), beside what make bench-linux's /init reads from user
+#    space.
 #
 # Usage: tools/bench.sh 'CMDLINE'   (from make bench; BUILD, BENCH_RUNS,
 #        BENCH_UEFI_RUNS, MEM in the environment)
@@ -335,6 +338,7 @@ cat > "$json" <<EOF
   "min_ram_mib": $ram,
   "bench_sched": $(module_json bench_sched),
   "bench_defer": $(module_json bench_defer),
+  "zero_read_mbps": $(bench_get zero_read_mbps),
   "test_suite_s": $suite
 }
 EOF
@@ -392,5 +396,14 @@ module_head "deferred work (bench_defer)"
 module_row bench_defer work_us us "schedule_work() to its function"
 module_row bench_defer tasklet_us us "a timer's tasklet_schedule() to it"
 module_row bench_defer irq_us us "COM2's IRQ to its threaded handler"
+echo
+# /dev/zero read in 4 KiB blocks: Sprout's in-kernel bench, Linux's /init.
+module_head "character devices"
+linux=
+[ -n "$linux_kernel" ] &&
+	linux=$(sed -n 's/^  "bench_user": .*"zero_read_mbps": \([0-9]*\).*/\1 MB\/s/p' "$linux_json")
+zero=$(bench_get zero_read_mbps)
+printf '%-34s %-12s %s\n' "/dev/zero read, 4 KiB blocks" "${zero:-?} MB/s" "$linux" |
+	sed 's/ *$//'
 echo
 echo "bench: figures in $json" >&2

@@ -103,7 +103,8 @@ void console_printf(const char *fmt, ...) __printf(1, 2);
 /*
  * log_for_each - call @fn for each record still in the ring buffer, oldest
  * first, with its level, time stamp (ns) and text (no trailing newline).
- * Used by dmesg.
+ * Used by the framebuffer console's replay and the tests; readers that
+ * keep their place between calls use log_read().
  */
 void log_for_each(void (*fn)(void *arg, int level, uint64_t ns,
 			     const char *text),

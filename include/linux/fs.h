@@ -23,6 +23,11 @@ static inline unsigned int imajor(const struct inode *inode)
 	return MAJOR(inode->i_rdev);
 }
 
+/* Linux's filp_close() also names the owner of POSIX locks, which Sprout
+ * has none of: the shim drops it. */
+typedef void *fl_owner_t;
+#define filp_close(file, id) filp_close(file)
+
 static inline struct file *filp_open(const char *name, int flags, umode_t mode)
 {
 	struct file *f;

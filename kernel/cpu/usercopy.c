@@ -40,17 +40,44 @@ unsigned long raw_copy_to_user(void __user *to, const void *from,
 }
 EXPORT_SYMBOL(raw_copy_to_user);
 
-/* As usercopy_movsb(), with rep stosb storing AL = 0. */
+/*
+ * Four quadword stores of zero a turn of a loop, then the last bytes one
+ * by one.  A store that faults writes none of its bytes (even one across
+ * into the next page); its fixup moves DST past the stores of the turn
+ * that were done, so what is not done is exactly END - DST.  A plain loop
+ * rather than rep stosq or stosb: under QEMU's TCG, which make bench
+ * runs, each iteration of a rep instruction is a trip through the
+ * emulator, and /dev/zero read at a fraction of Linux's speed.
+ */
 unsigned long raw_clear_user(void __user *to, unsigned long n)
 {
-	void *dst = (void *)to;
+	char *dst = (char *)to, *end = dst + n;
+	unsigned long turns = n / 32;
+	unsigned int fault = 0;
 
-	asm volatile("1:	rep stosb\n"
-		     "2:\n" _ASM_EXTABLE(1b, 2b)
-		     : "+c"(n), "+D"(dst)
-		     : "a"(0)
+	asm volatile("	testq %[turns], %[turns]\n"
+		     "	jz 9f\n"
+		     "1:	movq %[zero], (%[dst])\n"
+		     "2:	movq %[zero], 8(%[dst])\n"
+		     "3:	movq %[zero], 16(%[dst])\n"
+		     "4:	movq %[zero], 24(%[dst])\n"
+		     "	leaq 32(%[dst]), %[dst]\n"
+		     "	decq %[turns]\n"
+		     "	jnz 1b\n"
+		     "	jmp 9f\n"
+		     /* Fixups: 3, 2, 1 or none of the turn's stores done. */
+		     "8:	leaq 8(%[dst]), %[dst]\n"
+		     "7:	leaq 8(%[dst]), %[dst]\n"
+		     "6:	leaq 8(%[dst]), %[dst]\n"
+		     "5:	movl $1, %[fault]\n"
+		     "9:\n" _ASM_EXTABLE(1b, 5b) _ASM_EXTABLE(2b, 6b)
+			     _ASM_EXTABLE(3b, 7b) _ASM_EXTABLE(4b, 8b)
+		     : [turns] "+r"(turns), [dst] "+r"(dst), [fault] "+r"(fault)
+		     : [zero] "r"(0ul)
 		     : "memory");
-	return n;
+	while (!fault && dst < end && !put_user_byte(dst, 0))
+		dst++;
+	return (unsigned long)(end - dst);
 }
 EXPORT_SYMBOL(raw_clear_user);
 

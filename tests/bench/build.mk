@@ -12,3 +12,4 @@ bench-y += tests/bench/module.o
 bench-y += tests/bench/elf_synth.o
 bench-y += tests/bench/module_elf.o
 bench-y += tests/bench/module_load.o
+bench-y += tests/bench/chardev.o

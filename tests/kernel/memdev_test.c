@@ -8,9 +8,11 @@
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/ktest.h>
+#include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
+#include <kernel/uaccess.h>
 
 static ssize_t read_from(const char *name, int flags, char *buf, size_t n)
 {
@@ -70,6 +72,41 @@ static void null_zero_full(struct ktest *t)
 	KT_EXPECT_EQ(t, buf[0], 'x');
 	KT_EXPECT_EQ(t, vfs_llseek(f, 100, SEEK_SET), 0);
 	filp_close(f);
+}
+
+/*
+ * A read of /dev/zero into a buffer that runs into an unmapped page
+ * stops there: the bytes before it zeroed, the count of them returned
+ * (-EFAULT if none), whichever of a turn's four quadword stores faults.
+ * A quadword across into the page is not written at all, as Linux's.
+ */
+static void zero_read_stops_at_unmapped_page(struct ktest *t)
+{
+	static const size_t before[] = { 1, 7, 8, 13, 16, 24, 31, 32, 40, 100 };
+	char *page =
+		modarea_alloc(PAGE_SIZE, PAGE_KERNEL_RW); /* then a guard */
+	struct uaccess_window saved;
+	struct file *f;
+
+	KT_EXPECT(t, page != NULL);
+	if (!page || file_open_name("/dev/zero", O_RDONLY, 0, &f)) {
+		modarea_free(page);
+		return;
+	}
+	uaccess_window_open(&saved, page, 2 * PAGE_SIZE);
+	for (size_t i = 0; i < ARRAY_SIZE(before); i++) {
+		char *buf = page + PAGE_SIZE - before[i];
+		size_t done = MIN(before[i] / 8 * 8, 64);
+
+		memset(buf, 'u', before[i]);
+		KT_EXPECT_EQ(t, vfs_read(f, buf, 64, &f->f_pos),
+			     done ? (ssize_t)done : -EFAULT);
+		KT_EXPECT(t, all_zero(buf, done));
+		KT_EXPECT(t, done >= before[i] || done == 64 || buf[done] == 'u');
+	}
+	uaccess_window_close(&saved);
+	filp_close(f);
+	modarea_free(page);
 }
 
 static void console_writes_and_reads_eof(struct ktest *t)
@@ -204,6 +241,7 @@ static void kmsg_blocking_read(struct ktest *t)
 }
 
 KTEST_SUITE(memdev, KTEST_CASE(null_zero_full),
+	    KTEST_CASE(zero_read_stops_at_unmapped_page),
 	    KTEST_CASE(console_writes_and_reads_eof),
 	    KTEST_CASE(kmsg_format_and_writes), KTEST_CASE(kmsg_errors),
 	    KTEST_CASE(kmsg_blocking_read));
