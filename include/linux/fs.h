@@ -36,8 +36,4 @@ static inline struct file *filp_open(const char *name, int flags, umode_t mode)
 	return ret ? ERR_PTR(ret) : f;
 }
 
-/* Linux's filp_close() also takes the owner of the file table, which
- * Sprout has no use for; the macro's own name is not expanded again. */
-#define filp_close(file, id) filp_close(file)
-
 #endif
