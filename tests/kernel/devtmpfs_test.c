@@ -110,7 +110,7 @@ static const struct file_operations misc_test_fops = {
 	.open = misc_test_open,
 };
 
-static void misc_minors(struct ktest *t)
+static void misc_dynamic_and_fixed_minors(struct ktest *t)
 {
 	struct miscdevice a = { .minor = MISC_DYNAMIC_MINOR,
 				.name = "misc_a",
@@ -162,4 +162,4 @@ static void misc_minors(struct ktest *t)
 }
 
 KTEST_SUITE(devtmpfs, KTEST_CASE(nodes_come_and_go), KTEST_CASE(builtin_nodes),
-	    KTEST_CASE(misc_minors));
+	    KTEST_CASE(misc_dynamic_and_fixed_minors));

@@ -50,26 +50,27 @@ static bool all_zero(const char *buf, size_t n)
 
 static void null_zero_full(struct ktest *t)
 {
-	static char buf[8192];
+	static char zbuf[8192];
 	struct file *f;
 
-	memset(buf, 'x', sizeof(buf));
-	KT_EXPECT_EQ(t, read_from("/dev/null", O_RDONLY, buf, 64), 0);
-	KT_EXPECT_EQ(t, write_to("/dev/null", buf, sizeof(buf)), sizeof(buf));
-	KT_EXPECT_EQ(t, read_from("/dev/zero", O_RDONLY, buf, sizeof(buf)),
-		     sizeof(buf));
-	KT_EXPECT(t, all_zero(buf, sizeof(buf)));
-	KT_EXPECT_EQ(t, write_to("/dev/zero", buf, 100), 100);
-	memset(buf, 'x', sizeof(buf));
-	KT_EXPECT_EQ(t, read_from("/dev/full", O_RDONLY, buf, 100), 100);
-	KT_EXPECT(t, all_zero(buf, 100) && buf[100] == 'x');
-	KT_EXPECT_EQ(t, write_to("/dev/full", buf, 1), -ENOSPC);
+	memset(zbuf, 'x', sizeof(zbuf));
+	KT_EXPECT_EQ(t, read_from("/dev/null", O_RDONLY, zbuf, 64), 0);
+	KT_EXPECT_EQ(t, write_to("/dev/null", zbuf, sizeof(zbuf)),
+		     sizeof(zbuf));
+	KT_EXPECT_EQ(t, read_from("/dev/zero", O_RDONLY, zbuf, sizeof(zbuf)),
+		     sizeof(zbuf));
+	KT_EXPECT(t, all_zero(zbuf, sizeof(zbuf)));
+	KT_EXPECT_EQ(t, write_to("/dev/zero", zbuf, 100), 100);
+	memset(zbuf, 'x', sizeof(zbuf));
+	KT_EXPECT_EQ(t, read_from("/dev/full", O_RDONLY, zbuf, 100), 100);
+	KT_EXPECT(t, all_zero(zbuf, 100) && zbuf[100] == 'x');
+	KT_EXPECT_EQ(t, write_to("/dev/full", zbuf, 1), -ENOSPC);
 	/* A buffer outside the caller's window is -EFAULT, nothing zeroed. */
-	buf[0] = 'x';
+	zbuf[0] = 'x';
 	KT_EXPECT_EQ(t, file_open_name("/dev/zero", O_RDONLY, 0, &f), 0);
-	KT_EXPECT_EQ(t, vfs_read(f, (char __user *)buf, 16, &f->f_pos),
+	KT_EXPECT_EQ(t, vfs_read(f, (char __user *)zbuf, 16, &f->f_pos),
 		     -EFAULT);
-	KT_EXPECT_EQ(t, buf[0], 'x');
+	KT_EXPECT_EQ(t, zbuf[0], 'x');
 	KT_EXPECT_EQ(t, vfs_llseek(f, 100, SEEK_SET), 0);
 	filp_close(f);
 }
@@ -102,7 +103,8 @@ static void zero_read_stops_at_unmapped_page(struct ktest *t)
 		KT_EXPECT_EQ(t, vfs_read(f, buf, 64, &f->f_pos),
 			     done ? (ssize_t)done : -EFAULT);
 		KT_EXPECT(t, all_zero(buf, done));
-		KT_EXPECT(t, done >= before[i] || done == 64 || buf[done] == 'u');
+		KT_EXPECT(t,
+			  done >= before[i] || done == 64 || buf[done] == 'u');
 	}
 	uaccess_window_close(&saved);
 	filp_close(f);

@@ -95,8 +95,8 @@ static void init_zero_read(void)
 	if (fd < 0)
 		return;
 	if (done == total && ns > 0) {
-		snprintf(line, sizeof(line), "bench_user: zero_read_mbps %lld\n",
-			 done * 1000 / ns);
+		snprintf(line, sizeof(line),
+			 "bench_user: zero_read_mbps %lld\n", done * 1000 / ns);
 		(void)!write(fd, line, strlen(line));
 	}
 	(void)!write(fd, "bench_user: done\n", 17);
