@@ -43,7 +43,6 @@ int ksys_chdir(const char *name)
 }
 EXPORT_SYMBOL(ksys_chdir);
 
-/* excerpt: ksys-read */
 /* The open file @fd of current, or NULL. */
 static struct file *fget(int fd)
 {
@@ -78,6 +77,7 @@ int do_sys_open(const char *name, int flags, umode_t mode)
 }
 EXPORT_SYMBOL(do_sys_open);
 
+/* excerpt: ksys-read */
 ssize_t ksys_read(int fd, char __user *buf, size_t count)
 {
 	struct file *f = fget(fd);
