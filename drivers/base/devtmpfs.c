@@ -22,6 +22,7 @@ static struct file_system_type devtmpfs_type = {
 
 static struct vfsmount *devtmpfs_mnt;
 
+/* excerpt: devtmpfs-create-node */
 int devtmpfs_create_node(struct device *dev)
 {
 	umode_t mode = 0;
@@ -48,6 +49,7 @@ int devtmpfs_create_node(struct device *dev)
 	kfree(tmp);
 	return ret;
 }
+/* excerpt-end: devtmpfs-create-node */
 
 void devtmpfs_delete_node(struct device *dev)
 {

@@ -25,6 +25,7 @@ static ssize_t write_null(struct file *file, const char __user *buf,
 	return (ssize_t)count;
 }
 
+/* excerpt: read-zero */
 /* One clear_user() over the whole request: the copy routine's rep stosb
  * zeroes it at memory speed, with no loop here. */
 static ssize_t read_zero(struct file *file, char __user *buf, size_t count,
@@ -36,6 +37,7 @@ static ssize_t read_zero(struct file *file, char __user *buf, size_t count,
 		return -EFAULT;
 	return (ssize_t)(count - left);
 }
+/* excerpt-end: read-zero */
 
 static ssize_t write_full(struct file *file, const char __user *buf,
 			  size_t count, loff_t *ppos)

@@ -26,6 +26,7 @@ static const struct exception_table_entry *extable_find(uintptr_t addr)
 	return e;
 }
 
+/* excerpt: fixup-exception */
 bool fixup_exception(struct pt_regs *regs)
 {
 	const struct exception_table_entry *e = extable_find(regs->rip);
@@ -35,3 +36,4 @@ bool fixup_exception(struct pt_regs *regs)
 	regs->rip = ex_fixup_addr(e);
 	return true;
 }
+/* excerpt-end: fixup-exception */

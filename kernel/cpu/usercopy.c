@@ -9,6 +9,7 @@
 #include <kernel/extable.h>
 #include <kernel/uaccess.h>
 
+/* excerpt: usercopy-movsb */
 /*
  * rep movsb counts RCX down as it goes and a fault leaves RCX at the bytes
  * still to move (Intel SDM 2B, "REP"), so the fixup is just the next
@@ -23,6 +24,7 @@ static unsigned long usercopy_movsb(void *to, const void *from, unsigned long n)
 		     : "memory");
 	return n;
 }
+/* excerpt-end: usercopy-movsb */
 
 unsigned long raw_copy_from_user(void *to, const void __user *from,
 				 unsigned long n)

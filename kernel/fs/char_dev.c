@@ -293,6 +293,7 @@ static const struct file_operations *cdev_fops_get(struct inode *inode)
 	return fops;
 }
 
+/* excerpt: chrdev-open */
 static int chrdev_open(struct inode *inode, struct file *filp)
 {
 	const struct file_operations *fops = cdev_fops_get(inode);
@@ -302,6 +303,7 @@ static int chrdev_open(struct inode *inode, struct file *filp)
 	replace_fops(filp, fops);
 	return filp->f_op->open ? filp->f_op->open(inode, filp) : 0;
 }
+/* excerpt-end: chrdev-open */
 
 const struct file_operations def_chr_fops = {
 	.open = chrdev_open,

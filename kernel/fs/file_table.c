@@ -122,6 +122,7 @@ int do_sys_open(const char *name, int flags, umode_t mode)
 }
 EXPORT_SYMBOL(do_sys_open);
 
+/* excerpt: ksys-read */
 ssize_t ksys_read(int fd, char __user *buf, size_t count)
 {
 	struct file *f = fd_lookup(fd);
@@ -129,6 +130,7 @@ ssize_t ksys_read(int fd, char __user *buf, size_t count)
 	return f ? vfs_read(f, buf, count, &f->f_pos) : -EBADF;
 }
 EXPORT_SYMBOL(ksys_read);
+/* excerpt-end: ksys-read */
 
 ssize_t ksys_write(int fd, const char __user *buf, size_t count)
 {

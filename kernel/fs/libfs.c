@@ -148,6 +148,7 @@ void simple_remove(struct dentry *d)
 }
 EXPORT_SYMBOL(simple_remove);
 
+/* excerpt: simple-read-from-buffer */
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 				const void *from, size_t available)
 {
@@ -165,6 +166,7 @@ ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 	*ppos = pos + n;
 	return n;
 }
+/* excerpt-end: simple-read-from-buffer */
 EXPORT_SYMBOL(simple_read_from_buffer);
 
 ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,

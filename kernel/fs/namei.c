@@ -57,6 +57,7 @@ static int walk_start(struct nameidata *nd, const char *name)
 	return 0;
 }
 
+/* excerpt: follow-mount */
 /* Down into whatever is mounted on @p, however many mounts deep. */
 static void follow_mount(struct path *p)
 {
@@ -67,7 +68,10 @@ static void follow_mount(struct path *p)
 		p->dentry = mnt->mnt_root;
 	}
 }
+/* excerpt-end: follow-mount */
 
+/* excerpt: follow-dotdot */
+/* lab: 14 follow-dotdot */
 /* "..": up one, leaving a mount by its mount point; the root stays. */
 static void follow_dotdot(struct nameidata *nd)
 {
@@ -80,6 +84,8 @@ static void follow_dotdot(struct nameidata *nd)
 	}
 	nd_move(nd, mnt, d->d_parent);
 }
+/* lab-end: 14 follow-dotdot */
+/* excerpt-end: follow-dotdot */
 
 static bool is_dot(const struct qstr *c)
 {
@@ -91,6 +97,7 @@ static bool is_dotdot(const struct qstr *c)
 	return c->len == 2 && c->name[0] == '.' && c->name[1] == '.';
 }
 
+/* excerpt: walk-step */
 /* Take one step, @c, from the directory the walk is at. */
 static int walk_step(struct nameidata *nd, const struct qstr *c, bool follow)
 {
@@ -124,6 +131,7 @@ static int walk_step(struct nameidata *nd, const struct qstr *c, bool follow)
 	nd_move(nd, next.mnt, next.dentry);
 	return 0;
 }
+/* excerpt-end: walk-step */
 
 /*
  * Walk each component of @name from nd->path.  With @last, stop before

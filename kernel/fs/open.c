@@ -91,6 +91,7 @@ static int open_path(const char *name, int flags, umode_t mode,
 	return ret;
 }
 
+/* excerpt: file-open-name */
 int file_open_name(const char *name, int flags, umode_t mode,
 		   struct file **filp)
 {
@@ -131,8 +132,10 @@ out_free:
 	kfree(f);
 	return ret;
 }
+/* excerpt-end: file-open-name */
 EXPORT_SYMBOL(file_open_name);
 
+/* excerpt: fput */
 void fput(struct file *file)
 {
 	if (--file->f_count)
@@ -147,6 +150,7 @@ void fput(struct file *file)
 	kfree(file);
 }
 EXPORT_SYMBOL(fput);
+/* excerpt-end: fput */
 
 int filp_close(struct file *file)
 {
@@ -155,6 +159,7 @@ int filp_close(struct file *file)
 }
 EXPORT_SYMBOL(filp_close);
 
+/* excerpt: vfs-read */
 ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	if (!(file->f_mode & FMODE_READ))
@@ -166,6 +171,7 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 	return file->f_op->read(file, buf, count, pos);
 }
 EXPORT_SYMBOL(vfs_read);
+/* excerpt-end: vfs-read */
 
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
 		  loff_t *pos)

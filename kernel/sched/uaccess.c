@@ -35,6 +35,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 }
 EXPORT_SYMBOL(copy_from_user);
 
+/* excerpt: copy-to-user */
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {
 	if (!access_ok(to, n))
@@ -42,6 +43,7 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 	return raw_copy_to_user(to, from, n);
 }
 EXPORT_SYMBOL(copy_to_user);
+/* excerpt-end: copy-to-user */
 
 unsigned long clear_user(void __user *to, unsigned long n)
 {

@@ -52,6 +52,7 @@ static int device_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* excerpt: chardev-read */
 /* Give the message from *offset on, one byte at a time with put_user(),
  * as the tutorial does; 0 at its end. */
 static ssize_t device_read(struct file *filp, char __user *buffer,
@@ -71,6 +72,7 @@ static ssize_t device_read(struct file *filp, char __user *buffer,
 	*offset += bytes_read;
 	return bytes_read;
 }
+/* excerpt-end: chardev-read */
 
 static ssize_t device_write(struct file *filp, const char __user *buff,
 			    size_t len, loff_t *off)
