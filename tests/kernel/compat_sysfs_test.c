@@ -11,7 +11,9 @@
 #include <kernel/modprobe.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
+#include <kernel/slab.h>
 #include <kernel/string.h>
+#include "modfiles.h"
 
 #define MYVAR "/sys/kernel/mymodule/myvariable"
 #define DBG "/sys/kernel/debug/example/"
@@ -56,23 +58,18 @@ static int load(const char *name)
 {
 	const void *buf;
 	size_t len;
+	int ret;
 
 	if (modprobe_file(name, &buf, &len))
 		return -ENOENT;
-	return load_module(name, buf, len, NULL);
+	ret = load_module(name, buf, len, NULL);
+	kfree((void *)buf);
+	return ret;
 }
 
 static bool have(struct ktest *t, const char *name)
 {
-	const void *buf;
-	size_t len;
-
-	if (!modprobe_file(name, &buf, &len))
-		return true;
-	printk(KERN_INFO
-	       "        # %s: no %s.ko (tests/boot/sysfs_compat.sh): skipped\n",
-	       t->name, name);
-	return false;
+	return ktest_have_module(t, name, "tests/boot/sysfs_compat.sh");
 }
 
 static void hello_sysfs_twice(struct ktest *t)

@@ -27,6 +27,20 @@ bool ktest_have_module_files(struct ktest *t)
 	return false;
 }
 
+bool ktest_have_module(struct ktest *t, const char *name, const char *where)
+{
+	const void *buf;
+	size_t len;
+
+	if (modprobe_file(name, &buf, &len) == 0) {
+		kfree((void *)buf);
+		return true;
+	}
+	printk(KERN_INFO "        # %s: no %s.ko (%s): skipped\n", t->name,
+	       name, where);
+	return false;
+}
+
 int ktest_load_quiet(const char *name, const char *args)
 {
 	int saved = console_loglevel, ret;

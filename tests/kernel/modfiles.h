@@ -15,6 +15,13 @@
 bool ktest_have_module_files(struct ktest *t);
 
 /*
+ * ktest_have_module - true if the file of module @name can be found;
+ * false, with a KTAP note that @t was skipped and @where the file comes
+ * from, if not.
+ */
+bool ktest_have_module(struct ktest *t, const char *name, const char *where);
+
+/*
  * ktest_load_quiet - load module file @name with @args (may be NULL);
  * ktest_remove_quiet - remove module @name.  Both print only errors above
  * KERN_ERR while they run.  0 or the loader's -errno (-ENOENT: no file).

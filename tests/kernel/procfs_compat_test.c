@@ -22,15 +22,8 @@
 
 static bool have_compat(struct ktest *t)
 {
-	const void *buf;
-	size_t len;
-
-	if (!modprobe_file("example_proc_read", &buf, &len))
-		return true;
-	printk(KERN_INFO
-	       "        # %s: no compat modules in the initrd: skipped\n",
-	       t->name);
-	return false;
+	return ktest_have_module(t, "example_proc_read",
+				 "tests/boot/compat.sh's initrd");
 }
 
 /* All of @name in @buf (NUL-ended), read @chunk bytes at a time. */
