@@ -11,8 +11,8 @@
 #       symbol that neither the kernel nor a module exports (a module with
 #       no init_module is fine, as in Linux: a library module); else
 #       write OUT.mod.c with its name, vermagic and depends (the
-#       modules whose exports it uses) as .modinfo strings, and the
-#       __this_module pointer the loader sets (THIS_MODULE).
+#       modules whose exports it uses) as .modinfo strings, and
+#       __this_module, the room for its struct module (THIS_MODULE).
 #       Errors read as Linux's modpost prints them ("ERROR: modpost: ...").
 set -eu
 READELF=${READELF:-readelf}
@@ -98,7 +98,8 @@ MODULE_INFO(name, KBUILD_MODNAME);
 MODULE_INFO(vermagic, VERMAGIC_STRING);
 MODULE_INFO(depends, "$deps");
 
-struct module *__this_module;
+/* THIS_MODULE: the loader makes this the module's struct module. */
+struct module __this_module;
 MODC
 }
 

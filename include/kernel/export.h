@@ -40,30 +40,19 @@ struct kernel_symbol {
 #else
 #define EXPORT_SYMBOL(sym) __EXPORT_SYMBOL(sym, KSYMTAB_PREFIX)
 #define EXPORT_SYMBOL_GPL(sym) __EXPORT_SYMBOL(sym, KSYMTAB_GPL_PREFIX)
-/*
- * THIS_MODULE - the struct module of the module being compiled, NULL in
- * built-in code (as in Linux).  A module's __this_module is defined by
- * its generated .mod.c and set by the loader (kernel/module/identity.c).
- */
-struct module;
-#ifdef MODULE
-extern struct module *__this_module;
-#define THIS_MODULE __this_module
-#else
-#define THIS_MODULE ((struct module *)0)
-#endif
-
 #endif
 
 /*
  * THIS_MODULE - the struct module of the module being compiled, NULL in
- * built-in code (as in Linux).  A module's __this_module is defined by
- * its generated .mod.c and set by the loader (kernel/module/identity.c).
+ * built-in code (as in Linux).  A module's struct module is __this_module,
+ * an object in its own data that its generated .mod.c defines and the
+ * loader fills in (kernel/module/identity.c), so THIS_MODULE is an address
+ * constant: ".owner = THIS_MODULE" initializes a static structure.
  */
 struct module;
 #ifdef MODULE
-extern struct module *__this_module;
-#define THIS_MODULE __this_module
+extern struct module __this_module;
+#define THIS_MODULE (&__this_module)
 #else
 #define THIS_MODULE ((struct module *)0)
 #endif

@@ -155,6 +155,11 @@ struct module {
 	size_t num_exentries;
 	/* Its /sys/module/<name>/, which sysfs makes and owns (COMING..GOING). */
 	struct module_kobject *mkobj;
+	/*
+	 * It is the module's own __this_module, in its core data, freed with
+	 * the core; false for a module without one, whose struct is the heap's.
+	 */
+	bool in_core;
 };
 
 /*

@@ -2,8 +2,9 @@
  * Who a module is.  As in Linux, a module is the name= in its .modinfo
  * (KBUILD_MODNAME at build time: its file name with '-' made '_'), not
  * the name of the file it came from: a renamed copy of a loaded module is
- * the same module, and module_blacklist= applies to it.  THIS_MODULE in a
- * module's code is pointed at its struct module here too.
+ * the same module, and module_blacklist= applies to it.  A module's struct
+ * module moves here into its own __this_module (THIS_MODULE), as Linux's
+ * lives in the module's .gnu.linkonce.this_module.
  */
 #include <kernel/errno.h>
 #include <kernel/module.h>
@@ -48,13 +49,21 @@ int module_take_identity(struct load_info *info, struct module *mod)
 	return 0;
 }
 
-int module_set_this_module(struct load_info *info, struct module *mod)
+int module_set_this_module(struct load_info *info, struct module **modp)
 {
-	struct module **slot;
+	struct module *this;
 	int err = module_writable_symbol(info, THIS_MODULE_SYMBOL,
-					 sizeof(*slot), (void **)&slot);
+					 sizeof(*this), (void **)&this);
 
-	if (!err && slot)
-		*slot = mod;
-	return err;
+	if (err || !this)
+		return err;
+	/*
+	 * The core is written at its run address (alloc_regions(): mem is
+	 * addr), so the slot is where the module's code sees __this_module.
+	 * The caller's struct stays its own, to free.
+	 */
+	memcpy(this, *modp, sizeof(*this));
+	this->in_core = true;
+	*modp = this;
+	return 0;
 }

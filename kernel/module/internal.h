@@ -219,12 +219,12 @@ int module_find_init_exit(struct load_info *info, uint64_t *init,
 			  uint64_t *exit);
 
 /*
- * module_writable_symbol - where the loader may write @size bytes (a power
- * of two) at the global symbol @name the module defines: *@mem is the
- * writable alias, or NULL if the module has no such symbol.  The symbol
- * must lie in the core's writable data (never code, constants or init
- * memory), be at least @size bytes, all of them inside that part, and be
- * @size-aligned.  After module_resolve_symbols().  0 or -ENOEXEC naming
+ * module_writable_symbol - where the loader may write @size bytes at the
+ * global symbol @name the module defines: *@mem is the writable alias, or
+ * NULL if the module has no such symbol.  The symbol must lie in the
+ * core's writable data (never code, constants or init memory), be at
+ * least @size bytes, all of them inside that part, and be 8-byte aligned
+ * (@size-aligned if @size is less).  After module_resolve_symbols().  0 or -ENOEXEC naming
  * the symbol, its section and why (tables.c).
  */
 int module_writable_symbol(struct load_info *info, const char *name,
@@ -399,12 +399,13 @@ void module_name_normalize(char *name);
 int module_take_identity(struct load_info *info, struct module *mod);
 
 /*
- * module_set_this_module - point the module's __this_module (THIS_MODULE,
- * <linux/export.h>) at @mod, if it has one.  After relocation; 0 or
- * -ENOEXEC if the symbol is not a pointer-sized slot of the module's core
- * data (module_writable_symbol()).
+ * module_set_this_module - move the struct module *@modp into the module's
+ * own __this_module (THIS_MODULE, <kernel/export.h>), if it has one, and
+ * point *@modp there; the old struct is left to the caller.  After
+ * relocation; 0 or -ENOEXEC if the symbol is not room for a struct module
+ * in the module's core data (module_writable_symbol()).
  */
-int module_set_this_module(struct load_info *info, struct module *mod);
+int module_set_this_module(struct load_info *info, struct module **modp);
 
 /*
  * module_blacklisted - @name is listed in module_blacklist= ('-' and '_'

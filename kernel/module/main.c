@@ -113,13 +113,16 @@ out_free_core:
 	return -ENOMEM;
 }
 
+/* The core last: @mod itself may be in it (in_core), and goes with it. */
 static void free_regions(struct module *mod)
 {
+	void *core = mod->core;
+
 	if (mod->init)
 		modarea_free(mod->init);
-	if (mod->core)
-		modarea_free(mod->core);
 	mod->init = mod->core = NULL;
+	if (core)
+		modarea_free(core);
 }
 
 /* Step: what the module keeps from its file: exports, parameters, .modinfo. */
@@ -225,17 +228,20 @@ static int resolve_symbols(struct load_info *info, struct module *mod)
 }
 
 /*
- * Step: what the linked image must hold -- its struct module, entry points
- * in code, tables that point where they should, exports of its own.
+ * Step: what the linked image must hold -- room for its struct module,
+ * which *@modp moves into, entry points in code, tables that point where
+ * they should, exports of its own.
  */
-static int check_linked(struct load_info *info, struct module *mod)
+static int check_linked(struct load_info *info, struct module **modp)
 {
 	uint64_t init, exit, ctors, extable;
+	struct module *mod;
 	int err;
 
-	err = module_set_this_module(info, mod);
+	err = module_set_this_module(info, modp);
 	if (err)
 		return err;
+	mod = *modp;
 	err = module_find_init_exit(info, &init, &exit);
 	if (err)
 		return err;
@@ -260,13 +266,16 @@ static int check_linked(struct load_info *info, struct module *mod)
 
 /* excerpt: link-module */
 /*
- * Link the file in @info into @mod: every step before init_module runs.
+ * Link the file in @info into *@modp: every step before init_module runs.
+ * Once linked, the struct module moves into the module's own core
+ * (THIS_MODULE) and *@modp points there; the caller's is then only a copy.
  * A step that fails has taken nothing; each label undoes one step that
  * succeeded, and the labels run in the reverse order of the steps.
  */
-static int link_module(struct load_info *info, struct module *mod,
+static int link_module(struct load_info *info, struct module **modp,
 		       const char *args)
 {
+	struct module *mod = *modp;
 	int err;
 
 	err = check_modinfo(info, mod);
@@ -290,7 +299,7 @@ static int link_module(struct load_info *info, struct module *mod,
 		goto out_release_uses;
 	trace_module_step_done(mod, LOAD_RELOCATE);
 
-	err = check_linked(info, mod);
+	err = check_linked(info, &mod);
 	if (err)
 		goto out_release_uses;
 	err = keep_tables(info, mod);
@@ -317,6 +326,7 @@ static int link_module(struct load_info *info, struct module *mod,
 	if (err)
 		goto out_free_args;
 	trace_module_step_done(mod, LOAD_FINISH);
+	*modp = mod;
 	return 0;
 
 out_free_args:
@@ -346,6 +356,10 @@ static void unlink_and_free(struct module *mod)
 	module_kallsyms_free(mod);
 	kfree(mod->modinfo);
 	module_release_uses(mod);
+	if (mod->in_core) {
+		free_regions(mod); /* and @mod with its core */
+		return;
+	}
 	free_regions(mod);
 	kfree(mod);
 }
@@ -413,8 +427,8 @@ static int do_init_module(struct module *mod)
 static __attribute__((noinline)) int
 do_load_module(const char *name, const void *buf, size_t len, const char *args)
 {
+	struct module *mod, *staged;
 	struct load_info info;
-	struct module *mod;
 	void *copy;
 	int err;
 
@@ -449,9 +463,12 @@ do_load_module(const char *name, const void *buf, size_t len, const char *args)
 	err = module_take_identity(&info, mod);
 	if (err)
 		goto out_refused;
-	err = link_module(&info, mod, args);
+	staged = mod;
+	err = link_module(&info, &mod, args);
 	if (err)
 		goto out_refused;
+	if (mod != staged)
+		kfree(staged); /* it lives in the module now */
 	kfree(copy);
 	mod->state = MODULE_STATE_COMING;
 	module_append(mod);

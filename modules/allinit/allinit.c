@@ -1,7 +1,7 @@
 /*
  * A module whose code and data are all __init -- but for __this_module,
- * which the build adds to every module (its .mod.c); without that pointer
- * the core region is empty.  It loads, runs its init, and, with no
+ * its struct module, which the build adds to every module (its .mod.c);
+ * without it the core region is empty.  It loads, runs its init, and, with no
  * cleanup_module, stays until reboot.
  */
 #include <linux/init.h>

@@ -144,6 +144,10 @@ static void ioctl_dev_commands(struct ktest *t)
 	 * commands set. */
 	KT_EXPECT_EQ(t, run("rmmod ioctl_dev"), SHELL_FAILED);
 	KT_EXPECT_EQ(t, file_open_name("/dev/ioctl_dev", O_RDONLY, 0, &f), 0);
+	/* Its static .owner = THIS_MODULE is the loader's struct module. */
+	KT_EXPECT(t,
+		  f->f_op->owner && f->f_op->owner == module_find("ioctl_dev"));
+	KT_EXPECT_EQ(t, f->f_op->owner->refcount, 2); /* fd and f */
 	read_all(f, buf, sizeof(buf));
 	filp_close(f);
 	KT_EXPECT(t, !strcmp(buf, "value 7, message set by ioctl\n"));

@@ -149,10 +149,11 @@ static Elf64_Sym *symbol_named(void *buf, const char *name)
 
 /*
  * Nothing but __init: no core region, and still it loads and stays.  Every
- * module the build makes has one pointer of core data, __this_module (from
- * its .mod.c); the copy loaded here leaves it out, as a module built
- * without that file would: no .bss, and the symbol made local, which the
- * loader does not look for.
+ * module the build makes has one object of core data, __this_module (its
+ * struct module, from its .mod.c); the copy loaded here leaves it out, as
+ * a module built without that file would: no .bss, and the symbol made
+ * local, which the loader does not look for.  Its struct module is then
+ * the heap's.
  */
 static void all_init_module(struct ktest *t)
 {
@@ -173,7 +174,7 @@ static void all_init_module(struct ktest *t)
 	if (!copy)
 		return;
 	bss = section_named(copy, ".bss");
-	KT_EXPECT(t, bss && bss->sh_size == sizeof(void *));
+	KT_EXPECT(t, bss && bss->sh_size == sizeof(struct module));
 	if (bss)
 		bss->sh_size = 0;
 	this = symbol_named(copy, "__this_module");
@@ -185,6 +186,7 @@ static void all_init_module(struct ktest *t)
 	mod = module_find("allinit");
 	KT_EXPECT(t, mod && mod->state == MODULE_STATE_LIVE);
 	KT_EXPECT(t, mod && mod->core == NULL && mod->init == NULL);
+	KT_EXPECT(t, mod && !mod->in_core);
 	KT_EXPECT_EQ(t, remove_module("allinit"), -EBUSY); /* permanent */
 }
 

@@ -33,10 +33,10 @@ static int this_module_slot(struct fixture *f, void **slot)
 	if (fixture_load(f, f->len))
 		fail_msg("refused: %s", f->info.why);
 	return module_writable_symbol(&f->info, THIS_MODULE_SYMBOL,
-				      sizeof(void *), slot);
+				      sizeof(struct module), slot);
 }
 
-/* hello.ko as the build makes it: __this_module is a pointer in .bss. */
+/* hello.ko as the build makes it: __this_module is a struct module in .bss. */
 static void test_this_module_in_bss(void **state)
 {
 	const struct module_region *core;
@@ -51,8 +51,8 @@ static void test_this_module_in_bss(void **state)
 }
 
 /*
- * The reproducer: __this_module moved onto cleanup_module, whose first
- * bytes the loader would overwrite with the struct module's address.
+ * The reproducer: __this_module moved onto cleanup_module, whose bytes
+ * the loader would overwrite with the module's struct module.
  */
 static void test_this_module_on_code(void **state)
 {
@@ -87,17 +87,21 @@ static void test_this_module_on_code(void **state)
 	fixture_free(&f);
 }
 
-/* In data but smaller than a pointer, or running past the data's end. */
+/* In data but smaller than a struct module, or not aligned for one. */
 static void test_this_module_too_small(void **state)
 {
+	char want[128];
 	struct fixture f;
 	void *slot;
 
 	fixture_read(&f, HELLO);
 	fixture_symbol(&f, THIS_MODULE_SYMBOL)->st_size = 4;
 	assert_int_equal(this_module_slot(&f, &slot), -ENOEXEC);
-	expect_why(&f, "__this_module in section 9 (.bss) is 4 bytes, too "
-		       "small for the 8 the loader writes there");
+	snprintf(want, sizeof(want),
+		 "__this_module in section 9 (.bss) is 4 bytes, too small for "
+		 "the %zu the loader writes there",
+		 sizeof(struct module));
+	expect_why(&f, want);
 	fixture_free(&f);
 
 	fixture_read(&f, HELLO);

@@ -36,13 +36,6 @@ static int ioctl_dev_open(struct inode *inode, struct file *file)
 	/* The cdev is inside our structure: find the structure. */
 	file->private_data =
 		container_of(inode->i_cdev, struct ioctl_dev, cdev);
-	try_module_get(THIS_MODULE); /* held until the release */
-	return 0;
-}
-
-static int ioctl_dev_release(struct inode *inode, struct file *file)
-{
-	module_put(THIS_MODULE);
 	return 0;
 }
 
@@ -112,9 +105,10 @@ static ssize_t ioctl_dev_read(struct file *file, char __user *buf, size_t count,
 	return simple_read_from_buffer(buf, count, ppos, text, n);
 }
 
+/* .owner: the module is held from each open to its last close. */
 static const struct file_operations ioctl_dev_fops = {
+	.owner = THIS_MODULE,
 	.open = ioctl_dev_open,
-	.release = ioctl_dev_release,
 	.read = ioctl_dev_read,
 	.unlocked_ioctl = ioctl_dev_ioctl,
 	.llseek = default_llseek,

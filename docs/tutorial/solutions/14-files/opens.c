@@ -48,9 +48,9 @@ static int opens_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* .owner is set by init: Sprout's THIS_MODULE is a pointer its loader
- * fills in, not yet an address constant as Linux's (&__this_module). */
-static struct file_operations opens_fops = {
+/* .owner: each open file holds this module until its last close. */
+static const struct file_operations opens_fops = {
+	.owner = THIS_MODULE,
 	.open = opens_open,
 	.read = opens_read,
 	.release = opens_release,
@@ -66,10 +66,7 @@ static struct miscdevice opens_misc = {
 
 static int __init opens_init(void)
 {
-	int ret;
-
-	opens_fops.owner = THIS_MODULE;
-	ret = misc_register(&opens_misc);
+	int ret = misc_register(&opens_misc);
 
 	if (ret)
 		return ret;
