@@ -27,8 +27,8 @@ static ssize_t reader_read_all(struct file *f, char *buf, size_t chunk,
 
 	*reads = 0;
 	do {
-		n = kernel_read(f, buf + pos, min(chunk, READER_MAX - (size_t)pos),
-				&pos);
+		n = kernel_read(f, buf + pos,
+				min(chunk, READER_MAX - (size_t)pos), &pos);
 		if (n < 0)
 			return n;
 		++*reads;
