@@ -47,6 +47,7 @@ int seq_release(struct inode *inode, struct file *file)
 }
 EXPORT_SYMBOL(seq_release);
 
+/* excerpt: seq-grow */
 /* A buffer twice the size (a page the first time), the old one freed. */
 static int seq_grow(struct seq_file *m)
 {
@@ -60,7 +61,9 @@ static int seq_grow(struct seq_file *m)
 	m->size = size;
 	return 0;
 }
+/* excerpt-end: seq-grow */
 
+/* excerpt: seq-fill */
 /* Show @v; false (its output dropped) if it did not fit. */
 static int seq_show_one(struct seq_file *m, void *v, bool *fits)
 {
@@ -110,7 +113,9 @@ static int seq_fill(struct seq_file *m)
 	m->op->stop(m, p);
 	return err;
 }
+/* excerpt-end: seq-fill */
 
+/* excerpt: seq-traverse */
 /* Make the records again from the start and skip to the offset @pos. */
 static int seq_traverse(struct seq_file *m, loff_t pos)
 {
@@ -135,7 +140,9 @@ static int seq_traverse(struct seq_file *m, loff_t pos)
 	m->read_pos = pos;
 	return 0;
 }
+/* excerpt-end: seq-traverse */
 
+/* excerpt: seq-read */
 ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 {
 	struct seq_file *m = file->private_data;
@@ -167,6 +174,7 @@ ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 	return copied ? (ssize_t)copied : err;
 }
 EXPORT_SYMBOL(seq_read);
+/* excerpt-end: seq-read */
 
 loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 {

@@ -34,6 +34,7 @@ static ssize_t procfile_read(struct file *file, char __user *buffer,
 	return length;
 }
 
+/* excerpt: proc-read-ops */
 #ifdef HAVE_PROC_OPS
 static const struct proc_ops proc_file_fops = {
 	.proc_read = procfile_read,
@@ -43,6 +44,7 @@ static const struct file_operations proc_file_fops = {
 	.read = procfile_read,
 };
 #endif
+/* excerpt-end: proc-read-ops */
 
 static int __init procfs_read_init(void)
 {

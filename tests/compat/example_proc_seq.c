@@ -20,6 +20,7 @@ struct record {
 static LIST_HEAD(records);
 static struct proc_dir_entry *dir;
 
+/* excerpt: records-seq-ops */
 static void *records_start(struct seq_file *s, loff_t *pos)
 {
 	return seq_list_start_head(&records, *pos);
@@ -53,6 +54,7 @@ static const struct seq_operations records_ops = {
 	.stop = records_stop,
 	.show = records_show,
 };
+/* excerpt-end: records-seq-ops */
 
 static void records_free(void)
 {

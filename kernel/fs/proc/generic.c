@@ -207,6 +207,7 @@ proc_symlink(const char *name, struct proc_dir_entry *parent, const char *dest)
 }
 EXPORT_SYMBOL(proc_symlink);
 
+/* excerpt: pde-remove */
 /*
  * Take @de (already out of its parent's list) and its children away:
  * children first, each name out of the tree before its calls are waited
@@ -246,6 +247,7 @@ void proc_remove(struct proc_dir_entry *de)
 	pde_remove(de);
 }
 EXPORT_SYMBOL(proc_remove);
+/* excerpt-end: pde-remove */
 
 /* Take @name below @parent out of its list: the entry, or NULL. */
 static struct proc_dir_entry *pde_unlink(const char *name,

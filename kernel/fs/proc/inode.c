@@ -43,6 +43,7 @@ void pde_put(struct proc_dir_entry *de)
 		kfree(de);
 }
 
+/* excerpt: use-pde */
 static bool use_pde(struct proc_dir_entry *de)
 {
 	bool ok;
@@ -62,6 +63,7 @@ static void unuse_pde(struct proc_dir_entry *de)
 		complete(de->removed);
 	spinlock_unlock(&pde_lock);
 }
+/* excerpt-end: use-pde */
 
 static struct proc_dir_entry *PDE(const struct inode *inode)
 {
@@ -174,6 +176,7 @@ static int proc_reg_release(struct inode *inode, struct file *file)
 	return ret;
 }
 
+/* excerpt: proc-reg-read */
 static ssize_t proc_reg_read(struct file *file, char __user *buf, size_t count,
 			     loff_t *pos)
 {
@@ -189,6 +192,7 @@ static ssize_t proc_reg_read(struct file *file, char __user *buf, size_t count,
 	unuse_pde(de);
 	return ret;
 }
+/* excerpt-end: proc-reg-read */
 
 static ssize_t proc_reg_write(struct file *file, const char __user *buf,
 			      size_t count, loff_t *pos)
@@ -259,6 +263,7 @@ const struct file_operations proc_reg_file_ops = {
 	.unlocked_ioctl = proc_reg_ioctl,
 };
 
+/* excerpt: proc-entry-drain */
 /* Sleep until no call into @de is in progress. */
 static void pde_wait_unused(struct proc_dir_entry *de)
 {
@@ -299,6 +304,7 @@ void proc_entry_drain(struct proc_dir_entry *de)
 	/* A close that took its own opener meanwhile is still releasing. */
 	pde_wait_unused(de);
 }
+/* excerpt-end: proc-entry-drain */
 
 static void proc_evict_inode(struct inode *inode)
 {

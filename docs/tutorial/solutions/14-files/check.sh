@@ -5,14 +5,18 @@
 # positions, each read moving only its own position, and sees through
 # one open what another open wrote; opens, a misc device, counts each
 # open, and while holder keeps /dev/opens open, rmmod opens is refused
-# as Linux refuses it.  Every module unloads in the end.
+# as Linux refuses it; squares, a seq_file in /proc of more than two
+# pages, reads the same in one read and in reads of 7 bytes, and rmmod
+# removes it while reader keeps it open, whose next read gives -EIO.
+# Every module unloads in the end.
 source "$(dirname "$0")/../lib.sh"
 
-solution_copy walker.c position.c opens.c holder.c Kbuild
+solution_copy walker.c position.c opens.c holder.c squares.c reader.c Kbuild
 solution_modules
 solution_boot 'loglevel=7' \
-	'insmod walker\ninsmod position\nrmmod walker\nrmmod position\ninsmod opens\ninsmod holder\nrmmod opens\nrmmod holder\nrmmod opens\nlsmod\n' \
-	"$work/walker.ko" "$work/position.ko" "$work/opens.ko" "$work/holder.ko"
+	'insmod walker\ninsmod position\nrmmod walker\nrmmod position\ninsmod opens\ninsmod holder\nrmmod opens\nrmmod holder\nrmmod opens\ninsmod squares n=1000\nhead -n 3 /proc/squares\nhead -c 12 /proc/squares | hexdump -C\ncat /proc/squares\ninsmod reader\nrmmod squares\ncat /proc/squares\nrmmod reader\nlsmod\n' \
+	"$work/walker.ko" "$work/position.ko" "$work/opens.ko" "$work/holder.ko" \
+	"$work/squares.ko" "$work/reader.ko"
 
 must '\] walker: /walker.txt: the dentry "walker.txt"$' 'the file is found by its name'
 must '\] walker: /walker.txt/: -20$' 'a trailing slash on a file is ENOTDIR'
@@ -33,6 +37,17 @@ must '\] holder: read "I already told you 2 times Hello world!"$' 'each open has
 must '^rmmod: ERROR: Module opens is in use$' 'a module with an open file is in use'
 must '\] holder: closed$' 'the holder closes its file on exit'
 must '\] opens: gone after 2 opens$' 'then the driver unloads'
-must_not '^(walker|position|opens|holder) ' 'every module unloads'
+must '\] squares: /proc/squares has 1000 lines$' 'the parameter sets the number of lines'
+must '^3 9$' 'a line is made for each record'
+must '^00000000  31 20 31 0a 32 20 34 0a  33 20 39 0a  +\|1 1\.2 4\.3 9\.\|$' 'head -c gives the first bytes, records split anywhere'
+must '^1000 1000000$' 'cat reads to the last record, past the first pages'
+must '\] reader: one read: 10436 bytes$' 'one read gives the whole file'
+must '\] reader: reads of 7 bytes: 10436 bytes in 1492 reads$' 'small reads give as many bytes'
+must '\] reader: the same bytes: yes$' 'and the same bytes'
+must '\] squares: removed$' 'rmmod succeeds while the file is open'
+must '^cat: /proc/squares: No such file or directory$' 'the name goes with the module'
+must '\] reader: last read: -5$' 'the open file reads -EIO after the removal'
+must '\] reader: closed$' 'and closes without calling into the module'
+must_not '^(walker|position|opens|holder|squares|reader) ' 'every module unloads'
 must_not 'BUG|WARNING|Oops' 'no report of a rule broken'
 solution_done
