@@ -10,7 +10,7 @@ boot files 'loglevel=4' < <(printf '%s\n' \
 	'cd /d' 'pwd' 'cd /x' 'cd' 'pwd' 'rmdir /d' 'rm /d' 'rm /nope' \
 	'stat /f' 'head -c 3 /f' 'echo' 'hexdump -C /f' 'cmdline > /c' 'cat /c' \
 	'cat < /f' 'echo' 'echo x > /nope/f' 'ls -al /d/e' 'stat /l' 'rm -r /d' 'ls /d' \
-	'cd /' 'ls' poweroff)
+	'cd /' 'ls' 'cat /proc/nope' 'echo t > /proc/sysrq-trigger' 'dmesg' poweroff)
 expect '^hi$' 'echo > creates a file, cat prints it'
 expect '^moresprout# echo$' 'echo -n >> appends without a newline'
 expect "^mkdir: cannot create directory '/d': File exists$" 'mkdir of an existing name: coreutils words'
@@ -23,6 +23,10 @@ expect '^drwxr-xr-x [0-9]+ root root 0 Jan  1  1970 d$' 'ls -l shows a directory
 expect '^/d:$' 'ls of several operands heads each directory'
 expect "^ls: cannot access '/x': No such file or directory$" 'ls of a missing name: coreutils words'
 expect '^cat: /nope: No such file or directory$' 'cat of a missing file: coreutils words'
+expect '^cat: /proc/nope: No such file or directory$' 'cat of a missing /proc file: coreutils words'
+expect '^\[[ 0-9.]+\] sysrq: Show State$' 'echo t > /proc/sysrq-trigger is SysRq-T'
+expect '^\[[ 0-9.]+\] task:sh +state:[RS]' 'which prints the shell thread'
+expect '^\[[ 0-9.]+\] task:kworker' 'and every other thread, a kworker among them'
 expect '^/d$' 'cd changes the directory pwd prints'
 expect '^/$' 'cd with no operand goes to /'
 expect '^total 0$' 'ls -al: the total of blocks first'
