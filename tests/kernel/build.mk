@@ -9,6 +9,7 @@ test-y += tests/kernel/crash.o
 test-y += tests/kernel/shell_cmds.o
 test-y += tests/kernel/ktest.o
 test-y += tests/kernel/modfiles.o
+test-y += tests/kernel/files.o
 test-y += tests/kernel/core_test.o
 test-y += tests/kernel/initcall_test.o
 test-y += tests/kernel/drivers_test.o

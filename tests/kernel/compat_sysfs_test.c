@@ -14,44 +14,10 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include "modfiles.h"
+#include "files.h"
 
 #define MYVAR "/sys/kernel/mymodule/myvariable"
 #define DBG "/sys/kernel/debug/example/"
-
-static int read_all(const char *name, char *buf, size_t size)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int n = 0, ret = file_open_name(name, O_RDONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	while ((ret = kernel_read(f, buf + n, size - 1 - n, &pos)) > 0)
-		n += ret;
-	buf[n] = '\0';
-	filp_close(f);
-	return ret < 0 ? ret : n;
-}
-
-static int write_str(const char *name, const char *s)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int ret = file_open_name(name, O_WRONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	ret = kernel_write(f, s, strlen(s), &pos);
-	filp_close(f);
-	return ret;
-}
-
-static bool reads(const char *name, const char *want)
-{
-	char buf[64];
-
-	return read_all(name, buf, sizeof(buf)) >= 0 && !strcmp(buf, want);
-}
 
 /* Loaded aloud: the boot test checks the modules' own messages. */
 static int load(const char *name)
@@ -80,11 +46,11 @@ static void hello_sysfs_twice(struct ktest *t)
 		return;
 	for (int round = 0; round < 2; round++) {
 		KT_EXPECT_EQ(t, load("hello_sysfs"), 0);
-		KT_EXPECT(t, reads(MYVAR, "0\n"));
-		KT_EXPECT_EQ(t, write_str(MYVAR, "32\n"), 3);
-		KT_EXPECT(t, reads(MYVAR, "32\n"));
-		KT_EXPECT_EQ(t, write_str(MYVAR, "many"), -EINVAL);
-		KT_EXPECT(t, reads(MYVAR, "32\n"));
+		KT_EXPECT(t, ktest_reads(MYVAR, "0\n"));
+		KT_EXPECT_EQ(t, ktest_write_str(MYVAR, "32\n"), 3);
+		KT_EXPECT(t, ktest_reads(MYVAR, "32\n"));
+		KT_EXPECT_EQ(t, ktest_write_str(MYVAR, "many"), -EINVAL);
+		KT_EXPECT(t, ktest_reads(MYVAR, "32\n"));
 		if (kern_path(MYVAR, 0, &p) == 0) {
 			KT_EXPECT_EQ(t, p.dentry->d_inode->i_mode,
 				     S_IFREG | 0660);
@@ -105,11 +71,11 @@ static void example_debugfs_twice(struct ktest *t)
 		return;
 	for (int round = 0; round < 2; round++) {
 		KT_EXPECT_EQ(t, load("example_debugfs"), 0);
-		KT_EXPECT(t, reads(DBG "counter", "42\n"));
-		KT_EXPECT_EQ(t, write_str(DBG "counter", "9\n"), 2);
-		KT_EXPECT(t, reads(DBG "counter", "9\n"));
-		KT_EXPECT(t, reads(DBG "hello", "hello, read 1 times\n"));
-		KT_EXPECT(t, reads(DBG "hello", "hello, read 2 times\n"));
+		KT_EXPECT(t, ktest_reads(DBG "counter", "42\n"));
+		KT_EXPECT_EQ(t, ktest_write_str(DBG "counter", "9\n"), 2);
+		KT_EXPECT(t, ktest_reads(DBG "counter", "9\n"));
+		KT_EXPECT(t, ktest_reads(DBG "hello", "hello, read 1 times\n"));
+		KT_EXPECT(t, ktest_reads(DBG "hello", "hello, read 2 times\n"));
 		/* An open file of its own holds it, as .owner would. */
 		KT_EXPECT_EQ(t, file_open_name(DBG "hello", O_RDONLY, 0, &open),
 			     0);

@@ -10,6 +10,7 @@
 #include <kernel/mm.h>
 #include <kernel/string.h>
 #include <linux/err.h>
+#include "files.h"
 
 #define DIR "/sys/kernel/debug/dt"
 
@@ -20,42 +21,6 @@ static uint64_t v64 = 64;
 static bool flag = true;
 static char blob_data[] = "blob!";
 static struct debugfs_blob_wrapper blob = { blob_data, 5 };
-
-static int read_all(const char *name, char *buf, size_t size)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int n = 0, ret = file_open_name(name, O_RDONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	while ((ret = kernel_read(f, buf + n, size - 1 - n, &pos)) > 0)
-		n += ret;
-	buf[n] = '\0';
-	filp_close(f);
-	return ret < 0 ? ret : n;
-}
-
-static int write_str(const char *name, const char *s)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int ret = file_open_name(name, O_WRONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	ret = kernel_write(f, s, strlen(s), &pos);
-	filp_close(f);
-	return ret;
-}
-
-/* @name reads as @want. */
-static bool reads(const char *name, const char *want)
-{
-	char buf[64];
-
-	return read_all(name, buf, sizeof(buf)) >= 0 && !strcmp(buf, want);
-}
 
 static ssize_t hello_read(struct file *file, char __user *buf, size_t count,
 			  loff_t *pos)
@@ -82,28 +47,29 @@ static void each_type_reads_and_writes(struct ktest *t)
 	debugfs_create_u32("ro", 0444, dir, &v32);
 	debugfs_create_bool("flag", 0644, dir, &flag);
 	debugfs_create_blob("blob", 0444, dir, &blob);
-	KT_EXPECT(t, reads(DIR "/u8", "8\n"));
-	KT_EXPECT(t, reads(DIR "/u16", "16\n"));
-	KT_EXPECT(t, reads(DIR "/u32", "32\n"));
-	KT_EXPECT(t, reads(DIR "/u64", "64\n"));
-	KT_EXPECT(t, reads(DIR "/x32", "0x0000beef\n"));
-	KT_EXPECT(t, reads(DIR "/flag", "Y\n"));
-	KT_EXPECT(t, reads(DIR "/blob", "blob!"));
-	KT_EXPECT_EQ(t, write_str(DIR "/u8", "200\n"), 4);
+	KT_EXPECT(t, ktest_reads(DIR "/u8", "8\n"));
+	KT_EXPECT(t, ktest_reads(DIR "/u16", "16\n"));
+	KT_EXPECT(t, ktest_reads(DIR "/u32", "32\n"));
+	KT_EXPECT(t, ktest_reads(DIR "/u64", "64\n"));
+	KT_EXPECT(t, ktest_reads(DIR "/x32", "0x0000beef\n"));
+	KT_EXPECT(t, ktest_reads(DIR "/flag", "Y\n"));
+	KT_EXPECT(t, ktest_reads(DIR "/blob", "blob!"));
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/u8", "200\n"), 4);
 	KT_EXPECT_EQ(t, v8, 200);
-	KT_EXPECT_EQ(t, write_str(DIR "/u32", "0x10"), 4);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/u32", "0x10"), 4);
 	KT_EXPECT_EQ(t, v32, 16);
-	KT_EXPECT_EQ(t, write_str(DIR "/u64", "18446744073709551615"), 20);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/u64", "18446744073709551615"),
+		     20);
 	KT_EXPECT(t, v64 == ~0ull);
-	KT_EXPECT_EQ(t, write_str(DIR "/x32", "0x12345678"), 10);
-	KT_EXPECT(t, reads(DIR "/x32", "0x12345678\n"));
-	KT_EXPECT_EQ(t, write_str(DIR "/u32", "nine"), -EINVAL);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/x32", "0x12345678"), 10);
+	KT_EXPECT(t, ktest_reads(DIR "/x32", "0x12345678\n"));
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/u32", "nine"), -EINVAL);
 	KT_EXPECT_EQ(t, v32, 16);
-	KT_EXPECT_EQ(t, write_str(DIR "/flag", "n"), 1);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/flag", "n"), 1);
 	KT_EXPECT(t, !flag);
-	KT_EXPECT_EQ(t, write_str(DIR "/flag", "maybe"), -EINVAL);
-	KT_EXPECT_EQ(t, write_str(DIR "/ro", "1"), -EACCES);
-	KT_EXPECT_EQ(t, write_str(DIR "/blob", "1"), -EACCES);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/flag", "maybe"), -EINVAL);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/ro", "1"), -EACCES);
+	KT_EXPECT_EQ(t, ktest_write_str(DIR "/blob", "1"), -EACCES);
 	debugfs_remove(dir);
 }
 
@@ -115,7 +81,7 @@ static void own_operations_and_parent_rules(struct ktest *t)
 	struct dentry *found;
 
 	KT_EXPECT(t, !IS_ERR(f));
-	KT_EXPECT(t, reads(DIR "/hello", "hi there"));
+	KT_EXPECT(t, ktest_reads(DIR "/hello", "hi there"));
 	KT_EXPECT(t, PTR_ERR(debugfs_create_file("hello", 0444, dir, NULL,
 						 &hello_fops)) == -EEXIST);
 	KT_EXPECT(t, debugfs_create_dir("x", ERR_PTR(-ENOMEM)) ==
@@ -129,7 +95,8 @@ static void own_operations_and_parent_rules(struct ktest *t)
 	vfs_lock_release();
 	KT_EXPECT(t, debugfs_lookup("nothing", dir) == NULL);
 	debugfs_lookup_and_remove("hello", dir);
-	KT_EXPECT_EQ(t, read_all(DIR "/hello", (char[8]){ 0 }, 8), -ENOENT);
+	KT_EXPECT_EQ(t, ktest_read_file(DIR "/hello", (char[8]){ 0 }, 8),
+		     -ENOENT);
 	debugfs_remove(NULL);
 	debugfs_remove(ERR_PTR(-ENOMEM));
 	debugfs_remove(dir);
@@ -149,7 +116,7 @@ static void remove_recursive_fails_open_files_later(struct ktest *t)
 	KT_EXPECT_EQ(t, file_open_name(DIR "/sub/hello", O_RDONLY, 0, &open2),
 		     0);
 	debugfs_remove_recursive(dir);
-	KT_EXPECT_EQ(t, read_all(DIR, buf, sizeof(buf)), -ENOENT);
+	KT_EXPECT_EQ(t, ktest_read_file(DIR, buf, sizeof(buf)), -ENOENT);
 	KT_EXPECT_EQ(t, kernel_read(open, buf, sizeof(buf), &pos), -EIO);
 	KT_EXPECT_EQ(t, kernel_write(open, "1", 1, &pos), -EIO);
 	KT_EXPECT_EQ(t, kernel_read(open2, buf, sizeof(buf), &pos), -EIO);
@@ -167,8 +134,8 @@ static void nothing_leaks(struct ktest *t)
 
 		debugfs_create_u32("u32", 0644, dir, &v32);
 		debugfs_create_file("hello", 0444, dir, "hi", &hello_fops);
-		reads(DIR "/u32", "16\n");
-		reads(DIR "/hello", "hi");
+		ktest_reads(DIR "/u32", "16\n");
+		ktest_reads(DIR "/hello", "hi");
 		debugfs_remove(dir);
 	}
 	mm_get_stats(&after);

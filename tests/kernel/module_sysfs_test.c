@@ -16,6 +16,7 @@
 #include <kernel/module.h>
 #include <kernel/string.h>
 #include "modfiles.h"
+#include "files.h"
 
 #define PARAMS "/sys/module/params/parameters/"
 #define CB "/sys/module/param_cb/"
@@ -34,51 +35,6 @@ static const struct kernel_param_ops knob_ops = {
 	.get = param_get_int,
 };
 module_param_cb(knob, &knob_ops, &knob, 0644);
-
-static int read_all(const char *name, char *buf, size_t size)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int n = 0, ret = file_open_name(name, O_RDONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	while ((ret = kernel_read(f, buf + n, size - 1 - n, &pos)) > 0)
-		n += ret;
-	buf[n] = '\0';
-	filp_close(f);
-	return ret < 0 ? ret : n;
-}
-
-static int write_str(const char *name, const char *s)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int ret = file_open_name(name, O_WRONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	ret = kernel_write(f, s, strlen(s), &pos);
-	filp_close(f);
-	return ret;
-}
-
-static bool reads(const char *name, const char *want)
-{
-	char buf[128];
-
-	return read_all(name, buf, sizeof(buf)) >= 0 && !strcmp(buf, want);
-}
-
-static bool exists(const char *name)
-{
-	struct path p;
-
-	if (kern_path(name, 0, &p))
-		return false;
-	path_put(&p);
-	return true;
-}
 
 static void *param_var(const char *module, const char *name)
 {
@@ -100,23 +56,24 @@ static void each_type_reads_in_linux_format(struct ktest *t)
 				      "ucount=0x10 big=-7 ubig=9 "
 				      "name=\"two words\" list=1,2,3"),
 		     0);
-	KT_EXPECT(t, reads(PARAMS "flag", "Y\n"));
-	KT_EXPECT(t, reads(PARAMS "noflag", "Y\n")); /* noflag=1: false */
-	KT_EXPECT(t, reads(PARAMS "small", "-5\n"));
-	KT_EXPECT(t, reads(PARAMS "usmall", "1\n"));
-	KT_EXPECT(t, reads(PARAMS "count", "-3\n"));
-	KT_EXPECT(t, reads(PARAMS "ucount", "16\n"));
-	KT_EXPECT(t, reads(PARAMS "big", "-7\n"));
-	KT_EXPECT(t, reads(PARAMS "ubig", "9\n"));
-	KT_EXPECT(t, reads(PARAMS "name", "two words\n"));
-	KT_EXPECT(t, reads(PARAMS "list", "1,2,3\n"));
-	KT_EXPECT(t, reads(PARAMS "level", "3\n")); /* module_param_named */
+	KT_EXPECT(t, ktest_reads(PARAMS "flag", "Y\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "noflag", "Y\n")); /* noflag=1: false */
+	KT_EXPECT(t, ktest_reads(PARAMS "small", "-5\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "usmall", "1\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "count", "-3\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "ucount", "16\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "big", "-7\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "ubig", "9\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "name", "two words\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "list", "1,2,3\n"));
+	KT_EXPECT(t,
+		  ktest_reads(PARAMS "level", "3\n")); /* module_param_named */
 	KT_EXPECT_EQ(t, ktest_load_quiet("param_cb", NULL), 0);
-	KT_EXPECT(t, reads(CB "parameters/byteval", "7\n"));
-	KT_EXPECT(t, reads(CB "parameters/big", "1099511627776\n"));
-	KT_EXPECT(t, reads(CB "parameters/mask", "0x0000ff\n"));
-	KT_EXPECT(t, reads(CB "parameters/label", "none\n"));
-	KT_EXPECT(t, reads(CB "parameters/level", "level 1\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/byteval", "7\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/big", "1099511627776\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/mask", "0x0000ff\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/label", "none\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/level", "level 1\n"));
 	KT_EXPECT_EQ(t, ktest_remove_quiet("param_cb"), 0);
 	KT_EXPECT_EQ(t, ktest_remove_quiet("params"), 0);
 }
@@ -126,21 +83,22 @@ static void writes_go_through_the_parser(struct ktest *t)
 	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, ktest_load_quiet("params", NULL), 0);
-	KT_EXPECT_EQ(t, write_str(PARAMS "count", "7\n"), 2);
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "count", "7\n"), 2);
 	KT_EXPECT_EQ(t, *(int *)param_var("params", "count"), 7);
-	KT_EXPECT_EQ(t, write_str(PARAMS "count", "abc"), -EINVAL);
-	KT_EXPECT_EQ(t, write_str(PARAMS "small", "70000"), -ERANGE);
-	KT_EXPECT_EQ(t, write_str(PARAMS "ucount", "-1"), -EINVAL);
-	KT_EXPECT_EQ(t, write_str(PARAMS "flag", "maybe"), -EINVAL);
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "count", "abc"), -EINVAL);
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "small", "70000"), -ERANGE);
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "ucount", "-1"), -EINVAL);
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "flag", "maybe"), -EINVAL);
 	KT_EXPECT_EQ(t, *(int *)param_var("params", "count"), 7);
-	KT_EXPECT(t, reads(PARAMS "count", "7\n"));
-	KT_EXPECT_EQ(t, write_str(PARAMS "level", "1"), -EACCES); /* 0444 */
-	KT_EXPECT_EQ(t, write_str(PARAMS "name", "fresh"), 5);
-	KT_EXPECT(t, reads(PARAMS "name", "fresh\n"));
-	KT_EXPECT_EQ(t, write_str(PARAMS "list", "4,5"), 3);
-	KT_EXPECT(t, reads(PARAMS "list", "4,5\n"));
-	KT_EXPECT_EQ(t, write_str(PARAMS "flag", "y\n"), 2);
-	KT_EXPECT(t, reads(PARAMS "flag", "Y\n"));
+	KT_EXPECT(t, ktest_reads(PARAMS "count", "7\n"));
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "level", "1"),
+		     -EACCES); /* 0444 */
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "name", "fresh"), 5);
+	KT_EXPECT(t, ktest_reads(PARAMS "name", "fresh\n"));
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "list", "4,5"), 3);
+	KT_EXPECT(t, ktest_reads(PARAMS "list", "4,5\n"));
+	KT_EXPECT_EQ(t, ktest_write_str(PARAMS "flag", "y\n"), 2);
+	KT_EXPECT(t, ktest_reads(PARAMS "flag", "Y\n"));
 	KT_EXPECT_EQ(t, ktest_remove_quiet("params"), 0);
 }
 
@@ -161,17 +119,17 @@ static void param_cb_from_insmod_cmdline_and_sysfs(struct ktest *t)
 	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, ktest_load_quiet("param_cb", "level=5"), 0);
-	KT_EXPECT(t, reads(CB "parameters/level", "level 5\n"));
-	KT_EXPECT_EQ(t, write_str(CB "parameters/level", "8\n"), 2);
-	KT_EXPECT(t, reads(CB "parameters/level", "level 8\n"));
-	KT_EXPECT_EQ(t, write_str(CB "parameters/level", "12"), -ERANGE);
-	KT_EXPECT_EQ(t, write_str(CB "parameters/level", "x"), -EINVAL);
-	KT_EXPECT(t, reads(CB "parameters/level", "level 8\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/level", "level 5\n"));
+	KT_EXPECT_EQ(t, ktest_write_str(CB "parameters/level", "8\n"), 2);
+	KT_EXPECT(t, ktest_reads(CB "parameters/level", "level 8\n"));
+	KT_EXPECT_EQ(t, ktest_write_str(CB "parameters/level", "12"), -ERANGE);
+	KT_EXPECT_EQ(t, ktest_write_str(CB "parameters/level", "x"), -EINVAL);
+	KT_EXPECT(t, ktest_reads(CB "parameters/level", "level 8\n"));
 	KT_EXPECT_EQ(t, ktest_remove_quiet("param_cb"), 0);
 	KT_EXPECT_EQ(t, ktest_load_quiet("param_cb", "level=12"), -ERANGE);
-	KT_EXPECT(t, !exists(CB));
+	KT_EXPECT(t, !ktest_exists(CB));
 	KT_EXPECT_EQ(t, modprobe_with_cmdline(" param_cb.level=4"), 0);
-	KT_EXPECT(t, reads(CB "parameters/level", "level 4\n"));
+	KT_EXPECT(t, ktest_reads(CB "parameters/level", "level 4\n"));
 	KT_EXPECT_EQ(t, ktest_remove_quiet("param_cb"), 0);
 }
 
@@ -180,8 +138,8 @@ static void mode_zero_parameter_is_absent(struct ktest *t)
 	if (!ktest_have_module_files(t))
 		return;
 	KT_EXPECT_EQ(t, ktest_load_quiet("param_cb", "hidden=4"), 0);
-	KT_EXPECT(t, exists(CB "parameters/byteval"));
-	KT_EXPECT(t, !exists(CB "parameters/hidden"));
+	KT_EXPECT(t, ktest_exists(CB "parameters/byteval"));
+	KT_EXPECT(t, !ktest_exists(CB "parameters/hidden"));
 	KT_EXPECT_EQ(t, *(int *)param_var("param_cb", "hidden"), 4);
 	KT_EXPECT_EQ(t, ktest_remove_quiet("param_cb"), 0);
 }
@@ -198,7 +156,7 @@ static void sections_match_the_module(struct ktest *t, struct module *mod)
 			 mod->name, mod->sections[i].name);
 		snprintf(want, sizeof(want), "0x%016lx\n",
 			 (unsigned long)mod->sections[i].addr);
-		if (!reads(path, want))
+		if (!ktest_reads(path, want))
 			ktest_fail(t, __FILE__, __LINE__, "%s is not %s", path,
 				   want);
 	}
@@ -218,13 +176,13 @@ static void refcnt_initstate_and_sections(struct ktest *t)
 	mod = module_find("params");
 	if (!mod)
 		return;
-	KT_EXPECT(t, reads("/sys/module/params/refcnt", "0\n"));
+	KT_EXPECT(t, ktest_reads("/sys/module/params/refcnt", "0\n"));
 	KT_EXPECT(t, try_module_get(mod));
-	KT_EXPECT(t, reads("/sys/module/params/refcnt", "1\n"));
+	KT_EXPECT(t, ktest_reads("/sys/module/params/refcnt", "1\n"));
 	KT_EXPECT_EQ(t, ktest_remove_quiet("params"), -EBUSY);
 	module_put(mod);
-	KT_EXPECT(t, reads("/sys/module/params/initstate", "live\n"));
-	KT_EXPECT(t, reads("/sys/module/params/initsize", "0\n"));
+	KT_EXPECT(t, ktest_reads("/sys/module/params/initstate", "live\n"));
+	KT_EXPECT(t, ktest_reads("/sys/module/params/initsize", "0\n"));
 	sections_match_the_module(t, mod);
 	KT_EXPECT_EQ(t, ktest_remove_quiet("params"), 0);
 }
@@ -242,7 +200,7 @@ static void directory_goes_at_rmmod_even_while_open(struct ktest *t)
 	KT_EXPECT_EQ(t, ktest_load_quiet("params", "name=x"), 0);
 	KT_EXPECT_EQ(t, file_open_name(PARAMS "count", O_RDWR, 0, &open), 0);
 	KT_EXPECT_EQ(t, ktest_remove_quiet("params"), 0);
-	KT_EXPECT(t, !exists("/sys/module/params"));
+	KT_EXPECT(t, !ktest_exists("/sys/module/params"));
 	KT_EXPECT_EQ(t, kernel_read(open, buf, sizeof(buf), &pos), -ENODEV);
 	KT_EXPECT_EQ(t, kernel_write(open, "1", 1, &pos), -ENODEV);
 	filp_close(open);
@@ -251,8 +209,8 @@ static void directory_goes_at_rmmod_even_while_open(struct ktest *t)
 		if (i == 1)
 			mm_get_stats(&before);
 		ktest_load_quiet("params", "name=abc");
-		write_str(PARAMS "name", "longer value");
-		reads(PARAMS "name", "");
+		ktest_write_str(PARAMS "name", "longer value");
+		ktest_reads(PARAMS "name", "");
 		ktest_remove_quiet("params");
 	}
 	mm_get_stats(&after);
@@ -263,16 +221,17 @@ static void builtin_parameters_have_a_directory(struct ktest *t)
 {
 	int sets = knob_sets;
 
-	KT_EXPECT(t, reads("/sys/module/module_sysfs_test/parameters/knob",
-			   "1\n"));
+	KT_EXPECT(t,
+		  ktest_reads("/sys/module/module_sysfs_test/parameters/knob",
+			      "1\n"));
 	KT_EXPECT_EQ(t,
-		     write_str("/sys/module/module_sysfs_test/parameters/knob",
-			       "6"),
+		     ktest_write_str("/sys/module/module_sysfs_test/parameters/knob",
+				     "6"),
 		     1);
 	KT_EXPECT_EQ(t, knob, 6);
 	KT_EXPECT_EQ(t, knob_sets, sets + 1);
 	knob = 1;
-	KT_EXPECT(t, !exists("/sys/module/module_sysfs_test/refcnt"));
+	KT_EXPECT(t, !ktest_exists("/sys/module/module_sysfs_test/refcnt"));
 }
 
 KTEST_SUITE(module_sysfs, KTEST_CASE(each_type_reads_in_linux_format),

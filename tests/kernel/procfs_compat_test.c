@@ -16,6 +16,7 @@
 #include <kernel/string.h>
 #include <kernel/modprobe.h>
 #include "modfiles.h"
+#include "files.h"
 
 #define LOADS 2
 #define SEQ_RECORDS 200
@@ -24,37 +25,6 @@ static bool have_compat(struct ktest *t)
 {
 	return ktest_have_module(t, "example_proc_read",
 				 "tests/boot/compat.sh's initrd");
-}
-
-/* All of @name in @buf (NUL-ended), read @chunk bytes at a time. */
-static ssize_t read_all(const char *name, char *buf, size_t size, size_t chunk)
-{
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n;
-	int ret = file_open_name(name, O_RDONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	while ((n = kernel_read(f, buf + pos, MIN(chunk, size - 1 - pos),
-				&pos)) > 0)
-		;
-	filp_close(f);
-	buf[pos] = '\0';
-	return n < 0 ? n : pos;
-}
-
-static int write_str(const char *name, const char *s)
-{
-	struct file *f;
-	loff_t pos = 0;
-	int ret = file_open_name(name, O_WRONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	ret = kernel_write(f, s, strlen(s), &pos);
-	filp_close(f);
-	return ret;
 }
 
 static bool gone(const char *name)
@@ -73,13 +43,13 @@ static void proc_ops_read(struct ktest *t)
 	for (int i = 0; i < LOADS; i++) {
 		KT_EXPECT_EQ(t, ktest_load_quiet("example_proc_read", NULL), 0);
 		KT_EXPECT_EQ(t,
-			     read_all("/proc/example_read", buf, sizeof(buf),
-				      64),
+			     ktest_read_chunks("/proc/example_read", buf,
+					       sizeof(buf), 64),
 			     18);
 		KT_EXPECT(t, !strcmp(buf, "Hello from /proc!\n"));
 		KT_EXPECT_EQ(t,
-			     read_all("/proc/example_read", buf, sizeof(buf),
-				      5),
+			     ktest_read_chunks("/proc/example_read", buf,
+					       sizeof(buf), 5),
 			     18);
 		KT_EXPECT(t, !strcmp(buf, "Hello from /proc!\n"));
 		KT_EXPECT_EQ(t, ktest_remove_quiet("example_proc_read"), 0);
@@ -105,13 +75,13 @@ static void seq_file_records(struct ktest *t)
 	for (int i = 0; i < LOADS; i++) {
 		KT_EXPECT_EQ(t, ktest_load_quiet("example_proc_seq", NULL), 0);
 		KT_EXPECT_EQ(t,
-			     read_all("/proc/example_seq/records", buf, size,
-				      size),
+			     ktest_read_chunks("/proc/example_seq/records", buf,
+					       size, size),
 			     want_len);
 		KT_EXPECT(t, !strcmp(buf, want));
 		KT_EXPECT_EQ(t,
-			     read_all("/proc/example_seq/records", buf, size,
-				      100),
+			     ktest_read_chunks("/proc/example_seq/records", buf,
+					       size, 100),
 			     want_len);
 		KT_EXPECT(t, !strcmp(buf, want));
 		KT_EXPECT_EQ(t, ktest_remove_quiet("example_proc_seq"), 0);
@@ -132,16 +102,16 @@ static void write_then_read(struct ktest *t)
 		KT_EXPECT_EQ(t, ktest_load_quiet("example_proc_write", NULL),
 			     0);
 		KT_EXPECT_EQ(t,
-			     read_all("/proc/example_buffer", buf, sizeof(buf),
-				      64),
+			     ktest_read_chunks("/proc/example_buffer", buf,
+					       sizeof(buf), 64),
 			     0);
 		KT_EXPECT_EQ(t,
-			     write_str("/proc/example_buffer",
-				       "sprout says hi\n"),
+			     ktest_write_str("/proc/example_buffer",
+					     "sprout says hi\n"),
 			     15);
 		KT_EXPECT_EQ(t,
-			     read_all("/proc/example_buffer", buf, sizeof(buf),
-				      4),
+			     ktest_read_chunks("/proc/example_buffer", buf,
+					       sizeof(buf), 4),
 			     15);
 		KT_EXPECT(t, !strcmp(buf, "sprout says hi\n"));
 		KT_EXPECT_EQ(t, ktest_remove_quiet("example_proc_write"), 0);
@@ -197,7 +167,9 @@ static void blocking_reader(struct ktest *t)
 		KT_EXPECT(t, k && k->state == TASK_INTERRUPTIBLE);
 		KT_EXPECT_EQ(t, ktest_remove_quiet("example_proc_sleep"),
 			     -EBUSY);
-		KT_EXPECT_EQ(t, write_str("/proc/example_sleep", "wake up"), 7);
+		KT_EXPECT_EQ(t,
+			     ktest_write_str("/proc/example_sleep", "wake up"),
+			     7);
 		KT_EXPECT_EQ(t, k ? kthread_stop(k) : -1, 7);
 		KT_EXPECT(t, !strcmp(reader_buf, "wake up"));
 		if (k)

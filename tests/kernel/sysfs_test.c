@@ -12,6 +12,7 @@
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/sysfs.h>
+#include "files.h"
 
 static int value = 5, shows, releases;
 static struct completion in_show, may_return;
@@ -71,51 +72,11 @@ static const struct kobj_type counted_ktype = {
 	.default_groups = counted_groups,
 };
 
-static bool exists(const char *name)
-{
-	struct path p;
-
-	if (kern_path(name, 0, &p))
-		return false;
-	path_put(&p);
-	return true;
-}
-
-/* Read @name whole (to @size - 1 bytes) in @chunk-byte reads. */
-static int read_chunks(const char *name, char *buf, size_t size, size_t chunk)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int n = 0, ret = file_open_name(name, O_RDONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	while ((ret = kernel_read(f, buf + n, MIN(chunk, size - 1 - n), &pos)) >
-	       0)
-		n += ret;
-	buf[n] = '\0';
-	filp_close(f);
-	return ret < 0 ? ret : n;
-}
-
-static int write_str(const char *name, const char *s)
-{
-	loff_t pos = 0;
-	struct file *f;
-	int ret = file_open_name(name, O_WRONLY, 0, &f);
-
-	if (ret)
-		return ret;
-	ret = kernel_write(f, s, strlen(s), &pos);
-	filp_close(f);
-	return ret;
-}
-
 static void sysfs_is_mounted(struct ktest *t)
 {
-	KT_EXPECT(t, exists("/sys/kernel"));
-	KT_EXPECT(t, exists("/sys/module"));
-	KT_EXPECT(t, exists("/sys/kernel/debug"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel"));
+	KT_EXPECT(t, ktest_exists("/sys/module"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/debug"));
 	KT_EXPECT(t,
 		  kernel_kobj && !strcmp(kobject_name(kernel_kobj), "kernel"));
 }
@@ -130,14 +91,14 @@ static void kobject_directory_lives_with_its_references(struct ktest *t)
 		     kobject_init_and_add(&kobj, &counted_ktype, kernel_kobj,
 					  "st_%s", "counted"),
 		     0);
-	KT_EXPECT(t, exists("/sys/kernel/st_counted/grp/ro"));
-	KT_EXPECT(t, !exists("/sys/kernel/st_counted/grp/hidden"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/st_counted/grp/ro"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_counted/grp/hidden"));
 	KT_EXPECT(t, kobject_get(&kobj) == &kobj);
 	kobject_put(&kobj);
-	KT_EXPECT(t, exists("/sys/kernel/st_counted"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/st_counted"));
 	KT_EXPECT_EQ(t, releases, 0);
 	kobject_put(&kobj);
-	KT_EXPECT(t, !exists("/sys/kernel/st_counted"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_counted"));
 	KT_EXPECT_EQ(t, releases, 1);
 }
 
@@ -164,11 +125,11 @@ static void duplicate_and_empty_names_are_refused(struct ktest *t)
 		     kobject_init_and_add(&c, &counted_ktype, kernel_kobj,
 					  "st/slash"),
 		     0);
-	KT_EXPECT(t, exists("/sys/kernel/st!slash"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/st!slash"));
 	kobject_put(&c);
 	KT_EXPECT(t, kobject_create_and_add("st_dup", kernel_kobj) == NULL);
 	kobject_put(a);
-	KT_EXPECT(t, !exists("/sys/kernel/st_dup"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_dup"));
 }
 
 static void show_runs_once_per_open_and_store_takes_the_bytes(struct ktest *t)
@@ -181,19 +142,20 @@ static void show_runs_once_per_open_and_store_takes_the_bytes(struct ktest *t)
 	KT_EXPECT_EQ(t, sysfs_create_file(k, &value_attr.attr), 0);
 	KT_EXPECT_EQ(t, sysfs_create_file(k, &value_attr.attr), -EEXIST);
 	KT_EXPECT_EQ(t,
-		     read_chunks("/sys/kernel/st_rw/value", buf, sizeof(buf),
-				 1),
+		     ktest_read_chunks("/sys/kernel/st_rw/value", buf,
+				       sizeof(buf), 1),
 		     2);
 	KT_EXPECT(t, !strcmp(buf, "5\n"));
 	KT_EXPECT_EQ(t, shows, 1);
-	KT_EXPECT_EQ(t, write_str("/sys/kernel/st_rw/value", "42\n"), 3);
+	KT_EXPECT_EQ(t, ktest_write_str("/sys/kernel/st_rw/value", "42\n"), 3);
 	KT_EXPECT_EQ(t, value, 42);
-	KT_EXPECT_EQ(t, write_str("/sys/kernel/st_rw/value", "x"), -EINVAL);
+	KT_EXPECT_EQ(t, ktest_write_str("/sys/kernel/st_rw/value", "x"),
+		     -EINVAL);
 	KT_EXPECT_EQ(t, value, 42);
-	read_chunks("/sys/kernel/st_rw/value", buf, sizeof(buf), 16);
+	ktest_read_chunks("/sys/kernel/st_rw/value", buf, sizeof(buf), 16);
 	KT_EXPECT(t, !strcmp(buf, "42\n"));
 	sysfs_remove_file(k, &value_attr.attr);
-	KT_EXPECT(t, !exists("/sys/kernel/st_rw/value"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_rw/value"));
 	kobject_put(k);
 }
 
@@ -205,15 +167,18 @@ static void modes_are_enforced(struct ktest *t)
 	KT_EXPECT_EQ(t, sysfs_create_file(k, &ro_attr.attr), 0);
 	KT_EXPECT_EQ(t, sysfs_create_file(k, &nostore_attr.attr), 0);
 	KT_EXPECT_EQ(t, sysfs_create_file(k, &wo_attr.attr), 0);
-	KT_EXPECT_EQ(t, write_str("/sys/kernel/st_mode/ro", "1"), -EACCES);
-	KT_EXPECT_EQ(t, write_str("/sys/kernel/st_mode/nostore", "1"), -EIO);
-	KT_EXPECT_EQ(t,
-		     read_chunks("/sys/kernel/st_mode/wo", buf, sizeof(buf), 8),
+	KT_EXPECT_EQ(t, ktest_write_str("/sys/kernel/st_mode/ro", "1"),
 		     -EACCES);
-	KT_EXPECT_EQ(t, write_str("/sys/kernel/st_mode/wo", "9"), 1);
+	KT_EXPECT_EQ(t, ktest_write_str("/sys/kernel/st_mode/nostore", "1"),
+		     -EIO);
+	KT_EXPECT_EQ(t,
+		     ktest_read_chunks("/sys/kernel/st_mode/wo", buf,
+				       sizeof(buf), 8),
+		     -EACCES);
+	KT_EXPECT_EQ(t, ktest_write_str("/sys/kernel/st_mode/wo", "9"), 1);
 	KT_EXPECT_EQ(t, value, 9);
 	kobject_put(k); /* its files go with it */
-	KT_EXPECT(t, !exists("/sys/kernel/st_mode"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_mode"));
 }
 
 static void groups_make_and_remove_their_files(struct ktest *t)
@@ -224,14 +189,14 @@ static void groups_make_and_remove_their_files(struct ktest *t)
 
 	KT_EXPECT_EQ(t, sysfs_create_group(k, &named_grp), 0);
 	KT_EXPECT_EQ(t, sysfs_create_group(k, &flat_grp), 0);
-	KT_EXPECT(t, exists("/sys/kernel/st_grp/grp/ro"));
-	KT_EXPECT(t, !exists("/sys/kernel/st_grp/grp/hidden"));
-	KT_EXPECT(t, exists("/sys/kernel/st_grp/value"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/st_grp/grp/ro"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_grp/grp/hidden"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/st_grp/value"));
 	sysfs_remove_group(k, &named_grp);
-	KT_EXPECT(t, !exists("/sys/kernel/st_grp/grp"));
-	KT_EXPECT(t, exists("/sys/kernel/st_grp/value"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_grp/grp"));
+	KT_EXPECT(t, ktest_exists("/sys/kernel/st_grp/value"));
 	sysfs_remove_group(k, &flat_grp);
-	KT_EXPECT(t, !exists("/sys/kernel/st_grp/value"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_grp/value"));
 	kobject_put(k);
 }
 
@@ -239,7 +204,7 @@ static int slow_reader(void *arg)
 {
 	char buf[16];
 
-	return read_chunks(arg, buf, sizeof(buf), sizeof(buf));
+	return ktest_read_chunks(arg, buf, sizeof(buf), sizeof(buf));
 }
 
 static int remover(void *arg)
@@ -275,14 +240,15 @@ static void removal_waits_for_calls_and_fails_later_ones(struct ktest *t)
 	get_task_struct(rm);
 	wake_up_process(rm);
 	msleep(20);
-	KT_EXPECT(t, exists("/sys/kernel/st_rm/value")); /* still waiting */
+	KT_EXPECT(t,
+		  ktest_exists("/sys/kernel/st_rm/value")); /* still waiting */
 	slow_show = false;
 	complete(&may_return);
 	KT_EXPECT_EQ(t, kthread_stop(reader), 2); /* "7\n", read whole */
 	KT_EXPECT_EQ(t, kthread_stop(rm), 0);
 	put_task_struct(reader);
 	put_task_struct(rm);
-	KT_EXPECT(t, !exists("/sys/kernel/st_rm/value"));
+	KT_EXPECT(t, !ktest_exists("/sys/kernel/st_rm/value"));
 	KT_EXPECT_EQ(t, kernel_read(open, buf, sizeof(buf), &pos), -ENODEV);
 	KT_EXPECT_EQ(t, kernel_write(open, "1", 1, &pos), -ENODEV);
 	filp_close(open);
@@ -302,7 +268,8 @@ static void nothing_leaks(struct ktest *t)
 
 		sysfs_create_file(k, &value_attr.attr);
 		sysfs_create_group(k, &named_grp);
-		read_chunks("/sys/kernel/st_leak/value", buf, sizeof(buf), 4);
+		ktest_read_chunks("/sys/kernel/st_leak/value", buf, sizeof(buf),
+				  4);
 		kobject_put(k);
 	}
 	mm_get_stats(&after);
