@@ -39,22 +39,6 @@ expect '^rmmod: ERROR: Module ioctl_dev is in use$' \
 	'rmmod of ioctl_dev while a descriptor holds it says it is in use'
 expect_status 0 'the suite passes'
 
-# expect_lines 'what' REGEX...: the log has lines matching each REGEX
-# (after the time stamp), in this order.
-expect_lines() {
-	local what=$1 from=0 n
-	shift
-	for re in "$@"; do
-		n=$(sed 's/^\[[ 0-9.]*\] //' "$log" | tail -n +$((from + 1)) |
-			grep -nE -m1 -- "$re" | cut -d: -f1)
-		if [ -z "$n" ]; then
-			tap fail "$what (no line /$re/ after line $from)"
-			return
-		fi
-		from=$((from + n))
-	done
-	tap ok "$what"
-}
 
 # From the shell: load, list, remove, twice over; then the log.
 INITRD=$cpio boot shell 'loglevel=7' < <(printf '%s\n' \

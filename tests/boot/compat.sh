@@ -40,22 +40,6 @@ expect '^extra/copy-of-hello\.ko$' 'INITRD_EXTRA files land under /'
 log=$out/compat.dep
 expect '^lib/modules/startstop\.ko:' 'modules.dep lists the out-of-tree modules'
 
-# expect_lines 'what' REGEX...: the log has lines matching each REGEX (after
-# the time stamp), in this order.
-expect_lines() {
-	local what=$1 from=0 n
-	shift
-	for re in "$@"; do
-		n=$(sed 's/^\[[ 0-9.]*\] //' "$log" | tail -n +$((from + 1)) |
-			grep -nE -m1 -- "$re" | cut -d: -f1)
-		if [ -z "$n" ]; then
-			tap fail "$what (no line /$re/ after line $from)"
-			return
-		fi
-		from=$((from + n))
-	done
-	tap ok "$what"
-}
 
 INITRD=$cpio boot load 'loglevel=7 modules=hello-5,hello_1 hello-5.myint=77 hello_5.mystring=fromcmdline hello-5.myintarray=3,4 hello_5.mybool=y' \
 	< <(printf '%s\n' 'lsmod' 'rmmod hello_5' \

@@ -98,6 +98,23 @@ expect_not() {
 	if grep -Eq -- "$1" "$log"; then tap fail "$2 (unexpected /$1/)"; else tap ok "$2"; fi
 }
 
+# expect_lines 'what' REGEX...: the log has lines matching each REGEX
+# (after the time stamp), in this order.
+expect_lines() {
+	local what=$1 from=0 n
+	shift
+	for re in "$@"; do
+		n=$(sed 's/^\[[ 0-9.]*\] //' "$log" | tail -n +$((from + 1)) |
+			grep -nE -m1 -- "$re" | cut -d: -f1)
+		if [ -z "$n" ]; then
+			tap fail "$what (no line /$re/ after line $from)"
+			return
+		fi
+		from=$((from + n))
+	done
+	tap ok "$what"
+}
+
 expect_status() {
 	if [ "$status" = "$1" ]; then tap ok "$2"; else tap fail "$2 (status $status, wanted $1)"; fi
 }

@@ -24,20 +24,6 @@ INITRD= BOOT_FILES="$tree/hello_sysfs.ko $tree/example_debugfs.ko" \
 ktap_results
 expect_status 0 'the compat_sysfs suite passes'
 expect_not 'skipped' 'the suite found both module files'
-expect_lines() {
-	local what=$1 from=0 n
-	shift
-	for re in "$@"; do
-		n=$(sed 's/^\[[ 0-9.]*\] //' "$log" | tail -n +$((from + 1)) |
-			grep -nE -m1 -- "$re" | cut -d: -f1)
-		if [ -z "$n" ]; then
-			tap fail "$what (no line /$re/ after line $from)"
-			return
-		fi
-		from=$((from + n))
-	done
-	tap ok "$what"
-}
 expect_lines 'hello_sysfs loads and unloads twice' \
 	'^mymodule: initialised$' '^mymodule: Exit success$' \
 	'^mymodule: initialised$' '^mymodule: Exit success$'
