@@ -320,6 +320,39 @@ expect_lines 'the /proc modules from the shell: a greeting read, a write read ba
 expect_not '^example_proc_' 'nothing of them left loaded (lsmod)'
 expect_not 'BUG|Oops|WARNING' 'no kernel report'
 
+# The /proc file that blocks its reader, from the shell: cat gets the
+# message a write left, then sleeps in its next read until Ctrl-C; the
+# module is removed and loaded again, twice over.  Each line waits for the
+# prompt before it (CR LF while QEMU runs: no pattern ends in $).
+slog=$out/$test_name.procsleep.log
+sleep_from_shell() {
+	local prompts=0 i line
+	for i in 1 2; do
+		for line in 'insmod example_proc_sleep' \
+			'echo wake up > /proc/example_sleep' \
+			'cat /proc/example_sleep'; do
+			wait_for "$slog" 'sprout# ' $((++prompts)) || return
+			printf '%s\n' "$line"
+		done
+		wait_for "$slog" '^wake up' "$i" || return
+		sleep 0.5
+		printf '\003'
+		wait_for "$slog" 'sprout# ' $((++prompts)) || return
+		printf 'rmmod example_proc_sleep\n'
+	done
+	wait_for "$slog" 'sprout# ' $((++prompts)) || return
+	printf 'lsmod\npoweroff\n'
+}
+rm -f "$slog"
+INITRD=$cpio boot procsleep 'loglevel=7' < <(sleep_from_shell)
+sl=('^/proc/example_sleep created$' '^wake up$' \
+	'^example_sleep: reader woken by a signal$' '^\^C$' '^sprout# rmmod example_proc_sleep' \
+	'^/proc/example_sleep removed$')
+expect_lines 'cat of the blocking /proc file: the message, then a sleep Ctrl-C ends, twice over' \
+	"${sl[@]}" "${sl[@]}"
+expect_not '^example_proc_sleep ' 'nothing of it left loaded (lsmod)'
+expect_status 0 'powers off after the blocking reads'
+
 # Deadlocks Linux would hang on: reported, and the machine stops.
 dl=tests/compat/deadlock
 make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1
