@@ -527,9 +527,8 @@ int vfs_readlink(const char *name, char *buf, size_t size);
  * NULL: -EACCES) to the inode's i_private; a read at position 0 calls
  * get and prints with @fmt ("%llu\n"), a write parses a number (as
  * kstrtoull, base 0) and calls set.  Each returns bytes or -Exxx.
- * Unlike Linux's, @fops has no .owner: THIS_MODULE is not a constant in
- * Sprout (the loader fills a pointer), so a module's file of this kind
- * must be removed (debugfs waits for its calls) before the module goes.
+ * @fops's .owner is THIS_MODULE, as in Linux: an open file holds the
+ * module that made it.
  */
 int simple_attr_open(struct inode *inode, struct file *file,
 		     int (*get)(void *, uint64_t *),
@@ -554,6 +553,7 @@ static inline __printf(1, 2) void __simple_attr_check_format(
 		return simple_attr_open(inode, file, __get, __set, __fmt);   \
 	}                                                                    \
 	static const struct file_operations __fops = {                      \
+		.owner = THIS_MODULE,                                        \
 		.open = __fops##_open,                                       \
 		.release = simple_attr_release,                              \
 		.read = simple_attr_read,                                    \
