@@ -260,15 +260,16 @@ deps:
 format: deps
 	$(Q)tools/format.sh
 
-# tools/run-qemu.sh feeds piped input through the serial relay.
+# tools/run-qemu.sh feeds piped input through the serial relay, the one
+# this build made (BUILD: DEBUG=1 sets it here, not on the command line).
 run: deps
 	$(Q)$(MAKE) iso $(BUILD)/tools/serial-relay
-	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
+	$(Q)BUILD=$(BUILD) tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		$(if $(filter 1,$(GUI)),--gui)
 
 gdb: deps
 	$(Q)$(MAKE) iso
-	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
+	$(Q)BUILD=$(BUILD) tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		--gdb $(KERNEL)
 
 include modules/build.mk
