@@ -27,7 +27,8 @@
 #
 #   make M=<dir> [modules|clean]   out-of-tree modules, as Linux's Kbuild
 #
-# Variables: V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
+# Variables: DEBUG=1 (the debug kernel, in build/debug: the checkers of
+# config.mk on), V=1 (full commands), CC=clang, CMDLINE='...', MEM=<MiB>,
 # FIRMWARE=bios|uefi, GUI=1, INITRD_EXTRA=<dir> (its files go into the
 # initrd under /), M=<dir> (with iso/run: its modules go into the initrd's
 # lib/modules), RTC=y|m PCI=y|m (built in or modules; see config.mk).
@@ -39,7 +40,14 @@ MAKEFLAGS += -rR --no-print-directory
 .DELETE_ON_ERROR:
 
 VERSION := 0.1
+# DEBUG=1: the debug kernel, its modules and initrd in a folder of their
+# own, so that the two builds never mix objects.
+DEBUG = 0
+ifeq ($(DEBUG),1)
+BUILD := build/debug
+else
 BUILD := build
+endif
 
 CC = gcc
 LD = ld
@@ -75,6 +83,26 @@ KCFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie -mcmodel=kernel \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) -Iinclude \
 	-DSPROUT_VERSION='"$(VERSION)"' -DSPROUT_BUILD='"$(CC_NAME)"' -MMD -MP
+
+# CONFIG_UBSAN (config.mk): undefined behaviour is checked where it happens
+# and reported by kernel/panic/ubsan.c, which is itself left uninstrumented
+# (a report must not report itself).  GCC 12's checks that work in this
+# build, each with its handler there; left out: float-divide-by-zero and
+# float-cast-overflow (no floating point: -mgeneral-regs-only), return and
+# vptr (C++ only), enum (GCC checks it in C++ only), vla-bound (the kernel
+# has no variable-length arrays), object-size, pointer-overflow and the
+# nonnull attributes (not checked by Linux's UBSAN either: object-size
+# reports depend on what the optimizer could see, and the others have no
+# report of Linux's to match).  bounds-strict also checks a trailing
+# array of a struct against its declared size, as Linux's
+# CONFIG_UBSAN_BOUNDS_STRICT; clang has only bounds.
+ifeq ($(CONFIG_UBSAN),y)
+UBSAN_BOUNDS := $(if $(filter clang,$(CC)),bounds,bounds-strict)
+KCFLAGS += -fsanitize=shift,signed-integer-overflow,integer-divide-by-zero \
+	-fsanitize=$(UBSAN_BOUNDS),alignment,null,unreachable,bool,builtin \
+	-DCONFIG_UBSAN
+$(BUILD)/kernel/panic/ubsan.o: KCFLAGS += -fno-sanitize=all
+endif
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 NASMFLAGS := -f elf64 -g -F dwarf -I.
@@ -203,8 +231,13 @@ $(BUILD)/drivers/font/font8x16.o: $(BUILD)/drivers/font/font8x16.c
 	$(quiet) CC $@
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-# Flags live here: a change to the Makefile rebuilds everything.
-$(KOBJS) $(TEST_OBJS) $(BENCH_OBJS): Makefile
+# Flags live here: a change to the Makefile rebuilds everything, and so
+# does one to the flags (a CONFIG_ switch), recorded in $(BUILD)/kcflags.
+$(KOBJS) $(TEST_OBJS) $(BENCH_OBJS): Makefile $(BUILD)/kcflags
+
+$(BUILD)/kcflags: FORCE
+	@mkdir -p $(BUILD)
+	@printf '%s\n' '$(KCFLAGS)' | cmp -s - $@ || printf '%s\n' '$(KCFLAGS)' > $@
 
 include tools/build.mk
 
@@ -227,15 +260,16 @@ deps:
 format: deps
 	$(Q)tools/format.sh
 
-# tools/run-qemu.sh feeds piped input through the serial relay.
+# tools/run-qemu.sh feeds piped input through the serial relay, the one
+# this build made (BUILD: DEBUG=1 sets it here, not on the command line).
 run: deps
 	$(Q)$(MAKE) iso $(BUILD)/tools/serial-relay
-	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
+	$(Q)BUILD=$(BUILD) tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		$(if $(filter 1,$(GUI)),--gui)
 
 gdb: deps
 	$(Q)$(MAKE) iso
-	$(Q)tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
+	$(Q)BUILD=$(BUILD) tools/run-qemu.sh --iso $(ISO) --mem $(MEM) --firmware $(FIRMWARE) \
 		--gdb $(KERNEL)
 
 include modules/build.mk

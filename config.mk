@@ -8,3 +8,10 @@
 RTC ?= y
 # drivers/pci.c: PCI enumeration, the functions at boot, `lspci`
 PCI ?= y
+
+# The debug kernel's checkers, each on in `make DEBUG=1` and off otherwise
+# (`make DEBUG=1 CONFIG_UBSAN=n` leaves one out).  A module carries them in
+# its version magic, so a kernel refuses modules built for the other kind.
+# CONFIG_UBSAN: undefined behaviour (a shift too far, a signed overflow, an
+# index out of range...) reported where it happens (kernel/panic/ubsan.c)
+CONFIG_UBSAN ?= $(if $(filter 1,$(DEBUG)),y,n)

@@ -31,6 +31,8 @@ obj-y += kernel/panic/backtrace.o
 obj-y += kernel/panic/warn.o
 obj-y += kernel/panic/lock.o
 obj-y += kernel/panic/refcount.o
+# The undefined behaviour sanitizer's runtime (config.mk).
+obj-$(CONFIG_UBSAN) += kernel/panic/ubsan.o
 obj-y += kernel/cpu/hardirq.o
 obj-y += kernel/cpu/softirq.o
 obj-y += kernel/cpu/gdt.o

@@ -2,7 +2,8 @@
 # modules/<name>/ (or <name>-dir, as for the drivers config.mk makes
 # modules), its objects <name>-objs (default <name>.o), and it is built into
 # $(BUILD)/modules/<name>.ko:
-#   1. each .c with the kernel's flags plus -DMODULE and KBUILD_MODNAME
+#   1. each .c with the kernel's flags plus -DMODULE, KBUILD_MODNAME and
+#      <name>-ccflags
 #   2. ld -r joins the objects into <name>.prelink.o
 #   3. tools/modpost.c checks it for section mismatches; tools/modsyms.sh
 #      checks relocations and undefined symbols against Module.symvers
@@ -39,6 +40,9 @@ test-m += bigreloc
 # until reboot), a duplicate export (refused), a fault in init, a
 # constructor init_module relies on.
 test-m += allinit
+# Its core region must stay empty, and UBSAN keeps the place of each check
+# in .data: this one is built without it, as Linux's UBSAN_SANITIZE_x.o := n.
+allinit-ccflags := -fno-sanitize=all
 test-m += dupexport
 test-m += initro
 test-m += ctor
@@ -74,12 +78,13 @@ $(LONGEST_MODNAME)-objs := hello.o
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))
 MOD_PRELINKS := $(foreach m,$(obj-m) $(test-m),$(MODDIR)/$(m)/$(m).prelink.o)
-MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"'
+MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"' $($(1)-ccflags)
 
 mod_objs = $(addprefix $(MODDIR)/$(1)/,$(or $($(1)-objs),$(1).o))
 
 define module_rules
-$(MODDIR)/$(1)/%.o: $(or $($(1)-dir),modules/$(1))/%.c Makefile
+$(MODDIR)/$(1)/%.o: $(or $($(1)-dir),modules/$(1))/%.c Makefile modules/build.mk \
+		$(BUILD)/kcflags
 	$$(quiet) CC $$@
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(call MODCFLAGS,$(1)) -c $$< -o $$@

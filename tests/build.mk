@@ -31,16 +31,21 @@ unit-tests: $(UNIT_BINS)
 # fuzz targets (tests/checks/fuzz.sh), the tree built with clang
 # (tests/checks/clang.sh; its bench build too, so the benchmarks compile
 # with clang as the rest) and the one with the drivers as modules
-# (tests/checks/modswitch.sh), each in its own BUILD directory.  The tests
-# run the same make commands, which then have nothing left to do.
-.PHONY: test-clang test-modcfg
+# (tests/checks/modswitch.sh) and the debug kernel (DEBUG=1, for
+# tests/boot/ubsan.sh), each in its own BUILD directory.  The tests run the
+# same make commands, which then have nothing left to do.
+.PHONY: test-clang test-modcfg test-debug
 test-clang:
 	$(Q)$(MAKE) BUILD=$(BUILD)/clang CC=clang $(BUILD)/clang/sprout.elf \
 		$(BUILD)/clang/test/sprout.elf $(BUILD)/clang/bench/sprout.elf \
 		modules $(BUILD)/clang/initrd.cpio
 test-modcfg:
 	$(Q)$(MAKE) BUILD=$(BUILD)/modcfg RTC=m PCI=m all
-test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg
+test-debug:
+	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug $(BUILD)/debug/sprout.elf \
+		$(BUILD)/debug/test/sprout.elf modules
+test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg \
+	ubsan:test-debug
 test_trees = $(foreach t,$(test-trees),$(if $(or $(if $(TESTS),,all),$(filter \
 	$(firstword $(subst :, ,$(t))),$(TESTS))),$(lastword $(subst :, ,$(t)))))
 

@@ -72,6 +72,10 @@ EXT_CFLAGS = $(SPROUT_KCFLAGS) $(LINUX_WARNING_FLAGS) -DMODULE -DKBUILD_MODNAME=
 # excerpt-end: extmod-cflags
 
 EXT_KOS := $(foreach m,$(ext-names),$(src)/$(m).ko)
+# The kernel's flags the objects were compiled with, rewritten only when
+# they change (a debug build after a normal one, DEBUG=1): then every
+# object is rebuilt, so that a .ko never mixes the two kinds.
+EXT_KCFLAGS := $(src)/.kcflags
 EXT_SYMVERS := $(src)/Module.symvers
 EXT_ORDER := $(src)/modules.order
 
@@ -80,7 +84,7 @@ ext_files = $(src)/$(1).o $(src)/$(1).d $(src)/$(1).mod.c $(src)/$(1).mod.o \
 	$(src)/$(1).mod.d $(src)/$(1).ko \
 	$(foreach o,$(call parts,$(1)),$(src)/$(o) $(src)/$(o:.o=.d))
 EXT_FILES := $(sort $(foreach m,$(ext-names),$(call ext_files,$(m))) \
-	$(EXT_SYMVERS) $(EXT_SYMVERS).tmp $(EXT_ORDER))
+	$(EXT_SYMVERS) $(EXT_SYMVERS).tmp $(EXT_ORDER) $(EXT_KCFLAGS))
 
 .PHONY: __modules __clean
 __modules: $(EXT_KOS) $(EXT_ORDER)
@@ -90,7 +94,7 @@ ifneq ($(filter $(1).o,$(call parts,$(1))),)
 $$(error $(kbuild-file): $(1)-objs lists $(1).o, the name of the linked module)
 endif
 
-$(filter-out $(src)/$(1).o,$(call ext_objs,$(1))) $(if $(call parts,$(1)),,$(src)/$(1).o): $(src)/%.o: $(src)/%.c $(kbuild-file)
+$(filter-out $(src)/$(1).o,$(call ext_objs,$(1))) $(if $(call parts,$(1)),,$(src)/$(1).o): $(src)/%.o: $(src)/%.c $(kbuild-file) $(EXT_KCFLAGS)
 	$$(quiet) 'CC [M]' $$@
 	$$(Q)$$(CC) $$(call EXT_CFLAGS,$(1),$$@) -c $$< -o $$@
 
@@ -107,7 +111,7 @@ $(src)/$(1).mod.c: $(src)/$(1).o $(EXT_SYMVERS) $(KERNEL_SYMVERS) tools/modsyms.
 		tools/modsyms.sh check $(call modname,$(1)) $$< $$@.symvers $$@ $(src)/$(1).ko; \
 		status=$$$$?; rm -f $$@.symvers; exit $$$$status
 
-$(src)/$(1).mod.o: $(src)/$(1).mod.c
+$(src)/$(1).mod.o: $(src)/$(1).mod.c $(EXT_KCFLAGS)
 	$$(quiet) 'CC [M]' $$@
 	$$(Q)$$(CC) $$(call EXT_CFLAGS,$(1),$$@) -c $$< -o $$@
 
@@ -116,6 +120,13 @@ $(src)/$(1).ko: $(src)/$(1).o $(src)/$(1).mod.o
 	$$(Q)$$(LD) -r -o $$@ $$^
 endef
 $(foreach m,$(ext-names),$(eval $(call ext_module_rules,$(m))))
+
+$(EXT_KCFLAGS): FORCE
+	@printf '%s\n' '$(SPROUT_KCFLAGS)' | cmp -s - $@ || \
+		printf '%s\n' '$(SPROUT_KCFLAGS)' > $@
+
+.PHONY: FORCE
+FORCE:
 
 # What the directory's modules export, for each other (as Linux writes it).
 $(EXT_SYMVERS): $(foreach m,$(ext-names),$(src)/$(m).o) tools/modsyms.sh

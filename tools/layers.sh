@@ -37,7 +37,8 @@ done
 
 # The layer table: rows "| N. name | `folder/`, `file.c` | ... |" under
 # "## Layers"; the exceptions: rows "| `file` | `symbol` | reason |" under
-# "### Upward references allowed" (file `*`: any file), and rows
+# "### Upward references allowed" (file `*`: any file; a symbol ending in
+# `*`: every symbol that begins so), and rows
 # "| `a.c`, `b.asm` | reason |" under "### Circles of files allowed".
 tables=$(awk '
 	/^## /  { in_layers = ($0 == "## Layers") }
@@ -110,7 +111,13 @@ name() {
 	$1 == "u" { print "U", $2, n[$3]; next }
 	{ print }' | awk -v count="$count" -v list="$list" '
 	$1 == "L" { rank[$4] = $2; lname[$2] = $3; next }
-	$1 == "X" { allowed[$2 " " $3] = 1; next }
+	$1 == "X" {
+		if ($2 == "*" && $3 ~ /\*$/)
+			any_prefix[substr($3, 1, length($3) - 1)] = 1
+		else
+			allowed[$2 " " $3] = 1
+		next
+	}
 	$1 == "C" {
 		delete set
 		for (i = 2; i <= NF; i++)
@@ -137,6 +144,13 @@ name() {
 		return n
 	}
 	function folder(f) { sub(/[^\/]*$/, "", f); return f }
+	# A symbol any file may reference (a `*` row): the compiler calls it.
+	function any_file(s,    p) {
+		if (("* " s) in allowed) return 1
+		for (p in any_prefix)
+			if (index(s, p) == 1) return 1
+		return 0
+	}
 	# Mark in seen[] every file reachable from @f by references inside
 	# its folder (edge[f] lists the files @f references there).
 	function reach(f,    i, n, to) {
@@ -220,13 +234,13 @@ name() {
 					way[key] = way[key] (lu < ld ? "u" : "d")
 				}
 				if (u[1] != d[j] && folder(u[1]) == folder(d[j]) &&
-				    !(("* " u[2]) in allowed) && !((u[1] " " d[j]) in via)) {
+				    !any_file(u[2]) && !((u[1] " " d[j]) in via)) {
 					via[u[1] " " d[j]] = u[2]
 					edge[u[1]] = edge[u[1]] " " d[j]
 				}
 				if (lu >= 0 && ld > lu) up++
 				if (lu < 0 || ld <= lu || (u[1] " " u[2]) in allowed ||
-				    ("* " u[2]) in allowed) continue
+				    any_file(u[2])) continue
 				printf "layers: %s (%d. %s) calls %s in %s (%d. %s), a higher layer\n",
 					u[1], lu, lname[lu], u[2], d[j], ld, lname[ld]
 				bad++

@@ -19,10 +19,17 @@
 /*
  * The version magic every module carries (vermagic= in .modinfo) and the
  * loader compares with its own: the kernel version and the build options
- * that decide the binary interface (code model, no red zone, unload).
+ * that decide the binary interface (code model, no red zone, unload), and
+ * the debug kernel's checkers, whose instrumented code calls into a
+ * runtime only that kernel has.
  */
-#define VERMAGIC_STRING \
-	SPROUT_VERSION " x86_64 mcmodel=kernel no-red-zone mod_unload"
+#ifdef CONFIG_UBSAN
+#define VERMAGIC_UBSAN " ubsan"
+#else
+#define VERMAGIC_UBSAN ""
+#endif
+#define VERMAGIC_ABI " x86_64 mcmodel=kernel no-red-zone mod_unload"
+#define VERMAGIC_STRING SPROUT_VERSION VERMAGIC_ABI VERMAGIC_UBSAN
 
 /*
  * __copy(fn) gives the alias the attributes of its target (section, cold),

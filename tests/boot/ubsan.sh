@@ -1,0 +1,92 @@
+# The debug kernel's UBSAN (make DEBUG=1, CONFIG_UBSAN): the normal
+# kernel has none of it; the debug kernel, its modules and out-of-tree
+# modules built with DEBUG=1 are instrumented; two buggy modules
+# (tests/debug: a signed overflow, an oversized shift) each get Linux's
+# report, line by line, once, and the kernel goes on; a module of the one
+# kind is refused by the kernel of the other; and the in-kernel suites
+# run clean under the debug kernel.  One debug build, $BUILD/debug, which
+# make test builds beside the others (tests/build.mk, test-debug).
+source "$(dirname "$0")/lib.sh"
+
+nm "$KERNEL" > "$out/ubsan.normal.syms"
+log=$out/ubsan.normal.syms
+expect_not ' __ubsan_' 'the normal kernel has no UBSAN: no __ubsan_ symbol'
+
+dbg=$BUILD/debug
+debug=tests/debug
+log=$out/ubsan.build.log
+if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" "$dbg/test/sprout.elf" \
+	modules > "$log" 2>&1 &&
+	make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
+	tap ok 'make DEBUG=1 builds the debug kernel, its modules and tests/debug out of tree'
+else
+	tap fail 'make DEBUG=1 builds the debug kernel, its modules and tests/debug out of tree'
+	exit 0
+fi
+nm "$dbg/sprout.elf" > "$out/ubsan.debug.syms"
+log=$out/ubsan.debug.syms
+expect ' T __ubsan_handle_shift_out_of_bounds$' 'the debug kernel has the UBSAN runtime'
+# The handlers the compiler calls from every layer are the one exception
+# to the layer order (docs/architecture.md, `__ubsan_handle_*`).
+log=$out/ubsan.layers.log
+tools/layers.sh -s "$dbg" $(cat "$dbg/modpost.objs" "$dbg/modpost.test-objs") > "$log" 2>&1
+tap_status 'the debug kernel'"'"'s references go down the layers, but for the UBSAN handlers'
+nm "$debug/ubsan_shift.ko" > "$out/ubsan.module.syms"
+log=$out/ubsan.module.syms
+expect ' U __ubsan_handle_shift_out_of_bounds$' 'a module built with DEBUG=1 M=<dir> is instrumented'
+
+# The debug modules, and a module of the normal build to be refused.
+cpio=$out/ubsan.cpio
+extra=$out/ubsan.extra
+rm -rf "$extra" && mkdir -p "$extra/normal"
+cp "$BUILD/modules/initdata.ko" "$extra/normal/initdata.ko"
+make -s DEBUG=1 BUILD="$dbg" M=$debug INITRD="$cpio" INITRD_EXTRA="$extra" \
+	"$cpio" >> "$out/ubsan.build.log" 2>&1
+
+KERNEL=$dbg/sprout.elf INITRD=$cpio boot reports 'loglevel=7' \
+	< <(printf '%s\n' 'insmod ubsan_overflow' 'insmod ubsan_shift' \
+		'echo still running' 'rmmod ubsan_overflow' \
+		'insmod ubsan_overflow' 'insmod /normal/initdata.ko' 'poweroff')
+expect 'Sprout [0-9.]+ ready' 'the debug kernel boots to the prompt'
+! grep 'UBSAN: ' "$log" | grep -qv ' in tests/debug/'
+tap_status 'nothing but the buggy modules gets a UBSAN report'
+sep='^={80}$'
+expect_lines 'a signed overflow in a module: Linux'"'"'s report, its stack, the kernel goes on' \
+	"$sep" '^UBSAN: signed-integer-overflow in tests/debug/ubsan_overflow\.c:19:15$' \
+	"^2147483647 \+ 1 cannot be represented in type 'int'$" \
+	'^CPU: 0 ' '^Call Trace:$' ' add_one\+0x[0-9a-f]+/0x[0-9a-f]+ \[ubsan_overflow\]$' \
+	' ubsan_overflow_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[ubsan_overflow\]$' \
+	"$sep" '^ubsan_overflow: 2147483647 \+ 1 = -2147483648$' \
+	'^ubsan_overflow: and again, -2147483648$'
+expect_lines 'an oversized shift in a module: Linux'"'"'s report, its stack, the kernel goes on' \
+	"$sep" '^UBSAN: shift-out-of-bounds in tests/debug/ubsan_shift\.c:15:16$' \
+	"^shift exponent 40 is too large for 32-bit type 'int'$" \
+	'^CPU: 0 ' '^Call Trace:$' 'ubsan_shift_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[ubsan_shift\]' \
+	"$sep" '^ubsan_shift: 1 << 40 = ' '^still running$'
+n=$(grep -c 'UBSAN: signed-integer-overflow' "$log")
+if [ "$n" = 2 ]; then
+	tap ok 'a report per place: one for two overflows, one again when the module is loaded again'
+else
+	tap fail "a report per place: one for two overflows, one again when the module is loaded again ($n reports, wanted 2)"
+fi
+expect "^\[ *[0-9.]+\] initdata: version magic '[0-9.]+ [^']*mod_unload' should be '[0-9.]+ [^']* ubsan'$" \
+	'the debug kernel refuses a module of the normal build, naming both version magics'
+expect_status 0 'the kernel powers off cleanly after the reports'
+
+# A debug module in the normal kernel.
+rm -rf "$extra" && mkdir -p "$extra/debug"
+cp "$debug/ubsan_shift.ko" "$extra/debug/ubsan_shift.ko"
+make -s BUILD="$BUILD" INITRD="$cpio" INITRD_EXTRA="$extra" "$cpio" \
+	>> "$out/ubsan.build.log" 2>&1
+INITRD=$cpio boot refused 'loglevel=7' \
+	< <(printf '%s\n' 'insmod /debug/ubsan_shift.ko' 'poweroff')
+expect "^\[ *[0-9.]+\] ubsan_shift: version magic '[^']* ubsan' should be '[^']*mod_unload'$" \
+	'the normal kernel refuses a module of the debug build'
+
+# The in-kernel suites under the debug kernel, all but the soak (the
+# normal kernel soaks the same loader code), with no report.
+TEST_KERNEL=$dbg/test/sprout.elf TIMEOUT=${KTEST_TIMEOUT:-240} \
+	BOOT_FILES=$(ls "$dbg"/modules/*.ko) INITRD= boot ktest 'ktest=-soak'
+expect '^\[ *[0-9.]+\] # ktest: [0-9]+ suites, 0 failed cases' 'the in-kernel suites pass under the debug kernel'
+expect_not 'UBSAN' 'the in-kernel suites run with no UBSAN report'
+expect_status 0 'QEMU exit status reports success'
