@@ -5,7 +5,9 @@
  * never wakes an uninterruptible sleeper, and a killable wait ends for
  * SIGKILL alone.
  */
+#include <linux/compiler.h>
 #include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
 #include <linux/wait.h>
@@ -35,6 +37,25 @@ static int interruptible_waiter(void *data)
 	return ktest_sleep_until_stopped();
 }
 
+/*
+ * Let @k run until it sleeps interruptibly (its wait), in 1 ms sleeps of
+ * the suite's thread, 100 at most: one yield() need not reach it when
+ * other threads are ready too.
+ */
+static void until_asleep(struct task_struct *k)
+{
+	for (int i = 0; i < 100 && READ_ONCE(k->state) != TASK_INTERRUPTIBLE;
+	     i++)
+		msleep(1);
+}
+
+/* The same until @w's wait has returned. */
+static void until_returned(const struct waiter *w)
+{
+	for (int i = 0; i < 100 && !READ_ONCE(w->returned); i++)
+		msleep(1);
+}
+
 static void allowed_signal_ends_interruptible_wait(struct ktest *t)
 {
 	struct waiter w = { .allow = true };
@@ -43,11 +64,11 @@ static void allowed_signal_ends_interruptible_wait(struct ktest *t)
 	KT_EXPECT(t, !IS_ERR(k));
 	if (IS_ERR(k))
 		return;
-	yield();
+	until_asleep(k);
 	KT_EXPECT_EQ(t, k->state, TASK_INTERRUPTIBLE);
 	KT_EXPECT(t, !w.returned);
 	KT_EXPECT_EQ(t, send_sig(SIGINT, k, 1), 0);
-	yield();
+	until_returned(&w);
 	KT_EXPECT(t, w.returned);
 	KT_EXPECT_EQ(t, w.ret, -ERESTARTSYS);
 	KT_EXPECT(t, w.pending);
@@ -64,9 +85,9 @@ static void signal_not_allowed_is_ignored(struct ktest *t)
 	KT_EXPECT(t, !IS_ERR(k));
 	if (IS_ERR(k))
 		return;
-	yield();
+	until_asleep(k);
 	KT_EXPECT_EQ(t, send_sig(SIGINT, k, 1), 0);
-	yield();
+	msleep(2); /* time for a wrong wake-up to show */
 	KT_EXPECT(t, !w.returned);
 	KT_EXPECT(t, !signal_pending(k));
 	KT_EXPECT_EQ(t, k->state, TASK_INTERRUPTIBLE);
