@@ -176,6 +176,22 @@ static void __init unpack_forget_links(struct unpack *u)
 	}
 }
 
+/*
+ * A later entry of a path decides its bits: a directory's that were to be
+ * set at the end no longer are (Linux sets each entry's bits at once).
+ */
+static void __init unpack_forget_dir(struct unpack *u)
+{
+	struct unpack_dir *d, *next;
+
+	list_for_each_entry_safe(d, next, &u->dirs, list) {
+		if (strcmp(d->name, u->path))
+			continue;
+		list_del(&d->list);
+		kfree(d);
+	}
+}
+
 /* Make member @e; 0, or -ENOMEM / -EIO, which end the unpacking. */
 static int __init unpack_entry(struct unpack *u, const struct cpio_entry *e)
 {
@@ -188,6 +204,7 @@ static int __init unpack_entry(struct unpack *u, const struct cpio_entry *e)
 	u->path[0] = '/';
 	memcpy(u->path + 1, e->name, e->name_len);
 	u->path[e->name_len + 1] = '\0';
+	unpack_forget_dir(u);
 	switch (e->mode & CPIO_S_IFMT) {
 	case CPIO_S_IFDIR:
 		return unpack_dir(u, e);
