@@ -216,8 +216,8 @@ static void check_member(size_t k)
 		fuzz_check(inode->i_mode == (S_IFREG | (e->mode & 07777)),
 			   "a file has its last entry's bits");
 		fuzz_check((size_t)inode->i_size == e->size &&
-				   (!e->size ||
-				    !memcmp(inode->i_private, e->data, e->size)),
+				   (!e->size || !memcmp(inode->i_private,
+							e->data, e->size)),
 			   "a file holds its last entry's data");
 		break;
 	default:
@@ -293,7 +293,8 @@ static void walk(const struct cpio_archive *ar)
 	fuzz_check(ent != NULL, "memory for the entries");
 	n_ent = 0;
 	while ((ret = cpio_next(ar, &cur, &ent[n_ent], NULL, 0)) > 0) {
-		fuzz_check(n_ent < ar->count, "cpio_open() counted every entry");
+		fuzz_check(n_ent < ar->count,
+			   "cpio_open() counted every entry");
 		fuzz_check(inside(ar, ent[n_ent].data, ent[n_ent].size),
 			   "an entry's data is in the archive");
 		fuzz_check(cur.pos <= ar->size,

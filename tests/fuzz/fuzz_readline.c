@@ -93,10 +93,11 @@ static const struct {
 	{ "etc", "tab\there", false },
 	{ "etc", "with space", false },
 	{ "lib", "modules", true },
-	{ "lib/modules", "a_name_long_enough_to_fill_most_of_a_line_"
-			 "when_it_is_completed_after_a_command_and_a_path_so_that_"
-			 "the_editor_must_stop_at_the_end_of_its_buffer_and_ring_"
-			 "the_bell_instead_of_writing_past_it_xxxxxxxxxxxxxxxxxxxx.ko",
+	{ "lib/modules",
+	  "a_name_long_enough_to_fill_most_of_a_line_"
+	  "when_it_is_completed_after_a_command_and_a_path_so_that_"
+	  "the_editor_must_stop_at_the_end_of_its_buffer_and_ring_"
+	  "the_bell_instead_of_writing_past_it_xxxxxxxxxxxxxxxxxxxx.ko",
 	  false },
 	{ "lib/modules", "exporter.ko", false },
 	{ "lib/modules", "hello.ko", false },
@@ -124,7 +125,8 @@ static int tree_list(const char *dir,
 	for (size_t i = 0; i < sizeof(tree) / sizeof(tree[0]); i++) {
 		size_t dlen = strlen(tree[i].dir), nlen = strlen(tree[i].name);
 
-		if (len == dlen + !!dlen + nlen && !memcmp(dir, tree[i].dir, dlen) &&
+		if (len == dlen + !!dlen + nlen &&
+		    !memcmp(dir, tree[i].dir, dlen) &&
 		    (!dlen || dir[dlen] == '/') &&
 		    !memcmp(dir + dlen + !!dlen, tree[i].name, nlen) &&
 		    !tree[i].is_dir)

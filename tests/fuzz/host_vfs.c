@@ -47,8 +47,7 @@ void uaccess_window_close(const struct uaccess_window *saved)
 {
 }
 
-unsigned long copy_from_user(void *to, const void __user *from,
-			     unsigned long n)
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	memcpy(to, (const void *)from, n);
 	return 0;

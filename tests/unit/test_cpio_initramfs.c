@@ -387,14 +387,17 @@ static void test_trailing_slash(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_later_entry_replaces, unpack_teardown),
+		cmocka_unit_test_teardown(test_later_entry_replaces,
+					  unpack_teardown),
 		cmocka_unit_test_teardown(test_later_directory_bits,
 					  unpack_teardown),
 		cmocka_unit_test_teardown(test_hard_links, unpack_teardown),
-		cmocka_unit_test_teardown(test_gnu_cpio_hard_links, unpack_teardown),
+		cmocka_unit_test_teardown(test_gnu_cpio_hard_links,
+					  unpack_teardown),
 		cmocka_unit_test_teardown(test_concatenated, unpack_teardown),
 		cmocka_unit_test(test_junk_after_trailer),
-		cmocka_unit_test_teardown(test_root_not_replaced, unpack_teardown),
+		cmocka_unit_test_teardown(test_root_not_replaced,
+					  unpack_teardown),
 		cmocka_unit_test_teardown(test_trailing_slash, unpack_teardown),
 	};
 
