@@ -95,10 +95,11 @@ static inline bool cpio_is_dir(const struct cpio_entry *e)
 
 /*
  * Linux's initramfs rules (init/initramfs.c), which the unpacker and the
- * tests that check its tree share.  cpio_is_link - @e is a hard link as Linux's
- * initramfs links them: a regular file with nlink >= 2.  cpio_same_file -
- * @a and @b are links of one file: one inode number on one device within
- * one archive (Linux forgets the links it has seen at each trailer).
+ * tests that check its tree share.  cpio_is_link - @e is a hard link as
+ * Linux's initramfs links them: a regular file with nlink >= 2.
+ * cpio_same_file - @a and @b are links of one file: one inode number on
+ * one device within one archive (Linux forgets the links it has seen at
+ * each trailer).
  * cpio_dropped - @e is what Linux cannot create: the root again (".",
  * "/", "./", made "" by cpio_next()), or a file whose name ends in "/".
  */
