@@ -70,7 +70,6 @@ obj-y += kernel/init/initcall.o
 include kernel/module/build.mk
 include kernel/fs/build.mk
 obj-y += kernel/initrd/cpio.o
-obj-y += kernel/initrd/index.o
 obj-y += kernel/initrd/initrd.o
 obj-y += kernel/initrd/unpack.o
 include kernel/modprobe/build.mk

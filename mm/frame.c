@@ -22,6 +22,10 @@
 
 struct frame_pool frame_pool;
 
+/* What mm_frames_init() set aside, for free_reserved_area() to check. */
+static struct frame_range boot_res[RESERVE_MAX] __initdata;
+static size_t boot_nres __initdata;
+
 void mm_warn(const char *fmt, ...)
 {
 	char msg[160];
@@ -79,6 +83,8 @@ void __init mm_frames_init(const struct boot_info *info)
 					    "frame bookkeeping" };
 	frame_pool_init(&frame_pool, phys_to_virt(storage), base, end,
 			info->mmap, info->mmap_count, res, nres, mm_warn);
+	memcpy(boot_res, res, sizeof(res));
+	boot_nres = nres;
 	/* Inclusive ends, as the memory map lines print them. */
 	for (size_t i = 0; i < nres; i++)
 		pr_info("mm: reserved [mem %#018llx-%#018llx] %s\n",
@@ -90,6 +96,51 @@ void __init mm_frames_init(const struct boot_info *info)
 		frame_pool.reserved_count);
 }
 /* excerpt-end: frames-init */
+
+/*
+ * Whether the page at @pa is also set aside by a boot reservation that
+ * lies outside [@start, @end): the reservations are rounded out to whole
+ * pages, so a range that does not end on a page boundary may share its
+ * last page with the next one.
+ */
+static bool __init page_shared(phys_addr_t pa, phys_addr_t start,
+			       phys_addr_t end)
+{
+	for (size_t i = 0; i < boot_nres; i++) {
+		const struct frame_range *r = &boot_res[i];
+
+		if (r->start >= start && r->end <= end)
+			continue; /* the range itself */
+		if (r->start < pa + PAGE_SIZE && r->end > pa)
+			return true;
+	}
+	return false;
+}
+
+/* excerpt: free-reserved-area */
+unsigned long __init free_reserved_area(void *start, void *end, int poison,
+					const char *s)
+{
+	phys_addr_t pa_start = virt_to_phys(start), pa_end = virt_to_phys(end);
+	phys_addr_t first = ALIGN_DOWN(pa_start, (phys_addr_t)PAGE_SIZE);
+	phys_addr_t last = ALIGN_UP(pa_end, (phys_addr_t)PAGE_SIZE);
+	unsigned long pages = 0;
+
+	if (page_shared(first, pa_start, pa_end))
+		first += PAGE_SIZE;
+	if (last > first && page_shared(last - PAGE_SIZE, pa_start, pa_end))
+		last -= PAGE_SIZE;
+	if (last <= first)
+		return 0;
+	if (poison >= 0)
+		memset(phys_to_virt(first), poison, last - first);
+	pages = (last - first) >> PAGE_SHIFT;
+	if (frame_pool_release(&frame_pool, first, pages))
+		return 0;
+	pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
+}
+/* excerpt-end: free-reserved-area */
 
 /* Both entry points, with the caller fault injection should name. */
 static phys_addr_t frame_alloc_from(size_t count, size_t align,

@@ -7,8 +7,6 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-#define INIT_POISON 0xcc
-
 size_t init_freed_bytes;
 
 /* lab: 07 free-initmem */
@@ -30,8 +28,8 @@ void free_initmem(void)
 	 * does, costs an emulator a self-modifying-code check on every store
 	 * while it still holds translations of the code: 2 ms for 12 KiB.
 	 */
-	memset(phys_to_virt(virt_to_phys(__init_data_start)), INIT_POISON,
-	       (size_t)(__init_end - __init_data_start));
+	memset(phys_to_virt(virt_to_phys(__init_data_start)),
+	       POISON_FREE_INITMEM, (size_t)(__init_end - __init_data_start));
 	if (frame_pool_release(&frame_pool, virt_to_phys(__init_begin), pages))
 		return;
 	init_freed_bytes = size;

@@ -56,11 +56,23 @@ typedef void (*exitcall_t)(void);
 	_Static_assert(__builtin_types_compatible_p(__typeof__(fn), type), \
 		       what " " #fn " must be declared as " #type)
 
+/*
+ * Host builds (unit tests, fuzzers) have no linker script and no levels:
+ * there every initcall goes to the section "initcall_table", which the
+ * linker brackets with __start_initcall_table and __stop_initcall_table,
+ * for a test to run what the kernel code it builds registers.
+ */
+#ifdef HOST_TEST
+#define INITCALL_SECTION(sec) "initcall_table"
+#else
+#define INITCALL_SECTION(sec) ".initcall" #sec ".init"
+#endif
+
 /* clang-format off */
 #define __define_initcall(fn, id, sec)                                      \
 	__initcall_type_check(fn, int(void), "initcall");                   \
 	static initcall_t __initcall_##fn##id __used                       \
-		__section(".initcall" #sec ".init") = fn
+		__section(INITCALL_SECTION(sec)) = fn
 /* clang-format on */
 
 #define pure_initcall(fn) __define_initcall(fn, 0, 0)

@@ -80,6 +80,20 @@ phys_addr_t frame_alloc_contig(size_t count, size_t align);
 int frame_free(phys_addr_t pa);
 int frame_free_contig(phys_addr_t pa, size_t count);
 
+/* What freed boot-time memory is filled with: stale reads show it (Linux's). */
+#define POISON_FREE_INITMEM 0xcc
+
+/*
+ * free_reserved_area - give the frames of [@start, @end), direct-map
+ * addresses of memory set aside at boot (a boot module's), to the
+ * allocator, filled with @poison first unless it is -1, and log Linux's
+ * "Freeing @s memory: NNNK".  The whole pages the range touches go, but
+ * one it shares with another boot reservation stays.  Returns the pages
+ * freed.  __init: the boot reservations are init data.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison,
+				 const char *s);
+
 /* ---- Page tables (Intel SDM 3A §4.5, 4-level paging) ---- */
 
 /* excerpt: pte-bits */

@@ -13,7 +13,7 @@
 /*
  * The names a command's argument can take, for Tab: @offer is called with
  * each entry of directory @dir ("/" is the top) and @arg.  Returns 0 or a
- * negative errno (@dir does not exist).  initrd_list() is one.
+ * negative errno (@dir does not exist).  shell_complete_path() is one.
  */
 typedef int (*shell_complete_fn)(const char *dir,
 				 int (*offer)(void *arg, const char *name,

@@ -2,8 +2,7 @@
  * A reader for cpio "newc" archives (the format of Linux's initramfs and of
  * GNU cpio -H newc), reading the archive in place: no copies, no
  * allocation.  The archive comes from outside the kernel, so every header
- * field is checked before it is used.  Pure code, also built on the host;
- * its index, lookups and listings are in index.c.
+ * field is checked before it is used.  Pure code, also built on the host.
  */
 #include <kernel/errno.h>
 #include <kernel/string.h>
@@ -132,7 +131,7 @@ static size_t cpio_name_len(const char *name)
 	return len;
 }
 
-/* The fields cpio_index() needs to find hard links of one file. */
+/* The fields that tell which members are hard links of one file. */
 static void cpio_fill_links(struct cpio_entry *e, const uint32_t *fields)
 {
 	e->ino = fields[CPIO_INO];
@@ -255,8 +254,6 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 	ar->base = buf;
 	ar->size = size;
 	ar->count = 0;
-	ar->index = NULL;
-	ar->index_len = 0;
 	while ((ret = cpio_next(ar, &cur, &e, err, err_size)) > 0)
 		ar->count++;
 	if (ret < 0) {
@@ -264,4 +261,16 @@ int cpio_open(struct cpio_archive *ar, const void *buf, size_t size, char *err,
 		ar->count = 0;
 	}
 	return ret;
+}
+
+bool cpio_same_file(const struct cpio_entry *a, const struct cpio_entry *b)
+{
+	return cpio_is_link(a) && cpio_is_link(b) && a->archive == b->archive &&
+	       a->dev_major == b->dev_major && a->dev_minor == b->dev_minor &&
+	       a->ino == b->ino;
+}
+
+bool cpio_dropped(const struct cpio_entry *e)
+{
+	return !e->name_len || (!cpio_is_dir(e) && e->name[e->name_len]);
 }

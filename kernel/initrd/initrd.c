@@ -1,56 +1,33 @@
 /*
- * The initrd GRUB loaded as the Multiboot2 module "initrd": checked and
- * indexed once at boot (a rootfs initcall, as Linux unpacks its
- * initramfs); unpack.c copies it into the root file system, which
- * everything else reads.
+ * The initrd GRUB loaded as the Multiboot2 module "initrd": found and
+ * checked at rootfs_initcall, unpacked into the root file system (as
+ * Linux's populate_rootfs()), which everything else reads, then freed
+ * unless "retain_initrd" asks to keep it.
  */
-#define pr_fmt(fmt) "initrd: " fmt
+#define pr_fmt(fmt) fmt
 
-#include <kernel/args.h>
-#include <kernel/console.h>
-#include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/initrd.h>
 #include <kernel/mm.h>
 #include <kernel/multiboot2.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
 #include <kernel/string.h>
 #include "internal.h"
 
 #define INITRD_MODULE_NAME "initrd" /* tools/mkiso.sh: module2 ... initrd */
 
-static struct cpio_archive initrd_archive; /* empty until validated */
-static bool initrd_valid;
+unsigned long initrd_start, initrd_end;
+static bool do_retain_initrd __initdata;
 
-int initrd_open(const char *path, struct initrd_file *f)
+/* Linux's "retain_initrd": keep the archive's memory after unpacking. */
+static int __init retain_initrd_param(const char *val)
 {
-	struct cpio_entry e;
-	int ret;
-
-	if (!initrd_valid)
-		return -ENOENT;
-	ret = cpio_lookup(&initrd_archive, path, &e);
-	if (ret)
-		return ret;
-	f->name = e.name;
-	f->data = e.data;
-	f->size = e.size;
-	f->is_dir = cpio_is_dir(&e);
-	f->mode = e.mode;
+	do_retain_initrd = true;
 	return 0;
 }
+__setup("retain_initrd", retain_initrd_param);
 
-int initrd_list(const char *path,
-		int (*fn)(void *arg, const char *name, size_t len, bool is_dir),
-		void *arg)
-{
-	if (!initrd_valid)
-		return -ENOENT;
-	return cpio_list(&initrd_archive, path, fn, arg);
-}
-
-const struct boot_module *__init initrd_boot_module(void)
+static struct boot_module *__init initrd_boot_module(void)
 {
 	for (size_t i = 0; i < boot_info.module_count; i++)
 		if (!strcmp(boot_info.modules[i].name, INITRD_MODULE_NAME))
@@ -59,52 +36,81 @@ const struct boot_module *__init initrd_boot_module(void)
 }
 
 /*
- * A bad initrd is reported here and boot goes on without it; the initcall
- * itself succeeded, so it returns 0 and initcall code adds no second line.
+ * Find the initrd and check it whole: a bad one is reported here and boot
+ * goes on; the unpacking then keeps what lies before the damage, as
+ * Linux's does.
  */
 /* excerpt: initrd-init */
-static int __init initrd_init(void)
+static void __init initrd_init(void)
 {
 	const struct boot_module *mod = initrd_boot_module();
-	struct cpio_entry *index;
+	struct cpio_archive ar;
 	char err[160];
 	size_t size;
-	int ret;
 
 	if (!mod) {
-		pr_notice("no boot module named \"%s\"; booting without one\n",
+		pr_notice("initrd: no boot module named \"%s\"; booting without one\n",
 			  INITRD_MODULE_NAME);
-		return 0;
+		return;
 	}
 	/*
 	 * A module lies in RAM below 4 GiB (its tag's addresses are 32-bit,
 	 * Multiboot2 §3.6.6), all of which the direct map covers; the frame
-	 * allocator keeps its frames reserved.
+	 * allocator keeps its frames reserved until they are freed.
 	 */
 	size = mod->end - mod->start;
-	ret = cpio_open(&initrd_archive, phys_to_virt(mod->start), size, err,
-			sizeof(err));
-	if (ret) {
-		pr_err("rejected: %s; booting without it\n", err);
+	initrd_start = (unsigned long)phys_to_virt(mod->start);
+	initrd_end = initrd_start + size;
+	if (cpio_open(&ar, (const void *)initrd_start, size, err, sizeof(err)))
+		pr_err("initrd: rejected: %s; booting without it\n", err);
+	else
+		pr_info("initrd: %zu entries, %zu bytes at %#lx\n", ar.count,
+			size, (unsigned long)mod->start);
+}
+/* excerpt-end: initrd-init */
+
+/*
+ * As Linux's free_initrd_mem(): the archive's frames go to the allocator.
+ * Its boot module goes too, so that nothing (insmod of a boot module by
+ * name) finds the freed memory through it.
+ */
+static void __init free_initrd_mem(unsigned long start, unsigned long end)
+{
+	struct boot_module *mod = initrd_boot_module();
+	size_t i = (size_t)(mod - boot_info.modules);
+
+	free_reserved_area((void *)start, (void *)end, POISON_FREE_INITMEM,
+			   "initrd");
+	boot_info.module_count--;
+	memmove(mod, mod + 1, (boot_info.module_count - i) * sizeof(*mod));
+}
+
+/*
+ * The initrd is unpacked whole at rootfs_initcall, as Linux's
+ * populate_rootfs(): after the root is mounted (fs_initcall_sync), before
+ * anything reads a file (modules load at late_initcall_sync).  A bad
+ * member is reported and boot goes on with what was unpacked before it;
+ * the initcall itself succeeded, so it returns 0 and initcall code adds
+ * no second line.
+ */
+/* excerpt: populate-rootfs */
+static int __init populate_rootfs(void)
+{
+	char err[160];
+
+	initrd_init();
+	if (!initrd_start)
+		return 0; /* initrd_init() said so */
+	pr_info("Unpacking initramfs...\n");
+	if (unpack_to_rootfs((const void *)initrd_start,
+			     initrd_end - initrd_start, err, sizeof(err)))
+		pr_emerg("Initramfs unpacking failed: %s\n", err);
+	if (do_retain_initrd)
 		return 0;
-	}
-	/*
-	 * Lookups and listings search an index sorted by path (64 bytes an
-	 * entry, kept for good, as the archive is): walking the archive made
-	 * ls of a directory of 20,000 files take 25 seconds.  An empty
-	 * archive needs none (kmalloc(0) may return NULL).
-	 */
-	index = kmalloc(initrd_archive.count * sizeof(*index), GFP_KERNEL);
-	if (!index && initrd_archive.count) {
-		pr_err("no memory to index its %zu entries; booting without it\n",
-		       initrd_archive.count);
-		return 0;
-	}
-	cpio_index(&initrd_archive, index);
-	initrd_valid = true;
-	pr_info("%zu entries, %zu bytes at %#lx\n", initrd_archive.count, size,
-		(unsigned long)mod->start);
+	free_initrd_mem(initrd_start, initrd_end);
+	initrd_start = 0;
+	initrd_end = 0;
 	return 0;
 }
-rootfs_initcall(initrd_init);
-/* excerpt-end: initrd-init */
+rootfs_initcall(populate_rootfs);
+/* excerpt-end: populate-rootfs */

@@ -1,9 +1,9 @@
 /*
- * The initrd unpacked into the root file system at boot, as Linux's
- * populate_rootfs() unpacks its initramfs: each member, in archive order,
+ * The initrd unpacked into the root file system, as Linux's
+ * unpack_to_rootfs() unpacks its initramfs: each member, in archive order,
  * becomes a directory, a file with its data, a hard link or a symbolic
- * link of the ramfs root, with its archived permission bits, by the rules
- * cpio_index() follows, so the tree is the index's view of the archive.
+ * link of the ramfs root, with its archived permission bits, by Linux's
+ * rules.  Only the VFS below it: the host tests run it on a host ramfs.
  */
 #define pr_fmt(fmt) fmt
 
@@ -11,8 +11,6 @@
 #include <kernel/fs.h>
 #include <kernel/init.h>
 #include <kernel/list.h>
-#include <kernel/mm.h>
-#include <kernel/multiboot2.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -178,6 +176,22 @@ static void __init unpack_forget_links(struct unpack *u)
 	}
 }
 
+/*
+ * A later entry of a path decides its bits: a directory's that were to be
+ * set at the end no longer are (Linux sets each entry's bits at once).
+ */
+static void __init unpack_forget_dir(struct unpack *u)
+{
+	struct unpack_dir *d, *next;
+
+	list_for_each_entry_safe(d, next, &u->dirs, list) {
+		if (strcmp(d->name, u->path))
+			continue;
+		list_del(&d->list);
+		kfree(d);
+	}
+}
+
 /* Make member @e; 0, or -ENOMEM / -EIO, which end the unpacking. */
 static int __init unpack_entry(struct unpack *u, const struct cpio_entry *e)
 {
@@ -190,6 +204,7 @@ static int __init unpack_entry(struct unpack *u, const struct cpio_entry *e)
 	u->path[0] = '/';
 	memcpy(u->path + 1, e->name, e->name_len);
 	u->path[e->name_len + 1] = '\0';
+	unpack_forget_dir(u);
 	switch (e->mode & CPIO_S_IFMT) {
 	case CPIO_S_IFDIR:
 		return unpack_dir(u, e);
@@ -219,13 +234,8 @@ static const char *__init unpack_errstr(int ret)
 	return ret == -ENOMEM ? "out of memory" : "write error";
 }
 
-/*
- * Unpack the archive of @size bytes at @buf member by member; on a
- * malformed header what came before it stays.  0, or -EINVAL / -ENOMEM /
- * -EIO with what went wrong in @err, in Linux's words where it has some.
- */
-static int __init unpack_to_rootfs(const void *buf, size_t size, char *err,
-				   size_t err_size)
+int __init unpack_to_rootfs(const void *buf, size_t size, char *err,
+			    size_t err_size)
 {
 	struct cpio_archive ar = { .base = buf, .size = size };
 	struct cpio_cursor cur = { 0, 0 };
@@ -252,26 +262,3 @@ static int __init unpack_to_rootfs(const void *buf, size_t size, char *err,
 	kfree(u);
 	return ret;
 }
-
-/*
- * The initrd is unpacked whole at rootfs_initcall, as Linux's
- * populate_rootfs(): after the root is mounted (fs_initcall_sync), before
- * anything reads a file (modules load at late_initcall_sync).  A bad
- * member is reported and boot goes on with what was unpacked before it.
- */
-/* excerpt: populate-rootfs */
-static int __init populate_rootfs(void)
-{
-	const struct boot_module *mod = initrd_boot_module();
-	char err[160];
-
-	if (!mod)
-		return 0; /* initrd_init() says so */
-	pr_info("Unpacking initramfs...\n");
-	if (unpack_to_rootfs(phys_to_virt(mod->start), mod->end - mod->start,
-			     err, sizeof(err)))
-		pr_emerg("Initramfs unpacking failed: %s\n", err);
-	return 0;
-}
-rootfs_initcall(populate_rootfs);
-/* excerpt-end: populate-rootfs */

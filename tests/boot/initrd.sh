@@ -1,19 +1,34 @@
-# The initrd: the one the build packs is found and checked at boot and its
-# modules.dep drives modprobe; INITRD_EXTRA files are packed under /;
+# The initrd: the one the build packs is found and checked at boot, and
+# its memory freed after unpacking (kept with retain_initrd: meminfo's free
+# frames differ by its pages); its modules.dep drives modprobe;
+# INITRD_EXTRA files are packed under /;
 # concatenated archives are accepted; damaged archives (truncated, bad
 # magic) and a missing one are reported and leave a working shell.  (That
 # UEFI's GRUB loads it too is checked on tests/boot/boot.sh's UEFI boot.)
-# The shell's ls and cat read the VFS, where the initrd's files are not
-# (yet): how entries, links and archives read is test_cpio_initramfs's.
+# The shell's ls and cat read the VFS, into which the initrd is unpacked:
+# how entries, links and archives unpack is unpack.sh's and
+# test_cpio_initramfs's.
 source "$(dirname "$0")/lib.sh"
 
 boot packed 'loglevel=7' < <(printf '%s\n' 'mkdir /etc' 'cat /nope' 'cat /etc' \
-	'ls /etc /nope' poweroff)
+	'ls /etc /nope' meminfo 'insmod initrd' poweroff)
 expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries, [0-9]+ bytes at 0x' 'the initrd is found and checked at boot'
+# GRUB puts a module on a page boundary: its pages are its size rounded up.
+size=$(stat -c %s "$BUILD/initrd.cpio")
+kib=$(( (size + 4095) / 4096 * 4 ))
+expect "^\[ *[0-9.]+\] Freeing initrd memory: ${kib}K$" "the initrd's $kib KiB are freed after unpacking, in Linux's words"
+expect '^insmod: ERROR: could not load module initrd: No such file or directory$' 'the freed initrd is no boot module any more'
+free_frames() { sed -n 's/^Frames: *[0-9]* total *\([0-9]*\) free.*/\1/p' "$log"; }
 expect '^cat: /nope: No such file or directory$' 'cat of a missing file: Linux words'
 expect '^cat: /etc: Is a directory$' 'cat of a directory: Linux words'
 expect "^ls: cannot access '/nope': No such file or directory$" 'ls of a missing path: Linux words'
 expect_status 0 'powers off'
+freed=$(free_frames)
+boot retained 'loglevel=7 retain_initrd' < <(printf '%s\n' meminfo poweroff)
+expect_not 'Freeing initrd memory' 'retain_initrd keeps the initrd'
+kept=$(free_frames)
+[ -n "$freed" ] && [ -n "$kept" ] && [ $((freed - kept)) -eq $((kib / 4)) ]
+tap_status "meminfo: $((kib / 4)) more free frames than with retain_initrd (${freed:-?} vs ${kept:-?})"
 
 # Under UEFI: tests/boot/boot.sh, on its UEFI boot.
 

@@ -50,9 +50,16 @@ $(FUZZ_DIR)/seeds/fuzz_module_elf: $(MODULES) $(MODULE_FIXTURES)
 	@mkdir -p $@
 	$(Q)cp $^ $@/ && touch $@
 
+# The VFS as it is, on the host: what the cpio unpacker makes files with.
+host-vfs-srcs := tests/fuzz/host_vfs.c kernel/fs/namei.c kernel/fs/dtree.c \
+	kernel/fs/dcache.c kernel/fs/dirops.c kernel/fs/init.c kernel/fs/open.c \
+	kernel/fs/libfs.c kernel/fs/ramfs.c mm/util.c
+
 fuzz-targets += fuzz_cpio
-fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/kstrtox.c
+fuzz_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/unpack.c \
+	$(host-vfs-srcs) kernel/lib/kstrtox.c
 fuzz_cpio-len := 8192
+fuzz_cpio-cov-srcs := kernel/initrd/cpio.c kernel/initrd/unpack.c
 
 fuzz-targets += fuzz_path_walk
 fuzz_path_walk-srcs := kernel/fs/namei.c kernel/fs/dtree.c
@@ -82,9 +89,7 @@ fuzz_modprobe-srcs := kernel/modprobe/deps.c
 fuzz_modprobe-len := 4096
 
 fuzz-targets += fuzz_readline
-fuzz_readline-srcs := kernel/shell/readline.c kernel/initrd/cpio.c \
-	kernel/initrd/index.c \
-	kernel/lib/kstrtox.c
+fuzz_readline-srcs := kernel/shell/readline.c kernel/lib/kstrtox.c
 fuzz_readline-len := 4096
 fuzz_readline-cov-srcs := kernel/shell/readline.c
 
@@ -104,11 +109,11 @@ $(FUZZ_DIR)/kstring.o $(FUZZ_DIR)/cov/kstring.o: kernel/lib/string.c
 		$(if $(findstring /cov/,$@),$(FUZZ_COV),$(FUZZ_SAN)) -c $< -o $@
 
 define fuzz_rule
-$(FUZZ_DIR)/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ_DIR)/kstring.o tests/fuzz/host.h
+$(FUZZ_DIR)/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ_DIR)/kstring.o tests/fuzz/host.h tests/fuzz/host_vfs.h
 	$$(quiet) CLANG $$@
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$($(1)-cflags) $$(FUZZ_SAN) $$(filter-out %.h,$$^) -o $$@
 
-$(FUZZ_DIR)/cov/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ_DIR)/cov/kstring.o tests/fuzz/host.h
+$(FUZZ_DIR)/cov/$(1): tests/fuzz/$(1).c $(fuzz-common-srcs) $$($(1)-srcs) $(FUZZ_DIR)/cov/kstring.o tests/fuzz/host.h tests/fuzz/host_vfs.h
 	$$(quiet) CLANG $$@
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) $$($(1)-cflags) $$(FUZZ_COV) $$(filter-out %.h,$$^) -o $$@
 endef

@@ -1,7 +1,7 @@
 /*
  * libFuzzer target for the shell's line editor: the first byte picks the
  * size of the line buffer, the rest is typed -- keys, escape sequences,
- * Tab over a small command table and an initrd with long and odd names,
+ * Tab over a small command table and a file tree with long and odd names,
  * history -- line after line until the input runs out.  Every line
  * returned must fit its buffer and hold only printable characters.
  */
@@ -11,14 +11,11 @@
 #include <string.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
-#include <kernel/initrd.h>
 #include <kernel/printk.h>
-#include "../../kernel/initrd/internal.h"
 #include "../../kernel/shell/internal.h"
 #include "host.h"
 
 #define FUZZ_LINE_MAX (SHELL_LINE_MAX + 16)
-#define FUZZ_ARCHIVE_MAX 4096
 
 static const uint8_t *input;
 static size_t input_len, input_pos;
@@ -54,13 +51,18 @@ static int cmd_none(char *args)
 	return 0;
 }
 
-/* Commands whose arguments complete as initrd paths, and some that do not. */
+static int tree_list(const char *dir,
+		     int (*fn)(void *arg, const char *name, size_t len,
+			       bool is_dir),
+		     void *arg);
+
+/* Commands whose arguments complete as paths, and some that do not. */
 static const struct shell_cmd commands[] = {
 	{ "help", "", "", cmd_none, NULL },
 	{ "halt", "", "", cmd_none, NULL },
-	{ "ls", "", "", cmd_none, initrd_list },
-	{ "insmod", "", "", cmd_none, initrd_list },
-	{ "cat", "", "", cmd_none, initrd_list },
+	{ "ls", "", "", cmd_none, tree_list },
+	{ "insmod", "", "", cmd_none, tree_list },
+	{ "cat", "", "", cmd_none, tree_list },
 	{ "lsmod", "", "", cmd_none, NULL },
 };
 
@@ -80,57 +82,63 @@ const struct shell_cmd *shell_cmd_next(const struct shell_cmd *prev)
 									  NULL;
 }
 
-/* The initrd: a newc archive made once, read by the kernel's cpio code. */
-static uint8_t archive[FUZZ_ARCHIVE_MAX];
-static struct cpio_archive initrd;
-static struct cpio_entry initrd_index[16];
+/* The files Tab completes, in place of the VFS: each name in its directory. */
+static const struct {
+	const char *dir, *name;
+	bool is_dir;
+} tree[] = {
+	{ "", "etc", true },
+	{ "", "lib", true },
+	{ "etc", "modules", false },
+	{ "etc", "tab\there", false },
+	{ "etc", "with space", false },
+	{ "lib", "modules", true },
+	{ "lib/modules",
+	  "a_name_long_enough_to_fill_most_of_a_line_"
+	  "when_it_is_completed_after_a_command_and_a_path_so_that_"
+	  "the_editor_must_stop_at_the_end_of_its_buffer_and_ring_"
+	  "the_bell_instead_of_writing_past_it_xxxxxxxxxxxxxxxxxxxx.ko",
+	  false },
+	{ "lib/modules", "exporter.ko", false },
+	{ "lib/modules", "hello.ko", false },
+	{ "lib/modules", "hello_world.ko", false },
+};
 
-static size_t cpio_add(size_t pos, const char *name, unsigned int mode)
+/*
+ * A shell_complete_fn over the tree: @dir as the editor gives it ("/",
+ * "lib/", "/lib/modules/"), the names in it in order; -ENOENT for a
+ * directory that is not there, -ENOTDIR for a file.
+ */
+static int tree_list(const char *dir,
+		     int (*fn)(void *arg, const char *name, size_t len,
+			       bool is_dir),
+		     void *arg)
 {
-	size_t namesize = strlen(name) + 1;
-	int n = snprintf((char *)archive + pos, sizeof(archive) - pos,
-			 "070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%s",
-			 0u, mode, 0u, 0u, 1u, 0u, 0u, 0u, 0u, 0u, 0u,
-			 (unsigned int)namesize, 0u, name);
+	size_t len, found = 0;
+	int ret;
 
-	return ALIGN_UP(pos + (size_t)n + 1, CPIO_ALIGN);
-}
+	while (*dir == '/')
+		dir++;
+	len = strlen(dir);
+	while (len && dir[len - 1] == '/')
+		len--;
+	for (size_t i = 0; i < sizeof(tree) / sizeof(tree[0]); i++) {
+		size_t dlen = strlen(tree[i].dir), nlen = strlen(tree[i].name);
 
-static void initrd_make(void)
-{
-	static const char *const dirs[] = { "lib", "lib/modules", "etc" };
-	static const char *const files[] = {
-		"lib/modules/hello.ko",
-		"lib/modules/hello_world.ko",
-		"lib/modules/exporter.ko",
-		"etc/modules",
-		"etc/with space",
-		"etc/tab\there",
-		"lib/modules/a_name_long_enough_to_fill_most_of_a_line_"
-		"when_it_is_completed_after_a_command_and_a_path_so_that_"
-		"the_editor_must_stop_at_the_end_of_its_buffer_and_ring_"
-		"the_bell_instead_of_writing_past_it_xxxxxxxxxxxxxxxxxxxx.ko"
-	};
-	size_t pos = 0;
-	char err[FUZZ_LOG_MAX];
-
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
-		pos = cpio_add(pos, dirs[i], CPIO_S_IFDIR | 0755);
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
-		pos = cpio_add(pos, files[i], CPIO_S_IFREG | 0644);
-	pos = cpio_add(pos, CPIO_TRAILER, 0);
-	if (cpio_open(&initrd, archive, pos, err, sizeof(err)))
-		fuzz_check(0, err);
-	fuzz_check(initrd.count <= ARRAY_SIZE(initrd_index),
-		   "room for the index");
-	cpio_index(&initrd, initrd_index);
-}
-
-int initrd_list(const char *path,
-		int (*fn)(void *arg, const char *name, size_t len, bool is_dir),
-		void *arg)
-{
-	return cpio_list(&initrd, path, fn, arg);
+		if (len == dlen + !!dlen + nlen &&
+		    !memcmp(dir, tree[i].dir, dlen) &&
+		    (!dlen || dir[dlen] == '/') &&
+		    !memcmp(dir + dlen + !!dlen, tree[i].name, nlen) &&
+		    !tree[i].is_dir)
+			return -ENOTDIR;
+		if (strlen(tree[i].dir) != len || memcmp(tree[i].dir, dir, len))
+			continue;
+		found++;
+		ret = fn(arg, tree[i].name, nlen, tree[i].is_dir);
+		if (ret)
+			return ret;
+	}
+	return found ? 0 : -ENOENT;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -139,8 +147,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t line_size;
 	int n;
 
-	if (!initrd.size)
-		initrd_make();
 	if (size < 1)
 		return 0;
 	/* The buffer, exactly its size, so a write past it is caught. */

@@ -96,10 +96,13 @@ $(BUILD)/tests/unit/test_module_elf $(BUILD)/tests/unit/test_module_reloc \
 		$(BUILD)/tests/unit/test_module_linked: | unit-fixtures
 
 unit-tests += test_cpio
-test_cpio-srcs := kernel/initrd/cpio.c kernel/initrd/index.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
+test_cpio-srcs := kernel/initrd/cpio.c kernel/lib/vsnprintf.c kernel/lib/kstrtox.c
 
+# The unpacker on the VFS as the fuzzers run it (host-vfs-srcs, with the
+# fuzzers' kmalloc and printk).
 unit-tests += test_cpio_initramfs
-test_cpio_initramfs-srcs := $(test_cpio-srcs)
+test_cpio_initramfs-srcs = $(test_cpio-srcs) kernel/initrd/unpack.c \
+	$(host-vfs-srcs) tests/fuzz/host.c
 
 # Runs $(BUILD)/tools/depmod on objects it compiles.
 unit-tests += test_depmod

@@ -1,22 +1,30 @@
 /*
- * The initrd's view of an archive follows Linux's initramfs unpacking: a
- * later entry of one path replaces the earlier, hard links share their
- * data, archives concatenated after a trailer are read too, the root
- * cannot be replaced, and "x/" names only a directory.  Archives are built
- * here byte by byte, and once by GNU cpio for its hard-link layout.
+ * The unpacker follows Linux's initramfs rules, run on the host into a
+ * ramfs root (the kernel's VFS, tests/fuzz/host_vfs.h): a later entry of
+ * one path replaces the earlier, hard links are one file with the data
+ * their entries carry, archives concatenated after a trailer are unpacked
+ * too, the root cannot be replaced, and "x/" names only a directory.
+ * Archives are built here byte by byte, and once by GNU cpio for its
+ * hard-link layout.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <cmocka.h>
 #include <kernel/errno.h>
+#include <kernel/fs.h>
 #include <kernel/string.h>
+#include "../../kernel/fs/internal.h"
 #include "../../kernel/initrd/internal.h"
-#include "cpio_listing.h"
+#include "../fuzz/host_vfs.h"
 
+/* <stdlib.h> would bring the C library's dev_t and loff_t, not the kernel's. */
+void *calloc(size_t n, size_t size);
+void free(void *p);
+int system(const char *command);
+char *mkdtemp(char *template);
 char *strstr(const char *haystack, const char *needle);
 
 #define MODE_REG (CPIO_S_IFREG | 0644)
@@ -27,8 +35,6 @@ char *strstr(const char *haystack, const char *needle);
 struct builder {
 	uint8_t buf[1 << 16];
 	size_t len;
-	struct cpio_archive ar;
-	struct cpio_entry index[64];
 };
 
 static void pad(struct builder *b, size_t align)
@@ -78,33 +84,82 @@ static struct builder *new_builder(void)
 	return b;
 }
 
-/* Open and index what @b holds, as the kernel does with its initrd. */
-static void open_built(struct builder *b)
+/* Unpack what @b holds into a fresh root, as populate_rootfs() does. */
+static void unpack_built(struct builder *b)
 {
 	char err[256] = "";
 
-	if (cpio_open(&b->ar, b->buf, b->len, err, sizeof(err)))
-		fail_msg("rejected: %s", err);
-	assert_true(b->ar.count <= ARRAY_SIZE(b->index));
-	cpio_index(&b->ar, b->index);
+	host_rootfs_mount();
+	if (unpack_to_rootfs(b->buf, b->len, err, sizeof(err)))
+		fail_msg("unpacking failed: %s", err);
 }
 
-/* @path holds @data, as a file. */
-static void expect_file(const struct builder *b, const char *path,
-			const char *data)
+static int unpack_teardown(void **state)
 {
-	struct cpio_entry e;
-
-	assert_int_equal(cpio_lookup(&b->ar, path, &e), 0);
-	assert_false(cpio_is_dir(&e));
-	assert_int_equal(e.size, strlen(data));
-	assert_memory_equal(e.data, data, e.size);
+	host_rootfs_umount();
+	return 0;
 }
 
-static void expect_listing(const struct builder *b, const char *dir,
-			   const char *want)
+/* The inode at @path (not followed), which must be there. */
+static struct inode *inode_at(const char *path)
 {
-	expect_archive_listing(&b->ar, dir, want);
+	struct inode *inode;
+	struct path p;
+
+	if (kern_path(path, 0, &p))
+		fail_msg("%s: not unpacked", path);
+	inode = p.dentry->d_inode;
+	path_put(&p);
+	return inode;
+}
+
+/* @path is a file of bits @mode holding @data. */
+static void expect_file_mode(const char *path, umode_t mode, const char *data)
+{
+	struct inode *inode = inode_at(path);
+
+	assert_int_equal(inode->i_mode, S_IFREG | mode);
+	assert_int_equal(inode->i_size, strlen(data));
+	if (*data)
+		assert_memory_equal(inode->i_private, data, strlen(data));
+}
+
+static void expect_file(const char *path, const char *data)
+{
+	expect_file_mode(path, 0644, data);
+}
+
+static void expect_missing(const char *path)
+{
+	struct path p;
+
+	assert_int_equal(kern_path(path, 0, &p), -ENOENT);
+}
+
+struct listing {
+	char text[256];
+};
+
+static bool list_one(struct dentry *d, void *arg)
+{
+	struct listing *l = arg;
+	size_t n = strlen(l->text);
+
+	snprintf(l->text + n, sizeof(l->text) - n, "%.*s%s ", d->d_name.len,
+		 d->d_name.name, S_ISDIR(d->d_inode->i_mode) ? "/" : "");
+	return true;
+}
+
+/* The names in directory @dir, in order, "name " each ("name/ " a dir). */
+static void expect_listing(const char *dir, const char *want)
+{
+	struct listing l = { "" };
+	struct path p;
+
+	assert_int_equal(kern_path(dir, LOOKUP_FOLLOW, &p), 0);
+	dtree_walk(p.dentry->d_children, 0, list_one, &l);
+	path_put(&p);
+	assert_string_equal(l.text, want);
 }
 
 /* A later entry of one path replaces the earlier: Linux unlinks it first. */
@@ -118,11 +173,36 @@ static void test_later_entry_replaces(void **state)
 	add(b, "./etc/motd", CPIO_S_IFREG | 0600, "third");
 	add(b, "etc/issue", MODE_REG, "issue");
 	trailer(b);
-	open_built(b);
-	expect_file(b, "etc/motd", "third");
-	expect_listing(b, "etc", "issue motd ");
-	assert_int_equal(b->ar.count, 5);
-	assert_int_equal(b->ar.index_len, 3);
+	unpack_built(b);
+	expect_file_mode("/etc/motd", 0600, "third");
+	expect_listing("/etc", "issue motd ");
+	expect_listing("/", "etc/ ");
+	free(b);
+}
+
+/*
+ * A directory archived without u+wx is made with them, so that its
+ * members can be, and gets its own bits at the end -- unless a later
+ * entry of its path says otherwise, as in Linux, where each entry's bits
+ * are set at once.
+ */
+static void test_later_directory_bits(void **state)
+{
+	struct builder *b = new_builder();
+
+	add(b, "shut", CPIO_S_IFDIR | 0500, "");
+	add(b, "shut/in", MODE_REG, "in");
+	add(b, "opened", CPIO_S_IFDIR | 0500, "");
+	add(b, "opened/in", MODE_REG, "in");
+	add(b, "opened", CPIO_S_IFDIR | 0750, "");
+	add(b, "gone", CPIO_S_IFDIR | 0500, "");
+	add(b, "gone", MODE_REG, "a file");
+	trailer(b);
+	unpack_built(b);
+	assert_int_equal(inode_at("/shut")->i_mode, S_IFDIR | 0500);
+	assert_int_equal(inode_at("/opened")->i_mode, S_IFDIR | 0750);
+	expect_file("/opened/in", "in");
+	expect_file("/gone", "a file");
 	free(b);
 }
 
@@ -144,14 +224,19 @@ static void test_hard_links(void **state)
 	add_link(b, "d", MODE_REG, 7, 2, "");
 	add_link(b, "e", MODE_REG, 7, 2, "new");
 	trailer(b);
-	open_built(b);
-	expect_file(b, "a", "shared");
-	expect_file(b, "b", "shared");
-	expect_file(b, "c", "shared");
-	expect_file(b, "other", "x");
-	expect_file(b, "lonely", ""); /* its data never came */
-	expect_file(b, "d", "new");
-	expect_file(b, "e", "new");
+	unpack_built(b);
+	expect_file("/a", "shared");
+	expect_file("/b", "shared");
+	expect_file("/c", "shared");
+	assert_ptr_equal(inode_at("/a"), inode_at("/b"));
+	assert_ptr_equal(inode_at("/a"), inode_at("/c"));
+	assert_int_equal(inode_at("/a")->i_nlink, 3);
+	expect_file("/other", "x");
+	expect_file("/lonely", ""); /* its data never came */
+	expect_file("/d", "new");
+	expect_file("/e", "new");
+	assert_ptr_equal(inode_at("/d"), inode_at("/e"));
+	assert_ptr_not_equal(inode_at("/a"), inode_at("/d"));
 	free(b);
 }
 
@@ -175,9 +260,10 @@ static void test_gnu_cpio_hard_links(void **state)
 	assert_int_equal(pclose(f), 0);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	assert_int_equal(system(cmd), 0);
-	open_built(b);
-	expect_file(b, "d/one", "linked");
-	expect_file(b, "two", "linked");
+	unpack_built(b);
+	expect_file("/d/one", "linked");
+	expect_file("/two", "linked");
+	assert_ptr_equal(inode_at("/d/one"), inode_at("/two"));
 	free(b);
 }
 
@@ -198,23 +284,33 @@ static void test_concatenated(void **state)
 	trailer(b);
 	add(b, "etc", MODE_DIR, "");
 	add(b, CPIO_TRAILER, 0, ""); /* the last with no padding */
-	open_built(b);
-	expect_file(b, "lib/a.ko", "new");
-	expect_file(b, "lib/b.ko", "bee");
-	expect_listing(b, "/", "etc/ lib/ ");
-	assert_int_equal(b->ar.count, 5);
+	unpack_built(b);
+	expect_file("/lib/a.ko", "new");
+	expect_file("/lib/b.ko", "bee");
+	expect_listing("/", "etc/ lib/ ");
 	free(b);
 }
 
-static void expect_reject(struct builder *b, const char *what)
+/*
+ * The unpacking of @b stops with a message saying @what; what came before
+ * the damage is there (a file "a", and "b" if @b_first), nothing after it.
+ */
+static void expect_unpack_fails(struct builder *b, const char *what,
+				bool b_first)
 {
 	char err[256] = "";
 
-	assert_int_equal(cpio_open(&b->ar, b->buf, b->len, err, sizeof(err)),
+	host_rootfs_mount();
+	assert_int_equal(unpack_to_rootfs(b->buf, b->len, err, sizeof(err)),
 			 -EINVAL);
 	if (!strstr(err, what))
 		fail_msg("message \"%s\" does not say \"%s\"", err, what);
-	assert_int_equal(b->ar.count, 0);
+	expect_file("/a", "a");
+	if (b_first)
+		expect_file("/b", "b");
+	else
+		expect_missing("/b");
+	host_rootfs_umount();
 }
 
 /* After a trailer come only zeros and whole archives, 4-byte aligned. */
@@ -228,16 +324,18 @@ static void test_junk_after_trailer(void **state)
 	end = b->len;
 	b->len += 2;
 	add(b, "b", MODE_REG, "b");
-	expect_reject(b, "junk at offset 514 after a TRAILER!!! entry");
+	expect_unpack_fails(b, "junk at offset 514 after a TRAILER!!! entry",
+			    false);
 
 	b->len = end;
 	memset(b->buf + b->len, 'g', 2 * CPIO_HEADER_SIZE);
 	b->len += 2 * CPIO_HEADER_SIZE;
-	expect_reject(b, "header at offset 512: bad magic \"gggggg\"");
+	expect_unpack_fails(b, "header at offset 512: bad magic \"gggggg\"",
+			    false);
 
 	b->len = end;
 	add(b, "b", MODE_REG, "b"); /* a second archive without its trailer */
-	expect_reject(b, "without a TRAILER!!! entry");
+	expect_unpack_fails(b, "without a TRAILER!!! entry", true);
 	free(b);
 }
 
@@ -245,7 +343,6 @@ static void test_junk_after_trailer(void **state)
 static void test_root_not_replaced(void **state)
 {
 	struct builder *b = new_builder();
-	struct cpio_entry e;
 
 	add(b, ".", MODE_DIR, "");
 	add(b, "x", MODE_REG, "x");
@@ -254,12 +351,9 @@ static void test_root_not_replaced(void **state)
 	add(b, ".", CPIO_S_IFLNK | 0777, "x");
 	add(b, "//", MODE_DIR, "");
 	trailer(b);
-	open_built(b);
-	assert_int_equal(b->ar.index_len, 1);
-	assert_int_equal(cpio_lookup(&b->ar, "/", &e), 0);
-	assert_true(cpio_is_dir(&e));
-	assert_int_equal(e.size, 0);
-	expect_listing(b, "/", "x ");
+	unpack_built(b);
+	assert_int_equal(inode_at("/")->i_mode, S_IFDIR | 0755);
+	expect_listing("/", "x ");
 	free(b);
 }
 
@@ -270,7 +364,6 @@ static void test_root_not_replaced(void **state)
 static void test_trailing_slash(void **state)
 {
 	struct builder *b = new_builder();
-	struct cpio_entry e;
 
 	add(b, "m", MODE_DIR, "");
 	add(b, "m/dir.ko/", MODE_DIR, "");
@@ -280,28 +373,32 @@ static void test_trailing_slash(void **state)
 	add(b, "m/sub//", MODE_DIR, "");
 	add(b, "m/sub/inner.ko", MODE_REG, "inner");
 	trailer(b);
-	open_built(b);
-	assert_int_equal(cpio_lookup(&b->ar, "m/dir.ko", &e), 0);
-	assert_true(cpio_is_dir(&e));
-	assert_int_equal(cpio_lookup(&b->ar, "m/file.ko", &e), -ENOENT);
-	expect_file(b, "m/kept.ko", "module");
-	expect_file(b, "m/sub/inner.ko", "inner");
-	expect_listing(b, "m", "dir.ko/ kept.ko sub/ ");
-	expect_listing(b, "m/dir.ko", "");
-	expect_listing(b, "m/sub/", "inner.ko ");
+	unpack_built(b);
+	assert_int_equal(inode_at("/m/dir.ko")->i_mode, S_IFDIR | 0755);
+	expect_missing("/m/file.ko");
+	expect_file("/m/kept.ko", "module");
+	expect_file("/m/sub/inner.ko", "inner");
+	expect_listing("/m", "dir.ko/ kept.ko sub/ ");
+	expect_listing("/m/dir.ko", "");
+	expect_listing("/m/sub/", "inner.ko ");
 	free(b);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_later_entry_replaces),
-		cmocka_unit_test(test_hard_links),
-		cmocka_unit_test(test_gnu_cpio_hard_links),
-		cmocka_unit_test(test_concatenated),
+		cmocka_unit_test_teardown(test_later_entry_replaces,
+					  unpack_teardown),
+		cmocka_unit_test_teardown(test_later_directory_bits,
+					  unpack_teardown),
+		cmocka_unit_test_teardown(test_hard_links, unpack_teardown),
+		cmocka_unit_test_teardown(test_gnu_cpio_hard_links,
+					  unpack_teardown),
+		cmocka_unit_test_teardown(test_concatenated, unpack_teardown),
 		cmocka_unit_test(test_junk_after_trailer),
-		cmocka_unit_test(test_root_not_replaced),
-		cmocka_unit_test(test_trailing_slash),
+		cmocka_unit_test_teardown(test_root_not_replaced,
+					  unpack_teardown),
+		cmocka_unit_test_teardown(test_trailing_slash, unpack_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
