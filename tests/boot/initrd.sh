@@ -1,8 +1,9 @@
 # The initrd: the one the build packs is found and checked at boot, and
 # its memory freed after unpacking (kept with retain_initrd: meminfo's free
-# frames differ by its pages); its modules.dep drives modprobe;
-# INITRD_EXTRA files are packed under /;
-# concatenated archives are accepted; damaged archives (truncated, bad
+# frames differ by its pages); its modules.dep drives modprobe; ls and
+# cat read what was unpacked: the modules, INITRD_EXTRA files under /, and
+# concatenated archives with a GNU cpio hard link and a later replacement
+# (each file as Linux's initramfs leaves it); damaged archives (truncated, bad
 # magic) and a missing one are reported and leave a working shell.  (That
 # UEFI's GRUB loads it too is checked on tests/boot/boot.sh's UEFI boot.)
 # The shell's ls and cat read the VFS, into which the initrd is unpacked:
@@ -10,8 +11,8 @@
 # test_cpio_initramfs's.
 source "$(dirname "$0")/lib.sh"
 
-boot packed 'loglevel=7' < <(printf '%s\n' 'mkdir /etc' 'cat /nope' 'cat /etc' \
-	'ls /etc /nope' meminfo 'insmod initrd' poweroff)
+boot packed 'loglevel=7' < <(printf '%s\n' 'ls /lib/modules' 'cat /etc/modules' \
+	'cat /nope' 'cat /etc' 'ls /etc/modules /nope' meminfo 'insmod initrd' poweroff)
 expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries, [0-9]+ bytes at 0x' 'the initrd is found and checked at boot'
 # GRUB puts a module on a page boundary: its pages are its size rounded up.
 size=$(stat -c %s "$BUILD/initrd.cpio")
@@ -19,6 +20,10 @@ kib=$(( (size + 4095) / 4096 * 4 ))
 expect "^\[ *[0-9.]+\] Freeing initrd memory: ${kib}K$" "the initrd's $kib KiB are freed after unpacking, in Linux's words"
 expect '^insmod: ERROR: could not load module initrd: No such file or directory$' 'the freed initrd is no boot module any more'
 free_frames() { sed -n 's/^Frames: *[0-9]* total *\([0-9]*\) free.*/\1/p' "$log"; }
+expect '^hello\.ko$' 'ls /lib/modules lists the unpacked modules'
+expect '^modules\.dep$' 'and the modules.dep depmod wrote'
+expect '^# Modules the kernel loads at boot, one per line, in order, each after what$' 'cat prints the unpacked /etc/modules'
+expect '^/etc/modules$' 'ls of a file prints its name'
 expect '^cat: /nope: No such file or directory$' 'cat of a missing file: Linux words'
 expect '^cat: /etc: Is a directory$' 'cat of a directory: Linux words'
 expect "^ls: cannot access '/nope': No such file or directory$" 'ls of a missing path: Linux words'
@@ -48,8 +53,12 @@ tap_status 'an INITRD_EXTRA file is packed under /'
 tap_status 'a nested INITRD_EXTRA file keeps its directories'
 cpio -t --quiet < "$out/extra.cpio" | grep -qx 'etc/modules'
 tap_status 'the built-in files are still there'
-INITRD=$out/extra.cpio boot extra 'loglevel=7' < <(printf '%s\n' poweroff)
+INITRD=$out/extra.cpio boot extra 'loglevel=7' < <(printf '%s\n' 'cat /hello.txt' \
+	'ls /sub/dir' 'cat /sub/dir/note' poweroff)
 expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'the kernel accepts the initrd with INITRD_EXTRA files'
+expect '^hello from INITRD_EXTRA$' 'cat reads an INITRD_EXTRA file in the root'
+expect '^note$' 'ls lists a nested INITRD_EXTRA file'
+expect '^a nested note$' 'cat reads a nested INITRD_EXTRA file'
 
 # Modules packed by tools/mkinitrd.sh land in lib/modules with the
 # modules.dep depmod writes for them (objects built here, until the
@@ -84,8 +93,13 @@ printf 'replaced\n' > "$cat_dir/b/linked/one"
 		cpio -o -H newc --quiet)
 	(cd "$cat_dir/b" && echo linked/one | cpio -o -H newc --quiet)
 } > "$out/concat.cpio"
-INITRD=$out/concat.cpio boot concat 'loglevel=7' < <(printf '%s\n' poweroff)
+INITRD=$out/concat.cpio boot concat 'loglevel=7' < <(printf '%s\n' 'cat /linked/two' \
+	'cat /linked/one' 'ls /linked' 'ls /lib/modules' poweroff)
 expect '^\[ *[0-9.]+\] initrd: [0-9]+ entries' 'concatenated archives are accepted'
+expect '^shared data$' "a hard link GNU cpio wrote without data has its file's data"
+expect '^replaced$' "a later archive's file replaces an earlier one of that name"
+expect '^two$' 'ls lists the hard link'
+expect '^hello\.ko$' 'the first archive of several is unpacked too'
 expect_status 0 'powers off after concatenated archives'
 
 # Damaged archives: rejected with the reason, boot goes on without them.
