@@ -15,3 +15,7 @@ PCI ?= y
 # CONFIG_UBSAN: undefined behaviour (a shift too far, a signed overflow, an
 # index out of range...) reported where it happens (kernel/panic/ubsan.c)
 CONFIG_UBSAN ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_DEBUG_ATOMIC_SLEEP: might_sleep() in every function that can sleep
+# reports a call with a spinlock held or in an interrupt handler
+# (kernel/sched/might_sleep.c)
+CONFIG_DEBUG_ATOMIC_SLEEP ?= $(if $(filter 1,$(DEBUG)),y,n)

@@ -51,6 +51,8 @@ obj-y += kernel/sched/wait.o
 obj-y += kernel/sched/signal.o
 obj-y += kernel/sched/timeout.o
 obj-y += kernel/sched/completion.o
+# might_sleep()'s report (config.mk).
+obj-$(CONFIG_DEBUG_ATOMIC_SLEEP) += kernel/sched/might_sleep.o
 obj-y += kernel/sched/mutex.o
 obj-y += kernel/sched/semaphore.o
 obj-y += kernel/sched/rwsem.o
