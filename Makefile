@@ -108,6 +108,15 @@ endif
 ifeq ($(CONFIG_DEBUG_ATOMIC_SLEEP),y)
 KCFLAGS += -DCONFIG_DEBUG_ATOMIC_SLEEP
 endif
+# CONFIG_DETECT_HUNG_TASK (config.mk): khungtaskd and its fields in
+# task_struct.
+ifeq ($(CONFIG_DETECT_HUNG_TASK),y)
+KCFLAGS += -DCONFIG_DETECT_HUNG_TASK
+endif
+# CONFIG_SOFTLOCKUP_DETECTOR (config.mk): the tick's soft-lockup check.
+ifeq ($(CONFIG_SOFTLOCKUP_DETECTOR),y)
+KCFLAGS += -DCONFIG_SOFTLOCKUP_DETECTOR
+endif
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 NASMFLAGS := -f elf64 -g -F dwarf -I.

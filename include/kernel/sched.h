@@ -129,6 +129,16 @@ struct task_struct {
 	struct files_struct *files;
 	/* The memory it may pass to user copies (include/kernel/uaccess.h). */
 	uintptr_t user_start, user_end;
+#ifdef CONFIG_DETECT_HUNG_TASK
+	/*
+	 * khungtaskd's view (kernel/sched/hung_task.c): nvcsw + nivcsw when
+	 * it last changed, and when that was (jiffies).  Last in the
+	 * struct, so modules built without the switch see the same layout.
+	 */
+	unsigned long last_switch_count;
+	uint64_t last_switch_time;
+	bool hung_reported;
+#endif
 };
 
 /* The task running now; Linux's name, as a variable on one CPU. */

@@ -10,6 +10,8 @@ source "$(dirname "$0")/lib.sh"
 nm "$KERNEL" > "$out/debugcheck.normal.syms"
 log=$out/debugcheck.normal.syms
 expect_not ' __might_sleep$' 'the normal kernel has no might_sleep() checks'
+expect_not ' [tT] (hung_task_init|softlockup_tick)$' \
+	'the normal kernel has no hung-task or soft-lockup detector'
 
 dbg=$BUILD/debug
 debug=tests/debug
@@ -24,14 +26,33 @@ fi
 nm "$dbg/sprout.elf" > "$out/debugcheck.debug.syms"
 log=$out/debugcheck.debug.syms
 expect ' T __might_sleep$' 'the debug kernel has the might_sleep() checks'
+expect ' t hung_task_init$' 'the debug kernel has khungtaskd'
+expect ' T softlockup_tick$' 'the debug kernel has the soft-lockup check'
 
 cpio=$out/debugcheck.cpio
 make -s DEBUG=1 BUILD="$dbg" M=$debug INITRD="$cpio" "$cpio" \
 	>> "$out/debugcheck.build.log" 2>&1
 
-KERNEL=$dbg/sprout.elf INITRD=$cpio boot reports 'loglevel=7' \
+# await REGEX: hold the shell's next input until the boot's log has a line
+# matching REGEX (at most 60 s): a detector reports in its own time.
+await() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		grep -qE -- "$1" "$out/debugcheck.reports.log" 2>/dev/null && return
+		sleep 0.1
+	done
+}
+
+# Short thresholds, so that the stuck threads are found in seconds: a
+# task blocked for 2 s, the CPU held for 2 * 1 s.
+rm -f "$out/debugcheck.reports.log"
+KERNEL=$dbg/sprout.elf INITRD=$cpio boot reports \
+	'loglevel=7 hung_task_timeout_secs=2 watchdog_thresh=1' \
 	< <(printf '%s\n' 'insmod atomic_sleep' 'rmmod atomic_sleep' \
-		'insmod atomic_sleep' 'echo still running' 'poweroff')
+		'insmod atomic_sleep' 'insmod hung_waiter'
+	await 'INFO: task hung_waiter:'
+	printf '%s\n' 'echo still running' 'insmod preempt_spin' \
+		'rmmod preempt_spin' 'rmmod hung_waiter' 'echo done' 'poweroff')
 expect 'Sprout [0-9.]+ ready' 'the debug kernel boots to the prompt'
 n_sleep='sleeping function called from invalid context'
 expect_lines 'msleep() under a spinlock: might_sleep()'"'"'s report, then schedule()'"'"'s, the kernel goes on' \
@@ -56,6 +77,31 @@ if [ "$n" = 2 ]; then
 else
 	tap fail "schedule() reports each sleep in atomic context ($n reports, wanted 2)"
 fi
-expect_lines 'the kernel goes on after the reports' \
-	'^atomic_sleep: slept 10 ms holding a spinlock$' '^still running$'
+# khungtaskd reports while the shell waits at its prompt: the report's
+# first line may follow "sprout# ".
+expect_lines 'a thread blocked for good: khungtaskd'"'"'s report, the blocked stack, the kernel goes on' \
+	'INFO: task hung_waiter:[0-9]+ blocked for more than 2 seconds\.$' \
+	'^ +(Not tainted|Tainted: [A-Z]+) Sprout [0-9.]+$' \
+	'^task:hung_waiter +state:D ' '^Call Trace:$' \
+	' hung_waiter_fn\+0x[0-9a-f]+/0x[0-9a-f]+ \[hung_waiter\]$' \
+	'^still running$'
+n=$(grep -c 'INFO: task hung_waiter:' "$log")
+if [ "$n" = 1 ]; then
+	tap ok 'a hung task is reported once'
+else
+	tap fail "a hung task is reported once ($n reports)"
+fi
+! grep 'INFO: task ' "$log" | grep -qv 'INFO: task hung_waiter:'
+tap_status 'no other task is reported hung'
+expect_lines 'a thread spinning with preemption off: the soft-lockup report from the tick, the kernel goes on' \
+	'^watchdog: BUG: soft lockup - CPU#0 stuck for [0-9]+s! \[sh:[0-9]+\]$' \
+	'^CPU: 0 PID: [0-9]+ Comm: sh ' '^Call Trace:$' ' scheduler_tick\+' \
+	' preempt_spin_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[preempt_spin\]$' \
+	'^preempt_spin: spun 4 s with preemption off$' '^done$'
+n=$(grep -c 'soft lockup' "$log")
+if [ "$n" = 1 ]; then
+	tap ok 'a soft lockup is reported once'
+else
+	tap fail "a soft lockup is reported once ($n reports)"
+fi
 expect_status 0 'the kernel powers off cleanly after the reports'
