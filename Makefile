@@ -103,6 +103,20 @@ KCFLAGS += -fsanitize=shift,signed-integer-overflow,integer-divide-by-zero \
 	-DCONFIG_UBSAN
 $(BUILD)/kernel/panic/ubsan.o: KCFLAGS += -fno-sanitize=all
 endif
+# CONFIG_DEBUG_ATOMIC_SLEEP (config.mk): might_sleep() checks, which code
+# built with it (modules too: the wait_event() macros) calls.
+ifeq ($(CONFIG_DEBUG_ATOMIC_SLEEP),y)
+KCFLAGS += -DCONFIG_DEBUG_ATOMIC_SLEEP
+endif
+# CONFIG_DETECT_HUNG_TASK (config.mk): khungtaskd and its fields in
+# task_struct.
+ifeq ($(CONFIG_DETECT_HUNG_TASK),y)
+KCFLAGS += -DCONFIG_DETECT_HUNG_TASK
+endif
+# CONFIG_SOFTLOCKUP_DETECTOR (config.mk): the tick's soft-lockup check.
+ifeq ($(CONFIG_SOFTLOCKUP_DETECTOR),y)
+KCFLAGS += -DCONFIG_SOFTLOCKUP_DETECTOR
+endif
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 NASMFLAGS := -f elf64 -g -F dwarf -I.

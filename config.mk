@@ -15,3 +15,13 @@ PCI ?= y
 # CONFIG_UBSAN: undefined behaviour (a shift too far, a signed overflow, an
 # index out of range...) reported where it happens (kernel/panic/ubsan.c)
 CONFIG_UBSAN ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_DEBUG_ATOMIC_SLEEP: might_sleep() in every function that can sleep
+# reports a call with a spinlock held or in an interrupt handler
+# (kernel/sched/might_sleep.c)
+CONFIG_DEBUG_ATOMIC_SLEEP ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_DETECT_HUNG_TASK: khungtaskd reports a task asleep in
+# TASK_UNINTERRUPTIBLE for hung_task_timeout_secs= (kernel/sched/hung_task.c)
+CONFIG_DETECT_HUNG_TASK ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_SOFTLOCKUP_DETECTOR: the tick reports a thread that keeps the CPU
+# with preemption off for 2 * watchdog_thresh= seconds (kernel/sched/watchdog.c)
+CONFIG_SOFTLOCKUP_DETECTOR ?= $(if $(filter 1,$(DEBUG)),y,n)

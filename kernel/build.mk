@@ -51,10 +51,16 @@ obj-y += kernel/sched/wait.o
 obj-y += kernel/sched/signal.o
 obj-y += kernel/sched/timeout.o
 obj-y += kernel/sched/completion.o
+# might_sleep()'s report (config.mk).
+obj-$(CONFIG_DEBUG_ATOMIC_SLEEP) += kernel/sched/might_sleep.o
 obj-y += kernel/sched/mutex.o
 obj-y += kernel/sched/semaphore.o
 obj-y += kernel/sched/rwsem.o
 obj-y += kernel/sched/kthread.o
+# khungtaskd (config.mk).
+obj-$(CONFIG_DETECT_HUNG_TASK) += kernel/sched/hung_task.o
+# The soft-lockup check of the tick (config.mk).
+obj-$(CONFIG_SOFTLOCKUP_DETECTOR) += kernel/sched/watchdog.o
 obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 obj-y += kernel/sched/ps_format.o

@@ -28,8 +28,14 @@
 #else
 #define VERMAGIC_UBSAN ""
 #endif
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+#define VERMAGIC_ATOMIC_SLEEP " might_sleep"
+#else
+#define VERMAGIC_ATOMIC_SLEEP ""
+#endif
 #define VERMAGIC_ABI " x86_64 mcmodel=kernel no-red-zone mod_unload"
-#define VERMAGIC_STRING SPROUT_VERSION VERMAGIC_ABI VERMAGIC_UBSAN
+#define VERMAGIC_STRING \
+	SPROUT_VERSION VERMAGIC_ABI VERMAGIC_ATOMIC_SLEEP VERMAGIC_UBSAN
 
 /*
  * __copy(fn) gives the alias the attributes of its target (section, cold),

@@ -129,6 +129,16 @@ struct task_struct {
 	struct files_struct *files;
 	/* The memory it may pass to user copies (include/kernel/uaccess.h). */
 	uintptr_t user_start, user_end;
+#ifdef CONFIG_DETECT_HUNG_TASK
+	/*
+	 * khungtaskd's view (kernel/sched/hung_task.c): nvcsw + nivcsw when
+	 * it last changed, and when that was (jiffies).  Last in the
+	 * struct, so modules built without the switch see the same layout.
+	 */
+	unsigned long last_switch_count;
+	uint64_t last_switch_time;
+	bool hung_reported;
+#endif
 };
 
 /* The task running now; Linux's name, as a variable on one CPU. */
@@ -295,6 +305,36 @@ unsigned int stack_trace_save_tsk(struct task_struct *t, unsigned long *store,
 void sched_show_task(struct task_struct *t);
 void show_state(void);
 
+/*
+ * might_sleep - mark a function that may sleep.  In the debug kernel
+ * (CONFIG_DEBUG_ATOMIC_SLEEP) a call in atomic context -- a spinlock
+ * held, preemption disabled, an interrupt handler -- prints Linux's
+ * "BUG: sleeping function called from invalid context" report, once per
+ * call site (the caller of the function marked), and goes on; elsewhere
+ * it compiles to nothing.
+ */
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+void __might_sleep(const char *file, int line, uintptr_t caller);
+#define might_sleep()                     \
+	__might_sleep(__FILE__, __LINE__, \
+		      (uintptr_t)__builtin_return_address(0))
+/*
+ * might_sleep_forget - the code at [@start, @start + @size) is freed (a
+ * module's): forget its call sites, so that a module loaded there next,
+ * or the same one loaded again, is reported anew.  Any context.
+ */
+void might_sleep_forget(const void *start, size_t size);
+#else
+#define might_sleep() \
+	do {          \
+	} while (0)
+static inline void might_sleep_forget(const void *start, size_t size)
+{
+	(void)start;
+	(void)size;
+}
+#endif
+
 /* ---- Waiting ---- */
 
 /* init_waitqueue_head - an empty queue. */
@@ -328,6 +368,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr_exclusive);
 #define wait_event(wq, cond)                                                   \
 	do {                                                                   \
 		struct wait_queue_entry __wait;                                \
+		might_sleep();                                                 \
 		if (cond)                                                      \
 			break;                                                 \
 		init_wait_entry(&__wait);                                      \
@@ -396,6 +437,7 @@ static inline bool signal_pending_state(unsigned int state,
 	({                                                           \
 		int __ret = 0;                                       \
 		struct wait_queue_entry __wait;                      \
+		might_sleep();                                       \
 		if (!(cond)) {                                       \
 			init_wait_entry(&__wait);                    \
 			for (;;) {                                   \
@@ -471,7 +513,9 @@ void usleep_range(unsigned long min, unsigned long max);
 	({                                                              \
 		long __ret = (timeout);                                 \
 		struct wait_queue_entry __wait;                         \
-		bool __cond = (cond);                                   \
+		bool __cond;                                            \
+		might_sleep();                                          \
+		__cond = (cond);                                        \
 		if (!__cond) {                                          \
 			init_wait_entry(&__wait);                       \
 			for (;;) {                                      \

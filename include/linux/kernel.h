@@ -1,7 +1,7 @@
 /*
  * Linux-compatible <linux/kernel.h>: what almost every source file gets
  * from it -- types, printk, min/max, ARRAY_SIZE, container_of, BUG and
- * WARN, the kstrto*() parsers and snprintf.
+ * WARN, the kstrto*() parsers, snprintf and might_sleep().
  */
 #ifndef LINUX_KERNEL_H
 #define LINUX_KERNEL_H
@@ -14,6 +14,7 @@
 #include <linux/printk.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 
 /* clang-format off */
@@ -29,13 +30,5 @@
 		__typeof__(x) __abs = (x);  \
 		__abs < 0 ? -__abs : __abs; \
 	})
-
-/*
- * might_sleep - a marker for code that may sleep on Linux.  Sprout has
- * one task and nothing to switch to, so there is nothing to check.
- */
-#define might_sleep() \
-	do {          \
-	} while (0)
 
 #endif

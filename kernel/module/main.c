@@ -12,6 +12,7 @@
 #include <kernel/mm.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <trace/events/module.h>
@@ -118,11 +119,15 @@ static void free_regions(struct module *mod)
 {
 	void *core = mod->core;
 
-	if (mod->init)
+	if (mod->init) {
+		might_sleep_forget(mod->init, mod->init_size);
 		modarea_free(mod->init);
+	}
 	mod->init = mod->core = NULL;
-	if (core)
+	if (core) {
+		might_sleep_forget(core, mod->core_size);
 		modarea_free(core);
+	}
 }
 
 /* Step: what the module keeps from its file: exports, parameters, .modinfo. */
@@ -206,6 +211,7 @@ static void free_init(struct module *mod)
 {
 	if (!mod->init)
 		return;
+	might_sleep_forget(mod->init, mod->init_size);
 	modarea_free(mod->init);
 	module_note_freed_init(mod->name, mod->init, mod->init_size);
 	printk(KERN_DEBUG "%s: freed %zu KiB of module init memory\n",

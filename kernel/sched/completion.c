@@ -50,6 +50,7 @@ static long completion_wait(struct completion *x, long timeout,
 
 void wait_for_completion(struct completion *x)
 {
+	might_sleep();
 	completion_wait(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(wait_for_completion);
@@ -57,22 +58,27 @@ EXPORT_SYMBOL(wait_for_completion);
 unsigned long wait_for_completion_timeout(struct completion *x,
 					  unsigned long timeout)
 {
+	might_sleep();
 	return completion_wait(x, (long)timeout, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(wait_for_completion_timeout);
 
 int wait_for_completion_interruptible(struct completion *x)
 {
-	long ret = completion_wait(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
+	long ret;
 
+	might_sleep();
+	ret = completion_wait(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
 	return ret < 0 ? (int)ret : 0;
 }
 EXPORT_SYMBOL(wait_for_completion_interruptible);
 
 int wait_for_completion_killable(struct completion *x)
 {
-	long ret = completion_wait(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
+	long ret;
 
+	might_sleep();
+	ret = completion_wait(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
 	return ret < 0 ? (int)ret : 0;
 }
 EXPORT_SYMBOL(wait_for_completion_killable);
@@ -80,6 +86,7 @@ EXPORT_SYMBOL(wait_for_completion_killable);
 long wait_for_completion_interruptible_timeout(struct completion *x,
 					       unsigned long timeout)
 {
+	might_sleep();
 	return completion_wait(x, (long)timeout, TASK_INTERRUPTIBLE);
 }
 EXPORT_SYMBOL(wait_for_completion_interruptible_timeout);

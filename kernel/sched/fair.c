@@ -16,6 +16,7 @@ void scheduler_tick(void)
 
 	/* From the timer interrupt: interrupts are off. */
 	sched_update_current();
+	softlockup_tick();
 	if (curr == &init_task) {
 		if (!list_empty(&sched_rq.tasks))
 			set_preempt_need_resched();

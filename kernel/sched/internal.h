@@ -141,4 +141,17 @@ void sched_run_exit_hook(void);
  */
 void sched_run_reap_hook(struct task_struct *t);
 
+/*
+ * softlockup_tick - from scheduler_tick(), interrupts off: count the
+ * ticks current keeps the CPU with preemption off, and report a soft
+ * lockup (CONFIG_SOFTLOCKUP_DETECTOR; nothing without it).
+ */
+#ifdef CONFIG_SOFTLOCKUP_DETECTOR
+void softlockup_tick(void);
+#else
+static inline void softlockup_tick(void)
+{
+}
+#endif
+
 #endif

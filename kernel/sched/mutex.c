@@ -9,7 +9,6 @@
 #include <kernel/export.h>
 #include <kernel/mutex.h>
 #include <kernel/panic.h>
-#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 #include "internal.h"
@@ -76,28 +75,12 @@ static int mutex_wait(struct mutex *lock, unsigned int state)
 	return 0;
 }
 
-/*
- * A mutex may sleep: taking one in an interrupt handler or with
- * preemption disabled is reported as Linux's might_sleep() does, and goes
- * on (the sleep itself, if it comes, is the scheduler's to refuse).
- */
-static void mutex_might_sleep(uintptr_t ip)
-{
-	if (!in_atomic())
-		return;
-	pr_err("BUG: sleeping function called from invalid context at %pS\n",
-	       (void *)ip);
-	pr_err("in_atomic(): 1, irqs_disabled(): %d, pid: %d, name: %s\n",
-	       !(read_rflags() & RFLAGS_IF), current->pid, current->comm);
-	dump_stack();
-}
-
 int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
 {
 	uint64_t irq;
 	int ret = 0;
 
-	mutex_might_sleep(ip);
+	might_sleep();
 	irq = irq_save();
 	if (!lock->owner)
 		lock->owner = current;

@@ -94,30 +94,35 @@ static int rwsem_down(struct rw_semaphore *sem, bool write, unsigned int state)
 
 void down_read(struct rw_semaphore *sem)
 {
+	might_sleep();
 	rwsem_down(sem, false, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(down_read);
 
 int down_read_interruptible(struct rw_semaphore *sem)
 {
+	might_sleep();
 	return rwsem_down(sem, false, TASK_INTERRUPTIBLE);
 }
 EXPORT_SYMBOL(down_read_interruptible);
 
 int down_read_killable(struct rw_semaphore *sem)
 {
+	might_sleep();
 	return rwsem_down(sem, false, TASK_KILLABLE);
 }
 EXPORT_SYMBOL(down_read_killable);
 
 void down_write(struct rw_semaphore *sem)
 {
+	might_sleep();
 	rwsem_down(sem, true, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(down_write);
 
 int down_write_killable(struct rw_semaphore *sem)
 {
+	might_sleep();
 	return rwsem_down(sem, true, TASK_KILLABLE);
 }
 EXPORT_SYMBOL(down_write_killable);

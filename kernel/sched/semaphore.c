@@ -64,24 +64,28 @@ static int down_common(struct semaphore *sem, unsigned int state, long timeout)
 
 void down(struct semaphore *sem)
 {
+	might_sleep();
 	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 EXPORT_SYMBOL(down);
 
 int down_interruptible(struct semaphore *sem)
 {
+	might_sleep();
 	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 EXPORT_SYMBOL(down_interruptible);
 
 int down_killable(struct semaphore *sem)
 {
+	might_sleep();
 	return down_common(sem, TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT);
 }
 EXPORT_SYMBOL(down_killable);
 
 int down_timeout(struct semaphore *sem, long timeout)
 {
+	might_sleep();
 	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout);
 }
 EXPORT_SYMBOL(down_timeout);

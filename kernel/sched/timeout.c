@@ -24,6 +24,10 @@ static void sleeper_wake(struct timer_list *timer)
 	wake_up_process(container_of(timer, struct sleeper, timer)->task);
 }
 
+/*
+ * No might_sleep() here, as in Linux: the caller has set its sleeping
+ * state already, and schedule() itself reports a sleep in atomic context.
+ */
 long schedule_timeout(long timeout)
 {
 	struct sleeper s = { .task = current };
@@ -52,6 +56,7 @@ EXPORT_SYMBOL(schedule_timeout);
 
 long schedule_timeout_interruptible(long timeout)
 {
+	might_sleep();
 	set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
@@ -59,6 +64,7 @@ EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 long schedule_timeout_uninterruptible(long timeout)
 {
+	might_sleep();
 	set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
@@ -89,8 +95,11 @@ static bool sleep_possible(void)
 
 void msleep(unsigned int ms)
 {
-	uint64_t end = ktime_get_ns() + (uint64_t)ms * NSEC_PER_MSEC;
+	uint64_t end;
 
+	/* First: the time a report takes is not the caller's sleep. */
+	might_sleep();
+	end = ktime_get_ns() + (uint64_t)ms * NSEC_PER_MSEC;
 	if (!sleep_possible()) {
 		mdelay(ms);
 		return;
@@ -103,8 +112,10 @@ EXPORT_SYMBOL(msleep);
 
 unsigned long msleep_interruptible(unsigned int ms)
 {
-	uint64_t end = ktime_get_ns() + (uint64_t)ms * NSEC_PER_MSEC, now;
+	uint64_t end, now;
 
+	might_sleep();
+	end = ktime_get_ns() + (uint64_t)ms * NSEC_PER_MSEC;
 	if (!sleep_possible()) {
 		mdelay(ms);
 		return 0;
@@ -117,8 +128,10 @@ EXPORT_SYMBOL(msleep_interruptible);
 
 void usleep_range(unsigned long min, unsigned long max)
 {
-	uint64_t end = ktime_get_ns() + (uint64_t)min * NSEC_PER_USEC;
+	uint64_t end;
 
+	might_sleep();
+	end = ktime_get_ns() + (uint64_t)min * NSEC_PER_USEC;
 	(void)max;
 	if (!sleep_possible()) {
 		udelay(min);
