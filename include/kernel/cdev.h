@@ -47,7 +47,7 @@ void unregister_chrdev_region(dev_t from, unsigned int count);
 /*
  * __register_chrdev - claim @count minors from @baseminor of @major (0:
  * a dynamic one) and give them @fops through a cdev of their own.
- * Returns the major when @major was 0, else 0; or -Exxx.
+ * Returns the major when @major was 0, else 0; or -errno.
  * __unregister_chrdev - undo it.  register_chrdev/unregister_chrdev: the
  * same for minors 0 to 255.  All may sleep.
  */

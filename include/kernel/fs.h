@@ -315,7 +315,7 @@ int kern_path(const char *name, unsigned int flags, struct path *path);
  * Name-space changes, each from a path as kern_path() takes one:
  * ksys_mkdir, ksys_rmdir (-ENOTEMPTY if it has children), ksys_unlink
  * (an open file's data stays until its last close), ksys_symlink (@name
- * made a link to @target), ksys_chdir.  Each returns 0 or -Exxx.
+ * made a link to @target), ksys_chdir.  Each returns 0 or -errno.
  */
 int ksys_mkdir(const char *name, umode_t mode);
 int ksys_rmdir(const char *name);
@@ -326,7 +326,7 @@ int ksys_chdir(const char *name);
 /*
  * ksys_mount - mount a new file system of type @fstype on the directory
  * @dir.  ksys_umount - take the one mounted at @dir away (-EBUSY while a
- * file or directory of it is in use).  Each returns 0 or -Exxx.
+ * file or directory of it is in use).  Each returns 0 or -errno.
  */
 int ksys_mount(const char *fstype, const char *dir);
 int ksys_umount(const char *dir);
@@ -338,7 +338,7 @@ int ksys_umount(const char *dir);
  * -ENOMEM or fill_super's error.  kern_unmount - let go of @mnt; its
  * super block goes with the last of its mounts.
  * vfs_mount_at - make the directory @dir (0755; an existing one is fine)
- * and mount @fstype there, logging what failed; 0 or -Exxx.  Both sleep.
+ * and mount @fstype there, logging what failed; 0 or -errno.  Both sleep.
  */
 int kern_mount(struct file_system_type *type, struct vfsmount **out);
 void kern_unmount(struct vfsmount *mnt);
@@ -392,7 +392,7 @@ loff_t noop_llseek(struct file *file, loff_t offset, int whence);
  * (Linux's filp_open(), which gives an ERR_PTR, is its shim in
  * <linux/fs.h>.)  filp_close - release @file; returns 0.
  * kernel_read/kernel_write - move @count bytes at *@pos through the
- * file's operations; bytes moved or -Exxx (-EBADF if not opened for it).
+ * file's operations; bytes moved or -errno (-EBADF if not opened for it).
  * The kernel buffer @buf is lent to the driver as user memory (the
  * thread's user window opens on it for the call), so a driver's
  * copy_to_user() works on it, as Linux's kernel_read() lends a kvec.
@@ -526,7 +526,7 @@ int vfs_readlink(const char *name, char *buf, size_t size);
  * get, set, fmt) makes @fops whose open binds get/set (either may be
  * NULL: -EACCES) to the inode's i_private; a read at position 0 calls
  * get and prints with @fmt ("%llu\n"), a write parses a number (as
- * kstrtoull, base 0) and calls set.  Each returns bytes or -Exxx.
+ * kstrtoull, base 0) and calls set.  Each returns bytes or -errno.
  * @fops's .owner is THIS_MODULE, as in Linux: an open file holds the
  * module that made it.
  */

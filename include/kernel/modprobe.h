@@ -35,7 +35,7 @@ struct modprobe_ops {
 		   char out[MODULE_NAME_LEN]);
 	/* loaded - whether @name is loaded already (it is then skipped). */
 	bool (*loaded)(void *ctx, const char *name);
-	/* load - load @name with parameters @args ("" for none): 0 or -Exxx. */
+	/* load - load @name with parameters @args ("" for none): 0 or -errno. */
 	int (*load)(void *ctx, const char *name, const char *args);
 	/* report - one line for the log, no trailing newline. */
 	void (*report)(void *ctx, const char *msg);

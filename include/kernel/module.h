@@ -277,7 +277,7 @@ void module_loading_disable(void);
  * register_module_notifier - call @nb->notifier_call(@nb, state, mod) as
  * each module goes through its states, as Linux's: MODULE_STATE_COMING
  * once it is linked and its parameters set, before its init_module (a
- * refusal, notifier_from_errno(-Exxx), fails the load with -Exxx and
+ * refusal, notifier_from_errno(-errno), fails the load with -errno and
  * the blocks already told hear MODULE_STATE_GOING); MODULE_STATE_LIVE
  * once init_module returned 0; MODULE_STATE_GOING when init_module
  * failed, or at rmmod after cleanup_module, before its memory is freed.

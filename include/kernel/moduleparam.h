@@ -26,7 +26,7 @@ struct kernel_param_ops {
 	int (*set)(const char *val, const struct kernel_param *kp);
 	/*
 	 * get - print the value and a newline into @buffer (PAGE_SIZE bytes):
-	 * the characters written, or -Exxx.  NULL: the value cannot be read.
+	 * the characters written, or -errno.  NULL: the value cannot be read.
 	 */
 	int (*get)(char *buffer, const struct kernel_param *kp);
 	/* free - let go of what set allocated (charp's copy) at unload. */

@@ -23,13 +23,13 @@ struct notifier_block {
 #define NOTIFY_STOP_MASK 0x8000
 #define NOTIFY_BAD (NOTIFY_STOP_MASK | 0x0002) /* refused: stop the chain */
 
-/* notifier_from_errno - a refusal carrying -Exxx @err (0: NOTIFY_OK). */
+/* notifier_from_errno - a refusal carrying -errno @err (0: NOTIFY_OK). */
 static inline int notifier_from_errno(int err)
 {
 	return err ? NOTIFY_STOP_MASK | (NOTIFY_OK - err) : NOTIFY_OK;
 }
 
-/* notifier_to_errno - the -Exxx a return of notifier_from_errno() holds. */
+/* notifier_to_errno - the -errno a return of notifier_from_errno() holds. */
 static inline int notifier_to_errno(int ret)
 {
 	ret &= ~NOTIFY_STOP_MASK;

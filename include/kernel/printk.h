@@ -97,7 +97,7 @@ void console_write(const char *s, size_t n);
  * above (the shell) registers how to write to a thread's descriptor.
  * console_output_register - install @out, which writes @n bytes of @s to
  * current's descriptor @fd: 0, -EBADF when current has no such
- * descriptor (then the consoles get the text), or another -Exxx when
+ * descriptor (then the consoles get the text), or another -errno when
  * the write failed.  console_out - write through it: 0 or that error.
  */
 #define CONSOLE_STDOUT 1

@@ -159,7 +159,7 @@ void sysfs_remove_groups(struct kobject *kobj,
 
 /*
  * sysfs_create_mount_point - an empty directory @name in @parent's, for
- * a file system to be mounted on (/sys/kernel/debug).  0 or -Exxx.
+ * a file system to be mounted on (/sys/kernel/debug).  0 or -errno.
  * sysfs_remove_mount_point - take it away.
  */
 int sysfs_create_mount_point(struct kobject *parent, const char *name);

@@ -426,7 +426,7 @@ int module_tables_add(struct load_info *info, struct module *mod);
 /*
  * module_notify - tell the module notifier chain @mod is in @state
  * (notifier.c).  For MODULE_STATE_COMING, a refusal is logged and
- * returned as -Exxx, after the blocks told before it heard GOING; every
+ * returned as -errno, after the blocks told before it heard GOING; every
  * other state returns 0.  Sleeps.
  */
 int module_notify(struct module *mod, enum module_state state);

@@ -83,8 +83,8 @@ bool shell_is_command_thread(const struct task_struct *t);
 
 /*
  * shell_write - write all @n bytes of @buf to current's descriptor @fd
- * (the buffer lent as user memory): 0 or the write's -Exxx.  shell_read -
- * read up to @n bytes: bytes read, 0 at the end, or -Exxx.  (stdio.c)
+ * (the buffer lent as user memory): 0 or the write's -errno.  shell_read -
+ * read up to @n bytes: bytes read, 0 at the end, or -errno.  (stdio.c)
  */
 int shell_write(int fd, const void *buf, size_t n);
 ssize_t shell_read(int fd, void *buf, size_t n);
@@ -99,7 +99,7 @@ void shell_pipeline_run(char *line);
 /*
  * Shared by the file commands (ls.c): shell_mode_string - ls's ten
  * characters for @mode ("drwxr-xr-x").  shell_dir_first - the first name
- * in directory @dir into @buf: 1, 0 if it is empty, or -Exxx.
+ * in directory @dir into @buf: 1, 0 if it is empty, or -errno.
  * shell_complete_path - Tab completion over the VFS (shell_complete_fn).
  */
 void shell_mode_string(unsigned int mode, char out[11]);
