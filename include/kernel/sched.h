@@ -314,10 +314,12 @@ void show_state(void);
  * it compiles to nothing.
  */
 #ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+/* excerpt: might-sleep-macro */
 void __might_sleep(const char *file, int line, uintptr_t caller);
 #define might_sleep()                     \
 	__might_sleep(__FILE__, __LINE__, \
 		      (uintptr_t)__builtin_return_address(0))
+/* excerpt-end: might-sleep-macro */
 /*
  * might_sleep_forget - the code at [@start, @start + @size) is freed (a
  * module's): forget its call sites, so that a module loaded there next,

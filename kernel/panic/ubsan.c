@@ -12,6 +12,7 @@
 #include <kernel/string.h>
 #include <kernel/types.h>
 
+/* excerpt: ubsan-data */
 /* A check's place in the source: the compiler's static data, writable. */
 struct source_location {
 	const char *file_name;
@@ -28,6 +29,7 @@ struct type_descriptor {
 	uint16_t type_info;
 	char type_name[];
 };
+/* excerpt-end: ubsan-data */
 
 enum { type_kind_int = 0 };
 
@@ -36,11 +38,13 @@ struct overflow_data {
 	struct type_descriptor *type;
 };
 
+/* excerpt: ubsan-shift-data */
 struct shift_out_of_bounds_data {
 	struct source_location location;
 	struct type_descriptor *lhs_type;
 	struct type_descriptor *rhs_type;
 };
+/* excerpt-end: ubsan-shift-data */
 
 struct out_of_bounds_data {
 	struct source_location location;
@@ -148,6 +152,7 @@ static void ubsan_header(struct source_location *loc, const char *reason)
  * ubsan_prologue - start the report of @reason at @loc, or return false
  * when that place was reported before or a report is already printing.
  */
+/* excerpt: ubsan-prologue */
 static bool ubsan_prologue(struct source_location *loc, const char *reason)
 {
 	if (in_report || (loc->column & REPORTED_BIT))
@@ -156,6 +161,7 @@ static bool ubsan_prologue(struct source_location *loc, const char *reason)
 	ubsan_header(loc, reason);
 	return true;
 }
+/* excerpt-end: ubsan-prologue */
 
 static void ubsan_epilogue(void)
 {
@@ -234,6 +240,7 @@ void __ubsan_handle_divrem_overflow(struct overflow_data *data, void *lhs,
 }
 EXPORT_SYMBOL(__ubsan_handle_divrem_overflow);
 
+/* excerpt: ubsan-shift */
 void __ubsan_handle_shift_out_of_bounds(struct shift_out_of_bounds_data *data,
 					void *lhs, void *rhs)
 {
@@ -256,6 +263,7 @@ void __ubsan_handle_shift_out_of_bounds(struct shift_out_of_bounds_data *data,
 		       l, r, lt->type_name);
 	ubsan_epilogue();
 }
+/* excerpt-end: ubsan-shift */
 EXPORT_SYMBOL(__ubsan_handle_shift_out_of_bounds);
 
 void __ubsan_handle_out_of_bounds(struct out_of_bounds_data *data, void *index)

@@ -25,6 +25,7 @@ static int __init hung_task_timeout_setup(const char *val)
 __setup("hung_task_timeout_secs", hung_task_timeout_setup);
 
 /* Report @t if it slept uninterruptibly through a whole period. */
+/* excerpt: check-hung-task */
 static void check_hung_task(struct task_struct *t, unsigned long timeout)
 {
 	unsigned long switch_count = t->nvcsw + t->nivcsw;
@@ -56,6 +57,7 @@ static void check_hung_task(struct task_struct *t, unsigned long timeout)
 	 */
 	sched_show_task(t);
 }
+/* excerpt-end: check-hung-task */
 
 static int watchdog(void *data)
 {

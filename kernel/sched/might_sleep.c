@@ -57,6 +57,7 @@ void might_sleep_forget(const void *start, size_t size)
 	irq_restore(irq);
 }
 
+/* excerpt: might-sleep */
 void __might_sleep(const char *file, int line, uintptr_t caller)
 {
 	unsigned int count = preempt_count();
@@ -83,4 +84,5 @@ void __might_sleep(const char *file, int line, uintptr_t caller)
 	pr_err("preempt_count: %x, expected: 0\n", count);
 	dump_stack();
 }
+/* excerpt-end: might-sleep */
 EXPORT_SYMBOL(__might_sleep);

@@ -37,6 +37,7 @@ static unsigned long stuck_ticks;
 static uint64_t last_jiffy;
 static bool reported;
 
+/* excerpt: softlockup-tick */
 void softlockup_tick(void)
 {
 	uint64_t now = jiffies_get();
@@ -67,3 +68,4 @@ void softlockup_tick(void)
 		 current->pid, current->comm, kernel_taint_string());
 	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 }
+/* excerpt-end: softlockup-tick */
