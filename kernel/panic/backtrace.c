@@ -6,6 +6,7 @@
 #include <kernel/kallsyms.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/string.h>
 
 #define BACKTRACE_MAX 32
 
@@ -37,9 +38,24 @@ void dump_backtrace(uintptr_t rip, uintptr_t rbp)
 	dump_backtrace_on(rip, rbp, lo, hi);
 }
 
+/*
+ * interrupt_common (kernel/cpu/entry.asm) gives the interrupted code a
+ * frame of its own whose "return address" is the interrupted RIP: the
+ * instruction that was about to run, not one after a call.  @ret is
+ * interrupt_common's return address when the next frame is that one.
+ */
+static bool interrupted_next(uintptr_t ret)
+{
+	size_t size, offset;
+	const char *name = kallsyms_lookup(ret - 1, &size, &offset);
+
+	return name && !strcmp(name, "interrupt_common");
+}
+
 void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo, uintptr_t hi)
 {
 	char sym[KSYM_SYMBOL_LEN];
+	bool interrupted = false;
 
 	printk(KERN_EMERG "Call Trace:\n");
 	if (rip) {
@@ -53,9 +69,13 @@ void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo, uintptr_t hi)
 
 		if (!ret)
 			break;
-		/* The return address is after the call: name the call itself. */
-		sprint_symbol(sym, sizeof(sym), ret - 1);
+		/*
+		 * A return address is after the call: name the call itself.
+		 * An interrupted RIP is the instruction itself.
+		 */
+		sprint_symbol(sym, sizeof(sym), interrupted ? ret : ret - 1);
 		printk(KERN_EMERG " [<%016lx>] %s\n", ret, sym);
+		interrupted = interrupted_next(ret);
 		if (frame[0] <= rbp)
 			break;
 		rbp = frame[0];
