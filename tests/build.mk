@@ -43,9 +43,12 @@ test-clang:
 		modules $(BUILD)/clang/initrd.cpio
 test-modcfg:
 	$(Q)$(MAKE) BUILD=$(BUILD)/modcfg RTC=m PCI=m all
+# The tools an initrd and a piped boot of it use, made once here rather
+# than by the tests and the book's runs at the same time.
 test-debug:
 	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug $(BUILD)/debug/sprout.elf \
-		$(BUILD)/debug/test/sprout.elf modules
+		$(BUILD)/debug/test/sprout.elf modules \
+		$(BUILD)/debug/tools/depmod $(BUILD)/debug/tools/serial-relay
 	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug M=tests/debug modules
 test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg \
 	ubsan:test-debug debugcheck:test-debug tutorial:test-debug
