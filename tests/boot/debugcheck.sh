@@ -4,7 +4,7 @@
 # modules (tests/debug) each get Linux's report, line by line, once, and
 # the kernel goes on and powers off cleanly.  The debug build is
 # tests/boot/ubsan.sh's, which make test builds (tests/build.mk,
-# test-debug) and which boots the in-kernel suites under it.
+# test-debug); tests/boot/debugktest.sh boots the in-kernel suites under it.
 source "$(dirname "$0")/lib.sh"
 
 nm "$KERNEL" > "$out/debugcheck.normal.syms"

@@ -3,9 +3,10 @@
 # modules built with DEBUG=1 are instrumented; two buggy modules
 # (tests/debug: a signed overflow, an oversized shift) each get Linux's
 # report, line by line, once, and the kernel goes on; a module of the one
-# kind is refused by the kernel of the other; and the in-kernel suites
-# run clean under the debug kernel.  One debug build, $BUILD/debug, which
-# make test builds beside the others (tests/build.mk, test-debug).
+# kind is refused by the kernel of the other.  One debug build,
+# $BUILD/debug, which make test builds beside the others (tests/build.mk,
+# test-debug); tests/boot/debugktest.sh runs the in-kernel suites under
+# it.
 source "$(dirname "$0")/lib.sh"
 
 nm "$KERNEL" > "$out/ubsan.normal.syms"
@@ -83,14 +84,3 @@ INITRD=$cpio boot refused 'loglevel=7' \
 expect "^\[ *[0-9.]+\] ubsan_shift: version magic '[^']* ubsan' should be '[^']*mod_unload'$" \
 	'the normal kernel refuses a module of the debug build'
 
-# The in-kernel suites under the debug kernel, all but the soak (the
-# normal kernel soaks the same loader code), with no report.
-TEST_KERNEL=$dbg/test/sprout.elf TIMEOUT=${KTEST_TIMEOUT:-240} \
-	BOOT_FILES=$(ls "$dbg"/modules/*.ko) INITRD= boot ktest 'ktest=-soak'
-expect '^\[ *[0-9.]+\] # ktest: [0-9]+ suites, 0 failed cases' 'the in-kernel suites pass under the debug kernel'
-expect_not 'UBSAN' 'the in-kernel suites run with no UBSAN report'
-# The debug kernel's other checkers (tests/boot/debugcheck.sh) stay quiet
-# too.  "scheduling while atomic" is no such line: a suite provokes it.
-expect_not 'BUG: sleeping function called from invalid context|INFO: task .* blocked for more than|soft lockup' \
-	'the in-kernel suites run with no sleep-in-atomic, hung-task or soft-lockup report'
-expect_status 0 'QEMU exit status reports success'
