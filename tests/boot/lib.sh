@@ -9,7 +9,8 @@
 #   expect_status N 'what it shows'      one TAP line: run-qemu.sh returned N
 #   ktap_results                         one TAP line per in-kernel test case
 #   expect_no_reports 'what' [REGEX]     one TAP line: no checker's report
-#                                        in the log (but lines matching REGEX)
+#                                        in the log (but lines matching REGEX;
+#                                        $ktest_provoked: the suites' own)
 #   wait_for, send_keys, type_line, screendump, screenshots_then_poweroff,
 #   check_screenshot, clear_check ...: keys and screenshots through QEMU's
 #       monitor (listed at the end)
@@ -138,6 +139,16 @@ expect_no_reports() {
 		sed 's/^/#   /' <<< "$found"
 	fi
 }
+
+# ktest_provoked: for expect_no_reports, the reports the in-kernel suites
+# provoke on purpose, each suite checking its own: misuse a Linux kernel
+# warns of (sched: binding to a CPU there is none of; locking: a mutex
+# unlocked by a task not holding it; refcount: the saturation warnings;
+# irq: unbalanced enable_irq()/disable_irq(), a free_irq() of a handler
+# not there; procfs: a name added twice, one removed that is not there)
+# and sched_preempt's sleep with preemption off in its thread t_atomic.
+# Any other is a finding.
+ktest_provoked='WARNING: kthread_bind\(t_bound, 1\): no CPU 1|WARNING: mutex test_mutex unlocked at mutex_unlock_by_another_task_is_ignored\+|WARNING: at kernel/panic/refcount\.c:[0-9]+ refcount_saturates_with_linux_warnings\+|WARNING: at kernel/irq/manage\.c:[0-9]+ (enable_irq|disable_irq|free_irq)\+|WARNING: at kernel/fs/proc/generic\.c:[0-9]+ (proc_add|remove_proc_entry)\+|BUG: scheduling while atomic: t_atomic/'
 
 expect_status() {
 	if [ "$status" = "$1" ]; then tap ok "$2"; else tap fail "$2 (status $status, wanted $1)"; fi
