@@ -307,12 +307,15 @@ $(BUILD)/floor.iso: $(FLOOR) iso/grub.cfg tools/mkiso.sh
 # (include/kernel/bench.h, in the bench build), sizes, the least RAM and
 # the costs of threads, deferred work and /proc files (bench_sched,
 # bench_defer and bench_vfs, tests/bench/linux/, which tools/bench.sh
-# builds out of tree and loads); a
+# builds out of tree and loads), and the debug kernel's instructions to
+# the prompt and hello load time (DEBUG=1, in $(BUILD)/debug); a
 # table, and every figure in
 # build/bench.json (tools/bench.sh).  BENCH_RUNS boots of each.
 BENCH_RUNS := 10
 bench: deps
 	$(Q)$(MAKE) iso $(BENCH_KERNEL) $(BUILD)/floor.iso $(MODDIR)/bigreloc.ko $(BUILD)/tools/serial-relay
+	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug iso $(BUILD)/debug/bench/sprout.elf \
+		$(BUILD)/debug/modules/bigreloc.ko
 	$(Q)BUILD=$(BUILD) BENCH_RUNS=$(BENCH_RUNS) MEM=$(MEM) tools/bench.sh '$(CMDLINE)'
 
 # make bench-linux: bench_sched, bench_defer and bench_vfs on Debian 12's Linux,

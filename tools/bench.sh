@@ -15,6 +15,9 @@
 #    instructions, from -d in_asm): the kernel's largest cost under
 #    emulation, counted independently of the host's speed; and how many
 #    instructions the kernel ran to its prompt (-icount), the same way;
+#  - the debug kernel's (make DEBUG=1, in $BUILD/debug) instructions to the
+#    prompt and hello's load time, beside the normal kernel's: what the
+#    checkers cost;
 #  - sizes, and the least RAM (-m) with which three boots of three reach
 #    the prompt with every boot-time module loaded;
 #  - the costs of threads, of deferred work, of a path walk and of /proc
@@ -128,9 +131,10 @@ segments() {
 		for (f in kb) printf "%s %.1f\n", f, kb[f] }' | sort
 }
 
-# The value of "bench: KEY = VALUE" in the bench boot's log (first one).
+# The value of "bench: KEY = VALUE" in the bench boot's log (first one),
+# or in the log LOG.
 bench_get() {
-	sed -n "s/^\[ *[0-9.]*\] bench: $1 = \([0-9.]*\).*/\1/p" "$out/inkernel.log" | head -n 1
+	sed -n "s/^\[ *[0-9.]*\] bench: $1 = \([0-9.]*\).*/\1/p" "${2:-$out/inkernel.log}" | head -n 1
 }
 
 echo "bench: $runs boots each of the floor and of Sprout under SeaBIOS, alternating" >&2
@@ -235,6 +239,25 @@ counted_boot "$out/icount.log" -icount shift=0,sleep=off
 ran=$(ready_ms "$out/icount.log" | awk '{ printf "%d", $1 * 1000000 + 0.5 }')
 [ -n "$ran" ] || { echo "bench: no ready line in the -icount boot" >&2; exit 1; }
 
+# The debug kernel (make DEBUG=1, every checker of config.mk on, in
+# $BUILD/debug): its instructions to the prompt and hello's load time,
+# measured as the normal kernel's above, so that what the checkers cost
+# stands beside what they catch.
+echo "bench: the debug kernel's instructions and hello's load" >&2
+debug=$BUILD/debug
+printf 'poweroff\n' | tools/run-qemu.sh --iso "$debug/sprout.iso" --mem "$mem" \
+	--timeout 120 -- -icount shift=0,sleep=off > "$out/debug_icount.log" 2>&1 ||
+	{ echo "bench: the debug kernel's -icount boot failed" >&2; exit 1; }
+debug_ran=$(ready_ms "$out/debug_icount.log" | awk '{ printf "%d", $1 * 1000000 + 0.5 }')
+[ -n "$debug_ran" ] || { echo "bench: no ready line in the debug kernel's -icount boot" >&2; exit 1; }
+tools/mkiso.sh "$debug/bench/sprout.elf" "$out/debug_bench.iso" "$cmdline bench" \
+	"$debug/initrd.cpio" "$debug/modules/bigreloc.ko"
+tools/run-qemu.sh --iso "$out/debug_bench.iso" --mem "$mem" --timeout 600 < /dev/null |
+	tr -d '\r' > "$out/debug_inkernel.log"
+grep -q 'bench: done' "$out/debug_inkernel.log" ||
+	{ echo "bench: the debug kernel's in-kernel benchmarks did not finish" >&2; exit 1; }
+debug_hello_ns=$(bench_get hello_load_ns "$out/debug_inkernel.log")
+
 # idle_cpu_pct: the host CPU QEMU uses while Sprout waits at its prompt,
 # in percent of one host core over IDLE_SECONDS: its utime + stime from
 # /proc/PID/stat (in clock ticks) before and after.  A shell that polled
@@ -317,6 +340,7 @@ cat > "$json" <<EOF
   "console_line_us": {"time": $(ns_to_us "$(bench_get console_line_ns)"), "what": "one 66-byte log line through the serial and screen consoles", "clock": "$guest_clock"},
   "idle_cpu_pct": {"value": $idle_pct, "seconds": $idle_seconds, "what": "host CPU of the QEMU process while the shell waits at its prompt, percent of one core (utime+stime from /proc/PID/stat)"},
   "kernel_insns": {"instructions": $ran, "what": "instructions the kernel ran from entry to the ready line, to the thousand (its time stamp under -icount shift=0)"},
+  "debug_insns_to_prompt": {"instructions": $debug_ran, "what": "the same for the debug kernel (make DEBUG=1: every checker on)"},
   "hello_load_us": {
     "total": $(ns_to_us "$(bench_get hello_load_ns)"),
     "read": $(ns_to_us "$(bench_get hello_load_read_ns)"),
@@ -329,6 +353,7 @@ cat > "$json" <<EOF
     "clock": "$guest_clock"
   },
   "hello_unload_us": $(ns_to_us "$(bench_get hello_unload_ns)"),
+  "debug_hello_load_us": $(ns_to_us "$debug_hello_ns"),
   "bigreloc_load_us": $(ns_to_us "$(bench_get bigreloc_load_ns)"),
   "reloc_ns": $(bench_get reloc_ns),
   "symbol_lookup_ns": $(bench_get symbol_lookup_ns),
@@ -363,8 +388,10 @@ row "Sprout under UEFI" "$uboot_med s ($uboot_min-$uboot_max)"
 row "kernel entry to prompt" "$ready_med ms ($ready_min-$ready_max)"
 row "kernel code translated" "$blocks blocks, $insns instructions"
 row "instructions to the prompt" "$ran"
+row "  the debug kernel's" "$debug_ran ($(echo "scale=2; $debug_ran / $ran" | bc) x)"
 row "a 66-byte log line, both consoles" "$(ns_to_us "$(bench_get console_line_ns)") us"
 row "hello load / unload" "$(ns_to_us "$(bench_get hello_load_ns)") us / $(ns_to_us "$(bench_get hello_unload_ns)") us"
+row "  hello load, the debug kernel" "$(ns_to_us "$debug_hello_ns") us"
 row "relocation / export lookup" "$(bench_get reloc_ns) ns / $(bench_get symbol_lookup_ns) ns"
 row "check: 65,000 / 8,192 sections" "$(ns_to_us "$(bench_get module_check_65000_sections_ns)") us / $(ns_to_us "$(bench_get module_check_8192_sections_ns)") us"
 row "kmalloc+kfree 16 B / frame" "$(bench_get kmalloc_16_ns) ns / $(bench_get frame_ns) ns"

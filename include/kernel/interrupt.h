@@ -110,15 +110,14 @@ void interrupt_dispatch(struct pt_regs *regs);
 __noreturn void oops(struct pt_regs *regs, const char *what);
 
 /*
- * What the oops asks of the scheduler, which sits above this layer:
- * describe() writes "PID: 7 Comm: name" for the running task into @buf;
- * stack() gives the bounds of its kernel stack, false for the boot
+ * What the oops asks of the scheduler, which sits above this layer (the
+ * task it names in its header, dump_stack_print_info() learns the same
+ * way, <kernel/panic.h>): stack() gives the bounds of its kernel stack, false for the boot
  * thread's (in the image); end_task() ends the running task for good and
  * switches away, or returns if it cannot (the boot thread).  Registered
  * once at boot.
  */
 struct oops_task_ops {
-	void (*describe)(char *buf, size_t size);
 	bool (*stack)(uintptr_t *lo, uintptr_t *hi);
 	void (*end_task)(void);
 };

@@ -56,8 +56,28 @@ const char *kernel_taint_string(void);
 void warn_slowpath(const char *file, int line, uintptr_t ip, const char *fmt,
 		   ...) __printf(4, 5);
 
-/* dump_stack - print the call chain of the caller (Linux's name). */
+/*
+ * dump_stack - print the header line (dump_stack_print_info()) and the call
+ * chain of the caller (Linux's name).  Any context.
+ */
 void dump_stack(void);
+
+/*
+ * dump_stack_print_info - print the line every report starts its stack
+ * with, at @log_lvl (a KERN_* level), in Linux's words: "CPU: 0 PID: 1
+ * Comm: sh Not tainted Sprout 0.1" -- the running task (once the
+ * scheduler has registered, dump_stack_task_register()), the taint, and
+ * Sprout's name and version where Linux has its release and build
+ * ("6.1.0 #1").  Any context.
+ */
+void dump_stack_print_info(const char *log_lvl);
+
+/*
+ * dump_stack_task_register - @describe writes "PID: 7 Comm: name " for the
+ * running task into @buf, for dump_stack_print_info() (the scheduler,
+ * which sits above this layer, registers it at boot).
+ */
+void dump_stack_task_register(void (*describe)(char *buf, size_t size));
 
 #define BUG_ON(cond)                                                          \
 	do {                                                                  \

@@ -11,9 +11,6 @@
 #include <kernel/printk.h>
 #include <kernel/x86.h>
 
-/* "PID: 2147483647 Comm: " and a task name of 15 characters, with room. */
-#define TASK_DESC_LEN 48
-
 /* Newest first: a later explainer knows a narrower case. */
 static LIST_HEAD(fault_explainers);
 static const struct oops_task_ops *oops_task;
@@ -159,18 +156,14 @@ static void oops_backtrace(const struct pt_regs *regs)
 /* excerpt: oops */
 void oops(struct pt_regs *regs, const char *what)
 {
-	char task[TASK_DESC_LEN] = "";
 	bool nested = oops_in_progress;
 
 	oops_in_progress = true;
 	printk(KERN_EMERG "Oops: %s, vector %lu, error code 0x%lx\n", what,
 	       regs->vector, regs->error_code);
-	if (oops_task)
-		oops_task->describe(task, sizeof(task));
 	/* As Linux's header: the task, and whether a module not under the
 	 * GPL was loaded. */
-	printk(KERN_EMERG "CPU: 0 %s%s Sprout %s\n", task,
-	       kernel_taint_string(), SPROUT_VERSION);
+	dump_stack_print_info(KERN_EMERG);
 	show_regs(regs);
 	oops_backtrace(regs);
 	/* A thread can die alone; an interrupt handler or a second oops

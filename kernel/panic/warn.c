@@ -1,7 +1,9 @@
 /*
  * WARN_ON() and friends: a kernel bug worth reporting but not worth
- * stopping for; and dump_stack(), the same report without a bug.  The report reads as Linux's, so a student can match it
- * with what a Linux kernel prints for the same mistake.
+ * stopping for; and dump_stack(), the same report without a bug, with the
+ * header line every report shares.  The report reads as Linux's, so a
+ * student can match it with what a Linux kernel prints for the same
+ * mistake.
  */
 #include <kernel/export.h>
 #include <kernel/interrupt.h>
@@ -34,10 +36,29 @@ void warn_slowpath(const char *file, int line, uintptr_t ip, const char *fmt,
 }
 EXPORT_SYMBOL(warn_slowpath);
 
+/* "PID: 2147483647 Comm: " and a task name of 15 characters, with room. */
+#define TASK_DESC_LEN 48
+
+static void (*task_describe)(char *buf, size_t size);
+
+void dump_stack_task_register(void (*describe)(char *buf, size_t size))
+{
+	task_describe = describe;
+}
+
+void dump_stack_print_info(const char *log_lvl)
+{
+	char task[TASK_DESC_LEN] = "";
+
+	if (task_describe)
+		task_describe(task, sizeof(task));
+	printk("%sCPU: 0 %s%s Sprout " SPROUT_VERSION "\n", log_lvl, task,
+	       kernel_taint_string());
+}
+
 void dump_stack(void)
 {
-	printk(KERN_WARNING "CPU: 0 %s Sprout " SPROUT_VERSION "\n",
-	       kernel_taint_string());
+	dump_stack_print_info(KERN_WARNING);
 	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 }
 EXPORT_SYMBOL(dump_stack);

@@ -189,9 +189,7 @@ static void schedule_bug(struct task_struct *prev)
 {
 	printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08x\n",
 	       prev->comm, prev->pid, preempt_count());
-	printk(KERN_ERR "CPU: 0 PID: %d Comm: %s %s Sprout " SPROUT_VERSION
-			"\n",
-	       prev->pid, prev->comm, kernel_taint_string());
+	dump_stack_print_info(KERN_ERR);
 	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 }
 

@@ -1,7 +1,8 @@
 /*
- * What the scheduler gives the layers below it at boot: the oops learns
- * from it which task an exception hit, and asks it to end that task when
- * it is a thread, so that the kernel goes on; a backtrace learns the
+ * What the scheduler gives the layers below it at boot: every report's
+ * header (the oops's too) learns from it which task it is about; the oops
+ * asks it to end the task an exception hit when it is a thread, so that
+ * the kernel goes on; a backtrace learns the
  * running thread's stack; interrupt exit and preempt_enable() get the
  * switch that preempts a task.
  */
@@ -11,7 +12,7 @@
 #include <kernel/string.h>
 #include "internal.h"
 
-static void oops_describe_task(char *buf, size_t size)
+static void describe_task(char *buf, size_t size)
 {
 	snprintf(buf, size, "PID: %d Comm: %s ", current->pid, current->comm);
 }
@@ -37,7 +38,6 @@ static void oops_end_task(void)
 }
 
 static const struct oops_task_ops sched_oops_ops = {
-	.describe = oops_describe_task,
 	.stack = oops_task_stack,
 	.end_task = oops_end_task,
 };
@@ -45,6 +45,7 @@ static const struct oops_task_ops sched_oops_ops = {
 void __init sched_init(void)
 {
 	oops_task_register(&sched_oops_ops);
+	dump_stack_task_register(describe_task);
 	backtrace_stack_register(oops_task_stack);
 	sched_preempt_init();
 }

@@ -64,8 +64,7 @@ void softlockup_tick(void)
 	reported = true;
 	pr_emerg("watchdog: BUG: soft lockup - CPU#0 stuck for %lus! [%s:%d]\n",
 		 stuck_ticks / HZ, current->comm, current->pid);
-	pr_emerg("CPU: 0 PID: %d Comm: %s %s Sprout " SPROUT_VERSION "\n",
-		 current->pid, current->comm, kernel_taint_string());
+	dump_stack_print_info(KERN_EMERG);
 	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 }
 /* excerpt-end: softlockup-tick */

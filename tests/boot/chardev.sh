@@ -7,26 +7,29 @@
 # twice, and dmesg shows what they logged, each line checked in order.
 source "$(dirname "$0")/lib.sh"
 
-src=tests/compat/chardev
-tree=$out/chardev.kos
-cpio=$out/chardev.cpio
+# tests/boot/debugcompat.sh runs this under the debug kernel: BUILD its
+# folder, DEBUG=1, COMPAT_DIR a copy of tests/compat (an out-of-tree build
+# writes next to the sources, and the normal build uses those).
+src=${COMPAT_DIR:-tests/compat}/chardev
+tree=$out/$test_name.kos
+cpio=$out/$test_name.cpio
 
 # Build, keep the modules, leave the source folder as it was.
-blog=$out/chardev.build.log
-make -C . BUILD="$BUILD" M=$src modules > "$blog" 2>&1
+blog=$out/$test_name.build.log
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$src modules > "$blog" 2>&1
 built=$?
 rm -rf "$tree" && mkdir -p "$tree"
 cp $src/chardev.ko $src/ioctl_dev.ko "$tree/" 2>> "$blog"
 copied=$?
-make -C . BUILD="$BUILD" M=$src clean > /dev/null 2>&1
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$src clean > /dev/null 2>&1
 log=$blog
 if [ $built = 0 ] && [ $copied = 0 ]; then
 	tap ok "make -C . M=$src modules builds chardev.ko and ioctl_dev.ko"
 else
 	tap fail "make -C . M=$src modules failed ($built) or built no .ko"
 fi
-mkdir -p "$out/chardev.tree/etc" && : > "$out/chardev.tree/etc/modules"
-tools/mkinitrd.sh -o "$cpio" -d "$BUILD/tools/depmod" -t "$out/chardev.tree" \
+mkdir -p "$out/$test_name.tree/etc" && : > "$out/$test_name.tree/etc/modules"
+tools/mkinitrd.sh -o "$cpio" -d "$BUILD/tools/depmod" -t "$out/$test_name.tree" \
 	$(initrd_modules) "$tree/chardev.ko" "$tree/ioctl_dev.ko" >> "$blog" 2>&1
 
 # The in-kernel suite, with the modules there to load.

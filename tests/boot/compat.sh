@@ -7,13 +7,16 @@
 # spelling is accepted, and a renamed copy is the same module.
 source "$(dirname "$0")/lib.sh"
 
-compat=tests/compat
-cpio=$out/compat.cpio
-extra=$out/compat.extra
+# tests/boot/debugcompat.sh runs this under the debug kernel: BUILD its
+# folder, DEBUG=1, COMPAT_DIR a copy of tests/compat (an out-of-tree build
+# writes next to the sources, and the normal build uses those).
+compat=${COMPAT_DIR:-tests/compat}
+cpio=$out/$test_name.cpio
+extra=$out/$test_name.extra
 
 # Build the modules, then an initrd with them through the make variable.
-blog=$out/compat.build.log
-make -C . BUILD="$BUILD" M=$compat modules > "$blog" 2>&1
+blog=$out/$test_name.build.log
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$compat modules > "$blog" 2>&1
 built=$?
 log=$blog
 kos=$(sed -n 's/^obj-m += \(.*\)\.o$/\1.ko/p' $compat/Makefile)
@@ -30,14 +33,14 @@ rm -rf "$extra" && mkdir -p "$extra/extra"
 cp $compat/hello-1.ko "$extra/extra/copy-of-hello.ko"
 cp $compat/hello-2.ko "$extra/extra/renamed.ko"
 cp $compat/hello-3.ko "$extra/hello-3.ko"
-make -C . BUILD="$BUILD" M=$compat INITRD="$cpio" INITRD_EXTRA="$extra" "$cpio" \
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$compat INITRD="$cpio" INITRD_EXTRA="$extra" "$cpio" \
 	>> "$blog" 2>&1
-cpio -it < "$cpio" > "$out/compat.list" 2>/dev/null
-cpio -i --to-stdout lib/modules/modules.dep < "$cpio" > "$out/compat.dep" 2>/dev/null
-log=$out/compat.list
+cpio -it < "$cpio" > "$out/$test_name.list" 2>/dev/null
+cpio -i --to-stdout lib/modules/modules.dep < "$cpio" > "$out/$test_name.dep" 2>/dev/null
+log=$out/$test_name.list
 expect '^lib/modules/hello-5\.ko$' 'make M=<dir> puts the built modules in the initrd'"'"'s lib/modules'
 expect '^extra/copy-of-hello\.ko$' 'INITRD_EXTRA files land under /'
-log=$out/compat.dep
+log=$out/$test_name.dep
 expect '^lib/modules/startstop\.ko:' 'modules.dep lists the out-of-tree modules'
 
 
@@ -129,7 +132,7 @@ expect_lines 'helpers: min/max/clamp, container_of, kstrtoint, strscpy, WARN_ON_
 	'^helpers: strscpy into 8 bytes returns -7: "a longe"$' \
 	'^helpers: snprintf truncates to "1-copie", strcmp 0$' \
 	'^------------\[ cut here \]------------$' \
-	'^WARNING: at tests/compat/example_helpers\.c:[0-9]+ warn_twice\+0x[0-9a-f]+/0x[0-9a-f]+ \[example_helpers\]$' \
+	'^WARNING: at ([^ ]*/)?tests/compat/example_helpers\.c:[0-9]+ warn_twice\+0x[0-9a-f]+/0x[0-9a-f]+ \[example_helpers\]$' \
 	'^---\[ end trace \]---$' \
 	'^helpers: WARN_ON_ONCE was true 2 times, reported once$' \
 	'^helpers: I am example_helpers$'
@@ -232,7 +235,7 @@ expect_status 0 'the session ends in a clean poweroff'
 # keyboard's shared line that leaves the printing to a work item, and a
 # threaded handler whose thread sleeps; each loaded, fed a key through
 # QEMU's monitor and unloaded, twice.  Shift types nothing at the prompt.
-isock=$out/compat.irq.monitor
+isock=$out/$test_name.irq.monitor
 ilog=$out/$test_name.irq.log	# where boot() logs the run
 irq_session() {
 	local i
@@ -354,12 +357,12 @@ expect_not '^example_proc_sleep ' 'nothing of it left loaded (lsmod)'
 expect_status 0 'powers off after the blocking reads'
 
 # Deadlocks Linux would hang on: reported, and the machine stops.
-dl=tests/compat/deadlock
-make -C . BUILD="$BUILD" M=$dl modules > "$out/compat.deadlock.build.log" 2>&1
-dltree=$out/compat.deadlock.tree
+dl=$compat/deadlock
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$dl modules > "$out/$test_name.deadlock.build.log" 2>&1
+dltree=$out/$test_name.deadlock.tree
 rm -rf "$dltree" && mkdir -p "$dltree"
 cp $dl/spin-twice.ko $dl/mutex-twice.ko "$dltree/"
-make -C . BUILD="$BUILD" M=$dl clean > /dev/null 2>&1
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$dl clean > /dev/null 2>&1
 INITRD=$cpio BOOT_FILES="$dltree/spin-twice.ko $dltree/mutex-twice.ko" boot spin \
 	'loglevel=7' < <(printf '%s\n' 'insmod spin-twice' 'poweroff')
 expect_lines 'a spinlock taken twice is reported as recursion, naming the code' \

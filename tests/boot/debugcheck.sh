@@ -4,7 +4,7 @@
 # modules (tests/debug) each get Linux's report, line by line, once, and
 # the kernel goes on and powers off cleanly.  The debug build is
 # tests/boot/ubsan.sh's, which make test builds (tests/build.mk,
-# test-debug) and which boots the in-kernel suites under it.
+# test-debug); tests/boot/debugktest.sh boots the in-kernel suites under it.
 source "$(dirname "$0")/lib.sh"
 
 nm "$KERNEL" > "$out/debugcheck.normal.syms"
@@ -55,13 +55,17 @@ KERNEL=$dbg/sprout.elf INITRD=$cpio boot reports \
 		'rmmod preempt_spin' 'rmmod hung_waiter' 'echo done' 'poweroff')
 expect 'Sprout [0-9.]+ ready' 'the debug kernel boots to the prompt'
 n_sleep='sleeping function called from invalid context'
+# Linux's header line: the task (the shell's insmod), taint, version.
+cpu='^CPU: 0 PID: [0-9]+ Comm: sh (Not tainted|Tainted: [A-Z]+) Sprout [0-9.]+$'
 expect_lines 'msleep() under a spinlock: might_sleep()'"'"'s report, then schedule()'"'"'s, the kernel goes on' \
 	"^BUG: $n_sleep at kernel/sched/timeout\.c:[0-9]+$" \
 	'^in_atomic\(\): 1, irqs_disabled\(\): 0, non_block: 0, pid: [0-9]+, name: sh$' \
-	'^preempt_count: 1, expected: 0$' '^CPU: 0 ' '^Call Trace:$' \
+	'^preempt_count: 1, expected: 0$' \
+	"$cpu" '^Call Trace:$' \
 	' msleep\+0x[0-9a-f]+/0x[0-9a-f]+$' \
 	' atomic_sleep_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[atomic_sleep\]$' \
-	'^BUG: scheduling while atomic: sh/[0-9]+/0x00000001$' '^Call Trace:$' \
+	'^BUG: scheduling while atomic: sh/[0-9]+/0x00000001$' \
+	"$cpu" '^Call Trace:$' \
 	' atomic_sleep_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[atomic_sleep\]$' \
 	'^atomic_sleep: slept 10 ms holding a spinlock$'
 # Loaded, unloaded, loaded again: one report per load (its code is new).
@@ -95,7 +99,8 @@ fi
 tap_status 'no other task is reported hung'
 expect_lines 'a thread spinning with preemption off: the soft-lockup report from the tick, the kernel goes on' \
 	'^watchdog: BUG: soft lockup - CPU#0 stuck for [0-9]+s! \[sh:[0-9]+\]$' \
-	'^CPU: 0 PID: [0-9]+ Comm: sh ' '^Call Trace:$' ' scheduler_tick\+' \
+	"$cpu" \
+	'^Call Trace:$' ' scheduler_tick\+' \
 	' preempt_spin_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[preempt_spin\]$' \
 	'^preempt_spin: spun 4 s with preemption off$' '^done$'
 n=$(grep -c 'soft lockup' "$log")

@@ -9,6 +9,8 @@ source "$(dirname "$0")/lib.sh"
 TIMEOUT=${KTEST_TIMEOUT:-240} BOOT_FILES=$(ls "$BUILD"/modules/*.ko) INITRD= boot all 'ktest'
 ktap_results
 expect '^\[ *[0-9.]+\] # ktest: [0-9]+ suites, 0 failed cases' 'every in-kernel suite passes'
+expect_no_reports 'no report but those the suites provoke and check' \
+	"^(\[ *[0-9.]+\] )?($ktest_provoked)"
 expect_status 0 'QEMU exit status reports success'
 
 # The module loader soaked: 10,000 insmod/rmmod cycles in one boot over

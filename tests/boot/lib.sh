@@ -8,6 +8,9 @@
 #   expect_not 'REGEX' 'what it shows'   one TAP line: the log does not match
 #   expect_status N 'what it shows'      one TAP line: run-qemu.sh returned N
 #   ktap_results                         one TAP line per in-kernel test case
+#   expect_no_reports 'what' [REGEX]     one TAP line: no checker's report
+#                                        in the log (but lines matching REGEX;
+#                                        $ktest_provoked: the suites' own)
 #   wait_for, send_keys, type_line, screendump, screenshots_then_poweroff,
 #   check_screenshot, clear_check ...: keys and screenshots through QEMU's
 #       monitor (listed at the end)
@@ -115,6 +118,38 @@ expect_lines() {
 	tap ok "$what"
 }
 
+# The first line of every report of the kernel's checkers, Linux's words:
+# UBSAN, BUG (might_sleep, scheduling while atomic, soft lockup, slab),
+# WARNING (WARN_ON, lockdep), the hung-task detector, KASAN, lockdep's own
+# lines, slab red zones and leaked objects.  One list, for every test that
+# wants a run with none.
+report_lines='UBSAN: |BUG: |WARNING: |INFO: task |watchdog: BUG|KASAN|lockdep|Redzone|unreferenced object'
+
+# expect_no_reports 'what' [REGEX]: one TAP line: no line of the log is a
+# checker's report, but those matching REGEX (reports the run provokes on
+# purpose); a failure shows the first few.
+expect_no_reports() {
+	local found
+	found=$(grep -E -- "$report_lines" "$log" |
+		{ if [ -n "${2:-}" ]; then grep -Ev -- "$2"; else cat; fi; } | head -n 5)
+	if [ -z "$found" ]; then
+		tap ok "$1"
+	else
+		tap fail "$1 (a checker reported: $(head -n 1 <<< "$found"))"
+		sed 's/^/#   /' <<< "$found"
+	fi
+}
+
+# ktest_provoked: for expect_no_reports, the reports the in-kernel suites
+# provoke on purpose, each suite checking its own: misuse a Linux kernel
+# warns of (sched: binding to a CPU there is none of; locking: a mutex
+# unlocked by a task not holding it; refcount: the saturation warnings;
+# irq: unbalanced enable_irq()/disable_irq(), a free_irq() of a handler
+# not there; procfs: a name added twice, one removed that is not there)
+# and sched_preempt's sleep with preemption off in its thread t_atomic.
+# Any other is a finding.
+ktest_provoked='WARNING: kthread_bind\(t_bound, 1\): no CPU 1|WARNING: mutex test_mutex unlocked at mutex_unlock_by_another_task_is_ignored\+|WARNING: at kernel/panic/refcount\.c:[0-9]+ refcount_saturates_with_linux_warnings\+|WARNING: at kernel/irq/manage\.c:[0-9]+ (enable_irq|disable_irq|free_irq)\+|WARNING: at kernel/fs/proc/generic\.c:[0-9]+ (proc_add|remove_proc_entry)\+|BUG: scheduling while atomic: t_atomic/'
+
 expect_status() {
 	if [ "$status" = "$1" ]; then tap ok "$2"; else tap fail "$2 (status $status, wanted $1)"; fi
 }
@@ -138,12 +173,13 @@ ktap_results() {
 	fi
 }
 
-# initrd_modules: the .ko files the build packs into the initrd.
+# initrd_modules: the .ko files the build in $BUILD (the kernel booted:
+# a debug kernel refuses the normal build's modules) packs into the initrd.
 # use_bare_initrd: boot from here on with an initrd of the modules the build packs (obj-m,
 # not the test-only test-m ones) and an empty etc/modules, so that a test
 # starts with no module loaded.
 initrd_modules() {
-	make -s -f /dev/stdin <<<'include Makefile
+	make -s -f /dev/stdin BUILD="$BUILD" <<<'include Makefile
 print-initrd-modules: ; @echo $(INITRD_MODULES)' print-initrd-modules
 }
 

@@ -6,17 +6,20 @@
 # the VFS, and unloads it, twice; the modules' own messages are checked.
 source "$(dirname "$0")/lib.sh"
 
-dir=tests/compat/sysfs
-tree=$out/sysfs_compat.tree
-make -C . BUILD="$BUILD" M=$dir modules > "$out/sysfs_compat.build.log" 2>&1
+# tests/boot/debugcompat.sh runs this under the debug kernel: BUILD its
+# folder, DEBUG=1, COMPAT_DIR a copy of tests/compat (an out-of-tree build
+# writes next to the sources, and the normal build uses those).
+dir=${COMPAT_DIR:-tests/compat}/sysfs
+tree=$out/$test_name.tree
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$dir modules > "$out/$test_name.build.log" 2>&1
 built=$?
 rm -rf "$tree" && mkdir -p "$tree"
 cp $dir/hello_sysfs.ko $dir/example_debugfs.ko "$tree/" 2> /dev/null
-make -C . BUILD="$BUILD" M=$dir clean > /dev/null 2>&1
+make -C . BUILD="$BUILD" DEBUG="${DEBUG:-0}" M=$dir clean > /dev/null 2>&1
 if [ $built = 0 ] && [ -f "$tree/hello_sysfs.ko" ] && [ -f "$tree/example_debugfs.ko" ]; then
 	tap ok "make -C . M=$dir modules builds hello_sysfs and example_debugfs"
 else
-	tap fail "make -C . M=$dir modules failed ($built; $out/sysfs_compat.build.log)"
+	tap fail "make -C . M=$dir modules failed ($built; $out/$test_name.build.log)"
 fi
 
 INITRD= BOOT_FILES="$tree/hello_sysfs.ko $tree/example_debugfs.ko" \

@@ -118,11 +118,15 @@ static void schedule_while_atomic_reports_bug_and_goes_on(struct ktest *t)
 	struct atomic_probe ap = { .count_after = 0 };
 	struct task_struct *k =
 		create_held(t, sleeps_while_atomic, &ap, "t_atomic");
+	char header[48];
 
 	if (!k)
 		return;
 	snprintf(ap.want, sizeof(ap.want),
 		 "BUG: scheduling while atomic: t_atomic/%d/0x00000001",
+		 k->pid);
+	/* The report's header names the thread, as Linux's. */
+	snprintf(header, sizeof(header), "CPU: 0 PID: %d Comm: t_atomic ",
 		 k->pid);
 	wake_up_process(k);
 	KT_EXPECT_EQ(t, join_held(k), 0);
@@ -130,6 +134,7 @@ static void schedule_while_atomic_reports_bug_and_goes_on(struct ktest *t)
 	KT_EXPECT_EQ(t, ap.count_after, 1);
 	KT_EXPECT_EQ(t, preempt_count(), 0);
 	KT_EXPECT_EQ(t, ktest_log_count(ap.want), 1);
+	KT_EXPECT_EQ(t, ktest_log_count(header), 1);
 }
 
 /* ---- A backtrace on a thread's own stack ---- */
@@ -151,12 +156,17 @@ static void dump_stack_in_a_thread_shows_its_callers(struct ktest *t)
 	struct task_struct *k =
 		create_held(t, thread_that_dumps, NULL, "t_dump");
 	int before = ktest_log_count(" thread_that_dumps+");
+	char header[48];
 
 	if (!k)
 		return;
+	snprintf(header, sizeof(header), "CPU: 0 PID: %d Comm: t_dump ",
+		 k->pid);
 	wake_up_process(k);
 	KT_EXPECT_EQ(t, join_held(k), 0);
-	/* The frames above dump_stack(), followed on the thread's stack. */
+	/* Linux's header line names the thread, then the frames above
+	 * dump_stack(), followed on the thread's stack. */
+	KT_EXPECT_EQ(t, ktest_log_count(header), 1);
 	KT_EXPECT_EQ(t, ktest_log_count(" thread_that_dumps+") - before, 1);
 }
 
