@@ -41,8 +41,10 @@ test-m += bigreloc
 # constructor init_module relies on.
 test-m += allinit
 # Its core region must stay empty, and UBSAN keeps the place of each check
-# in .data: this one is built without it, as Linux's UBSAN_SANITIZE_x.o := n.
+# in .data, KASAN its globals' list and constructor: this one is built
+# without either, as Linux's UBSAN_SANITIZE_x.o := n and KASAN_SANITIZE.
 allinit-ccflags := -fno-sanitize=all
+KASAN_SANITIZE_modules/allinit/ := n
 test-m += dupexport
 test-m += initro
 test-m += ctor
@@ -78,7 +80,7 @@ $(LONGEST_MODNAME)-objs := hello.o
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))
 MOD_PRELINKS := $(foreach m,$(obj-m) $(test-m),$(MODDIR)/$(m)/$(m).prelink.o)
-MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"' $($(1)-ccflags)
+MODCFLAGS = $(call kasan_cflags,modules/$(1)/) -DMODULE -DKBUILD_MODNAME='"$(1)"' $($(1)-ccflags)
 
 mod_objs = $(addprefix $(MODDIR)/$(1)/,$(or $($(1)-objs),$(1).o))
 
@@ -129,6 +131,7 @@ modules: extmod
 endif
 
 extmod: export SPROUT_KCFLAGS = $(KCFLAGS)
+extmod: export SPROUT_CFLAGS_KASAN = $(CFLAGS_KASAN)
 extmod: export SPROUT_VERSION = $(VERSION)
 extmod: $(MODDIR)/Module.symvers $(MODPOST)
 	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __modules

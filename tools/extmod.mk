@@ -67,7 +67,10 @@ modname = $(subst -,_,$(1))
 parts = $(strip $($(1)-objs) $($(1)-y))
 # A module of several objects is linked into name.o; of one, name.c is it.
 ext_objs = $(addprefix $(src)/,$(or $(call parts,$(1)),$(1).o))
-EXT_CFLAGS = $(SPROUT_KCFLAGS) $(LINUX_WARNING_FLAGS) -DMODULE -DKBUILD_MODNAME='"$(call modname,$(1))"' \
+# KASAN_SANITIZE := n (the whole directory) or KASAN_SANITIZE_foo.o := n
+# (one object) builds without KASAN's checks, as in Linux's Kbuild.
+ext_kasan_off = $(filter n,$(KASAN_SANITIZE) $(KASAN_SANITIZE_$(notdir $(1))))
+EXT_CFLAGS = $(if $(call ext_kasan_off,$(2)),$(filter-out $(SPROUT_CFLAGS_KASAN),$(SPROUT_KCFLAGS)),$(SPROUT_KCFLAGS)) $(LINUX_WARNING_FLAGS) -DMODULE -DKBUILD_MODNAME='"$(call modname,$(1))"' \
 	-I$(src) $(ccflags-y) $(EXTRA_CFLAGS) $(CFLAGS_$(notdir $(2)))
 # excerpt-end: extmod-cflags
 
