@@ -124,7 +124,11 @@ size_t ksize(const void *ptr)
 
 void kmalloc_trim(void)
 {
-	uint64_t irq = irq_save();
+	uint64_t irq;
+
+	/* What KASAN holds back is freed first, as Linux's cache shrink. */
+	kasan_quarantine_drain();
+	irq = irq_save();
 
 	heap_trim(&kernel_heap);
 	irq_restore(irq);

@@ -74,7 +74,7 @@ static bool slab_geometry(struct kmem_cache *c)
 		c->free_offset = ALIGN_UP(c->object_size, sizeof(void *));
 		body = c->free_offset + sizeof(void *);
 	}
-	c->size = ALIGN_UP(kasan_slab_size(body), c->align);
+	c->size = kasan_slab_size(c, ALIGN_UP(body, c->align));
 	for (c->slab_pages = 1; c->slab_pages <= SLAB_PAGES_MAX;
 	     c->slab_pages *= 2) {
 		c->objs_per_slab =

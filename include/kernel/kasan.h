@@ -54,8 +54,12 @@ size_t kasan_kmalloc_size(size_t size);
  * caller it may use @size bytes of @obj: they become accessible.
  */
 void kasan_kmalloc(void *obj, size_t size);
-/* kasan_slab_size - a cache's object stride for @size: a redzone. */
-size_t kasan_slab_size(size_t size);
+/*
+ * kasan_slab_size - the object stride of @cache, @stride without KASAN:
+ * one alignment step more when its objects would fill it, so that each
+ * has a redzone before the next.
+ */
+size_t kasan_slab_size(const struct kmem_cache *cache, size_t stride);
 void kasan_slab_alloc(struct kmem_cache *cache, void *obj);
 void kasan_ksize(const void *obj, size_t size);
 
@@ -75,6 +79,15 @@ bool kasan_slab_free(struct kmem_cache *cache, void *obj,
  * so that each size is exact and the old object is quarantined.
  */
 void *kasan_krealloc(void *ptr, size_t size, gfp_t flags);
+
+/*
+ * kasan_disable_current / kasan_enable_current - bracket code that does a
+ * bad access or free on purpose (a test of another checker): inside, no
+ * access is checked and frees go straight to the allocator.  They nest.
+ * Linux counts per task; one count will do on one CPU.
+ */
+void kasan_disable_current(void);
+void kasan_enable_current(void);
 
 /*
  * kasan_quarantine_drain - free every quarantined object now: before
@@ -118,9 +131,10 @@ static inline void kasan_kmalloc(void *obj, size_t size)
 {
 }
 
-static inline size_t kasan_slab_size(size_t size)
+static inline size_t kasan_slab_size(const struct kmem_cache *cache,
+				     size_t stride)
 {
-	return size;
+	return stride;
 }
 
 static inline void kasan_slab_alloc(struct kmem_cache *cache, void *obj)
@@ -145,6 +159,14 @@ static inline bool kasan_slab_free(struct kmem_cache *cache, void *obj,
 static inline void *kasan_krealloc(void *ptr, size_t size, gfp_t flags)
 {
 	return NULL;
+}
+
+static inline void kasan_disable_current(void)
+{
+}
+
+static inline void kasan_enable_current(void)
+{
 }
 
 static inline void kasan_quarantine_drain(void)

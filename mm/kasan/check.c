@@ -24,7 +24,7 @@ struct kasan_global {
 
 static void check(uintptr_t addr, size_t size, bool write, uintptr_t ip)
 {
-	if (!kasan_enabled || kasan_in_report || !size)
+	if (!kasan_enabled || kasan_depth || kasan_in_report || !size)
 		return;
 	if (kasan_first_bad(addr, size))
 		kasan_report(addr, size, write, ip);

@@ -34,17 +34,22 @@ bool kasan_active(void)
 
 size_t kasan_kmalloc_size(size_t size)
 {
-	/* At least one granule of redzone after the object, in its class. */
-	if (!kasan_enabled || !size || size > HEAP_MAX_SMALL)
+	/*
+	 * A size that fills its class exactly (a power of two) would touch
+	 * the next object: one byte more takes the next class, whose rest
+	 * is a redzone.  Every other size leaves room in its class.
+	 */
+	if (!kasan_enabled || size < (1u << HEAP_MIN_SHIFT) ||
+	    size > HEAP_MAX_SMALL || (size & (size - 1)))
 		return size;
-	return ALIGN_UP(size, KASAN_GRANULE_SIZE) + KASAN_GRANULE_SIZE;
+	return size + 1;
 }
 
-size_t kasan_slab_size(size_t size)
+size_t kasan_slab_size(const struct kmem_cache *cache, size_t stride)
 {
-	if (!kasan_enabled)
-		return size;
-	return ALIGN_UP(size, KASAN_GRANULE_SIZE) + KASAN_GRANULE_SIZE;
+	if (!kasan_enabled || stride > cache->object_size)
+		return stride;
+	return stride + cache->align;
 }
 
 /* The heap object kmalloc(@size) gets (mm/heap.c's classes and pages). */
@@ -167,7 +172,7 @@ static bool free_object(void *obj, struct kmem_cache *cache,
 	char comm[COMM_LEN];
 	uint64_t irq;
 
-	if (!kasan_enabled || !obj)
+	if (!kasan_enabled || kasan_depth || !obj)
 		return false;
 	irq = irq_save();
 	o = kasan_object_find((uintptr_t)obj);

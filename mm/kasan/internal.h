@@ -63,6 +63,8 @@ void kasan_current(int *pid, char *comm, size_t size);
 
 /* Set once the shadow is mapped and kasan=off was not given. */
 extern bool kasan_enabled;
+/* Above 0 between kasan_disable_current() and kasan_enable_current(). */
+extern unsigned int kasan_depth;
 
 /*
  * kasan_shadow_covers - @addr has shadow: RAM in the direct map, the

@@ -14,6 +14,7 @@
 #include "internal.h"
 
 bool kasan_enabled;
+unsigned int kasan_depth;
 static bool kasan_off;
 static uintptr_t ram_end; /* the direct map's shadow ends under this */
 
@@ -29,6 +30,16 @@ static int __init kasan_setup(const char *arg)
 	return 0;
 }
 early_param("kasan", kasan_setup);
+
+void kasan_disable_current(void)
+{
+	kasan_depth++;
+}
+
+void kasan_enable_current(void)
+{
+	kasan_depth--;
+}
 
 bool kasan_shadow_covers(uintptr_t addr)
 {
@@ -158,7 +169,7 @@ void kasan_free_pages(phys_addr_t pa, size_t count)
 
 void kasan_slab_pages(void *addr, size_t size)
 {
-	if (kasan_enabled)
+	if (kasan_enabled && addr)
 		kasan_poison(addr, size, KASAN_SLAB_REDZONE);
 }
 
