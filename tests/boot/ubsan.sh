@@ -89,6 +89,7 @@ TEST_KERNEL=$dbg/test/sprout.elf TIMEOUT=${KTEST_TIMEOUT:-240} \
 	BOOT_FILES=$(ls "$dbg"/modules/*.ko) INITRD= boot ktest 'ktest=-soak'
 expect '^\[ *[0-9.]+\] # ktest: [0-9]+ suites, 0 failed cases' 'the in-kernel suites pass under the debug kernel'
 expect_not 'UBSAN' 'the in-kernel suites run with no UBSAN report'
+expect_not 'BUG: KASAN' 'the in-kernel suites run with no KASAN report'
 # The debug kernel's other checkers (tests/boot/debugcheck.sh) stay quiet
 # too.  "scheduling while atomic" is no such line: a suite provokes it.
 expect_not 'BUG: sleeping function called from invalid context|INFO: task .* blocked for more than|soft lockup' \
