@@ -129,35 +129,50 @@ static inline size_t kasan_kmalloc_size(size_t size)
 
 static inline void kasan_kmalloc(void *obj, size_t size)
 {
+	(void)obj;
+	(void)size;
 }
 
 static inline size_t kasan_slab_size(const struct kmem_cache *cache,
 				     size_t stride)
 {
+	(void)cache;
 	return stride;
 }
 
 static inline void kasan_slab_alloc(struct kmem_cache *cache, void *obj)
 {
+	(void)cache;
+	(void)obj;
 }
 
 static inline void kasan_ksize(const void *obj, size_t size)
 {
+	(void)obj;
+	(void)size;
 }
 
 static inline bool kasan_kfree(const void *obj, kasan_release_fn release)
 {
+	(void)obj;
+	(void)release;
 	return false;
 }
 
 static inline bool kasan_slab_free(struct kmem_cache *cache, void *obj,
 				   kasan_release_fn release)
 {
+	(void)cache;
+	(void)obj;
+	(void)release;
 	return false;
 }
 
-static inline void *kasan_krealloc(void *ptr, size_t size, gfp_t flags)
+static inline void * kasan_krealloc(void *ptr, size_t size, gfp_t flags)
 {
+	(void)ptr;
+	(void)size;
+	(void)flags;
 	return NULL;
 }
 
@@ -175,22 +190,32 @@ static inline void kasan_quarantine_drain(void)
 
 static inline void kasan_slab_pages(void *addr, size_t size)
 {
+	(void)addr;
+	(void)size;
 }
 
 static inline void kasan_alloc_pages(phys_addr_t pa, size_t count)
 {
+	(void)pa;
+	(void)count;
 }
 
 static inline void kasan_free_pages(phys_addr_t pa, size_t count)
 {
+	(void)pa;
+	(void)count;
 }
 
 static inline void kasan_module_alloc(void *addr, size_t pages)
 {
+	(void)addr;
+	(void)pages;
 }
 
 static inline void kasan_module_free(void *addr, size_t pages)
 {
+	(void)addr;
+	(void)pages;
 }
 #endif
 
