@@ -134,11 +134,12 @@ modules: extmod
 endif
 
 extmod: export SPROUT_KCFLAGS = $(KCFLAGS)
-extmod: export SPROUT_CFLAGS_KASAN = $(CFLAGS_KASAN)
 extmod: export SPROUT_VERSION = $(VERSION)
 extmod: $(MODDIR)/Module.symvers $(MODPOST)
 	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __modules
 # excerpt-end: extmod-entry
+# KASAN's flags, for the objects that opt out of them (tools/extmod.mk).
+extmod: export SPROUT_CFLAGS_KASAN = $(CFLAGS_KASAN)
 
 # A Makefile with Linux's "ifneq ($(KERNELRELEASE),)" names its obj-m only
 # when KERNELRELEASE is set: clean must read it the same way.
