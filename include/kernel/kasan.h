@@ -168,7 +168,7 @@ static inline bool kasan_slab_free(struct kmem_cache *cache, void *obj,
 	return false;
 }
 
-static inline void * kasan_krealloc(void *ptr, size_t size, gfp_t flags)
+static inline void *kasan_krealloc(void *ptr, size_t size, gfp_t flags)
 {
 	(void)ptr;
 	(void)size;
