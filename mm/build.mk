@@ -21,6 +21,7 @@ obj-y += mm/meminfo.o
 # heap's slab headers, bitmaps included), and
 # the string functions they call (kernel/build.mk; as Linux's mm/kasan/Makefile and
 # mm/Makefile leave them out).
+obj-$(CONFIG_KASAN) += mm/kasan/globals.o
 obj-$(CONFIG_KASAN) += mm/kasan/stackdepot.o
 obj-$(CONFIG_KASAN) += mm/kasan/shadow.o
 obj-$(CONFIG_KASAN) += mm/kasan/object.o

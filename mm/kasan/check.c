@@ -7,21 +7,6 @@
 #include <kernel/export.h>
 #include "internal.h"
 
-/*
- * A global as GCC describes it (its asan ABI, version 8): where it is,
- * its size, and its size with the redzone after it.
- */
-struct kasan_global {
-	const void *beg;
-	size_t size;
-	size_t size_with_redzone;
-	const char *name;
-	const char *module_name;
-	unsigned long has_dynamic_init; /* C++ only */
-	void *location;
-	uintptr_t odr_indicator;
-};
-
 static void check(uintptr_t addr, size_t size, bool write, uintptr_t ip)
 {
 	if (!kasan_enabled || kasan_depth || kasan_in_report || !size)
@@ -86,6 +71,7 @@ void __asan_register_globals(struct kasan_global *globals, size_t n)
 			     g->size_with_redzone - start,
 			     KASAN_GLOBAL_REDZONE);
 	}
+	kasan_globals_add(globals, n);
 }
 EXPORT_SYMBOL(__asan_register_globals);
 
@@ -99,6 +85,7 @@ void __asan_unregister_globals(struct kasan_global *globals, size_t n)
 {
 	if (!kasan_enabled)
 		return;
+	kasan_globals_forget(globals, sizeof(*globals) * n);
 	for (size_t i = 0; i < n; i++)
 		if (kasan_shadow_covers((uintptr_t)globals[i].beg))
 			kasan_unpoison(globals[i].beg,

@@ -1,6 +1,7 @@
 /*
  * Private to KASAN's runtime: the shadow's encoding and address, and what
- * its files offer each other.  Below to above: stackdepot.c, shadow.c,
+ * its files offer each other.  Below to above: globals.c, stackdepot.c,
+ * shadow.c,
  * object.c, report.c, then check.c (the compiler's entry points) and
  * generic.c (the allocators' hooks and the quarantine).
  */
@@ -37,6 +38,34 @@ static inline const void *kasan_shadow_to_mem(const int8_t *shadow)
 	return (const void *)(((uintptr_t)shadow - KASAN_SHADOW_OFFSET)
 			      << KASAN_GRANULE_SHIFT);
 }
+
+/*
+ * A global as GCC describes it (its asan ABI, version 8): where it is,
+ * its size, and its size with the redzone after it.
+ */
+struct kasan_global {
+	const void *beg;
+	size_t size;
+	size_t size_with_redzone;
+	const char *name;
+	const char *module_name;
+	unsigned long has_dynamic_init; /* C++ only */
+	void *location;
+	uintptr_t odr_indicator;
+};
+
+/* ---- Registered globals, for reports (globals.c) ---- */
+
+/*
+ * kasan_globals_add - remember @n globals described at @globals (a file's
+ * array, in its image or module).  kasan_globals_forget - forget every
+ * array inside the @size bytes at @start (memory being freed).
+ * kasan_global_find - the global whose redzone or body holds @addr, or
+ * NULL.
+ */
+void kasan_globals_add(const struct kasan_global *globals, size_t n);
+void kasan_globals_forget(const void *start, size_t size);
+const struct kasan_global *kasan_global_find(uintptr_t addr);
 
 /* ---- Stack depot (stackdepot.c) ---- */
 

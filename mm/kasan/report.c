@@ -100,12 +100,17 @@ static void print_address_description(uintptr_t addr)
 {
 	char sym[KSYM_SYMBOL_LEN];
 	struct kasan_object *o = kasan_object_containing(addr);
+	const struct kasan_global *g;
 
 	if (o) {
 		print_object(o, addr);
+	} else if ((g = kasan_global_find(addr))) {
+		pr_err("The buggy address belongs to the variable:\n");
+		pr_err(" %s+0x%lx/0x%zx\n", g->name, addr - (uintptr_t)g->beg,
+		       g->size);
 	} else if (addr >= KERNEL_VIRT_BASE) {
 		sprint_symbol(sym, sizeof(sym), addr);
-		pr_err("The buggy address belongs to the variable:\n");
+		pr_err("The buggy address belongs to the code or data at:\n");
 		pr_err(" %s\n", sym);
 	} else {
 		pr_err("The buggy address belongs to the physical page:\n");

@@ -228,6 +228,8 @@ void kasan_module_free(void *addr, size_t pages)
 
 		if (!*users)
 			continue;
+		/* Its globals' descriptions go with it. */
+		kasan_globals_forget((void *)va, PAGE_SIZE);
 		/* A later allocation here starts all accessible. */
 		kasan_unpoison((void *)va, PAGE_SIZE);
 		if (--*users)

@@ -70,7 +70,7 @@ expect_lines 'a read past a global array: Linux'"'"'s report, the kernel goes on
 	'^Read of size 4 at addr ffffffffa[0-9a-f]{7} by task sh/1$' \
 	'^CPU: 0 PID: 1 Comm: sh ' '^Call Trace:$' \
 	" kasan_global_init$sym \[kasan_global\]$" \
-	'^The buggy address belongs to the variable:$' \
+	'^The buggy address belongs to the variable:$' '^ table\+0x28/0x28$' \
 	'^Memory state around the buggy address:$' '^>ffffffffa.*f9' "$sep" \
 	'^kasan_global: read table\[10\] of 10: '
 expect_lines 'a read after kfree: Linux'"'"'s report, both stacks, the kernel goes on' \
