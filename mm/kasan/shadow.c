@@ -72,15 +72,28 @@ void kasan_unpoison(const void *addr, size_t size)
 uintptr_t kasan_first_bad(uintptr_t addr, size_t size)
 {
 	uintptr_t end = addr + size;
+	int8_t s;
 
+	/* Most accesses lie in one granule: one shadow byte says it all. */
+	if ((addr % KASAN_GRANULE_SIZE) + size <= KASAN_GRANULE_SIZE) {
+		if (!kasan_shadow_covers(addr))
+			return 0;
+		s = *kasan_mem_to_shadow((void *)addr);
+		if (s == 0 ||
+		    (s > 0 && (end - 1) % KASAN_GRANULE_SIZE < (uintptr_t)s))
+			return 0;
+		return s < 0 ? addr :
+			       MAX(addr, ALIGN_DOWN(addr, KASAN_GRANULE_SIZE) +
+						 (uintptr_t)s);
+	}
 	if (!kasan_shadow_covers(addr) || !kasan_shadow_covers(end - 1))
 		return 0;
 	for (uintptr_t a = addr; a < end;
 	     a = ALIGN_DOWN(a, KASAN_GRANULE_SIZE) + KASAN_GRANULE_SIZE) {
-		int8_t s = *kasan_mem_to_shadow((void *)a);
 		uintptr_t granule = ALIGN_DOWN(a, KASAN_GRANULE_SIZE);
 		uintptr_t last = MIN(end, granule + KASAN_GRANULE_SIZE) - 1;
 
+		s = *kasan_mem_to_shadow((void *)a);
 		if (s == 0)
 			continue;
 		if (s < 0)
@@ -92,8 +105,8 @@ uintptr_t kasan_first_bad(uintptr_t addr, size_t size)
 	return 0;
 }
 
-/* Map fresh zeroed frames as the shadow of [@start, @end).  false: OOM. */
-static bool __init map_shadow(const void *start, const void *end)
+/* Map fresh frames, filled with @fill, as the shadow of [@start, @end). */
+static bool __init map_shadow(const void *start, const void *end, uint8_t fill)
 {
 	uintptr_t s =
 		ALIGN_DOWN((uintptr_t)kasan_mem_to_shadow(start), PAGE_SIZE);
@@ -103,7 +116,7 @@ static bool __init map_shadow(const void *start, const void *end)
 
 	if (!pa)
 		return false;
-	memset(phys_to_virt(pa), 0, pages * PAGE_SIZE);
+	memset(phys_to_virt(pa), fill, pages * PAGE_SIZE);
 	if (vmm_map(s, pa, pages, PAGE_KERNEL_RW)) {
 		frame_free_contig(pa, pages);
 		return false;
@@ -111,15 +124,18 @@ static bool __init map_shadow(const void *start, const void *end)
 	return true;
 }
 
-/* Every free RAM frame is poisoned: nothing may touch it until allocated. */
-static void __init poison_free_frames(void)
+/*
+ * RAM's shadow starts all "free frame"; what is not free -- allocated,
+ * reserved, or no RAM at all -- is made accessible, frame by frame.
+ */
+static void __init unpoison_used_frames(void)
 {
+	kasan_unpoison(phys_to_virt(0), frame_pool.base);
 	for (size_t i = 0; i < frame_pool.nframes; i++)
-		if (bitmap_test(frame_pool.ram, i) &&
-		    !bitmap_test(frame_pool.used, i))
-			kasan_poison(phys_to_virt(frame_pool.base +
-						  i * PAGE_SIZE),
-				     PAGE_SIZE, KASAN_PAGE_FREE);
+		if (bitmap_test(frame_pool.used, i))
+			kasan_unpoison(phys_to_virt(frame_pool.base +
+						    i * PAGE_SIZE),
+				       PAGE_SIZE);
 }
 
 /* The image's constructors: each registers its file's globals. */
@@ -140,14 +156,15 @@ void __init kasan_init(void)
 		pr_info("kasan: KernelAddressSanitizer off (kasan=off)\n");
 		return;
 	}
-	if (!map_shadow(phys_to_virt(0), phys_to_virt(top)) ||
-	    !map_shadow(__kernel_start, __kernel_end) || !kasan_stack_init() ||
-	    !kasan_objects_init()) {
+	if (!map_shadow(phys_to_virt(0), phys_to_virt(top), KASAN_PAGE_FREE) ||
+	    !map_shadow(__kernel_start, __kernel_end, 0) ||
+	    !kasan_stack_init() || !kasan_objects_init()) {
 		pr_err("kasan: no memory for the shadow: KASAN stays off\n");
 		return;
 	}
 	ram_end = (uintptr_t)phys_to_virt(top);
-	poison_free_frames();
+	/* After the frames the shadow and KASAN's tables took. */
+	unpoison_used_frames();
 	kasan_enabled = true;
 	run_constructors();
 	pr_info("kasan: KernelAddressSanitizer initialized (shadow of %llu MiB of RAM, the image and the module area)\n",
