@@ -102,7 +102,31 @@ KCFLAGS += -fsanitize=shift,signed-integer-overflow,integer-divide-by-zero \
 	-fsanitize=$(UBSAN_BOUNDS),alignment,null,unreachable,bool,builtin \
 	-DCONFIG_UBSAN
 $(BUILD)/kernel/panic/ubsan.o: KCFLAGS += -fno-sanitize=all
+KASAN_SANITIZE_kernel/panic/ubsan.o := n
 endif
+# CONFIG_KASAN (config.mk): every load and store of kernel and module code
+# is checked against the shadow memory (mm/kasan/): one shadow byte for
+# each 8 bytes, at (address >> 3) + the offset below, Linux's x86-64 one.
+# Outline mode (call threshold 0): each access calls __asan_loadN/storeN,
+# which can tell an address with shadow from one without (MMIO, the user
+# window) and pass checks until the shadow is set up -- inline checks would
+# read the shadow of any address from the first instruction of C on.
+# Globals get redzones registered by a constructor per file.  Left out:
+# stack redzones (asan-stack): GCC writes their shadow inline on entry to
+# every function with a local array, from kernel_main's first call on,
+# before mm_init() can map any shadow, and Sprout's entry code maps none.
+# A file opts out as in Linux's Kbuild (KASAN_SANITIZE_<path>.o := n, or
+# KASAN_SANITIZE_<folder>/ := n for a folder): the runtime itself, and
+# the allocators, which work inside poisoned memory.
+ifeq ($(CONFIG_KASAN),y)
+CFLAGS_KASAN := -fsanitize=kernel-address -fasan-shadow-offset=0xdffffc0000000000 \
+	--param asan-instrumentation-with-call-threshold=0 \
+	--param asan-globals=1 --param asan-stack=0
+KCFLAGS += $(CFLAGS_KASAN) -DCONFIG_KASAN
+endif
+# kasan_cflags,OBJ: KCFLAGS for the object OBJ (a path under the tree),
+# without KASAN if it or its folder opts out.
+kasan_cflags = $(if $(filter n,$(KASAN_SANITIZE_$(1)) $(KASAN_SANITIZE_$(dir $(1)))),$(filter-out $(CFLAGS_KASAN),$(KCFLAGS)),$(KCFLAGS))
 # CONFIG_DEBUG_ATOMIC_SLEEP (config.mk): might_sleep() checks, which code
 # built with it (modules too: the wait_event() macros) calls.
 ifeq ($(CONFIG_DEBUG_ATOMIC_SLEEP),y)
@@ -152,7 +176,7 @@ help:
 $(BUILD)/%.o: %.c
 	$(quiet) CC $@
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $@))"' -c $< -o $@
+	$(Q)$(CC) $(call kasan_cflags,$*.o) -DKBUILD_MODNAME='"$(basename $(notdir $@))"' -c $< -o $@
 
 $(BUILD)/%.o: %.asm
 	$(quiet) NASM $@
@@ -249,9 +273,14 @@ $(BUILD)/drivers/font/font8x16.o: $(BUILD)/drivers/font/font8x16.c
 # does one to the flags (a CONFIG_ switch), recorded in $(BUILD)/kcflags.
 $(KOBJS) $(TEST_OBJS) $(BENCH_OBJS): Makefile $(BUILD)/kcflags
 
+# The objects that opt out of KASAN (KASAN_SANITIZE_..., build.mk) are
+# recorded there too: a change to that list is a change of flags.
+kasan_off_objs = $(if $(CFLAGS_KASAN),$(foreach o,$(obj-y) $(test-y) $(bench-y),$(if \
+	$(filter n,$(KASAN_SANITIZE_$(o)) $(KASAN_SANITIZE_$(dir $(o)))),$(o))))
 $(BUILD)/kcflags: FORCE
 	@mkdir -p $(BUILD)
-	@printf '%s\n' '$(KCFLAGS)' | cmp -s - $@ || printf '%s\n' '$(KCFLAGS)' > $@
+	@printf '%s\n' '$(KCFLAGS)' $(kasan_off_objs) | cmp -s - $@ || \
+		printf '%s\n' '$(KCFLAGS)' $(kasan_off_objs) > $@
 
 include tools/build.mk
 

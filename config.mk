@@ -15,6 +15,12 @@ PCI ?= y
 # CONFIG_UBSAN: undefined behaviour (a shift too far, a signed overflow, an
 # index out of range...) reported where it happens (kernel/panic/ubsan.c)
 CONFIG_UBSAN ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_KASAN: out-of-bounds accesses and uses after free of the heaps,
+# frames and globals reported where they happen, against shadow memory
+# (mm/kasan/); kasan=off on the command line turns it off.  GCC only:
+# clang names the flags otherwise and gives its constructors a priority
+# (.init_array.1), which the module loader refuses.
+CONFIG_KASAN ?= $(if $(filter 1,$(DEBUG)),$(if $(findstring clang,$(CC)),n,y),n)
 # CONFIG_DEBUG_ATOMIC_SLEEP: might_sleep() in every function that can sleep
 # reports a call with a spinlock held or in an interrupt handler
 # (kernel/sched/might_sleep.c)

@@ -8,6 +8,8 @@
 # tests/checks/linkorder.sh holds the build to this.
 obj-y += kernel/main.o
 obj-y += kernel/lib/string.o
+# Called by the allocators on memory KASAN has poisoned (mm/build.mk).
+KASAN_SANITIZE_kernel/lib/string.o := n
 obj-y += kernel/lib/strlist.o
 obj-y += kernel/lib/vsnprintf.o
 obj-y += kernel/lib/sprintf.o
@@ -57,6 +59,8 @@ obj-y += kernel/sched/mutex.o
 obj-y += kernel/sched/semaphore.o
 obj-y += kernel/sched/rwsem.o
 obj-y += kernel/sched/kthread.o
+# The running task for KASAN's reports (config.mk).
+obj-$(CONFIG_KASAN) += kernel/sched/kasan.o
 # khungtaskd (config.mk).
 obj-$(CONFIG_DETECT_HUNG_TASK) += kernel/sched/hung_task.o
 # The soft-lockup check of the tick (config.mk).

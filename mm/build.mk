@@ -16,3 +16,20 @@ obj-y += mm/fault_inject.o
 obj-y += mm/fault.o
 obj-y += mm/initmem.o
 obj-y += mm/meminfo.o
+# KASAN's runtime (config.mk), bottom first: built without its own checks,
+# as are the allocators, which work inside memory it has poisoned (the
+# heap's slab headers, bitmaps included), and
+# the string functions they call (kernel/build.mk; as Linux's mm/kasan/Makefile and
+# mm/Makefile leave them out).
+obj-$(CONFIG_KASAN) += mm/kasan/globals.o
+obj-$(CONFIG_KASAN) += mm/kasan/stackdepot.o
+obj-$(CONFIG_KASAN) += mm/kasan/shadow.o
+obj-$(CONFIG_KASAN) += mm/kasan/object.o
+obj-$(CONFIG_KASAN) += mm/kasan/report.o
+obj-$(CONFIG_KASAN) += mm/kasan/check.o
+obj-$(CONFIG_KASAN) += mm/kasan/generic.o
+KASAN_SANITIZE_mm/kasan/ := n
+KASAN_SANITIZE_mm/bitmap.o := n
+KASAN_SANITIZE_mm/heap.o := n
+KASAN_SANITIZE_mm/slab.o := n
+KASAN_SANITIZE_mm/kmalloc.o := n

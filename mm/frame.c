@@ -6,6 +6,7 @@
 #include <kernel/errno.h>
 #include <kernel/fault_inject.h>
 #include <kernel/init.h>
+#include <kernel/kasan.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -156,6 +157,7 @@ static phys_addr_t frame_alloc_from(size_t count, size_t align,
 	pa = frame_pool_alloc(&frame_pool, count, align);
 	left = frame_pool_free_count(&frame_pool);
 	irq_restore(flags);
+	kasan_alloc_pages(pa, pa ? count : 0);
 	if (!pa)
 		pr_warn("mm: out of memory: no %zu free frame(s) aligned to %zu (%zu free)\n",
 			count, align, left);
@@ -182,6 +184,7 @@ int frame_free_contig(phys_addr_t pa, size_t count)
 	uint64_t flags = irq_save();
 	int err = frame_pool_free(&frame_pool, pa, count);
 
+	kasan_free_pages(pa, err ? 0 : count);
 	irq_restore(flags);
 	return err;
 }

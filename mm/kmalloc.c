@@ -6,6 +6,7 @@
 #include <kernel/export.h>
 #include <kernel/fault_inject.h>
 #include <kernel/init.h>
+#include <kernel/kasan.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
@@ -16,8 +17,10 @@ static struct heap kernel_heap;
 static void *heap_pages_alloc(struct heap *heap, size_t pages)
 {
 	phys_addr_t pa = frame_alloc_contig(pages, 1);
+	void *p = pa ? phys_to_virt(pa) : NULL;
 
-	return pa ? phys_to_virt(pa) : NULL;
+	kasan_slab_pages(p, pages * PAGE_SIZE);
+	return p;
 }
 
 static void heap_pages_free(struct heap *heap, void *addr, size_t pages)
@@ -55,8 +58,9 @@ void *kmalloc(size_t size, gfp_t flags)
 	if (fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
 		return NULL;
 	irq = irq_save();
-	p = heap_alloc(&kernel_heap, size);
+	p = heap_alloc(&kernel_heap, kasan_kmalloc_size(size));
 	irq_restore(irq);
+	kasan_kmalloc(p, size);
 	if (p && (flags & __GFP_ZERO))
 		memset(p, 0, size);
 	return p;
@@ -73,9 +77,12 @@ EXPORT_SYMBOL(kzalloc);
 void *krealloc(void *ptr, size_t size, gfp_t flags)
 {
 	uint64_t irq;
-	size_t old = ksize(ptr);
+	size_t old;
 	void *p;
 
+	if (kasan_active())
+		return kasan_krealloc(ptr, size, flags);
+	old = ksize(ptr);
 	/* Growing may need new memory; shrinking or freeing never fails. */
 	if (size > old &&
 	    fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
@@ -89,12 +96,19 @@ void *krealloc(void *ptr, size_t size, gfp_t flags)
 }
 EXPORT_SYMBOL(krealloc);
 
-void kfree(const void *ptr)
+/* Where an object KASAN quarantined is freed at last. */
+static void kmalloc_release(struct kmem_cache *cache, void *ptr)
 {
 	uint64_t irq = irq_save();
 
-	heap_free(&kernel_heap, (void *)ptr);
+	heap_free(&kernel_heap, ptr);
 	irq_restore(irq);
+}
+
+void kfree(const void *ptr)
+{
+	if (!kasan_kfree(ptr, kmalloc_release))
+		kmalloc_release(NULL, (void *)ptr);
 }
 EXPORT_SYMBOL(kfree);
 
@@ -104,12 +118,17 @@ size_t ksize(const void *ptr)
 	size_t n = heap_usable_size(&kernel_heap, ptr);
 
 	irq_restore(irq);
+	kasan_ksize(ptr, n);
 	return n;
 }
 
 void kmalloc_trim(void)
 {
-	uint64_t irq = irq_save();
+	uint64_t irq;
+
+	/* What KASAN holds back is freed first, as Linux's cache shrink. */
+	kasan_quarantine_drain();
+	irq = irq_save();
 
 	heap_trim(&kernel_heap);
 	irq_restore(irq);

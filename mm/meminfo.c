@@ -2,12 +2,15 @@
  * The memory counters in one struct, for the meminfo shell command and for
  * tests that check nothing leaked: snapshot, act, compare.
  */
+#include <kernel/kasan.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include "internal.h"
 
 void mm_get_stats(struct mm_stats *st)
 {
+	/* Objects KASAN holds back count as freed. */
+	kasan_quarantine_drain();
 	st->frames_total = frame_pool.total;
 	st->frames_free = frame_pool_free_count(&frame_pool);
 	st->frames_reserved = frame_pool.reserved_count;

@@ -10,6 +10,7 @@
 #include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/interrupt.h>
+#include <kernel/kasan.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -171,6 +172,8 @@ void __init mm_init(void)
 {
 	mm_frames_init(&boot_info);
 	mm_paging_init();
+	/* Before the heap: KASAN's shadow must see every object. */
+	kasan_init();
 	mm_heap_init();
 	mm_audit_init();
 	mm_fault_init();

@@ -8,6 +8,7 @@
 #include <kernel/errno.h>
 #include <kernel/export.h>
 #include <kernel/fault_inject.h>
+#include <kernel/kasan.h>
 #include <kernel/list.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -73,7 +74,7 @@ static bool slab_geometry(struct kmem_cache *c)
 		c->free_offset = ALIGN_UP(c->object_size, sizeof(void *));
 		body = c->free_offset + sizeof(void *);
 	}
-	c->size = ALIGN_UP(body, c->align);
+	c->size = kasan_slab_size(c, ALIGN_UP(body, c->align));
 	for (c->slab_pages = 1; c->slab_pages <= SLAB_PAGES_MAX;
 	     c->slab_pages *= 2) {
 		c->objs_per_slab =
@@ -179,6 +180,7 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t flags)
 		s->freelist = *free_link(c, obj);
 		s->inuse++;
 		c->active++;
+		kasan_slab_alloc(c, obj);
 	}
 	irq_restore(irq);
 	if (obj && (flags & __GFP_ZERO))
@@ -234,7 +236,8 @@ static void slab_release(struct kmem_cache *c, struct slab *s)
 	frame_free_contig(virt_to_phys(s), c->slab_pages);
 }
 
-void kmem_cache_free(struct kmem_cache *c, void *obj)
+/* kmem_cache_free's work, also where KASAN's quarantine frees at last. */
+static void slab_free_object(struct kmem_cache *c, void *obj)
 {
 	uint64_t irq;
 	struct slab *s;
@@ -257,12 +260,19 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 		slab_release(c, s);
 	irq_restore(irq);
 }
+
+void kmem_cache_free(struct kmem_cache *c, void *obj)
+{
+	if (!kasan_slab_free(c, obj, slab_free_object))
+		slab_free_object(c, obj);
+}
 EXPORT_SYMBOL(kmem_cache_free);
 
 void kmem_cache_destroy(struct kmem_cache *c)
 {
 	if (!c)
 		return;
+	kasan_quarantine_drain(); /* its objects held there go first */
 	if (c->active) {
 		pr_err("kmem_cache_destroy %s: Slab cache still has objects (%zu), kept\n",
 		       c->name, c->active);

@@ -8,6 +8,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fault_inject.h>
+#include <kernel/kasan.h>
 #include <kernel/list.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -183,23 +184,28 @@ out:
 	return NULL;
 }
 
-/* Unmap and free @area's allocation at @addr; false if there is none. */
-static bool area_free(struct vm_area *area, void *addr)
+/* Unmap and free @area's allocation at @addr: its pages, 0 if none. */
+static size_t area_free(struct vm_area *area, void *addr)
 {
 	uint64_t irq = irq_save();
 	struct vm_region *r = area_find(area, (uintptr_t)addr);
+	size_t pages = r ? r->pages : 0;
 
 	if (r)
 		area_release(area, r, r->pages);
 	irq_restore(irq);
-	return r != NULL;
+	return pages;
 }
 
 void *modarea_alloc(size_t size, pte_t prot)
 {
+	void *p;
+
 	if (fault_should_fail(FAULT_MODAREA, size, __builtin_return_address(0)))
 		return NULL;
-	return area_alloc(&modarea, size, prot);
+	p = area_alloc(&modarea, size, prot);
+	kasan_module_alloc(p, PAGES(size));
+	return p;
 }
 
 /* The allocation of @area holding the @pages pages from @va, or NULL. */
@@ -261,7 +267,10 @@ int modarea_protect(void *addr, pte_t prot)
 
 void modarea_free(void *addr)
 {
-	if (!area_free(&modarea, addr) && addr)
+	size_t pages = area_free(&modarea, addr);
+
+	kasan_module_free(addr, pages);
+	if (!pages && addr)
 		pr_err("modarea_free: %p is not a module area allocation\n",
 		       addr);
 }

@@ -41,11 +41,16 @@ test-m += bigreloc
 # constructor init_module relies on.
 test-m += allinit
 # Its core region must stay empty, and UBSAN keeps the place of each check
-# in .data: this one is built without it, as Linux's UBSAN_SANITIZE_x.o := n.
+# in .data, KASAN its globals' list and constructor: this one is built
+# without either, as Linux's UBSAN_SANITIZE_x.o := n and KASAN_SANITIZE.
 allinit-ccflags := -fno-sanitize=all
+KASAN_SANITIZE_modules/allinit/ := n
 test-m += dupexport
 test-m += initro
 test-m += ctor
+# Its one constructor is counted: KASAN's own, which registers globals,
+# would be a second.
+KASAN_SANITIZE_modules/ctor/ := n
 # Kernel threads started by a module and stopped by its exit (the sched
 # suite).
 test-m += kthreads
@@ -78,7 +83,7 @@ $(LONGEST_MODNAME)-objs := hello.o
 MODDIR := $(BUILD)/modules
 MODULES := $(addprefix $(MODDIR)/,$(addsuffix .ko,$(obj-m) $(test-m)))
 MOD_PRELINKS := $(foreach m,$(obj-m) $(test-m),$(MODDIR)/$(m)/$(m).prelink.o)
-MODCFLAGS = $(KCFLAGS) -DMODULE -DKBUILD_MODNAME='"$(1)"' $($(1)-ccflags)
+MODCFLAGS = $(call kasan_cflags,modules/$(1)/) -DMODULE -DKBUILD_MODNAME='"$(1)"' $($(1)-ccflags)
 
 mod_objs = $(addprefix $(MODDIR)/$(1)/,$(or $($(1)-objs),$(1).o))
 
@@ -133,6 +138,8 @@ extmod: export SPROUT_VERSION = $(VERSION)
 extmod: $(MODDIR)/Module.symvers $(MODPOST)
 	$(Q)$(MAKE) -f tools/extmod.mk BUILD=$(BUILD) __modules
 # excerpt-end: extmod-entry
+# KASAN's flags, for the objects that opt out of them (tools/extmod.mk).
+extmod: export SPROUT_CFLAGS_KASAN = $(CFLAGS_KASAN)
 
 # A Makefile with Linux's "ifneq ($(KERNELRELEASE),)" names its obj-m only
 # when KERNELRELEASE is set: clean must read it the same way.

@@ -70,6 +70,11 @@ ext_objs = $(addprefix $(src)/,$(or $(call parts,$(1)),$(1).o))
 EXT_CFLAGS = $(SPROUT_KCFLAGS) $(LINUX_WARNING_FLAGS) -DMODULE -DKBUILD_MODNAME='"$(call modname,$(1))"' \
 	-I$(src) $(ccflags-y) $(EXTRA_CFLAGS) $(CFLAGS_$(notdir $(2)))
 # excerpt-end: extmod-cflags
+# ext_cflags,NAME,OBJ: EXT_CFLAGS without KASAN's for an object that opts
+# out, as in Linux's Kbuild: KASAN_SANITIZE := n (the whole directory) or
+# KASAN_SANITIZE_foo.o := n (one object).
+ext_cflags = $(if $(filter n,$(KASAN_SANITIZE) $(KASAN_SANITIZE_$(notdir $(2)))),$(filter-out \
+	$(SPROUT_CFLAGS_KASAN),$(call EXT_CFLAGS,$(1),$(2))),$(call EXT_CFLAGS,$(1),$(2)))
 
 EXT_KOS := $(foreach m,$(ext-names),$(src)/$(m).ko)
 # The kernel's flags the objects were compiled with, rewritten only when
@@ -96,7 +101,7 @@ endif
 
 $(filter-out $(src)/$(1).o,$(call ext_objs,$(1))) $(if $(call parts,$(1)),,$(src)/$(1).o): $(src)/%.o: $(src)/%.c $(kbuild-file) $(EXT_KCFLAGS)
 	$$(quiet) 'CC [M]' $$@
-	$$(Q)$$(CC) $$(call EXT_CFLAGS,$(1),$$@) -c $$< -o $$@
+	$$(Q)$$(CC) $$(call ext_cflags,$(1),$$@) -c $$< -o $$@
 
 ifneq ($(call parts,$(1)),)
 $(src)/$(1).o: $(call ext_objs,$(1))
@@ -113,7 +118,7 @@ $(src)/$(1).mod.c: $(src)/$(1).o $(EXT_SYMVERS) $(KERNEL_SYMVERS) tools/modsyms.
 
 $(src)/$(1).mod.o: $(src)/$(1).mod.c $(EXT_KCFLAGS)
 	$$(quiet) 'CC [M]' $$@
-	$$(Q)$$(CC) $$(call EXT_CFLAGS,$(1),$$@) -c $$< -o $$@
+	$$(Q)$$(CC) $$(call ext_cflags,$(1),$$@) -c $$< -o $$@
 
 $(src)/$(1).ko: $(src)/$(1).o $(src)/$(1).mod.o
 	$$(quiet) 'LD [M]' $$@

@@ -33,9 +33,15 @@
 #else
 #define VERMAGIC_ATOMIC_SLEEP ""
 #endif
+#ifdef CONFIG_KASAN
+#define VERMAGIC_KASAN " kasan"
+#else
+#define VERMAGIC_KASAN ""
+#endif
 #define VERMAGIC_ABI " x86_64 mcmodel=kernel no-red-zone mod_unload"
-#define VERMAGIC_STRING \
-	SPROUT_VERSION VERMAGIC_ABI VERMAGIC_ATOMIC_SLEEP VERMAGIC_UBSAN
+#define VERMAGIC_STRING                                                  \
+	SPROUT_VERSION VERMAGIC_ABI VERMAGIC_ATOMIC_SLEEP VERMAGIC_KASAN \
+		VERMAGIC_UBSAN
 
 /*
  * __copy(fn) gives the alias the attributes of its target (section, cold),

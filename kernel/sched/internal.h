@@ -154,4 +154,16 @@ static inline void softlockup_tick(void)
 }
 #endif
 
+/*
+ * sched_kasan_init - tell KASAN the running task and its stack, for its
+ * reports (CONFIG_KASAN; nothing without it).  __init.
+ */
+#ifdef CONFIG_KASAN
+void sched_kasan_init(void);
+#else
+static inline void sched_kasan_init(void)
+{
+}
+#endif
+
 #endif

@@ -197,6 +197,7 @@ static void pid_status_and_stack(struct ktest *t)
 	struct file *open;
 	ssize_t len;
 	loff_t pos = 0;
+	int pid;
 
 	init_completion(&status_started);
 	k = kthread_create_task(status_thread, NULL, "kt_status");
@@ -226,12 +227,14 @@ static void pid_status_and_stack(struct ktest *t)
 	kfree(text);
 	snprintf(name, sizeof(name), "/proc/%d/status", k->pid);
 	KT_EXPECT_EQ(t, file_open_name(name, O_RDONLY, 0, &open), 0);
+	/* kthread_stop() frees the task: its pid is read before. */
+	pid = k->pid;
 	KT_EXPECT_EQ(t, kthread_stop(k), 0);
 	KT_EXPECT_EQ(t, kernel_read(open, want, sizeof(want), &pos), -ESRCH);
 	filp_close(open);
 	text = read_file(name, &len);
 	KT_EXPECT(t, !text && len == -ENOENT);
-	snprintf(name, sizeof(name), "/proc/%d", k->pid);
+	snprintf(name, sizeof(name), "/proc/%d", pid);
 	text = read_file(name, &len);
 	KT_EXPECT(t, !text && len == -ENOENT);
 }

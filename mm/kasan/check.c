@@ -1,0 +1,106 @@
+/*
+ * What instrumented code calls: GCC's -fsanitize=kernel-address in outline
+ * mode puts a call to __asan_loadN_noabort / __asan_storeN_noabort before
+ * every access, and each file's constructor registers its globals with
+ * the redzone GCC put after each.  Exported: modules are instrumented too.
+ */
+#include <kernel/export.h>
+#include "internal.h"
+
+static void check(uintptr_t addr, size_t size, bool write, uintptr_t ip)
+{
+	if (!kasan_enabled || kasan_depth || kasan_in_report || !size)
+		return;
+	if (kasan_first_bad(addr, size))
+		kasan_report(addr, size, write, ip);
+}
+
+#define RET_IP ((uintptr_t)__builtin_return_address(0))
+
+/* clang-format off: one line per size reads as the table it is. */
+#define DEFINE_ASAN_ACCESS(size)                           \
+	void __asan_load##size##_noabort(uintptr_t addr);  \
+	void __asan_load##size##_noabort(uintptr_t addr)   \
+	{                                                  \
+		check(addr, size, false, RET_IP);          \
+	}                                                  \
+	EXPORT_SYMBOL(__asan_load##size##_noabort);        \
+	void __asan_store##size##_noabort(uintptr_t addr); \
+	void __asan_store##size##_noabort(uintptr_t addr)  \
+	{                                                  \
+		check(addr, size, true, RET_IP);           \
+	}                                                  \
+	EXPORT_SYMBOL(__asan_store##size##_noabort)
+
+DEFINE_ASAN_ACCESS(1);
+DEFINE_ASAN_ACCESS(2);
+DEFINE_ASAN_ACCESS(4);
+DEFINE_ASAN_ACCESS(8);
+DEFINE_ASAN_ACCESS(16);
+/* clang-format on */
+
+/* An access of a size the compiler has no fixed-size call for. */
+void __asan_loadN_noabort(uintptr_t addr, size_t size);
+void __asan_loadN_noabort(uintptr_t addr, size_t size)
+{
+	check(addr, size, false, RET_IP);
+}
+EXPORT_SYMBOL(__asan_loadN_noabort);
+
+void __asan_storeN_noabort(uintptr_t addr, size_t size);
+void __asan_storeN_noabort(uintptr_t addr, size_t size)
+{
+	check(addr, size, true, RET_IP);
+}
+EXPORT_SYMBOL(__asan_storeN_noabort);
+
+/* Each global stays accessible; its redzone up to the next is poisoned. */
+void __asan_register_globals(struct kasan_global *globals, size_t n);
+void __asan_register_globals(struct kasan_global *globals, size_t n)
+{
+	if (!kasan_enabled)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const struct kasan_global *g = &globals[i];
+		size_t start = ALIGN_UP(g->size, KASAN_GRANULE_SIZE);
+
+		if (!kasan_shadow_covers((uintptr_t)g->beg))
+			continue;
+		kasan_unpoison(g->beg, g->size);
+		kasan_poison((const char *)g->beg + start,
+			     g->size_with_redzone - start,
+			     KASAN_GLOBAL_REDZONE);
+	}
+	kasan_globals_add(globals, n);
+}
+EXPORT_SYMBOL(__asan_register_globals);
+
+/*
+ * A module's destructor, if run, makes its globals' redzones plain memory
+ * again; the loader clears the shadow of the module's memory in any case
+ * when it frees it (kasan_module_free()).
+ */
+void __asan_unregister_globals(struct kasan_global *globals, size_t n);
+void __asan_unregister_globals(struct kasan_global *globals, size_t n)
+{
+	if (!kasan_enabled)
+		return;
+	kasan_globals_forget(globals, sizeof(*globals) * n);
+	for (size_t i = 0; i < n; i++)
+		if (kasan_shadow_covers((uintptr_t)globals[i].beg))
+			kasan_unpoison(globals[i].beg,
+				       globals[i].size_with_redzone);
+}
+EXPORT_SYMBOL(__asan_unregister_globals);
+
+/*
+ * Called before a call that never returns (panic(), a thread's end): in
+ * Linux it clears the shadow of the stack being abandoned, whose frames'
+ * redzones no epilogue will clear.  Stacks have no shadow here (the
+ * Makefile leaves asan-stack out), so there is nothing to clear.
+ */
+void __asan_handle_no_return(void);
+void __asan_handle_no_return(void)
+{
+}
+EXPORT_SYMBOL(__asan_handle_no_return);
