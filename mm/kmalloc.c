@@ -10,6 +10,7 @@
 #include <kernel/string.h>
 #include <kernel/x86.h>
 #include "internal.h"
+#include "slub_debug.h"
 
 static struct heap kernel_heap;
 
@@ -55,7 +56,9 @@ void *kmalloc(size_t size, gfp_t flags)
 	if (fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
 		return NULL;
 	irq = irq_save();
+	slub_debug_caller(_RET_IP_);
 	p = heap_alloc(&kernel_heap, size);
+	modleak_alloc(p, size, _RET_IP_);
 	irq_restore(irq);
 	if (p && (flags & __GFP_ZERO))
 		memset(p, 0, size);
@@ -81,7 +84,9 @@ void *krealloc(void *ptr, size_t size, gfp_t flags)
 	    fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
 		return NULL;
 	irq = irq_save();
+	slub_debug_caller(_RET_IP_);
 	p = heap_realloc(&kernel_heap, ptr, size);
+	modleak_realloc(ptr, p, size, _RET_IP_);
 	irq_restore(irq);
 	if (p && (flags & __GFP_ZERO) && size > old)
 		memset((char *)p + old, 0, size - old);
@@ -93,6 +98,8 @@ void kfree(const void *ptr)
 {
 	uint64_t irq = irq_save();
 
+	slub_debug_caller(_RET_IP_);
+	modleak_free(ptr);
 	heap_free(&kernel_heap, (void *)ptr);
 	irq_restore(irq);
 }

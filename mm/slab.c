@@ -14,18 +14,12 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
+#include "slab_layout.h"
+#include "slub_debug.h"
 
 #define SLAB_MIN_ALIGN sizeof(void *) /* the free link must be aligned */
 #define SLAB_MIN_OBJECTS 8	      /* grow a slab until this many fit */
 #define SLAB_PAGES_MAX 16
-
-/* The head of one slab, at its first byte. */
-struct slab {
-	struct list_head list; /* in the cache's slabs */
-	struct kmem_cache *cache;
-	void *freelist; /* first free object, or NULL */
-	size_t inuse;
-};
 
 static size_t slab_bytes(const struct kmem_cache *c)
 {
@@ -73,6 +67,7 @@ static bool slab_geometry(struct kmem_cache *c)
 		c->free_offset = ALIGN_UP(c->object_size, sizeof(void *));
 		body = c->free_offset + sizeof(void *);
 	}
+	body = slub_debug_cache_layout(c, body);
 	c->size = ALIGN_UP(body, c->align);
 	for (c->slab_pages = 1; c->slab_pages <= SLAB_PAGES_MAX;
 	     c->slab_pages *= 2) {
@@ -144,6 +139,7 @@ static struct slab *slab_new(struct kmem_cache *c)
 		*free_link(c, obj) = s->freelist;
 		s->freelist = obj;
 	}
+	slub_debug_cache_init(c, s);
 	list_add(&s->list, &c->slabs);
 	c->num_slabs++;
 	return s;
@@ -179,6 +175,8 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t flags)
 		s->freelist = *free_link(c, obj);
 		s->inuse++;
 		c->active++;
+		slub_debug_cache_alloc(c, s, obj, _RET_IP_);
+		modleak_alloc(obj, c->object_size, _RET_IP_);
 	}
 	irq_restore(irq);
 	if (obj && (flags & __GFP_ZERO))
@@ -245,11 +243,15 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 	s = slab_of(c, obj);
 	if (!s || slab_is_free(c, s, obj)) {
 		irq_restore(irq);
-		pr_err("kmem_cache_free(%s): %p is %s; ignored\n", c->name, obj,
-		       s ? "already free (double free)" :
-			   "not an object of this cache");
+		if (!slub_debug_cache_bad_free(c, s, obj, _RET_IP_))
+			pr_err("kmem_cache_free(%s): %p is %s; ignored\n",
+			       c->name, obj,
+			       s ? "already free (double free)" :
+				   "not an object of this cache");
 		return;
 	}
+	modleak_free(obj);
+	slub_debug_cache_free(c, s, obj, _RET_IP_);
 	*free_link(c, obj) = s->freelist;
 	s->freelist = obj;
 	c->active--;
