@@ -52,9 +52,11 @@ static inline void mm_debug_task_register(const struct mm_debug_task_ops *ops)
 void modleak_owner_register(const struct modleak_owner_ops *ops);
 
 /*
- * modleak_module_gone - the module @owner (@name) is unloading, its code
- * still in place: list what it allocated and never freed, kmemleak-style,
- * and count it in the totals.  The objects stay allocated.  Sleeps not.
+ * modleak_module_gone - the module @owner (@name) is being freed, its code
+ * and symbols still in place (the loader calls it after cleanup_module,
+ * or after a failed init_module): list what it allocated and never freed,
+ * kmemleak-style, and count it in the totals.  The objects stay
+ * allocated.  Does not sleep.
  */
 void modleak_module_gone(const void *owner, const char *name);
 
@@ -64,6 +66,10 @@ void modleak_module_gone(const void *owner, const char *name);
  * Returns how many were written.
  */
 size_t modleak_totals_get(struct modleak_totals *out, size_t max);
+#else
+static inline void modleak_module_gone(const void *owner, const char *name)
+{
+}
 #endif
 
 #endif

@@ -2,14 +2,14 @@
  * The loader's half of the per-module leak records
  * (CONFIG_DEBUG_KMEMLEAK_MODULES, mm/modleak.c): it tells mm which module
  * an address of code belongs to, so every allocation is charged to the
- * module that made it, and when a module goes -- after cleanup_module,
- * with its code and symbols still in place -- asks mm to list what the
- * module never freed.
+ * module that made it.  The loader asks mm for the list of what a module
+ * never freed when it frees the module (unlink_and_free()): not at
+ * MODULE_STATE_GOING, since a module whose thread or timer still runs is
+ * kept, and what that code holds is still in use.
  */
 #include <kernel/init.h>
 #include <kernel/mm_debug.h>
 #include <kernel/module.h>
-#include <kernel/notifier.h>
 #include "internal.h"
 
 /*
@@ -32,23 +32,9 @@ static const struct modleak_owner_ops module_owner_ops = {
 	.owner = module_of_code,
 };
 
-static int module_leak_notify(struct notifier_block *nb, unsigned long action,
-			      void *data)
-{
-	struct module *mod = data;
-
-	if (action == MODULE_STATE_GOING)
-		modleak_module_gone(mod, mod->name);
-	return NOTIFY_DONE;
-}
-
-static struct notifier_block module_leak_nb = {
-	.notifier_call = module_leak_notify,
-};
-
 static int __init module_leak_init(void)
 {
 	modleak_owner_register(&module_owner_ops);
-	return register_module_notifier(&module_leak_nb);
+	return 0;
 }
 core_initcall(module_leak_init);

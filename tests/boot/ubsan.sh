@@ -93,4 +93,14 @@ expect_not 'UBSAN' 'the in-kernel suites run with no UBSAN report'
 # too.  "scheduling while atomic" is no such line: a suite provokes it.
 expect_not 'BUG: sleeping function called from invalid context|INFO: task .* blocked for more than|soft lockup' \
 	'the in-kernel suites run with no sleep-in-atomic, hung-task or soft-lockup report'
+# Slab debugging and the module leak records (tests/boot/slubdebug.sh)
+# report only the double frees two suites make on purpose, each refused.
+! grep -E '^\[ *[0-9.]+\] (BUG |FIX )' "$log" |
+	grep -vE 'BUG (kmalloc-128|t_a) \((Not tainted|Tainted: [A-Z ]+)\): Object already free$|FIX (kmalloc-128|t_a): Object at 0x[0-9a-f]+ not freed$'
+tap_status 'the in-kernel suites run with no slab debugging report but the double frees they make on purpose'
+expect_lines 'the double frees come from the suites that make them' \
+	'^BUG kmalloc-128 .*: Object already free$' ' bad_frees_are_reported\+' \
+	'^BUG t_a .*: Object already free$' ' bad_frees_and_destroy\+'
+expect_not 'allocated by the module (was|were) not freed at unload' \
+	'the modules the suites load and unload leak nothing'
 expect_status 0 'QEMU exit status reports success'
