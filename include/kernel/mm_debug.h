@@ -44,6 +44,7 @@ void mm_debug_task_register(const struct mm_debug_task_ops *ops);
 #else
 static inline void mm_debug_task_register(const struct mm_debug_task_ops *ops)
 {
+	(void)ops;
 }
 #endif
 
@@ -69,6 +70,8 @@ size_t modleak_totals_get(struct modleak_totals *out, size_t max);
 #else
 static inline void modleak_module_gone(const void *owner, const char *name)
 {
+	(void)owner;
+	(void)name;
 }
 #endif
 
