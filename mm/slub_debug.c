@@ -242,37 +242,52 @@ static bool check_bytes(const struct slub_view *v, char *obj, const char *what,
 	return false;
 }
 
-/* Object @i's red zone (and poison, when free) as its state says. */
-static void check_object(const struct slub_view *v, size_t i)
+static bool check_redzone(const struct slub_view *v, char *obj, uint8_t value)
 {
-	char *obj = v->first + i * v->stride;
-	bool free = obj_is_free(v, i);
-	uint8_t *rz = (uint8_t *)obj + v->size;
+	return check_bytes(v, obj, "Right Redzone", (uint8_t *)obj + v->size,
+			   value, slub_redzone_end(v->size) - v->size);
+}
 
-	check_bytes(v, obj, "Right Redzone", rz,
-		    free ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE,
-		    slub_redzone_end(v->size) - v->size);
-	if (!free || !v->poison)
-		return;
-	if (check_bytes(v, obj, "Poison", (uint8_t *)obj, POISON_FREE,
-			v->size - 1))
+/* A free object's poison, if the cache poisons. */
+static void check_poison(const struct slub_view *v, char *obj)
+{
+	if (v->poison && check_bytes(v, obj, "Poison", (uint8_t *)obj,
+				     POISON_FREE, v->size - 1))
 		check_bytes(v, obj, "End Poison", (uint8_t *)obj + v->size - 1,
 			    POISON_END, 1);
 }
 
-/* Object @i and the ones before and after it, whose red zones touch it. */
-static void check_around(const struct slub_view *v, size_t i)
+/* Object @n's red zone, as its state says it should be. */
+static void check_neighbour(const struct slub_view *v, size_t n)
+{
+	check_redzone(v, v->first + n * v->stride,
+		      obj_is_free(v, n) ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE);
+}
+
+/*
+ * The red zones of object @i's neighbours: a write past the one before
+ * @i lands in its red zone, and is found here even if that one is never
+ * freed.
+ */
+static void check_neighbours(const struct slub_view *v, size_t i)
 {
 	if (i > 0)
-		check_object(v, i - 1);
-	check_object(v, i);
+		check_neighbour(v, i - 1);
 	if (i + 1 < v->objects)
-		check_object(v, i + 1);
+		check_neighbour(v, i + 1);
 }
 
 static void set_redzone(const struct slub_view *v, char *obj, uint8_t value)
 {
 	memset(obj + v->size, value, slub_redzone_end(v->size) - v->size);
+}
+
+static void poison(const struct slub_view *v, char *obj)
+{
+	if (v->poison) {
+		memset(obj, POISON_FREE, v->size - 1);
+		obj[v->size - 1] = (char)POISON_END;
+	}
 }
 
 static void init_objects(const struct slub_view *v)
@@ -281,52 +296,32 @@ static void init_objects(const struct slub_view *v)
 		char *obj = v->first + i * v->stride;
 
 		set_redzone(v, obj, SLUB_RED_INACTIVE);
-		if (v->poison) {
-			memset(obj, POISON_FREE, v->size - 1);
-			obj[v->size - 1] = (char)POISON_END;
-		}
+		poison(v, obj);
 		memset(get_track(v, obj, TRACK_ALLOC), 0,
 		       2 * sizeof(struct slub_track));
 	}
 }
 
-/* Checks, then the object's new state. */
+/*
+ * @obj is being handed out: it must be as its free left it.  Both
+ * allocators have taken it off their free list before this hook.
+ */
 static void debug_alloc(const struct slub_view *v, char *obj, unsigned long ip)
 {
-	/* Checked as free: both allocators take it before this hook. */
-	size_t i = (size_t)(obj - v->first) / v->stride;
-	uint8_t *rz = (uint8_t *)obj + v->size;
-
-	if (check_bytes(v, obj, "Right Redzone", rz, SLUB_RED_INACTIVE,
-			slub_redzone_end(v->size) - v->size) &&
-	    v->poison &&
-	    check_bytes(v, obj, "Poison", (uint8_t *)obj, POISON_FREE,
-			v->size - 1))
-		check_bytes(v, obj, "End Poison", (uint8_t *)obj + v->size - 1,
-			    POISON_END, 1);
-	if (i > 0)
-		check_object(v, i - 1);
-	if (i + 1 < v->objects)
-		check_object(v, i + 1);
+	if (check_redzone(v, obj, SLUB_RED_INACTIVE))
+		check_poison(v, obj);
+	check_neighbours(v, (size_t)(obj - v->first) / v->stride);
 	set_redzone(v, obj, SLUB_RED_ACTIVE);
 	set_track(v, obj, TRACK_ALLOC, ip);
 }
 
+/* @obj is being freed: nothing may have written past it. */
 static void debug_free(const struct slub_view *v, char *obj, unsigned long ip)
 {
-	size_t i = (size_t)(obj - v->first) / v->stride;
-
-	check_bytes(v, obj, "Right Redzone", (uint8_t *)obj + v->size,
-		    SLUB_RED_ACTIVE, slub_redzone_end(v->size) - v->size);
-	if (i > 0)
-		check_object(v, i - 1);
-	if (i + 1 < v->objects)
-		check_object(v, i + 1);
+	check_redzone(v, obj, SLUB_RED_ACTIVE);
+	check_neighbours(v, (size_t)(obj - v->first) / v->stride);
 	set_redzone(v, obj, SLUB_RED_INACTIVE);
-	if (v->poison) {
-		memset(obj, POISON_FREE, v->size - 1);
-		obj[v->size - 1] = (char)POISON_END;
-	}
+	poison(v, obj);
 	set_track(v, obj, TRACK_FREE, ip);
 }
 
@@ -346,7 +341,9 @@ static void bad_free(const struct slub_view *v, char *obj)
 	} else {
 		slab_bug(v, "Object already free");
 		print_trailer(v, obj);
-		check_around(v, off / v->stride);
+		/* A free object: what was written to it since shows now. */
+		if (check_redzone(v, obj, SLUB_RED_INACTIVE))
+			check_poison(v, obj);
 	}
 	slab_fix(v, "Object at %p not freed", obj);
 }
