@@ -9,6 +9,7 @@
 #include <kernel/kallsyms.h>
 #include <kernel/mm_debug.h>
 #include <kernel/panic.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -87,12 +88,21 @@ static void record_put(struct modleak_record *r)
 	free_records = r;
 }
 
-/* The module code on @r's chain, from the allocator's caller up. */
+/*
+ * The module code on @r's chain, from the allocator's caller up.  In an
+ * interrupt handler or a softirq the chain goes on into whatever code was
+ * interrupted (the entry code makes its frame look like a call), which
+ * did not ask for the memory: there only the allocator's direct caller
+ * counts -- a module's own handler calling kmalloc().
+ */
 static bool find_owner(struct modleak_record *r)
 {
+	unsigned int depth = in_hardirq() || in_serving_softirq() ?
+				     MIN(r->nr_trace, 1u) :
+				     r->nr_trace;
 	const char *name;
 
-	for (unsigned int i = 0; i < r->nr_trace; i++) {
+	for (unsigned int i = 0; i < depth; i++) {
 		uintptr_t a = r->trace[i];
 
 		if (a < MODULE_AREA_START || a >= MODULE_AREA_END)
