@@ -6,7 +6,8 @@ unit-tests :=
 include tests/unit/build.mk
 include tests/fuzz/build.mk
 
-# Host builds of pure kernel code.  The formatter is renamed so that it does
+# Host builds of pure kernel code (<test>-cflags: a test's own flags, as
+# the CONFIG_ switch of the code it builds).  The formatter is renamed so that it does
 # not replace the C library's own snprintf inside the test program.
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Iinclude -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -19,7 +20,7 @@ define unit_test_rule
 $(BUILD)/tests/unit/$(1): tests/unit/$(1).c $$($(1)-srcs) $$($(1)-includes)
 	$$(quiet) HOSTCC $$@
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$(filter-out $$($(1)-includes),$$^) -lcmocka -o $$@
+	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$($(1)-cflags) $$(filter-out $$($(1)-includes),$$^) -lcmocka -o $$@
 endef
 $(foreach t,$(unit-tests),$(eval $(call unit_test_rule,$(t))))
 
