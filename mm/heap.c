@@ -51,7 +51,8 @@ static struct heap_slab *slab_new(struct heap *heap, struct heap_class *cls)
 	s->magic = SLAB_MAGIC;
 	s->size = (uint16_t)heap_slot_size(cls->size, align);
 	s->offset = (uint16_t)ALIGN_UP(sizeof(*s), align);
-	s->capacity = (uint16_t)((PAGE_SIZE - s->offset) / s->size);
+	s->capacity = (uint16_t)((PAGE_SIZE - s->offset) /
+				 heap_slot_size(cls->size, align));
 	s->cls = cls;
 	*heap->src->owner(heap, s) = OWNER_SLAB;
 	heap->pages++;
@@ -92,7 +93,7 @@ static void *slab_alloc(struct heap *heap, struct heap_class *cls)
 		cls->empty--;
 	if (s->in_use == s->capacity)
 		list_del(&s->list);
-	heap->bytes_in_use += cls->size;
+	heap->bytes_in_use += heap_slab_object_size(s);
 	slub_debug_heap_alloc(s, obj);
 	return obj;
 }
@@ -184,12 +185,12 @@ static void slab_free(struct heap *heap, struct heap_slab *s, size_t index,
 	struct heap_class *cls = s->cls;
 
 	bitmap_clear_range(s->live, index, 1);
-	memset(ptr, HEAP_POISON, cls->size);
+	memset(ptr, HEAP_POISON, heap_slab_object_size(s));
 	*heap_free_link(ptr, cls->size) = s->free_list;
 	s->free_list = ptr;
 	if (s->in_use-- == s->capacity)
 		list_add(&s->list, &cls->partial);
-	heap->bytes_in_use -= cls->size;
+	heap->bytes_in_use -= heap_slab_object_size(s);
 	slub_debug_heap_free(s, ptr);
 	if (s->in_use)
 		return;
@@ -238,7 +239,7 @@ size_t heap_usable_size(struct heap *heap, const void *ptr)
 
 	if (!ptr || heap_lookup(heap, ptr, &slab, &index, &pages))
 		return 0;
-	return slab ? slab->cls->size : pages * PAGE_SIZE;
+	return slab ? heap_slab_object_size(slab) : pages * PAGE_SIZE;
 }
 
 void *heap_realloc(struct heap *heap, void *ptr, size_t size)

@@ -32,6 +32,19 @@ struct heap_slab {
 	uint64_t live[BITMAP_WORDS(SLAB_MAX_OBJECTS)];
 };
 
+/*
+ * heap_slab_object_size - the size of @s's objects: its stride, but for
+ * the data slab debugging puts after each object (CONFIG_SLUB_DEBUG).
+ */
+static inline size_t heap_slab_object_size(const struct heap_slab *s)
+{
+#ifdef CONFIG_SLUB_DEBUG
+	return s->cls->size;
+#else
+	return s->size;
+#endif
+}
+
 /* The head of one kmem_cache slab, at its first byte. */
 struct slab {
 	struct list_head list; /* in the cache's slabs */
