@@ -33,8 +33,8 @@ CONFIG_SLUB_DEBUG ?= $(if $(filter 1,$(DEBUG)),y,n)
 # CONFIG_DEBUG_KMEMLEAK_MODULES: each allocation a module makes is
 # recorded, and what it never freed is listed when it unloads, with
 # kmemleak-style totals in /sys/kernel/debug/kmemleak (mm/modleak.c).
-# Not Linux's CONFIG_DEBUG_KMEMLEAK, which scans memory for pointers to
-# find unreferenced objects at any time: a module's unload is a moment
-# where every object it allocated and kept is known to be lost, so a list
-# of records suffices and nothing is scanned.
+# Not Linux's CONFIG_DEBUG_KMEMLEAK, which scans memory at any time for
+# objects nothing points to: the question here is narrower -- what did a
+# module allocate and never free -- and the records answer it when the
+# module is freed, with no scan.
 CONFIG_DEBUG_KMEMLEAK_MODULES ?= $(if $(filter 1,$(DEBUG)),y,n)
