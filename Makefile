@@ -141,6 +141,14 @@ endif
 ifeq ($(CONFIG_SOFTLOCKUP_DETECTOR),y)
 KCFLAGS += -DCONFIG_SOFTLOCKUP_DETECTOR
 endif
+# CONFIG_SLUB_DEBUG and CONFIG_DEBUG_KMEMLEAK_MODULES (config.mk): the
+# heap's checkers, whose hooks (mm/slub_debug.h) are empty without them.
+ifeq ($(CONFIG_SLUB_DEBUG),y)
+KCFLAGS += -DCONFIG_SLUB_DEBUG
+endif
+ifeq ($(CONFIG_DEBUG_KMEMLEAK_MODULES),y)
+KCFLAGS += -DCONFIG_DEBUG_KMEMLEAK_MODULES
+endif
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 NASMFLAGS := -f elf64 -g -F dwarf -I.

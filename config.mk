@@ -31,3 +31,16 @@ CONFIG_DETECT_HUNG_TASK ?= $(if $(filter 1,$(DEBUG)),y,n)
 # CONFIG_SOFTLOCKUP_DETECTOR: the tick reports a thread that keeps the CPU
 # with preemption off for 2 * watchdog_thresh= seconds (kernel/sched/watchdog.c)
 CONFIG_SOFTLOCKUP_DETECTOR ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_SLUB_DEBUG: red zones, poisoned free objects and alloc/free
+# tracks in kmalloc's heap and every kmem_cache, with Linux's reports of a
+# red zone or poison written over, a double free, a bad pointer
+# (mm/slub_debug.c)
+CONFIG_SLUB_DEBUG ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_DEBUG_KMEMLEAK_MODULES: each allocation a module makes is
+# recorded, and what it never freed is listed when it unloads, with
+# kmemleak-style totals in /sys/kernel/debug/kmemleak (mm/modleak.c).
+# Not Linux's CONFIG_DEBUG_KMEMLEAK, which scans memory at any time for
+# objects nothing points to: the question here is narrower -- what did a
+# module allocate and never free -- and the records answer it when the
+# module is freed, with no scan.
+CONFIG_DEBUG_KMEMLEAK_MODULES ?= $(if $(filter 1,$(DEBUG)),y,n)

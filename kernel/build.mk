@@ -30,6 +30,9 @@ obj-y += kernel/panic/panic.o
 obj-y += kernel/panic/stackprotector.o
 obj-y += kernel/panic/kallsyms.o
 obj-y += kernel/panic/backtrace.o
+# The call chains the slab debug tracks and the leak records keep
+# (config.mk).
+obj-$(if $(filter y,$(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += kernel/panic/stacktrace.o
 obj-y += kernel/panic/warn.o
 obj-y += kernel/panic/lock.o
 obj-y += kernel/panic/refcount.o
@@ -67,6 +70,8 @@ obj-$(CONFIG_DETECT_HUNG_TASK) += kernel/sched/hung_task.o
 obj-$(CONFIG_SOFTLOCKUP_DETECTOR) += kernel/sched/watchdog.o
 obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
+# The running task for the heap checkers' records (config.mk).
+obj-$(if $(filter y,$(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += kernel/sched/mm_debug.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
 obj-y += kernel/sched/stacktrace.o

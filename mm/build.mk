@@ -10,6 +10,10 @@ obj-y += mm/directmap.o
 obj-y += mm/audit.o
 obj-y += mm/kmalloc.o
 obj-y += mm/slab.o
+# The debug kernel's slab checks and per-module leak records (config.mk).
+obj-$(if $(filter y,$(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += mm/mm_debug.o
+obj-$(CONFIG_SLUB_DEBUG) += mm/slub_debug.o
+obj-$(CONFIG_DEBUG_KMEMLEAK_MODULES) += mm/modleak.o
 obj-y += mm/util.o
 obj-y += mm/vmarea.o
 obj-y += mm/fault_inject.o
@@ -18,8 +22,9 @@ obj-y += mm/initmem.o
 obj-y += mm/meminfo.o
 # KASAN's runtime (config.mk), bottom first: built without its own checks,
 # as are the allocators, which work inside memory it has poisoned (the
-# heap's slab headers, bitmaps included), and
-# the string functions they call (kernel/build.mk; as Linux's mm/kasan/Makefile and
+# heap's slab headers, bitmaps included; slab debugging's red zones and
+# tracks; the bytes of a leaked object a leak report shows), and the string
+# functions they call (kernel/build.mk; as Linux's mm/kasan/Makefile and
 # mm/Makefile leave them out).
 obj-$(CONFIG_KASAN) += mm/kasan/globals.o
 obj-$(CONFIG_KASAN) += mm/kasan/stackdepot.o
@@ -33,3 +38,6 @@ KASAN_SANITIZE_mm/bitmap.o := n
 KASAN_SANITIZE_mm/heap.o := n
 KASAN_SANITIZE_mm/slab.o := n
 KASAN_SANITIZE_mm/kmalloc.o := n
+KASAN_SANITIZE_mm/mm_debug.o := n
+KASAN_SANITIZE_mm/slub_debug.o := n
+KASAN_SANITIZE_mm/modleak.o := n

@@ -8,32 +8,11 @@
 #include <kernel/errno.h>
 #include <kernel/string.h>
 #include "internal.h"
+#include "slab_layout.h"
+#include "slub_debug.h"
 
-#define SLAB_MAGIC 0x51ab51abu
-#define SLAB_MAX_OBJECTS (PAGE_SIZE >> HEAP_MIN_SHIFT)
 #define SLAB_MAX_ALIGN 128 /* objects are naturally aligned up to this */
 #define HEAP_POISON 0x6b   /* fills freed objects, as Linux's slab does */
-
-/* Owner-word tags: the low two bits say what the page is. */
-#define OWNER_TAG_MASK 3u
-#define OWNER_SLAB 1u
-#define OWNER_LARGE 2u /* first page; the page count is above the tag */
-#define OWNER_LARGE_TAIL 3u
-#define OWNER_PAGES_SHIFT 2
-
-/* At the start of each slab page. */
-struct heap_slab {
-	uint32_t magic;
-	uint16_t size;	 /* object size */
-	uint16_t offset; /* of the first object */
-	uint16_t capacity;
-	uint16_t in_use;
-	uint16_t fresh; /* objects never handed out start here */
-	struct heap_class *cls;
-	struct list_head list; /* in cls->partial while it has room */
-	void *free_list; /* freed objects, linked through their first word */
-	uint64_t live[BITMAP_WORDS(SLAB_MAX_OBJECTS)];
-};
 
 static void warn_none(const char *fmt, ...)
 {
@@ -70,14 +49,16 @@ static struct heap_slab *slab_new(struct heap *heap, struct heap_class *cls)
 		return NULL;
 	memset(s, 0, sizeof(*s));
 	s->magic = SLAB_MAGIC;
-	s->size = (uint16_t)cls->size;
+	s->size = (uint16_t)heap_slot_size(cls->size, align);
 	s->offset = (uint16_t)ALIGN_UP(sizeof(*s), align);
-	s->capacity = (uint16_t)((PAGE_SIZE - s->offset) / cls->size);
+	s->capacity = (uint16_t)((PAGE_SIZE - s->offset) /
+				 heap_slot_size(cls->size, align));
 	s->cls = cls;
 	*heap->src->owner(heap, s) = OWNER_SLAB;
 	heap->pages++;
 	list_add(&s->list, &cls->partial);
 	cls->empty++;
+	slub_debug_heap_init(heap, s);
 	return s;
 }
 
@@ -102,7 +83,7 @@ static void *slab_alloc(struct heap *heap, struct heap_class *cls)
 		return NULL;
 	if (s->free_list) {
 		obj = s->free_list;
-		s->free_list = *(void **)obj;
+		s->free_list = *heap_free_link(obj, cls->size);
 	} else {
 		obj = (char *)s + s->offset + (size_t)s->fresh++ * s->size;
 	}
@@ -112,7 +93,8 @@ static void *slab_alloc(struct heap *heap, struct heap_class *cls)
 		cls->empty--;
 	if (s->in_use == s->capacity)
 		list_del(&s->list);
-	heap->bytes_in_use += s->size;
+	heap->bytes_in_use += heap_slab_object_size(s);
+	slub_debug_heap_alloc(s, obj);
 	return obj;
 }
 
@@ -203,12 +185,13 @@ static void slab_free(struct heap *heap, struct heap_slab *s, size_t index,
 	struct heap_class *cls = s->cls;
 
 	bitmap_clear_range(s->live, index, 1);
-	memset(ptr, HEAP_POISON, s->size);
-	*(void **)ptr = s->free_list;
+	memset(ptr, HEAP_POISON, heap_slab_object_size(s));
+	*heap_free_link(ptr, cls->size) = s->free_list;
 	s->free_list = ptr;
 	if (s->in_use-- == s->capacity)
 		list_add(&s->list, &cls->partial);
-	heap->bytes_in_use -= s->size;
+	heap->bytes_in_use -= heap_slab_object_size(s);
+	slub_debug_heap_free(s, ptr);
 	if (s->in_use)
 		return;
 	/* Keep one unused slab per class: a free/alloc pair stays cheap. */
@@ -237,7 +220,8 @@ int heap_free(struct heap *heap, void *ptr)
 	why = heap_lookup(heap, ptr, &slab, &index, &pages);
 	if (why) {
 		heap->bad_frees++;
-		heap->warn("kfree: bad free of %p: %s\n", ptr, why);
+		if (!slub_debug_heap_bad_free(heap, slab, ptr))
+			heap->warn("kfree: bad free of %p: %s\n", ptr, why);
 		return -EINVAL;
 	}
 	if (slab)
@@ -255,7 +239,7 @@ size_t heap_usable_size(struct heap *heap, const void *ptr)
 
 	if (!ptr || heap_lookup(heap, ptr, &slab, &index, &pages))
 		return 0;
-	return slab ? slab->size : pages * PAGE_SIZE;
+	return slab ? heap_slab_object_size(slab) : pages * PAGE_SIZE;
 }
 
 void *heap_realloc(struct heap *heap, void *ptr, size_t size)

@@ -11,6 +11,7 @@
 #include <kernel/string.h>
 #include <kernel/x86.h>
 #include "internal.h"
+#include "slub_debug.h"
 
 static struct heap kernel_heap;
 
@@ -58,7 +59,9 @@ void *kmalloc(size_t size, gfp_t flags)
 	if (fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
 		return NULL;
 	irq = irq_save();
+	slub_debug_caller(_RET_IP_);
 	p = heap_alloc(&kernel_heap, kasan_kmalloc_size(size));
+	modleak_alloc(p, size, _RET_IP_);
 	irq_restore(irq);
 	kasan_kmalloc(p, size);
 	if (p && (flags & __GFP_ZERO))
@@ -88,7 +91,9 @@ void *krealloc(void *ptr, size_t size, gfp_t flags)
 	    fault_should_fail(FAULT_KMALLOC, size, __builtin_return_address(0)))
 		return NULL;
 	irq = irq_save();
+	slub_debug_caller(_RET_IP_);
 	p = heap_realloc(&kernel_heap, ptr, size);
+	modleak_realloc(ptr, p, size, _RET_IP_);
 	irq_restore(irq);
 	if (p && (flags & __GFP_ZERO) && size > old)
 		memset((char *)p + old, 0, size - old);
@@ -96,19 +101,31 @@ void *krealloc(void *ptr, size_t size, gfp_t flags)
 }
 EXPORT_SYMBOL(krealloc);
 
-/* Where an object KASAN quarantined is freed at last. */
+/*
+ * Where KASAN's quarantine frees an object at last: slab debugging's free
+ * track then names the quarantine, KASAN's own record the real free.
+ */
 static void kmalloc_release(struct kmem_cache *cache, void *ptr)
 {
 	uint64_t irq = irq_save();
 
+	slub_debug_caller(_RET_IP_);
 	heap_free(&kernel_heap, ptr);
 	irq_restore(irq);
 }
 
+/* The module's record goes at once, whenever the memory is reused. */
 void kfree(const void *ptr)
 {
-	if (!kasan_kfree(ptr, kmalloc_release))
-		kmalloc_release(NULL, (void *)ptr);
+	uint64_t irq;
+
+	modleak_free(ptr);
+	if (kasan_kfree(ptr, kmalloc_release))
+		return;
+	irq = irq_save();
+	slub_debug_caller(_RET_IP_);
+	heap_free(&kernel_heap, (void *)ptr);
+	irq_restore(irq);
 }
 EXPORT_SYMBOL(kfree);
 

@@ -15,18 +15,12 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
+#include "slab_layout.h"
+#include "slub_debug.h"
 
 #define SLAB_MIN_ALIGN sizeof(void *) /* the free link must be aligned */
 #define SLAB_MIN_OBJECTS 8	      /* grow a slab until this many fit */
 #define SLAB_PAGES_MAX 16
-
-/* The head of one slab, at its first byte. */
-struct slab {
-	struct list_head list; /* in the cache's slabs */
-	struct kmem_cache *cache;
-	void *freelist; /* first free object, or NULL */
-	size_t inuse;
-};
 
 static size_t slab_bytes(const struct kmem_cache *c)
 {
@@ -74,6 +68,7 @@ static bool slab_geometry(struct kmem_cache *c)
 		c->free_offset = ALIGN_UP(c->object_size, sizeof(void *));
 		body = c->free_offset + sizeof(void *);
 	}
+	body = slub_debug_cache_layout(c, body);
 	c->size = kasan_slab_size(c, ALIGN_UP(body, c->align));
 	for (c->slab_pages = 1; c->slab_pages <= SLAB_PAGES_MAX;
 	     c->slab_pages *= 2) {
@@ -145,6 +140,7 @@ static struct slab *slab_new(struct kmem_cache *c)
 		*free_link(c, obj) = s->freelist;
 		s->freelist = obj;
 	}
+	slub_debug_cache_init(c, s);
 	list_add(&s->list, &c->slabs);
 	c->num_slabs++;
 	return s;
@@ -180,6 +176,8 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t flags)
 		s->freelist = *free_link(c, obj);
 		s->inuse++;
 		c->active++;
+		slub_debug_cache_alloc(c, s, obj, _RET_IP_);
+		modleak_alloc(obj, c->object_size, _RET_IP_);
 		kasan_slab_alloc(c, obj);
 	}
 	irq_restore(irq);
@@ -236,8 +234,8 @@ static void slab_release(struct kmem_cache *c, struct slab *s)
 	frame_free_contig(virt_to_phys(s), c->slab_pages);
 }
 
-/* kmem_cache_free's work, also where KASAN's quarantine frees at last. */
-static void slab_free_object(struct kmem_cache *c, void *obj)
+/* kmem_cache_free's work for a free made at @ip. */
+static void __slab_free(struct kmem_cache *c, void *obj, uintptr_t ip)
 {
 	uint64_t irq;
 	struct slab *s;
@@ -248,11 +246,14 @@ static void slab_free_object(struct kmem_cache *c, void *obj)
 	s = slab_of(c, obj);
 	if (!s || slab_is_free(c, s, obj)) {
 		irq_restore(irq);
-		pr_err("kmem_cache_free(%s): %p is %s; ignored\n", c->name, obj,
-		       s ? "already free (double free)" :
-			   "not an object of this cache");
+		if (!slub_debug_cache_bad_free(c, s, obj, ip))
+			pr_err("kmem_cache_free(%s): %p is %s; ignored\n",
+			       c->name, obj,
+			       s ? "already free (double free)" :
+				   "not an object of this cache");
 		return;
 	}
+	slub_debug_cache_free(c, s, obj, ip);
 	*free_link(c, obj) = s->freelist;
 	s->freelist = obj;
 	c->active--;
@@ -261,10 +262,21 @@ static void slab_free_object(struct kmem_cache *c, void *obj)
 	irq_restore(irq);
 }
 
+/*
+ * Where KASAN's quarantine frees an object at last: slab debugging's free
+ * track then names the quarantine, KASAN's own record the real free.
+ */
+static void slab_free_object(struct kmem_cache *c, void *obj)
+{
+	__slab_free(c, obj, _RET_IP_);
+}
+
+/* The module's record goes at once, whenever the memory is reused. */
 void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
+	modleak_free(obj);
 	if (!kasan_slab_free(c, obj, slab_free_object))
-		slab_free_object(c, obj);
+		__slab_free(c, obj, _RET_IP_);
 }
 EXPORT_SYMBOL(kmem_cache_free);
 

@@ -6,7 +6,8 @@ unit-tests :=
 include tests/unit/build.mk
 include tests/fuzz/build.mk
 
-# Host builds of pure kernel code.  The formatter is renamed so that it does
+# Host builds of pure kernel code (<test>-cflags: a test's own flags, as
+# the CONFIG_ switch of the code it builds).  The formatter is renamed so that it does
 # not replace the C library's own snprintf inside the test program.
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Iinclude -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -19,7 +20,7 @@ define unit_test_rule
 $(BUILD)/tests/unit/$(1): tests/unit/$(1).c $$($(1)-srcs) $$($(1)-includes)
 	$$(quiet) HOSTCC $$@
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$(filter-out $$($(1)-includes),$$^) -lcmocka -o $$@
+	$$(Q)$$(HOSTCC) $$(HOSTCFLAGS) $$($(1)-cflags) $$(filter-out $$($(1)-includes),$$^) -lcmocka -o $$@
 endef
 $(foreach t,$(unit-tests),$(eval $(call unit_test_rule,$(t))))
 
@@ -32,12 +33,12 @@ unit-tests: $(UNIT_BINS)
 # (tests/checks/clang.sh; its bench build too, so the benchmarks compile
 # with clang as the rest) and the one with the drivers as modules
 # (tests/checks/modswitch.sh) and the debug kernel with the buggy modules
-# of tests/debug (DEBUG=1, for tests/boot/ubsan.sh, debugcheck.sh, kasan.sh
-# and the book's chapter 11, tests/checks/tutorial.sh, and with its depmod
-# and serial relay for the tests that run others under the debug kernel:
-# debugktest.sh, debugfaults.sh, debugcompat.sh), each in its own BUILD
-# directory.  The tests run the same make commands, which then have nothing
-# left to do.
+# of tests/debug (DEBUG=1, for tests/boot/ubsan.sh, debugcheck.sh, kasan.sh,
+# slubdebug.sh and the book's chapter 11, tests/checks/tutorial.sh, and
+# with its depmod and serial relay for the tests that run others under the
+# debug kernel: debugktest.sh, debugfaults.sh, debugcompat.sh), each in its
+# own BUILD directory.  The tests run the same make commands, which then
+# have nothing left to do.
 .PHONY: test-clang test-modcfg test-debug
 test-clang:
 	$(Q)$(MAKE) BUILD=$(BUILD)/clang CC=clang $(BUILD)/clang/sprout.elf \
@@ -54,8 +55,8 @@ test-debug:
 	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug M=tests/debug modules
 test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg \
 	ubsan:test-debug debugcheck:test-debug kasan:test-debug \
-	tutorial:test-debug debugktest:test-debug debugfaults:test-debug \
-	debugcompat:test-debug
+	slubdebug:test-debug tutorial:test-debug debugktest:test-debug \
+	debugfaults:test-debug debugcompat:test-debug
 test_trees = $(foreach t,$(test-trees),$(if $(or $(if $(TESTS),,all),$(filter \
 	$(firstword $(subst :, ,$(t))),$(TESTS))),$(lastword $(subst :, ,$(t)))))
 

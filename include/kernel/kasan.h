@@ -14,12 +14,10 @@ struct kmem_cache;
 
 /*
  * What the runtime asks of the scheduler, which sits above mm: the running
- * task's pid and name (@comm, @size bytes), and the bounds of its kernel
- * stack (false on the boot stack), to record and print stacks.
+ * task's pid and name (@comm, @size bytes), for the reports.
  */
 struct kasan_task_ops {
 	void (*current_task)(int *pid, char *comm, size_t size);
-	bool (*stack)(uintptr_t *lo, uintptr_t *hi);
 };
 
 /*

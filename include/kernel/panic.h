@@ -105,4 +105,19 @@ void dump_backtrace_on(uintptr_t rip, uintptr_t rbp, uintptr_t lo,
  */
 void backtrace_stack_register(bool (*stack)(uintptr_t *lo, uintptr_t *hi));
 
+/*
+ * backtrace_stack_bounds - the stack @rbp lies in, as dump_backtrace()
+ * follows it: true with its bounds in *@lo, *@hi, false if @rbp is in
+ * neither the image's stacks nor the running thread's.
+ */
+bool backtrace_stack_bounds(uintptr_t rbp, uintptr_t *lo, uintptr_t *hi);
+
+/*
+ * stack_trace_save - store up to @size return addresses of the caller's
+ * call chain, the first @skipnr left out (Linux's API); returns how many.
+ * Any context.  kernel/panic/stacktrace.c.
+ */
+unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+			      unsigned int skipnr);
+
 #endif

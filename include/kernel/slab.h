@@ -19,6 +19,17 @@ typedef unsigned int slab_flags_t;
 #define SLAB_RECLAIM_ACCOUNT 0u	     /* accepted: nothing is reclaimed */
 #define SLAB_ACCOUNT 0u		     /* accepted: no memory cgroups */
 
+/*
+ * SLAB_DEBUG_LAYOUT - whether each object is followed by slab debugging's
+ * red zone, free link and tracks (CONFIG_SLUB_DEBUG, mm/slub_debug.c),
+ * which make a cache's stride larger than its alignment rule alone gives.
+ */
+#ifdef CONFIG_SLUB_DEBUG
+#define SLAB_DEBUG_LAYOUT true
+#else
+#define SLAB_DEBUG_LAYOUT false
+#endif
+
 #define L1_CACHE_BYTES 64u /* x86-64 cache line (Intel SDM 3A §12.1) */
 #define SLAB_NAME_LEN 32
 #define SLAB_OBJECT_MAX (32u * 1024) /* larger objects: use kmalloc */

@@ -37,6 +37,8 @@ typedef long ssize_t;
 /* clang-format off */
 #define _THIS_IP_ ({ __label__ __here; __here: (uintptr_t)&&__here; })
 /* clang-format on */
+/* The address the running function returns to: its caller, for reports. */
+#define _RET_IP_ ((unsigned long)__builtin_return_address(0))
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))

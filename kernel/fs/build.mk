@@ -39,3 +39,5 @@ obj-y += kernel/fs/libfs_attr.o
 obj-y += kernel/fs/debugfs/file.o
 obj-y += kernel/fs/debugfs/inode.o
 obj-y += kernel/fs/debugfs/typed.o
+# /sys/kernel/debug/kmemleak: the module leak totals (config.mk).
+obj-$(CONFIG_DEBUG_KMEMLEAK_MODULES) += kernel/fs/debugfs/kmemleak.o

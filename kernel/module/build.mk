@@ -26,3 +26,5 @@ obj-y += kernel/module/disabled.o
 obj-y += kernel/module/query.o
 obj-y += kernel/module/notifier.o
 obj-y += kernel/module/refcount.o
+# Allocations charged to modules, listed at unload (config.mk).
+obj-$(CONFIG_DEBUG_KMEMLEAK_MODULES) += kernel/module/leak.o

@@ -10,6 +10,7 @@
 #include <kernel/initcall.h>
 #include <kernel/kallsyms.h>
 #include <kernel/mm.h>
+#include <kernel/mm_debug.h>
 #include <kernel/module.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
@@ -354,6 +355,7 @@ out_free_regions:
 
 static void unlink_and_free(struct module *mod)
 {
+	modleak_module_gone(mod, mod->name); /* its code is still named */
 	param_free_all(mod->params, mod->num_params);
 	module_tables_remove(mod);
 	module_unlink(mod);

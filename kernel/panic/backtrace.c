@@ -23,18 +23,23 @@ void backtrace_stack_register(bool (*stack)(uintptr_t *lo, uintptr_t *hi))
 	thread_stack = stack;
 }
 
-void dump_backtrace(uintptr_t rip, uintptr_t rbp)
+bool backtrace_stack_bounds(uintptr_t rbp, uintptr_t *lo, uintptr_t *hi)
 {
 	/* The boot stack and the double-fault stack are in .bss. */
 	extern char __bss_start[], __bss_end[];
-	uintptr_t lo = (uintptr_t)__bss_start, hi = (uintptr_t)__bss_end;
-	uintptr_t tlo, thi;
 
-	if (!frame_ok(rbp, lo, hi) && thread_stack &&
-	    thread_stack(&tlo, &thi) && frame_ok(rbp, tlo, thi)) {
-		lo = tlo;
-		hi = thi;
-	}
+	*lo = (uintptr_t)__bss_start;
+	*hi = (uintptr_t)__bss_end;
+	if (frame_ok(rbp, *lo, *hi))
+		return true;
+	return thread_stack && thread_stack(lo, hi) && frame_ok(rbp, *lo, *hi);
+}
+
+void dump_backtrace(uintptr_t rip, uintptr_t rbp)
+{
+	uintptr_t lo, hi;
+
+	backtrace_stack_bounds(rbp, &lo, &hi);
 	dump_backtrace_on(rip, rbp, lo, hi);
 }
 

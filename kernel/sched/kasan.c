@@ -1,7 +1,6 @@
 /*
  * What KASAN (mm/kasan/), below the scheduler, learns from it: which task
- * made an access, an allocation or a free, and the stack to read its call
- * chain from.
+ * made an access, an allocation or a free.
  */
 #include <kernel/init.h>
 #include <kernel/kasan.h>
@@ -14,18 +13,8 @@ static void kasan_current_task(int *pid, char *comm, size_t size)
 	strlcpy(comm, current->comm, size);
 }
 
-static bool kasan_task_stack(uintptr_t *lo, uintptr_t *hi)
-{
-	if (current == &init_task)
-		return false;
-	*lo = (uintptr_t)current->stack;
-	*hi = *lo + THREAD_SIZE;
-	return true;
-}
-
 static const struct kasan_task_ops sched_kasan_ops = {
 	.current_task = kasan_current_task,
-	.stack = kasan_task_stack,
 };
 
 void __init sched_kasan_init(void)

@@ -2,10 +2,11 @@
  * KASAN's stack depot, as Linux's lib/stackdepot.c: the call chain of
  * every allocation and free is kept, but most chains repeat, so each
  * distinct one is stored once, in a pool of frames set aside at boot, and
- * an object keeps only a 32-bit handle.  Chains are read from the
- * frame-pointer chain the kernel is built with.
+ * an object keeps only a 32-bit handle.  Chains are read by
+ * stack_trace_save(), from the frame-pointer chain the kernel is built with.
  */
 #include <kernel/kallsyms.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include "internal.h"
@@ -52,42 +53,6 @@ bool kasan_stack_init(void)
 	return true;
 }
 
-/* The stack the frame pointer @rbp is on: the running thread's or .bss. */
-static void stack_bounds(uintptr_t rbp, uintptr_t *lo, uintptr_t *hi)
-{
-	extern char __bss_start[], __bss_end[];
-
-	if (kasan_task && kasan_task->stack(lo, hi) && rbp >= *lo && rbp < *hi)
-		return;
-	*lo = (uintptr_t)__bss_start;
-	*hi = (uintptr_t)__bss_end;
-}
-
-/* Not inlined: its own frame is the one @skip counts first. */
-static __attribute__((noinline)) unsigned int walk(uintptr_t *entries,
-						   unsigned int skip)
-{
-	uintptr_t rbp = (uintptr_t)__builtin_frame_address(0), lo, hi;
-	unsigned int n = 0;
-
-	stack_bounds(rbp, &lo, &hi);
-	while (n < KASAN_STACK_DEPTH && rbp % 8 == 0 && rbp >= lo &&
-	       rbp + 16 <= hi) {
-		const uintptr_t *frame = (const uintptr_t *)rbp;
-
-		if (!frame[1])
-			break;
-		if (skip)
-			skip--;
-		else
-			entries[n++] = frame[1];
-		if (frame[0] <= rbp)
-			break;
-		rbp = frame[0];
-	}
-	return n;
-}
-
 /* FNV-1a over the chain's bytes. */
 static uint32_t chain_hash(const uintptr_t *entries, unsigned int nr)
 {
@@ -106,8 +71,9 @@ static struct depot_record *record_at(uint32_t handle)
 
 uint32_t kasan_save_stack(unsigned int skip)
 {
-	uintptr_t entries[KASAN_STACK_DEPTH];
-	unsigned int nr = walk(entries, skip + 1);
+	unsigned long entries[KASAN_STACK_DEPTH];
+	unsigned int nr =
+		stack_trace_save(entries, KASAN_STACK_DEPTH, skip + 1);
 	uint32_t hash = chain_hash(entries, nr);
 	uint32_t *bucket = &buckets[hash & (DEPOT_HASH_SIZE - 1)];
 	size_t need = sizeof(struct depot_record) + nr * sizeof(uintptr_t);

@@ -28,6 +28,9 @@ expect '^\[ *[0-9.]+\] # ktest: [0-9]+ suites, 0 failed cases' 'every in-kernel 
 expect_not '\(initrd or GRUB\): skipped' 'no suite went without the module files'
 expect_no_reports 'the suites run with no checker'"'"'s report but those they provoke and check' \
 	"^(\[ *[0-9.]+\] )?($ktest_provoked)"
+expect_lines 'slab debugging reports the double frees the suites make, each from the suite that makes it' \
+	'^BUG kmalloc-128 .*: Object already free$' ' bad_frees_are_reported\+' \
+	'^BUG t_a .*: Object already free$' ' bad_frees_and_destroy\+'
 expect_status 0 'QEMU exit status reports success'
 
 log=$out/$test_name.soak.log status=$(cat "$out/$test_name.soak.status")

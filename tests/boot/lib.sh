@@ -119,11 +119,11 @@ expect_lines() {
 }
 
 # The first line of every report of the kernel's checkers, Linux's words:
-# UBSAN, BUG (might_sleep, scheduling while atomic, soft lockup, slab),
-# WARNING (WARN_ON, lockdep), the hung-task detector, KASAN, lockdep's own
-# lines, slab red zones and leaked objects.  One list, for every test that
-# wants a run with none.
-report_lines='UBSAN: |BUG: |WARNING: |INFO: task |watchdog: BUG|KASAN|lockdep|Redzone|unreferenced object'
+# UBSAN, BUG (might_sleep, scheduling while atomic, soft lockup), slab
+# debugging's "BUG <cache> (...)", WARNING (WARN_ON, lockdep), the hung-task
+# detector, KASAN, lockdep's own lines and a module's leaked objects.  One
+# list, for every test that wants a run with none.
+report_lines='UBSAN: |BUG: |BUG [^ ]+ \(|WARNING: |INFO: task |watchdog: BUG|KASAN|lockdep|unreferenced object|not freed at unload'
 
 # expect_no_reports 'what' [REGEX]: one TAP line: no line of the log is a
 # checker's report, but those matching REGEX (reports the run provokes on
@@ -146,9 +146,11 @@ expect_no_reports() {
 # unlocked by a task not holding it; refcount: the saturation warnings;
 # irq: unbalanced enable_irq()/disable_irq(), a free_irq() of a handler
 # not there; procfs: a name added twice, one removed that is not there)
-# and sched_preempt's sleep with preemption off in its thread t_atomic.
-# Any other is a finding.
-ktest_provoked='WARNING: kthread_bind\(t_bound, 1\): no CPU 1|WARNING: mutex test_mutex unlocked at mutex_unlock_by_another_task_is_ignored\+|WARNING: at kernel/panic/refcount\.c:[0-9]+ refcount_saturates_with_linux_warnings\+|WARNING: at kernel/irq/manage\.c:[0-9]+ (enable_irq|disable_irq|free_irq)\+|WARNING: at kernel/fs/proc/generic\.c:[0-9]+ (proc_add|remove_proc_entry)\+|BUG: scheduling while atomic: t_atomic/'
+# and sched_preempt's sleep with preemption off in its thread t_atomic;
+# the double frees the mm and slab suites make to test the allocators'
+# own checks, which slab debugging reports and refuses.  Any other is a
+# finding.
+ktest_provoked='WARNING: kthread_bind\(t_bound, 1\): no CPU 1|WARNING: mutex test_mutex unlocked at mutex_unlock_by_another_task_is_ignored\+|WARNING: at kernel/panic/refcount\.c:[0-9]+ refcount_saturates_with_linux_warnings\+|WARNING: at kernel/irq/manage\.c:[0-9]+ (enable_irq|disable_irq|free_irq)\+|WARNING: at kernel/fs/proc/generic\.c:[0-9]+ (proc_add|remove_proc_entry)\+|BUG: scheduling while atomic: t_atomic/|BUG (kmalloc-128|t_a) \([^)]*\): Object already free$|FIX (kmalloc-128|t_a): Object at 0x[0-9a-f]+ not freed$'
 
 expect_status() {
 	if [ "$status" = "$1" ]; then tap ok "$2"; else tap fail "$2 (status $status, wanted $1)"; fi

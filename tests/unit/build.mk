@@ -140,5 +140,11 @@ test_sched_ps-srcs := kernel/sched/ps_format.c kernel/lib/vsnprintf.c
 unit-tests += test_heap
 test_heap-srcs := mm/heap.c mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c
 
+# The same heap with slab debugging's layout and checks.
+unit-tests += test_slub_debug
+test_slub_debug-srcs := mm/heap.c mm/slub_debug.c mm/mm_debug.c \
+	mm/frame_pool.c mm/bitmap.c kernel/lib/vsnprintf.c kernel/lib/string.c
+test_slub_debug-cflags := -DCONFIG_SLUB_DEBUG
+
 unit-tests += test_dtree
 test_dtree-srcs := kernel/fs/dtree.c kernel/lib/vsnprintf.c
