@@ -25,3 +25,10 @@ CONFIG_DETECT_HUNG_TASK ?= $(if $(filter 1,$(DEBUG)),y,n)
 # CONFIG_SOFTLOCKUP_DETECTOR: the tick reports a thread that keeps the CPU
 # with preemption off for 2 * watchdog_thresh= seconds (kernel/sched/watchdog.c)
 CONFIG_SOFTLOCKUP_DETECTOR ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_LOCKDEP: the lock validator -- lock classes, the order they are
+# taken in and their interrupt use, with Linux's reports of a possible
+# deadlock (kernel/locking/lockdep.c).  Linux splits this into
+# CONFIG_LOCKDEP, the class and held-lock machinery, and
+# CONFIG_PROVE_LOCKING, the proofs built on it; Sprout builds both as one,
+# and keeps the name of the machinery every lock structure changes with.
+CONFIG_LOCKDEP ?= $(if $(filter 1,$(DEBUG)),y,n)

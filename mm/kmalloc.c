@@ -6,6 +6,7 @@
 #include <kernel/export.h>
 #include <kernel/fault_inject.h>
 #include <kernel/init.h>
+#include <kernel/lockdep.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
@@ -93,6 +94,7 @@ void kfree(const void *ptr)
 {
 	uint64_t irq = irq_save();
 
+	debug_check_no_locks_freed(ptr, heap_usable_size(&kernel_heap, ptr));
 	heap_free(&kernel_heap, (void *)ptr);
 	irq_restore(irq);
 }

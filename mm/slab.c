@@ -9,6 +9,7 @@
 #include <kernel/export.h>
 #include <kernel/fault_inject.h>
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
@@ -241,6 +242,7 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 
 	if (!obj)
 		return;
+	debug_check_no_locks_freed(obj, c->object_size);
 	irq = irq_save();
 	s = slab_of(c, obj);
 	if (!s || slab_is_free(c, s, obj)) {

@@ -46,5 +46,6 @@ void __init sched_init(void)
 {
 	oops_task_register(&sched_oops_ops);
 	backtrace_stack_register(oops_task_stack);
+	lockdep_sched_init();
 	sched_preempt_init();
 }
