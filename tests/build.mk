@@ -32,7 +32,8 @@ unit-tests: $(UNIT_BINS)
 # (tests/checks/clang.sh; its bench build too, so the benchmarks compile
 # with clang as the rest) and the one with the drivers as modules
 # (tests/checks/modswitch.sh) and the debug kernel with the buggy modules
-# of tests/debug (DEBUG=1, for tests/boot/ubsan.sh and debugcheck.sh), each
+# of tests/debug (DEBUG=1, for tests/boot/ubsan.sh, debugcheck.sh and
+# lockdep.sh), each
 # in its own BUILD directory.  The tests run the
 # same make commands, which then have nothing left to do.
 .PHONY: test-clang test-modcfg test-debug
@@ -47,7 +48,7 @@ test-debug:
 		$(BUILD)/debug/test/sprout.elf modules
 	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug M=tests/debug modules
 test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg \
-	ubsan:test-debug debugcheck:test-debug
+	ubsan:test-debug debugcheck:test-debug lockdep:test-debug
 test_trees = $(foreach t,$(test-trees),$(if $(or $(if $(TESTS),,all),$(filter \
 	$(firstword $(subst :, ,$(t))),$(TESTS))),$(lastword $(subst :, ,$(t)))))
 

@@ -91,27 +91,27 @@ static inline bool rwlock_try_write(struct rwlock *lock)
 }
 
 /* Readers may nest (read_lock() is a recursive read for lockdep). */
-#define rwlock_read_lock(lock)                                         \
-	do {                                                           \
-		preempt_disable();                                     \
-		lockdep_acquire(&(lock)->dep_map, 0, 0, 2, _THIS_IP_); \
-		if (!rwlock_try_read(lock))                            \
-			rwlock_bug(lock, "recursion", _THIS_IP_);      \
+#define rwlock_read_lock(lock)                                    \
+	do {                                                      \
+		preempt_disable();                                \
+		lockdep_acquire(&(lock)->dep_map, 0, 0, 2, 0);    \
+		if (!rwlock_try_read(lock))                       \
+			rwlock_bug(lock, "recursion", _THIS_IP_); \
 	} while (0)
 
-#define rwlock_write_lock(lock)                                        \
-	do {                                                           \
-		preempt_disable();                                     \
-		lockdep_acquire(&(lock)->dep_map, 0, 0, 0, _THIS_IP_); \
-		if (!rwlock_try_write(lock))                           \
-			rwlock_bug(lock, "recursion", _THIS_IP_);      \
+#define rwlock_write_lock(lock)                                   \
+	do {                                                      \
+		preempt_disable();                                \
+		lockdep_acquire(&(lock)->dep_map, 0, 0, 0, 0);    \
+		if (!rwlock_try_write(lock))                      \
+			rwlock_bug(lock, "recursion", _THIS_IP_); \
 	} while (0)
 
 /* rwlock_read_release / _write_release - give @lock back; preemption is
  * the caller's to enable again, after it has restored interrupts. */
 #define rwlock_read_release(lock)                                        \
 	do {                                                             \
-		lockdep_release(&(lock)->dep_map, _THIS_IP_);            \
+		lockdep_release(&(lock)->dep_map, 0);                    \
 		uint64_t __irq = irq_save();                             \
 		bool __held = (lock)->readers > 0;                       \
 		if (__held)                                              \
@@ -123,7 +123,7 @@ static inline bool rwlock_try_write(struct rwlock *lock)
 
 #define rwlock_write_release(lock)                                       \
 	do {                                                             \
-		lockdep_release(&(lock)->dep_map, _THIS_IP_);            \
+		lockdep_release(&(lock)->dep_map, 0);                    \
 		if (!__atomic_exchange_n(&(lock)->writer, false,         \
 					 __ATOMIC_RELEASE))              \
 			rwlock_bug(lock, "already unlocked", _THIS_IP_); \

@@ -82,17 +82,17 @@ static inline bool spinlock_trylock(struct spinlock *lock)
 {
 	if (!__spinlock_trylock(lock))
 		return false;
-	lockdep_acquire(&lock->dep_map, 0, 1, 0, _THIS_IP_);
+	lockdep_acquire(&lock->dep_map, 0, 1, 0, 0);
 	return true;
 }
 
 /* lockdep hears of the lock first: a recursion is reported before the
  * spinning-lock check stops the machine.  @subclass: spin_lock_nested(). */
-#define spinlock_lock_nested(lock, subclass)                                  \
-	do {                                                                  \
-		lockdep_acquire(&(lock)->dep_map, subclass, 0, 0, _THIS_IP_); \
-		if (!__spinlock_trylock(lock))                                \
-			spin_bug(lock, "recursion", _THIS_IP_);               \
+#define spinlock_lock_nested(lock, subclass)                          \
+	do {                                                          \
+		lockdep_acquire(&(lock)->dep_map, subclass, 0, 0, 0); \
+		if (!__spinlock_trylock(lock))                        \
+			spin_bug(lock, "recursion", _THIS_IP_);       \
 	} while (0)
 #define spinlock_lock(lock) spinlock_lock_nested(lock, 0)
 
@@ -100,7 +100,7 @@ static inline bool spinlock_trylock(struct spinlock *lock)
  * turn interrupts back on in between. */
 #define spinlock_release(lock)                                         \
 	do {                                                           \
-		lockdep_release(&(lock)->dep_map, _THIS_IP_);          \
+		lockdep_release(&(lock)->dep_map, 0);                  \
 		if (!__atomic_exchange_n(&(lock)->locked, 0,           \
 					 __ATOMIC_RELEASE))            \
 			spin_bug(lock, "already unlocked", _THIS_IP_); \

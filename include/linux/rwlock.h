@@ -29,17 +29,16 @@ typedef struct rwlock rwlock_t;
 
 /* The trylocks give preemption back when they fail: 1 taken, 0 not;
  * @read tells lockdep how it was taken. */
-#define __rwlock_trylock(lock, try, read)                             \
-	({                                                            \
-		int __ok;                                             \
-		preempt_disable();                                    \
-		__ok = try(lock);                                     \
-		if (!__ok)                                            \
-			preempt_enable();                             \
-		else                                                  \
-			lockdep_acquire(&(lock)->dep_map, 0, 1, read, \
-					_THIS_IP_);                   \
-		__ok;                                                 \
+#define __rwlock_trylock(lock, try, read)                                 \
+	({                                                                \
+		int __ok;                                                 \
+		preempt_disable();                                        \
+		__ok = try(lock);                                         \
+		if (!__ok)                                                \
+			preempt_enable();                                 \
+		else                                                      \
+			lockdep_acquire(&(lock)->dep_map, 0, 1, read, 0); \
+		__ok;                                                     \
 	})
 #define read_trylock(lock) __rwlock_trylock(lock, rwlock_try_read, 2)
 #define write_trylock(lock) __rwlock_trylock(lock, rwlock_try_write, 0)

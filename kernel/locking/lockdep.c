@@ -370,6 +370,8 @@ void lock_acquire(struct lockdep_map *lock, unsigned int subclass, int trylock,
 
 	if (!curr)
 		return;
+	if (!ip)
+		ip = (uintptr_t)__builtin_return_address(0);
 	__lock_acquire(curr, lock, subclass, trylock, read, ip,
 		       !(flags & RFLAGS_IF),
 		       (uintptr_t)__builtin_frame_address(0));
@@ -385,6 +387,8 @@ void lock_release(struct lockdep_map *lock, uintptr_t ip)
 
 	if (!curr)
 		return;
+	if (!ip)
+		ip = (uintptr_t)__builtin_return_address(0);
 	for (i = (int)curr->depth - 1; i >= 0; i--)
 		if (curr->held_locks[i].instance == lock)
 			break;
@@ -507,3 +511,23 @@ void debug_show_all_locks(void)
 	       "=============================================\n\n");
 	lockdep_leave(flags);
 }
+
+void lockdep_selftest_begin(void)
+{
+	debug_locks_silent = true;
+}
+EXPORT_SYMBOL(lockdep_selftest_begin);
+
+bool lockdep_selftest_end(void)
+{
+	uint64_t flags = irq_save();
+	bool seen = !debug_locks;
+
+	if (lockdep_current)
+		lockdep_current()->depth = 0;
+	debug_locks_silent = false;
+	debug_locks = 1;
+	irq_restore(flags);
+	return seen;
+}
+EXPORT_SYMBOL(lockdep_selftest_end);

@@ -30,10 +30,15 @@ static const char *const usage_str[LOCK_USAGE_STATES] = {
 	[LOCK_ENABLED_SOFTIRQ_READ] = "SOFTIRQ-ON-R",
 };
 
-/* Turn lockdep off; true for the one caller that turned it off. */
+/* Set by lockdep_selftest_begin(): lockdep turns off without a word. */
+bool debug_locks_silent;
+
+/* Turn lockdep off; true for the one caller that turned it off and should
+ * report why (unless silenced). */
 bool debug_locks_off(void)
 {
-	return __atomic_exchange_n(&debug_locks, 0, __ATOMIC_SEQ_CST) != 0;
+	return __atomic_exchange_n(&debug_locks, 0, __ATOMIC_SEQ_CST) != 0 &&
+	       !debug_locks_silent;
 }
 
 /* A table ran out: nothing can be checked after this, say so. */
@@ -138,10 +143,11 @@ static void print_lock_name(const struct lock_class *class)
 		class->wait_type);
 }
 
-/* "ffff... (name){....}-{2:2}, at: fn+0x12/0x40": the lock and where. */
-static void print_lock(const struct held_lock *hlock)
+/* "ffff... (name){....}-{2:2}, at: fn+0x12/0x40": the lock and where,
+ * after @prefix. */
+static void print_lock(const char *prefix, const struct held_lock *hlock)
 {
-	printk(KERN_WARNING "%016lx", (unsigned long)hlock->instance);
+	printk(KERN_WARNING "%s%016lx", prefix, (unsigned long)hlock->instance);
 	print_lock_name(hlock->class);
 	pr_cont(", at: %pS\n", (void *)hlock->acquire_ip);
 }
@@ -155,8 +161,10 @@ void lockdep_print_held_locks(const struct lockdep_task *p)
 		printk(KERN_WARNING "%u lock%s held by %s/%d:\n", p->depth,
 		       p->depth > 1 ? "s" : "", p->comm, p->pid);
 	for (unsigned int i = 0; i < p->depth; i++) {
-		printk(KERN_WARNING " #%u: ", i);
-		print_lock(&p->held_locks[i]);
+		char prefix[16];
+
+		snprintf(prefix, sizeof(prefix), " #%u: ", i);
+		print_lock(prefix, &p->held_locks[i]);
 	}
 }
 
@@ -241,9 +249,9 @@ void print_circular_bug(const struct lockdep_task *curr,
 	print_header("WARNING: possible circular locking dependency detected");
 	printk(KERN_WARNING "%s/%d is trying to acquire lock:\n", curr->comm,
 	       curr->pid);
-	print_lock(next);
+	print_lock("", next);
 	printk(KERN_WARNING "\nbut task is already holding lock:\n");
-	print_lock(prev);
+	print_lock("", prev);
 	printk(KERN_WARNING
 	       "\nwhich lock already depends on the new lock.\n\n");
 	printk(KERN_WARNING
@@ -264,9 +272,9 @@ void print_deadlock_bug(const struct lockdep_task *curr,
 	print_header("WARNING: possible recursive locking detected");
 	printk(KERN_WARNING "%s/%d is trying to acquire lock:\n", curr->comm,
 	       curr->pid);
-	print_lock(next);
+	print_lock("", next);
 	printk(KERN_WARNING "\nbut task is already holding lock:\n");
-	print_lock(prev);
+	print_lock("", prev);
 	printk(KERN_WARNING "\nother info that might help us debug this:\n");
 	printk(KERN_WARNING " Possible unsafe locking scenario:\n\n");
 	printk(KERN_WARNING "       CPU0\n");
@@ -298,7 +306,7 @@ void print_usage_bug(const struct lockdep_task *curr,
 	       (count & HARDIRQ_MASK) >> HARDIRQ_SHIFT, this->irq_context == 1,
 	       (count & SOFTIRQ_MASK) >> SOFTIRQ_SHIFT, !this->hardirqs_off,
 	       !(count & SOFTIRQ_MASK));
-	print_lock(this);
+	print_lock("", this);
 	printk(KERN_WARNING "{%s} state was registered at:\n",
 	       usage_str[prev_bit]);
 	print_lock_trace(&this->class->usage_traces[prev_bit], "  ");
@@ -340,7 +348,7 @@ void print_freed_lock_bug(const struct lockdep_task *curr,
 	       "%s/%d is freeing memory %016lx-%016lx, with a lock still held there!\n",
 	       curr->comm, curr->pid, (unsigned long)from,
 	       (unsigned long)to - 1);
-	print_lock(hlock);
+	print_lock("", hlock);
 	lockdep_print_held_locks(holder);
 	print_stack_backtrace();
 }

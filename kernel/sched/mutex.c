@@ -13,6 +13,12 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
+/*
+ * lockdep is told the caller of the exported function: the @ip callers
+ * pass is _THIS_IP_, which GCC may leave at the start of their function.
+ */
+#define RET_IP ((uintptr_t)__builtin_return_address(0))
+
 /* A task asleep on a mutex; it lives on the waiter's stack. */
 struct mutex_waiter {
 	struct list_head list;
@@ -53,8 +59,7 @@ int mutex_trylock(struct mutex *lock)
 		lock->owner = current;
 	irq_restore(irq);
 	if (free)
-		lockdep_acquire(&lock->dep_map, 0, 1, 0,
-				(uintptr_t)__builtin_return_address(0));
+		lockdep_acquire(&lock->dep_map, 0, 1, 0, RET_IP);
 	return free;
 }
 EXPORT_SYMBOL(mutex_trylock);
@@ -90,7 +95,7 @@ mutex_lock_common(struct mutex *lock, unsigned int subclass, unsigned int state,
 
 	might_sleep();
 	/* Before the owner check: lockdep's report says more than the panic. */
-	lockdep_acquire(&lock->dep_map, subclass, 0, 0, ip);
+	lockdep_acquire(&lock->dep_map, subclass, 0, 0, RET_IP);
 	irq = irq_save();
 	if (!lock->owner)
 		lock->owner = current;
@@ -102,7 +107,7 @@ mutex_lock_common(struct mutex *lock, unsigned int subclass, unsigned int state,
 		ret = mutex_wait(lock, state);
 	irq_restore(irq);
 	if (ret)
-		lockdep_release(&lock->dep_map, ip);
+		lockdep_release(&lock->dep_map, RET_IP);
 	return ret;
 }
 
@@ -126,7 +131,7 @@ void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
 	struct task_struct *owner;
 	struct mutex_waiter *next;
 
-	lockdep_release(&lock->dep_map, ip);
+	lockdep_release(&lock->dep_map, RET_IP);
 	irq = irq_save();
 	owner = lock->owner;
 	if (owner != current) {

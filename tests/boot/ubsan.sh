@@ -93,4 +93,6 @@ expect_not 'UBSAN' 'the in-kernel suites run with no UBSAN report'
 # too.  "scheduling while atomic" is no such line: a suite provokes it.
 expect_not 'BUG: sleeping function called from invalid context|INFO: task .* blocked for more than|soft lockup' \
 	'the in-kernel suites run with no sleep-in-atomic, hung-task or soft-lockup report'
+expect_not 'possible circular locking|possible recursive locking|inconsistent lock state|bad unlock balance|held lock freed|still has locks held|turning off the locking correctness validator' \
+	'the in-kernel suites run with no lockdep report'
 expect_status 0 'QEMU exit status reports success'
