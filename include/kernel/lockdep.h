@@ -123,6 +123,20 @@ void debug_show_all_locks(void);
 void lockdep_selftest_begin(void);
 bool lockdep_selftest_end(void);
 
+/* What /proc/lockdep_stats shows, as Linux's: the tables' use and limits. */
+struct lockdep_stats {
+	unsigned long classes, max_classes;
+	unsigned long dependencies, max_dependencies;
+	unsigned long trace_entries, max_trace_entries;
+	unsigned long hardirq_safe, hardirq_unsafe;
+	unsigned long softirq_safe, softirq_unsafe;
+	unsigned int max_depth; /* the most locks a task has held at once */
+	int debug_locks;
+};
+
+/* lockdep_get_stats - fill @st.  Any context. */
+void lockdep_get_stats(struct lockdep_stats *st);
+
 /* lockdep_init_map - give @map its class: @key, or NULL for a static
  * lock; @name as reports print it; @wait_type LD_WAIT_*. */
 static inline void lockdep_init_map(struct lockdep_map *map, const char *name,

@@ -65,6 +65,7 @@ struct lock_list {
 /* lockdep_report.c: the on/off switch, the traces, the reports. */
 extern bool debug_locks_silent;
 bool debug_locks_off(void);
+unsigned int lockdep_trace_entries(void);
 void print_lockdep_off(const char *bug_msg);
 bool lockdep_save_trace(struct lock_trace *trace, uintptr_t rbp,
 			const struct lockdep_task *curr);

@@ -34,6 +34,10 @@ static bool lockdep_recursion;
 
 static unsigned int bfs_gen;
 
+/* For /proc/lockdep_stats: what the tables hold, the deepest nesting. */
+static unsigned long nr_classes, nr_dependencies;
+static unsigned int max_depth;
+
 /* The tables start on the free lists; no initcall: locks come first. */
 static void lockdep_tables_init(void)
 {
@@ -114,6 +118,7 @@ static struct lock_class *register_lock_class(const struct lockdep_map *map,
 	}
 	class = list_first_entry(&free_classes, struct lock_class, hash_entry);
 	list_del(&class->hash_entry);
+	nr_classes++;
 	*class = (struct lock_class){ .key = key,
 				      .subclass = subclass,
 				      .name = map->name,
@@ -274,6 +279,7 @@ static bool check_prev_add(struct lockdep_task *curr, struct held_lock *prev,
 	}
 	e = list_first_entry(&free_entries, struct lock_list, entry);
 	list_del(&e->entry);
+	nr_dependencies++;
 	e->class = next->class;
 	e->from = prev->class;
 	e->trace = *trace;
@@ -336,7 +342,8 @@ static void __lock_acquire(struct lockdep_task *curr, struct lockdep_map *map,
 		return;
 	if (!trylock && !check_prevs_add(curr, hlock, rbp))
 		return;
-	curr->depth++;
+	if (++curr->depth > max_depth)
+		max_depth = curr->depth;
 }
 
 /* Enter lockdep: interrupts off, not from inside itself.  NULL: skip. */
@@ -465,12 +472,17 @@ static void zap_class(struct lock_class *class)
 			continue;
 		list_for_each_entry_safe(e, tmp, &lock_classes[i].locks_after,
 					 entry)
-			if (e->class == class)
+			if (e->class == class) {
 				list_move(&e->entry, &free_entries);
+				nr_dependencies--;
+			}
 	}
-	list_for_each_entry_safe(e, tmp, &class->locks_after, entry)
+	list_for_each_entry_safe(e, tmp, &class->locks_after, entry) {
 		list_move(&e->entry, &free_entries);
+		nr_dependencies--;
+	}
 	list_move(&class->hash_entry, &free_classes);
+	nr_classes--;
 	class->key = NULL;
 }
 
@@ -531,3 +543,30 @@ bool lockdep_selftest_end(void)
 	return seen;
 }
 EXPORT_SYMBOL(lockdep_selftest_end);
+
+void lockdep_get_stats(struct lockdep_stats *st)
+{
+	uint64_t flags = irq_save();
+
+	*st = (struct lockdep_stats){
+		.classes = nr_classes,
+		.max_classes = MAX_LOCKDEP_KEYS,
+		.dependencies = nr_dependencies,
+		.max_dependencies = MAX_LOCKDEP_ENTRIES,
+		.trace_entries = lockdep_trace_entries(),
+		.max_trace_entries = MAX_STACK_TRACE_ENTRIES,
+		.max_depth = max_depth,
+		.debug_locks = debug_locks,
+	};
+	for (int i = 0; i < MAX_LOCKDEP_KEYS; i++) {
+		unsigned int usage = lock_classes[i].usage_mask;
+
+		if (!lock_classes[i].key)
+			continue;
+		st->hardirq_safe += !!(usage & (1u << LOCK_USED_IN_HARDIRQ));
+		st->hardirq_unsafe += !!(usage & (1u << LOCK_ENABLED_HARDIRQ));
+		st->softirq_safe += !!(usage & (1u << LOCK_USED_IN_SOFTIRQ));
+		st->softirq_unsafe += !!(usage & (1u << LOCK_ENABLED_SOFTIRQ));
+	}
+	irq_restore(flags);
+}

@@ -41,6 +41,11 @@ bool debug_locks_off(void)
 	       !debug_locks_silent;
 }
 
+unsigned int lockdep_trace_entries(void)
+{
+	return trace_used;
+}
+
 /* A table ran out: nothing can be checked after this, say so. */
 void print_lockdep_off(const char *bug_msg)
 {

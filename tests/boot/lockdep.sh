@@ -58,14 +58,15 @@ rm -f "$out"/lockdep.*.status
 KERNEL=$dbg/sprout.elf INITRD=$cpio iso_for 'loglevel=7' > /dev/null
 # The AB-BA threads, then what lockdep no longer reports once it is off.
 boot_bg abba 'insmod lockdep_abba' 'insmod lockdep_recursive' \
-	'echo d > /proc/sysrq-trigger'
+	'echo d > /proc/sysrq-trigger' 'cat /proc/lockdep_stats'
 boot_bg recursive 'echo d > /proc/sysrq-trigger' 'insmod lockdep_recursive'
 boot_bg irq 'insmod lockdep_irq'
 boot_bg unlock 'insmod lockdep_misuse bug=unlock'
 boot_bg freed 'insmod lockdep_misuse bug=freed'
 boot_bg exit 'insmod lockdep_misuse bug=exit'
 boot_bg unload 'insmod lockdep_misuse bug=unload' 'rmmod lockdep_misuse'
-boot_bg clean 'lsmod' 'rmmod chain_top' 'cat /proc/modules' 'ls /dev' 'ps'
+boot_bg clean 'lsmod' 'rmmod chain_top' 'cat /proc/modules' 'ls /dev' 'ps' \
+	'cat /proc/lockdep_stats'
 wait
 
 hex='[0-9a-f]{16}'
@@ -97,7 +98,7 @@ expect_lines 'AB-BA between two threads: "possible circular locking dependency d
 	'^lockdep_abba: both threads took both locks, no deadlock this time$'
 expect_lines 'after its first report lockdep is off: no second report, and SysRq-d says so' \
 	'^lockdep_recursive: held two locks of one class, the kernel goes on$' \
-	'^INFO: lockdep is turned off\.$' '^still running$'
+	'^INFO: lockdep is turned off\.$' '^ debug_locks: +0$' '^still running$'
 n=$(grep -cE "$reports" "$log")
 if [ "$n" = 1 ]; then
 	tap ok 'lockdep reports once, then is off'
@@ -187,4 +188,10 @@ use clean
 expect 'Sprout [0-9.]+ ready' 'the debug kernel boots to the prompt'
 expect '^still running$' 'the shell runs its commands under lockdep'
 expect_not "$reports" 'booting and using the shell bring no lockdep report'
+expect_lines '/proc/lockdep_stats: the classes and dependencies seen, lockdep still on' \
+	'^ lock-classes: +[1-9][0-9]* \[max: [0-9]+\]$' \
+	'^ direct dependencies: +[1-9][0-9]* \[max: [0-9]+\]$' \
+	'^ stack-trace entries: +[1-9][0-9]* \[max: [0-9]+\]$' \
+	'^ hardirq-safe locks: +[0-9]+$' '^ max locking depth: +[1-9][0-9]*$' \
+	'^ debug_locks: +1$'
 expect_status 0 'the kernel powers off cleanly after a boot with no report'
