@@ -511,7 +511,9 @@ void debug_show_all_locks(void)
 	struct lockdep_task *t;
 
 	if (!curr) {
-		printk(KERN_WARNING "INFO: lockdep is turned off.\n");
+		/* Not when lockdep is only busy, or has no tasks yet. */
+		if (!debug_locks)
+			printk(KERN_WARNING "INFO: lockdep is turned off.\n");
 		return;
 	}
 	printk(KERN_WARNING "\nShowing all locks held in the system:\n");
