@@ -33,8 +33,7 @@ unit-tests: $(UNIT_BINS)
 # with clang as the rest) and the one with the drivers as modules
 # (tests/checks/modswitch.sh) and the debug kernel with the buggy modules
 # of tests/debug (DEBUG=1, for tests/boot/ubsan.sh, debugcheck.sh and
-# lockdep.sh), each
-# in its own BUILD directory.  The tests run the
+# lockdep.sh), each in its own BUILD directory.  The tests run the
 # same make commands, which then have nothing left to do.
 .PHONY: test-clang test-modcfg test-debug
 test-clang:
