@@ -137,6 +137,11 @@ endif
 ifeq ($(CONFIG_DETECT_HUNG_TASK),y)
 KCFLAGS += -DCONFIG_DETECT_HUNG_TASK
 endif
+# CONFIG_LOCKDEP (config.mk): a lockdep_map in every lock and the hooks
+# that call the validator, in the kernel and in modules.
+ifeq ($(CONFIG_LOCKDEP),y)
+KCFLAGS += -DCONFIG_LOCKDEP
+endif
 # CONFIG_SOFTLOCKUP_DETECTOR (config.mk): the tick's soft-lockup check.
 ifeq ($(CONFIG_SOFTLOCKUP_DETECTOR),y)
 KCFLAGS += -DCONFIG_SOFTLOCKUP_DETECTOR

@@ -44,3 +44,10 @@ CONFIG_SLUB_DEBUG ?= $(if $(filter 1,$(DEBUG)),y,n)
 # module allocate and never free -- and the records answer it when the
 # module is freed, with no scan.
 CONFIG_DEBUG_KMEMLEAK_MODULES ?= $(if $(filter 1,$(DEBUG)),y,n)
+# CONFIG_LOCKDEP: the lock validator -- lock classes, the order they are
+# taken in and their interrupt use, with Linux's reports of a possible
+# deadlock (kernel/locking/lockdep.c).  Linux splits this into
+# CONFIG_LOCKDEP, the class and held-lock machinery, and
+# CONFIG_PROVE_LOCKING, the proofs built on it; Sprout builds both as one,
+# and keeps the name of the machinery every lock structure changes with.
+CONFIG_LOCKDEP ?= $(if $(filter 1,$(DEBUG)),y,n)

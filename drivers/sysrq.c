@@ -8,6 +8,7 @@
 
 #include <kernel/errno.h>
 #include <kernel/init.h>
+#include <kernel/lockdep.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -46,8 +47,19 @@ static void sysrq_handle_showstate(char key)
 	show_state();
 }
 
+/* Only a kernel with lockdep knows the locks held, as in Linux's table. */
+#ifdef CONFIG_LOCKDEP
+static void sysrq_handle_showlocks(char key)
+{
+	debug_show_all_locks();
+}
+#endif
+
 /* In key order, as Linux's sysrq_key_table lists them in the help. */
 static const struct sysrq_key_op sysrq_ops[] = {
+#ifdef CONFIG_LOCKDEP
+	{ 'd', sysrq_handle_showlocks, "show-all-locks(d)", "Show Locks Held" },
+#endif
 	{ 'l', sysrq_handle_showallcpus, "show-backtrace-all-active-cpus(l)",
 	  "Show backtrace of all active CPUs" },
 	{ 'm', sysrq_handle_showmem, "show-memory-usage(m)", "Show Memory" },

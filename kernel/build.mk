@@ -46,6 +46,10 @@ obj-y += kernel/cpu/entry.o
 obj-y += kernel/cpu/traps.o
 obj-y += kernel/cpu/extable.o
 obj-y += kernel/cpu/usercopy.o
+# The lock validator (config.mk), at the cpu layer: it reads the
+# preempt count, and every layer from memory up takes locks.
+obj-$(CONFIG_LOCKDEP) += kernel/locking/lockdep_report.o
+obj-$(CONFIG_LOCKDEP) += kernel/locking/lockdep.o
 obj-y += kernel/trace/tracepoint.o
 include mm/build.mk
 obj-y += kernel/sched/pick.o

@@ -7,6 +7,7 @@
 #include <kernel/fault_inject.h>
 #include <kernel/init.h>
 #include <kernel/kasan.h>
+#include <kernel/lockdep.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/x86.h>
@@ -119,6 +120,12 @@ void kfree(const void *ptr)
 {
 	uint64_t irq;
 
+#ifdef CONFIG_LOCKDEP
+	/* A lock held inside is a bug when freed, not when reused. */
+	irq = irq_save();
+	debug_check_no_locks_freed(ptr, heap_usable_size(&kernel_heap, ptr));
+	irq_restore(irq);
+#endif
 	modleak_free(ptr);
 	if (kasan_kfree(ptr, kmalloc_release))
 		return;

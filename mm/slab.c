@@ -10,6 +10,7 @@
 #include <kernel/fault_inject.h>
 #include <kernel/kasan.h>
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
@@ -274,6 +275,8 @@ static void slab_free_object(struct kmem_cache *c, void *obj)
 /* The module's record goes at once, whenever the memory is reused. */
 void kmem_cache_free(struct kmem_cache *c, void *obj)
 {
+	if (obj)
+		debug_check_no_locks_freed(obj, c->object_size);
 	modleak_free(obj);
 	if (!kasan_slab_free(c, obj, slab_free_object))
 		__slab_free(c, obj, _RET_IP_);

@@ -34,11 +34,11 @@ unit-tests: $(UNIT_BINS)
 # with clang as the rest) and the one with the drivers as modules
 # (tests/checks/modswitch.sh) and the debug kernel with the buggy modules
 # of tests/debug (DEBUG=1, for tests/boot/ubsan.sh, debugcheck.sh, kasan.sh,
-# slubdebug.sh and the book's chapter 11, tests/checks/tutorial.sh, and
-# with its depmod and serial relay for the tests that run others under the
-# debug kernel: debugktest.sh, debugfaults.sh, debugcompat.sh), each in its
-# own BUILD directory.  The tests run the same make commands, which then
-# have nothing left to do.
+# lockdep.sh, slubdebug.sh and the book's chapter 11,
+# tests/checks/tutorial.sh, and with its depmod and serial relay for the
+# tests that run others under the debug kernel: debugktest.sh,
+# debugfaults.sh, debugcompat.sh), each in its own BUILD directory.  The
+# tests run the same make commands, which then have nothing left to do.
 .PHONY: test-clang test-modcfg test-debug
 test-clang:
 	$(Q)$(MAKE) BUILD=$(BUILD)/clang CC=clang $(BUILD)/clang/sprout.elf \
@@ -55,8 +55,8 @@ test-debug:
 	$(Q)$(MAKE) DEBUG=1 BUILD=$(BUILD)/debug M=tests/debug modules
 test-trees := fuzz:fuzz-build clang:test-clang modswitch:test-modcfg \
 	ubsan:test-debug debugcheck:test-debug kasan:test-debug \
-	slubdebug:test-debug tutorial:test-debug debugktest:test-debug \
-	debugfaults:test-debug debugcompat:test-debug
+	lockdep:test-debug slubdebug:test-debug tutorial:test-debug \
+	debugktest:test-debug debugfaults:test-debug debugcompat:test-debug
 test_trees = $(foreach t,$(test-trees),$(if $(or $(if $(TESTS),,all),$(filter \
 	$(firstword $(subst :, ,$(t))),$(TESTS))),$(lastword $(subst :, ,$(t)))))
 

@@ -38,10 +38,16 @@
 #else
 #define VERMAGIC_KASAN ""
 #endif
+/* lockdep changes every lock's layout and calls, so it is named too. */
+#ifdef CONFIG_LOCKDEP
+#define VERMAGIC_LOCKDEP " lockdep"
+#else
+#define VERMAGIC_LOCKDEP ""
+#endif
 #define VERMAGIC_ABI " x86_64 mcmodel=kernel no-red-zone mod_unload"
-#define VERMAGIC_STRING                                                  \
-	SPROUT_VERSION VERMAGIC_ABI VERMAGIC_ATOMIC_SLEEP VERMAGIC_KASAN \
-		VERMAGIC_UBSAN
+#define VERMAGIC_STRING                                                    \
+	SPROUT_VERSION VERMAGIC_ABI VERMAGIC_LOCKDEP VERMAGIC_ATOMIC_SLEEP \
+		VERMAGIC_KASAN VERMAGIC_UBSAN
 
 /*
  * __copy(fn) gives the alias the attributes of its target (section, cold),

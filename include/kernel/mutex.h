@@ -8,6 +8,7 @@
 #define KERNEL_MUTEX_H
 
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/types.h>
 
 struct task_struct;
@@ -16,17 +17,41 @@ struct mutex {
 	struct task_struct *owner;  /* NULL when free */
 	struct list_head wait_list; /* of mutex_waiter, oldest first */
 	const char *name;	    /* the variable's name, for reports */
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 };
+
+#ifdef CONFIG_LOCKDEP
+#define MUTEX_DEP_MAP_INIT(lockname) \
+	, .dep_map = LOCKDEP_MAP_INIT(#lockname, NULL, LD_WAIT_SLEEP)
+#else
+#define MUTEX_DEP_MAP_INIT(lockname)
+#endif
 
 #define MUTEX_INITIALIZER(lockname)                                \
 	{                                                          \
 		.owner = NULL,                                     \
 		.wait_list = LIST_HEAD_INIT((lockname).wait_list), \
-		.name = #lockname                                  \
+		.name = #lockname MUTEX_DEP_MAP_INIT(lockname)     \
 	}
 
-/* mutex_init_named - a free mutex called @name in reports. */
-void mutex_init_named(struct mutex *lock, const char *name);
+/*
+ * mutex_init_named - a free mutex called @name in reports; with lockdep,
+ * each call site is a class of its own (its @key), as Linux's
+ * mutex_init().  mutex_init_key - the same with the class given.
+ */
+void mutex_init_key(struct mutex *lock, const char *name,
+		    struct lock_class_key *key);
+#ifdef CONFIG_LOCKDEP
+#define mutex_init_named(lock, name)                \
+	do {                                        \
+		static struct lock_class_key __key; \
+		mutex_init_key(lock, name, &__key); \
+	} while (0)
+#else
+#define mutex_init_named(lock, name) mutex_init_key(lock, name, NULL)
+#endif
 
 /*
  * mutex_lock_at - take @lock, sleeping in @state (TASK_UNINTERRUPTIBLE,
@@ -36,6 +61,11 @@ void mutex_init_named(struct mutex *lock, const char *name);
  * current owns is a deadlock: reported, and the machine stops.  Sleeps.
  */
 int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip);
+
+/* mutex_lock_nested_at - the same, for lockdep a second mutex of the same
+ * class taken inside the first, as @subclass (Linux's mutex_lock_nested()). */
+int mutex_lock_nested_at(struct mutex *lock, unsigned int subclass,
+			 unsigned int state, uintptr_t ip);
 
 /*
  * mutex_unlock_at - give @lock back (to its first waiter, who wakes

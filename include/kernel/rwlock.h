@@ -8,6 +8,7 @@
 #ifndef KERNEL_RWLOCK_H
 #define KERNEL_RWLOCK_H
 
+#include <kernel/lockdep.h>
 #include <kernel/preempt.h>
 #include <kernel/softirq.h>
 #include <kernel/types.h>
@@ -16,9 +17,27 @@
 struct rwlock {
 	int readers; /* how many hold it to read */
 	bool writer; /* held to write */
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 };
 
+/* __RWLOCK_UNLOCKED(name) names a static lock's lockdep class. */
+#ifdef CONFIG_LOCKDEP
+#define __RWLOCK_UNLOCKED(lockname) \
+	((struct rwlock){           \
+		.readers = 0,       \
+		.writer = false,    \
+		.dep_map = LOCKDEP_MAP_INIT(#lockname, NULL, LD_WAIT_SPIN) })
+#define RWLOCK_UNLOCKED          \
+	((struct rwlock){        \
+		.readers = 0,    \
+		.writer = false, \
+		.dep_map = LOCKDEP_MAP_INIT(NULL, NULL, LD_WAIT_SPIN) })
+#else
+#define __RWLOCK_UNLOCKED(lockname) RWLOCK_UNLOCKED
 #define RWLOCK_UNLOCKED ((struct rwlock){ .readers = 0, .writer = false })
+#endif
 
 /*
  * rwlock_bug - report misuse of @lock (@what: "recursion", "already
@@ -27,10 +46,22 @@ struct rwlock {
 __noreturn void rwlock_bug(const struct rwlock *lock, const char *what,
 			   uintptr_t ip);
 
+/* With lockdep, each call site of rwlock_init_lock() is a class. */
+#ifdef CONFIG_LOCKDEP
+#define rwlock_init_lock(lock)                                                \
+	do {                                                                  \
+		static struct lock_class_key __key;                           \
+		*(lock) = (struct rwlock){                                    \
+			.dep_map =                                            \
+				LOCKDEP_MAP_INIT(#lock, &__key, LD_WAIT_SPIN) \
+		};                                                            \
+	} while (0)
+#else
 static inline void rwlock_init_lock(struct rwlock *lock)
 {
 	*lock = RWLOCK_UNLOCKED;
 }
+#endif
 
 /*
  * rwlock_try_read / rwlock_try_write - take @lock if that can be done
@@ -59,9 +90,11 @@ static inline bool rwlock_try_write(struct rwlock *lock)
 	return ok;
 }
 
+/* Readers may nest (read_lock() is a recursive read for lockdep). */
 #define rwlock_read_lock(lock)                                    \
 	do {                                                      \
 		preempt_disable();                                \
+		lockdep_acquire(&(lock)->dep_map, 0, 0, 2, 0);    \
 		if (!rwlock_try_read(lock))                       \
 			rwlock_bug(lock, "recursion", _THIS_IP_); \
 	} while (0)
@@ -69,6 +102,7 @@ static inline bool rwlock_try_write(struct rwlock *lock)
 #define rwlock_write_lock(lock)                                   \
 	do {                                                      \
 		preempt_disable();                                \
+		lockdep_acquire(&(lock)->dep_map, 0, 0, 0, 0);    \
 		if (!rwlock_try_write(lock))                      \
 			rwlock_bug(lock, "recursion", _THIS_IP_); \
 	} while (0)
@@ -77,6 +111,7 @@ static inline bool rwlock_try_write(struct rwlock *lock)
  * the caller's to enable again, after it has restored interrupts. */
 #define rwlock_read_release(lock)                                        \
 	do {                                                             \
+		lockdep_release(&(lock)->dep_map, 0);                    \
 		uint64_t __irq = irq_save();                             \
 		bool __held = (lock)->readers > 0;                       \
 		if (__held)                                              \
@@ -88,6 +123,7 @@ static inline bool rwlock_try_write(struct rwlock *lock)
 
 #define rwlock_write_release(lock)                                       \
 	do {                                                             \
+		lockdep_release(&(lock)->dep_map, 0);                    \
 		if (!__atomic_exchange_n(&(lock)->writer, false,         \
 					 __ATOMIC_RELEASE))              \
 			rwlock_bug(lock, "already unlocked", _THIS_IP_); \

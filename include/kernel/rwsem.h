@@ -8,6 +8,7 @@
 #define KERNEL_RWSEM_H
 
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/types.h>
 
 struct task_struct;
@@ -16,16 +17,41 @@ struct rw_semaphore {
 	int readers;		    /* holding it to read */
 	struct task_struct *writer; /* holding it to write, or NULL */
 	struct list_head wait_list; /* of rwsem_waiter, oldest first */
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 };
+
+#ifdef CONFIG_LOCKDEP
+#define RWSEM_DEP_MAP_INIT(lockname) \
+	.dep_map = LOCKDEP_MAP_INIT(#lockname, NULL, LD_WAIT_SLEEP),
+#else
+#define RWSEM_DEP_MAP_INIT(lockname)
+#endif
 
 #define __RWSEM_INITIALIZER(name)                              \
 	{                                                      \
 		.readers = 0, .writer = NULL,                  \
 		.wait_list = LIST_HEAD_INIT((name).wait_list), \
+		RWSEM_DEP_MAP_INIT(name)                       \
 	}
 
-/* init_rwsem - free, nobody waiting. */
-void init_rwsem(struct rw_semaphore *sem);
+/*
+ * init_rwsem - free, nobody waiting; with lockdep each call site is a
+ * class (Linux's macro over __init_rwsem(), which takes the class's name
+ * and key).
+ */
+void __init_rwsem(struct rw_semaphore *sem, const char *name,
+		  struct lock_class_key *key);
+#ifdef CONFIG_LOCKDEP
+#define init_rwsem(sem)                             \
+	do {                                        \
+		static struct lock_class_key __key; \
+		__init_rwsem((sem), #sem, &__key);  \
+	} while (0)
+#else
+#define init_rwsem(sem) __init_rwsem((sem), NULL, NULL)
+#endif
 
 /*
  * down_read - share @sem with other readers, sleeping while a writer

@@ -9,6 +9,7 @@
 #define KERNEL_SCHED_H
 
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/types.h>
 
 /* Linux's values (include/linux/sched.h), so TASK_NORMAL reads the same. */
@@ -138,6 +139,10 @@ struct task_struct {
 	unsigned long last_switch_count;
 	uint64_t last_switch_time;
 	bool hung_reported;
+#endif
+#ifdef CONFIG_LOCKDEP
+	/* The locks it holds, for lockdep (kernel/locking/lockdep.c). */
+	struct lockdep_task lockdep;
 #endif
 };
 

@@ -11,6 +11,7 @@
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
 
+#include <kernel/lockdep.h>
 #include <kernel/preempt.h>
 #include <kernel/softirq.h>
 #include <kernel/types.h>
@@ -18,10 +19,27 @@
 
 struct spinlock {
 	int locked; /* 0 free, 1 held */
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 };
 
-/* An unlocked lock, for an initializer or an assignment (as Linux's). */
+/*
+ * An unlocked lock, for an initializer or an assignment (as Linux's);
+ * __SPINLOCK_UNLOCKED(name) names a static lock's lockdep class.
+ */
+#ifdef CONFIG_LOCKDEP
+#define __SPINLOCK_UNLOCKED(lockname) \
+	((struct spinlock){           \
+		.locked = 0,          \
+		.dep_map = LOCKDEP_MAP_INIT(#lockname, NULL, LD_WAIT_SPIN) })
+#define SPINLOCK_UNLOCKED   \
+	((struct spinlock){ \
+		.dep_map = LOCKDEP_MAP_INIT(NULL, NULL, LD_WAIT_SPIN) })
+#else
+#define __SPINLOCK_UNLOCKED(lockname) SPINLOCK_UNLOCKED
 #define SPINLOCK_UNLOCKED ((struct spinlock){ .locked = 0 })
+#endif
 
 /*
  * spin_bug - report misuse of @lock (@what: "recursion", "already
@@ -31,14 +49,25 @@ struct spinlock {
 __noreturn void spin_bug(const struct spinlock *lock, const char *what,
 			 uintptr_t ip);
 
+/* With lockdep, each call site of spinlock_init() is a class of its own. */
+#ifdef CONFIG_LOCKDEP
+#define spinlock_init(lock)                                                   \
+	do {                                                                  \
+		static struct lock_class_key __key;                           \
+		*(lock) = (struct spinlock){                                  \
+			.dep_map =                                            \
+				LOCKDEP_MAP_INIT(#lock, &__key, LD_WAIT_SPIN) \
+		};                                                            \
+	} while (0)
+#else
 static inline void spinlock_init(struct spinlock *lock)
 {
 	lock->locked = 0;
 }
+#endif
 
-/* spinlock_trylock - take @lock if free (preemption then stays off until
- * the unlock) and return true; false, changing nothing, if it is held. */
-static inline bool spinlock_trylock(struct spinlock *lock)
+/* __spinlock_trylock - the lock itself, without telling lockdep. */
+static inline bool __spinlock_trylock(struct spinlock *lock)
 {
 	preempt_disable();
 	if (!__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
@@ -47,16 +76,31 @@ static inline bool spinlock_trylock(struct spinlock *lock)
 	return false;
 }
 
-#define spinlock_lock(lock)                                     \
-	do {                                                    \
-		if (!spinlock_trylock(lock))                    \
-			spin_bug(lock, "recursion", _THIS_IP_); \
+/* spinlock_trylock - take @lock if free (preemption then stays off until
+ * the unlock) and return true; false, changing nothing, if it is held. */
+static inline bool spinlock_trylock(struct spinlock *lock)
+{
+	if (!__spinlock_trylock(lock))
+		return false;
+	lockdep_acquire(&lock->dep_map, 0, 1, 0, 0);
+	return true;
+}
+
+/* lockdep hears of the lock first: a recursion is reported before the
+ * spinning-lock check stops the machine.  @subclass: spin_lock_nested(). */
+#define spinlock_lock_nested(lock, subclass)                          \
+	do {                                                          \
+		lockdep_acquire(&(lock)->dep_map, subclass, 0, 0, 0); \
+		if (!__spinlock_trylock(lock))                        \
+			spin_bug(lock, "recursion", _THIS_IP_);       \
 	} while (0)
+#define spinlock_lock(lock) spinlock_lock_nested(lock, 0)
 
 /* spinlock_release - free @lock, leaving preemption off: the _irq forms
  * turn interrupts back on in between. */
 #define spinlock_release(lock)                                         \
 	do {                                                           \
+		lockdep_release(&(lock)->dep_map, 0);                  \
 		if (!__atomic_exchange_n(&(lock)->locked, 0,           \
 					 __ATOMIC_RELEASE))            \
 			spin_bug(lock, "already unlocked", _THIS_IP_); \

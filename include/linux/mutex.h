@@ -21,7 +21,9 @@
 #define mutex_lock_interruptible(lock) \
 	mutex_lock_at(lock, TASK_INTERRUPTIBLE, _THIS_IP_)
 #define mutex_lock_killable(lock) mutex_lock_at(lock, TASK_KILLABLE, _THIS_IP_)
-#define mutex_lock_nested(lock, subclass) mutex_lock(lock)
+#define mutex_lock_nested(lock, subclass)                                 \
+	((void)mutex_lock_nested_at(lock, subclass, TASK_UNINTERRUPTIBLE, \
+				    _THIS_IP_))
 #define mutex_unlock(lock) mutex_unlock_at(lock, _THIS_IP_)
 
 #endif

@@ -14,7 +14,7 @@
 
 typedef struct rwlock rwlock_t;
 
-#define __RW_LOCK_UNLOCKED(name) RWLOCK_UNLOCKED
+#define __RW_LOCK_UNLOCKED(name) __RWLOCK_UNLOCKED(name)
 #define DEFINE_RWLOCK(name) rwlock_t name = __RW_LOCK_UNLOCKED(name)
 #define rwlock_init(lock) rwlock_init_lock(lock)
 
@@ -27,18 +27,21 @@ typedef struct rwlock rwlock_t;
 #define write_lock_bh(lock) rwlock_write_lock_bh(lock)
 #define write_unlock_bh(lock) rwlock_write_unlock_bh(lock)
 
-/* The trylocks give preemption back when they fail: 1 taken, 0 not. */
-#define __rwlock_trylock(lock, try)       \
-	({                                \
-		int __ok;                 \
-		preempt_disable();        \
-		__ok = try(lock);         \
-		if (!__ok)                \
-			preempt_enable(); \
-		__ok;                     \
+/* The trylocks give preemption back when they fail: 1 taken, 0 not;
+ * @read tells lockdep how it was taken. */
+#define __rwlock_trylock(lock, try, read)                                 \
+	({                                                                \
+		int __ok;                                                 \
+		preempt_disable();                                        \
+		__ok = try(lock);                                         \
+		if (!__ok)                                                \
+			preempt_enable();                                 \
+		else                                                      \
+			lockdep_acquire(&(lock)->dep_map, 0, 1, read, 0); \
+		__ok;                                                     \
 	})
-#define read_trylock(lock) __rwlock_trylock(lock, rwlock_try_read)
-#define write_trylock(lock) __rwlock_trylock(lock, rwlock_try_write)
+#define read_trylock(lock) __rwlock_trylock(lock, rwlock_try_read, 2)
+#define write_trylock(lock) __rwlock_trylock(lock, rwlock_try_write, 0)
 
 #define read_lock_irq(lock)             \
 	do {                            \

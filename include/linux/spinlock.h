@@ -17,11 +17,13 @@
 
 typedef struct spinlock spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(name) SPINLOCK_UNLOCKED
+#define __SPIN_LOCK_UNLOCKED(name) __SPINLOCK_UNLOCKED(name)
 #define DEFINE_SPINLOCK(name) spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
 
 #define spin_lock_init(lock) spinlock_init(lock)
 #define spin_lock(lock) spinlock_lock(lock)
+/* @subclass: a second lock of the same class, taken inside the first. */
+#define spin_lock_nested(lock, subclass) spinlock_lock_nested(lock, subclass)
 #define spin_unlock(lock) spinlock_unlock(lock)
 #define spin_trylock(lock) spinlock_trylock(lock)
 #define spin_is_locked(lock) spinlock_is_locked(lock)

@@ -24,6 +24,8 @@ obj-y += kernel/fs/proc/base.o
 obj-y += kernel/fs/proc/root.o
 obj-y += kernel/fs/proc/misc.o
 obj-y += kernel/fs/proc/modules.o
+# /proc/lockdep_stats, with lockdep (config.mk).
+obj-$(CONFIG_LOCKDEP) += kernel/fs/proc/lockdep.o
 # sysfs: attribute files and groups, the file system and its mount on
 # /sys, kobjects (and /sys/kernel), then /sys/module (each initcall uses
 # what the files before it made).

@@ -9,6 +9,7 @@
 #include <kernel/fault_inject.h>
 #include <kernel/initcall.h>
 #include <kernel/kallsyms.h>
+#include <kernel/lockdep.h>
 #include <kernel/mm.h>
 #include <kernel/mm_debug.h>
 #include <kernel/module.h>
@@ -122,11 +123,13 @@ static void free_regions(struct module *mod)
 
 	if (mod->init) {
 		might_sleep_forget(mod->init, mod->init_size);
+		lockdep_free_key_range(mod->init, mod->init_size);
 		modarea_free(mod->init);
 	}
 	mod->init = mod->core = NULL;
 	if (core) {
 		might_sleep_forget(core, mod->core_size);
+		lockdep_free_key_range(core, mod->core_size);
 		modarea_free(core);
 	}
 }
@@ -213,6 +216,7 @@ static void free_init(struct module *mod)
 	if (!mod->init)
 		return;
 	might_sleep_forget(mod->init, mod->init_size);
+	lockdep_free_key_range(mod->init, mod->init_size);
 	modarea_free(mod->init);
 	module_note_freed_init(mod->name, mod->init, mod->init_size);
 	printk(KERN_DEBUG "%s: freed %zu KiB of module init memory\n",

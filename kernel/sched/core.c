@@ -59,6 +59,7 @@ void put_task_struct(struct task_struct *t)
 	irq_restore(irq);
 	if (!last)
 		return;
+	lockdep_free_task(t);
 	stack_area_free(t->stack);
 	kfree(t);
 }
@@ -379,6 +380,7 @@ struct task_struct *sched_create_task(void (*fn)(void *data), void *data,
 	t->pid = ++last_pid;
 	list_add_tail(&t->tasks, &init_task.tasks);
 	irq_restore(irq);
+	lockdep_init_task(t);
 	sched_hooks_run(sched_fork_hooks, t);
 	return t;
 }

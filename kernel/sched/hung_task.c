@@ -24,9 +24,10 @@ static int __init hung_task_timeout_setup(const char *val)
 }
 __setup("hung_task_timeout_secs", hung_task_timeout_setup);
 
-/* Report @t if it slept uninterruptibly through a whole period. */
+/* Report @t if it slept uninterruptibly through a whole period: true if
+ * it was reported now. */
 /* excerpt: check-hung-task */
-static void check_hung_task(struct task_struct *t, unsigned long timeout)
+static bool check_hung_task(struct task_struct *t, unsigned long timeout)
 {
 	unsigned long switch_count = t->nvcsw + t->nivcsw;
 
@@ -35,16 +36,16 @@ static void check_hung_task(struct task_struct *t, unsigned long timeout)
 	 * TASK_UNINTERRUPTIBLE for its creator, not for a lock.
 	 */
 	if (!switch_count)
-		return;
+		return false;
 	if (switch_count != t->last_switch_count) {
 		t->last_switch_count = switch_count;
 		t->last_switch_time = jiffies_get();
 		t->hung_reported = false;
-		return;
+		return false;
 	}
 	if (jiffies_get() - t->last_switch_time < timeout * HZ ||
 	    t->hung_reported)
-		return;
+		return false;
 	t->hung_reported = true;
 	pr_err("INFO: task %s:%d blocked for more than %lu seconds.\n", t->comm,
 	       t->pid, timeout);
@@ -56,6 +57,7 @@ static void check_hung_task(struct task_struct *t, unsigned long timeout)
 	 * left out.
 	 */
 	sched_show_task(t);
+	return true;
 }
 /* excerpt-end: check-hung-task */
 
@@ -63,14 +65,19 @@ static int watchdog(void *data)
 {
 	unsigned long timeout = sysctl_hung_task_timeout_secs;
 	struct task_struct *t;
+	bool reported;
 
 	for (;;) {
 		schedule_timeout_interruptible((long)(timeout * HZ));
 		/* On one CPU, no task can end and be freed while we walk. */
 		preempt_disable();
+		reported = false;
 		list_for_each_entry(t, &init_task.tasks, tasks)
 			if (t->state == TASK_UNINTERRUPTIBLE)
-				check_hung_task(t, timeout);
+				reported |= check_hung_task(t, timeout);
+		/* As Linux's: which locks may the hung tasks wait for? */
+		if (reported)
+			debug_show_all_locks();
 		preempt_enable();
 	}
 	return 0;

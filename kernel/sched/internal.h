@@ -155,13 +155,40 @@ static inline void softlockup_tick(void)
 #endif
 
 /*
- * sched_kasan_init - tell KASAN the running task and its stack, for its
- * reports (CONFIG_KASAN; nothing without it).  __init.
+ * sched_kasan_init - tell KASAN the running task, for its reports (CONFIG_KASAN; nothing without it).  __init.
  */
 #ifdef CONFIG_KASAN
 void sched_kasan_init(void);
 #else
 static inline void sched_kasan_init(void)
+{
+}
+#endif
+
+/*
+ * lockdep_init_task / lockdep_free_task - start and end @t's stack of
+ * held locks; lockdep_sched_init - swapper/0's, and lockdep told where
+ * the running task's is (CONFIG_LOCKDEP; nothing without it).
+ */
+#ifdef CONFIG_LOCKDEP
+#define lockdep_init_task(t)                                  \
+	lockdep_task_init(&(t)->lockdep, (t)->comm, (t)->pid, \
+			  (uintptr_t)(t)->stack,              \
+			  (uintptr_t)(t)->stack + THREAD_SIZE)
+#define lockdep_free_task(t) lockdep_task_free(&(t)->lockdep)
+static inline struct lockdep_task *lockdep_current_task(void)
+{
+	return &current->lockdep;
+}
+static inline void lockdep_sched_init(void)
+{
+	lockdep_init_task(&init_task);
+	lockdep_current_register(lockdep_current_task);
+}
+#else
+#define lockdep_init_task(t) ((void)0)
+#define lockdep_free_task(t) ((void)0)
+static inline void lockdep_sched_init(void)
 {
 }
 #endif

@@ -18,6 +18,8 @@ static void kthread_main(void *unused)
 
 	self->exit_code = self->should_stop ? -EINTR :
 					      self->threadfn(self->data);
+	/* Linux's do_exit() asks the same: a lock still held is never freed. */
+	debug_check_no_locks_held();
 	sched_run_exit_hook();
 	/*
 	 * From here to TASK_DEAD (sched_exit()) nothing may preempt us: a

@@ -13,6 +13,12 @@
 #include <kernel/x86.h>
 #include "internal.h"
 
+/*
+ * lockdep is told the caller of the exported function: the @ip callers
+ * pass is _THIS_IP_, which GCC may leave at the start of their function.
+ */
+#define RET_IP ((uintptr_t)__builtin_return_address(0))
+
 /* A task asleep on a mutex; it lives on the waiter's stack. */
 struct mutex_waiter {
 	struct list_head list;
@@ -24,13 +30,15 @@ static const char *mutex_name(const struct mutex *lock)
 	return lock->name ? lock->name : "?";
 }
 
-void mutex_init_named(struct mutex *lock, const char *name)
+void mutex_init_key(struct mutex *lock, const char *name,
+		    struct lock_class_key *key)
 {
 	lock->owner = NULL;
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
+	lockdep_init_map(&lock->dep_map, name, key, LD_WAIT_SLEEP);
 }
-EXPORT_SYMBOL(mutex_init_named);
+EXPORT_SYMBOL(mutex_init_key);
 
 void mutex_destroy(struct mutex *lock)
 {
@@ -50,6 +58,8 @@ int mutex_trylock(struct mutex *lock)
 	if (free)
 		lock->owner = current;
 	irq_restore(irq);
+	if (free)
+		lockdep_acquire(&lock->dep_map, 0, 1, 0, RET_IP);
 	return free;
 }
 EXPORT_SYMBOL(mutex_trylock);
@@ -75,12 +85,17 @@ static int mutex_wait(struct mutex *lock, unsigned int state)
 	return 0;
 }
 
-int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
+/* Both entry points, inlined into each so mutex_lock_at() costs no call. */
+static inline __attribute__((always_inline)) int
+mutex_lock_common(struct mutex *lock, unsigned int subclass, unsigned int state,
+		  uintptr_t ip)
 {
 	uint64_t irq;
 	int ret = 0;
 
 	might_sleep();
+	/* Before the owner check: lockdep's report says more than the panic. */
+	lockdep_acquire(&lock->dep_map, subclass, 0, 0, RET_IP);
 	irq = irq_save();
 	if (!lock->owner)
 		lock->owner = current;
@@ -91,17 +106,34 @@ int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
 	else
 		ret = mutex_wait(lock, state);
 	irq_restore(irq);
+	if (ret)
+		lockdep_release(&lock->dep_map, RET_IP);
 	return ret;
+}
+
+int mutex_lock_nested_at(struct mutex *lock, unsigned int subclass,
+			 unsigned int state, uintptr_t ip)
+{
+	return mutex_lock_common(lock, subclass, state, ip);
+}
+EXPORT_SYMBOL(mutex_lock_nested_at);
+
+int mutex_lock_at(struct mutex *lock, unsigned int state, uintptr_t ip)
+{
+	return mutex_lock_common(lock, 0, state, ip);
 }
 EXPORT_SYMBOL(mutex_lock_at);
 
 /* excerpt: mutex-unlock */
 void mutex_unlock_at(struct mutex *lock, uintptr_t ip)
 {
-	uint64_t irq = irq_save();
-	struct task_struct *owner = lock->owner;
+	uint64_t irq;
+	struct task_struct *owner;
 	struct mutex_waiter *next;
 
+	lockdep_release(&lock->dep_map, RET_IP);
+	irq = irq_save();
+	owner = lock->owner;
 	if (owner != current) {
 		irq_restore(irq);
 		if (!owner)

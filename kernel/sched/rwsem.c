@@ -21,13 +21,15 @@ struct rwsem_waiter {
 	bool granted; /* woken holding the semaphore */
 };
 
-void init_rwsem(struct rw_semaphore *sem)
+void __init_rwsem(struct rw_semaphore *sem, const char *name,
+		  struct lock_class_key *key)
 {
 	sem->readers = 0;
 	sem->writer = NULL;
 	INIT_LIST_HEAD(&sem->wait_list);
+	lockdep_init_map(&sem->dep_map, name, key, LD_WAIT_SLEEP);
 }
-EXPORT_SYMBOL(init_rwsem);
+EXPORT_SYMBOL(__init_rwsem);
 
 /* Can @write (or a reader) hold @sem now, given what holds it? */
 static bool rwsem_free_for(const struct rw_semaphore *sem, bool write)
@@ -61,13 +63,17 @@ static void rwsem_wake(struct rw_semaphore *sem)
 	}
 }
 
-/* Take @sem to read or @write, sleeping in @state: 0, or -EINTR. */
-static int rwsem_down(struct rw_semaphore *sem, bool write, unsigned int state)
+/* Take @sem to read or @write, sleeping in @state: 0, or -EINTR.  lockdep
+ * hears of it first, at @ip, and again if a signal ends the wait. */
+static int rwsem_down(struct rw_semaphore *sem, bool write, unsigned int state,
+		      uintptr_t ip)
 {
-	uint64_t irq = irq_save();
+	uint64_t irq;
 	struct rwsem_waiter waiter = { .task = current, .write = write };
 	int ret = 0;
 
+	lockdep_acquire(&sem->dep_map, 0, 0, !write, ip);
+	irq = irq_save();
 	if (list_empty(&sem->wait_list) && rwsem_free_for(sem, write)) {
 		rwsem_grant(sem, current, write);
 		irq_restore(irq);
@@ -89,45 +95,49 @@ static int rwsem_down(struct rw_semaphore *sem, bool write, unsigned int state)
 	}
 	set_current_state(TASK_RUNNING);
 	irq_restore(irq);
+	if (ret)
+		lockdep_release(&sem->dep_map, ip);
 	return ret;
 }
+
+#define RET_IP ((uintptr_t)__builtin_return_address(0))
 
 void down_read(struct rw_semaphore *sem)
 {
 	might_sleep();
-	rwsem_down(sem, false, TASK_UNINTERRUPTIBLE);
+	rwsem_down(sem, false, TASK_UNINTERRUPTIBLE, RET_IP);
 }
 EXPORT_SYMBOL(down_read);
 
 int down_read_interruptible(struct rw_semaphore *sem)
 {
 	might_sleep();
-	return rwsem_down(sem, false, TASK_INTERRUPTIBLE);
+	return rwsem_down(sem, false, TASK_INTERRUPTIBLE, RET_IP);
 }
 EXPORT_SYMBOL(down_read_interruptible);
 
 int down_read_killable(struct rw_semaphore *sem)
 {
 	might_sleep();
-	return rwsem_down(sem, false, TASK_KILLABLE);
+	return rwsem_down(sem, false, TASK_KILLABLE, RET_IP);
 }
 EXPORT_SYMBOL(down_read_killable);
 
 void down_write(struct rw_semaphore *sem)
 {
 	might_sleep();
-	rwsem_down(sem, true, TASK_UNINTERRUPTIBLE);
+	rwsem_down(sem, true, TASK_UNINTERRUPTIBLE, RET_IP);
 }
 EXPORT_SYMBOL(down_write);
 
 int down_write_killable(struct rw_semaphore *sem)
 {
 	might_sleep();
-	return rwsem_down(sem, true, TASK_KILLABLE);
+	return rwsem_down(sem, true, TASK_KILLABLE, RET_IP);
 }
 EXPORT_SYMBOL(down_write_killable);
 
-static int rwsem_trylock(struct rw_semaphore *sem, bool write)
+static int rwsem_trylock(struct rw_semaphore *sem, bool write, uintptr_t ip)
 {
 	uint64_t irq = irq_save();
 	bool ok = list_empty(&sem->wait_list) && rwsem_free_for(sem, write);
@@ -135,18 +145,20 @@ static int rwsem_trylock(struct rw_semaphore *sem, bool write)
 	if (ok)
 		rwsem_grant(sem, current, write);
 	irq_restore(irq);
+	if (ok)
+		lockdep_acquire(&sem->dep_map, 0, 1, !write, ip);
 	return ok;
 }
 
 int down_read_trylock(struct rw_semaphore *sem)
 {
-	return rwsem_trylock(sem, false);
+	return rwsem_trylock(sem, false, RET_IP);
 }
 EXPORT_SYMBOL(down_read_trylock);
 
 int down_write_trylock(struct rw_semaphore *sem)
 {
-	return rwsem_trylock(sem, true);
+	return rwsem_trylock(sem, true, RET_IP);
 }
 EXPORT_SYMBOL(down_write_trylock);
 
@@ -162,9 +174,12 @@ static void rwsem_misuse(const struct rw_semaphore *sem, const char *what,
 
 void up_read(struct rw_semaphore *sem)
 {
-	uint64_t irq = irq_save();
-	bool held = sem->readers > 0;
+	uint64_t irq;
+	bool held;
 
+	lockdep_release(&sem->dep_map, RET_IP);
+	irq = irq_save();
+	held = sem->readers > 0;
 	if (held && --sem->readers == 0)
 		rwsem_wake(sem);
 	irq_restore(irq);
@@ -193,6 +208,7 @@ static void rwsem_write_release(struct rw_semaphore *sem, bool downgrade,
 
 void up_write(struct rw_semaphore *sem)
 {
+	lockdep_release(&sem->dep_map, RET_IP);
 	rwsem_write_release(sem, false, "up_write() by a task not writing",
 			    (uintptr_t)__builtin_return_address(0));
 }

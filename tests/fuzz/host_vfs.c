@@ -25,7 +25,8 @@ static struct fs_struct host_fs;
 static struct task_struct host_task = { .fs = &host_fs };
 struct task_struct *current_task = &host_task;
 
-void mutex_init_named(struct mutex *lock, const char *name)
+void mutex_init_key(struct mutex *lock, const char *name,
+		    struct lock_class_key *key)
 {
 }
 

@@ -239,6 +239,13 @@ static void pid_status_and_stack(struct ktest *t)
 	KT_EXPECT(t, !text && len == -ENOENT);
 }
 
+/* The debug kernel's lockdep adds Linux's show-all-locks(d) to the keys. */
+#ifdef CONFIG_LOCKDEP
+#define SYSRQ_HELP_LOCKS "show-all-locks(d) "
+#else
+#define SYSRQ_HELP_LOCKS ""
+#endif
+
 static int sysrq(const char *keys)
 {
 	struct file *f;
@@ -258,7 +265,8 @@ static void sysrq_trigger(struct ktest *t)
 	int state = ktest_log_count("sysrq: Show State");
 	int shell = ktest_log_count("task:sh              state:");
 	int help = ktest_log_count(
-		"sysrq: HELP : show-backtrace-all-active-cpus(l) show-memory-usage(m) show-task-states(t) ");
+		"sysrq: HELP : " SYSRQ_HELP_LOCKS
+		"show-backtrace-all-active-cpus(l) show-memory-usage(m) show-task-states(t) ");
 	int mem = ktest_log_count("pages RAM");
 	struct file *f;
 
@@ -269,7 +277,8 @@ static void sysrq_trigger(struct ktest *t)
 	KT_EXPECT_EQ(t, sysrq("hx"), 2);
 	KT_EXPECT_EQ(t,
 		     ktest_log_count(
-			     "sysrq: HELP : show-backtrace-all-active-cpus(l) show-memory-usage(m) show-task-states(t) "),
+			     "sysrq: HELP : " SYSRQ_HELP_LOCKS
+			     "show-backtrace-all-active-cpus(l) show-memory-usage(m) show-task-states(t) "),
 		     help + 1);
 	KT_EXPECT_EQ(t, sysrq("m"), 1);
 	KT_EXPECT_EQ(t, ktest_log_count("pages RAM"), mem + 1);
