@@ -9,8 +9,13 @@
 
 void mm_get_stats(struct mm_stats *st)
 {
-	/* Objects KASAN holds back count as freed. */
-	kasan_quarantine_drain();
+	/*
+	 * Objects KASAN holds back count as freed, and so do the heap pages
+	 * their late frees leave empty: without the quarantine the heap
+	 * would have reused those objects instead of taking the pages.
+	 */
+	if (kasan_active())
+		kmalloc_trim();
 	st->frames_total = frame_pool.total;
 	st->frames_free = frame_pool_free_count(&frame_pool);
 	st->frames_reserved = frame_pool.reserved_count;
