@@ -120,4 +120,14 @@ bool backtrace_stack_bounds(uintptr_t rbp, uintptr_t *lo, uintptr_t *hi);
 unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 			      unsigned int skipnr);
 
+/*
+ * stack_trace_save_chain - the same from the frame at @rbp (its saved frame
+ * pointer, then its return address), following the chain only inside the
+ * stack [@lo, @hi): for a chain that is not the caller's own -- a task
+ * switched away, a frame saved earlier.  kernel/panic/stacktrace.c.
+ */
+unsigned int stack_trace_save_chain(uintptr_t rbp, uintptr_t lo, uintptr_t hi,
+				    unsigned long *store, unsigned int size,
+				    unsigned int skipnr);
+
 #endif

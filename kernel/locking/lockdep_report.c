@@ -16,7 +16,7 @@ int debug_locks = 1;
 EXPORT_SYMBOL(debug_locks);
 
 /* Every saved trace, end to end; nothing is taken back (as Linux). */
-static uintptr_t trace_pool[MAX_STACK_TRACE_ENTRIES];
+static unsigned long trace_pool[MAX_STACK_TRACE_ENTRIES];
 static unsigned int trace_used;
 
 static const char *const usage_str[LOCK_USAGE_STATES] = {
@@ -55,19 +55,13 @@ void print_lockdep_off(const char *bug_msg)
 	printk(KERN_DEBUG "turning off the locking correctness validator.\n");
 }
 
-/* Frames are followed only inside the stack being walked. */
-static bool frame_ok(uintptr_t rbp, uintptr_t lo, uintptr_t hi)
-{
-	return rbp % 8 == 0 && rbp >= lo && rbp + 16 <= hi;
-}
-
 bool lockdep_save_trace(struct lock_trace *trace, uintptr_t rbp,
 			const struct lockdep_task *curr)
 {
 	/* The boot stack (swapper/0's) is in .bss. */
 	extern char __bss_start[], __bss_end[];
 	uintptr_t lo = curr->stack_lo, hi = curr->stack_hi;
-	unsigned int nr = 0;
+	unsigned int nr;
 
 	if (!lo) {
 		lo = (uintptr_t)__bss_start;
@@ -77,16 +71,8 @@ bool lockdep_save_trace(struct lock_trace *trace, uintptr_t rbp,
 		print_lockdep_off("BUG: MAX_STACK_TRACE_ENTRIES too low!");
 		return false;
 	}
-	while (nr < LOCK_TRACE_DEPTH && frame_ok(rbp, lo, hi)) {
-		const uintptr_t *frame = (const uintptr_t *)rbp;
-
-		if (!frame[1])
-			break;
-		trace_pool[trace_used + nr++] = frame[1];
-		if (frame[0] <= rbp)
-			break;
-		rbp = frame[0];
-	}
+	nr = stack_trace_save_chain(rbp, lo, hi, &trace_pool[trace_used],
+				    LOCK_TRACE_DEPTH, 0);
 	*trace = (struct lock_trace){ .offset = trace_used, .nr = nr };
 	trace_used += nr;
 	return true;
