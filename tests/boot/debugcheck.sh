@@ -13,18 +13,7 @@ expect_not ' __might_sleep$' 'the normal kernel has no might_sleep() checks'
 expect_not ' [tT] (hung_task_init|softlockup_tick)$' \
 	'the normal kernel has no hung-task or soft-lockup detector'
 
-dbg=$BUILD/debug
-debug=tests/debug
-log=$out/debugcheck.build.log
-if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" modules > "$log" 2>&1 &&
-	make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
-	tap ok 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-else
-	tap fail 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-	exit 0
-fi
-nm "$dbg/sprout.elf" > "$out/debugcheck.debug.syms"
-log=$out/debugcheck.debug.syms
+debug_build
 expect ' T __might_sleep$' 'the debug kernel has the might_sleep() checks'
 expect ' t hung_task_init$' 'the debug kernel has khungtaskd'
 expect ' T softlockup_tick$' 'the debug kernel has the soft-lockup check'

@@ -13,18 +13,7 @@ nm "$KERNEL" > "$out/kasan.normal.syms"
 log=$out/kasan.normal.syms
 expect_not ' __asan_' 'the normal kernel has no KASAN: no __asan_ symbol'
 
-dbg=$BUILD/debug
-debug=tests/debug
-log=$out/kasan.build.log
-if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" modules > "$log" 2>&1 &&
-	make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
-	tap ok 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-else
-	tap fail 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-	exit 0
-fi
-nm "$dbg/sprout.elf" > "$out/kasan.debug.syms"
-log=$out/kasan.debug.syms
+debug_build
 expect ' T __asan_store1_noabort$' 'the debug kernel has the KASAN runtime'
 expect ' T kasan_report$' 'the debug kernel has KASAN'"'"'s reports'
 nm "$debug/kasan_oob.ko" > "$out/kasan.module.syms"

@@ -11,6 +11,8 @@
 #   expect_no_reports 'what' [REGEX]     one TAP line: no checker's report
 #                                        in the log (but lines matching REGEX;
 #                                        $ktest_provoked: the suites' own)
+#   debug_build                          one TAP line: the debug kernel and
+#                                        tests/debug built ($dbg, $debug)
 #   wait_for, send_keys, type_line, screendump, screenshots_then_poweroff,
 #   check_screenshot, clear_check ...: keys and screenshots through QEMU's
 #       monitor (listed at the end)
@@ -125,6 +127,26 @@ expect_lines() {
 # for every test that wants a run with none.  (Not the checkers' bare
 # names: "lockdep" and "kasan" are in every debug module's version magic.)
 report_lines='UBSAN: |BUG: |BUG [^ ]+ \(|WARNING: |INFO: task |watchdog: BUG|unreferenced object|not freed at unload'
+
+# debug_build: the debug kernel, its modules and the buggy modules of
+# tests/debug built out of tree (in $BUILD/debug, where make test's
+# test-debug has built them), one TAP line, the test ended if not; sets
+# dbg and debug to the two folders and leaves log at the debug kernel's
+# symbol table.
+debug_build() {
+	dbg=$BUILD/debug
+	debug=tests/debug
+	log=$out/$test_name.build.log
+	if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" modules > "$log" 2>&1 &&
+		make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
+		tap ok 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
+	else
+		tap fail 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
+		exit 0
+	fi
+	nm "$dbg/sprout.elf" > "$out/$test_name.debug.syms"
+	log=$out/$test_name.debug.syms
+}
 
 # expect_no_reports 'what' [REGEX]: one TAP line: no line of the log is a
 # checker's report, but those matching REGEX (reports the run provokes on

@@ -13,18 +13,7 @@ log=$out/lockdep.normal.syms
 expect_not ' (lock_acquire|lock_release|debug_check_no_locks_freed|lockdep_[a-z_]+)$' \
 	'the normal kernel has no lockdep symbols'
 
-dbg=$BUILD/debug
-debug=tests/debug
-log=$out/lockdep.build.log
-if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" modules > "$log" 2>&1 &&
-	make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
-	tap ok 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-else
-	tap fail 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-	exit 0
-fi
-nm "$dbg/sprout.elf" > "$out/lockdep.debug.syms"
-log=$out/lockdep.debug.syms
+debug_build
 expect ' T lock_acquire$' 'the debug kernel has lockdep'
 strings "$debug/lockdep_abba.ko" > "$out/lockdep.vermagic"
 log=$out/lockdep.vermagic

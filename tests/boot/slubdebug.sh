@@ -14,18 +14,7 @@ log=$out/slubdebug.normal.syms
 expect_not ' (slub_debug_|modleak_)' \
 	'the normal kernel has no slab debugging and no leak records'
 
-dbg=$BUILD/debug
-debug=tests/debug
-log=$out/slubdebug.build.log
-if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" modules > "$log" 2>&1 &&
-	make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
-	tap ok 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-else
-	tap fail 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
-	exit 0
-fi
-nm "$dbg/sprout.elf" > "$out/slubdebug.debug.syms"
-log=$out/slubdebug.debug.syms
+debug_build
 expect ' T slub_debug_heap_alloc$' 'the debug kernel has slab debugging'
 expect ' T modleak_module_gone$' 'the debug kernel has the leak records'
 
