@@ -20,9 +20,9 @@
 #include "../../mm/internal.h"
 #include "../../mm/slub_debug.h"
 #include "capture.h"
+#include "heap_arena.h"
 
-#define ARENA_SIZE (1024 * 1024) /* 256 frames of "physical memory" */
-#define CALLER 0x1234ul		 /* the allocator's caller, as kmalloc says */
+#define CALLER 0x1234ul /* the allocator's caller, as kmalloc says */
 
 volatile unsigned long jiffies;
 
@@ -56,56 +56,11 @@ const char *kernel_taint_string(void)
 	return "Not tainted";
 }
 
-static struct frame_pool pool;
-static void *storage;
-static char *arena; /* physical address 0 */
-static struct heap heap;
-
-static void *src_alloc(struct heap *h, size_t pages)
-{
-	phys_addr_t pa = frame_pool_alloc(&pool, pages, 1);
-
-	return pa ? arena + pa : NULL;
-}
-
-static void src_free(struct heap *h, void *addr, size_t pages)
-{
-	assert_int_equal(frame_pool_free(&pool, (char *)addr - arena, pages),
-			 0);
-}
-
-static uint32_t *src_owner(struct heap *h, const void *addr)
-{
-	const char *p = addr;
-
-	if (p < arena || p >= arena + ARENA_SIZE)
-		return NULL;
-	return frame_pool_owner(&pool, p - arena);
-}
-
-static const struct heap_page_source source = { src_alloc, src_free,
-						src_owner };
-
 static int setup(void **state)
 {
-	const struct boot_mmap_entry map[] = {
-		{ 0, ARENA_SIZE, MB2_MEMORY_AVAILABLE },
-	};
-
-	arena = aligned_alloc(PAGE_SIZE, ARENA_SIZE);
-	storage = malloc(frame_pool_storage_size(ARENA_SIZE / PAGE_SIZE));
-	frame_pool_init(&pool, storage, 0, ARENA_SIZE, map, 1, NULL, 0,
-			capture);
-	heap_init(&heap, &source, NULL, capture);
+	heap_arena_setup();
 	slub_debug_caller(CALLER);
 	warnings[0] = 0;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	free(arena);
-	free(storage);
 	return 0;
 }
 
@@ -223,17 +178,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(layout_keeps_alignment_and_sizes,
-						setup, teardown),
+						setup, heap_arena_teardown),
 		cmocka_unit_test_setup_teardown(byte_past_object_is_reported_at_free,
-						setup, teardown),
+						setup, heap_arena_teardown),
 		cmocka_unit_test_setup_teardown(write_after_free_is_reported_when_handed_out,
-						setup, teardown),
+						setup, heap_arena_teardown),
 		cmocka_unit_test_setup_teardown(double_free_is_refused, setup,
-						teardown),
+						heap_arena_teardown),
 		cmocka_unit_test_setup_teardown(pointer_into_object_is_refused,
-						setup, teardown),
+						setup, heap_arena_teardown),
 		cmocka_unit_test_setup_teardown(write_past_a_neighbour_is_found,
-						setup, teardown),
+						setup, heap_arena_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
