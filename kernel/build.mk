@@ -67,7 +67,6 @@ obj-y += kernel/sched/semaphore.o
 obj-y += kernel/sched/rwsem.o
 obj-y += kernel/sched/kthread.o
 # The running task for KASAN's reports (config.mk).
-obj-$(CONFIG_KASAN) += kernel/sched/kasan.o
 # khungtaskd (config.mk).
 obj-$(CONFIG_DETECT_HUNG_TASK) += kernel/sched/hung_task.o
 # The soft-lockup check of the tick (config.mk).
@@ -75,7 +74,7 @@ obj-$(CONFIG_SOFTLOCKUP_DETECTOR) += kernel/sched/watchdog.o
 obj-y += kernel/sched/task_code.o
 obj-y += kernel/sched/init.o
 # The running task for the heap checkers' records (config.mk).
-obj-$(if $(filter y,$(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += kernel/sched/mm_debug.o
+obj-$(if $(filter y,$(CONFIG_KASAN) $(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += kernel/sched/mm_debug.o
 obj-y += kernel/sched/ps_format.o
 obj-y += kernel/sched/ps.o
 obj-y += kernel/sched/stacktrace.o

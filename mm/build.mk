@@ -10,8 +10,9 @@ obj-y += mm/directmap.o
 obj-y += mm/audit.o
 obj-y += mm/kmalloc.o
 obj-y += mm/slab.o
-# The debug kernel's slab checks and per-module leak records (config.mk).
-obj-$(if $(filter y,$(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += mm/mm_debug.o
+# The debug kernel's heap checkers (config.mk): the running task for all
+# three, then slab debugging and the per-module leak records.
+obj-$(if $(filter y,$(CONFIG_KASAN) $(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += mm/mm_debug.o
 obj-$(CONFIG_SLUB_DEBUG) += mm/slub_debug.o
 obj-$(CONFIG_DEBUG_KMEMLEAK_MODULES) += mm/modleak.o
 obj-y += mm/util.o

@@ -1,7 +1,8 @@
 /*
- * The running task, for the heap checkers' records (slab debug tracks,
- * per-module leak records): the scheduler sits above mm, so it registers
- * how to name the task (include/kernel/mm_debug.h).
+ * What the heap checkers (KASAN, slab debug tracks, per-module leak
+ * records) share: the running task for their records and reports -- the
+ * scheduler sits above mm, so it registers how to name the task
+ * (include/kernel/mm_debug.h) -- and the rows of their hex dumps.
  */
 #include <kernel/mm_debug.h>
 #include <kernel/string.h>
@@ -25,4 +26,14 @@ void mm_debug_comm(char *buf, size_t size)
 		task_ops->comm(buf, size);
 	else
 		strlcpy(buf, "swapper/0", size);
+}
+
+void mm_debug_hex_row(const uint8_t *p, size_t n, char *hex, char *ascii)
+{
+	hex[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		snprintf(hex + i * 3, 4, i + 1 < n ? "%02x " : "%02x", p[i]);
+		ascii[i] = p[i] >= 0x20 && p[i] < 0x7f ? (char)p[i] : '.';
+	}
+	ascii[n] = '\0';
 }

@@ -222,16 +222,10 @@ static struct modleak_record *take_records(const void *owner, size_t *count,
 static void print_hex(const uint8_t *p, size_t len)
 {
 	for (size_t row = 0; row < len; row += 16) {
-		char hex[16 * 3 + 1] = "", ascii[17] = "";
-		size_t n = MIN(len - row, (size_t)16);
+		char hex[16 * 3 + 1], ascii[17];
 
-		for (size_t i = 0; i < n; i++) {
-			uint8_t b = p[row + i];
-
-			snprintf(hex + i * 3, 4, i + 1 < n ? "%02x " : "%02x",
-				 b);
-			ascii[i] = b >= 0x20 && b < 0x7f ? (char)b : '.';
-		}
+		mm_debug_hex_row(p + row, MIN(len - row, (size_t)16), hex,
+				 ascii);
 		pr_warn("    %-49s%s\n", hex, ascii);
 	}
 }

@@ -2,7 +2,8 @@
  * The hooks of the debug kernel's allocation checkers in the heap
  * (mm/heap.c, mm/kmalloc.c) and kmem_cache (mm/slab.c): slab debugging
  * (CONFIG_SLUB_DEBUG, mm/slub_debug.c) and the per-module leak records
- * (CONFIG_DEBUG_KMEMLEAK_MODULES, mm/modleak.c).  Without them each hook
+ * (CONFIG_DEBUG_KMEMLEAK_MODULES, mm/modleak.c); and the running task for
+ * them and KASAN (mm/mm_debug.c).  Without them each hook
  * is nothing and each layout macro the plain layout, so the allocators
  * compile to what they were.
  */
@@ -15,13 +16,22 @@
 struct heap_slab;
 struct slab;
 
-#if defined(CONFIG_SLUB_DEBUG) || defined(CONFIG_DEBUG_KMEMLEAK_MODULES)
+#if defined(CONFIG_KASAN) || defined(CONFIG_SLUB_DEBUG) || \
+	defined(CONFIG_DEBUG_KMEMLEAK_MODULES)
 /*
- * The running task's pid and name for the records, as the scheduler
- * registered them (0 and "swapper/0" before it did).  mm/mm_debug.c.
+ * The running task's pid and name for the records and KASAN's reports, as
+ * the scheduler registered them (0 and "swapper/0" before it did).
+ * mm/mm_debug.c.
  */
 int mm_debug_pid(void);
 void mm_debug_comm(char *buf, size_t size);
+
+/*
+ * mm_debug_hex_row - one row of a report's hex dump: the @n (at most 16)
+ * bytes at @p as "xx xx ..." into @hex (49 bytes) and as characters, '.'
+ * for the unprintable, into @ascii (17 bytes).
+ */
+void mm_debug_hex_row(const uint8_t *p, size_t n, char *hex, char *ascii);
 #endif
 
 #ifdef CONFIG_SLUB_DEBUG

@@ -13,14 +13,6 @@
 struct kmem_cache;
 
 /*
- * What the runtime asks of the scheduler, which sits above mm: the running
- * task's pid and name (@comm, @size bytes), for the reports.
- */
-struct kasan_task_ops {
-	void (*current_task)(int *pid, char *comm, size_t size);
-};
-
-/*
  * A freed object leaves the quarantine through this: @cache is the
  * kmem_cache it came from (NULL for kmalloc).
  */
@@ -34,9 +26,6 @@ typedef void (*kasan_release_fn)(struct kmem_cache *cache, void *obj);
  * until then.  __init.
  */
 void kasan_init(void);
-
-/* kasan_task_register - the scheduler's ops, once at boot. */
-void kasan_task_register(const struct kasan_task_ops *ops);
 
 /* kasan_active - KASAN checks in this boot (no kasan=off). */
 bool kasan_active(void);

@@ -1,7 +1,8 @@
 /*
  * What the heap's checkers in the debug kernel need from the layers above
- * mm and give back to them: the running task, for the slab debug tracks
- * (CONFIG_SLUB_DEBUG) and the leak records (CONFIG_DEBUG_KMEMLEAK_MODULES);
+ * mm and give back to them: the running task, for KASAN's reports and
+ * records (CONFIG_KASAN), the slab debug tracks (CONFIG_SLUB_DEBUG) and the
+ * leak records (CONFIG_DEBUG_KMEMLEAK_MODULES);
  * the module whose code an address is in, for the leak records; and the
  * leak report and totals a module's unload asks for.  Without those
  * checkers every call here is nothing.
@@ -38,7 +39,8 @@ struct modleak_totals {
 	unsigned long reports, objects, bytes;
 };
 
-#if defined(CONFIG_SLUB_DEBUG) || defined(CONFIG_DEBUG_KMEMLEAK_MODULES)
+#if defined(CONFIG_KASAN) || defined(CONFIG_SLUB_DEBUG) || \
+	defined(CONFIG_DEBUG_KMEMLEAK_MODULES)
 /* mm_debug_task_register - tell mm how to name the running task.  Once. */
 void mm_debug_task_register(const struct mm_debug_task_ops *ops);
 #else

@@ -47,7 +47,6 @@ void __init sched_init(void)
 	oops_task_register(&sched_oops_ops);
 	dump_stack_task_register(describe_task);
 	backtrace_stack_register(oops_task_stack);
-	sched_kasan_init();
 	lockdep_sched_init();
 	sched_preempt_init();
 }

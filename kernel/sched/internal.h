@@ -155,17 +155,6 @@ static inline void softlockup_tick(void)
 #endif
 
 /*
- * sched_kasan_init - tell KASAN the running task, for its reports (CONFIG_KASAN; nothing without it).  __init.
- */
-#ifdef CONFIG_KASAN
-void sched_kasan_init(void);
-#else
-static inline void sched_kasan_init(void)
-{
-}
-#endif
-
-/*
  * lockdep_init_task / lockdep_free_task - start and end @t's stack of
  * held locks; lockdep_sched_init - swapper/0's, and lockdep told where
  * the running task's is (CONFIG_LOCKDEP; nothing without it).

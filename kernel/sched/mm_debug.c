@@ -1,6 +1,6 @@
 /*
- * The running task for mm's heap checkers (the slab debug tracks, the
- * per-module leak records): mm sits below the scheduler and asks through
+ * The running task for mm's heap checkers (KASAN, the slab debug tracks,
+ * the per-module leak records): mm sits below the scheduler and asks through
  * the ops registered here.
  */
 #include <kernel/init.h>

@@ -10,6 +10,7 @@
 #include <kernel/slab.h>
 #include <kernel/x86.h>
 #include "../internal.h"
+#include "../slub_debug.h"
 #include "internal.h"
 
 #define COMM_LEN 16
@@ -78,7 +79,8 @@ static void track_alloc(void *obj, struct kmem_cache *cache, size_t size,
 	o->size = (uint32_t)size;
 	o->region = (uint32_t)region;
 	o->alloc_stack = kasan_save_stack(0);
-	kasan_current(&o->alloc_pid, comm, sizeof(comm));
+	o->alloc_pid = mm_debug_pid();
+	mm_debug_comm(comm, sizeof(comm));
 	o->free_stack = 0;
 	o->free_pid = 0;
 	o->freed = false;
@@ -188,7 +190,8 @@ static bool free_object(void *obj, struct kmem_cache *cache,
 	}
 	o->freed = true;
 	o->free_stack = kasan_save_stack(0);
-	kasan_current(&o->free_pid, comm, sizeof(comm));
+	o->free_pid = mm_debug_pid();
+	mm_debug_comm(comm, sizeof(comm));
 	kasan_poison(obj, o->region, KASAN_SLAB_FREE);
 	quarantine_put(obj, cache, o->region, release);
 	irq_restore(irq);

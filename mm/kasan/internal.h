@@ -83,11 +83,6 @@ void kasan_print_stack(uint32_t handle);
 /* kasan_stack_init - the depot's pool, from frames.  false: none. */
 bool kasan_stack_init(void);
 
-/* The scheduler's registration: the running task, its stack. */
-extern const struct kasan_task_ops *kasan_task;
-/* kasan_current - the running task's pid and name (swapper/0 at boot). */
-void kasan_current(int *pid, char *comm, size_t size);
-
 /* ---- The shadow (shadow.c) ---- */
 
 /* Set once the shadow is mapped and kasan=off was not given. */

@@ -10,6 +10,7 @@
 #include <kernel/printk.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include "../slub_debug.h"
 #include "internal.h"
 
 #define COMM_LEN 16
@@ -54,12 +55,7 @@ static void print_separator(void)
 /* "CPU: 0 PID: 1 Comm: sh Not tainted Sprout 0.1", then the call trace. */
 static void print_task_and_trace(void)
 {
-	char comm[COMM_LEN];
-	int pid;
-
-	kasan_current(&pid, comm, sizeof(comm));
-	pr_err("CPU: 0 PID: %d Comm: %s %s Sprout " SPROUT_VERSION "\n", pid,
-	       comm, kernel_taint_string());
+	dump_stack_print_info(KERN_ERR);
 	dump_backtrace(0, (uintptr_t)__builtin_frame_address(0));
 	pr_err("\n");
 }
@@ -177,7 +173,8 @@ void kasan_report(uintptr_t addr, size_t size, bool write, uintptr_t ip)
 	if (!report_begin())
 		return;
 	sprint_symbol(sym, sizeof(sym), ip);
-	kasan_current(&pid, comm, sizeof(comm));
+	pid = mm_debug_pid();
+	mm_debug_comm(comm, sizeof(comm));
 	pr_err("BUG: KASAN: %s in %s\n", bug_type(bad ? bad : addr), sym);
 	pr_err("%s of size %zu at addr %016lx by task %s/%d\n",
 	       write ? "Write" : "Read", size, addr, comm, pid);

@@ -26,23 +26,6 @@ static char *pool;
 static size_t pool_used = 8; /* offset 0 means "no record" */
 static uint32_t buckets[DEPOT_HASH_SIZE];
 
-const struct kasan_task_ops *kasan_task;
-
-void kasan_task_register(const struct kasan_task_ops *ops)
-{
-	kasan_task = ops;
-}
-
-void kasan_current(int *pid, char *comm, size_t size)
-{
-	if (kasan_task) {
-		kasan_task->current_task(pid, comm, size);
-		return;
-	}
-	*pid = 0;
-	strlcpy(comm, "swapper/0", size);
-}
-
 bool kasan_stack_init(void)
 {
 	phys_addr_t pa = frame_alloc_contig(DEPOT_POOL_PAGES, 1);
