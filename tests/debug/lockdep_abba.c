@@ -44,11 +44,16 @@ static int __init lockdep_abba_init(void)
 {
 	struct task_struct *a, *b;
 
-	a = kthread_run(abba_a_fn, NULL, "abba_a");
+	/*
+	 * The references are taken before each thread is woken: one that
+	 * runs at once to its end is freed as it ends, unless held.
+	 */
+	a = kthread_create(abba_a_fn, NULL, "abba_a");
 	if (IS_ERR(a))
 		return PTR_ERR(a);
 	get_task_struct(a);
-	b = kthread_run(abba_b_fn, NULL, "abba_b");
+	wake_up_process(a);
+	b = kthread_create(abba_b_fn, NULL, "abba_b");
 	if (IS_ERR(b)) {
 		/* abba_a runs to its end on its own: it waits for nobody. */
 		wait_for_completion(&a_done);
@@ -57,6 +62,7 @@ static int __init lockdep_abba_init(void)
 		return PTR_ERR(b);
 	}
 	get_task_struct(b);
+	wake_up_process(b);
 	/* Both bodies have run before either thread is asked to stop. */
 	wait_for_completion(&b_done);
 	kthread_stop(a);

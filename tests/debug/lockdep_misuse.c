@@ -49,11 +49,13 @@ static int misuse_freed(void)
 static int misuse_thread_exit(void)
 {
 	struct task_struct *t =
-		kthread_run(misuse_exit_fn, NULL, "misuse_exit");
+		kthread_create(misuse_exit_fn, NULL, "misuse_exit");
 
+	/* Held before it runs: it may run to its end at once, and be freed. */
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	get_task_struct(t);
+	wake_up_process(t);
 	kthread_stop(t);
 	put_task_struct(t);
 	return 0;
