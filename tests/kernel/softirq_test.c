@@ -69,15 +69,23 @@ static void thread_tasklet_fn(struct tasklet_struct *t)
 	thread_ran_in_ksoftirqd = in_ksoftirqd();
 }
 
+/*
+ * A tick that comes between the raise and ksoftirqd's turn runs the
+ * tasklet at its exit instead, as on Linux: likelier on a slow (debug)
+ * kernel, so a few tries are allowed, each run exactly once.
+ */
 static void tasklet_from_a_thread_runs_in_ksoftirqd(struct ktest *t)
 {
 	struct tasklet_struct tl;
 
-	thread_runs = 0;
-	tasklet_setup(&tl, thread_tasklet_fn);
-	tasklet_schedule(&tl);
-	tasklet_kill(&tl); /* sleeps until it ran */
-	KT_EXPECT_EQ(t, thread_runs, 1);
+	thread_ran_in_ksoftirqd = false;
+	for (int try = 0; try < 10 && !thread_ran_in_ksoftirqd; try++) {
+		thread_runs = 0;
+		tasklet_setup(&tl, thread_tasklet_fn);
+		tasklet_schedule(&tl);
+		tasklet_kill(&tl); /* sleeps until it ran */
+		KT_EXPECT_EQ(t, thread_runs, 1);
+	}
 	KT_EXPECT(t, thread_ran_in_ksoftirqd);
 }
 
