@@ -30,9 +30,9 @@ obj-y += kernel/panic/panic.o
 obj-y += kernel/panic/stackprotector.o
 obj-y += kernel/panic/kallsyms.o
 obj-y += kernel/panic/backtrace.o
-# The call chains the slab debug tracks and the leak records keep
-# (config.mk).
-obj-$(if $(filter y,$(CONFIG_SLUB_DEBUG) $(CONFIG_DEBUG_KMEMLEAK_MODULES)),y) += kernel/panic/stacktrace.o
+# Call chains kept to print later (the scheduler's, lockdep's, the heap
+# checkers').
+obj-y += kernel/panic/stacktrace.o
 obj-y += kernel/panic/warn.o
 obj-y += kernel/panic/lock.o
 obj-y += kernel/panic/refcount.o
