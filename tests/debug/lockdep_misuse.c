@@ -28,9 +28,12 @@ struct misuse_obj {
 	int value;
 };
 
+static DECLARE_COMPLETION(misuse_locked);
+
 static int misuse_exit_fn(void *data)
 {
 	mutex_lock(&misuse_mutex);
+	complete(&misuse_locked);
 	return 0; /* still holding it: lockdep reports as the thread ends */
 }
 
@@ -56,6 +59,8 @@ static int misuse_thread_exit(void)
 		return PTR_ERR(t);
 	get_task_struct(t);
 	wake_up_process(t);
+	/* A thread stopped before it ran would never run its function. */
+	wait_for_completion(&misuse_locked);
 	kthread_stop(t);
 	put_task_struct(t);
 	return 0;
