@@ -11,7 +11,7 @@
 #   expect_no_reports 'what' [REGEX]     one TAP line: no checker's report
 #                                        in the log (but lines matching REGEX;
 #                                        $ktest_provoked: the suites' own)
-#   debug_build                          one TAP line: the debug kernel and
+#   debug_build [TARGET...]              one TAP line: the debug kernel and
 #                                        tests/debug built ($dbg, $debug)
 #   wait_for, send_keys, type_line, screendump, screenshots_then_poweroff,
 #   check_screenshot, clear_check ...: keys and screenshots through QEMU's
@@ -83,8 +83,19 @@ tap() {
 	else
 		echo "not ok - $test_name: $2"
 		echo "# log: $log"
-		[ -n "$log" ] && tail -n 15 "$log" | sed 's/^/#   /'
+		[ -n "$log" ] || return 0
+		ktap_failures "$log" | head -n 20 | sed 's/^/#   /'
+		tail -n 15 "$log" | sed 's/^/#   /'
 	fi
+}
+
+# ktap_failures LOG: the in-kernel test cases that failed, each with the
+# diagnostics printed before it -- a log's tail shows where the run ended,
+# not which case failed.
+ktap_failures() {
+	awk '/^(\[[ 0-9.]*\] )? +# / { diag = diag $0 "\n"; next }
+		/^(\[[ 0-9.]*\] )? +not ok / { printf "%s%s\n", diag, $0 }
+		{ diag = "" }' "$1" 2> /dev/null
 }
 
 # tap_status DESC: ok when the command just before succeeded, as in
@@ -128,16 +139,17 @@ expect_lines() {
 # names: "lockdep" and "kasan" are in every debug module's version magic.)
 report_lines='UBSAN: |BUG: |BUG [^ ]+ \(|WARNING: |INFO: task |watchdog: BUG|unreferenced object|not freed at unload'
 
-# debug_build: the debug kernel, its modules and the buggy modules of
-# tests/debug built out of tree (in $BUILD/debug, where make test's
-# test-debug has built them), one TAP line, the test ended if not; sets
+# debug_build [TARGET...]: the debug kernel, its modules, any TARGETs (such
+# as the debug test kernel) and the buggy modules of tests/debug built out
+# of tree (in $BUILD/debug, where make test's test-debug has built them),
+# one TAP line, the test ended if not; sets
 # dbg and debug to the two folders and leaves log at the debug kernel's
 # symbol table.
 debug_build() {
 	dbg=$BUILD/debug
 	debug=tests/debug
 	log=$out/$test_name.build.log
-	if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" modules > "$log" 2>&1 &&
+	if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" "$@" modules > "$log" 2>&1 &&
 		make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
 		tap ok 'make DEBUG=1 builds the debug kernel and tests/debug out of tree'
 	else

@@ -13,19 +13,7 @@ nm "$KERNEL" > "$out/ubsan.normal.syms"
 log=$out/ubsan.normal.syms
 expect_not ' __ubsan_' 'the normal kernel has no UBSAN: no __ubsan_ symbol'
 
-dbg=$BUILD/debug
-debug=tests/debug
-log=$out/ubsan.build.log
-if make -s DEBUG=1 BUILD="$dbg" "$dbg/sprout.elf" "$dbg/test/sprout.elf" \
-	modules > "$log" 2>&1 &&
-	make -s DEBUG=1 BUILD="$dbg" M=$debug modules >> "$log" 2>&1; then
-	tap ok 'make DEBUG=1 builds the debug kernel, its modules and tests/debug out of tree'
-else
-	tap fail 'make DEBUG=1 builds the debug kernel, its modules and tests/debug out of tree'
-	exit 0
-fi
-nm "$dbg/sprout.elf" > "$out/ubsan.debug.syms"
-log=$out/ubsan.debug.syms
+debug_build "$BUILD/debug/test/sprout.elf"
 expect ' T __ubsan_handle_shift_out_of_bounds$' 'the debug kernel has the UBSAN runtime'
 # The handlers the compiler calls from every layer are the one exception
 # to the layer order (docs/architecture.md, `__ubsan_handle_*`).
