@@ -23,6 +23,13 @@ static uintptr_t ram_end; /* the direct map's shadow ends under this */
 #define PAGES_PER_SHADOW_PAGE (1u << KASAN_GRANULE_SHIFT)
 static uint8_t module_shadow_users[MODULE_AREA_PAGES / PAGES_PER_SHADOW_PAGE];
 
+/* The count of users of the shadow page of module-area address @va. */
+static uint8_t *module_shadow_users_of(uintptr_t va)
+{
+	return &module_shadow_users[(va - MODULE_AREA_START) >>
+				    (PAGE_SHIFT + KASAN_GRANULE_SHIFT)];
+}
+
 /* kasan=off: no shadow, no checks, the allocators as without KASAN. */
 static int __init kasan_setup(const char *arg)
 {
@@ -48,8 +55,7 @@ bool kasan_shadow_covers(uintptr_t addr)
 	if (addr >= (uintptr_t)__kernel_start && addr < (uintptr_t)__kernel_end)
 		return true;
 	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)
-		return module_shadow_users[(addr - MODULE_AREA_START) >>
-					   (PAGE_SHIFT + KASAN_GRANULE_SHIFT)];
+		return *module_shadow_users_of(addr);
 	return false;
 }
 
@@ -206,9 +212,7 @@ void kasan_module_alloc(void *addr, size_t pages)
 		return;
 	irq = irq_save();
 	for (size_t i = 0; i < pages; i++, va += PAGE_SIZE) {
-		uint8_t *users =
-			&module_shadow_users[(va - MODULE_AREA_START) >>
-					     (PAGE_SHIFT + KASAN_GRANULE_SHIFT)];
+		uint8_t *users = module_shadow_users_of(va);
 		phys_addr_t pa;
 
 		if (!*users) {
@@ -239,9 +243,7 @@ void kasan_module_free(void *addr, size_t pages)
 		return;
 	irq = irq_save();
 	for (size_t i = 0; i < pages; i++, va += PAGE_SIZE) {
-		uint8_t *users =
-			&module_shadow_users[(va - MODULE_AREA_START) >>
-					     (PAGE_SHIFT + KASAN_GRANULE_SHIFT)];
+		uint8_t *users = module_shadow_users_of(va);
 
 		if (!*users)
 			continue;
