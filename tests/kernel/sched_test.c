@@ -18,6 +18,16 @@
 /* Enough yields for every thread of a test to run, with room to spare. */
 #define SETTLE_YIELDS 20
 
+/*
+ * Yield until @done holds, SETTLE_YIELDS times at most.  One yield() lets
+ * every ready thread run, but a thread the tick preempted after it set up
+ * its wait, before it called schedule(), runs only up to that call, and is
+ * queued behind us again there.
+ */
+#define yield_until(done)                                        \
+	for (int __i = 0; __i < SETTLE_YIELDS && !(done); __i++) \
+	yield()
+
 /* The counters, with the heap's wholly free pages given back first, so
  * that a page the heap grew by does not count as leaked. */
 static void snapshot(struct mm_stats *st)
@@ -153,7 +163,7 @@ static void kthread_stop_wakes_and_ends_a_sleeping_thread(struct ktest *t)
 		return;
 	KT_EXPECT_EQ(t, strcmp(k->comm, "t_sleeper/1"), 0);
 	KT_EXPECT(t, k->pid > 0);
-	yield();
+	yield_until(READ_ONCE(k->state) == TASK_INTERRUPTIBLE);
 	KT_EXPECT_EQ(t, runs, 1);
 	KT_EXPECT_EQ(t, k->state, TASK_INTERRUPTIBLE);
 	KT_EXPECT_EQ(t, kthread_stop(k), 42);
@@ -230,16 +240,16 @@ static void wait_event_sleeps_until_its_condition_holds(struct ktest *t)
 	k = start_held(t, wait_for_flag, NULL, "t_waiter");
 	if (!k)
 		return;
-	yield();
+	yield_until(READ_ONCE(k->state) == TASK_UNINTERRUPTIBLE);
 	KT_EXPECT_EQ(t, k->state, TASK_UNINTERRUPTIBLE);
 	/* Woken with the condition still false: it must sleep again. */
 	wake_up(&test_wq);
-	yield();
+	yield_until(READ_ONCE(k->state) == TASK_UNINTERRUPTIBLE);
 	KT_EXPECT_EQ(t, k->state, TASK_UNINTERRUPTIBLE);
 	KT_EXPECT_EQ(t, wq_passes, 0);
 	wq_flag = true;
 	wake_up(&test_wq);
-	yield();
+	yield_until(READ_ONCE(wq_passes));
 	KT_EXPECT_EQ(t, wq_passes, 1);
 	KT_EXPECT_EQ(t, stop_held(k), 0);
 }
