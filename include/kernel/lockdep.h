@@ -44,6 +44,18 @@ struct lockdep_map {
 		.key = (lockkey), .name = (lockname), .wait_type = (wait) \
 	}
 
+/*
+ * LOCKDEP_INIT_AT_SITE - set *@lock, of type @type, to an unlocked lock
+ * whose class is this call site's (a static key per expansion, as Linux's
+ * spin_lock_init()), named by the expression @lock.
+ */
+#define LOCKDEP_INIT_AT_SITE(lock, type, wait)                               \
+	do {                                                                 \
+		static struct lock_class_key __key;                          \
+		*(lock) = (type){ .dep_map = LOCKDEP_MAP_INIT(#lock, &__key, \
+							      wait) };       \
+	} while (0)
+
 /* One lock a task holds, with where it was taken. */
 struct held_lock {
 	struct lockdep_map *instance;

@@ -48,14 +48,8 @@ __noreturn void rwlock_bug(const struct rwlock *lock, const char *what,
 
 /* With lockdep, each call site of rwlock_init_lock() is a class. */
 #ifdef CONFIG_LOCKDEP
-#define rwlock_init_lock(lock)                                                \
-	do {                                                                  \
-		static struct lock_class_key __key;                           \
-		*(lock) = (struct rwlock){                                    \
-			.dep_map =                                            \
-				LOCKDEP_MAP_INIT(#lock, &__key, LD_WAIT_SPIN) \
-		};                                                            \
-	} while (0)
+#define rwlock_init_lock(lock) \
+	LOCKDEP_INIT_AT_SITE(lock, struct rwlock, LD_WAIT_SPIN)
 #else
 static inline void rwlock_init_lock(struct rwlock *lock)
 {

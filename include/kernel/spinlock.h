@@ -51,14 +51,8 @@ __noreturn void spin_bug(const struct spinlock *lock, const char *what,
 
 /* With lockdep, each call site of spinlock_init() is a class of its own. */
 #ifdef CONFIG_LOCKDEP
-#define spinlock_init(lock)                                                   \
-	do {                                                                  \
-		static struct lock_class_key __key;                           \
-		*(lock) = (struct spinlock){                                  \
-			.dep_map =                                            \
-				LOCKDEP_MAP_INIT(#lock, &__key, LD_WAIT_SPIN) \
-		};                                                            \
-	} while (0)
+#define spinlock_init(lock) \
+	LOCKDEP_INIT_AT_SITE(lock, struct spinlock, LD_WAIT_SPIN)
 #else
 static inline void spinlock_init(struct spinlock *lock)
 {
