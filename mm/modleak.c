@@ -88,6 +88,7 @@ static void record_put(struct modleak_record *r)
 	free_records = r;
 }
 
+/* excerpt: modleak-find-owner */
 /*
  * The module code on @r's chain, from the allocator's caller up.  In an
  * interrupt handler or a softirq the chain goes on into whatever code was
@@ -116,6 +117,7 @@ static bool find_owner(struct modleak_record *r)
 	}
 	return false;
 }
+/* excerpt-end: modleak-find-owner */
 
 /* Interrupts are off: the allocators call this inside their section. */
 void modleak_alloc(const void *ptr, size_t size, unsigned long ip)

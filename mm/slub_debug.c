@@ -296,6 +296,7 @@ static void init_objects(const struct slub_view *v)
 	}
 }
 
+/* excerpt: slub-alloc-free */
 /*
  * @obj is being handed out: it must be as its free left it.  Both
  * allocators have taken it off their free list before this hook.
@@ -318,6 +319,7 @@ static void debug_free(const struct slub_view *v, char *obj, unsigned long ip)
 	poison(v, obj);
 	set_track(v, obj, TRACK_FREE, ip);
 }
+/* excerpt-end: slub-alloc-free */
 
 /*
  * A free Linux refuses: @obj is in slab @v but not an object start, or

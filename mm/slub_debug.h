@@ -35,6 +35,7 @@ void mm_debug_hex_row(const uint8_t *p, size_t n, char *hex, char *ascii);
 #endif
 
 #ifdef CONFIG_SLUB_DEBUG
+/* excerpt: slub-layout */
 /*
  * An object's slot with slab debugging, as Linux's SLUB lays it out: the
  * object, its right red zone (to the next word, or a whole word if the
@@ -58,6 +59,7 @@ static inline size_t slub_meta_end(size_t size)
 	return slub_redzone_end(size) + sizeof(void *) +
 	       2 * sizeof(struct slub_track);
 }
+/* excerpt-end: slub-layout */
 
 /* heap_slot_size - the stride of heap objects of @size, aligned to @align. */
 static inline size_t heap_slot_size(size_t size, size_t align)
