@@ -185,7 +185,7 @@ static bool free_object(void *obj, struct kmem_cache *cache,
 	}
 	if (!o || o->freed || o->cache != cache) {
 		irq_restore(irq);
-		kasan_report_invalid_free((uintptr_t)obj, ip);
+		kasan_report_invalid_free((uintptr_t)obj, ip, o && o->freed);
 		return true;
 	}
 	o->freed = true;

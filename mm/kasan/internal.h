@@ -146,11 +146,12 @@ extern bool kasan_objects_overflowed;
 /*
  * kasan_report - a bad access of @size bytes at @addr (@write) by the
  * code at @ip: Linux's report.  kasan_report_invalid_free - a free of
- * @addr that is no live object, from @ip.  Each prints one report and
- * returns; a report inside a report is dropped.
+ * @addr that is no live object, from @ip: of one freed already
+ * (@double_free), or of a pointer that is no object's start.  Each prints
+ * one report and returns; a report inside a report is dropped.
  */
 void kasan_report(uintptr_t addr, size_t size, bool write, uintptr_t ip);
-void kasan_report_invalid_free(uintptr_t addr, uintptr_t ip);
+void kasan_report_invalid_free(uintptr_t addr, uintptr_t ip, bool double_free);
 
 /* Set while a report prints: no check reports inside one. */
 extern bool kasan_in_report;
