@@ -163,6 +163,7 @@ void kasan_quarantine_drain(void)
 	irq_restore(irq);
 }
 
+/* excerpt: kasan-free */
 /*
  * The free of @obj from @ip: true if KASAN took it (quarantined) or
  * reported it, false if the caller frees it itself.
@@ -197,6 +198,7 @@ static bool free_object(void *obj, struct kmem_cache *cache,
 	irq_restore(irq);
 	return true;
 }
+/* excerpt-end: kasan-free */
 
 /*
  * Where kfree or kmem_cache_free was called from: the return address in

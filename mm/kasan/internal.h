@@ -12,6 +12,7 @@
 #include <kernel/mm.h>
 #include <kernel/types.h>
 
+/* excerpt: kasan-shadow */
 /*
  * One shadow byte describes 8 bytes of memory (Linux's generic encoding):
  * 0 all 8 accessible, 1..7 the first k, a negative value none, with the
@@ -32,6 +33,7 @@ static inline int8_t *kasan_mem_to_shadow(const void *addr)
 	return (int8_t *)(((uintptr_t)addr >> KASAN_GRANULE_SHIFT) +
 			  KASAN_SHADOW_OFFSET);
 }
+/* excerpt-end: kasan-shadow */
 
 static inline const void *kasan_shadow_to_mem(const int8_t *shadow)
 {
