@@ -7,6 +7,7 @@
 #include <kernel/export.h>
 #include "internal.h"
 
+/* excerpt: kasan-check */
 static void check(uintptr_t addr, size_t size, bool write, uintptr_t ip)
 {
 	if (!kasan_enabled || kasan_depth || kasan_in_report || !size)
@@ -37,6 +38,7 @@ DEFINE_ASAN_ACCESS(2);
 DEFINE_ASAN_ACCESS(4);
 DEFINE_ASAN_ACCESS(8);
 DEFINE_ASAN_ACCESS(16);
+/* excerpt-end: kasan-check */
 /* clang-format on */
 
 /* An access of a size the compiler has no fixed-size call for. */

@@ -13,7 +13,6 @@
 #include "../slub_debug.h"
 #include "internal.h"
 
-#define COMM_LEN 16
 /* Linux holds back 1/32 of RAM; Sprout's heaps are small, 1 MiB will do. */
 #define QUARANTINE_BYTES (1ul << 20)
 #define QUARANTINE_SLOTS 2048u
@@ -71,7 +70,6 @@ static void track_alloc(void *obj, struct kmem_cache *cache, size_t size,
 {
 	uint64_t irq = irq_save();
 	struct kasan_object *o = kasan_object_add((uintptr_t)obj);
-	char comm[COMM_LEN];
 
 	if (!o)
 		goto out;
@@ -80,7 +78,6 @@ static void track_alloc(void *obj, struct kmem_cache *cache, size_t size,
 	o->region = (uint32_t)region;
 	o->alloc_stack = kasan_save_stack(0);
 	o->alloc_pid = mm_debug_pid();
-	mm_debug_comm(comm, sizeof(comm));
 	o->free_stack = 0;
 	o->free_pid = 0;
 	o->freed = false;
@@ -163,6 +160,7 @@ void kasan_quarantine_drain(void)
 	irq_restore(irq);
 }
 
+/* excerpt: kasan-free */
 /*
  * The free of @obj from @ip: true if KASAN took it (quarantined) or
  * reported it, false if the caller frees it itself.
@@ -171,7 +169,6 @@ static bool free_object(void *obj, struct kmem_cache *cache,
 			kasan_release_fn release, uintptr_t ip)
 {
 	struct kasan_object *o;
-	char comm[COMM_LEN];
 	uint64_t irq;
 
 	if (!kasan_enabled || kasan_depth || !obj)
@@ -185,18 +182,18 @@ static bool free_object(void *obj, struct kmem_cache *cache,
 	}
 	if (!o || o->freed || o->cache != cache) {
 		irq_restore(irq);
-		kasan_report_invalid_free((uintptr_t)obj, ip);
+		kasan_report_invalid_free((uintptr_t)obj, ip, o && o->freed);
 		return true;
 	}
 	o->freed = true;
 	o->free_stack = kasan_save_stack(0);
 	o->free_pid = mm_debug_pid();
-	mm_debug_comm(comm, sizeof(comm));
 	kasan_poison(obj, o->region, KASAN_SLAB_FREE);
 	quarantine_put(obj, cache, o->region, release);
 	irq_restore(irq);
 	return true;
 }
+/* excerpt-end: kasan-free */
 
 /*
  * Where kfree or kmem_cache_free was called from: the return address in

@@ -12,6 +12,7 @@
 #include <kernel/mm.h>
 #include <kernel/types.h>
 
+/* excerpt: kasan-shadow */
 /*
  * One shadow byte describes 8 bytes of memory (Linux's generic encoding):
  * 0 all 8 accessible, 1..7 the first k, a negative value none, with the
@@ -32,6 +33,7 @@ static inline int8_t *kasan_mem_to_shadow(const void *addr)
 	return (int8_t *)(((uintptr_t)addr >> KASAN_GRANULE_SHIFT) +
 			  KASAN_SHADOW_OFFSET);
 }
+/* excerpt-end: kasan-shadow */
 
 static inline const void *kasan_shadow_to_mem(const int8_t *shadow)
 {
@@ -146,11 +148,12 @@ extern bool kasan_objects_overflowed;
 /*
  * kasan_report - a bad access of @size bytes at @addr (@write) by the
  * code at @ip: Linux's report.  kasan_report_invalid_free - a free of
- * @addr that is no live object, from @ip.  Each prints one report and
- * returns; a report inside a report is dropped.
+ * @addr that is no live object, from @ip: of one freed already
+ * (@double_free), or of a pointer that is no object's start.  Each prints
+ * one report and returns; a report inside a report is dropped.
  */
 void kasan_report(uintptr_t addr, size_t size, bool write, uintptr_t ip);
-void kasan_report_invalid_free(uintptr_t addr, uintptr_t ip);
+void kasan_report_invalid_free(uintptr_t addr, uintptr_t ip, bool double_free);
 
 /* Set while a report prints: no check reports inside one. */
 extern bool kasan_in_report;

@@ -183,14 +183,15 @@ void kasan_report(uintptr_t addr, size_t size, bool write, uintptr_t ip)
 	report_end(addr);
 }
 
-void kasan_report_invalid_free(uintptr_t addr, uintptr_t ip)
+void kasan_report_invalid_free(uintptr_t addr, uintptr_t ip, bool double_free)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
 	if (!report_begin())
 		return;
 	sprint_symbol(sym, sizeof(sym), ip);
-	pr_err("BUG: KASAN: double-free or invalid-free in %s\n", sym);
+	pr_err("BUG: KASAN: %s in %s\n",
+	       double_free ? "double-free" : "invalid-free", sym);
 	pr_err("\n");
 	print_task_and_trace();
 	report_end(addr);

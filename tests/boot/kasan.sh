@@ -75,7 +75,7 @@ expect_lines 'a read after kfree: Linux'"'"'s report, both stacks, the kernel go
 	'^>ffff8000[0-9a-f]{8}: (fb ){15}fb$' "$sep" \
 	'^kasan_uaf: read a freed object: 42$'
 expect_lines 'a double kfree: Linux'"'"'s report, both stacks, the kernel goes on' \
-	"$sep" "^BUG: KASAN: double-free or invalid-free in kasan_double_free_init$sym \[kasan_double_free\]$" \
+	"$sep" "^BUG: KASAN: double-free in kasan_double_free_init$sym \[kasan_double_free\]$" \
 	'^CPU: 0 PID: 1 Comm: sh ' '^Call Trace:$' " kfree$sym$" \
 	" kasan_double_free_init$sym \[kasan_double_free\]$" "${alloc[@]}" \
 	" kasan_double_free_init$sym \[kasan_double_free\]$" \
