@@ -130,6 +130,7 @@ static struct lock_class *register_lock_class(const struct lockdep_map *map,
 	return class;
 }
 
+/* excerpt: lockdep-mark-lock */
 /*
  * Mark @new_bit on @hlock's class; a class already used the other way
  * round (inside a handler and with that handler's interrupts on) is
@@ -158,6 +159,7 @@ static bool mark_lock(struct lockdep_task *curr, struct held_lock *hlock,
 	class->usage_mask |= 1u << new_bit;
 	return lockdep_save_trace(&class->usage_traces[new_bit], rbp, curr);
 }
+/* excerpt-end: lockdep-mark-lock */
 
 /* Linux's mark_usage(): in which context, with what enabled, to read? */
 static bool mark_usage(struct lockdep_task *curr, struct held_lock *hlock,
@@ -200,6 +202,7 @@ static bool check_deadlock(struct lockdep_task *curr, struct held_lock *next)
 	return true;
 }
 
+/* excerpt: lockdep-find-path */
 /*
  * Breadth first from @source along the edges: the edge into @target on
  * the first path found (each class's bfs_via leads back), or NULL.
@@ -230,6 +233,7 @@ static struct lock_list *find_path(struct lock_class *source,
 	}
 	return NULL;
 }
+/* excerpt-end: lockdep-find-path */
 
 /* The circle @prev -> @next would close: the path back, and the report. */
 static void report_circle(struct lockdep_task *curr, struct held_lock *prev,
@@ -254,6 +258,7 @@ static void report_circle(struct lockdep_task *curr, struct held_lock *prev,
 		print_circular_bug(curr, next, prev, path, len, &now);
 }
 
+/* excerpt: lockdep-prev-add */
 /* Add the edge @prev -> @next unless known; false after a report. */
 static bool check_prev_add(struct lockdep_task *curr, struct held_lock *prev,
 			   struct held_lock *next, struct lock_trace *trace,
@@ -286,6 +291,7 @@ static bool check_prev_add(struct lockdep_task *curr, struct held_lock *prev,
 	list_add_tail(&e->entry, &prev->class->locks_after);
 	return true;
 }
+/* excerpt-end: lockdep-prev-add */
 
 /*
  * An edge from each held lock of the same context, newest first, down to
