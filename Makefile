@@ -111,17 +111,18 @@ endif
 # which can tell an address with shadow from one without (MMIO, the user
 # window) and pass checks until the shadow is set up -- inline checks would
 # read the shadow of any address from the first instruction of C on.
-# Globals get redzones registered by a constructor per file.  Left out:
-# stack redzones (asan-stack): GCC writes their shadow inline on entry to
-# every function with a local array, from kernel_main's first call on,
-# before mm_init() can map any shadow, and Sprout's entry code maps none.
+# Globals get redzones registered by a constructor per file; locals whose
+# address is taken get them in their frame (asan-stack), whose shadow GCC
+# writes inline on entry to the function and clears on return -- so the
+# boot stacks' shadow is mapped first thing in kernel_main
+# (kasan_early_init()), and each thread's stack gets its own.
 # A file opts out as in Linux's Kbuild (KASAN_SANITIZE_<path>.o := n, or
 # KASAN_SANITIZE_<folder>/ := n for a folder): the runtime itself, and
 # the allocators, which work inside poisoned memory.
 ifeq ($(CONFIG_KASAN),y)
 CFLAGS_KASAN := -fsanitize=kernel-address -fasan-shadow-offset=0xdffffc0000000000 \
 	--param asan-instrumentation-with-call-threshold=0 \
-	--param asan-globals=1 --param asan-stack=0
+	--param asan-globals=1 --param asan-stack=1
 KCFLAGS += $(CFLAGS_KASAN) -DCONFIG_KASAN
 endif
 # kasan_cflags,OBJ: KCFLAGS for the object OBJ (a path under the tree),

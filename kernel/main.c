@@ -7,6 +7,7 @@
 #include <kernel/init.h>
 #include <kernel/initcall.h>
 #include <kernel/interrupt.h>
+#include <kernel/kasan.h>
 #include <kernel/mm.h>
 #include <kernel/multiboot2.h>
 #include <kernel/panic.h>
@@ -143,6 +144,9 @@ static __noreturn __attribute__((noinline)) void kernel_run(void)
 void __init __no_stack_protector kernel_main(uint32_t magic,
 					     phys_addr_t info_phys)
 {
+	/* The debug kernel's stack checks write the boot stack's shadow
+	 * from the first function with a local array on. */
+	kasan_early_init();
 	/* Before any protected function is on the stack to notice. */
 	stack_protector_init();
 	/* The TSC is measured over the steps up to tsc_calibrate(). */

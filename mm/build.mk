@@ -30,6 +30,7 @@ obj-y += mm/meminfo.o
 obj-$(CONFIG_KASAN) += mm/kasan/globals.o
 obj-$(CONFIG_KASAN) += mm/kasan/stackdepot.o
 obj-$(CONFIG_KASAN) += mm/kasan/shadow.o
+obj-$(CONFIG_KASAN) += mm/kasan/stack.o
 obj-$(CONFIG_KASAN) += mm/kasan/object.o
 obj-$(CONFIG_KASAN) += mm/kasan/report.o
 obj-$(CONFIG_KASAN) += mm/kasan/check.o

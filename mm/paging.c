@@ -160,6 +160,8 @@ void __init mm_paging_init(void)
 	for (size_t i = 0; i < n; i++)
 		map_direct(ram[i].start, ram[i].end);
 	map_kernel_image();
+	/* The debug kernel's stack checks write the boot stack's shadow. */
+	kasan_map_early_shadow();
 	write_cr3(root);
 	/* Global pages (the kernel's) survive CR3 loads; this flushes them all. */
 	write_cr4(read_cr4() | CR4_PGE);

@@ -315,12 +315,18 @@ void iounmap(void *addr)
 
 void *stack_area_alloc(size_t size)
 {
-	return area_alloc(&stack_area, size, PAGE_KERNEL_RW);
+	void *p = area_alloc(&stack_area, size, PAGE_KERNEL_RW);
+
+	kasan_stack_alloc(p, PAGES(size));
+	return p;
 }
 
 void stack_area_free(void *addr)
 {
-	if (!area_free(&stack_area, addr) && addr)
+	size_t pages = area_free(&stack_area, addr);
+
+	kasan_stack_free(addr, pages);
+	if (!pages && addr)
 		pr_err("stack_area_free: %p is not a stack area allocation\n",
 		       addr);
 }

@@ -99,6 +99,23 @@ void kasan_free_pages(phys_addr_t pa, size_t count);
  */
 void kasan_module_alloc(void *addr, size_t pages);
 void kasan_module_free(void *addr, size_t pages);
+
+/*
+ * kasan_stack_alloc / kasan_stack_free - the same for a thread's stack,
+ * @pages pages at @addr in the stack area: mapped even with kasan=off,
+ * since the compiler's code writes a stack's shadow whatever it says.
+ */
+void kasan_stack_alloc(void *addr, size_t pages);
+void kasan_stack_free(void *addr, size_t pages);
+
+/*
+ * kasan_early_init - map the boot stacks' shadow in the entry code's page
+ * tables: the first thing kernel_main() does, before any function whose
+ * locals have red zones.  __init.  kasan_map_early_shadow - map the same
+ * pages in the kernel's own tables, before they are loaded.  __init.
+ */
+void kasan_early_init(void);
+void kasan_map_early_shadow(void);
 #else
 static inline void kasan_init(void)
 {
@@ -203,6 +220,26 @@ static inline void kasan_module_free(void *addr, size_t pages)
 {
 	(void)addr;
 	(void)pages;
+}
+
+static inline void kasan_stack_alloc(void *addr, size_t pages)
+{
+	(void)addr;
+	(void)pages;
+}
+
+static inline void kasan_stack_free(void *addr, size_t pages)
+{
+	(void)addr;
+	(void)pages;
+}
+
+static inline void kasan_early_init(void)
+{
+}
+
+static inline void kasan_map_early_shadow(void)
+{
 }
 #endif
 

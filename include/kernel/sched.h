@@ -30,8 +30,14 @@
 #define PF_KTHREAD 0x00200000u	 /* a kernel thread: ps shows it [bracketed] */
 
 #define TASK_COMM_LEN 16
-/* Each thread's kernel stack: 16 KiB, as Linux's THREAD_SIZE on x86-64. */
+/* Each thread's kernel stack: 16 KiB, as Linux's THREAD_SIZE on x86-64;
+ * twice that under KASAN, whose red zones grow every frame (as Linux's
+ * KASAN_STACK_ORDER). */
+#ifdef CONFIG_KASAN
+#define THREAD_SIZE (32ul << 10)
+#else
 #define THREAD_SIZE (16ul << 10)
+#endif
 
 /* ---- Wait queues and completions (kernel/sched/wait.c, completion.c) ---- */
 

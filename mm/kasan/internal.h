@@ -1,9 +1,8 @@
 /*
  * Private to KASAN's runtime: the shadow's encoding and address, and what
  * its files offer each other.  Below to above: globals.c, stackdepot.c,
- * shadow.c,
- * object.c, report.c, then check.c (the compiler's entry points) and
- * generic.c (the allocators' hooks and the quarantine).
+ * shadow.c, stack.c, object.c, report.c, then check.c (the compiler's
+ * entry points) and generic.c (the allocators' hooks and the quarantine).
  */
 #ifndef MM_KASAN_INTERNAL_H
 #define MM_KASAN_INTERNAL_H
@@ -22,11 +21,15 @@
 #define KASAN_GRANULE_SIZE (1ul << KASAN_GRANULE_SHIFT)
 #define KASAN_SHADOW_OFFSET 0xdffffc0000000000ul /* -fasan-shadow-offset */
 
-#define KASAN_PAGE_FREE 0xff	  /* a free frame */
-#define KASAN_PAGE_REDZONE 0xfe	  /* past a large kmalloc, in its pages */
-#define KASAN_SLAB_REDZONE 0xfc	  /* past an object, or not handed out */
-#define KASAN_SLAB_FREE 0xfb	  /* a freed object, in the quarantine */
-#define KASAN_GLOBAL_REDZONE 0xf9 /* after a global */
+#define KASAN_PAGE_FREE 0xff	   /* a free frame */
+#define KASAN_PAGE_REDZONE 0xfe	   /* past a large kmalloc, in its pages */
+#define KASAN_SLAB_REDZONE 0xfc	   /* past an object, or not handed out */
+#define KASAN_SLAB_FREE 0xfb	   /* a freed object, in the quarantine */
+#define KASAN_GLOBAL_REDZONE 0xf9  /* after a global */
+#define KASAN_STACK_LEFT 0xf1	   /* a frame's red zones, by the */
+#define KASAN_STACK_MID 0xf2	   /* compiler: before, between and */
+#define KASAN_STACK_RIGHT 0xf3	   /* after its locals */
+#define KASAN_USE_AFTER_SCOPE 0xf8 /* a local out of its block */
 
 static inline int8_t *kasan_mem_to_shadow(const void *addr)
 {
@@ -98,6 +101,10 @@ extern unsigned int kasan_depth;
  */
 bool kasan_shadow_covers(uintptr_t addr);
 
+/* The boot stacks' shadow pages, mapped by kasan_early_init() (stack.c),
+ * which kasan_init() leaves as they are. */
+extern uintptr_t kasan_boot_shadow_start, kasan_boot_shadow_end;
+
 /*
  * kasan_poison - mark the @size bytes at @addr (granule-aligned) as
  * @value.  kasan_unpoison - mark @size bytes accessible, the granule with
@@ -111,6 +118,24 @@ void kasan_unpoison(const void *addr, size_t size);
  * forbids, or 0 if all are accessible (or have no shadow).
  */
 uintptr_t kasan_first_bad(uintptr_t addr, size_t size);
+
+/* ---- Stacks (stack.c) ---- */
+
+/* A bad stack address's frame: @offset bytes from its base, in the
+ * function at @pc, whose locals GCC describes in @descr. */
+struct kasan_frame {
+	uintptr_t offset;
+	const char *descr;
+	uintptr_t pc;
+};
+
+/*
+ * kasan_stack_address - @addr is in a kernel stack (the boot stacks, the
+ * stack area).  kasan_find_frame - the frame holding @addr, from the
+ * shadow and GCC's mark at its base; false if none is found.
+ */
+bool kasan_stack_address(uintptr_t addr);
+bool kasan_find_frame(uintptr_t addr, struct kasan_frame *f);
 
 /* ---- Heap objects (object.c) ---- */
 

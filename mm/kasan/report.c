@@ -41,6 +41,12 @@ static const char *bug_type(uintptr_t addr)
 	case KASAN_PAGE_FREE:
 	case KASAN_SLAB_FREE:
 		return "use-after-free";
+	case KASAN_STACK_LEFT:
+	case KASAN_STACK_MID:
+	case KASAN_STACK_RIGHT:
+		return "stack-out-of-bounds";
+	case KASAN_USE_AFTER_SCOPE:
+		return "use-after-scope";
 	default:
 		return "unknown-crash";
 	}
@@ -91,6 +97,68 @@ static void print_object(struct kasan_object *o, uintptr_t addr)
 	       rel, where, size, o->addr, o->addr + size);
 }
 
+/* Copy the next space-separated field of *@descr into @buf (@len bytes,
+ * cut to fit) and step past it; false at the end. */
+static bool next_field(const char **descr, char *buf, size_t len)
+{
+	const char *p = *descr, *start;
+
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return false;
+	start = p;
+	while (*p && *p != ' ')
+		p++;
+	strlcpy(buf, start, MIN(len, (size_t)(p - start) + 1));
+	*descr = p;
+	return true;
+}
+
+/* Each local of the frame as Linux lists it, "[32, 40) 'buf'", from
+ * GCC's description: the count, then offset, size, name length and name
+ * of each ("buf:16", with its line). */
+static void print_frame_locals(const char *descr)
+{
+	char count[12], off[12], size[12], namelen[12], name[KSYM_NAME_LEN];
+	unsigned long long n, o, sz;
+
+	if (!next_field(&descr, count, sizeof(count)) ||
+	    kstrtoull(count, 10, &n))
+		return;
+	pr_err("This frame has %llu %s:\n", n, n == 1 ? "object" : "objects");
+	for (unsigned long long i = 0; i < n; i++) {
+		if (!next_field(&descr, off, sizeof(off)) ||
+		    !next_field(&descr, size, sizeof(size)) ||
+		    !next_field(&descr, namelen, sizeof(namelen)) ||
+		    !next_field(&descr, name, sizeof(name)) ||
+		    kstrtoull(off, 10, &o) || kstrtoull(size, 10, &sz))
+			return;
+		/* The line, without its file, says little: as Linux, not shown. */
+		if (strchr(name, ':'))
+			*strchr(name, ':') = '\0';
+		pr_err(" [%llu, %llu) '%s'\n", o, o + sz, name);
+	}
+}
+
+/* A stack address: whose stack, and which frame and local, as Linux's. */
+static void print_stack_address(uintptr_t addr)
+{
+	char sym[KSYM_SYMBOL_LEN], comm[COMM_LEN];
+	struct kasan_frame f;
+
+	mm_debug_comm(comm, sizeof(comm));
+	pr_err("The buggy address belongs to stack of task %s/%d\n", comm,
+	       mm_debug_pid());
+	if (!kasan_find_frame(addr, &f))
+		return;
+	sprint_symbol(sym, sizeof(sym), f.pc);
+	pr_err(" and is located at offset %lu in frame:\n", f.offset);
+	pr_err(" %s\n", sym);
+	pr_err("\n");
+	print_frame_locals(f.descr);
+}
+
 /* What the address belongs to: a heap object, a variable, a page. */
 static void print_address_description(uintptr_t addr)
 {
@@ -100,6 +168,8 @@ static void print_address_description(uintptr_t addr)
 
 	if (o) {
 		print_object(o, addr);
+	} else if (kasan_stack_address(addr)) {
+		print_stack_address(addr);
 	} else if ((g = kasan_global_find(addr))) {
 		pr_err("The buggy address belongs to the variable:\n");
 		pr_err(" %s+0x%lx/0x%zx\n", g->name, addr - (uintptr_t)g->beg,

@@ -17,17 +17,38 @@ bool kasan_enabled;
 unsigned int kasan_depth;
 static bool kasan_off;
 static uintptr_t ram_end; /* the direct map's shadow ends under this */
+uintptr_t kasan_boot_shadow_start, kasan_boot_shadow_end;
 
-/* Module-area pages using each page of its shadow (8 pages each). */
-#define MODULE_AREA_PAGES ((MODULE_AREA_END - MODULE_AREA_START) >> PAGE_SHIFT)
+/*
+ * An area mapped piecemeal -- modules, thread stacks -- has shadow only
+ * under its pages in use: each shadow page covers 8 pages, and counts
+ * how many of them are mapped.
+ */
 #define PAGES_PER_SHADOW_PAGE (1u << KASAN_GRANULE_SHIFT)
-static uint8_t module_shadow_users[MODULE_AREA_PAGES / PAGES_PER_SHADOW_PAGE];
+#define AREA_USERS(start, end) \
+	(((end) - (start)) >> PAGE_SHIFT) / PAGES_PER_SHADOW_PAGE
+struct shadow_area {
+	uintptr_t start, end;
+	uint8_t *users;
+};
+static uint8_t module_users[AREA_USERS(MODULE_AREA_START, MODULE_AREA_END)];
+static uint8_t stack_users[AREA_USERS(STACK_AREA_START, STACK_AREA_END)];
+static struct shadow_area module_shadow = { MODULE_AREA_START, MODULE_AREA_END,
+					    module_users };
+static struct shadow_area stack_shadow = { STACK_AREA_START, STACK_AREA_END,
+					   stack_users };
 
-/* The count of users of the shadow page of module-area address @va. */
-static uint8_t *module_shadow_users_of(uintptr_t va)
+/* The count of users of the shadow page of @va, in @area. */
+static uint8_t *shadow_users_of(const struct shadow_area *area, uintptr_t va)
 {
-	return &module_shadow_users[(va - MODULE_AREA_START) >>
-				    (PAGE_SHIFT + KASAN_GRANULE_SHIFT)];
+	return &area->users[(va - area->start) >>
+			    (PAGE_SHIFT + KASAN_GRANULE_SHIFT)];
+}
+
+static bool area_covers(const struct shadow_area *area, uintptr_t va)
+{
+	return va >= area->start && va < area->end &&
+	       *shadow_users_of(area, va);
 }
 
 /* kasan=off: no shadow, no checks, the allocators as without KASAN. */
@@ -54,9 +75,8 @@ bool kasan_shadow_covers(uintptr_t addr)
 		return true;
 	if (addr >= (uintptr_t)__kernel_start && addr < (uintptr_t)__kernel_end)
 		return true;
-	if (addr >= MODULE_AREA_START && addr < MODULE_AREA_END)
-		return *module_shadow_users_of(addr);
-	return false;
+	return area_covers(&module_shadow, addr) ||
+	       area_covers(&stack_shadow, addr);
 }
 
 void kasan_poison(const void *addr, size_t size, uint8_t value)
@@ -111,15 +131,15 @@ uintptr_t kasan_first_bad(uintptr_t addr, size_t size)
 	return 0;
 }
 
-/* Map fresh frames, filled with @fill, as the shadow of [@start, @end). */
-static bool __init map_shadow(const void *start, const void *end, uint8_t fill)
+/* Map fresh frames, filled with @fill, as the shadow pages [@s, @e). */
+static bool __init map_shadow_pages(uintptr_t s, uintptr_t e, uint8_t fill)
 {
-	uintptr_t s =
-		ALIGN_DOWN((uintptr_t)kasan_mem_to_shadow(start), PAGE_SIZE);
-	uintptr_t e = ALIGN_UP((uintptr_t)kasan_mem_to_shadow(end), PAGE_SIZE);
 	size_t pages = (e - s) >> PAGE_SHIFT;
-	phys_addr_t pa = frame_alloc_contig(pages, 1);
+	phys_addr_t pa;
 
+	if (!pages)
+		return true;
+	pa = frame_alloc_contig(pages, 1);
 	if (!pa)
 		return false;
 	memset(phys_to_virt(pa), fill, pages * PAGE_SIZE);
@@ -128,6 +148,20 @@ static bool __init map_shadow(const void *start, const void *end, uint8_t fill)
 		return false;
 	}
 	return true;
+}
+
+/* The same for the memory [@start, @end), but for the boot stacks'
+ * shadow pages, mapped since kasan_early_init(), and in use. */
+static bool __init map_shadow(const void *start, const void *end, uint8_t fill)
+{
+	uintptr_t s =
+		ALIGN_DOWN((uintptr_t)kasan_mem_to_shadow(start), PAGE_SIZE);
+	uintptr_t e = ALIGN_UP((uintptr_t)kasan_mem_to_shadow(end), PAGE_SIZE);
+	uintptr_t bs = kasan_boot_shadow_start, be = kasan_boot_shadow_end;
+
+	if (be <= s || bs >= e)
+		return map_shadow_pages(s, e, fill);
+	return map_shadow_pages(s, bs, fill) && map_shadow_pages(be, e, fill);
 }
 
 /*
@@ -196,33 +230,30 @@ void kasan_slab_pages(void *addr, size_t size)
 		kasan_poison(addr, size, KASAN_SLAB_REDZONE);
 }
 
-/* The shadow page of module-area page @va. */
-static uintptr_t module_shadow_page(uintptr_t va)
+/* The shadow page of page @va. */
+static uintptr_t shadow_page(uintptr_t va)
 {
 	return ALIGN_DOWN((uintptr_t)kasan_mem_to_shadow((void *)va),
 			  PAGE_SIZE);
 }
 
-void kasan_module_alloc(void *addr, size_t pages)
+/* @pages pages at @va of @area were mapped: map their shadow where none
+ * is, all accessible.  A page left unshadowed is only left unchecked. */
+static void area_shadow_alloc(struct shadow_area *area, uintptr_t va,
+			      size_t pages)
 {
-	uintptr_t va = (uintptr_t)addr;
-	uint64_t irq;
+	uint64_t irq = irq_save();
 
-	if (!kasan_enabled || !addr)
-		return;
-	irq = irq_save();
 	for (size_t i = 0; i < pages; i++, va += PAGE_SIZE) {
-		uint8_t *users = module_shadow_users_of(va);
+		uint8_t *users = shadow_users_of(area, va);
 		phys_addr_t pa;
 
 		if (!*users) {
-			/* Unshadowed, the page is only left unchecked. */
 			pa = frame_alloc();
 			if (!pa)
 				continue;
 			memset(phys_to_virt(pa), 0, PAGE_SIZE);
-			if (vmm_map(module_shadow_page(va), pa, 1,
-				    PAGE_KERNEL_RW)) {
+			if (vmm_map(shadow_page(va), pa, 1, PAGE_KERNEL_RW)) {
 				frame_free(pa);
 				continue;
 			}
@@ -233,30 +264,54 @@ void kasan_module_alloc(void *addr, size_t pages)
 	irq_restore(irq);
 }
 
-void kasan_module_free(void *addr, size_t pages)
+/* @pages pages at @va of @area were unmapped: a later allocation there
+ * starts all accessible, and a shadow page no page uses goes. */
+static void area_shadow_free(struct shadow_area *area, uintptr_t va,
+			     size_t pages)
 {
-	uintptr_t va = (uintptr_t)addr;
-	uint64_t irq;
+	uint64_t irq = irq_save();
 	phys_addr_t pa;
 
-	if (!kasan_enabled || !addr)
-		return;
-	irq = irq_save();
 	for (size_t i = 0; i < pages; i++, va += PAGE_SIZE) {
-		uint8_t *users = module_shadow_users_of(va);
+		uint8_t *users = shadow_users_of(area, va);
 
 		if (!*users)
 			continue;
-		/* Its globals' descriptions go with it. */
-		kasan_globals_forget((void *)va, PAGE_SIZE);
-		/* A later allocation here starts all accessible. */
 		kasan_unpoison((void *)va, PAGE_SIZE);
 		if (--*users)
 			continue;
-		if (!vmm_translate(module_shadow_page(va), &pa, NULL)) {
-			vmm_unmap(module_shadow_page(va), 1);
+		if (!vmm_translate(shadow_page(va), &pa, NULL)) {
+			vmm_unmap(shadow_page(va), 1);
 			frame_free(pa);
 		}
 	}
 	irq_restore(irq);
+}
+
+void kasan_module_alloc(void *addr, size_t pages)
+{
+	if (kasan_enabled && addr)
+		area_shadow_alloc(&module_shadow, (uintptr_t)addr, pages);
+}
+
+void kasan_module_free(void *addr, size_t pages)
+{
+	if (!kasan_enabled || !addr)
+		return;
+	/* Its globals' descriptions go with it. */
+	kasan_globals_forget(addr, pages * PAGE_SIZE);
+	area_shadow_free(&module_shadow, (uintptr_t)addr, pages);
+}
+
+/* Even with kasan=off: the compiler writes a stack's shadow regardless. */
+void kasan_stack_alloc(void *addr, size_t pages)
+{
+	if (addr)
+		area_shadow_alloc(&stack_shadow, (uintptr_t)addr, pages);
+}
+
+void kasan_stack_free(void *addr, size_t pages)
+{
+	if (addr)
+		area_shadow_free(&stack_shadow, (uintptr_t)addr, pages);
 }

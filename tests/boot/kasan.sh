@@ -29,7 +29,8 @@ make -s DEBUG=1 BUILD="$dbg" M=$debug INITRD="$cpio" "$cpio" \
 	>> "$out/kasan.build.log" 2>&1
 
 bugs=('insmod kasan_oob' 'insmod kasan_global' 'insmod kasan_uaf'
-	'insmod kasan_double_free' 'echo still running' 'poweroff')
+	'insmod kasan_double_free' 'insmod kasan_stack' 'echo still running'
+	'poweroff')
 KERNEL=$dbg/sprout.elf INITRD=$cpio boot reports 'loglevel=7' \
 	< <(printf '%s\n' "${bugs[@]}")
 expect 'Sprout [0-9.]+ ready' 'the debug kernel boots to the prompt'
@@ -82,12 +83,25 @@ expect_lines 'a double kfree: Linux'"'"'s report, both stacks, the kernel goes o
 	'^Freed by task 1:$' " kfree$sym$" \
 	" kasan_double_free_init$sym \[kasan_double_free\]$" \
 	'^ which belongs to the cache kmalloc-64 of size 64$' "$sep" \
-	'^kasan_double_free: freed the same object twice$' '^still running$'
+	'^kasan_double_free: freed the same object twice$'
+expect_lines 'a write past a local array: Linux'"'"'s report, the frame and its array, the kernel goes on' \
+	"$sep" "^BUG: KASAN: stack-out-of-bounds in kasan_stack_init$sym \[kasan_stack\]$" \
+	'^Write of size 1 at addr ffffc9004[0-9a-f]{7} by task sh/1$' \
+	'^CPU: 0 PID: 1 Comm: sh ' '^Call Trace:$' \
+	" kasan_stack_init$sym \[kasan_stack\]$" \
+	'^The buggy address belongs to stack of task sh/1$' \
+	'^ and is located at offset 40 in frame:$' \
+	" kasan_stack_init\+0x0/0x$hex \[kasan_stack\]$" \
+	'^This frame has 1 object:$' "^ \[32, 40\) 'buf'$" \
+	'^Memory state around the buggy address:$' \
+	'^>ffffc9004[0-9a-f]{7}: .*f1 f1 f1 f1 00 f3 f3 f3' '^ +\^$' "$sep" \
+	'^kasan_stack: wrote buf\[8\] of an 8-byte local array \(local\)$' \
+	'^still running$'
 n=$(grep -c 'BUG: KASAN: ' "$log")
-if [ "$n" = 4 ]; then
+if [ "$n" = 5 ]; then
 	tap ok 'one report per bad access'
 else
-	tap fail "one report per bad access ($n reports, wanted 4)"
+	tap fail "one report per bad access ($n reports, wanted 5)"
 fi
 expect_not 'kfree: bad free' 'the double free never reaches the heap'
 expect_status 0 'the kernel powers off cleanly after the reports'
