@@ -317,7 +317,10 @@ void *stack_area_alloc(size_t size)
 {
 	void *p = area_alloc(&stack_area, size, PAGE_KERNEL_RW);
 
-	kasan_stack_alloc(p, PAGES(size));
+	if (kasan_stack_alloc(p, PAGES(size))) {
+		area_free(&stack_area, p);
+		return NULL;
+	}
 	return p;
 }
 

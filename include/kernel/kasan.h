@@ -104,8 +104,10 @@ void kasan_module_free(void *addr, size_t pages);
  * kasan_stack_alloc / kasan_stack_free - the same for a thread's stack,
  * @pages pages at @addr in the stack area: mapped even with kasan=off,
  * since the compiler's code writes a stack's shadow whatever it says.
+ * kasan_stack_alloc returns 0, or -ENOMEM with no shadow mapped: the
+ * stack cannot be used.
  */
-void kasan_stack_alloc(void *addr, size_t pages);
+int kasan_stack_alloc(void *addr, size_t pages);
 void kasan_stack_free(void *addr, size_t pages);
 
 /*
@@ -222,10 +224,11 @@ static inline void kasan_module_free(void *addr, size_t pages)
 	(void)pages;
 }
 
-static inline void kasan_stack_alloc(void *addr, size_t pages)
+static inline int kasan_stack_alloc(void *addr, size_t pages)
 {
 	(void)addr;
 	(void)pages;
+	return 0;
 }
 
 static inline void kasan_stack_free(void *addr, size_t pages)

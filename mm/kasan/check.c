@@ -96,10 +96,10 @@ void __asan_unregister_globals(struct kasan_global *globals, size_t n)
 EXPORT_SYMBOL(__asan_unregister_globals);
 
 /*
- * Called before a call that never returns (panic(), a thread's end): in
- * Linux it clears the shadow of the stack being abandoned, whose frames'
- * redzones no epilogue will clear.  Stacks have no shadow here (the
- * Makefile leaves asan-stack out), so there is nothing to clear.
+ * Called before a call that never returns (panic(), a thread's end).  The
+ * frames above it keep their red zones, which no epilogue will clear; but
+ * nothing returns into them, and a thread's stack has its shadow cleared
+ * when the stack is freed (kasan_stack_free()), so nothing needs doing.
  */
 void __asan_handle_no_return(void);
 void __asan_handle_no_return(void)

@@ -1,11 +1,12 @@
 /*
  * KASAN's shadow memory: one byte for each 8 bytes of the direct map (all
- * RAM), of the kernel image and of the module area, at (address >> 3) +
- * KASAN_SHADOW_OFFSET.  RAM's and the image's shadow is mapped at boot;
- * the module area's, 190 MiB for all of it, only under the pages mapped
- * there, and given back with them.  An address without shadow (MMIO, the
- * user window, a thread's stack) is not checked.
+ * RAM), of the kernel image, of the module area and of the stack area, at
+ * (address >> 3) + KASAN_SHADOW_OFFSET.  RAM's and the image's shadow is
+ * mapped at boot; the module area's, 190 MiB for all of it, and the stack
+ * area's only under the pages mapped there, and given back with them.  An
+ * address without shadow (MMIO, the user window) is not checked.
  */
+#include <kernel/errno.h>
 #include <kernel/init.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -238,11 +239,12 @@ static uintptr_t shadow_page(uintptr_t va)
 }
 
 /* @pages pages at @va of @area were mapped: map their shadow where none
- * is, all accessible.  A page left unshadowed is only left unchecked. */
-static void area_shadow_alloc(struct shadow_area *area, uintptr_t va,
-			      size_t pages)
+ * is, all accessible.  The pages left without shadow: 0 if none. */
+static size_t area_shadow_alloc(struct shadow_area *area, uintptr_t va,
+				size_t pages)
 {
 	uint64_t irq = irq_save();
+	size_t missing = 0;
 
 	for (size_t i = 0; i < pages; i++, va += PAGE_SIZE) {
 		uint8_t *users = shadow_users_of(area, va);
@@ -250,11 +252,14 @@ static void area_shadow_alloc(struct shadow_area *area, uintptr_t va,
 
 		if (!*users) {
 			pa = frame_alloc();
-			if (!pa)
+			if (!pa) {
+				missing++;
 				continue;
+			}
 			memset(phys_to_virt(pa), 0, PAGE_SIZE);
 			if (vmm_map(shadow_page(va), pa, 1, PAGE_KERNEL_RW)) {
 				frame_free(pa);
+				missing++;
 				continue;
 			}
 		}
@@ -262,6 +267,7 @@ static void area_shadow_alloc(struct shadow_area *area, uintptr_t va,
 		kasan_unpoison((void *)va, PAGE_SIZE);
 	}
 	irq_restore(irq);
+	return missing;
 }
 
 /* @pages pages at @va of @area were unmapped: a later allocation there
@@ -288,6 +294,7 @@ static void area_shadow_free(struct shadow_area *area, uintptr_t va,
 	irq_restore(irq);
 }
 
+/* A module page without shadow is only left unchecked. */
 void kasan_module_alloc(void *addr, size_t pages)
 {
 	if (kasan_enabled && addr)
@@ -303,11 +310,14 @@ void kasan_module_free(void *addr, size_t pages)
 	area_shadow_free(&module_shadow, (uintptr_t)addr, pages);
 }
 
-/* Even with kasan=off: the compiler writes a stack's shadow regardless. */
-void kasan_stack_alloc(void *addr, size_t pages)
+/* Even with kasan=off: the compiler writes a stack's shadow regardless,
+ * so a stack page without it cannot be used. */
+int kasan_stack_alloc(void *addr, size_t pages)
 {
-	if (addr)
-		area_shadow_alloc(&stack_shadow, (uintptr_t)addr, pages);
+	if (!addr || !area_shadow_alloc(&stack_shadow, (uintptr_t)addr, pages))
+		return 0;
+	area_shadow_free(&stack_shadow, (uintptr_t)addr, pages);
+	return -ENOMEM;
 }
 
 void kasan_stack_free(void *addr, size_t pages)

@@ -14,7 +14,7 @@ dbg=$BUILD/debug
 # modules the loader's suite loads itself); the status into a file, as
 # the boot runs in a subshell of its own.
 ktest_boot() {
-	TEST_KERNEL=$dbg/test/sprout.elf TIMEOUT=${KTEST_TIMEOUT:-360} \
+	TEST_KERNEL=$dbg/test/sprout.elf TIMEOUT=${KTEST_TIMEOUT:-600} \
 		BOOT_FILES=$(ls "$dbg"/modules/*.ko) INITRD= boot "$1" "$2"
 	echo "$status" > "$out/$test_name.$1.status"
 }
