@@ -7,39 +7,23 @@
 # UBSAN's report, naming the line of the read and the index;
 # patient_waiter's thread is not reported hung when tests/debug's
 # hung_waiter, loaded after it, is, and ends when its module is unloaded.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$PWD
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sol11d.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-cp "$here/sleep_mutex.c" "$here/off_by_one.c" "$here/patient_waiter.c" \
-	"$here/Kbuild" "$root/tests/debug/atomic_sleep.c" \
-	"$root/tests/debug/hung_waiter.c" "$tmp/"
-fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && tail -n 30 "$tmp/log"; exit 1; }
+source "$(dirname "$0")/../debug.sh"
+debug_copy sleep_mutex.c off_by_one.c patient_waiter.c Kbuild \
+	tests/debug/atomic_sleep.c tests/debug/hung_waiter.c
+debug_build
 
-make -s -C "$root" DEBUG=1 M="$tmp" > "$tmp/build.log" 2>&1 ||
-	{ cat "$tmp/build.log"; fail 'the modules build with DEBUG=1'; }
-
-# The ISO and initrd of this check only: others may be reading build/debug's.
 # The unloads wait for khungtaskd's report of hung_waiter (a minute at
 # most): by then it has looked at patient_waiter for as long.
 {
 	printf '%s\n' 'insmod atomic_sleep' 'insmod sleep_mutex' 'insmod off_by_one' \
 		'insmod patient_waiter' 'insmod hung_waiter'
 	timeout 60 sh -c "until grep -qs 'INFO: task hung_waiter:' '$tmp/run.log'; do sleep 1; done"
-	printf '%s\n' 'rmmod patient_waiter' 'rmmod hung_waiter' ps 'echo checked' poweroff
-} | make -s -C "$root" DEBUG=1 run M="$tmp" ISO="$tmp/sprout.iso" \
-	CMDLINE='loglevel=7 hung_task_timeout_secs=2' INITRD="$tmp/initrd.cpio" \
-	> "$tmp/run.log" 2>&1
-tr -d '\r' < "$tmp/run.log" > "$tmp/log"
-grep -q '^checked$' "$tmp/log" || fail 'the debug kernel did not run all the commands'
+	printf '%s\n' 'rmmod patient_waiter' 'rmmod hung_waiter' ps
+} | debug_run 'loglevel=7 hung_task_timeout_secs=2'
 
-# What each insmod printed, up to the next prompt.
-output() { sed -n "/^sprout# insmod $1\$/,/^sprout# /p" "$tmp/log"; }
-
-output atomic_sleep | grep -q 'BUG: sleeping function called from invalid context' ||
+output 'insmod atomic_sleep' | grep -q 'BUG: sleeping function called from invalid context' ||
 	fail 'atomic_sleep got no report: this boot would not show a bad sleep'
-output sleep_mutex > "$tmp/sleep_mutex.log"
+output 'insmod sleep_mutex' > "$tmp/sleep_mutex.log"
 grep -q 'sleep_mutex: slept 10 ms holding a mutex' "$tmp/sleep_mutex.log" ||
 	fail 'sleep_mutex did not sleep under its mutex'
 grep -Eq 'BUG|UBSAN|WARNING' "$tmp/sleep_mutex.log" &&
@@ -47,7 +31,7 @@ grep -Eq 'BUG|UBSAN|WARNING' "$tmp/sleep_mutex.log" &&
 
 # The report names the file, the line of the read, and the index.
 line=$(grep -n 'table\[i\]' "$here/off_by_one.c" | cut -d: -f1)
-output off_by_one > "$tmp/off_by_one.log"
+output 'insmod off_by_one' > "$tmp/off_by_one.log"
 grep -Eq "UBSAN: array-index-out-of-bounds in $tmp/off_by_one\\.c:$line:[0-9]+\$" \
 	"$tmp/off_by_one.log" || fail "off_by_one got no UBSAN report at line $line"
 grep -q "index 4 is out of range for type 'int \[4\]'" "$tmp/off_by_one.log" ||
@@ -58,7 +42,7 @@ grep -q 'off_by_one: sum ' "$tmp/off_by_one.log" ||
 grep -q 'INFO: task hung_waiter:[0-9]* blocked for more than 2 seconds' "$tmp/log" ||
 	fail 'hung_waiter was not reported: this boot would not show a hung task'
 grep -q 'INFO: task patient_waiter:' "$tmp/log" && fail 'patient_waiter was reported hung'
-output patient_waiter > "$tmp/patient_waiter.log"
+output 'insmod patient_waiter' > "$tmp/patient_waiter.log"
 grep -Eq 'BUG|UBSAN|WARNING' "$tmp/patient_waiter.log" && fail 'patient_waiter got a report'
 # The prompt before it may have come before the report: no "sprout# " then.
 sed -n '/rmmod patient_waiter$/,/^sprout# /p' "$tmp/log" |

@@ -6,28 +6,12 @@
 # use-after-free, a read of 4 bytes, in kasan_uaf_init, freed by kfree
 # from there -- so that the boot shows the bug is seen; free_last must get
 # none, and print the value it read.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$PWD
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sol11k.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-cp "$here/free_last.c" "$here/Kbuild" "$root/tests/debug/kasan_uaf.c" "$tmp/"
-fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && tail -n 30 "$tmp/log"; exit 1; }
+source "$(dirname "$0")/../debug.sh"
+debug_copy free_last.c Kbuild tests/debug/kasan_uaf.c
+debug_build
+printf '%s\n' 'insmod kasan_uaf' 'insmod free_last' | debug_run 'loglevel=7'
 
-make -s -C "$root" DEBUG=1 M="$tmp" > "$tmp/build.log" 2>&1 ||
-	{ cat "$tmp/build.log"; fail 'the modules build with DEBUG=1'; }
-
-# The ISO and initrd of this check only: others may be reading build/debug's.
-printf '%s\n' 'insmod kasan_uaf' 'insmod free_last' 'echo checked' poweroff |
-	make -s -C "$root" DEBUG=1 run M="$tmp" ISO="$tmp/sprout.iso" \
-		CMDLINE='loglevel=7' INITRD="$tmp/initrd.cpio" > "$tmp/run.log" 2>&1
-tr -d '\r' < "$tmp/run.log" > "$tmp/log"
-grep -q '^checked$' "$tmp/log" || fail 'the debug kernel did not run all the commands'
-
-# What each insmod printed, up to the next prompt.
-output() { sed -n "/^sprout# insmod $1\$/,/^sprout# /p" "$tmp/log"; }
-
-output kasan_uaf > "$tmp/kasan_uaf.log"
+output 'insmod kasan_uaf' > "$tmp/kasan_uaf.log"
 grep -Eq '^\[ *[0-9.]+\] BUG: KASAN: use-after-free in kasan_uaf_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[kasan_uaf\]$' \
 	"$tmp/kasan_uaf.log" ||
 	fail 'kasan_uaf got no use-after-free report naming kasan_uaf_init: this boot would not show the bug'
@@ -36,7 +20,7 @@ grep -Eq 'Read of size 4 at addr [0-9a-f]+ by task sh/' "$tmp/kasan_uaf.log" ||
 sed -n '/Freed by task/,/^\[ *[0-9.]*\] The buggy/p' "$tmp/kasan_uaf.log" |
 	grep -q ' kasan_uaf_init+0x' || fail 'the report has no free stack from kasan_uaf_init'
 
-output free_last > "$tmp/free_last.log"
+output 'insmod free_last' > "$tmp/free_last.log"
 grep -q 'free_last: read the object before freeing it: 42$' "$tmp/free_last.log" ||
 	fail 'free_last did not read 42'
 grep -Eq 'BUG|UBSAN|WARNING' "$tmp/free_last.log" && fail 'free_last got a report'

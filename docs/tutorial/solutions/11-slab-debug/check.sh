@@ -8,35 +8,15 @@
 # totals as they were.  tests/debug's slub_redzone with len=60 writes
 # inside its kmalloc-64 object and gets no report; loaded again with the
 # default 64 it gets "Right Redzone overwritten".
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$PWD
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sol11s.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-cp "$here/leak_three_fixed.c" "$here/Kbuild" "$root/tests/debug/leak_three.c" \
-	"$root/tests/debug/slub_redzone.c" "$tmp/"
-fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && tail -n 30 "$tmp/log"; exit 1; }
-
-make -s -C "$root" DEBUG=1 M="$tmp" > "$tmp/build.log" 2>&1 ||
-	{ cat "$tmp/build.log"; fail 'the modules build with DEBUG=1'; }
-
-# The ISO and initrd of this check only: others may be reading build/debug's.
+source "$(dirname "$0")/../debug.sh"
+debug_copy leak_three_fixed.c Kbuild tests/debug/leak_three.c \
+	tests/debug/slub_redzone.c
+debug_build
 kmemleak='cat /sys/kernel/debug/kmemleak'
 printf '%s\n' 'insmod leak_three' 'rmmod leak_three' "$kmemleak" \
 	'insmod leak_three_fixed' 'rmmod leak_three_fixed' "$kmemleak" \
-	'insmod slub_redzone len=60' 'rmmod slub_redzone' 'insmod slub_redzone' \
-	'echo checked' poweroff |
-	make -s -C "$root" DEBUG=1 run M="$tmp" ISO="$tmp/sprout.iso" \
-		CMDLINE='loglevel=7 kasan=off' INITRD="$tmp/initrd.cpio" \
-		> "$tmp/run.log" 2>&1
-tr -d '\r' < "$tmp/run.log" > "$tmp/log"
-grep -q '^checked$' "$tmp/log" || fail 'the debug kernel did not run all the commands'
-
-# What a command printed, up to the next prompt; the Nth such command.
-output() { awk -v cmd="sprout# $1" -v n="${2:-1}" '
-	$0 == cmd { seen++; on = seen == n; next }
-	/^sprout# / { on = 0 }
-	on' "$tmp/log"; }
+	'insmod slub_redzone len=60' 'rmmod slub_redzone' 'insmod slub_redzone' |
+	debug_run 'loglevel=7 kasan=off'
 
 output 'rmmod leak_three' | grep -q '^\[[ 0-9.]*\] leak_three: 4 objects (294 bytes) allocated by the module were not freed at unload:$' ||
 	fail 'leak_three'"'"'s leaks were not listed: this boot would not show a leak'
