@@ -115,14 +115,15 @@ endif
 # address is taken get them in their frame (asan-stack), whose shadow GCC
 # writes inline on entry to the function and clears on return -- so the
 # boot stacks' shadow is mapped first thing in kernel_main
-# (kasan_early_init()), and each thread's stack gets its own.
+# (kasan_early_init()), and each thread's stack gets its own; a
+# variable-length array gets them through calls (asan-instrument-allocas).
 # A file opts out as in Linux's Kbuild (KASAN_SANITIZE_<path>.o := n, or
 # KASAN_SANITIZE_<folder>/ := n for a folder): the runtime itself, and
 # the allocators, which work inside poisoned memory.
 ifeq ($(CONFIG_KASAN),y)
 CFLAGS_KASAN := -fsanitize=kernel-address -fasan-shadow-offset=0xdffffc0000000000 \
 	--param asan-instrumentation-with-call-threshold=0 \
-	--param asan-globals=1 --param asan-stack=1
+	--param asan-globals=1 --param asan-stack=1 --param asan-instrument-allocas=1
 KCFLAGS += $(CFLAGS_KASAN) -DCONFIG_KASAN
 endif
 # kasan_cflags,OBJ: KCFLAGS for the object OBJ (a path under the tree),

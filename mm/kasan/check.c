@@ -95,6 +95,41 @@ void __asan_unregister_globals(struct kasan_global *globals, size_t n)
 }
 EXPORT_SYMBOL(__asan_unregister_globals);
 
+/* GCC's red zones around a variable-length array (its asan ABI). */
+#define ALLOCA_REDZONE 32
+
+/*
+ * A variable-length array of @size bytes at @addr (aligned to
+ * ALLOCA_REDZONE by the compiler) comes into being: red zones before and
+ * after it.  __asan_allocas_unpoison - the arrays in [@top, @bottom) of
+ * the stack are gone.  With kasan=off neither writes anything.
+ */
+void __asan_alloca_poison(uintptr_t addr, size_t size);
+void __asan_alloca_poison(uintptr_t addr, size_t size)
+{
+	uintptr_t end = addr + size;
+	uintptr_t right = ALIGN_UP(end, KASAN_GRANULE_SIZE);
+
+	if (!kasan_enabled)
+		return;
+	kasan_poison((void *)(addr - ALLOCA_REDZONE), ALLOCA_REDZONE,
+		     KASAN_ALLOCA_LEFT);
+	kasan_unpoison((void *)addr, size);
+	kasan_poison((void *)right,
+		     ALIGN_UP(end, ALLOCA_REDZONE) - right + ALLOCA_REDZONE,
+		     KASAN_ALLOCA_RIGHT);
+}
+EXPORT_SYMBOL(__asan_alloca_poison);
+
+void __asan_allocas_unpoison(void *top, void *bottom);
+void __asan_allocas_unpoison(void *top, void *bottom)
+{
+	if (!kasan_enabled || !top || top > bottom)
+		return;
+	kasan_unpoison(top, (uintptr_t)bottom - (uintptr_t)top);
+}
+EXPORT_SYMBOL(__asan_allocas_unpoison);
+
 /*
  * Called before a call that never returns (panic(), a thread's end).  The
  * frames above it keep their red zones, which no epilogue will clear; but

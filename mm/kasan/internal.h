@@ -30,6 +30,8 @@
 #define KASAN_STACK_MID 0xf2	   /* compiler: before, between and */
 #define KASAN_STACK_RIGHT 0xf3	   /* after its locals */
 #define KASAN_USE_AFTER_SCOPE 0xf8 /* a local out of its block */
+#define KASAN_ALLOCA_LEFT 0xca	   /* around a variable-length */
+#define KASAN_ALLOCA_RIGHT 0xcb	   /* array (alloca) */
 
 static inline int8_t *kasan_mem_to_shadow(const void *addr)
 {

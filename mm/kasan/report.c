@@ -47,6 +47,9 @@ static const char *bug_type(uintptr_t addr)
 		return "stack-out-of-bounds";
 	case KASAN_USE_AFTER_SCOPE:
 		return "use-after-scope";
+	case KASAN_ALLOCA_LEFT:
+	case KASAN_ALLOCA_RIGHT:
+		return "alloca-out-of-bounds";
 	default:
 		return "unknown-crash";
 	}

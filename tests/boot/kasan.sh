@@ -29,8 +29,8 @@ make -s DEBUG=1 BUILD="$dbg" M=$debug INITRD="$cpio" "$cpio" \
 	>> "$out/kasan.build.log" 2>&1
 
 bugs=('insmod kasan_oob' 'insmod kasan_global' 'insmod kasan_uaf'
-	'insmod kasan_double_free' 'insmod kasan_stack' 'echo still running'
-	'poweroff')
+	'insmod kasan_double_free' 'insmod kasan_stack' 'insmod kasan_alloca'
+	'echo still running' 'poweroff')
 KERNEL=$dbg/sprout.elf INITRD=$cpio boot reports 'loglevel=7' \
 	< <(printf '%s\n' "${bugs[@]}")
 expect 'Sprout [0-9.]+ ready' 'the debug kernel boots to the prompt'
@@ -95,13 +95,22 @@ expect_lines 'a write past a local array: Linux'"'"'s report, the frame and its 
 	'^This frame has 1 object:$' "^ \[32, 40\) 'buf'$" \
 	'^Memory state around the buggy address:$' \
 	'^>ffffc9004[0-9a-f]{7}: .*f1 f1 f1 f1 00 f3 f3 f3' '^ +\^$' "$sep" \
-	'^kasan_stack: wrote buf\[8\] of an 8-byte local array \(local\)$' \
+	'^kasan_stack: wrote buf\[8\] of an 8-byte local array \(local\)$'
+expect_lines 'a write past a variable-length array: Linux'"'"'s report, the kernel goes on' \
+	"$sep" "^BUG: KASAN: alloca-out-of-bounds in kasan_alloca_init$sym \[kasan_alloca\]$" \
+	'^Write of size 1 at addr ffffc9004[0-9a-f]{7} by task sh/1$' \
+	'^CPU: 0 PID: 1 Comm: sh ' '^Call Trace:$' \
+	" kasan_alloca_init$sym \[kasan_alloca\]$" \
+	'^The buggy address belongs to stack of task sh/1$' \
+	'^Memory state around the buggy address:$' \
+	'^>ffffc9004[0-9a-f]{7}: .*ca ca ca ca 00 02 cb cb' '^ +\^$' "$sep" \
+	'^kasan_alloca: wrote buf\[10\] of a 10-byte variable-length array$' \
 	'^still running$'
 n=$(grep -c 'BUG: KASAN: ' "$log")
-if [ "$n" = 5 ]; then
+if [ "$n" = 6 ]; then
 	tap ok 'one report per bad access'
 else
-	tap fail "one report per bad access ($n reports, wanted 5)"
+	tap fail "one report per bad access ($n reports, wanted 6)"
 fi
 expect_not 'kfree: bad free' 'the double free never reaches the heap'
 expect_status 0 'the kernel powers off cleanly after the reports'
