@@ -22,6 +22,11 @@ extern char kernel_stack_guard[], ist_stack_top[];
 extern pte_t boot_pml4[];
 
 #define EARLY_PT_ENTRIES 512
+/* The bits of an address each level indexes (Intel SDM 3A §4.5). */
+#define PML4_SHIFT 39
+#define PDPT_SHIFT 30
+#define PD_SHIFT 21
+#define PT_SHIFT 12
 #define EARLY_SHADOW_PAGES 2 /* the stacks' 28 KiB need 3.5 KiB of shadow */
 
 /* The entry code's tables have no room for the shadow: a PDPT, PD and
@@ -52,16 +57,19 @@ void __init kasan_early_init(void)
 			       PAGE_SIZE);
 	size_t pages = (e - s) >> PAGE_SHIFT;
 
-	/* One PT maps them all, or the tables below would need more. */
+	/* One PT maps them all, in a PML4 slot of their own, or the tables
+	 * below would not do (the entry code's: 0, 256 and 511). */
 	if (pages > EARLY_SHADOW_PAGES ||
-	    early_index(s, 21) != early_index(e - 1, 21))
+	    early_index(s, PD_SHIFT) != early_index(e - 1, PD_SHIFT) ||
+	    boot_pml4[early_index(s, PML4_SHIFT)])
 		panic("kasan: the boot stacks' shadow (%zu pages at %lx) does not fit the early tables",
 		      pages, s);
-	boot_pml4[early_index(s, 39)] = early_entry(early_pdpt);
-	early_pdpt[early_index(s, 30)] = early_entry(early_pd);
-	early_pd[early_index(s, 21)] = early_entry(early_pt);
+	boot_pml4[early_index(s, PML4_SHIFT)] = early_entry(early_pdpt);
+	early_pdpt[early_index(s, PDPT_SHIFT)] = early_entry(early_pd);
+	early_pd[early_index(s, PD_SHIFT)] = early_entry(early_pt);
 	for (size_t i = 0; i < pages; i++)
-		early_pt[early_index(s, 12) + i] = early_entry(early_shadow[i]);
+		early_pt[early_index(s, PT_SHIFT) + i] =
+			early_entry(early_shadow[i]);
 	/* The slot was empty: nothing of it can be in the TLB. */
 	kasan_boot_shadow_start = s;
 	kasan_boot_shadow_end = e;
