@@ -100,47 +100,27 @@ static void print_object(struct kasan_object *o, uintptr_t addr)
 	       rel, where, size, o->addr, o->addr + size);
 }
 
-/* Copy the next space-separated field of *@descr into @buf (@len bytes,
- * cut to fit) and step past it; false at the end. */
-static bool next_field(const char **descr, char *buf, size_t len)
-{
-	const char *p = *descr, *start;
-
-	while (*p == ' ')
-		p++;
-	if (!*p)
-		return false;
-	start = p;
-	while (*p && *p != ' ')
-		p++;
-	strlcpy(buf, start, MIN(len, (size_t)(p - start) + 1));
-	*descr = p;
-	return true;
-}
-
 /* Each local of the frame as Linux lists it, "[32, 40) 'buf'", from
  * GCC's description: the count, then offset, size, name length and name
  * of each ("buf:16", with its line). */
 static void print_frame_locals(const char *descr)
 {
-	char count[12], off[12], size[12], namelen[12], name[KSYM_NAME_LEN];
-	unsigned long long n, o, sz;
+	unsigned long n, off, size, len;
+	char name[KSYM_NAME_LEN];
+	int used;
 
-	if (!next_field(&descr, count, sizeof(count)) ||
-	    kstrtoull(count, 10, &n))
+	if (sscanf(descr, "%lu%n", &n, &used) != 1)
 		return;
-	pr_err("This frame has %llu %s:\n", n, n == 1 ? "object" : "objects");
-	for (unsigned long long i = 0; i < n; i++) {
-		if (!next_field(&descr, off, sizeof(off)) ||
-		    !next_field(&descr, size, sizeof(size)) ||
-		    !next_field(&descr, namelen, sizeof(namelen)) ||
-		    !next_field(&descr, name, sizeof(name)) ||
-		    kstrtoull(off, 10, &o) || kstrtoull(size, 10, &sz))
+	descr += used;
+	pr_err("This frame has %lu %s:\n", n, n == 1 ? "object" : "objects");
+	for (unsigned long i = 0; i < n; i++, descr += used) {
+		if (sscanf(descr, "%lu %lu %lu %127s%n", &off, &size, &len,
+			   name, &used) != 4)
 			return;
 		/* The line, without its file, says little: as Linux, not shown. */
 		if (strchr(name, ':'))
 			*strchr(name, ':') = '\0';
-		pr_err(" [%llu, %llu) '%s'\n", o, o + sz, name);
+		pr_err(" [%lu, %lu) '%s'\n", off, off + size, name);
 	}
 }
 
